@@ -1,0 +1,19 @@
+"""Hermetic tests: every test gets its own data folder and sees no pack folders of the machine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORKBOOK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("WORKBOOK_EXERCISES", raising=False)
+    monkeypatch.setenv("TEXTUAL_THEME", "textual-dark")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"

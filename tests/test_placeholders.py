@@ -1,0 +1,40 @@
+"""The {me} and {partner} placeholders."""
+
+from __future__ import annotations
+
+from workbook.packs.placeholders import fill, neutral, problems, used
+
+
+def test_fill_replaces_names_and_literal_braces() -> None:
+    assert fill("{me}, ask {partner} {{kindly}}", me="Sam", partner="Alex") == (
+        "Sam, ask Alex {kindly}"
+    )
+
+
+def test_fill_escapes_names_for_markdown() -> None:
+    assert fill("{me}", me="*Sam*", partner="x", escape=lambda s: s.replace("*", r"\*")) == (
+        r"\*Sam\*"
+    )
+
+
+def test_names_that_look_like_placeholders_are_not_filled_again() -> None:
+    assert fill("{me} and {partner}", me="{partner}", partner="{me}") == "{partner} and {me}"
+
+
+def test_problems_name_unknown_placeholders_and_lone_braces() -> None:
+    assert problems("{me} {partner} {{x}}") == []
+    assert "unknown placeholder {parter}" in problems("{parter}")[0]
+    assert 'a lone "{"' in problems("oops { here")[0]
+    assert 'a lone "}"' in problems("oops } here")[0]
+
+
+def test_used_sees_only_real_placeholders() -> None:
+    assert used("hi {me}")
+    assert not used("hi {{me}}")
+    assert not used("hi")
+
+
+def test_neutral_wording_for_a_summary() -> None:
+    assert neutral("{me}, what matters to you?") == "What matters to you?"
+    assert neutral("How do you feel about {partner}?") == "How do you feel about your partner?"
+    assert neutral("Plain {{braces}}") == "Plain {braces}"

@@ -1,0 +1,58 @@
+"""The sanitising of user and pack text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.hostile import HOSTILE
+from workbook.text import clean, clean_line, is_clean
+
+
+def test_clean_removes_controls_and_bidi_overrides_but_keeps_lines_and_tabs() -> None:
+    assert clean("a\x1b[31mb\x07\x00c\x7f\x9b") == "a[31mbc"
+    assert clean("\u202eevil\u202c \u2066x\u2069") == "evil x"
+    assert clean("one\r\ntwo\rthree\u2028four\x85five") == "one\ntwo\nthree\nfour\nfive"
+    assert clean("tab\there") == "tab\there"
+    assert clean("mark\u200ekept") == "mark\u200ekept"
+
+
+def test_clean_replaces_lone_surrogates_so_saving_cannot_fail() -> None:
+    assert clean("a\ud800b") == "a\ufffdb"
+    clean("a\udfff").encode("utf-8")
+
+
+def test_clean_keeps_emoji_rtl_and_zero_width_joiners() -> None:
+    text = "שלום 👩\u200d❤️\u200d👨 zero\u200bwidth"
+    assert clean(text) == text
+
+
+def test_clean_line_makes_one_line() -> None:
+    assert clean_line("  Sam \n\t Alex\r\n") == "Sam Alex"
+
+
+@given(st.text())
+def test_clean_leaves_no_unsafe_character(text: str) -> None:
+    cleaned = clean(text)
+    for char in cleaned:
+        category = unicodedata.category(char)
+        assert char in "\n\t" or category != "Cc"
+        assert category != "Cs"
+        assert char not in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    cleaned.encode("utf-8")
+    assert is_clean(cleaned)
+    assert clean(cleaned) == cleaned
+
+
+@given(st.text())
+def test_clean_line_has_no_line_breaks(text: str) -> None:
+    assert not set(clean_line(text)) & {"\n", "\t", "\r"}
+
+
+def test_hostile_corpus_survives_cleaning() -> None:
+    for text in HOSTILE:
+        cleaned = clean(text)
+        assert "\x1b" not in cleaned
+        cleaned.encode("utf-8")

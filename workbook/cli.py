@@ -1,0 +1,315 @@
+"""The command line (DESIGN.md section 6).
+
+Exit codes: 0 success, 1 problems found (validate), 2 usage or fatal error, with a message on
+stderr and never a traceback. Only the commands that open the workbook import the TUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from workbook import __version__
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_FATAL = 0, 1, 2
+
+
+class Fatal(Exception):
+    """A user error that ends the command with exit code 2 and a message."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    try:
+        result: int = args.run(args)
+        return result
+    except Fatal as error:
+        _say(sys.stderr, f"workbook: {error}")
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:
+        from workbook.data.durable import SaveError
+        from workbook.data.store import DataError
+
+        if isinstance(error, DataError | SaveError | OSError):
+            _say(sys.stderr, f"workbook: {error}")
+        else:
+            _say(sys.stderr, f"workbook: unexpected error: {type(error).__name__}: {error}")
+    return EXIT_FATAL
+
+
+def _say(stream: TextIO, text: str) -> None:
+    print(text, file=stream)
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    _common_options(common, default=None)
+    parser = argparse.ArgumentParser(
+        prog="workbook",
+        description="A guided workbook for two partners at one terminal.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"workbook {__version__}")
+    parser.set_defaults(run=_open_workbook, couple=None, pack=[])
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    sub_common = argparse.ArgumentParser(add_help=False)
+    _common_options(sub_common, default=argparse.SUPPRESS)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name, help=help_text, description=help_text, parents=[sub_common]
+        )
+
+    start = command("start", "open straight into a new session")
+    start.add_argument("--couple", metavar="ID", help="the couple's id (see: workbook couples)")
+    start.add_argument("--pack", metavar="ID", action="append", default=[], help="a pack to do")
+    start.set_defaults(run=_open_workbook)
+
+    listing = command("list", "the pack library: id, title, minutes, topics, file")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(run=_list)
+
+    validate = command("validate", "check pack files or folders")
+    validate.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    validate.set_defaults(run=_validate)
+
+    schema = command("schema", "print the JSON Schema of the pack format")
+    schema.set_defaults(run=_schema)
+
+    couples = command("couples", "the couples in the data folder")
+    couples.add_argument("--json", action="store_true", help="print JSON")
+    couples.set_defaults(run=_couples)
+
+    export = command("export", "the agreement document, or one session's summary")
+    export.add_argument("couple", metavar="COUPLE", help="the couple's id (see: workbook couples)")
+    export.add_argument("--session", metavar="ID", help="summarise this session instead")
+    export.add_argument("--format", choices=("md", "html"), default="md")
+    export.add_argument("--out", metavar="FILE", type=Path, help="write here, not to stdout")
+    export.add_argument(
+        "--include-notes", action="store_true", help="include the facilitator's private notes"
+    )
+    export.set_defaults(run=_export)
+
+    history = command("history", "check-in trends as text")
+    history.add_argument("couple", metavar="COUPLE")
+    history.set_defaults(run=_not_built("history"))
+    return parser
+
+
+def _common_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        default=default,
+        help="the data folder (default: $WORKBOOK_DATA_DIR, else your user data folder)",
+    )
+    parser.add_argument(
+        "--exercises",
+        metavar="DIR",
+        type=Path,
+        action="append",
+        default=[] if default is None else default,
+        help="a folder of your own packs; may repeat (also: $WORKBOOK_EXERCISES)",
+    )
+
+
+def _not_built(what: str) -> Any:
+    def run(args: argparse.Namespace) -> int:
+        raise Fatal(
+            f"{what} is not built yet in this version. Available now: list, validate, schema, "
+            "couples and export (see: workbook --help)."
+        )
+
+    return run
+
+
+_open_workbook = _not_built("the interactive workbook")
+
+
+def _library(args: argparse.Namespace) -> Any:
+    from workbook.packs.library import load_library
+
+    library = load_library(args.exercises)
+    for note in library.notes:
+        _say(sys.stderr, f"note: {note}")
+    for broken in library.broken:
+        for problem in broken.problems:
+            _say(sys.stderr, f"broken pack: {problem}")
+    return library
+
+
+def _list(args: argparse.Namespace) -> int:
+    library = _library(args)
+    rows = [
+        {
+            "id": loaded.pack.id,
+            "title": loaded.pack.title,
+            "minutes": loaded.pack.minutes,
+            "topics": list(loaded.pack.topics),
+            "summary": loaded.pack.summary,
+            "recurring": loaded.pack.recurring,
+            "builtin": loaded.builtin,
+            "file": str(loaded.file),
+        }
+        for loaded in library.ordered()
+    ]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not rows:
+        print("No packs found.")
+        return EXIT_OK
+    table = [
+        (
+            r["id"],
+            r["title"],
+            f"{r['minutes']} min" if r["minutes"] else "-",
+            ", ".join(r["topics"]) or "-",
+            r["file"],
+        )
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(4)]
+    for row in table:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from workbook.packs.library import Library, pack_files
+    from workbook.packs.load import load_pack
+
+    files: list[Path] = []
+    for path in args.paths:
+        if path.is_dir():
+            files += pack_files(path)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise Fatal(f"{path}: no such file or folder")
+    checked = Library()
+    problems = 0
+    for file in dict.fromkeys(f.absolute() for f in files):
+        loaded = load_pack(file)
+        for problem in loaded.problems:
+            print(problem)
+        problems += len(loaded.problems)
+        before = len(checked.notes)
+        checked.add(loaded)
+        for note in checked.notes[before:]:
+            print(f"{file}:1:1: {note}")
+            problems += 1
+    count = len(dict.fromkeys(files))
+    summary = f"{count} pack file{'s' if count != 1 else ''} checked"
+    if problems:
+        _say(sys.stderr, f"{summary}: {problems} problem{'s' if problems != 1 else ''}")
+        return EXIT_PROBLEMS
+    _say(sys.stderr, f"{summary}: no problems")
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from workbook.packs.schema import pack_schema
+
+    print(json.dumps(pack_schema(), indent=2))
+    return EXIT_OK
+
+
+def _store(args: argparse.Namespace) -> Any:
+    from workbook.data.layout import data_folder
+    from workbook.data.store import Store
+
+    return Store(data_folder(args.data_dir))
+
+
+def _couples(args: argparse.Namespace) -> int:
+    from workbook.data.store import DataError
+
+    store = _store(args)
+    today = date.today()
+    rows = []
+    for couple_id in store.couple_ids():
+        try:
+            couple = store.load_couple(couple_id)
+            agreements = store.load_agreements(couple_id)
+        except DataError as error:
+            _say(sys.stderr, f"skipped: {error}")
+            continue
+        sessions = store.session_ids(couple_id)
+        rows.append(
+            {
+                "id": couple.id,
+                "partners": [{"key": p.key, "name": p.name} for p in couple.partners],
+                "facilitator": couple.facilitator,
+                "created": couple.created.isoformat(),
+                "sessions": len(sessions),
+                "last_session": sessions[-1] if sessions else None,
+                "agreements_active": len(agreements.active()),
+                "agreements_due": len(agreements.due(today)),
+            }
+        )
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not rows:
+        print(f"No couples yet in {store.root}.")
+        return EXIT_OK
+    for row in rows:
+        names = " and ".join(p["name"] for p in row["partners"])
+        with_whom = f" (with {row['facilitator']})" if row["facilitator"] else ""
+        last = f", last {row['last_session']}" if row["last_session"] else ""
+        due = f", {row['agreements_due']} due for review" if row["agreements_due"] else ""
+        print(
+            f"{row['id']}: {names}{with_whom}; {row['sessions']} session(s){last}; "
+            f"{row['agreements_active']} agreement(s){due}"
+        )
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from workbook.data.durable import write_atomic
+    from workbook.data.layout import is_id
+    from workbook.export.agreement_doc import agreement_document
+    from workbook.export.html import to_html
+    from workbook.export.summary import summary_markdown
+
+    store = _store(args)
+    if not is_id(args.couple) or args.couple not in store.couple_ids():
+        raise Fatal(f'no couple "{args.couple}" in {store.root} (see: workbook couples)')
+    couple = store.load_couple(args.couple)
+    agreements = store.load_agreements(couple.id)
+    library = _library(args)
+    if args.session is not None:
+        if not is_id(args.session) or args.session not in store.session_ids(couple.id):
+            raise Fatal(f'{couple.id} has no session "{args.session}"')
+        session = store.load_session(couple.id, args.session)
+        text = summary_markdown(
+            couple, session, library.packs, agreements, include_notes=args.include_notes
+        )
+        title = f"Session {session.id}"
+    else:
+        titles = {pack_id: loaded.pack.title for pack_id, loaded in library.packs.items()}
+        text = agreement_document(couple, agreements, titles, date.today())
+        title = "Our agreements"
+    if args.format == "html":
+        text = to_html(text, f"{title}: {' and '.join(couple.names)}")
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(args.out, text.encode("utf-8"))
+        _say(sys.stderr, f"Written to {args.out}")
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""Couples, sessions and agreements: the models, the data folder, and durable saving."""

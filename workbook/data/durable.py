@@ -1,0 +1,98 @@
+"""Durable, private files: every save is complete or not there at all.
+
+A save writes a temp file in the same folder, flushes and fsyncs it, renames it over the old file
+and fsyncs the folder, so a crash, a kill or a full disk leaves either the old or the new version,
+never a torn one. Anything that fails along the way raises ``SaveError`` and keeps the old file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import time
+from pathlib import Path
+
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+_TEMP_PREFIX = ".wb-"
+_TEMP_SUFFIX = ".tmp"
+# A temp file younger than this may belong to a save in progress in another process.
+STALE_TEMP_SECONDS = 60.0
+
+
+class SaveError(OSError):
+    """A file could not be saved. The previous version, if any, is untouched."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"could not save {path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def private_folder(path: Path) -> Path:
+    """Make ``path`` and any missing parents, private to the user (0700)."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=FOLDER_MODE)
+        os.chmod(folder, FOLDER_MODE)
+    return path
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` durably, as a 0600 file; raise ``SaveError`` on failure."""
+    folder = path.parent
+    try:
+        private_folder(folder)
+    except OSError as error:
+        raise SaveError(path, _reason(error)) from error
+    temp = folder / f"{_TEMP_PREFIX}{path.name}.{secrets.token_hex(4)}{_TEMP_SUFFIX}"
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        try:
+            os.fchmod(fd, FILE_MODE)
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise SaveError(path, _reason(error)) from error
+    try:
+        fsync_folder(folder)
+    except OSError as error:
+        # The new file is in place but the rename may not survive a power cut.
+        raise SaveError(path, _reason(error)) from error
+
+
+def fsync_folder(folder: Path) -> None:
+    """Flush a folder's entries (a rename) to disk."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def sweep_temp_files(root: Path, *, now: float | None = None) -> list[Path]:
+    """Remove temp files that interrupted saves left under ``root``; return what was removed."""
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    if not root.is_dir():
+        return removed
+    for temp in root.rglob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if now - temp.stat().st_mtime >= STALE_TEMP_SECONDS:
+                temp.unlink()
+                removed.append(temp)
+    return removed
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error) or type(error).__name__

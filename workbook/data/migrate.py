@@ -1,0 +1,38 @@
+"""Bringing files of an older format up to the current one.
+
+Each step is a pure function from the table of format ``n`` to the table of format ``n + 1``.
+Format 1 is the first, so the chains are empty today; the store already makes a backup copy and
+runs them, so a future format only adds a function here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from workbook.data.models import FORMAT
+
+Table = dict[str, Any]
+Step = Callable[[Table], Table]
+# MIGRATIONS[file kind][n] turns format n into format n + 1.
+MIGRATIONS: dict[str, dict[int, Step]] = {"couple": {}, "session": {}, "agreements": {}}
+
+
+class MigrationError(ValueError):
+    """A file's format is older than any this workbook can bring up to date."""
+
+
+def migrate(
+    kind: str, table: Table, chains: Mapping[str, Mapping[int, Step]] | None = None
+) -> Table:
+    """``table`` brought from its format to the current one; raises ``MigrationError``."""
+    chain = (MIGRATIONS if chains is None else chains).get(kind, {})
+    version = table.get("format")
+    if not isinstance(version, int):
+        raise MigrationError("the file has no format number")
+    while version < FORMAT:
+        if version not in chain:
+            raise MigrationError(f"format {version} is too old for this workbook to read")
+        table = chain[version](dict(table))
+        version = table["format"] = version + 1
+    return table

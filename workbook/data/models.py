@@ -1,0 +1,153 @@
+"""The couple, session and agreements files of the data folder (DESIGN.md section 5, format 1).
+
+Keys this version does not know are kept (``extra="allow"``) and written back, so a file touched
+by a newer workbook of the same format loses nothing here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from workbook.text import clean, clean_line
+
+FORMAT = 1
+PartnerKey = Literal["a", "b"]
+PARTNER_KEYS: tuple[PartnerKey, PartnerKey] = ("a", "b")
+TOGETHER = "together"
+
+
+def now() -> datetime:
+    """The current local time with its offset, to the second, as files record it."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def _aware(value: datetime) -> datetime:
+    # A hand-edited file may hold a local time without an offset: read it as this machine's.
+    return value if value.tzinfo is not None else value.astimezone()
+
+
+Timestamp = Annotated[datetime, AfterValidator(_aware)]
+Name = Annotated[str, AfterValidator(clean_line), Field(min_length=1, max_length=200)]
+
+
+class _File(BaseModel):
+    model_config = ConfigDict(extra="allow", validate_assignment=False)
+
+    format: int = FORMAT
+
+    def to_toml_data(self) -> dict[str, Any]:
+        """The file's table, ready for TOML: no nulls, keys in their written names."""
+        return self.model_dump(mode="python", by_alias=True, exclude_none=True)
+
+
+class Partner(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    key: PartnerKey
+    name: Name
+
+
+class Couple(_File):
+    """Two partners, and the facilitator who works with them, if any."""
+
+    id: str
+    created: Timestamp
+    facilitator: Annotated[str, AfterValidator(clean_line)] | None = None
+    partners: Annotated[list[Partner], Field(min_length=2, max_length=2)]
+
+    @model_validator(mode="after")
+    def _two_partners(self) -> Couple:
+        if [p.key for p in self.partners] != list(PARTNER_KEYS):
+            raise ValueError('partners must be two tables with key = "a" and key = "b", in order')
+        a, b = (p.name for p in self.partners)
+        if a.casefold() == b.casefold():
+            raise ValueError("the two partners need different names")
+        return self
+
+    def name(self, key: str) -> str:
+        """The name of partner ``key``."""
+        return next(p.name for p in self.partners if p.key == key)
+
+    @property
+    def names(self) -> tuple[str, str]:
+        return self.partners[0].name, self.partners[1].name
+
+
+class PackUse(BaseModel):
+    """What a pack was when a session used it."""
+
+    model_config = ConfigDict(extra="allow")
+
+    title: str
+    digest: str
+
+
+class Position(BaseModel):
+    """Where a session resumes."""
+
+    model_config = ConfigDict(extra="allow")
+
+    pack: str
+    step: str
+
+
+class FacilitatorNotes(BaseModel):
+    """The facilitator's private notes: left out of the couple's exports unless asked for."""
+
+    model_config = ConfigDict(extra="allow")
+
+    notes: Annotated[str, AfterValidator(clean)] = ""
+
+
+class Session(_File):
+    """One sitting: the agenda, where it stands, and every answer given."""
+
+    id: str
+    started: Timestamp
+    updated: Timestamp
+    finished: Timestamp | None = None
+    agenda: list[str] = []
+    packs: dict[str, PackUse] = {}
+    position: Position | None = None
+    # answers[pack id][step id] is the step's answer table; data/answers.py knows each shape.
+    answers: dict[str, dict[str, dict[str, Any]]] = {}
+    facilitator: FacilitatorNotes | None = None
+
+    def answer(self, pack_id: str, step_id: str) -> dict[str, Any]:
+        """The answer table of one step, empty if the step has no answer yet."""
+        return self.answers.get(pack_id, {}).get(step_id, {})
+
+    def set_answer(self, pack_id: str, step_id: str, table: dict[str, Any]) -> None:
+        """Replace the answer table of one step."""
+        self.answers.setdefault(pack_id, {})[step_id] = table
+
+
+class Agreement(BaseModel):
+    """One term that both partners confirmed."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    text: Annotated[str, AfterValidator(clean), Field(min_length=1)]
+    made: date
+    session: str | None = None
+    source: str | None = None
+    review_on: date
+    status: Literal["active", "retired"] = "active"
+    confirmed_by: list[PartnerKey] = []
+
+
+class Agreements(_File):
+    """Every agreement a couple has made, active and retired."""
+
+    agreements: list[Agreement] = []
+
+    def active(self) -> list[Agreement]:
+        return [a for a in self.agreements if a.status == "active"]
+
+    def due(self, on: date) -> list[Agreement]:
+        """Active agreements whose review date has come."""
+        return [a for a in self.active() if a.review_on <= on]

@@ -1,0 +1,1 @@
+"""The agreement document and session summaries, as CommonMark and as HTML."""

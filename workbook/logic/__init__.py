@@ -1,0 +1,1 @@
+"""Pure functions behind the steps: comparisons at the reveal, agreements, and more to come."""

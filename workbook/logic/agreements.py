@@ -1,0 +1,38 @@
+"""Turning terms that both partners confirmed into agreements, and reviewing them."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from workbook.data.models import Agreement, Agreements, PartnerKey
+
+
+def add_agreement(
+    agreements: Agreements,
+    *,
+    text: str,
+    made: date,
+    session: str | None,
+    source: str | None,
+    review_days: int,
+    confirmed_by: list[PartnerKey],
+) -> Agreement:
+    """Add a term both partners confirmed; its id is the session id and a number."""
+    if sorted(confirmed_by) != ["a", "b"]:
+        raise ValueError("an agreement needs both partners' confirmation")
+    prefix = session or made.isoformat()
+    taken = {a.id for a in agreements.agreements}
+    number = 1
+    while f"{prefix}-{number}" in taken:
+        number += 1
+    agreement = Agreement(
+        id=f"{prefix}-{number}",
+        text=text,
+        made=made,
+        session=session,
+        source=source,
+        review_on=made + timedelta(days=review_days),
+        confirmed_by=sorted(confirmed_by),
+    )
+    agreements.agreements.append(agreement)
+    return agreement

@@ -1,0 +1,71 @@
+"""The ``{me}`` and ``{partner}`` placeholders of prompts and help texts.
+
+``{{`` and ``}}`` write literal braces. Anything else between braces is a mistake that the loader
+reports, so a typo such as ``{parter}`` never reaches a couple.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+NAMES = ("me", "partner")
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+
+def _tokens(template: str) -> Iterator[re.Match[str]]:
+    return _TOKEN.finditer(template)
+
+
+def problems(template: str) -> list[str]:
+    """Everything wrong with the placeholders of ``template``, in words for a pack author."""
+    found: list[str] = []
+    for match in _tokens(template):
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            continue
+        if token in ("{", "}"):
+            found.append(f'a lone "{token}": write "{token}{token}" for a literal brace')
+        elif match.group(1) not in NAMES:
+            found.append(
+                f"unknown placeholder {token}: use {{me}} or {{partner}}, "
+                "or write {{ and }} for literal braces"
+            )
+    return found
+
+
+def used(template: str) -> bool:
+    """True when ``template`` names either partner through a placeholder."""
+    return any(m.group(1) in NAMES for m in _tokens(template))
+
+
+def fill(
+    template: str, *, me: str, partner: str, escape: Callable[[str], str] = lambda s: s
+) -> str:
+    """``template`` with the placeholders replaced by the (escaped) names.
+
+    ``escape`` lets Markdown texts (help) escape the names, which are user text.
+    """
+    values = {"me": escape(me), "partner": escape(partner)}
+
+    def replace(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            return token[0]
+        name = match.group(1)
+        return values.get(name, token)
+
+    return _TOKEN.sub(replace, template)
+
+
+def neutral(template: str) -> str:
+    """``template`` worded for a reader who is neither partner, as in an exported summary.
+
+    A leading ``{me},`` is dropped ("{me}, what matters?" reads "What matters?"); any other
+    ``{me}`` reads "you" and ``{partner}`` reads "your partner".
+    """
+    stripped = re.sub(r"^\{me\}\s*[,:]\s*", "", template)
+    text = fill(stripped, me="you", partner="your partner")
+    if stripped != template and text:
+        text = text[0].upper() + text[1:]
+    return text

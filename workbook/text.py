@@ -1,0 +1,42 @@
+"""The one place that makes user and pack text safe to keep, show and export.
+
+Text is cleaned as it comes in (typing, pasting, loading a file) and again before it is shown or
+exported, so that text read from a file somebody edited by hand is held to the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab and newline, DEL, and the C1 controls: they move the cursor, change
+# colours or talk to the terminal, so none of them may reach a screen or a file.
+_CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+# Bidirectional embeddings, overrides and isolates can make text read differently from what it
+# is ("Trojan Source"). The plain marks LRM, RLM and ALM only nudge neutral characters: they stay.
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile(f"[{_CONTROL}{_BIDI}]")
+# A lone surrogate cannot be encoded as UTF-8, so a save would fail on it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NEWLINES = re.compile("\r\n|\r|\u2028|\u2029|\x85")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+
+def clean(text: str) -> str:
+    """Return ``text`` with newlines normalised and unsafe characters removed.
+
+    Tabs and newlines stay, so multi-line answers keep their lines.
+    """
+    text = _NEWLINES.sub("\n", text)
+    text = _SURROGATE.sub("\ufffd", text)
+    return _UNSAFE.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """Return ``text`` cleaned for a one-line field such as a name: no newlines, no tabs."""
+    text = _LINE_BREAKS.sub(" ", clean(text))
+    return text.replace("\t", " ").strip()
+
+
+def is_clean(text: str) -> bool:
+    """True when ``clean`` would leave ``text`` unchanged."""
+    return clean(text) == text
