@@ -6,6 +6,8 @@ import html
 
 from markdown_it import MarkdownIt
 
+from workbook.text import clean_line
+
 _STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;"
     "line-height:1.5;color:#222}h1,h2,h3{line-height:1.2}em{color:#555}"
@@ -18,6 +20,6 @@ def to_html(markdown: str, title: str) -> str:
     body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
     return (
         '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
+        f"<title>{html.escape(clean_line(title))}</title>\n<style>{_STYLE}</style>\n</head>\n"
         f"<body>\n{body}</body>\n</html>\n"
     )

@@ -72,7 +72,7 @@ def _pack_section(
     for step in pack.steps:
         parts = REGISTRY[step.kind]
         table = answers.get(step.id, {})
-        if parts.render is None or (not table and step.kind != "agreement"):
+        if parts.render is None or not table:
             continue
         out += _step_section(step, table, names, parts.render)
     out += _orphans(pack, answers)

@@ -1,0 +1,51 @@
+"""Generated answers for any step, in the shapes of data/answers.py, for tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from tests.hostile import HOSTILE
+from workbook.data.answers import answer_keys
+from workbook.packs.models import Pack
+from workbook.text import clean
+
+TEXTS = st.one_of(
+    st.text(min_size=1, max_size=60).map(clean).filter(lambda t: t.strip() != ""),
+    st.sampled_from([t for t in HOSTILE if len(t) < 1000]).map(clean),
+)
+
+
+def value_for(step: Any, pack: Pack, draw: Any, mine: dict[str, Any], key: str) -> Any:
+    """One answerer's value for ``step``; ``mine`` holds their earlier values in this pack."""
+    if step.kind == "text":
+        return draw(TEXTS)
+    if step.kind == "scale":
+        number = st.integers(step.min, step.max)
+        if step.items:
+            return {item: draw(number) for item in step.items}
+        return draw(number)
+    if step.kind == "choice":
+        pool = list(step.options) + ([draw(TEXTS)] if step.other else [])
+        count = draw(st.integers(max(step.pick_min, 1), step.pick_max))
+        return draw(st.permutations(pool))[:count]
+    if step.kind == "rank":
+        options = list(step.options) if step.options else list(mine.get(step.options_from, []))
+        return draw(st.permutations(options))
+    raise AssertionError(f"no generated answer for {step.kind}")
+
+
+def answers_for(pack: Pack, draw: Any) -> dict[str, dict[str, Any]]:
+    """A complete answer table for every answerable step of ``pack``."""
+    tables: dict[str, dict[str, Any]] = {}
+    mine: dict[str, dict[str, Any]] = {"a": {}, "b": {}, "together": {}}
+    for step in pack.steps:
+        if step.kind in ("read", "agreement"):
+            continue
+        table = {}
+        for key in answer_keys(step.answer):
+            table[key] = value_for(step, pack, draw, mine[key], key)
+            mine[key][step.id] = table[key]
+        tables[step.id] = table
+    return tables

@@ -1,0 +1,247 @@
+"""The command line of DESIGN.md section 6: output, exit codes, and no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.packs_helpers import write_pack
+from workbook.cli import main
+from workbook.data.models import FacilitatorNotes
+from workbook.data.store import Store
+from workbook.logic.agreements import add_agreement
+
+BAD = Path(__file__).parent / "fixtures" / "bad_packs"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_json_has_the_contract_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", "--json")
+    rows = json.loads(out)
+    assert code == 0
+    respect = next(r for r in rows if r["id"] == "respect")
+    assert {"id", "title", "minutes", "topics", "file"} <= set(respect)
+    assert Path(respect["file"]).is_absolute()
+    assert Path(respect["file"]).is_file()
+
+
+def test_list_text_and_override_note(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    write_pack(tmp_path, "respect")
+    (tmp_path / "broken.toml").write_text("format = 1\n")
+    code, out, err = run(capsys, "--exercises", str(tmp_path), "list")
+    assert code == 0
+    assert any(line.startswith("respect ") and "A pack" in line for line in out.splitlines())
+    assert 'overrides the built-in pack "respect"' in err
+    assert "broken pack:" in err
+    assert "broken.toml:1:1:" in err
+
+
+def test_exercises_option_may_follow_the_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_pack(tmp_path, "mine")
+    _code, out, _ = run(capsys, "list", "--exercises", str(tmp_path), "--json")
+    assert "mine" in {row["id"] for row in json.loads(out)}
+
+
+def test_env_exercises(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_pack(tmp_path, "from-env")
+    monkeypatch.setenv("WORKBOOK_EXERCISES", str(tmp_path))
+    _, out, _ = run(capsys, "list", "--json")
+    assert "from-env" in {row["id"] for row in json.loads(out)}
+
+
+def test_validate_good_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "validate", str(Path(__file__).parents[1] / "exercises"))
+    assert (code, out) == (0, "")
+    assert "no problems" in err
+
+
+def test_validate_bad_files_prints_located_problems(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "validate", str(BAD / "unknown_kind.toml"), str(BAD))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == (
+        f'{BAD / "unknown_kind.toml"}:8:1: steps[0].kind: unknown kind "txt" '
+        '(did you mean "text"?); the kinds are read, text, scale, choice, rank, chores, requests, '
+        "listen, agreement"
+    )
+    assert len(lines) > 20
+    assert "problems" in err
+
+
+def test_validate_reports_repeated_ids_across_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_pack(tmp_path, "same", name="one")
+    write_pack(tmp_path, "same", name="two")
+    code, out, _ = run(capsys, "validate", str(tmp_path))
+    assert code == 1
+    assert "two.toml:1:1: " in out
+    assert 'the pack id "same" is already used' in out
+
+
+def test_validate_missing_path_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "validate", "/no/such/pack.toml")
+    assert code == 2
+    assert err == "workbook: /no/such/pack.toml: no such file or folder\n"
+
+
+def test_schema_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schema")
+    assert code == 0
+    assert json.loads(out)["$schema"].startswith("https://json-schema.org/")
+
+
+def test_workbook_and_start_say_not_built_yet(capsys: pytest.CaptureFixture[str]) -> None:
+    for args in ([], ["start", "--couple", "x", "--pack", "respect"]):
+        code, _, err = run(capsys, *args)
+        assert code == 2
+        assert "not built yet" in err
+
+
+@pytest.fixture
+def filled(data_dir: Path) -> Store:
+    store = Store(data_dir)
+    store.prepare()
+    couple = store.create_couple("Sam", "Alex", "Dr. Lee")
+    session = store.new_session(couple.id, ["respect"])
+    session.set_answer("respect", "meaning", {"a": "Being *asked*", "b": "Time"})
+    session.facilitator = FacilitatorNotes(notes="private note")
+    store.save_session(couple.id, session)
+
+    def change(agreements):  # type: ignore[no-untyped-def]
+        add_agreement(
+            agreements,
+            text="Ask first",
+            made=date(2020, 1, 1),
+            session=session.id,
+            source="respect.areas",
+            review_days=28,
+            confirmed_by=["a", "b"],
+        )
+        return agreements
+
+    store.update_agreements(couple.id, change, lambda a: "")
+    store.close()
+    return store
+
+
+def test_couples_text_and_json(capsys: pytest.CaptureFixture[str], filled: Store) -> None:
+    code, out, _ = run(capsys, "couples")
+    assert code == 0
+    assert out.startswith("sam-and-alex: Sam and Alex (with Dr. Lee); 1 session(s), last ")
+    assert "1 agreement(s), 1 due for review" in out
+    (row,) = json.loads(run(capsys, "couples", "--json")[1])
+    assert row["partners"] == [{"key": "a", "name": "Sam"}, {"key": "b", "name": "Alex"}]
+    assert (row["sessions"], row["agreements_active"], row["agreements_due"]) == (1, 1, 1)
+
+
+def test_couples_skips_a_broken_couple(
+    capsys: pytest.CaptureFixture[str], filled: Store, data_dir: Path
+) -> None:
+    broken = data_dir / "couples" / "broken"
+    broken.mkdir()
+    (broken / "couple.toml").write_text("format = ")
+    code, out, err = run(capsys, "couples", "--json")
+    assert code == 0
+    assert [r["id"] for r in json.loads(out)] == ["sam-and-alex"]
+    assert "skipped:" in err
+    assert "not valid TOML" in err
+
+
+def test_export_agreement_document(capsys: pytest.CaptureFixture[str], filled: Store) -> None:
+    code, out, _ = run(capsys, "export", "sam-and-alex")
+    assert code == 0
+    assert out.startswith("# Our agreements\n")
+    assert "## From “Defining respect”\n\n- Ask first" in out
+
+
+def test_export_session_summary_with_and_without_notes(
+    capsys: pytest.CaptureFixture[str], filled: Store
+) -> None:
+    (session_id,) = filled.session_ids("sam-and-alex")
+    _, out, _ = run(capsys, "export", "sam-and-alex", "--session", session_id)
+    assert "**Sam:** Being \\*asked\\*" in out
+    assert "private note" not in out
+    _, out, _ = run(capsys, "export", "sam-and-alex", "--session", session_id, "--include-notes")
+    assert "private note" in out
+
+
+def test_export_html_to_a_private_file(
+    capsys: pytest.CaptureFixture[str], filled: Store, tmp_path: Path
+) -> None:
+    target = tmp_path / "out" / "agreement.html"
+    code, out, err = run(capsys, "export", "sam-and-alex", "--format", "html", "--out", str(target))
+    assert (code, out) == (0, "")
+    assert f"Written to {target}" in err
+    assert "<h1>Our agreements</h1>" in target.read_text()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["export", "nobody"], 'no couple "nobody"'),
+        (["export", "../etc"], 'no couple "../etc"'),
+        (["export", "sam-and-alex", "--session", "1999-01-01-0000"], 'no session "1999'),
+    ],
+)
+def test_export_errors(
+    capsys: pytest.CaptureFixture[str], filled: Store, args: list[str], message: str
+) -> None:
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert message in err
+
+
+def test_data_dir_option_beats_the_environment(
+    capsys: pytest.CaptureFixture[str], filled: Store, tmp_path: Path
+) -> None:
+    _, out, _ = run(capsys, "--data-dir", str(tmp_path / "empty"), "couples")
+    assert out == f"No couples yet in {tmp_path / 'empty'}.\n"
+
+
+def test_a_broken_data_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    folder = tmp_path / "d" / "couples" / "x"
+    folder.mkdir(parents=True)
+    (folder / "couple.toml").write_text("nonsense = [")
+    env = {**os.environ, "WORKBOOK_DATA_DIR": str(tmp_path / "d")}
+    out = subprocess.run(
+        [sys.executable, "-m", "workbook", "export", "x"], env=env, capture_output=True, text=True
+    )
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert out.stderr.startswith("workbook: ")
+    assert "not valid TOML" in out.stderr
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    for args in (["frobnicate"], ["export"], ["export", "x", "--format", "pdf"]):
+        out = subprocess.run(
+            [sys.executable, "-m", "workbook", *args], capture_output=True, text=True
+        )
+        assert out.returncode == 2
+        assert "Traceback" not in out.stderr
+        assert "usage:" in out.stderr
+
+
+def test_version() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "workbook", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.startswith("workbook 0.")

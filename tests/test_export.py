@@ -1,0 +1,204 @@
+"""The session summary and the agreement document."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+
+from tests.packs_helpers import write_pack
+from workbook.data.models import (
+    Agreement,
+    Agreements,
+    Couple,
+    FacilitatorNotes,
+    PackUse,
+    Partner,
+    Session,
+)
+from workbook.export.agreement_doc import agreement_document
+from workbook.export.html import to_html
+from workbook.export.summary import summary_markdown
+from workbook.packs.load import LoadedPack, load_pack
+
+WHEN = datetime(2026, 11, 22, 19, 5, tzinfo=timezone(timedelta(hours=1)))
+COUPLE = Couple(
+    id="sam-and-alex",
+    created=WHEN,
+    facilitator="Dr. Lee",
+    partners=[Partner(key="a", name="Sam"), Partner(key="b", name="Alex")],
+)
+STEPS = """
+[[steps]]
+id = "intro"
+kind = "read"
+body = "Hello"
+
+[[steps]]
+id = "meaning"
+kind = "text"
+title = "Meaning"
+prompt = "{me}, what does respect mean to you?"
+
+[[steps]]
+id = "open"
+kind = "text"
+answer = "each-open"
+prompt = "{me}, thank {partner}."
+
+[[steps]]
+id = "areas"
+kind = "scale"
+prompt = "How respected do you feel by {partner}?"
+items = ["Work", "Beliefs"]
+low = "Not at all"
+high = "Fully"
+gap = 2
+
+[[steps]]
+id = "pick"
+kind = "choice"
+prompt = "Pick values."
+options = ["Fun", "Trust", "Honesty"]
+pick_max = 3
+
+[[steps]]
+id = "order"
+kind = "rank"
+prompt = "Order them."
+options_from = "pick"
+
+[[steps]]
+id = "together"
+kind = "scale"
+answer = "together"
+prompt = "How are we doing?"
+"""
+
+
+@pytest.fixture
+def packs(tmp_path: Any) -> dict[str, LoadedPack]:
+    loaded = load_pack(write_pack(tmp_path, "respect", STEPS))
+    assert loaded.ok, loaded.problems
+    return {"respect": loaded}
+
+
+def session(packs: dict[str, LoadedPack], **answers: dict[str, Any]) -> Session:
+    return Session(
+        id="2026-11-22-1905",
+        started=WHEN,
+        updated=WHEN,
+        agenda=["respect"],
+        packs={"respect": PackUse(title="A pack", digest=packs["respect"].digest)},
+        answers={"respect": answers},
+        facilitator=FacilitatorNotes(notes="Only for the file."),
+    )
+
+
+def test_summary_shows_both_answers_and_the_comparisons(packs: dict[str, LoadedPack]) -> None:
+    text = summary_markdown(
+        COUPLE,
+        session(
+            packs,
+            meaning={"a": "Being asked.", "b": "Time\n# together"},
+            areas={"a": {"Work": 5, "Beliefs": 3}, "b": {"Work": 2, "Beliefs": 3}},
+            pick={"a": ["Fun", "Trust"], "b": ["Trust", "Honesty"]},
+            order={"a": ["Trust", "Fun"], "b": ["Honesty", "Trust"]},
+            together={"together": 4},
+        ),
+        packs,
+        Agreements(),
+    )
+    assert "# Session of 22 November 2026\n\nSam and Alex, with Dr. Lee." in text
+    assert "### Meaning\n\n*What does respect mean to you?*" in text
+    assert "**Sam:** Being asked.\n\n**Alex:** Time\\\n\\# together" in text
+    assert "*Scale 1 to 5: 1 = Not at all, 5 = Fully.*" in text
+    assert "- Work: Sam 5, Alex 2 **(3 apart: worth talking about)**" in text
+    assert "- Beliefs: Sam 3, Alex 3\n" in text
+    assert "- Both of you: Trust\n- Only Sam: Fun\n- Only Alex: Honesty" in text
+    assert "- Trust: Sam #1, Alex #2" in text
+    assert "- Rating: 4" in text
+    assert "intro" not in text
+    assert "Hello" not in text
+    assert "### Sam, thank" not in text
+    assert "Only for the file" not in text
+    assert "This session is not finished yet." in text
+
+
+def test_private_answers_wait_for_both(packs: dict[str, LoadedPack]) -> None:
+    text = summary_markdown(
+        COUPLE,
+        session(packs, meaning={"a": "secret words"}, open={"a": "thanks"}),
+        packs,
+        Agreements(),
+    )
+    assert "secret words" not in text
+    assert "Waiting for both answers" in text
+    assert "**Sam:** thanks\n\n**Alex:** *(no answer)*" in text
+
+
+def test_notes_only_when_asked(packs: dict[str, LoadedPack]) -> None:
+    text = summary_markdown(COUPLE, session(packs), packs, Agreements(), include_notes=True)
+    assert text.endswith("## Facilitator's notes\n\nOnly for the file.\n")
+
+
+def test_missing_and_changed_packs_keep_the_answers_visible(packs: dict[str, LoadedPack]) -> None:
+    gone = summary_markdown(COUPLE, session(packs, meaning={"a": "x", "b": "y"}), {}, Agreements())
+    assert "## A pack" in gone
+    assert "not in the library any more" in gone
+    changed = session(packs, meaning={"a": "x", "b": "y"}, removed={"a": "kept"})
+    changed.packs["respect"] = PackUse(title="A pack", digest="sha256:old")
+    text = summary_markdown(COUPLE, changed, packs, Agreements())
+    assert "has changed since the session" in text
+    assert "steps this pack no longer has are kept in the session file: removed" in text
+
+
+def agreement(text: str, source: str | None, made: date, review: date, **extra: Any) -> Agreement:
+    return Agreement(
+        id=f"s-{text[:3]}",
+        text=text,
+        made=made,
+        source=source,
+        review_on=review,
+        confirmed_by=["a", "b"],
+        **extra,
+    )
+
+
+def test_agreement_document_groups_and_dates() -> None:
+    agreements = Agreements(
+        agreements=[
+            agreement("Cook Mondays", "chores.tasks", date(2026, 11, 22), date(2026, 12, 20)),
+            agreement("Ask first", "respect.areas", date(2026, 11, 1), date(2026, 11, 20)),
+            agreement("Walk daily", None, date(2026, 11, 22), date(2026, 11, 29)),
+            agreement("Old idea", None, date(2026, 1, 1), date(2026, 2, 1), status="retired"),
+        ]
+    )
+    text = agreement_document(
+        COUPLE, agreements, {"respect": "Defining respect"}, today=date(2026, 11, 22)
+    )
+    assert text.startswith(
+        "# Our agreements\n\nSam and Alex, with Dr. Lee. Written on 22 November 2026.\n"
+    )
+    assert text.index("## From “Defining respect”") < text.index("## From “chores”")
+    assert text.index("## From “chores”") < text.index("## Other agreements")
+    assert (
+        "- Ask first\\\n  *Review on 20 November 2026. "
+        "Confirmed by Sam and Alex on 1 November 2026.*"
+    ) in text
+    assert "Old idea" not in text
+    assert "One agreement is due for review now. The next review is on 29 November 2026." in text
+
+
+def test_agreement_document_without_agreements() -> None:
+    text = agreement_document(COUPLE, Agreements(), {}, today=date(2026, 11, 22))
+    assert "No agreements yet" in text
+
+
+def test_html_page_is_complete_and_escaped() -> None:
+    page = to_html("# Our agreements\n\n\\<b\\>x\\</b\\>", title="Sam & <Alex>")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<title>Sam &amp; &lt;Alex&gt;</title>" in page
+    assert "<h1>Our agreements</h1>" in page
+    assert "&lt;b&gt;x&lt;/b&gt;" in page
