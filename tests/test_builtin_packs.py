@@ -88,7 +88,7 @@ def test_every_step_saves_loads_and_exports(
     again = store.load_session(couple.id, session.id)
     assert again.answers == session.answers
 
-    def change(agreements):  # type: ignore[no-untyped-def]
+    def change(agreements):
         for term, source, days in agreements_made:
             add_agreement(
                 agreements,

@@ -124,7 +124,7 @@ def filled(data_dir: Path) -> Store:
     session.facilitator = FacilitatorNotes(notes="private note")
     store.save_session(couple.id, session)
 
-    def change(agreements):  # type: ignore[no-untyped-def]
+    def change(agreements):
         add_agreement(
             agreements,
             text="Ask first",
@@ -245,3 +245,15 @@ def test_version() -> None:
         [sys.executable, "-m", "workbook", "--version"], capture_output=True, text=True, check=True
     )
     assert out.stdout.startswith("workbook 0.")
+
+
+def test_the_readme_example_is_what_validate_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ workbook validate my-pack.toml\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(Path(__file__).parent / "fixtures" / "readme")
+    out = subprocess.run(
+        [sys.executable, "-m", "workbook", "validate", "my-pack.toml"],
+        capture_output=True, text=True,
+    )
+    assert out.returncode == 1
+    assert out.stdout + out.stderr == block

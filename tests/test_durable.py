@@ -61,7 +61,7 @@ def test_a_failed_save_keeps_the_old_file_and_says_so(
     def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(durable.os, failing, disk_full)
+    monkeypatch.setattr(os, failing, disk_full)
     with pytest.raises(SaveError, match="No space left on device"):
         write_atomic(target, b"new")
     monkeypatch.undo()

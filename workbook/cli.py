@@ -203,7 +203,7 @@ def _validate(args: argparse.Namespace) -> int:
             raise Fatal(f"{path}: no such file or folder")
     checked = Library()
     problems = 0
-    for file in dict.fromkeys(f.absolute() for f in files):
+    for file in dict.fromkeys(files):
         loaded = load_pack(file)
         for problem in loaded.problems:
             print(problem)

@@ -38,7 +38,6 @@ def digest_of(data: bytes) -> str:
 
 def load_pack(file: Path, *, builtin: bool = False) -> LoadedPack:
     """Read and validate the pack at ``file``; never raises for a bad file."""
-    file = file.absolute()
 
     def broken(line: int, col: int, message: str) -> LoadedPack:
         problem = Problem(file, Position(line, col), (), message)
