@@ -253,7 +253,8 @@ def test_the_readme_example_is_what_validate_prints(monkeypatch: pytest.MonkeyPa
     monkeypatch.chdir(Path(__file__).parent / "fixtures" / "readme")
     out = subprocess.run(
         [sys.executable, "-m", "workbook", "validate", "my-pack.toml"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert out.returncode == 1
     assert out.stdout + out.stderr == block
