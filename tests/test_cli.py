@@ -258,3 +258,17 @@ def test_the_readme_example_is_what_validate_prints(monkeypatch: pytest.MonkeyPa
     )
     assert out.returncode == 1
     assert out.stdout + out.stderr == block
+
+
+def test_hostile_keys_and_file_names_print_no_escape_codes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    file = tmp_path / "evil\x1b[2J\u202e.toml"
+    file.write_text('format = 1\n"\\u001b]0;pwned\\u0007" = 1\n', encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(tmp_path))
+    assert code == 1
+    assert "unknown key" in out
+    for text in (out, err):
+        assert "\x1b" not in text
+        assert "\x07" not in text
+        assert "\u202e" not in text

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from workbook import __version__
+from workbook.text import clean
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FATAL = 0, 1, 2
 
@@ -51,7 +52,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _say(stream: TextIO, text: str) -> None:
-    print(text, file=stream)
+    # Paths, keys and names can come from hostile files: no escape code reaches the terminal.
+    print(clean(text), file=stream)
+
+
+def _out(text: str) -> None:
+    _say(sys.stdout, text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -168,10 +174,10 @@ def _list(args: argparse.Namespace) -> int:
         for loaded in library.ordered()
     ]
     if args.json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        _out(json.dumps(rows, indent=2, ensure_ascii=False))
         return EXIT_OK
     if not rows:
-        print("No packs found.")
+        _out("No packs found.")
         return EXIT_OK
     table = [
         (
@@ -185,7 +191,7 @@ def _list(args: argparse.Namespace) -> int:
     ]
     widths = [max(len(row[i]) for row in table) for i in range(4)]
     for row in table:
-        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])
+        _out("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])
     return EXIT_OK
 
 
@@ -206,12 +212,12 @@ def _validate(args: argparse.Namespace) -> int:
     for file in dict.fromkeys(files):
         loaded = load_pack(file)
         for problem in loaded.problems:
-            print(problem)
+            _out(str(problem))
         problems += len(loaded.problems)
         before = len(checked.notes)
         checked.add(loaded)
         for note in checked.notes[before:]:
-            print(f"{file}:1:1: {note}")
+            _out(f"{file}:1:1: {note}")
             problems += 1
     count = len(dict.fromkeys(files))
     summary = f"{count} pack file{'s' if count != 1 else ''} checked"
@@ -225,7 +231,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     from workbook.packs.schema import pack_schema
 
-    print(json.dumps(pack_schema(), indent=2))
+    _out(json.dumps(pack_schema(), indent=2))
     return EXIT_OK
 
 
@@ -263,17 +269,17 @@ def _couples(args: argparse.Namespace) -> int:
             }
         )
     if args.json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        _out(json.dumps(rows, indent=2, ensure_ascii=False))
         return EXIT_OK
     if not rows:
-        print(f"No couples yet in {store.root}.")
+        _out(f"No couples yet in {store.root}.")
         return EXIT_OK
     for row in rows:
         names = " and ".join(p["name"] for p in row["partners"])
         with_whom = f" (with {row['facilitator']})" if row["facilitator"] else ""
         last = f", last {row['last_session']}" if row["last_session"] else ""
         due = f", {row['agreements_due']} due for review" if row["agreements_due"] else ""
-        print(
+        _out(
             f"{row['id']}: {names}{with_whom}; {row['sessions']} session(s){last}; "
             f"{row['agreements_active']} agreement(s){due}"
         )
