@@ -112,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     history = command("history", "check-in trends as text")
     history.add_argument("couple", metavar="COUPLE")
     history.set_defaults(run=_not_built("history"))
+
     return parser
 
 
@@ -143,7 +144,24 @@ def _not_built(what: str) -> Any:
     return run
 
 
-_open_workbook = _not_built("the interactive workbook")
+def _open_workbook(args: argparse.Namespace) -> int:
+    from workbook.data.layout import is_id
+
+    store = _store(args)
+    library = _library(args)
+    couple = getattr(args, "couple", None)
+    packs = list(getattr(args, "pack", []) or [])
+    if couple is not None and (not is_id(couple) or couple not in store.couple_ids()):
+        raise Fatal(f'no couple "{couple}" in {store.root} (see: workbook couples)')
+    unknown = [p for p in packs if p not in library.packs]
+    if unknown:
+        raise Fatal(f"no pack {', '.join(unknown)} in the library (see: workbook list)")
+    if packs and couple is None:
+        raise Fatal("--pack needs --couple: say whose session it is")
+    from workbook.tui.app import WorkbookApp
+
+    WorkbookApp(store, library, couple_id=couple, packs=packs).run()
+    return EXIT_OK
 
 
 def _library(args: argparse.Namespace) -> Any:

@@ -57,3 +57,25 @@ def agreement_terms(table: dict[str, Any]) -> list[dict[str, Any]]:
     """The draft terms of an agreement step's answer table (see docs/formats.md)."""
     terms = table.get("terms", [])
     return [t for t in terms if isinstance(t, dict) and isinstance(t.get("text"), str)]
+
+
+def not_ready(step: Any, value: Any) -> str | None:
+    """Why ``value`` is not yet a whole answer to ``step``, or None when it is."""
+    kind = step.kind
+    if kind == "text":
+        return None if isinstance(value, str) and value.strip() else "Write an answer first."
+    if kind == "scale":
+        if step.items:
+            missing = [i for i in step.items if not isinstance(value, dict) or i not in value]
+            return f"Rate every line first ({len(missing)} to go)." if missing else None
+        return None if isinstance(value, int) else "Choose a number first."
+    if kind == "choice":
+        count = len(value) if isinstance(value, list) else 0
+        if count < max(step.pick_min, 1):
+            return f"Pick at least {max(step.pick_min, 1)}."
+        if count > step.pick_max:
+            return f"Pick at most {step.pick_max}."
+        return None
+    if kind == "rank":
+        return None if isinstance(value, list) and value else "There is nothing to put in order."
+    return None

@@ -11,7 +11,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import filelock
 from pydantic import BaseModel, ValidationError
@@ -64,6 +64,18 @@ class Store:
         """Make the folders private and sweep temp files of interrupted saves."""
         private_folder(self.layout.couples)
         return sweep_temp_files(self.root)
+
+    # Settings
+
+    def load_settings(self) -> dict[str, Any]:
+        """The app's settings (the theme), or none if there are none or they are unreadable."""
+        try:
+            return _read_table(self.layout.settings_file)
+        except DataError:
+            return {}
+
+    def save_settings(self, settings: dict[str, Any]) -> None:
+        write_atomic(self.layout.settings_file, tomlio.dumps(settings).encode("utf-8"))
 
     # Couples
 
@@ -242,7 +254,7 @@ class Store:
         write_atomic(path, tomlio.dumps(table).encode("utf-8"))
 
 
-def _read_table(path: Path) -> dict[str, object]:
+def _read_table(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError as error:

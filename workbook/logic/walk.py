@@ -1,0 +1,127 @@
+"""The walk through a session's agenda, as pure data: where we are and where Next and Back go.
+
+A place is a pack, a step and a phase. Each-private steps go first partner, hand-over, second
+partner, reveal; each-open steps go first, second, reveal; together, read and agreement steps have
+one phase. Who answers first alternates from one answered step to the next, so neither partner
+always leads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from workbook.packs.models import Pack
+
+FIRST, HANDOVER, SECOND, REVEAL, ONLY = "first", "handover", "second", "reveal", "only"
+# Handing the screen back to the first partner, when the second goes back to their turn.
+HANDBACK = "handback"
+ANSWERED_KINDS = frozenset({"text", "scale", "choice", "rank"})
+
+
+@dataclass(frozen=True)
+class Place:
+    """One screen of the walk."""
+
+    pack: int
+    step: int
+    phase: str
+
+
+def phases(step: Any) -> tuple[str, ...]:
+    """The phases a step goes through."""
+    mode = getattr(step, "answer", None)
+    if step.kind not in ANSWERED_KINDS or mode == "together":
+        return (ONLY,)
+    if mode == "each-private":
+        return (FIRST, HANDOVER, SECOND, REVEAL)
+    return (FIRST, SECOND, REVEAL)
+
+
+class Walk:
+    """Every place of an agenda, in order."""
+
+    def __init__(self, packs: Sequence[Pack]) -> None:
+        self.packs = list(packs)
+        self.places: list[Place] = [
+            Place(p, s, phase)
+            for p, pack in enumerate(self.packs)
+            for s, step in enumerate(pack.steps)
+            for phase in phases(step)
+        ]
+        # Which partner answers first at each step that two partners answer, alternating.
+        self._first: dict[tuple[int, int], str] = {}
+        turn = 0
+        for p, pack in enumerate(self.packs):
+            for s, step in enumerate(pack.steps):
+                if phases(step)[0] == FIRST:
+                    self._first[(p, s)] = "ab"[turn % 2]
+                    turn += 1
+
+    def step(self, place: Place) -> Any:
+        return self.packs[place.pack].steps[place.step]
+
+    def first_partner(self, place: Place) -> str:
+        """``a`` or ``b``: who answers first at this place's step."""
+        return self._first.get((place.pack, place.step), "a")
+
+    def answering(self, place: Place) -> str | None:
+        """Whose turn it is at ``place``: ``a``, ``b``, or None when both are at the screen."""
+        first = self.first_partner(place)
+        if place.phase == FIRST:
+            return first
+        if place.phase in (SECOND, HANDOVER):
+            return "b" if first == "a" else "a"
+        if place.phase == HANDBACK:
+            return first
+        return None
+
+    def index(self, place: Place) -> int:
+        if place.phase == HANDBACK:
+            place = Place(place.pack, place.step, HANDOVER)
+        return self.places.index(place)
+
+    def next(self, place: Place) -> Place | None:
+        """The place after ``place``, or None at the end of the agenda."""
+        if place.phase == HANDBACK:
+            return Place(place.pack, place.step, FIRST)
+        i = self.index(place) + 1
+        return self.places[i] if i < len(self.places) else None
+
+    def back(self, place: Place) -> Place | None:
+        """The place before ``place``, or None at the start.
+
+        Going back from the second partner's turn never lands on the first partner's private
+        answer: it goes to the hand-over, which hides the screen until the first partner is
+        ready.
+        """
+        if place.phase == HANDBACK:
+            return Place(place.pack, place.step, SECOND)
+        i = self.index(place)
+        if i == 0:
+            return None
+        previous = self.places[i - 1]
+        if place.phase == SECOND and previous.phase == HANDOVER:
+            return Place(place.pack, place.step, HANDBACK)
+        return previous
+
+    def start_of_step(self, pack: int, step: int) -> Place:
+        return Place(pack, step, phases(self.packs[pack].steps[step])[0])
+
+    def find(self, pack_id: str, step_id: str, phase: str | None) -> Place:
+        """The place a saved position names, or the start of the agenda if it names none."""
+        for p, pack in enumerate(self.packs):
+            if pack.id != pack_id:
+                continue
+            for s, step in enumerate(pack.steps):
+                if step.id == step_id:
+                    if phase in phases(step) or (phase == HANDBACK and HANDOVER in phases(step)):
+                        return Place(p, s, phase)
+                    return self.start_of_step(p, s)
+        return self.places[0]
+
+    def progress(self, place: Place) -> tuple[int, int, int, int]:
+        """(pack number, pack count, step number, step count), counted from 1."""
+        pack = self.packs[place.pack]
+        return place.pack + 1, len(self.packs), place.step + 1, len(pack.steps)

@@ -1,0 +1,230 @@
+"""The workbook app: the data folder, the pack library, and the flow between screens."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from workbook.data.durable import SaveError, write_atomic
+from workbook.data.models import Couple, PackUse
+from workbook.data.store import DataError, Store
+from workbook.export.agreement_doc import agreement_document
+from workbook.export.summary import summary_markdown
+from workbook.packs.library import Library
+from workbook.tui.commands import WorkbookCommands
+
+DEFAULT_THEME = "textual-dark"
+
+
+class WorkbookApp(App[None]):
+    CSS_PATH = "workbook.tcss"
+    TITLE = "workbook"
+    COMMANDS = App.COMMANDS | {WorkbookCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("ctrl+q", "quit", "Quit"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        library: Library,
+        *,
+        couple_id: str | None = None,
+        packs: Sequence[str] = (),
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.library = library
+        self.start_couple = couple_id
+        self.start_packs = list(packs)
+        self.fixed_theme = theme
+
+    def on_mount(self) -> None:
+        from workbook.tui.screens.home import HomeScreen
+
+        try:
+            self.store.prepare()
+        except OSError as error:
+            self.notify(
+                f"The data folder cannot be used: {error}",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
+        self.theme = self.fixed_theme or str(self.store.load_settings().get("theme", DEFAULT_THEME))
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        for loaded in self.library.broken:
+            self.notify(
+                f"{loaded.file.name} has problems and was not loaded.",
+                title="Pack not loaded",
+                severity="warning",
+                markup=False,
+            )
+        self.push_screen(HomeScreen())
+        if self.start_couple is not None:
+            self.start(self.start_couple, self.start_packs)
+
+    def _remember_theme(self, theme: Any) -> None:
+        if self.fixed_theme:
+            return
+        try:
+            self.store.save_settings({"theme": self.theme})
+        except SaveError as error:
+            self.notify(f"The theme could not be remembered: {error}", markup=False)
+
+    # Flows
+
+    @work
+    async def new_couple(self) -> None:
+        from workbook.tui.screens.new_couple import NewCoupleScreen
+
+        names = await self.push_screen_wait(NewCoupleScreen())
+        if names is None:
+            return
+        a, b, facilitator = names
+        try:
+            couple = self.store.create_couple(a, b, facilitator or None)
+        except (SaveError, OSError, ValueError) as error:
+            self.notify(f"The couple could not be saved: {error}", severity="error", markup=False)
+            return
+        self.refresh_home()
+        self.open_agenda(couple)
+
+    @work
+    async def open_agenda(self, couple: Couple) -> None:
+        from workbook.tui.screens.agenda import AgendaScreen
+        from workbook.tui.screens.care import CareScreen
+
+        if not getattr(couple, "care_note_seen", None):
+            await self.push_screen_wait(CareScreen())
+            couple.care_note_seen = True  # type: ignore[attr-defined]
+            try:
+                self.store.save_couple(couple)
+            except SaveError as error:
+                self.notify(str(error), severity="error", markup=False)
+        agenda = await self.push_screen_wait(AgendaScreen(couple, self.library))
+        if agenda:
+            self.begin(couple, agenda)
+
+    def begin(self, couple: Couple, agenda: list[str]) -> None:
+        """Start a new session with ``agenda`` and walk it."""
+        from workbook.tui.screens.walk import WalkScreen
+
+        try:
+            session = self.store.new_session(couple.id, agenda)
+            for pack_id in agenda:
+                loaded = self.library.packs[pack_id]
+                session.packs[pack_id] = PackUse(
+                    title=self.library.pack(pack_id).title, digest=loaded.digest
+                )
+            self.store.save_session(couple.id, session)
+        except (SaveError, OSError) as error:
+            self.notify(
+                f"The session could not be started: {error}", severity="error", markup=False
+            )
+            return
+        packs = [self.library.pack(pack_id) for pack_id in agenda]
+        self.push_screen(WalkScreen(self.store, couple, session, packs))
+
+    def start(self, couple_id: str, pack_ids: list[str]) -> None:
+        """``workbook start``: straight into a session, or the agenda if no packs were named."""
+        try:
+            couple = self.store.load_couple(couple_id)
+        except (DataError, ValueError) as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if pack_ids:
+            self.begin(couple, pack_ids)
+        else:
+            self.open_agenda(couple)
+
+    def resume(self, couple: Couple) -> None:
+        """Open the couple's latest unfinished session where it was left."""
+        from workbook.tui.screens.walk import WalkScreen
+
+        for session_id in reversed(self.store.session_ids(couple.id)):
+            try:
+                session = self.store.load_session(couple.id, session_id)
+            except DataError as error:
+                self.notify(str(error), severity="warning", markup=False)
+                continue
+            if session.finished is not None:
+                continue
+            missing = [p for p in session.agenda if p not in self.library.packs]
+            if missing:
+                self.notify(
+                    f"This session needs packs that are not in the library: {', '.join(missing)}.",
+                    severity="error",
+                    markup=False,
+                )
+                return
+            read_only = self.store.lock_session(couple.id, session.id)
+            if read_only is None:
+                read_only = self.store.read_only.get(
+                    self.store.layout.session_file(couple.id, session.id)
+                )
+            packs = [self.library.pack(p) for p in session.agenda]
+            self.push_screen(WalkScreen(self.store, couple, session, packs, read_only))
+            return
+        self.notify(
+            "There is no unfinished session to resume. Start a new one with s.", markup=False
+        )
+
+    def export(self, couple: Couple) -> None:
+        """Write the agreement document and the latest session's summary, and say where."""
+        from datetime import date
+
+        layout = self.store.layout
+        titles = {
+            pack_id: loaded.pack.title
+            for pack_id, loaded in self.library.packs.items()
+            if loaded.pack
+        }
+        try:
+            agreements = self.store.load_agreements(couple.id)
+            self.store.write_document(
+                couple.id, agreement_document(couple, agreements, titles, date.today())
+            )
+            written = [str(layout.agreement_document(couple.id))]
+            sessions = self.store.session_ids(couple.id)
+            if sessions:
+                session = self.store.load_session(couple.id, sessions[-1])
+                summary = layout.couple_folder(couple.id) / "exports" / f"{session.id}.md"
+                text = summary_markdown(couple, session, self.library.packs, agreements)
+                write_atomic(summary, text.encode("utf-8"))
+                written.append(str(summary))
+        except (DataError, SaveError, OSError) as error:
+            self.notify(f"Export failed: {error}", severity="error", markup=False)
+            return
+        self.notify("Written:\n" + "\n".join(written), title="Exported", timeout=15, markup=False)
+
+    def refresh_home(self) -> None:
+        from workbook.tui.screens.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.refresh_couples()
+
+    # Actions
+
+    def action_help(self) -> None:
+        from workbook.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        from workbook.tui.screens.walk import WalkScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, WalkScreen):
+                screen.save_now()
+        self.store.close()
+        self.exit()

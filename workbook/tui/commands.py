@@ -1,0 +1,67 @@
+"""The command palette: export, help and "go to step" beside Textual's own (theme, quit)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from workbook.tui.plain import line
+
+
+class WorkbookCommands(Provider):
+    def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+        from workbook.tui.screens.home import HomeScreen
+        from workbook.tui.screens.walk import WalkScreen
+
+        app: Any = self.app
+        found: list[tuple[str, Callable[[], Any], str]] = [
+            ("Help", app.action_help, "Keys, and how taking turns works"),
+        ]
+        screen = self.screen
+        if isinstance(screen, WalkScreen):
+            found.append(
+                (
+                    "Export",
+                    partial(app.export, screen.couple),
+                    "Write the agreement document and this session's summary",
+                )
+            )
+            for p, pack in enumerate(screen.walk.packs):
+                for s, step in enumerate(pack.steps):
+                    title = step.title or step.id
+                    found.append(
+                        (
+                            f"Go to step: {pack.title} › {title}",
+                            partial(_go, screen, p, s),
+                            f"Step {s + 1} of {len(pack.steps)}",
+                        )
+                    )
+        elif isinstance(screen, HomeScreen) and screen.selected() is not None:
+            found.append(
+                (
+                    "Export",
+                    partial(app.export, screen.selected()),
+                    "Write the agreement document and the last session's summary",
+                )
+            )
+        return found
+
+    # Pack titles are user text: they are shown as plain Content, never through the matcher's
+    # highlight(), which reads its candidate as markup.
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(line(name), callback, text=name, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, line(name), callback, text=name, help=help_text)
+
+
+def _go(screen: Any, pack: int, step: int) -> None:
+    screen.run_worker(screen.goto_step(pack, step))

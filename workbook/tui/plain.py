@@ -1,0 +1,22 @@
+"""User and pack text for the screen: always cleaned, never read as markup."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from workbook.text import clean, clean_line
+
+
+def plain(text: str) -> Content:
+    """``text`` as literal content: ``[b]`` shows as ``[b]``, and no escape code survives."""
+    return Content(clean(text))
+
+
+def line(text: str) -> Content:
+    """``text`` as one literal line, for names and titles."""
+    return Content(clean_line(text))
+
+
+def fill(markup: str, **values: str) -> Content:
+    """Our own markup with user text dropped into ``$name`` slots, literally."""
+    return Content.from_markup(markup, **{key: clean(value) for key, value in values.items()})

@@ -1,0 +1,141 @@
+"""The agenda: choose and order the packs for this sitting, or take the suggested path."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workbook.data.models import Couple
+from workbook.packs.library import SUGGESTED_PATH, Library
+from workbook.packs.load import LoadedPack
+from workbook.tui.plain import fill, line, plain
+
+
+class PackList(OptionList):
+    BINDINGS = [
+        Binding("space", "select", "Add/remove", show=False),
+        Binding("left_square_bracket", "move(-1)", "Earlier", key_display="["),
+        Binding("right_square_bracket", "move(1)", "Later", key_display="]"),
+    ]
+
+    def action_move(self, step: int) -> None:
+        screen = self.screen
+        if isinstance(screen, AgendaScreen) and self.highlighted is not None:
+            screen.move(self.highlighted, step)
+
+
+class AgendaScreen(Screen[list[str] | None]):
+    """Dismisses with the chosen pack ids in order, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Back"),
+        Binding("p", "suggested", "Suggested path"),
+        Binding("ctrl+s", "start", "Start"),
+    ]
+
+    def __init__(self, couple: Couple, library: Library) -> None:
+        super().__init__()
+        self.couple = couple
+        self.library = library
+        self.packs: list[LoadedPack] = library.ordered()
+        self.agenda: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        a, b = self.couple.names
+        with Vertical(id="agenda"):
+            yield Static(
+                fill("What would $a and $b like to do today?", a=a, b=b), classes="step-title"
+            )
+            yield Static(
+                "Enter or Space adds or removes a pack; [ and ] change the order.",
+                classes="legend",
+                markup=False,
+            )
+            yield PackList(id="packs")
+            yield Static(id="summary")
+            if self.library.broken:
+                with VerticalScroll(id="broken"):
+                    for broken in self.library.broken:
+                        problems = "\n".join(str(p) for p in broken.problems[:5])
+                        yield Static(plain(f"Not loaded: {problems}"), classes="broken")
+            with Horizontal(id="agenda-buttons"):
+                yield Button("Suggested first path", id="suggested")
+                yield Button("Start ▶", id="start", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._refresh(0)
+        self.query_one(PackList).focus()
+
+    def _refresh(self, highlight: int | None = None) -> None:
+        listing = self.query_one(PackList)
+        keep = listing.highlighted if highlight is None else highlight
+        listing.clear_options()
+        listing.add_options([Option(self._row(loaded)) for loaded in self.packs])
+        if self.packs:
+            listing.highlighted = max(0, min(keep or 0, len(self.packs) - 1))
+        self.query_one("#start", Button).disabled = not self.agenda
+        self._show_summary()
+
+    def _row(self, loaded: LoadedPack) -> Content:
+        assert loaded.pack is not None
+        pack = loaded.pack
+        place = f"{self.agenda.index(pack.id) + 1}." if pack.id in self.agenda else "  "
+        mark = "[x]" if pack.id in self.agenda else "[ ]"
+        minutes = f"{pack.minutes} min" if pack.minutes else ""
+        details = "  ".join(part for part in (minutes, ", ".join(pack.topics)) if part)
+        return Content.assemble(
+            f"{mark} {place:>3} ", line(pack.title), Content.styled(f"  {details}", "dim")
+        )
+
+    @on(OptionList.OptionHighlighted, "#packs")
+    def _show_summary(self) -> None:
+        listing = self.query_one(PackList)
+        if listing.highlighted is None or not self.packs:
+            return
+        pack = self.packs[listing.highlighted].pack
+        assert pack is not None
+        self.query_one("#summary", Static).update(plain(pack.summary))
+
+    @on(OptionList.OptionSelected, "#packs")
+    def _toggle(self, event: OptionList.OptionSelected) -> None:
+        pack = self.packs[event.option_index].pack
+        assert pack is not None
+        if pack.id in self.agenda:
+            self.agenda.remove(pack.id)
+        else:
+            self.agenda.append(pack.id)
+        self._refresh(event.option_index)
+
+    def move(self, index: int, step: int) -> None:
+        pack = self.packs[index].pack
+        assert pack is not None
+        if pack.id not in self.agenda:
+            self.notify("Add the pack first (Enter), then move it.", markup=False)
+            return
+        at = self.agenda.index(pack.id)
+        target = at + step
+        if 0 <= target < len(self.agenda):
+            self.agenda[at], self.agenda[target] = self.agenda[target], self.agenda[at]
+            self._refresh(index)
+
+    @on(Button.Pressed, "#suggested")
+    def action_suggested(self) -> None:
+        self.agenda = [p for p in SUGGESTED_PATH if p in self.library.packs]
+        self._refresh()
+
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        if not self.agenda:
+            self.notify("Choose at least one pack first.", markup=False)
+            return
+        self.dismiss(list(self.agenda))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

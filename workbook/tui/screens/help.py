@@ -1,0 +1,51 @@
+"""The help screen: the keys, and how taking turns works."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+HELP = """\
+Moving around
+  Tab / Shift+Tab   move between parts of the screen
+  Ctrl+N            next (or press the Next button)
+  Ctrl+B            back
+  Esc               pause: everything is saved, and you can resume later
+  Ctrl+P            the command palette: export, theme, help, go to a step
+  Ctrl+Q            quit (everything is saved)
+
+Answering
+  Text              type; Tab leaves the text box
+  Scales            ← → or a number choose; ↑ ↓ move between lines
+  Choices           ↑ ↓ move, Space or Enter picks
+  Ordering          ↑ ↓ highlight a line, [ and ] move it up and down
+  Agreements        type a term and press Enter; on a highlighted term the
+                    first partner presses 1 and the second presses 2 to confirm;
+                    + and - move its review date
+
+Taking turns
+  In a private step, one of you answers while the other looks away. Then the
+  screen asks you to pass it over, and hides the first answer. When you have
+  both answered, you see your answers side by side. Who goes first changes
+  from step to step. The name marked ▶ is whose turn it is.
+
+Everything you type is saved as you go, in files on this computer only."""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,question_mark", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help", classes="dialog"):
+            yield Static("Help", classes="dialog-title", markup=False)
+            yield Static(HELP, markup=False)
+            yield Button("Close", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    def on_button_pressed(self) -> None:
+        self.dismiss()

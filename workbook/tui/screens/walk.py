@@ -1,0 +1,396 @@
+"""The walk: one step at a time, whose turn it is, hand-overs, reveals, and saving as you go.
+
+The screen is the controller between the step widgets and the session model: widgets report
+every change, the screen writes it into the session, and the store saves it (debounced while
+typing, at once on every move, pause, quit and unmount).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Markdown, Static
+
+from workbook.data.answers import not_ready
+from workbook.data.durable import SaveError
+from workbook.data.models import Couple, Position, Session, now
+from workbook.data.store import Store
+from workbook.export.agreement_doc import agreement_document
+from workbook.export.markdown import inline
+from workbook.logic.agreements import add_agreement
+from workbook.logic.drafts import offers
+from workbook.logic.walk import HANDBACK, HANDOVER, REVEAL, SECOND, Place, Walk
+from workbook.packs.models import Pack
+from workbook.packs.placeholders import fill as fill_placeholders
+from workbook.packs.placeholders import neutral
+from workbook.tui.plain import fill, line, plain
+from workbook.tui.steps.agreement import AgreementInput
+from workbook.tui.steps.base import StepInput
+from workbook.tui.steps.choice import ChoiceInput
+from workbook.tui.steps.rank import RankInput
+from workbook.tui.steps.read import read_body
+from workbook.tui.steps.scale import ScaleInput
+from workbook.tui.steps.text import TextInput
+from workbook.tui.widgets.answers import answer_content, values_of
+from workbook.tui.widgets.partners import PartnerBar
+from workbook.tui.widgets.reveal import Reveal
+
+SAVE_DELAY = 1.0
+INPUTS: dict[str, type[StepInput]] = {
+    "text": TextInput,
+    "scale": ScaleInput,
+    "choice": ChoiceInput,
+}
+
+
+class WalkScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+n", "next", "Next"),
+        Binding("ctrl+b", "back", "Back"),
+        Binding("escape", "pause", "Pause"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        couple: Couple,
+        session: Session,
+        packs: list[Pack],
+        read_only: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.couple = couple
+        self.session = session
+        self.walk = Walk(packs)
+        self.read_only = read_only
+        self.names: dict[str, str] = {p.key: p.name for p in couple.partners}
+        position = session.position
+        phase = getattr(position, "phase", None) if position else None
+        self.place = (
+            self.walk.find(position.pack, position.step, phase) if position else self.walk.places[0]
+        )
+        self._save_timer: Timer | None = None
+        self.save_failed = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="progress", markup=False)
+        yield PartnerBar(self.couple)
+        yield VerticalScroll(id="stage")
+        with Horizontal(id="nav"):
+            yield Button("◀ Back", id="back")
+            yield Static(id="hint", markup=False)
+            yield Button("Next ▶", id="next", variant="primary")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        if self.read_only:
+            self.notify(
+                self.read_only, title="Read-only", severity="warning", timeout=10, markup=False
+            )
+        await self.go(self.place)
+
+    # Moving
+
+    async def go(self, place: Place) -> None:
+        """Show ``place``, remember it as where to resume, and save."""
+        self.place = place
+        stage = self.query_one("#stage", VerticalScroll)
+        await stage.remove_children()
+        await stage.mount_all(self._widgets(place))
+        stage.scroll_home(animate=False)
+        self._show_chrome(place)
+        step = self.walk.step(place)
+        self.session.position = Position(
+            pack=self.walk.packs[place.pack].id, step=step.id, phase=place.phase
+        )
+        self.save_now()
+        self._focus_first()
+
+    def _focus_first(self) -> None:
+        for widget in self.query(StepInput):
+            focus = getattr(widget, "focus_input", None)
+            if focus:
+                focus()
+                return
+        if self.place.phase in (HANDOVER, HANDBACK):
+            self.query_one("#ready", Button).focus()
+        else:
+            self.query_one("#next", Button).focus()
+
+    async def action_next(self) -> None:
+        place = self.place
+        step = self.walk.step(place)
+        widget = self._input()
+        if widget is not None and not isinstance(widget, AgreementInput):
+            value = widget.current()
+            self._record(value)
+            problem = not_ready(step, value)
+            if problem and not getattr(step, "optional", False):
+                self.notify(problem, severity="warning", markup=False)
+                return
+        following = self.walk.next(place)
+        if following is None:
+            await self.finish()
+        else:
+            await self.go(following)
+
+    async def action_back(self) -> None:
+        widget = self._input()
+        if widget is not None and not isinstance(widget, AgreementInput):
+            self._record(widget.current())
+        previous = self.walk.back(self.place)
+        if previous is None:
+            self.notify("This is the first step.", markup=False)
+            return
+        await self.go(previous)
+
+    async def goto_step(self, pack: int, step: int) -> None:
+        await self.go(self.walk.start_of_step(pack, step))
+
+    async def finish(self) -> None:
+        from workbook.tui.screens.done import DoneScreen
+
+        self.session.finished = now()
+        self.save_now()
+        self.store.release_session(self.couple.id, self.session.id)
+        await self.app.switch_screen(DoneScreen(self.store, self.couple, self.session))
+
+    def action_pause(self) -> None:
+        self.save_now()
+        self.store.release_session(self.couple.id, self.session.id)
+        self.dismiss()
+
+    @on(Button.Pressed, "#next")
+    async def _next_pressed(self) -> None:
+        await self.action_next()
+
+    @on(Button.Pressed, "#back")
+    async def _back_pressed(self) -> None:
+        await self.action_back()
+
+    @on(Button.Pressed, "#ready")
+    async def _ready_pressed(self) -> None:
+        await self.action_next()
+
+    # Answers
+
+    def _input(self) -> StepInput | None:
+        found = list(self.query(StepInput))
+        return found[0] if found else None
+
+    def _answer_key(self) -> str:
+        step = self.walk.step(self.place)
+        if getattr(step, "answer", None) == "together":
+            return "together"
+        return self.walk.answering(self.place) or "together"
+
+    def _record(self, value: Any) -> None:
+        place = self.place
+        pack = self.walk.packs[place.pack]
+        step = self.walk.step(place)
+        table = dict(self.session.answer(pack.id, step.id))
+        if step.kind == "agreement":
+            table = value
+        else:
+            table[self._answer_key()] = value
+        self.session.set_answer(pack.id, step.id, table)
+
+    @on(StepInput.Changed)
+    def _changed(self, event: StepInput.Changed) -> None:
+        event.stop()
+        self._record(event.value)
+        self.schedule_save()
+
+    @on(AgreementInput.Agreed)
+    def _agreed(self, event: AgreementInput.Agreed) -> None:
+        widget = event.control if isinstance(event.control, AgreementInput) else self._input()
+        assert isinstance(widget, AgreementInput)
+        term = widget.terms[event.index]
+        step = self.walk.step(self.place)
+        pack = self.walk.packs[self.place.pack]
+        made = date.today()
+        review_on = term.get("review_on")
+        days = (review_on - made).days if isinstance(review_on, date) else step.review_days
+        recorded: list[str] = []
+
+        def change(agreements: Any) -> Any:
+            agreement = add_agreement(
+                agreements,
+                text=term["text"],
+                made=made,
+                session=self.session.id,
+                source=term.get("source"),
+                review_days=max(days, 1),
+                confirmed_by=["a", "b"],
+            )
+            recorded.append(agreement.id)
+            return agreements
+
+        titles = {p.id: p.title for p in self.walk.packs}
+        try:
+            self.store.update_agreements(
+                self.couple.id,
+                change,
+                lambda agreements: agreement_document(self.couple, agreements, titles, made),
+            )
+        except (SaveError, OSError) as error:
+            self.notify(
+                f"The agreement was not saved: {error}", severity="error", timeout=15, markup=False
+            )
+            return
+        widget.mark_agreed(event.index, recorded[0])
+        self.notify(
+            f"Agreed by both of you, and added to the agreement document ({pack.title}).",
+            markup=False,
+        )
+
+    # Saving
+
+    def schedule_save(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.reset()
+        else:
+            self._save_timer = self.set_timer(SAVE_DELAY, self._timed_save)
+
+    def _timed_save(self) -> None:
+        self._save_timer = None
+        self.save_now()
+
+    def save_now(self) -> None:
+        """Save the session now; a failure is shown, and the answers stay in memory."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self.read_only:
+            return
+        try:
+            self.store.save_session(self.couple.id, self.session)
+        except (SaveError, OSError) as error:
+            self.save_failed = True
+            self.notify(
+                f"Your answers are NOT saved: {error}. They are kept while workbook is open; "
+                "free some space or fix the folder, and they will be saved at the next change.",
+                title="Not saved",
+                severity="error",
+                timeout=20,
+                markup=False,
+            )
+        else:
+            if self.save_failed:
+                self.notify("Saved again. Nothing was lost.", markup=False)
+            self.save_failed = False
+
+    def on_unmount(self) -> None:
+        self.save_now()
+
+    # Building the stage
+
+    def _show_chrome(self, place: Place) -> None:
+        pack = self.walk.packs[place.pack]
+        pack_no, packs, step_no, steps = self.walk.progress(place)
+        text = f"{pack.title} · step {step_no} of {steps} · pack {pack_no} of {packs}"
+        if self.couple.facilitator:
+            text += f" · with {self.couple.facilitator}"
+        if self.read_only:
+            text += " · read-only"
+        self.query_one("#progress", Static).update(line(text))
+        step = self.walk.step(place)
+        together = getattr(step, "answer", None) == "together"
+        answering = self.walk.answering(place) if place.phase != REVEAL else None
+        self.query_one(PartnerBar).show(answering, together=together)
+        hint = {
+            HANDOVER: "Hand the screen over, then press Enter.",
+            HANDBACK: "Hand the screen back, then press Enter.",
+            REVEAL: "Both of you: here are your answers.",
+        }.get(place.phase, "")
+        self.query_one("#hint", Static).update(hint)
+        self.query_one("#back", Button).disabled = self.walk.back(place) is None
+        last = self.walk.next(place) is None
+        self.query_one("#next", Button).label = "Finish ✓" if last else "Next ▶"
+
+    def _widgets(self, place: Place) -> list[Widget]:
+        step = self.walk.step(place)
+        pack = self.walk.packs[place.pack]
+        title = step.title or pack.title
+        widgets: list[Widget] = [Static(line(title), classes="step-title")]
+        if place.phase in (HANDOVER, HANDBACK):
+            return widgets + self._handover(place)
+        if step.kind == "read":
+            return [*widgets, read_body(step.body)]
+        table = self.session.answer(pack.id, step.id)
+        if place.phase == REVEAL:
+            widgets.append(Static(plain(neutral(step.prompt)), classes="prompt"))
+            first = self.walk.first_partner(place)
+            return [*widgets, Reveal(step, table, self.names, first)]
+        key = self._answer_key()
+        me = self.names.get(key, "")
+        partner = self.names.get("b" if key == "a" else "a", "")
+        prompt = fill_placeholders(step.prompt, me=me, partner=partner)
+        widgets.append(Static(plain(prompt), classes="prompt"))
+        help_text = getattr(step, "help", None)
+        if help_text:
+            widgets.append(
+                Markdown(
+                    fill_placeholders(help_text, me=me, partner=partner, escape=inline),
+                    open_links=False,
+                    classes="help",
+                )
+            )
+        if place.phase == SECOND and step.answer == "each-open":
+            other = self.walk.first_partner(place)
+            widgets.append(
+                Static(fill("$name answered:", name=self.names[other]), classes="other-label")
+            )
+            widgets.append(
+                Static(
+                    answer_content(step, values_of(step, table).get(other)), classes="other-answer"
+                )
+            )
+        widgets.append(
+            self._input_for(step, pack, table.get(key) if step.kind != "agreement" else table, key)
+        )
+        return widgets
+
+    def _input_for(self, step: Any, pack: Pack, value: Any, key: str) -> StepInput:
+        if step.kind == "agreement":
+            offered = offers(pack, step, self.session, self.names)
+            return AgreementInput(step, value, offered, self.names, date.today())
+        if step.kind == "rank":
+            return RankInput(step, value, self._rank_options(step, pack, key))
+        return INPUTS[step.kind](step, value)
+
+    def _rank_options(self, step: Any, pack: Pack, key: str) -> list[str]:
+        if step.options:
+            return list(step.options)
+        picked = self.session.answer(pack.id, step.options_from).get(key)
+        if key == "together" and not isinstance(picked, list):
+            table = self.session.answer(pack.id, step.options_from)
+            merged = [*table.get("a", []), *table.get("b", [])]
+            return list(dict.fromkeys(merged))
+        return list(picked) if isinstance(picked, list) else []
+
+    def _handover(self, place: Place) -> list[Widget]:
+        to = self.walk.answering(place) or "a"
+        away = "b" if to == "a" else "a"
+        to_name, away_name = self.names[to], self.names[away]
+        verb = "back to" if place.phase == HANDBACK else "to"
+        message = fill(
+            f"Pass the screen {verb} [b]$to[/b].\n\n"
+            "$away, please look away for a moment.\n\n"
+            "$to, press Enter when you are ready.",
+            to=to_name,
+            away=away_name,
+        )
+        return [
+            Static(message, classes="handover"),
+            Button(fill("I'm $to, and I'm ready", to=to_name), id="ready", variant="primary"),
+        ]

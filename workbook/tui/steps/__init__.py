@@ -1,0 +1,1 @@
+"""One input widget per step kind, and the base they share."""

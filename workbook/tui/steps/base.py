@@ -1,0 +1,37 @@
+"""What every step input widget does: show one answerer's value and report each change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual.message import Message
+from textual.widget import Widget
+
+
+class StepInput(Widget):
+    """The input of one step for one answerer (a partner, or both together).
+
+    Widgets never own an answer: they post ``Changed`` on every edit, and the walk screen writes
+    the value into the session model, which the store saves.
+    """
+
+    DEFAULT_CSS = "StepInput { height: auto; }"
+
+    @dataclass
+    class Changed(Message):
+        """The answer in the widget changed."""
+
+        value: Any
+
+    def __init__(self, step: Any, value: Any, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.step = step
+        self.initial = value
+
+    def current(self) -> Any:
+        """The value as it stands now."""
+        raise NotImplementedError
+
+    def changed(self) -> None:
+        self.post_message(self.Changed(self.current()))

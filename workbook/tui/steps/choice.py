@@ -1,0 +1,97 @@
+"""Pick options from a list, within the step's limits, with an optional write-in.
+
+Picked options are marked [x] as well as highlighted, so colour is never the only sign.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workbook.text import clean_line
+from workbook.tui.plain import line
+from workbook.tui.steps.base import StepInput
+from workbook.tui.widgets.blink import cursor_blink
+
+
+class ChoiceList(OptionList):
+    BINDINGS = [Binding("space", "select", "Pick", show=False)]
+
+
+class ChoiceInput(StepInput):
+    DEFAULT_CSS = """
+    ChoiceInput ChoiceList { height: auto; max-height: 17; }
+    ChoiceInput .legend { color: $text-muted; }
+    ChoiceInput Input { margin-top: 1; }
+    """
+
+    def __init__(self, step: Any, value: Any, *, id: str | None = None) -> None:
+        super().__init__(step, value, id=id)
+        chosen = [clean_line(v) for v in value] if isinstance(value, list) else []
+        # In the order they were picked.
+        self.picked = [v for v in chosen if v in step.options]
+        self.write_in = next((v for v in chosen if v not in step.options), "")
+
+    def compose(self) -> ComposeResult:
+        step = self.step
+        if step.pick_max == 1:
+            hint = "Choose one with Enter or Space."
+        else:
+            hint = f"Choose {max(step.pick_min, 1)} to {step.pick_max} with Enter or Space."
+        yield Static(hint, classes="legend", markup=False)
+        yield ChoiceList(*self._options())
+        if step.other:
+            other = Input(
+                self.write_in,
+                placeholder="Something else? Type it here (optional)",
+                max_length=200,
+            )
+            other.cursor_blink = cursor_blink()
+            yield other
+
+    def _options(self) -> list[Option]:
+        return [
+            Option(Content.assemble("[x] " if option in self.picked else "[ ] ", line(option)))
+            for option in self.step.options
+        ]
+
+    def current(self) -> list[str]:
+        picked = list(self.picked)
+        if self.step.other:
+            written = clean_line(self.query_one(Input).value)
+            if written and written not in picked:
+                picked.append(written)
+        return picked
+
+    @on(OptionList.OptionSelected)
+    def _toggled(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        value = self.step.options[event.option_index]
+        if value in self.picked:
+            self.picked.remove(value)
+        elif self.step.pick_max == 1:
+            self.picked = [value]
+        elif len(self.current()) >= self.step.pick_max:
+            self.notify(f"You can pick up to {self.step.pick_max}. Unpick one first.", markup=False)
+            return
+        else:
+            self.picked.append(value)
+        listing = self.query_one(ChoiceList)
+        listing.clear_options()
+        listing.add_options(self._options())
+        listing.highlighted = event.option_index
+        self.changed()
+
+    @on(Input.Changed)
+    def _other_typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.changed()
+
+    def focus_input(self) -> None:
+        self.query_one(ChoiceList).focus()

@@ -1,0 +1,136 @@
+"""A scale: one row per item (or one for the prompt), each a number from min to max.
+
+Left and right, or a digit, choose the number; up and down move between rows. The chosen number
+is shown in brackets as well as highlighted, so colour is never the only sign.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Static
+
+from workbook.text import clean_line
+from workbook.tui.plain import fill
+from workbook.tui.steps.base import StepInput
+
+LABEL_WIDTH = 30
+CELL = 4
+
+
+class ScaleRow(Widget, can_focus=True):
+    """One rated line."""
+
+    DEFAULT_CSS = """
+    ScaleRow { height: 1; width: 1fr; }
+    ScaleRow:focus { background: $boost; text-style: bold; }
+    """
+    BINDINGS = [
+        Binding("left", "move(-1)", "Less", show=False),
+        Binding("right", "move(1)", "More", show=False),
+        Binding("up", "app.focus_previous", "Up", show=False),
+        Binding("down", "app.focus_next", "Down", show=False),
+    ]
+
+    value: reactive[int | None] = reactive(None)
+
+    class Rated(Message):
+        def __init__(self, row: ScaleRow) -> None:
+            super().__init__()
+            self.row = row
+
+    def __init__(self, item: str | None, low: int, high: int, value: int | None) -> None:
+        super().__init__()
+        self.item = item
+        self.low, self.high = low, high
+        self.set_reactive(ScaleRow.value, value)
+
+    def render(self) -> Content:
+        label = clean_line(self.item or "Your answer")
+        if len(label) > LABEL_WIDTH - 1:
+            label = label[: LABEL_WIDTH - 2] + "…"
+        parts: list[Content | str] = [Content(label.ljust(LABEL_WIDTH))]
+        for number in range(self.low, self.high + 1):
+            if number == self.value:
+                parts.append(Content.styled(f"[{number}]".center(CELL), "reverse bold"))
+            else:
+                parts.append(f" {number} ".center(CELL))
+        return Content.assemble(*parts)
+
+    def action_move(self, step: int) -> None:
+        if self.value is None:
+            self.value = self.low if step > 0 else self.high
+        else:
+            self.value = max(self.low, min(self.high, self.value + step))
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character.isdigit():
+            number = int(event.character)
+            if number == 0 and self.high >= 10:
+                number = 10
+            if self.low <= number <= self.high:
+                self.value = number
+                event.stop()
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.x - LABEL_WIDTH
+        if offset >= 0:
+            number = self.low + offset // CELL
+            if self.low <= number <= self.high:
+                self.value = number
+
+    def watch_value(self, value: int | None) -> None:
+        self.post_message(self.Rated(self))
+
+
+class ScaleInput(StepInput):
+    DEFAULT_CSS = """
+    ScaleInput .legend { color: $text-muted; margin-bottom: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        step = self.step
+        legend = f"Choose {step.min} to {step.max} with ← → or a number; ↑ ↓ move between lines."
+        if step.low or step.high:
+            yield Static(
+                fill(
+                    f"{step.min} = $low    {step.max} = $high",
+                    low=step.low or "",
+                    high=step.high or "",
+                ),
+                classes="legend",
+            )
+        yield Static(legend, classes="legend", markup=False)
+        value = self.initial
+        if step.items:
+            ratings = value if isinstance(value, dict) else {}
+            for item in step.items:
+                rating = ratings.get(item)
+                yield ScaleRow(
+                    item, step.min, step.max, rating if isinstance(rating, int) else None
+                )
+        else:
+            yield ScaleRow(None, step.min, step.max, value if isinstance(value, int) else None)
+
+    def current(self) -> Any:
+        rows = list(self.query(ScaleRow))
+        if not self.step.items:
+            return rows[0].value
+        return {row.item: row.value for row in rows if row.value is not None}
+
+    def on_scale_row_rated(self, event: ScaleRow.Rated) -> None:
+        event.stop()
+        if self.is_mounted:
+            self.changed()
+
+    def focus_input(self) -> None:
+        rows = list(self.query(ScaleRow))
+        unrated = [row for row in rows if row.value is None]
+        (unrated or rows)[0].focus()

@@ -1,0 +1,41 @@
+"""Both partners' names, always on screen, with whose turn it is marked by ▶ and by colour."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label
+
+from workbook.data.models import Couple
+from workbook.tui.plain import fill
+
+
+class PartnerBar(Horizontal):
+    DEFAULT_CSS = """
+    PartnerBar { height: 1; }
+    PartnerBar Label { width: 1fr; content-align: center middle; }
+    PartnerBar Label.turn { text-style: bold reverse; }
+    PartnerBar #together { width: auto; padding: 0 1; color: $text-muted; }
+    """
+
+    def __init__(self, couple: Couple) -> None:
+        super().__init__()
+        self.couple = couple
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="partner-a", classes="partner-a")
+        yield Label(id="together")
+        yield Label(id="partner-b", classes="partner-b")
+
+    def show(self, answering: str | None, together: bool = False) -> None:
+        """Mark whose turn it is; None means both of you are looking."""
+        for number, key in enumerate("ab", 1):
+            name = self.couple.name(key)
+            label = self.query_one(f"#partner-{key}", Label)
+            mine = answering == key
+            marker = "▶ " if mine else "  "
+            suffix = " (your turn)" if mine else ""
+            label.update(fill(f"{marker}$name{suffix}  [dim]key {number}[/]", name=name))
+            label.set_class(mine, "turn")
+        middle = "together" if together else ("both of you" if answering is None else "")
+        self.query_one("#together", Label).update(middle)
