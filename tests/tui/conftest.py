@@ -115,5 +115,5 @@ def screen_text(app: WorkbookApp) -> str:
     """Everything the screen shows, as plain text."""
     return "\n".join(
         "".join(segment.text for segment in strip)
-        for strip in app.screen._compositor.render_strips()  # type: ignore[attr-defined]
+        for strip in app.screen._compositor.render_strips()
     )
