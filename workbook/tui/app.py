@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from textual import work
@@ -45,6 +46,8 @@ class WorkbookApp(App[None]):
         self.start_couple = couple_id
         self.start_packs = list(packs)
         self.fixed_theme = theme
+        # Today's date, for review dates; tests fix it so that screenshots stay the same.
+        self.today: Callable[[], date] = date.today
 
     def on_mount(self) -> None:
         from workbook.tui.screens.home import HomeScreen
@@ -179,8 +182,6 @@ class WorkbookApp(App[None]):
 
     def export(self, couple: Couple) -> None:
         """Write the agreement document and the latest session's summary, and say where."""
-        from datetime import date
-
         layout = self.store.layout
         titles = {
             pack_id: loaded.pack.title
@@ -190,7 +191,7 @@ class WorkbookApp(App[None]):
         try:
             agreements = self.store.load_agreements(couple.id)
             self.store.write_document(
-                couple.id, agreement_document(couple, agreements, titles, date.today())
+                couple.id, agreement_document(couple, agreements, titles, self.today())
             )
             written = [str(layout.agreement_document(couple.id))]
             sessions = self.store.session_ids(couple.id)

@@ -105,7 +105,7 @@ class HomeScreen(Screen[None]):
         except DataError:
             agreements = None
         if agreements is not None:
-            due = agreements.due(date.today())
+            due = agreements.due(self.wb.today())
             parts.append(f"{len(agreements.active())} agreements")
             if due:
                 parts.append(

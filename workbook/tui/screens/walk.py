@@ -86,9 +86,9 @@ class WalkScreen(Screen[None]):
         yield PartnerBar(self.couple)
         yield VerticalScroll(id="stage")
         with Horizontal(id="nav"):
-            yield Button("◀ Back", id="back")
+            yield Button("◀ Back", id="back", compact=True)
             yield Static(id="hint", markup=False)
-            yield Button("Next ▶", id="next", variant="primary")
+            yield Button("Next ▶", id="next", variant="primary", compact=True)
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -217,7 +217,7 @@ class WalkScreen(Screen[None]):
         term = widget.terms[event.index]
         step = self.walk.step(self.place)
         pack = self.walk.packs[self.place.pack]
-        made = date.today()
+        made = self._today()
         review_on = term.get("review_on")
         days = (review_on - made).days if isinstance(review_on, date) else step.review_days
         recorded: list[str] = []
@@ -252,6 +252,10 @@ class WalkScreen(Screen[None]):
             f"Agreed by both of you, and added to the agreement document ({pack.title}).",
             markup=False,
         )
+
+    def _today(self) -> date:
+        today: Any = getattr(self.app, "today", date.today)
+        return today()  # type: ignore[no-any-return]
 
     # Saving
 
@@ -363,7 +367,7 @@ class WalkScreen(Screen[None]):
     def _input_for(self, step: Any, pack: Pack, value: Any, key: str) -> StepInput:
         if step.kind == "agreement":
             offered = offers(pack, step, self.session, self.names)
-            return AgreementInput(step, value, offered, self.names, date.today())
+            return AgreementInput(step, value, offered, self.names, self._today())
         if step.kind == "rank":
             return RankInput(step, value, self._rank_options(step, pack, key))
         return INPUTS[step.kind](step, value)
