@@ -107,11 +107,21 @@ def test_schema_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(out)["$schema"].startswith("https://json-schema.org/")
 
 
-def test_workbook_and_start_say_not_built_yet(capsys: pytest.CaptureFixture[str]) -> None:
-    for args in ([], ["start", "--couple", "x", "--pack", "respect"]):
-        code, _, err = run(capsys, *args)
-        assert code == 2
-        assert "not built yet" in err
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["start", "--couple", "nobody"], 'no couple "nobody"'),
+        (["start", "--pack", "respect"], "--pack needs --couple"),
+        (["start", "--couple", "sam-and-alex", "--pack", "nope"], "no pack nope"),
+        (["history", "sam-and-alex"], "history is not built yet"),
+    ],
+)
+def test_start_and_history_refuse_bad_arguments(
+    capsys: pytest.CaptureFixture[str], filled: Store, args: list[str], message: str
+) -> None:
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert message in err
 
 
 @pytest.fixture

@@ -148,26 +148,30 @@ def _open_workbook(args: argparse.Namespace) -> int:
     from workbook.data.layout import is_id
 
     store = _store(args)
-    library = _library(args)
     couple = getattr(args, "couple", None)
     packs = list(getattr(args, "pack", []) or [])
     if couple is not None and (not is_id(couple) or couple not in store.couple_ids()):
         raise Fatal(f'no couple "{couple}" in {store.root} (see: workbook couples)')
-    unknown = [p for p in packs if p not in library.packs]
-    if unknown:
-        raise Fatal(f"no pack {', '.join(unknown)} in the library (see: workbook list)")
     if packs and couple is None:
         raise Fatal("--pack needs --couple: say whose session it is")
+    library: Any = lambda: _library(args, quiet=True)  # noqa: E731 - loaded when first needed
+    if packs:
+        library = _library(args, quiet=True)
+        unknown = [p for p in packs if p not in library.packs]
+        if unknown:
+            raise Fatal(f"no pack {', '.join(unknown)} in the library (see: workbook list)")
     from workbook.tui.app import WorkbookApp
 
     WorkbookApp(store, library, couple_id=couple, packs=packs).run()
     return EXIT_OK
 
 
-def _library(args: argparse.Namespace) -> Any:
+def _library(args: argparse.Namespace, quiet: bool = False) -> Any:
     from workbook.packs.library import load_library
 
     library = load_library(args.exercises)
+    if quiet:
+        return library
     for note in library.notes:
         _say(sys.stderr, f"note: {note}")
     for broken in library.broken:

@@ -17,6 +17,7 @@ from workbook.data.store import Store
 from workbook.packs.library import Library, load_library
 from workbook.tui.app import WorkbookApp
 from workbook.tui.screens.walk import WalkScreen
+from workbook.tui.steps.agreement import AgreementInput
 
 
 @pytest.fixture
@@ -128,10 +129,9 @@ def test_agreement_step(snap_compare: Any, store: Store, library: Library) -> No
 
     async def run_before(pilot: Any) -> None:
         screen = await go_to(pilot, 0, 6)
-        widget = screen.query_one("AgreementInput")
+        widget = screen.query_one(AgreementInput)
         widget.add("Ask before making plans for both of us")
         widget.confirm(0, "a")
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
-

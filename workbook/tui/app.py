@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
@@ -13,10 +13,10 @@ from textual.binding import Binding
 from workbook.data.durable import SaveError, write_atomic
 from workbook.data.models import Couple, PackUse
 from workbook.data.store import DataError, Store
-from workbook.export.agreement_doc import agreement_document
-from workbook.export.summary import summary_markdown
-from workbook.packs.library import Library
 from workbook.tui.commands import WorkbookCommands
+
+if TYPE_CHECKING:
+    from workbook.packs.library import Library
 
 DEFAULT_THEME = "textual-dark"
 
@@ -34,7 +34,7 @@ class WorkbookApp(App[None]):
     def __init__(
         self,
         store: Store,
-        library: Library,
+        library: Library | Callable[[], Library],
         *,
         couple_id: str | None = None,
         packs: Sequence[str] = (),
@@ -42,7 +42,8 @@ class WorkbookApp(App[None]):
     ) -> None:
         super().__init__()
         self.store = store
-        self.library = library
+        # The home screen needs no packs, so a loader is only called when packs are needed.
+        self._library = library
         self.start_couple = couple_id
         self.start_packs = list(packs)
         self.fixed_theme = theme
@@ -63,16 +64,23 @@ class WorkbookApp(App[None]):
             )
         self.theme = self.fixed_theme or str(self.store.load_settings().get("theme", DEFAULT_THEME))
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        for loaded in self.library.broken:
-            self.notify(
-                f"{loaded.file.name} has problems and was not loaded.",
-                title="Pack not loaded",
-                severity="warning",
-                markup=False,
-            )
         self.push_screen(HomeScreen())
         if self.start_couple is not None:
             self.start(self.start_couple, self.start_packs)
+
+    @property
+    def library(self) -> Library:
+        """The pack library, loaded on first use; broken packs are reported then."""
+        if callable(self._library):
+            self._library = self._library()
+            for loaded in self._library.broken:
+                self.notify(
+                    f"{loaded.file.name} has problems and was not loaded.",
+                    title="Pack not loaded",
+                    severity="warning",
+                    markup=False,
+                )
+        return self._library
 
     def _remember_theme(self, theme: Any) -> None:
         if self.fixed_theme:
@@ -182,6 +190,9 @@ class WorkbookApp(App[None]):
 
     def export(self, couple: Couple) -> None:
         """Write the agreement document and the latest session's summary, and say where."""
+        from workbook.export.agreement_doc import agreement_document
+        from workbook.export.summary import summary_markdown
+
         layout = self.store.layout
         titles = {
             pack_id: loaded.pack.title
@@ -222,10 +233,10 @@ class WorkbookApp(App[None]):
             self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
-        from workbook.tui.screens.walk import WalkScreen
-
+        # Whatever screen is open saves first; walk screens know how.
         for screen in self.screen_stack:
-            if isinstance(screen, WalkScreen):
-                screen.save_now()
+            save_now = getattr(screen, "save_now", None)
+            if callable(save_now):
+                save_now()
         self.store.close()
         self.exit()

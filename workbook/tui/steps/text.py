@@ -6,6 +6,8 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import Static, TextArea
 
 from workbook.text import clean
@@ -16,6 +18,20 @@ from workbook.tui.widgets.blink import cursor_blink
 DEFAULT_MAX_CHARS = 20_000
 
 
+class AnswerArea(TextArea):
+    """A TextArea that survives being drawn once more while the walk replaces it.
+
+    Textual 8.2 can ask a TextArea that is being removed to render after its component styles
+    are gone, which raises KeyError ("No 'text-area--gutter' key"); a blank frame is right then.
+    """
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        try:
+            return super().render_lines(crop)
+        except KeyError:
+            return [Strip.blank(crop.width)] * crop.height
+
+
 class TextInput(StepInput):
     DEFAULT_CSS = """
     TextInput TextArea { height: auto; min-height: 5; max-height: 12; }
@@ -23,7 +39,7 @@ class TextInput(StepInput):
     """
 
     def compose(self) -> ComposeResult:
-        area = TextArea(
+        area = AnswerArea(
             clean(self.initial) if isinstance(self.initial, str) else "",
             soft_wrap=True,
             tab_behavior="focus",
