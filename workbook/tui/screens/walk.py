@@ -136,6 +136,7 @@ class WalkScreen(Screen[None]):
             problem = not_ready(step, value)
             if problem and not getattr(step, "optional", False):
                 self.notify(problem, severity="warning", markup=False)
+                widget.focus_input()
                 return
         following = self.walk.next(place)
         if following is None:
@@ -310,7 +311,7 @@ class WalkScreen(Screen[None]):
         step = self.walk.step(place)
         together = getattr(step, "answer", None) == "together"
         answering = self.walk.answering(place) if place.phase != REVEAL else None
-        self.query_one(PartnerBar).show(answering, together=together)
+        self.query_one(PartnerBar).show(answering, together=together, keys=step.kind == "agreement")
         hint = {
             HANDOVER: "Hand the screen over, then press Enter.",
             HANDBACK: "Hand the screen back, then press Enter.",
@@ -367,7 +368,9 @@ class WalkScreen(Screen[None]):
     def _input_for(self, step: Any, pack: Pack, value: Any, key: str) -> StepInput:
         if step.kind == "agreement":
             offered = offers(pack, step, self.session, self.names)
-            return AgreementInput(step, value, offered, self.names, self._today())
+            return AgreementInput(
+                step, value, offered, self.names, self._today(), here=f"{pack.id}.{step.id}"
+            )
         if step.kind == "rank":
             return RankInput(step, value, self._rank_options(step, pack, key))
         return INPUTS[step.kind](step, value)

@@ -63,9 +63,17 @@ class AgreementInput(StepInput):
         index: int
 
     def __init__(
-        self, step: Any, value: Any, offers: list[Offer], names: dict[str, str], today: date
+        self,
+        step: Any,
+        value: Any,
+        offers: list[Offer],
+        names: dict[str, str],
+        today: date,
+        here: str | None = None,
     ) -> None:
         super().__init__(step, value)
+        # "<pack id>.<step id>" of this step: where a term typed here comes from.
+        self.here = here
         self.terms: list[dict[str, Any]] = [dict(t) for t in agreement_terms(value or {})]
         self.offers = offers
         self.names = names
@@ -138,6 +146,9 @@ class AgreementInput(StepInput):
             term["source"] = source
         self.terms.append(term)
         self._refresh(len(self.terms) - 1)
+        # Straight to the new term, where each of you confirms it with your own key.
+        if self.is_mounted:
+            self.query_one(TermList).focus()
 
     def confirm(self, index: int, key: str) -> None:
         term = self.terms[index]
@@ -173,7 +184,7 @@ class AgreementInput(StepInput):
     @on(Input.Submitted, "#new-term")
     def _typed(self, event: Input.Submitted) -> None:
         event.stop()
-        self.add(event.value)
+        self.add(event.value, self.here)
         event.input.value = ""
 
     @on(OptionList.OptionSelected, "#offers")
@@ -183,7 +194,10 @@ class AgreementInput(StepInput):
         self.add(offer.text, offer.source)
 
     def focus_input(self) -> None:
-        self.query_one("#new-term", Input).focus()
+        if self.offers:
+            self.query_one("#offers", OptionList).focus()
+        else:
+            self.query_one("#new-term", Input).focus()
 
 
 def term_text(term: dict[str, Any]) -> str:

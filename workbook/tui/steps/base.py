@@ -33,5 +33,9 @@ class StepInput(Widget):
         """The value as it stands now."""
         raise NotImplementedError
 
+    def focus_input(self) -> None:
+        """Put the cursor where the answer is given."""
+        self.focus()
+
     def changed(self) -> None:
         self.post_message(self.Changed(self.current()))

@@ -27,15 +27,19 @@ class PartnerBar(Horizontal):
         yield Label(id="together")
         yield Label(id="partner-b", classes="partner-b")
 
-    def show(self, answering: str | None, together: bool = False) -> None:
-        """Mark whose turn it is; None means both of you are looking."""
+    def show(self, answering: str | None, together: bool = False, keys: bool = False) -> None:
+        """Mark whose turn it is; None means both of you are looking.
+
+        ``keys`` shows each partner's own key, for steps where each confirms with it.
+        """
         for number, key in enumerate("ab", 1):
             name = self.couple.name(key)
             label = self.query_one(f"#partner-{key}", Label)
             mine = answering == key
             marker = "▶ " if mine else "  "
             suffix = " (your turn)" if mine else ""
-            label.update(fill(f"{marker}$name{suffix}  [dim]key {number}[/]", name=name))
+            key_hint = f"  [dim]presses {number}[/]" if keys else ""
+            label.update(fill(f"{marker}$name{suffix}{key_hint}", name=name))
             label.set_class(mine, "turn")
         middle = "together" if together else ("both of you" if answering is None else "")
         self.query_one("#together", Label).update(middle)
