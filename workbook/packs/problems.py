@@ -45,7 +45,14 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.position.line}:{self.position.col}"
+        return self.located(str(self.file))
+
+    def short(self) -> str:
+        """The problem with the file's name only, for a narrow screen."""
+        return self.located(self.file.name)
+
+    def located(self, file: str) -> str:
+        where = f"{file}:{self.position.line}:{self.position.col}"
         return (
             f"{where}: {dotted(self.path)}: {self.message}"
             if self.path

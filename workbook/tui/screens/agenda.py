@@ -62,7 +62,7 @@ class AgendaScreen(Screen[list[str] | None]):
             if self.library.broken:
                 with VerticalScroll(id="broken"):
                     for broken in self.library.broken:
-                        problems = "\n".join(str(p) for p in broken.problems[:5])
+                        problems = "\n".join(p.short() for p in broken.problems[:5])
                         yield Static(plain(f"Not loaded: {problems}"), classes="broken")
             with Horizontal(id="agenda-buttons"):
                 yield Button("Suggested first path", id="suggested")

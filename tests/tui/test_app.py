@@ -1,0 +1,115 @@
+"""The app around the walk: broken packs, help, theme, command palette, narrow screens, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+
+from tests.packs_helpers import write_pack
+from tests.tui.conftest import SIZE, answer, app_for, make_couple, screen_text, walk
+from workbook.data.store import Store
+from workbook.packs.library import Library, load_library
+from workbook.tui.app import WorkbookApp
+from workbook.tui.screens.agenda import AgendaScreen
+from workbook.tui.screens.help import HelpScreen
+from workbook.tui.widgets.reveal import Reveal
+
+
+async def test_a_broken_pack_shows_in_the_agenda_and_the_rest_work(
+    tmp_path: Path, store: Store
+) -> None:
+    write_pack(tmp_path / "packs", "fine")
+    (tmp_path / "packs" / "broken.toml").write_text('format = 1\nid = "broken"\n')
+    library = load_library([tmp_path / "packs"], environ={}, builtin=False)
+    make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        text = screen_text(app)
+        assert "Not loaded:" in text
+        assert 'broken.toml:1:1: title: missing required key "title"' in text
+        assert "A pack" in text
+        await pilot.press("enter", "ctrl+s")
+        await pilot.pause()
+        assert walk(app).walk.packs[0].id == "fine"
+
+
+async def test_help_opens_with_f1_and_question_mark(store: Store, library: Library) -> None:
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("f1", "question_mark"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            assert "Taking turns" in screen_text(app)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_the_chosen_theme_is_remembered(store: Store, library: Library) -> None:
+    app = WorkbookApp(Store(store.root), library)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    assert 'theme = "nord"' in (store.root / "settings.toml").read_text()
+    again = WorkbookApp(Store(store.root), library)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_go_to_step_from_the_command_palette(store: Store, library: Library) -> None:
+    couple = make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        app.begin(couple, ["respect"])
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"seven areas")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        screen = walk(app)
+        assert screen.walk.step(screen.place).id == "areas"
+
+
+async def test_the_reveal_stacks_on_a_narrow_terminal(store: Store, library: Library) -> None:
+    couple = make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=(50, 40)) as pilot:
+        app.begin(couple, ["respect"])
+        await pilot.pause()
+        screen = walk(app)
+        await screen.goto_step(0, 1)
+        await answer(pilot, "one")
+        await pilot.press("ctrl+n", "enter")
+        await pilot.pause()
+        await answer(pilot, "two")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        reveal = screen.query_one(Reveal)
+        assert reveal.has_class("narrow")
+        first, second = reveal.query(".card")
+        assert first.region.y < second.region.y
+
+
+async def test_export_from_home_writes_the_files(store: Store, library: Library) -> None:
+    couple = make_couple(store)
+    session = store.new_session(couple.id, ["respect"])
+    session.set_answer("respect", "meaning", {"a": "x", "b": "y"})
+    store.save_session(couple.id, session)
+    store.close()
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert "Written:" in screen_text(app)
+    folder = store.layout.couple_folder(couple.id)
+    assert (folder / "agreement.md").read_text().startswith("# Our agreements")
+    assert "**Sam:** x" in (folder / "exports" / f"{session.id}.md").read_text()
