@@ -1,0 +1,174 @@
+"""A fair split of household work for two: the adjusted-winner procedure, turned around for chores.
+
+Each partner says how heavy each task is for them. By their own measure, each partner's tasks add
+up to 100. Every task first goes to the partner who minds it less; then the partner carrying more
+hands tasks over, cheapest for the receiver relative to the giver first, until one more would
+flip who carries more; that task is shared. The result: both carry the same share by their own
+measure (equitable), neither would rather have the other's share (envy-free), no other split is
+better for both (efficient), and at most one task is shared.
+
+Ties are broken by a stated rule, so the same ratings always give the same split: a task that
+both mind equally goes to whoever carries less so far (the first partner if that is equal too),
+and among equally good hand-overs the task whose name sorts first goes first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+A, B, SHARED = "a", "b", "shared"
+
+
+@dataclass(frozen=True)
+class Chore:
+    """A task and what it costs each partner, in any unit (for example minutes × weight)."""
+
+    name: str
+    cost_a: float
+    cost_b: float
+
+
+@dataclass(frozen=True)
+class Split:
+    """Who does what. ``shared`` is the task split between them, if any."""
+
+    owner: dict[str, str]
+    shared: str | None = None
+    # Of the shared task, the part the first partner takes (0 to 1).
+    shared_part_a: float = 0.0
+    share_a: float = 0.0  # the first partner's load by their own measure, in percent
+    share_b: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    def part(self, name: str, key: str) -> float:
+        """How much of task ``name`` partner ``key`` does, from 0 to 1."""
+        owner = self.owner[name]
+        if owner == SHARED:
+            return self.shared_part_a if key == A else 1 - self.shared_part_a
+        return 1.0 if owner == key else 0.0
+
+
+def own_measure(chores: Sequence[Chore]) -> tuple[dict[str, float], dict[str, float]]:
+    """Each partner's costs scaled so that all the tasks add up to 100 for each of them.
+
+    A partner who gives every task zero cost is read as minding every task equally.
+    """
+
+    def scaled(costs: list[float]) -> list[float]:
+        total = sum(costs)
+        if total <= 0:
+            return [100 / len(costs)] * len(costs) if costs else []
+        return [100 * c / total for c in costs]
+
+    names = [c.name for c in chores]
+    va = scaled([max(c.cost_a, 0.0) for c in chores])
+    vb = scaled([max(c.cost_b, 0.0) for c in chores])
+    return dict(zip(names, va, strict=True)), dict(zip(names, vb, strict=True))
+
+
+def fair_split(chores: Sequence[Chore]) -> Split:
+    """The suggested split of ``chores`` (see the module docstring)."""
+    if len({c.name for c in chores}) != len(chores):
+        raise ValueError("task names must be different")
+    va, vb = own_measure(chores)
+    value = {A: va, B: vb}
+    owner: dict[str, str] = {}
+    load = {A: 0.0, B: 0.0}
+    for name in sorted(va):
+        if va[name] < vb[name]:
+            who = A
+        elif vb[name] < va[name]:
+            who = B
+        else:
+            who = B if load[B] < load[A] else A
+        owner[name] = who
+        load[who] += value[who][name]
+    shared, part_a = None, 0.0
+    if abs(load[A] - load[B]) > 1e-9:
+        giver = A if load[A] > load[B] else B
+        taker = B if giver == A else A
+
+        def order(name: str) -> tuple[float, str]:
+            cost_giver = value[giver][name]
+            ratio = value[taker][name] / cost_giver if cost_giver > 0 else float("inf")
+            return ratio, name
+
+        for name in sorted((n for n, o in owner.items() if o == giver), key=order):
+            give, take = value[giver][name], value[taker][name]
+            if give <= 0:
+                break  # handing over what costs the giver nothing cannot even things out
+            if load[giver] - give >= load[taker] + take - 1e-9:
+                owner[name] = taker
+                load[giver] -= give
+                load[taker] += take
+            else:
+                taker_part = (load[giver] - load[taker]) / (give + take)
+                shared = name
+                owner[name] = SHARED
+                part_a = taker_part if taker == A else 1 - taker_part
+                load[giver] -= give * taker_part
+                load[taker] += take * taker_part
+            if abs(load[giver] - load[taker]) <= 1e-9 or shared:
+                break
+    return Split(owner=owner, shared=shared, shared_part_a=part_a, share_a=load[A],
+                 share_b=load[B])
+
+
+def shares(chores: Sequence[Chore], doer: Mapping[str, str]) -> dict[str, float]:
+    """Each partner's load by their own measure, in percent, for who does what now.
+
+    ``doer`` maps a task to ``a``, ``b``, ``both`` (half each) or anything else (nobody).
+    """
+    va, vb = own_measure(chores)
+    result = {A: 0.0, B: 0.0}
+    for name in va:
+        who = doer.get(name)
+        if who in (A, "both"):
+            result[A] += va[name] * (0.5 if who == "both" else 1)
+        if who in (B, "both"):
+            result[B] += vb[name] * (0.5 if who == "both" else 1)
+    return result
+
+
+def minutes_share(minutes: Mapping[str, int], doer: Mapping[str, str]) -> dict[str, float]:
+    """Each partner's minutes per week for who does what now (``both`` counts half each)."""
+    result = {A: 0.0, B: 0.0}
+    for name, mins in minutes.items():
+        who = doer.get(name)
+        if who in (A, B):
+            result[who] += mins
+        elif who == "both":
+            result[A] += mins / 2
+            result[B] += mins / 2
+    return result
+
+
+def explain(
+    chores: Sequence[Chore], now: Mapping[str, str], split: Split, names: Mapping[str, str]
+) -> dict[str, str]:
+    """A plain explanation for each partner, by their own ratings."""
+    va, vb = own_measure(chores)
+    value = {A: va, B: vb}
+    current = shares(chores, now)
+    suggested = {A: split.share_a, B: split.share_b}
+    texts: dict[str, str] = {}
+    for key, other in ((A, B), (B, A)):
+        mine = [n for n, who in now.items() if who in (key, "both") and n in value[key]]
+        line = f"By your own ratings you carry {current[key]:.0f}% of the work now"
+        if mine:
+            biggest = max(mine, key=lambda n: (value[key][n], n))
+            weight = value[key][biggest] * (0.5 if now[biggest] == "both" else 1)
+            line += f"; without {biggest} it would be {current[key] - weight:.0f}%"
+        line += (
+            f". With the suggested split you would carry {suggested[key]:.0f}%, and "
+            f"{names[other]} would carry {suggested[other]:.0f}% by {names[other]}'s own ratings."
+        )
+        if split.shared:
+            part = split.shared_part_a if key == A else 1 - split.shared_part_a
+            line += (
+                f" {split.shared} is shared, for example in alternating weeks; your part is "
+                f"about {part * 100:.0f}%."
+            )
+        texts[key] = line
+    return texts

@@ -1,0 +1,48 @@
+"""Advice for a request: the benefit to the one asking against the cost to the one giving.
+
+Ratings run from 1 (small) to 5 (big). Asking what your partner wants does not mean you must do
+it; it means you care about it. "Not now" still counts as having considered it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LOW, HIGH = 2, 4
+DECISIONS = ("yes", "no", "third", "later")
+DECISION_WORDS = {
+    "yes": "Yes",
+    "no": "No, kindly",
+    "third": "A third option",
+    "later": "Later: kept for a check-in",
+}
+
+
+@dataclass(frozen=True)
+class Advice:
+    kind: str  # easy-yes | easy-no | third-option | small-both | weigh-it
+    text: str
+
+
+def advise(benefit: int, cost: int, asker: str, giver: str) -> Advice:
+    """What the ratings suggest, in words for both partners."""
+    if benefit >= HIGH and cost <= LOW:
+        return Advice("easy-yes", f"A big help to {asker} at a small cost to {giver}: an easy yes.")
+    if benefit <= LOW and cost >= HIGH:
+        return Advice(
+            "easy-no",
+            f"A small gain for {asker} at a big cost to {giver}: it is fine to say no, kindly.",
+        )
+    if benefit >= HIGH and cost >= HIGH:
+        return Advice(
+            "third-option",
+            f"It matters a lot to {asker} and costs {giver} a lot: look together for a third "
+            "option that gives you both more.",
+        )
+    if benefit <= LOW and cost <= LOW:
+        return Advice("small-both", "Small either way: saying yes costs little, so why not try?")
+    return Advice(
+        "weigh-it",
+        f"Not clear-cut: talk it through. If {giver} can't now, 'later' still counts: "
+        "it was heard and considered.",
+    )
