@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from tests.hostile import HOSTILE
 from workbook.data.answers import answer_keys
+from workbook.logic.chores import fair_split
+from workbook.logic.chores import from_table as chores_from_table
 from workbook.packs.models import Pack
 from workbook.text import clean
 
@@ -36,12 +38,46 @@ def value_for(step: Any, pack: Pack, draw: Any, mine: dict[str, Any], key: str) 
     raise AssertionError(f"no generated answer for {step.kind}")
 
 
+def structured_table(step: Any, draw: Any) -> dict[str, Any]:
+    """A whole table for a chores, requests or listen step (see docs/formats.md)."""
+    if step.kind == "chores":
+        tasks = [
+            {"name": t.name, "minutes": t.minutes,
+             "now": draw(st.sampled_from(["a", "b", "both", "nobody"])), "done": draw(TEXTS)}
+            for t in step.tasks
+        ] or [{"name": draw(TEXTS).split("\n")[0] or "Task", "minutes": 60, "now": "a", "done": ""}]
+        weights = {key: {t["name"]: draw(st.integers(1, 5)) for t in tasks} for key in "ab"}
+        table = {"tasks": tasks, "weights": weights}
+        chores, _, _ = chores_from_table(table)
+        split = fair_split(chores)
+        table["split"] = {"owner": split.owner, "shared_part_a": split.shared_part_a}
+        return table
+    if step.kind == "requests":
+        return {"requests": [
+            {"by": by, "text": draw(TEXTS), "benefit": draw(st.integers(1, 5)),
+             "cost": draw(st.integers(1, 5)),
+             "decision": draw(st.sampled_from(["yes", "no", "third", "later"])),
+             "third": draw(TEXTS), "note": draw(TEXTS)}
+            for by in ("a", "b")
+        ]}
+    if step.kind == "listen":
+        return {"turns": [
+            {"round": r + 1, "speaker": speaker, "paraphrases": [draw(TEXTS), draw(TEXTS)],
+             "tries": 2, "confirmed": True, "timeouts": draw(st.integers(0, 2))}
+            for r in range(step.rounds) for speaker in ("a", "b")
+        ]}
+    raise AssertionError(step.kind)
+
+
 def answers_for(pack: Pack, draw: Any) -> dict[str, dict[str, Any]]:
     """A complete answer table for every answerable step of ``pack``."""
     tables: dict[str, dict[str, Any]] = {}
     mine: dict[str, dict[str, Any]] = {"a": {}, "b": {}, "together": {}}
     for step in pack.steps:
         if step.kind in ("read", "agreement"):
+            continue
+        if step.kind in ("chores", "requests", "listen"):
+            tables[step.id] = structured_table(step, draw)
             continue
         table = {}
         for key in answer_keys(step.answer):

@@ -37,8 +37,8 @@ REGISTRY: dict[str, KindParts] = {
     "scale": _parts("scale", render.render_scale),
     "choice": _parts("choice", render.render_choice),
     "rank": _parts("rank", render.render_rank),
-    "chores": _parts("chores", render.render_recorded),
-    "requests": _parts("requests", render.render_recorded),
-    "listen": _parts("listen", render.render_recorded),
+    "chores": _parts("chores", render.render_chores),
+    "requests": _parts("requests", render.render_requests),
+    "listen": _parts("listen", render.render_listen),
     "agreement": _parts("agreement", render.render_agreement),
 }

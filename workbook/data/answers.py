@@ -79,3 +79,64 @@ def not_ready(step: Any, value: Any) -> str | None:
     if kind == "rank":
         return None if isinstance(value, list) and value else "There is nothing to put in order."
     return None
+
+
+# The structured kinds keep tables of their own; docs/formats.md documents each layout.
+
+NOW_CHOICES = ("a", "b", "both", "nobody")
+
+
+def chore_tasks(table: dict[str, Any]) -> list[dict[str, Any]]:
+    """The task rows of a chores table: name, minutes, now and done, each made safe to use."""
+    rows = []
+    for raw in table.get("tasks", []):
+        if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
+            continue
+        name = raw["name"].strip()
+        if not name:
+            continue
+        minutes = raw.get("minutes", 0)
+        now = raw.get("now", "nobody")
+        rows.append({
+            "name": name,
+            "minutes": minutes if isinstance(minutes, int) and minutes >= 0 else 0,
+            "now": now if now in NOW_CHOICES else "nobody",
+            "done": raw.get("done", "") if isinstance(raw.get("done", ""), str) else "",
+        })
+    return rows
+
+
+def chore_weights(table: dict[str, Any], key: str) -> dict[str, int]:
+    """How heavy each task is for partner ``key``, 1 (light) to 5 (heavy)."""
+    weights = table.get("weights", {}).get(key, {})
+    if not isinstance(weights, dict):
+        return {}
+    return {k: v for k, v in weights.items() if isinstance(v, int) and 1 <= v <= 5}
+
+
+def chore_split(table: dict[str, Any]) -> tuple[dict[str, str], float]:
+    """Who does what from now on (task → a, b or shared), and the first partner's part of the
+    shared task."""
+    split = table.get("split", {})
+    if not isinstance(split, dict):
+        return {}, 0.0
+    owner = split.get("owner", {})
+    owners = {k: v for k, v in owner.items() if v in ("a", "b", "shared")} if isinstance(
+        owner, dict) else {}
+    part = split.get("shared_part_a", 0.5)
+    return owners, float(part) if isinstance(part, int | float) else 0.5
+
+
+def request_rows(table: dict[str, Any]) -> list[dict[str, Any]]:
+    """The requests of a requests table, each with by, text, benefit, cost, decision, third, note."""
+    rows = []
+    for raw in table.get("requests", []):
+        if isinstance(raw, dict) and raw.get("by") in ("a", "b") and isinstance(raw.get("text"), str):
+            rows.append(raw)
+    return rows
+
+
+def listen_turns(table: dict[str, Any]) -> list[dict[str, Any]]:
+    """The turns of a listen table: round, speaker, paraphrases, tries, confirmed, time-outs."""
+    turns = table.get("turns", [])
+    return [t for t in turns if isinstance(t, dict) and t.get("speaker") in ("a", "b")]

@@ -9,7 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from workbook.data.answers import agreement_terms, answer_keys, is_complete, read_values
+from workbook.data.answers import (
+    agreement_terms,
+    answer_keys,
+    chore_split,
+    chore_tasks,
+    chore_weights,
+    is_complete,
+    listen_turns,
+    read_values,
+    request_rows,
+)
+from workbook.logic.chores import explain, fair_split
+from workbook.logic.chores import from_table as chores_from_table
+from workbook.logic.requests import DECISION_WORDS, advise
 from workbook.export.markdown import block, bullets, inline, long_date, names_and
 from workbook.logic.compare import compare_choice, compare_rank, compare_scale
 from workbook.packs.models import (
@@ -140,6 +153,81 @@ def render_agreement(step: AgreementStep, table: dict[str, Any], names: Names) -
     return [bullets(lines)] if lines else ["*No terms were written at this step.*"]
 
 
-def render_recorded(step: Step, table: dict[str, Any], names: Names) -> list[str]:
-    """Kinds whose export comes with their own issue: say the answers are kept."""
-    return ["*The answers to this step are kept in the session file.*"] if table else []
+def render_chores(step: Step, table: dict[str, Any], names: Names) -> list[str]:
+    """The split as a table, with each partner's explanation by their own ratings."""
+    rows = chore_tasks(table)
+    if not rows:
+        return ["*No tasks were listed.*"]
+    owner, part_a = chore_split(table)
+    who = {"a": inline(names["a"]), "b": inline(names["b"]), "both": "both", "nobody": "nobody"}
+
+    def final(name: str) -> str:
+        if owner.get(name) == "shared":
+            return f"shared ({inline(names['a'])} {part_a * 100:.0f}%)"
+        return who.get(owner.get(name, ""), "not decided")
+
+    lines = [
+        "| Task | Minutes a week | Now | From now on | Done looks like |",
+        "|---|---:|---|---|---|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {inline(row['name'])} | {row['minutes']} | {who[row['now']]} | "
+            f"{final(row['name'])} | {inline(row['done']) or '-'} |"
+        )
+    blocks = ["\n".join(lines)]
+    chores, now, _ = chores_from_table(table)
+    if owner and chore_weights(table, "a") and chore_weights(table, "b"):
+        split = fair_split(chores)
+        for key, text in explain(chores, now, split, names).items():
+            blocks.append(f"**{inline(names[key])}:** {block(text)}")
+    return blocks
+
+
+def render_requests(step: Step, table: dict[str, Any], names: Names) -> list[str]:
+    """Each request with its ratings, the advice, and what was decided."""
+    rows = request_rows(table)
+    if not rows:
+        return ["*No requests were made.*"]
+    items = []
+    for row in rows:
+        asker, giver = row["by"], "b" if row["by"] == "a" else "a"
+        line = f"**{inline(names[asker])} asks:** {block(row['text'], indent='  ')}"
+        benefit, cost = row.get("benefit"), row.get("cost")
+        if isinstance(benefit, int) and isinstance(cost, int):
+            advice = advise(benefit, cost, names[asker], names[giver])
+            line += f"\\\n  Benefit {benefit} of 5, cost {cost} of 5: {inline(advice.text)}"
+        decision = row.get("decision")
+        if decision in DECISION_WORDS:
+            line += f"\\\n  *Decided: {DECISION_WORDS[decision]}*"
+            if decision == "third" and str(row.get("third", "")).strip():
+                line += f" {inline(str(row['third']))}"
+        if str(row.get("note", "")).strip():
+            line += f"\\\n  Note: {inline(str(row['note']))}"
+        items.append(line)
+    return [bullets(items)]
+
+
+def render_listen(step: Step, table: dict[str, Any], names: Names) -> list[str]:
+    """Who spoke, each paraphrase, and how many tries it took."""
+    turns = listen_turns(table)
+    if not turns:
+        return ["*No turns were taken.*"]
+    items = []
+    for turn in turns:
+        speaker = turn["speaker"]
+        listener = "b" if speaker == "a" else "a"
+        tries = turn.get("tries", len(turn.get("paraphrases", [])))
+        status = "understood" if turn.get("confirmed") else "not finished"
+        line = (
+            f"Round {turn.get('round', 1)}: {inline(names[speaker])} spoke and "
+            f"{inline(names[listener])} listened; {status} after {tries} "
+            f"{'try' if tries == 1 else 'tries'}"
+        )
+        if turn.get("timeouts"):
+            line += f", with {turn['timeouts']} time-out{'s' if turn['timeouts'] != 1 else ''}"
+        paraphrases = [p for p in turn.get("paraphrases", []) if isinstance(p, str) and p.strip()]
+        for number, text in enumerate(paraphrases, 1):
+            line += f"\\\n  Heard, try {number}: {inline(text)}"
+        items.append(line)
+    return [bullets(items)]

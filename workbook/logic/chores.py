@@ -172,3 +172,19 @@ def explain(
             )
         texts[key] = line
     return texts
+
+
+def from_table(table: Mapping[str, object]) -> tuple[list[Chore], dict[str, str], dict[str, int]]:
+    """The chores of a chores answer table: each task costs its minutes times the weight each
+    partner gave it (a task nobody rated counts as weight 3), plus who does what now, and the
+    minutes."""
+    from workbook.data.answers import chore_tasks, chore_weights
+
+    data = dict(table)
+    rows = chore_tasks(data)
+    wa, wb = chore_weights(data, A), chore_weights(data, B)
+    chores = [
+        Chore(r["name"], r["minutes"] * wa.get(r["name"], 3), r["minutes"] * wb.get(r["name"], 3))
+        for r in rows
+    ]
+    return chores, {r["name"]: r["now"] for r in rows}, {r["name"]: r["minutes"] for r in rows}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from workbook.data.answers import read_values
+from workbook.data.answers import chore_split, chore_tasks, read_values, request_rows
 from workbook.data.models import Session
 from workbook.logic.compare import compare_choice, compare_rank, compare_scale
 from workbook.packs.models import AgreementStep, Pack
@@ -28,7 +28,7 @@ def offers(pack: Pack, step: AgreementStep, session: Session, names: dict[str, s
         table = session.answer(pack.id, step_id)
         mode = getattr(source, "answer", "each-private")
         values = read_values(source.kind, mode, table)
-        for text in _terms(source, mode, values, names):
+        for text in _terms(source, mode, values, names, table):
             found.append(Offer(text, f"{pack.id}.{step_id}"))
     unique: dict[str, Offer] = {}
     for offer in found:
@@ -41,7 +41,13 @@ def _first_line(text: str) -> str:
     return line if len(line) <= 200 else line[:197] + "..."
 
 
-def _terms(step: Any, mode: str, values: dict[str, Any], names: dict[str, str]) -> list[str]:
+def _terms(
+    step: Any, mode: str, values: dict[str, Any], names: dict[str, str], table: dict[str, Any]
+) -> list[str]:
+    if step.kind == "chores":
+        return _chore_terms(table, names)
+    if step.kind == "requests":
+        return _request_terms(table, names)
     if step.kind == "text":
         if mode == "together":
             return [_first_line(values["together"])] if values.get("together", "").strip() else []
@@ -67,3 +73,32 @@ def _terms(step: Any, mode: str, values: dict[str, Any], names: dict[str, str]) 
         ranked = compare_rank(values["a"], values["b"])
         return [f"Make room for “{ranked[0].item}”, which matters to both of us"] if ranked else []
     return []
+
+
+def _chore_terms(table: dict[str, Any], names: dict[str, str]) -> list[str]:
+    owner, _ = chore_split(table)
+    done = {row["name"]: row["done"] for row in chore_tasks(table)}
+
+    def task(name: str) -> str:
+        return f"{name} (done means: {done[name]})" if done.get(name) else name
+
+    terms = []
+    for key in ("a", "b"):
+        mine = [task(n) for n, who in owner.items() if who == key]
+        if mine:
+            terms.append(f"{names[key]} takes on: {', '.join(mine)}")
+    shared = [task(n) for n, who in owner.items() if who == "shared"]
+    if shared:
+        terms.append(f"We share, in alternating weeks: {', '.join(shared)}")
+    return terms
+
+
+def _request_terms(table: dict[str, Any], names: dict[str, str]) -> list[str]:
+    terms = []
+    for row in request_rows(table):
+        giver = names["b" if row["by"] == "a" else "a"]
+        if row.get("decision") == "yes":
+            terms.append(f"{giver}: {_first_line(row['text'])}")
+        elif row.get("decision") == "third" and str(row.get("third", "")).strip():
+            terms.append(_first_line(str(row["third"])))
+    return terms
