@@ -42,8 +42,12 @@ def structured_table(step: Any, draw: Any) -> dict[str, Any]:
     """A whole table for a chores, requests or listen step (see docs/formats.md)."""
     if step.kind == "chores":
         tasks = [
-            {"name": t.name, "minutes": t.minutes,
-             "now": draw(st.sampled_from(["a", "b", "both", "nobody"])), "done": draw(TEXTS)}
+            {
+                "name": t.name,
+                "minutes": t.minutes,
+                "now": draw(st.sampled_from(["a", "b", "both", "nobody"])),
+                "done": draw(TEXTS),
+            }
             for t in step.tasks
         ] or [{"name": draw(TEXTS).split("\n")[0] or "Task", "minutes": 60, "now": "a", "done": ""}]
         weights = {key: {t["name"]: draw(st.integers(1, 5)) for t in tasks} for key in "ab"}
@@ -53,19 +57,35 @@ def structured_table(step: Any, draw: Any) -> dict[str, Any]:
         table["split"] = {"owner": split.owner, "shared_part_a": split.shared_part_a}
         return table
     if step.kind == "requests":
-        return {"requests": [
-            {"by": by, "text": draw(TEXTS), "benefit": draw(st.integers(1, 5)),
-             "cost": draw(st.integers(1, 5)),
-             "decision": draw(st.sampled_from(["yes", "no", "third", "later"])),
-             "third": draw(TEXTS), "note": draw(TEXTS)}
-            for by in ("a", "b")
-        ]}
+        return {
+            "requests": [
+                {
+                    "by": by,
+                    "text": draw(TEXTS),
+                    "benefit": draw(st.integers(1, 5)),
+                    "cost": draw(st.integers(1, 5)),
+                    "decision": draw(st.sampled_from(["yes", "no", "third", "later"])),
+                    "third": draw(TEXTS),
+                    "note": draw(TEXTS),
+                }
+                for by in ("a", "b")
+            ]
+        }
     if step.kind == "listen":
-        return {"turns": [
-            {"round": r + 1, "speaker": speaker, "paraphrases": [draw(TEXTS), draw(TEXTS)],
-             "tries": 2, "confirmed": True, "timeouts": draw(st.integers(0, 2))}
-            for r in range(step.rounds) for speaker in ("a", "b")
-        ]}
+        return {
+            "turns": [
+                {
+                    "round": r + 1,
+                    "speaker": speaker,
+                    "paraphrases": [draw(TEXTS), draw(TEXTS)],
+                    "tries": 2,
+                    "confirmed": True,
+                    "timeouts": draw(st.integers(0, 2)),
+                }
+                for r in range(step.rounds)
+                for speaker in ("a", "b")
+            ]
+        }
     raise AssertionError(step.kind)
 
 

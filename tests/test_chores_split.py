@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.logic.chores import SHARED, Chore, explain, fair_split, minutes_share, own_measure, shares
+from workbook.logic.chores import (
+    SHARED,
+    Chore,
+    explain,
+    fair_split,
+    minutes_share,
+    own_measure,
+    shares,
+)
 
 WEIGHT = st.integers(0, 5)
 
@@ -13,8 +21,9 @@ WEIGHT = st.integers(0, 5)
 @st.composite
 def instances(draw: st.DrawFn) -> list[Chore]:
     count = draw(st.integers(2, 30))
-    minutes = draw(st.lists(st.sampled_from([0, 10, 30, 60, 60, 90, 120, 300]), min_size=count,
-                            max_size=count))
+    minutes = draw(
+        st.lists(st.sampled_from([0, 10, 30, 60, 60, 90, 120, 300]), min_size=count, max_size=count)
+    )
     chores = []
     for i, mins in enumerate(minutes):
         wa, wb = draw(WEIGHT), draw(st.one_of(WEIGHT, st.just(-1)))
@@ -102,7 +111,8 @@ def test_explanation_speaks_to_each_partner_in_their_own_measure() -> None:
     now = {"Cooking": "a", "School run": "a", "Bins": "b"}
     split = fair_split(chores)
     text = explain(chores, now, split, {"a": "Sam", "b": "Alex"})
-    assert text["a"].startswith("By your own ratings you carry 90% of the work now; without "
-                                "Cooking it would be 30%.")
+    assert text["a"].startswith(
+        "By your own ratings you carry 90% of the work now; without Cooking it would be 30%."
+    )
     assert "Alex would carry" in text["a"]
     assert "Sam would carry" in text["b"]

@@ -215,8 +215,10 @@ def test_chores_requests_and_listen_render(tmp_path: Any) -> None:
             {"name": "Cooking | dinner", "minutes": 300, "now": "a", "done": "# on the table"},
             {"name": "School run", "minutes": 150, "now": "b"},
         ],
-        "weights": {"a": {"Cooking | dinner": 4, "School run": 2},
-                    "b": {"Cooking | dinner": 2, "School run": 4}},
+        "weights": {
+            "a": {"Cooking | dinner": 4, "School run": 2},
+            "b": {"Cooking | dinner": 2, "School run": 4},
+        },
         "split": {"owner": {"Cooking | dinner": "b", "School run": "a"}, "shared_part_a": 0.5},
     }
     table, *explanations = render_chores(None, chores, names)  # type: ignore[arg-type]
@@ -225,19 +227,45 @@ def test_chores_requests_and_listen_render(tmp_path: Any) -> None:
     assert [t.type for t in tokens].count("td_open") == 10
     assert "Cooking \\| dinner" in table
     assert explanations[0].startswith("**Sam:** By your own ratings you carry")
-    requests = {"requests": [
-        {"by": "a", "text": "Call when late", "benefit": 5, "cost": 1, "decision": "later",
-         "note": "after the move"},
-        {"by": "b", "text": "Walks", "benefit": 4, "cost": 5, "decision": "third",
-         "third": "Short walks"},
-    ]}
+    requests = {
+        "requests": [
+            {
+                "by": "a",
+                "text": "Call when late",
+                "benefit": 5,
+                "cost": 1,
+                "decision": "later",
+                "note": "after the move",
+            },
+            {
+                "by": "b",
+                "text": "Walks",
+                "benefit": 4,
+                "cost": 5,
+                "decision": "third",
+                "third": "Short walks",
+            },
+        ]
+    }
     (listed,) = render_requests(None, requests, names)  # type: ignore[arg-type]
     assert "**Sam asks:** Call when late" in listed
     assert "an easy yes" in listed
     assert "*Decided: Later: kept for a check-in*" in listed
     assert "*Decided: A third option* Short walks" in listed
-    listen = {"turns": [{"round": 1, "speaker": "a", "paraphrases": ["You felt alone", "Left out"],
-                         "tries": 2, "confirmed": True, "timeouts": 1}]}
+    listen = {
+        "turns": [
+            {
+                "round": 1,
+                "speaker": "a",
+                "paraphrases": ["You felt alone", "Left out"],
+                "tries": 2,
+                "confirmed": True,
+                "timeouts": 1,
+            }
+        ]
+    }
     (turns,) = render_listen(None, listen, names)  # type: ignore[arg-type]
-    assert "Round 1: Sam spoke and Alex listened; understood after 2 tries, with 1 time-out" in turns
+    assert (
+        "Round 1: Sam spoke and Alex listened; understood after 2 tries, with 1 time-out" in turns
+    )
     assert "Heard, try 2: Left out" in turns

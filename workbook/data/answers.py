@@ -97,12 +97,14 @@ def chore_tasks(table: dict[str, Any]) -> list[dict[str, Any]]:
             continue
         minutes = raw.get("minutes", 0)
         now = raw.get("now", "nobody")
-        rows.append({
-            "name": name,
-            "minutes": minutes if isinstance(minutes, int) and minutes >= 0 else 0,
-            "now": now if now in NOW_CHOICES else "nobody",
-            "done": raw.get("done", "") if isinstance(raw.get("done", ""), str) else "",
-        })
+        rows.append(
+            {
+                "name": name,
+                "minutes": minutes if isinstance(minutes, int) and minutes >= 0 else 0,
+                "now": now if now in NOW_CHOICES else "nobody",
+                "done": raw.get("done", "") if isinstance(raw.get("done", ""), str) else "",
+            }
+        )
     return rows
 
 
@@ -121,8 +123,11 @@ def chore_split(table: dict[str, Any]) -> tuple[dict[str, str], float]:
     if not isinstance(split, dict):
         return {}, 0.0
     owner = split.get("owner", {})
-    owners = {k: v for k, v in owner.items() if v in ("a", "b", "shared")} if isinstance(
-        owner, dict) else {}
+    owners = (
+        {k: v for k, v in owner.items() if v in ("a", "b", "shared")}
+        if isinstance(owner, dict)
+        else {}
+    )
     part = split.get("shared_part_a", 0.5)
     return owners, float(part) if isinstance(part, int | float) else 0.5
 
@@ -131,7 +136,11 @@ def request_rows(table: dict[str, Any]) -> list[dict[str, Any]]:
     """The requests of a requests table, each with by, text, benefit, cost, decision, third, note."""
     rows = []
     for raw in table.get("requests", []):
-        if isinstance(raw, dict) and raw.get("by") in ("a", "b") and isinstance(raw.get("text"), str):
+        if (
+            isinstance(raw, dict)
+            and raw.get("by") in ("a", "b")
+            and isinstance(raw.get("text"), str)
+        ):
             rows.append(raw)
     return rows
 

@@ -20,11 +20,11 @@ from workbook.data.answers import (
     read_values,
     request_rows,
 )
+from workbook.export.markdown import block, bullets, inline, long_date, names_and
 from workbook.logic.chores import explain, fair_split
 from workbook.logic.chores import from_table as chores_from_table
-from workbook.logic.requests import DECISION_WORDS, advise
-from workbook.export.markdown import block, bullets, inline, long_date, names_and
 from workbook.logic.compare import compare_choice, compare_rank, compare_scale
+from workbook.logic.requests import DECISION_WORDS, advise
 from workbook.packs.models import (
     AgreementStep,
     ChoiceStep,

@@ -111,8 +111,7 @@ def fair_split(chores: Sequence[Chore]) -> Split:
                 load[taker] += take * taker_part
             if abs(load[giver] - load[taker]) <= 1e-9 or shared:
                 break
-    return Split(owner=owner, shared=shared, shared_part_a=part_a, share_a=load[A],
-                 share_b=load[B])
+    return Split(owner=owner, shared=shared, shared_part_a=part_a, share_a=load[A], share_b=load[B])
 
 
 def shares(chores: Sequence[Chore], doer: Mapping[str, str]) -> dict[str, float]:

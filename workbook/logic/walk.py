@@ -17,7 +17,11 @@ from workbook.packs.models import Pack
 FIRST, HANDOVER, SECOND, REVEAL, ONLY = "first", "handover", "second", "reveal", "only"
 # Handing the screen back to the first partner, when the second goes back to their turn.
 HANDBACK = "handback"
+# A chores step: the task list together, private weights, then the split together.
+LIST, SPLIT = "list", "split"
 ANSWERED_KINDS = frozenset({"text", "scale", "choice", "rank"})
+# Kinds with one phase in which the partners still take turns, so someone has to start.
+TAKES_TURNS = frozenset({"requests", "listen"})
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,8 @@ class Place:
 def phases(step: Any) -> tuple[str, ...]:
     """The phases a step goes through."""
     mode = getattr(step, "answer", None)
+    if step.kind == "chores":
+        return (LIST, FIRST, HANDOVER, SECOND, SPLIT)
     if step.kind not in ANSWERED_KINDS or mode == "together":
         return (ONLY,)
     if mode == "each-private":
@@ -55,7 +61,7 @@ class Walk:
         turn = 0
         for p, pack in enumerate(self.packs):
             for s, step in enumerate(pack.steps):
-                if phases(step)[0] == FIRST:
+                if FIRST in phases(step) or step.kind in TAKES_TURNS:
                     self._first[(p, s)] = "ab"[turn % 2]
                     turn += 1
 

@@ -19,7 +19,6 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Markdown, Static
 
-from workbook.data.answers import not_ready
 from workbook.data.durable import SaveError
 from workbook.data.models import Couple, Position, Session, now
 from workbook.data.store import Store
@@ -27,7 +26,17 @@ from workbook.export.agreement_doc import agreement_document
 from workbook.export.markdown import inline
 from workbook.logic.agreements import add_agreement
 from workbook.logic.drafts import offers
-from workbook.logic.walk import HANDBACK, HANDOVER, REVEAL, SECOND, Place, Walk
+from workbook.logic.walk import (
+    FIRST,
+    HANDBACK,
+    HANDOVER,
+    LIST,
+    REVEAL,
+    SECOND,
+    TAKES_TURNS,
+    Place,
+    Walk,
+)
 from workbook.packs.models import Pack
 from workbook.packs.placeholders import fill as fill_placeholders
 from workbook.packs.placeholders import neutral
@@ -35,8 +44,11 @@ from workbook.tui.plain import fill, line, plain
 from workbook.tui.steps.agreement import AgreementInput
 from workbook.tui.steps.base import StepInput
 from workbook.tui.steps.choice import ChoiceInput
+from workbook.tui.steps.chores import ChoresList, ChoresSplit, ChoresWeigh
+from workbook.tui.steps.listen import ListenInput
 from workbook.tui.steps.rank import RankInput
 from workbook.tui.steps.read import read_body
+from workbook.tui.steps.requests import RequestsInput
 from workbook.tui.steps.scale import ScaleInput
 from workbook.tui.steps.text import TextInput
 from workbook.tui.widgets.answers import answer_content, values_of
@@ -44,6 +56,8 @@ from workbook.tui.widgets.partners import PartnerBar
 from workbook.tui.widgets.reveal import Reveal
 
 SAVE_DELAY = 1.0
+# Kinds whose widget hands back the step's whole answer table, not one answerer's value.
+WHOLE_TABLE_KINDS = frozenset({"agreement", "chores", "requests", "listen"})
 INPUTS: dict[str, type[StepInput]] = {
     "text": TextInput,
     "scale": ScaleInput,
@@ -131,9 +145,8 @@ class WalkScreen(Screen[None]):
         step = self.walk.step(place)
         widget = self._input()
         if widget is not None and not isinstance(widget, AgreementInput):
-            value = widget.current()
-            self._record(value)
-            problem = not_ready(step, value)
+            self._record(widget.current())
+            problem = widget.problem()
             if problem and not getattr(step, "optional", False):
                 self.notify(problem, severity="warning", markup=False)
                 widget.focus_input()
@@ -199,7 +212,7 @@ class WalkScreen(Screen[None]):
         pack = self.walk.packs[place.pack]
         step = self.walk.step(place)
         table = dict(self.session.answer(pack.id, step.id))
-        if step.kind == "agreement":
+        if step.kind in WHOLE_TABLE_KINDS:
             table = value
         else:
             table[self._answer_key()] = value
@@ -336,20 +349,22 @@ class WalkScreen(Screen[None]):
             widgets.append(Static(plain(neutral(step.prompt)), classes="prompt"))
             first = self.walk.first_partner(place)
             return [*widgets, Reveal(step, table, self.names, first)]
+        if step.kind == "chores":
+            return widgets + self._chores(place, step, table)
         key = self._answer_key()
         me = self.names.get(key, "")
         partner = self.names.get("b" if key == "a" else "a", "")
-        prompt = fill_placeholders(step.prompt, me=me, partner=partner)
-        widgets.append(Static(plain(prompt), classes="prompt"))
         help_text = getattr(step, "help", None)
+        if step.kind in TAKES_TURNS:
+            # These steps change who speaks within the step; the widget names them.
+            prompt, help_text = neutral(step.prompt), neutral(help_text) if help_text else None
+        else:
+            prompt = fill_placeholders(step.prompt, me=me, partner=partner)
+            if help_text:
+                help_text = fill_placeholders(help_text, me=me, partner=partner, escape=inline)
+        widgets.append(Static(plain(prompt), classes="prompt"))
         if help_text:
-            widgets.append(
-                Markdown(
-                    fill_placeholders(help_text, me=me, partner=partner, escape=inline),
-                    open_links=False,
-                    classes="help",
-                )
-            )
+            widgets.append(Markdown(help_text, open_links=False, classes="help"))
         if place.phase == SECOND and step.answer == "each-open":
             other = self.walk.first_partner(place)
             widgets.append(
@@ -360,10 +375,38 @@ class WalkScreen(Screen[None]):
                     answer_content(step, values_of(step, table).get(other)), classes="other-answer"
                 )
             )
-        widgets.append(
-            self._input_for(step, pack, table.get(key) if step.kind != "agreement" else table, key)
-        )
+        value = table if step.kind in WHOLE_TABLE_KINDS else table.get(key)
+        widgets.append(self._input_for(step, pack, value, key))
         return widgets
+
+    def _chores(self, place: Place, step: Any, table: dict[str, Any]) -> list[Widget]:
+        if place.phase == LIST:
+            start = table or {
+                "tasks": [task.model_dump() | {"now": "nobody"} for task in step.tasks]
+            }
+            return [
+                Static(plain(step.prompt), classes="prompt"),
+                Static(
+                    "Together: the tasks, who does each now (press the name to change it), "
+                    "and what done looks like.",
+                    classes="legend",
+                    markup=False,
+                ),
+                ChoresList(step, start),
+            ]
+        if place.phase in (FIRST, SECOND):
+            key = self.walk.answering(place) or "a"
+            return [
+                Static(
+                    fill(
+                        "$me, how heavy is each task for you? Only you see this now.",
+                        me=self.names[key],
+                    ),
+                    classes="prompt",
+                ),
+                ChoresWeigh(step, table, key),
+            ]
+        return [ChoresSplit(step, table, self.names)]
 
     def _input_for(self, step: Any, pack: Pack, value: Any, key: str) -> StepInput:
         if step.kind == "agreement":
@@ -373,6 +416,10 @@ class WalkScreen(Screen[None]):
             )
         if step.kind == "rank":
             return RankInput(step, value, self._rank_options(step, pack, key))
+        if step.kind == "requests":
+            return RequestsInput(step, value, self.names, self.walk.first_partner(self.place))
+        if step.kind == "listen":
+            return ListenInput(step, value, self.names, self.walk.first_partner(self.place))
         return INPUTS[step.kind](step, value)
 
     def _rank_options(self, step: Any, pack: Pack, key: str) -> list[str]:

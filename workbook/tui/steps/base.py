@@ -8,6 +8,8 @@ from typing import Any
 from textual.message import Message
 from textual.widget import Widget
 
+from workbook.data.answers import not_ready
+
 
 class StepInput(Widget):
     """The input of one step for one answerer (a partner, or both together).
@@ -32,6 +34,10 @@ class StepInput(Widget):
     def current(self) -> Any:
         """The value as it stands now."""
         raise NotImplementedError
+
+    def problem(self) -> str | None:
+        """Why the answer is not whole yet, or None; Next is refused until it is."""
+        return not_ready(self.step, self.current())
 
     def focus_input(self) -> None:
         """Put the cursor where the answer is given."""

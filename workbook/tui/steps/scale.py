@@ -46,8 +46,10 @@ class ScaleRow(Widget, can_focus=True):
             super().__init__()
             self.row = row
 
-    def __init__(self, item: str | None, low: int, high: int, value: int | None) -> None:
-        super().__init__()
+    def __init__(
+        self, item: str | None, low: int, high: int, value: int | None, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
         self.item = item
         self.low, self.high = low, high
         self.set_reactive(ScaleRow.value, value)

@@ -1,0 +1,249 @@
+"""The speaker-listener practice: who has the floor, a time box, time-outs, and saying back.
+
+Each turn: the speaker talks (out loud, with an optional countdown), the listener says back
+what they heard and may type a short paraphrase, and the speaker confirms or asks for another
+try, until it fits. Then the roles swap, for the step's number of rounds.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Input, Static
+
+from workbook.data.answers import listen_turns
+from workbook.text import clean_line
+from workbook.tui.plain import fill
+from workbook.tui.steps.base import StepInput
+from workbook.tui.widgets.blink import cursor_blink
+
+SPEAK, PARAPHRASE, CHECK, DONE = "speak", "paraphrase", "check", "done"
+
+
+class ListenInput(StepInput):
+    DEFAULT_CSS = """
+    ListenInput #floor { text-style: bold; border: heavy $primary; padding: 0 1;
+                         height: auto; text-align: center; }
+    ListenInput #timer { text-align: center; height: 1; margin: 1 0; }
+    ListenInput #say { height: auto; margin-bottom: 1; }
+    ListenInput #heard { height: auto; color: $text-muted; }
+    ListenInput .buttons { height: 1; margin-top: 1; }
+    ListenInput .buttons Button { margin-right: 2; }
+    """
+
+    def __init__(self, step: Any, value: Any, names: dict[str, str], first: str = "a") -> None:
+        super().__init__(step, value)
+        self.names = names
+        self.order = [first, "b" if first == "a" else "a"] * step.rounds
+        self.turns: list[dict[str, Any]] = [
+            dict(t) for t in listen_turns(copy.deepcopy(value) if isinstance(value, dict) else {})
+        ]
+        self.stage = SPEAK
+        self.paused = False
+        self.left = (step.turn_minutes or 0) * 60
+        if self.turns and not self.turns[-1].get("confirmed"):
+            self.stage = PARAPHRASE if not self.turns[-1].get("paraphrases") else CHECK
+        elif len(self.turns) >= len(self.order):
+            self.stage = DONE
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="floor")
+        yield Static(id="timer", markup=False)
+        yield Static(id="say")
+        paraphrase = Input(
+            id="paraphrase",
+            max_length=400,
+            placeholder="In a few words, what you heard (optional), then Enter",
+        )
+        paraphrase.cursor_blink = cursor_blink()
+        yield paraphrase
+        yield Static(id="heard")
+        with Horizontal(classes="buttons"):
+            yield Button("I have said it", id="spoken", compact=True, variant="primary")
+            yield Button("Said it back", id="said", compact=True, variant="primary")
+            yield Button("Yes, that's it", id="yes", compact=True, variant="success")
+            yield Button("Not quite, try again", id="again", compact=True)
+            yield Button("Time-out", id="timeout", compact=True, variant="warning")
+
+    def on_mount(self) -> None:
+        if self.step.turn_minutes:
+            self.set_interval(1.0, self._tick)
+        self._show()
+
+    # The turn in hand
+
+    def turn(self) -> dict[str, Any] | None:
+        if self.turns and not self.turns[-1].get("confirmed"):
+            return self.turns[-1]
+        index = len(self.turns)
+        if index >= len(self.order):
+            return None
+        return {
+            "round": index // 2 + 1,
+            "speaker": self.order[index],
+            "paraphrases": [],
+            "tries": 0,
+            "confirmed": False,
+            "timeouts": 0,
+        }
+
+    def _start_turn(self) -> dict[str, Any]:
+        turn = self.turn()
+        assert turn is not None
+        if not self.turns or self.turns[-1] is not turn:
+            if turn not in self.turns:
+                self.turns.append(turn)
+        return turn
+
+    def _show(self) -> None:
+        turn = self.turn()
+        buttons = {b.id: b for b in self.query(Button)}
+        for button in buttons.values():
+            button.display = False
+        paraphrase = self.query_one("#paraphrase", Input)
+        paraphrase.display = False
+        heard = self.query_one("#heard", Static)
+        if turn is None or self.stage == DONE:
+            self.stage = DONE
+            self.query_one("#floor", Static).update("You have both had the floor.")
+            self.query_one("#say", Static).update(
+                "Well done. Press Next when you are ready to go on."
+            )
+            self.query_one("#timer", Static).update("")
+            heard.update("")
+            return
+        speaker, listener = turn["speaker"], "b" if turn["speaker"] == "a" else "a"
+        s, li = self.names[speaker], self.names[listener]
+        self.query_one("#floor", Static).update(
+            fill(
+                f"$s has the floor · $l listens · round {turn['round']} of {self.step.rounds}",
+                s=s,
+                l=li,
+            )
+        )
+        buttons["timeout"].display = True
+        if self.paused:
+            self.query_one("#say", Static).update(
+                fill(
+                    "Time-out. Take a breath, both of you. When you are both ready, press "
+                    "Time-out again to go on.",
+                    s=s,
+                )
+            )
+            buttons["timeout"].label = "Go on"
+            return
+        buttons["timeout"].label = "Time-out"
+        if self.stage == SPEAK:
+            self.query_one("#say", Static).update(
+                fill(
+                    "$s: say it out loud, about your own feelings, briefly. $l: listen without "
+                    "answering back.",
+                    s=s,
+                    l=li,
+                )
+            )
+            buttons["spoken"].display = True
+        elif self.stage == PARAPHRASE:
+            self.query_one("#say", Static).update(
+                fill(
+                    "$l: say back what you heard, in your own words, without adding your view. "
+                    "Type a few words of it if you like.",
+                    l=li,
+                )
+            )
+            paraphrase.display = True
+            buttons["said"].display = True
+        elif self.stage == CHECK:
+            self.query_one("#say", Static).update(
+                fill(
+                    "$s: is that what you meant? If not, say what was missed, and $l tries again.",
+                    s=s,
+                    l=li,
+                )
+            )
+            buttons["yes"].display = True
+            buttons["again"].display = True
+        tries = [p for p in turn.get("paraphrases", []) if p]
+        heard.update(fill("Heard so far: $p", p=" / ".join(tries)) if tries else "")
+        self._show_timer()
+
+    def _show_timer(self) -> None:
+        timer = self.query_one("#timer", Static)
+        if not self.step.turn_minutes or self.stage != SPEAK:
+            timer.update("")
+            return
+        minutes, seconds = divmod(max(self.left, 0), 60)
+        if self.left > 0:
+            timer.update(f"{minutes}:{seconds:02d} left of {self.step.turn_minutes} minutes")
+        else:
+            timer.update("Time is up: finish your thought, then press I have said it.")
+
+    def _tick(self) -> None:
+        if self.stage == SPEAK and not self.paused and self.left > 0:
+            self.left -= 1
+            self._show_timer()
+
+    # Moves
+
+    @on(Button.Pressed, "#spoken")
+    def spoken(self) -> None:
+        self._start_turn()
+        self.stage = PARAPHRASE
+        self._show()
+        self.query_one("#paraphrase", Input).focus()
+        self.changed()
+
+    @on(Input.Submitted, "#paraphrase")
+    @on(Button.Pressed, "#said")
+    def said_back(self) -> None:
+        turn = self._start_turn()
+        field = self.query_one("#paraphrase", Input)
+        turn["paraphrases"] = [*turn.get("paraphrases", []), clean_line(field.value)]
+        turn["tries"] = len(turn["paraphrases"])
+        field.value = ""
+        self.stage = CHECK
+        self._show()
+        self.query_one("#yes", Button).focus()
+        self.changed()
+
+    @on(Button.Pressed, "#yes")
+    def confirmed(self) -> None:
+        turn = self._start_turn()
+        turn["confirmed"] = True
+        self.stage = SPEAK
+        self.left = (self.step.turn_minutes or 0) * 60
+        self._show()
+        focus = "#spoken" if self.turn() is not None else None
+        if focus:
+            self.query_one(focus, Button).focus()
+        self.changed()
+
+    @on(Button.Pressed, "#again")
+    def try_again(self) -> None:
+        self.stage = PARAPHRASE
+        self._show()
+        self.query_one("#paraphrase", Input).focus()
+
+    @on(Button.Pressed, "#timeout")
+    def time_out(self) -> None:
+        if not self.paused:
+            turn = self._start_turn()
+            turn["timeouts"] = int(turn.get("timeouts", 0)) + 1
+        self.paused = not self.paused
+        self._show()
+        self.changed()
+
+    def current(self) -> dict[str, Any]:
+        return {"turns": [dict(t) for t in self.turns]}
+
+    def problem(self) -> str | None:
+        return None
+
+    def focus_input(self) -> None:
+        visible = [b for b in self.query(Button) if b.display and b.id != "timeout"]
+        if visible:
+            visible[0].focus()
