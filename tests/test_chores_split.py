@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from workbook.logic.chores import (
     SHARED,
     Chore,
+    Split,
     explain,
     fair_split,
     minutes_share,
@@ -32,7 +33,7 @@ def instances(draw: st.DrawFn) -> list[Chore]:
     return chores
 
 
-def loads(chores: list[Chore], split) -> tuple[float, float, float, float]:  # type: ignore[no-untyped-def]
+def loads(chores: list[Chore], split: Split) -> tuple[float, float, float, float]:
     va, vb = own_measure(chores)
     a_own = sum(va[c.name] * split.part(c.name, "a") for c in chores)
     b_own = sum(vb[c.name] * split.part(c.name, "b") for c in chores)

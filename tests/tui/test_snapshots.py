@@ -135,3 +135,78 @@ def test_agreement_step(snap_compare: Any, store: Store, library: Library) -> No
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+async def _chores_split(pilot: Any) -> WalkScreen:
+    screen = await go_to(pilot, 0, 1)
+    listing = screen.query_one("ChoresList")
+    for index, row in enumerate(listing.query("TaskRow")):
+        row.chore["now"] = "a" if index % 3 else "b"  # type: ignore[attr-defined]
+    listing.changed()  # type: ignore[attr-defined]
+    await pilot.pause()
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    for index, row in enumerate(screen.query("ScaleRow")):
+        row.value = 1 + index % 5  # type: ignore[attr-defined]
+    await pilot.press("ctrl+n", "enter")
+    await pilot.pause()
+    for index, row in enumerate(screen.query("ScaleRow")):
+        row.value = 5 - index % 3  # type: ignore[attr-defined]
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    return screen
+
+
+def test_chores_balance(snap_compare: Any, store: Store, library: Library) -> None:
+    """The chores split phase: balance bars for Sam and Alex now, by their own ratings and in
+    minutes a week, the Suggest a fair split button, and the tasks, none decided yet."""
+    app = walking(store, library, ["chores"])
+    assert snap_compare(app, terminal_size=SIZE, run_before=_chores_split)
+
+
+def test_chores_split_explanation(snap_compare: Any, store: Store, library: Library) -> None:
+    """After Suggest a fair split: bars now and from now on (equal by each one's own ratings),
+    every task given to Sam or Alex with at most one shared, and each partner's explanation."""
+    app = walking(store, library, ["chores"])
+
+    async def run_before(pilot: Any) -> None:
+        screen = await _chores_split(pilot)
+        await pilot.click("#suggest")
+        await pilot.pause()
+        screen.query_one("#stage").scroll_end(animate=False)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_request_advice(snap_compare: Any, store: Store, library: Library) -> None:
+    """A request from Sam rated benefit 5 and cost 1: the advice "an easy yes", the four
+    decisions, and the prompt asking Alex for a request next."""
+    app = walking(store, library, ["requests"])
+
+    async def run_before(pilot: Any) -> None:
+        screen = await go_to(pilot, 0, 1)
+        widget = screen.query_one("RequestsInput")
+        widget.query_one("#ask").value = "Call me when you are running late"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        widget.query_one("#benefit").value = 5  # type: ignore[attr-defined]
+        widget.query_one("#cost").value = 1  # type: ignore[attr-defined]
+        await pilot.pause()
+        screen.query_one("#stage").scroll_to_widget(widget.query_one("#advice"), animate=False)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_listen_floor(snap_compare: Any, store: Store, library: Library) -> None:
+    """The listen step: Sam has the floor and Alex listens, round 1 of 1, a 3-minute countdown,
+    the speaker's instructions, and the I have said it and Time-out buttons."""
+    app = walking(store, library, ["listening"])
+
+    async def run_before(pilot: Any) -> None:
+        screen = await go_to(pilot, 0, 2)
+        screen.query_one("#stage").scroll_to_widget(screen.query_one("ListenInput"), animate=False)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -133,7 +133,7 @@ def chore_split(table: dict[str, Any]) -> tuple[dict[str, str], float]:
 
 
 def request_rows(table: dict[str, Any]) -> list[dict[str, Any]]:
-    """The requests of a requests table, each with by, text, benefit, cost, decision, third, note."""
+    """The requests of a requests table: by, text, benefit, cost, decision, third and note."""
     rows = []
     for raw in table.get("requests", []):
         if (

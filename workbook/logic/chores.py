@@ -165,10 +165,8 @@ def explain(
         )
         if split.shared:
             part = split.shared_part_a if key == A else 1 - split.shared_part_a
-            line += (
-                f" {split.shared} is shared, for example in alternating weeks; your part is "
-                f"about {part * 100:.0f}%."
-            )
+            how = "for example in alternating weeks" if 0.4 <= part <= 0.6 else "unevenly"
+            line += f" {split.shared} is shared, {how}: your part is about {part * 100:.0f}%."
         texts[key] = line
     return texts
 

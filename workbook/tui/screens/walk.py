@@ -355,16 +355,13 @@ class WalkScreen(Screen[None]):
         me = self.names.get(key, "")
         partner = self.names.get("b" if key == "a" else "a", "")
         help_text = getattr(step, "help", None)
-        if step.kind in TAKES_TURNS:
-            # These steps change who speaks within the step; the widget names them.
-            prompt, help_text = neutral(step.prompt), neutral(help_text) if help_text else None
-        else:
+        if step.kind not in TAKES_TURNS:
+            # Steps where turns change inside the step name the partners themselves.
             prompt = fill_placeholders(step.prompt, me=me, partner=partner)
+            widgets.append(Static(plain(prompt), classes="prompt"))
             if help_text:
-                help_text = fill_placeholders(help_text, me=me, partner=partner, escape=inline)
-        widgets.append(Static(plain(prompt), classes="prompt"))
-        if help_text:
-            widgets.append(Markdown(help_text, open_links=False, classes="help"))
+                text = fill_placeholders(help_text, me=me, partner=partner, escape=inline)
+                widgets.append(Markdown(text, open_links=False, classes="help"))
         if place.phase == SECOND and step.answer == "each-open":
             other = self.walk.first_partner(place)
             widgets.append(

@@ -5,10 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.message import Message
 from textual.widget import Widget
+from textual.widgets import Markdown, Static
 
 from workbook.data.answers import not_ready
+from workbook.export.markdown import inline
+from workbook.packs.placeholders import fill
+from workbook.tui.plain import plain
 
 
 class StepInput(Widget):
@@ -45,3 +50,32 @@ class StepInput(Widget):
 
     def changed(self) -> None:
         self.post_message(self.Changed(self.current()))
+
+
+class TurnPrompt(Widget):
+    """A step's prompt and help, addressed to whoever's turn it is within the step."""
+
+    DEFAULT_CSS = """
+    TurnPrompt { height: auto; }
+    TurnPrompt .prompt { margin-bottom: 1; }
+    TurnPrompt .help { color: $text-muted; margin: 0; padding: 0; background: transparent; }
+    """
+
+    def __init__(self, step: Any) -> None:
+        super().__init__()
+        self.step = step
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="prompt")
+        if getattr(self.step, "help", None):
+            yield Markdown("", open_links=False, classes="help")
+
+    def address(self, me: str, partner: str) -> None:
+        """Fill the placeholders for ``me`` (whose turn it is) and ``partner``."""
+        self.query_one(".prompt", Static).update(
+            plain(fill(self.step.prompt, me=me, partner=partner))
+        )
+        if getattr(self.step, "help", None):
+            self.query_one(".help", Markdown).update(
+                fill(self.step.help, me=me, partner=partner, escape=inline)
+            )

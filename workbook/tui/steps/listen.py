@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Static
 from workbook.data.answers import listen_turns
 from workbook.text import clean_line
 from workbook.tui.plain import fill
-from workbook.tui.steps.base import StepInput
+from workbook.tui.steps.base import StepInput, TurnPrompt
 from workbook.tui.widgets.blink import cursor_blink
 
 SPEAK, PARAPHRASE, CHECK, DONE = "speak", "paraphrase", "check", "done"
@@ -51,6 +51,7 @@ class ListenInput(StepInput):
             self.stage = DONE
 
     def compose(self) -> ComposeResult:
+        yield TurnPrompt(self.step)
         yield Static(id="floor")
         yield Static(id="timer", markup=False)
         yield Static(id="say")
@@ -94,9 +95,8 @@ class ListenInput(StepInput):
     def _start_turn(self) -> dict[str, Any]:
         turn = self.turn()
         assert turn is not None
-        if not self.turns or self.turns[-1] is not turn:
-            if turn not in self.turns:
-                self.turns.append(turn)
+        if not any(existing is turn for existing in self.turns):
+            self.turns.append(turn)
         return turn
 
     def _show(self) -> None:
@@ -118,6 +118,7 @@ class ListenInput(StepInput):
             return
         speaker, listener = turn["speaker"], "b" if turn["speaker"] == "a" else "a"
         s, li = self.names[speaker], self.names[listener]
+        self.query_one(TurnPrompt).address(s, li)
         self.query_one("#floor", Static).update(
             fill(
                 f"$s has the floor · $l listens · round {turn['round']} of {self.step.rounds}",

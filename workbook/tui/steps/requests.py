@@ -18,7 +18,7 @@ from workbook.data.answers import request_rows
 from workbook.logic.requests import DECISION_WORDS, DECISIONS, advise
 from workbook.text import clean, clean_line
 from workbook.tui.plain import fill, plain
-from workbook.tui.steps.base import StepInput
+from workbook.tui.steps.base import StepInput, TurnPrompt
 from workbook.tui.steps.scale import ScaleRow
 from workbook.tui.widgets.blink import cursor_blink
 
@@ -42,6 +42,7 @@ class RequestsInput(StepInput):
         self.selected: int | None = 0 if self.rows else None
 
     def compose(self) -> ComposeResult:
+        yield TurnPrompt(self.step)
         yield Static(id="ask-label")
         ask = Input(id="ask", max_length=300, placeholder="Type a request, then press Enter")
         ask.cursor_blink = cursor_blink()
