@@ -76,7 +76,7 @@ def _terms(
 
 
 def _chore_terms(table: dict[str, Any], names: dict[str, str]) -> list[str]:
-    owner, _ = chore_split(table)
+    owner, part_a = chore_split(table)
     done = {row["name"]: row["done"] for row in chore_tasks(table)}
 
     def task(name: str) -> str:
@@ -89,7 +89,12 @@ def _chore_terms(table: dict[str, Any], names: dict[str, str]) -> list[str]:
             terms.append(f"{names[key]} takes on: {', '.join(mine)}")
     shared = [task(n) for n, who in owner.items() if who == "shared"]
     if shared:
-        terms.append(f"We share, in alternating weeks: {', '.join(shared)}")
+        how = (
+            "in alternating weeks"
+            if 0.4 <= part_a <= 0.6
+            else f"{names['a']} about {part_a * 100:.0f}%, {names['b']} the rest"
+        )
+        terms.append(f"We share {', '.join(shared)} ({how})")
     return terms
 
 

@@ -381,8 +381,11 @@ class WalkScreen(Screen[None]):
             start = table or {
                 "tasks": [task.model_dump() | {"now": "nobody"} for task in step.tasks]
             }
+            shown: list[Widget] = [Static(plain(step.prompt), classes="prompt")]
+            if step.help:
+                shown.append(Markdown(step.help, open_links=False, classes="help"))
             return [
-                Static(plain(step.prompt), classes="prompt"),
+                *shown,
                 Static(
                     "Together: the tasks, who does each now (press the name to change it), "
                     "and what done looks like.",

@@ -48,8 +48,8 @@ class TaskRow(Horizontal):
 
     DEFAULT_CSS = """
     TaskRow { height: 1; }
-    TaskRow .name { width: 26; }
-    TaskRow .minutes { width: 7; }
+    TaskRow .name { width: 30; }
+    TaskRow .minutes { width: 6; }
     TaskRow .now { width: 10; min-width: 10; }
     TaskRow .done { width: 1fr; }
     TaskRow .remove { width: 3; min-width: 3; }
