@@ -113,7 +113,7 @@ def test_schema_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
         (["start", "--couple", "nobody"], 'no couple "nobody"'),
         (["start", "--pack", "respect"], "--pack needs --couple"),
         (["start", "--couple", "sam-and-alex", "--pack", "nope"], "no pack nope"),
-        (["history", "sam-and-alex"], "history is not built yet"),
+        (["history", "nobody"], 'no couple "nobody"'),
     ],
 )
 def test_start_and_history_refuse_bad_arguments(

@@ -111,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
 
     history = command("history", "check-in trends as text")
     history.add_argument("couple", metavar="COUPLE")
-    history.set_defaults(run=_not_built("history"))
+    history.set_defaults(run=_history)
 
     return parser
 
@@ -132,16 +132,6 @@ def _common_options(parser: argparse.ArgumentParser, default: Any) -> None:
         default=[] if default is None else default,
         help="a folder of your own packs; may repeat (also: $WORKBOOK_EXERCISES)",
     )
-
-
-def _not_built(what: str) -> Any:
-    def run(args: argparse.Namespace) -> int:
-        raise Fatal(
-            f"{what} is not built yet in this version. Available now: list, validate, schema, "
-            "couples and export (see: workbook --help)."
-        )
-
-    return run
 
 
 def _open_workbook(args: argparse.Namespace) -> int:
@@ -340,4 +330,26 @@ def _export(args: argparse.Namespace) -> int:
     else:
         write_atomic(args.out, text.encode("utf-8"))
         _say(sys.stderr, f"Written to {args.out}")
+    return EXIT_OK
+
+
+def _history(args: argparse.Namespace) -> int:
+    from workbook.data.layout import is_id
+    from workbook.data.store import DataError
+    from workbook.logic.trends import history_text, trends
+
+    store = _store(args)
+    if not is_id(args.couple) or args.couple not in store.couple_ids():
+        raise Fatal(f'no couple "{args.couple}" in {store.root} (see: workbook couples)')
+    couple = store.load_couple(args.couple)
+    library = _library(args)
+    sessions = []
+    for session_id in store.session_ids(couple.id):
+        try:
+            sessions.append(store.load_session(couple.id, session_id))
+        except DataError as error:
+            _say(sys.stderr, f"skipped: {error}")
+    packs = {pack_id: loaded.pack for pack_id, loaded in library.packs.items() if loaded.pack}
+    names = {p.key: p.name for p in couple.partners}
+    _out(history_text(trends(sessions, packs), names))
     return EXIT_OK
