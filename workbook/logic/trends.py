@@ -35,7 +35,8 @@ def trends(sessions: Iterable[Session], packs: Mapping[str, Pack]) -> list[Serie
         for step in pack.steps:
             if step.kind != "scale" or step.answer == "together":
                 continue
-            for item in step.items or [None]:
+            items: list[str | None] = list(step.items) or [None]
+            for item in items:
                 found[(pack.id, step.id, item)] = Series(
                     pack.title, step.title or step.id, item, step.min, step.max
                 )
