@@ -61,7 +61,7 @@ def timed(command: list[str], env: dict[str, str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=15)
     runs = max(parser.parse_args().runs, 5)
     with tempfile.TemporaryDirectory() as data:
         env = {

@@ -9,8 +9,6 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 
-import platformdirs
-
 ENV_DATA_DIR = "WORKBOOK_DATA_DIR"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -22,6 +20,8 @@ def data_folder(option: Path | None, environ: Mapping[str, str] | None = None) -
         return option.expanduser().absolute()
     if environ.get(ENV_DATA_DIR):
         return Path(environ[ENV_DATA_DIR]).expanduser().absolute()
+    import platformdirs  # only needed when no folder was named
+
     return Path(platformdirs.user_data_dir("workbook", appauthor=False))
 
 

@@ -11,9 +11,8 @@ import contextlib
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import filelock
 from pydantic import BaseModel, ValidationError
 
 from workbook import tomlio
@@ -27,6 +26,9 @@ from workbook.data.durable import (
 from workbook.data.layout import Layout, couple_id_base, is_id, session_id_base, unique
 from workbook.data.migrate import MigrationError, migrate
 from workbook.data.models import FORMAT, Agreements, Couple, Partner, Session, now
+
+if TYPE_CHECKING:
+    import filelock
 
 M = TypeVar("M", bound=BaseModel)
 LOCK_WAIT_SECONDS = 10.0
@@ -154,6 +156,8 @@ class Store:
         path = self.layout.session_file(couple_id, session_id)
         if path in self._session_locks:
             return self.read_only.get(path)
+        import filelock  # only a process that opens a session pays for loading it
+
         private_folder(path.parent)
         lock = filelock.FileLock(path.with_name(path.name + ".lock"), mode=FILE_MODE)
         try:
@@ -207,6 +211,8 @@ class Store:
     @contextlib.contextmanager
     def couple_lock(self, couple_id: str) -> Iterator[None]:
         """Serialise read-modify-write of one couple's shared files between processes."""
+        import filelock
+
         folder = private_folder(self.layout.couple_folder(couple_id))
         lock = filelock.FileLock(folder / "couple.lock", mode=FILE_MODE)
         try:
