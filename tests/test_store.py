@@ -222,3 +222,32 @@ def test_prepare_sweeps_stale_temp_files(data_dir: Path) -> None:
     temp.write_text("half")
     os.utime(temp, (time.time() - 600, time.time() - 600))
     assert Store(data_dir).prepare() == [temp]
+
+
+def test_overview_reads_a_couple_without_the_models(store: Store, data_dir: Path) -> None:
+    couple = store.create_couple("Sam", "Alex", "Dr. Lee", when=WHEN)
+    store.new_session(couple.id, ["respect"], when=WHEN)
+
+    def change(agreements: Agreements) -> Agreements:
+        for made in (date(2026, 1, 1), date(2026, 11, 20)):
+            add_agreement(
+                agreements,
+                text="x",
+                made=made,
+                session=None,
+                source=None,
+                review_days=28,
+                confirmed_by=["a", "b"],
+            )
+        return agreements
+
+    store.update_agreements(couple.id, change, lambda a: "")
+    overview = store.overview(couple.id, date(2026, 11, 22))
+    assert overview.names == ("Sam", "Alex")
+    assert overview.facilitator == "Dr. Lee"
+    assert (overview.sessions, overview.last_session) == (1, "2026-11-22-1905")
+    assert (overview.agreements_active, overview.agreements_due) == (2, 1)
+    path = data_dir / "couples" / couple.id / "couple.toml"
+    path.write_text('format = 1\npartners = [{ name = "only one" }]\n')
+    with pytest.raises(DataError, match="two tables"):
+        store.overview(couple.id, date(2026, 11, 22))

@@ -258,26 +258,26 @@ def _couples(args: argparse.Namespace) -> int:
     from workbook.data.store import DataError
 
     store = _store(args)
-    today = date.today()
     rows = []
     for couple_id in store.couple_ids():
         try:
-            couple = store.load_couple(couple_id)
-            agreements = store.load_agreements(couple_id)
+            overview = store.overview(couple_id, date.today())
         except DataError as error:
             _say(sys.stderr, f"skipped: {error}")
             continue
-        sessions = store.session_ids(couple_id)
         rows.append(
             {
-                "id": couple.id,
-                "partners": [{"key": p.key, "name": p.name} for p in couple.partners],
-                "facilitator": couple.facilitator,
-                "created": couple.created.isoformat(),
-                "sessions": len(sessions),
-                "last_session": sessions[-1] if sessions else None,
-                "agreements_active": len(agreements.active()),
-                "agreements_due": len(agreements.due(today)),
+                "id": overview.id,
+                "partners": [
+                    {"key": key, "name": name}
+                    for key, name in zip("ab", overview.names, strict=True)
+                ],
+                "facilitator": overview.facilitator,
+                "created": overview.created,
+                "sessions": overview.sessions,
+                "last_session": overview.last_session,
+                "agreements_active": overview.agreements_active,
+                "agreements_due": overview.agreements_due,
             }
         )
     if args.json:

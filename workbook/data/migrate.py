@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from workbook.data.models import FORMAT
+from workbook.data.version import FORMAT
 
 Table = dict[str, Any]
 Step = Callable[[Table], Table]

@@ -11,9 +11,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from workbook.data.version import FORMAT
 from workbook.text import clean, clean_line
 
-FORMAT = 1
+__all__ = ["FORMAT"]
+
 PartnerKey = Literal["a", "b"]
 PARTNER_KEYS: tuple[PartnerKey, PartnerKey] = ("a", "b")
 TOGETHER = "together"

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
 
 from workbook import tomlio
 from workbook.data.durable import (
@@ -25,18 +24,38 @@ from workbook.data.durable import (
 )
 from workbook.data.layout import Layout, couple_id_base, is_id, session_id_base, unique
 from workbook.data.migrate import MigrationError, migrate
-from workbook.data.models import FORMAT, Agreements, Couple, Partner, Session, now
+from workbook.data.version import FORMAT
+from workbook.text import clean_line
 
 if TYPE_CHECKING:
     import filelock
+    from pydantic import BaseModel
 
-M = TypeVar("M", bound=BaseModel)
+    from workbook.data.models import Agreements, Couple, Session
+
+# The models (and pydantic) load when a file is first read or written, not at start-up, so
+# that the home screen, which needs only an overview, draws sooner.
+M = TypeVar("M", bound="BaseModel")
 LOCK_WAIT_SECONDS = 10.0
 
 SESSION_IN_USE = (
     "This session is open in another workbook window, so it is shown here read-only. "
     "Close the other window to make changes here."
 )
+
+
+@dataclass(frozen=True)
+class Overview:
+    """A couple at a glance."""
+
+    id: str
+    names: tuple[str, str]
+    facilitator: str | None
+    created: str | None
+    sessions: int
+    last_session: str | None
+    agreements_active: int
+    agreements_due: int
 
 
 class DataError(Exception):
@@ -88,12 +107,52 @@ class Store:
         return sorted(p.name for p in folder.iterdir() if is_id(p.name) and p.is_dir())
 
     def load_couple(self, couple_id: str) -> Couple:
+        from workbook.data.models import Couple
+
         return self._load(self.layout.couple_file(couple_id), "couple", Couple)
+
+    def overview(self, couple_id: str, today: date) -> Overview:
+        """What the home screen and ``workbook couples`` show of a couple, read without the
+        models: names, facilitator, sessions, and agreements due for review."""
+        path = self.layout.couple_file(couple_id)
+        table = _read_table(path)
+        partners = table.get("partners")
+        if (
+            not isinstance(partners, list)
+            or len(partners) != 2
+            or not all(isinstance(p, dict) and isinstance(p.get("name"), str) for p in partners)
+        ):
+            raise DataError(path, "partners must be two tables, each with a name")
+        facilitator = table.get("facilitator")
+        created = table.get("created")
+        sessions = self.session_ids(couple_id)
+        active, due = 0, 0
+        agreements_path = self.layout.agreements_file(couple_id)
+        if agreements_path.exists():
+            for agreement in _read_table(agreements_path).get("agreements", []):
+                if not isinstance(agreement, dict) or agreement.get("status") == "retired":
+                    continue
+                active += 1
+                review = agreement.get("review_on")
+                if isinstance(review, date) and review <= today:
+                    due += 1
+        return Overview(
+            id=couple_id,
+            names=(clean_line(partners[0]["name"]), clean_line(partners[1]["name"])),
+            facilitator=clean_line(facilitator) if isinstance(facilitator, str) else None,
+            created=created.isoformat() if isinstance(created, datetime) else None,
+            sessions=len(sessions),
+            last_session=sessions[-1] if sessions else None,
+            agreements_active=active,
+            agreements_due=due,
+        )
 
     def create_couple(
         self, name_a: str, name_b: str, facilitator: str | None = None, when: datetime | None = None
     ) -> Couple:
         """Make a new couple folder with a unique id made from the names, and save it."""
+        from workbook.data.models import Couple, Partner, now
+
         partners = [Partner(key="a", name=name_a), Partner(key="b", name=name_b)]
         base = couple_id_base(partners[0].name, partners[1].name)
         private_folder(self.layout.couples)
@@ -125,12 +184,16 @@ class Store:
         return sorted(p.stem for p in folder.glob("*.toml") if is_id(p.stem))
 
     def load_session(self, couple_id: str, session_id: str) -> Session:
+        from workbook.data.models import Session
+
         return self._load(self.layout.session_file(couple_id, session_id), "session", Session)
 
     def new_session(
         self, couple_id: str, agenda: list[str], when: datetime | None = None
     ) -> Session:
         """Start a session with a unique id, lock it for this process, and save it."""
+        from workbook.data.models import Session, now
+
         when = when or now()
         with self.couple_lock(couple_id):
             session_id = unique(
@@ -144,6 +207,8 @@ class Store:
 
     def save_session(self, couple_id: str, session: Session, *, stamp: bool = True) -> None:
         """Save ``session``, stamping its ``updated`` time unless asked not to."""
+        from workbook.data.models import now
+
         if stamp:
             session.updated = now()
         self._save(self.layout.session_file(couple_id, session.id), session)
@@ -182,6 +247,8 @@ class Store:
     # Agreements
 
     def load_agreements(self, couple_id: str) -> Agreements:
+        from workbook.data.models import Agreements
+
         path = self.layout.agreements_file(couple_id)
         if not path.exists():
             return Agreements()
@@ -227,6 +294,8 @@ class Store:
     # Files
 
     def _load(self, path: Path, kind: str, model: type[M]) -> M:
+        from pydantic import ValidationError
+
         table = _read_table(path)
         version = table.get("format")
         if not isinstance(version, int) or isinstance(version, bool):
@@ -286,7 +355,7 @@ def _backup(path: Path, version: int) -> Path:
     return Path(target)
 
 
-def _describe(error: ValidationError) -> str:
+def _describe(error: Any) -> str:
     parts = []
     for detail in error.errors()[:5]:
         where = ".".join(str(part) for part in detail["loc"])

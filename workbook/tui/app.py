@@ -11,11 +11,11 @@ from textual.app import App
 from textual.binding import Binding
 
 from workbook.data.durable import SaveError, write_atomic
-from workbook.data.models import Couple, PackUse
 from workbook.data.store import DataError, Store
 from workbook.tui.commands import WorkbookCommands
 
 if TYPE_CHECKING:
+    from workbook.data.models import Couple
     from workbook.packs.library import Library
 
 DEFAULT_THEME = "textual-dark"
@@ -126,6 +126,7 @@ class WorkbookApp(App[None]):
 
     def begin(self, couple: Couple, agenda: list[str]) -> None:
         """Start a new session with ``agenda`` and walk it."""
+        from workbook.data.models import PackUse
         from workbook.tui.screens.walk import WalkScreen
 
         try:

@@ -12,12 +12,11 @@ from textual.content import Content
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbook.data.models import Couple
-from workbook.data.store import DataError
-from workbook.export.markdown import long_date
+from workbook.data.store import DataError, Overview
 from workbook.tui.plain import fill
 
 if TYPE_CHECKING:
+    from workbook.data.models import Couple
     from workbook.tui.app import WorkbookApp
 
 from textual.screen import Screen
@@ -63,18 +62,18 @@ class HomeScreen(Screen[None]):
 
     def refresh_couples(self) -> None:
         store = self.wb.store
-        self.couples: list[Couple] = []
+        self.couples: list[Overview] = []
         options = []
         for couple_id in store.couple_ids():
             try:
-                couple = store.load_couple(couple_id)
+                overview = store.overview(couple_id, self.wb.today())
             except DataError as error:
                 self.notify(
                     str(error), title="A couple could not be read", severity="warning", markup=False
                 )
                 continue
-            self.couples.append(couple)
-            options.append(Option(self._describe(couple)))
+            self.couples.append(overview)
+            options.append(Option(self._describe(overview)))
         listing = self.query_one("#couples", OptionList)
         listing.clear_options()
         if options:
@@ -92,32 +91,31 @@ class HomeScreen(Screen[None]):
         for button in ("#new-session", "#resume", "#export"):
             self.query_one(button, Button).disabled = not options
 
-    def _describe(self, couple: Couple) -> Content:
-        store = self.wb.store
-        sessions = store.session_ids(couple.id)
+    def _describe(self, couple: Overview) -> Content:
         a, b = couple.names
-        parts = [f"{len(sessions)} session{'s' if len(sessions) != 1 else ''}"]
-        if sessions:
-            parts.append(f"last {sessions[-1][:10]}")
-        try:
-            agreements = store.load_agreements(couple.id)
-        except DataError:
-            agreements = None
-        if agreements is not None:
-            due = agreements.due(self.wb.today())
-            parts.append(f"{len(agreements.active())} agreements")
-            if due:
-                parts.append(
-                    f"{len(due)} due for review since {long_date(min(a.review_on for a in due))}"
-                )
+        parts = [f"{couple.sessions} session{'s' if couple.sessions != 1 else ''}"]
+        if couple.last_session:
+            parts.append(f"last {couple.last_session[:10]}")
+        parts.append(
+            f"{couple.agreements_active} agreement{'s' if couple.agreements_active != 1 else ''}"
+        )
+        if couple.agreements_due:
+            parts.append(f"{couple.agreements_due} due for review")
         facilitator = f" with {couple.facilitator}" if couple.facilitator else ""
         return fill(f"$a and $b$f\n   {' · '.join(parts)}", a=a, b=b, f=facilitator)
 
     def selected(self) -> Couple | None:
+        """The highlighted couple, loaded in full; None if none, or if it cannot be read."""
         listing = self.query_one("#couples", OptionList)
         if not self.couples or listing.highlighted is None:
             return None
-        return self.couples[listing.highlighted]
+        try:
+            return self.wb.store.load_couple(self.couples[listing.highlighted].id)
+        except DataError as error:
+            self.notify(
+                str(error), title="This couple could not be read", severity="error", markup=False
+            )
+            return None
 
     @on(OptionList.OptionSelected, "#couples")
     def _chosen(self) -> None:
