@@ -46,3 +46,13 @@ def test_commands_without_the_workbook_do_not_import_textual(command: list[str])
         [sys.executable, "-c", code, *command], capture_output=True, text=True, check=True
     )
     assert out.stderr.strip().endswith("CLEAN")
+
+
+def test_the_home_screen_path_does_not_load_pydantic() -> None:
+    """Start-up stays as fast as a bare Textual app only while home needs no models."""
+    code = (
+        "import sys, workbook.cli, workbook.data.store, workbook.tui.app, "
+        "workbook.tui.screens.home; print('pydantic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
