@@ -31,7 +31,7 @@ from workbook.logic.chores import (
 from workbook.text import clean_line
 from workbook.tui.plain import fill, line
 from workbook.tui.steps.base import StepInput
-from workbook.tui.steps.scale import ScaleRow
+from workbook.tui.steps.scale import RatedRows, ScaleRow
 from workbook.tui.widgets.blink import cursor_blink
 
 NOW_CYCLE = ("nobody", "a", "b", "both")
@@ -174,7 +174,7 @@ class ChoresList(StepInput):
             fields[0].focus()
 
 
-class ChoresWeigh(StepInput):
+class ChoresWeigh(RatedRows):
     """One partner, privately: how heavy each task is for them."""
 
     def __init__(self, step: Any, value: Any, key: str) -> None:
@@ -207,17 +207,6 @@ class ChoresWeigh(StepInput):
         rated = chore_weights(self.current(), self.key)
         missing = [t for t in chore_tasks(self.table) if t["name"] not in rated]
         return f"Rate every task first ({len(missing)} to go)." if missing else None
-
-    def on_scale_row_rated(self, event: ScaleRow.Rated) -> None:
-        event.stop()
-        if self.is_mounted:
-            self.changed()
-
-    def focus_input(self) -> None:
-        rows = list(self.query(ScaleRow))
-        unrated = [row for row in rows if row.value is None]
-        if rows:
-            (unrated or rows)[0].focus()
 
 
 class SplitList(OptionList):

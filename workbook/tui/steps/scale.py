@@ -92,7 +92,22 @@ class ScaleRow(Widget, can_focus=True):
         self.post_message(self.Rated(self))
 
 
-class ScaleInput(StepInput):
+class RatedRows(StepInput):
+    """A step input made of scale rows: any rating is a change; focus goes to the first unrated."""
+
+    def on_scale_row_rated(self, event: ScaleRow.Rated) -> None:
+        event.stop()
+        if self.is_mounted:
+            self.changed()
+
+    def focus_input(self) -> None:
+        rows = list(self.query(ScaleRow))
+        unrated = [row for row in rows if row.value is None]
+        if rows:
+            (unrated or rows)[0].focus()
+
+
+class ScaleInput(RatedRows):
     DEFAULT_CSS = """
     ScaleInput .legend { color: $text-muted; margin-bottom: 1; }
     """
@@ -126,13 +141,3 @@ class ScaleInput(StepInput):
         if not self.step.items:
             return rows[0].value
         return {row.item: row.value for row in rows if row.value is not None}
-
-    def on_scale_row_rated(self, event: ScaleRow.Rated) -> None:
-        event.stop()
-        if self.is_mounted:
-            self.changed()
-
-    def focus_input(self) -> None:
-        rows = list(self.query(ScaleRow))
-        unrated = [row for row in rows if row.value is None]
-        (unrated or rows)[0].focus()
