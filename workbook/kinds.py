@@ -23,12 +23,14 @@ class KindParts:
     # The value one answerer gives, or None for kinds that keep a table of their own.
     value_shape: Any
     render: render.Renderer | None
-    # "module:Class" of the step widget; None until the kind has one.
-    widget: str | None = None
+    # The module of the kind's step widgets, named so that the core never loads Textual.
+    widgets: str
 
 
 def _parts(kind: str, renderer: render.Renderer | None) -> KindParts:
-    return KindParts(STEP_MODELS[kind], VALUE_SHAPES.get(kind), renderer)
+    return KindParts(
+        STEP_MODELS[kind], VALUE_SHAPES.get(kind), renderer, f"workbook.tui.steps.{kind}"
+    )
 
 
 REGISTRY: dict[str, KindParts] = {
