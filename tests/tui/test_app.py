@@ -113,3 +113,46 @@ async def test_export_from_home_writes_the_files(store: Store, library: Library)
     folder = store.layout.couple_folder(couple.id)
     assert (folder / "agreement.md").read_text().startswith("# Our agreements")
     assert "**Sam:** x" in (folder / "exports" / f"{session.id}.md").read_text()
+
+
+async def test_facilitator_notes_are_saved_and_kept_out_of_exports(
+    store: Store, library: Library
+) -> None:
+    from workbook.export.summary import summary_markdown
+    from workbook.tui.screens.notes import NotesScreen
+
+    couple = store.create_couple("Sam", "Alex", "Dr. Lee")
+    couple.care_note_seen = True  # type: ignore[attr-defined]
+    store.save_couple(couple)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        app.begin(couple, ["respect"])
+        await pilot.pause()
+        assert "with Dr. Lee" in screen_text(app)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, NotesScreen)
+        app.screen.query_one("AnswerArea").load_text("Watch the pace [b]here[/b]")  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        session = walk(app).session
+    saved = store.load_session(couple.id, session.id)
+    assert saved.facilitator is not None
+    assert saved.facilitator.notes == "Watch the pace [b]here[/b]"
+    agreements = store.load_agreements(couple.id)
+    assert "Watch the pace" not in summary_markdown(couple, saved, library.packs, agreements)
+    assert "Watch the pace" in summary_markdown(
+        couple, saved, library.packs, agreements, include_notes=True
+    )
+
+
+async def test_no_notes_key_without_a_facilitator(store: Store, library: Library) -> None:
+    couple = make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        app.begin(couple, ["respect"])
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, type(walk(app)))
+        assert "Notes" not in screen_text(app).splitlines()[-1]

@@ -15,6 +15,7 @@ Moving around
   Ctrl+B            back
   Esc               pause: everything is saved, and you can resume later
   Ctrl+P            the command palette: export, theme, help, go to a step
+  Ctrl+O            the facilitator's private notes (when there is a facilitator)
   Ctrl+Q            quit (everything is saved)
 
 Answering

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Markdown, Static
 
 from workbook.data.durable import SaveError
-from workbook.data.models import Couple, Position, Session, now
+from workbook.data.models import Couple, FacilitatorNotes, Position, Session, now
 from workbook.data.store import Store
 from workbook.export.agreement_doc import agreement_document
 from workbook.export.markdown import inline
@@ -70,6 +70,7 @@ class WalkScreen(Screen[None]):
         Binding("ctrl+n", "next", "Next"),
         Binding("ctrl+b", "back", "Back"),
         Binding("escape", "pause", "Pause"),
+        Binding("ctrl+o", "notes", "Notes"),
     ]
 
     def __init__(
@@ -182,6 +183,23 @@ class WalkScreen(Screen[None]):
         self.save_now()
         self.store.release_session(self.couple.id, self.session.id)
         self.dismiss()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Notes belong to a facilitator; a couple on their own never sees the key.
+        if action == "notes":
+            return bool(self.couple.facilitator)
+        return True
+
+    @work
+    async def action_notes(self) -> None:
+        from workbook.tui.screens.notes import NotesScreen
+
+        current = self.session.facilitator.notes if self.session.facilitator else ""
+        notes = await self.app.push_screen_wait(NotesScreen(self.couple.facilitator or "", current))
+        if notes is not None:
+            self.session.facilitator = FacilitatorNotes(notes=notes)
+            self.save_now()
+            self.notify("Notes saved.", markup=False)
 
     @on(Button.Pressed, "#next")
     async def _next_pressed(self) -> None:
