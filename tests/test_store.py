@@ -251,3 +251,32 @@ def test_overview_reads_a_couple_without_the_models(store: Store, data_dir: Path
     path.write_text('format = 1\npartners = [{ name = "only one" }]\n')
     with pytest.raises(DataError, match="two tables"):
         store.overview(couple.id, date(2026, 11, 22))
+
+
+def test_keep_and_retire_and_the_review_order() -> None:
+    from workbook.logic.agreements import for_review, keep, retire
+
+    agreements = Agreements()
+    old = add_agreement(
+        agreements,
+        text="old",
+        made=date(2026, 1, 1),
+        session=None,
+        source=None,
+        review_days=7,
+        confirmed_by=["a", "b"],
+    )
+    new = add_agreement(
+        agreements,
+        text="new",
+        made=date(2026, 11, 20),
+        session=None,
+        source=None,
+        review_days=28,
+        confirmed_by=["a", "b"],
+    )
+    assert for_review(agreements, date(2026, 11, 22)) == [old, new]
+    keep(old, date(2026, 11, 22))
+    assert old.review_on == date(2026, 11, 29)
+    retire(new)
+    assert for_review(agreements, date(2026, 11, 22)) == [old]

@@ -156,3 +156,62 @@ async def test_no_notes_key_without_a_facilitator(store: Store, library: Library
         await pilot.pause()
         assert isinstance(app.screen, type(walk(app)))
         assert "Notes" not in screen_text(app).splitlines()[-1]
+
+
+async def test_reviewing_agreements_keeps_one_and_lets_one_go(
+    store: Store, library: Library
+) -> None:
+    from datetime import date
+
+    from workbook.logic.agreements import add_agreement
+    from workbook.tui.screens.review import ReviewScreen
+
+    couple = make_couple(store)
+
+    def change(agreements):  # type: ignore[no-untyped-def]
+        add_agreement(
+            agreements,
+            text="Walk on Sundays",
+            made=date(2026, 10, 1),
+            session="s",
+            source="respect.agree",
+            review_days=14,
+            confirmed_by=["a", "b"],
+        )
+        add_agreement(
+            agreements,
+            text="Phones away at dinner",
+            made=date(2026, 11, 20),
+            session="s",
+            source=None,
+            review_days=28,
+            confirmed_by=["a", "b"],
+        )
+        return agreements
+
+    store.update_agreements(couple.id, change, lambda a: "")
+    app = app_for(store, library)
+    app.today = lambda: date(2026, 11, 22)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        assert "1 due for review" in screen_text(app)
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        text = screen_text(app)
+        assert text.index("Walk on Sundays") < text.index("Phones away at dinner")
+        assert "due now: 15 October 2026" in text
+        await pilot.press("k")
+        await pilot.pause()
+        assert "next review: 6 December 2026" in screen_text(app)
+        await pilot.press("down", "l")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "0 due for review" not in screen_text(app)
+    saved = {a.text: a for a in store.load_agreements(couple.id).agreements}
+    assert saved["Walk on Sundays"].review_on == date(2026, 12, 6)
+    assert saved["Walk on Sundays"].status == "active"
+    assert saved["Phones away at dinner"].status == "retired"
+    document = store.layout.agreement_document(couple.id).read_text()
+    assert "Walk on Sundays" in document
+    assert "Phones away" not in document

@@ -36,3 +36,19 @@ def add_agreement(
     )
     agreements.agreements.append(agreement)
     return agreement
+
+
+def keep(agreement: Agreement, today: date) -> None:
+    """Keep an agreement going: its next review comes after the same period as the last."""
+    period = max((agreement.review_on - agreement.made).days, 1)
+    agreement.review_on = today + timedelta(days=period)
+
+
+def retire(agreement: Agreement) -> None:
+    """Let an agreement go: it stays in agreements.toml, out of the agreement document."""
+    agreement.status = "retired"
+
+
+def for_review(agreements: Agreements, today: date) -> list[Agreement]:
+    """The active agreements, those due for review first, each group by review date."""
+    return sorted(agreements.active(), key=lambda a: (a.review_on > today, a.review_on, a.id))

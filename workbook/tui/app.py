@@ -218,6 +218,22 @@ class WorkbookApp(App[None]):
             return
         self.notify("Written:\n" + "\n".join(written), title="Exported", timeout=15, markup=False)
 
+    def review(self, couple: Couple) -> None:
+        """Go through the couple's agreements together: keep or let go."""
+        from workbook.tui.screens.review import ReviewScreen
+
+        titles = {
+            pack_id: loaded.pack.title
+            for pack_id, loaded in self.library.packs.items()
+            if loaded.pack
+        }
+        try:
+            screen = ReviewScreen(self.store, couple, titles, self.today())
+        except DataError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.push_screen(screen, lambda _: self.refresh_home())
+
     def refresh_home(self) -> None:
         from workbook.tui.screens.home import HomeScreen
 

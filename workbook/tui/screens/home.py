@@ -28,6 +28,7 @@ class HomeScreen(Screen[None]):
         Binding("s", "new_session", "New session"),
         Binding("r", "resume", "Resume"),
         Binding("e", "export", "Export"),
+        Binding("v", "review", "Review agreements"),
     ]
 
     @property
@@ -142,3 +143,8 @@ class HomeScreen(Screen[None]):
         couple = self.selected()
         if couple is not None:
             self.wb.export(couple)
+
+    def action_review(self) -> None:
+        couple = self.selected()
+        if couple is not None:
+            self.wb.review(couple)
