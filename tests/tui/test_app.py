@@ -168,7 +168,7 @@ async def test_reviewing_agreements_keeps_one_and_lets_one_go(
 
     couple = make_couple(store)
 
-    def change(agreements):  # type: ignore[no-untyped-def]
+    def change(agreements):
         add_agreement(
             agreements,
             text="Walk on Sundays",

@@ -52,8 +52,9 @@ async def go_to(pilot: Any, pack: int, step: int) -> WalkScreen:
 
 
 def test_home(snap_compare: Any, store: Store, library: Library) -> None:
-    """Home: the title, one couple (Sam and Alex, 1 session, 0 agreements), and the four
-    buttons with New session highlighted; the footer lists n, s, r, e, quit and help."""
+    """Home: the title, one couple (Sam and Alex, 1 session, 0 agreements), and five buttons
+    with New session highlighted, Export and Review naming their keys; the footer lists n, s,
+    r, quit and help."""
     app = walking(store, library, ["respect"])
     assert snap_compare(app, terminal_size=SIZE)
 
