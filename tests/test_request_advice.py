@@ -26,3 +26,16 @@ def test_advice(benefit: int, cost: int, kind: str, words: str) -> None:
     advice = advise(benefit, cost, "Sam", "Alex")
     assert advice.kind == kind
     assert words in advice.text
+
+
+def test_set_aside_requests_wait_until_brought_back() -> None:
+    from workbook.logic.requests import set_aside
+
+    first = [
+        {"by": "a", "text": "Call when late", "decision": "later"},
+        {"by": "b", "text": "Walks", "decision": "yes"},
+    ]
+    second = [{"by": "b", "text": "Cinema", "decision": "later"}]
+    third = [{"by": "a", "text": "Call when late", "again_of": "s1:1", "decision": "yes"}]
+    assert [w.ref for w in set_aside([("s1", first), ("s2", second)])] == ["s1:1", "s2:1"]
+    assert [w.ref for w in set_aside([("s1", first), ("s2", second), ("s3", third)])] == ["s2:1"]

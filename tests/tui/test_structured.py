@@ -177,3 +177,43 @@ async def test_a_listen_round_with_one_correction(store: Store, library: Library
     }
     assert turns[1]["speaker"] == "b"
     assert turns[1]["timeouts"] == 1
+
+
+async def test_a_later_request_comes_back_at_the_next_session(
+    store: Store, library: Library
+) -> None:
+    couple = make_couple(store)
+    earlier = store.new_session(couple.id, ["requests"])
+    earlier.set_answer(
+        "requests",
+        "asks",
+        {
+            "requests": [
+                {"by": "b", "text": "A weekend away", "benefit": 5, "cost": 4, "decision": "later"}
+            ]
+        },
+    )
+    earlier.finished = earlier.started
+    store.save_session(couple.id, earlier)
+    store.close()
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        app.begin(couple, ["check-in"])
+        await pilot.pause()
+        screen = walk(app)
+        await screen.goto_step(0, [s.id for s in screen.walk.packs[0].steps].index("asks"))
+        await pilot.pause()
+        requests = screen.query_one(RequestsInput)
+        assert [e.row["text"] for e in requests.earlier] == ["A weekend away"]
+        earlier_list = requests.query_one("#earlier")
+        earlier_list.focus()
+        earlier_list.highlighted = 0  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert requests.earlier == []
+        assert requests.rows[-1] == {
+            "by": "b",
+            "text": "A weekend away",
+            "again_of": f"{earlier.id}:1",
+        }
+        screen.save_now()

@@ -46,3 +46,29 @@ def advise(benefit: int, cost: int, asker: str, giver: str) -> Advice:
         f"Not clear-cut: talk it through. If {giver} can't now, 'later' still counts: "
         "it was heard and considered.",
     )
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A request decided "later" in an earlier session, not yet brought back."""
+
+    ref: str  # "<session id>:<number>", the number counting from 1 within that step
+    row: dict[str, object]
+
+
+def set_aside(tables: list[tuple[str, list[dict[str, object]]]]) -> list[SetAside]:
+    """The requests still waiting: decided "later", and not brought back in a later session.
+
+    ``tables`` holds, for each session in order, its id and the request rows of its requests
+    steps. A brought-back request names the one it came from in ``again_of``.
+    """
+    waiting: dict[str, SetAside] = {}
+    for session_id, rows in tables:
+        for number, row in enumerate(rows, 1):
+            again = row.get("again_of")
+            if isinstance(again, str):
+                waiting.pop(again, None)
+            if row.get("decision") == "later":
+                ref = f"{session_id}:{number}"
+                waiting[ref] = SetAside(ref, row)
+    return list(waiting.values())

@@ -19,13 +19,15 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Markdown, Static
 
+from workbook.data.answers import request_rows
 from workbook.data.durable import SaveError
 from workbook.data.models import Couple, FacilitatorNotes, Position, Session, now
-from workbook.data.store import Store
+from workbook.data.store import DataError, Store
 from workbook.export.agreement_doc import agreement_document
 from workbook.export.markdown import inline
 from workbook.logic.agreements import add_agreement
 from workbook.logic.drafts import offers
+from workbook.logic.requests import SetAside, set_aside
 from workbook.logic.walk import (
     FIRST,
     HANDBACK,
@@ -435,10 +437,31 @@ class WalkScreen(Screen[None]):
         if step.kind == "rank":
             return RankInput(step, value, self._rank_options(step, pack, key))
         if step.kind == "requests":
-            return RequestsInput(step, value, self.names, self.walk.first_partner(self.place))
+            return RequestsInput(
+                step, value, self.names, self.walk.first_partner(self.place), self._set_aside()
+            )
         if step.kind == "listen":
             return ListenInput(step, value, self.names, self.walk.first_partner(self.place))
         return INPUTS[step.kind](step, value)
+
+    def _set_aside(self) -> list[SetAside]:
+        """Requests decided "later" at this couple's earlier sessions, still waiting."""
+        tables: list[tuple[str, list[dict[str, Any]]]] = []
+        for session_id in self.store.session_ids(self.couple.id):
+            if session_id == self.session.id:
+                continue
+            try:
+                session = self.store.load_session(self.couple.id, session_id)
+            except DataError:
+                continue
+            rows = [
+                row
+                for steps in session.answers.values()
+                for table in steps.values()
+                for row in request_rows(table)
+            ]
+            tables.append((session_id, rows))
+        return set_aside(tables)
 
     def _rank_options(self, step: Any, pack: Pack, key: str) -> list[str]:
         if step.options:

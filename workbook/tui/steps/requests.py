@@ -15,7 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbook.data.answers import request_rows
-from workbook.logic.requests import DECISION_WORDS, DECISIONS, advise
+from workbook.logic.requests import DECISION_WORDS, DECISIONS, SetAside, advise
 from workbook.text import clean, clean_line
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.base import StepInput, TurnPrompt
@@ -32,7 +32,14 @@ class RequestsInput(StepInput):
     RequestsInput Input { margin-bottom: 1; }
     """
 
-    def __init__(self, step: Any, value: Any, names: dict[str, str], first: str = "a") -> None:
+    def __init__(
+        self,
+        step: Any,
+        value: Any,
+        names: dict[str, str],
+        first: str = "a",
+        earlier: list[SetAside] | None = None,
+    ) -> None:
         super().__init__(step, value)
         self.names = names
         self.first = first
@@ -40,9 +47,19 @@ class RequestsInput(StepInput):
             dict(r) for r in request_rows(copy.deepcopy(value) if isinstance(value, dict) else {})
         ]
         self.selected: int | None = 0 if self.rows else None
+        back = {r.get("again_of") for r in self.rows}
+        # Requests set aside at earlier sessions, that this one has not brought back yet.
+        self.earlier = [e for e in earlier or [] if e.ref not in back]
 
     def compose(self) -> ComposeResult:
         yield TurnPrompt(self.step)
+        if self.earlier:
+            yield Static(
+                "Set aside at an earlier session (Enter brings one back):",
+                classes="legend",
+                markup=False,
+            )
+            yield OptionList(*self._earlier_options(), id="earlier")
         yield Static(id="ask-label")
         ask = Input(id="ask", max_length=300, placeholder="Type a request, then press Enter")
         ask.cursor_blink = cursor_blink()
@@ -103,6 +120,33 @@ class RequestsInput(StepInput):
         self.selected = len(self.rows) - 1
         self._refresh()
         self._show_asker()
+        self.query_one("#benefit", ScaleRow).focus()
+
+    def _earlier_options(self) -> list[Option]:
+        return [
+            Option(
+                fill(
+                    "$name asked: $text ($when)",
+                    name=self.names.get(str(e.row["by"]), "?"),
+                    text=clean_line(str(e.row.get("text", ""))),
+                    when=e.ref[:10],
+                )
+            )
+            for e in self.earlier
+        ]
+
+    @on(OptionList.OptionSelected, "#earlier")
+    def _brought_back(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        again = self.earlier.pop(event.option_index)
+        self.rows.append(
+            {"by": again.row["by"], "text": str(again.row.get("text", "")), "again_of": again.ref}
+        )
+        earlier = self.query_one("#earlier", OptionList)
+        earlier.clear_options()
+        earlier.add_options(self._earlier_options())
+        self.selected = len(self.rows) - 1
+        self._refresh()
         self.query_one("#benefit", ScaleRow).focus()
 
     # The chosen request
