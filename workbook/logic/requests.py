@@ -6,6 +6,7 @@ it; it means you care about it. "Not now" still counts as having considered it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 LOW, HIGH = 2, 4
@@ -53,10 +54,10 @@ class SetAside:
     """A request decided "later" in an earlier session, not yet brought back."""
 
     ref: str  # "<session id>:<number>", the number counting from 1 within that step
-    row: dict[str, object]
+    row: Mapping[str, object]
 
 
-def set_aside(tables: list[tuple[str, list[dict[str, object]]]]) -> list[SetAside]:
+def set_aside(tables: Sequence[tuple[str, Sequence[Mapping[str, object]]]]) -> list[SetAside]:
     """The requests still waiting: decided "later", and not brought back in a later session.
 
     ``tables`` holds, for each session in order, its id and the request rows of its requests
