@@ -53,7 +53,7 @@ def advise(benefit: int, cost: int, asker: str, giver: str) -> Advice:
 class SetAside:
     """A request decided "later" in an earlier session, not yet brought back."""
 
-    ref: str  # "<session id>:<number>", the number counting from 1 within that step
+    ref: str  # "<session id>:<number>", counting from 1 over all that session's requests
     row: Mapping[str, object]
 
 
