@@ -34,7 +34,7 @@ class AnswerArea(TextArea):
 
 class TextInput(StepInput):
     DEFAULT_CSS = """
-    TextInput TextArea { height: auto; min-height: 5; max-height: 12; }
+    TextInput TextArea { height: 8; }
     TextInput .count { color: $text-muted; height: 1; }
     """
 
@@ -48,7 +48,8 @@ class TextInput(StepInput):
         area.cursor_blink = cursor_blink()
         area.show_line_numbers = False
         yield area
-        yield Static("", classes="count", markup=False)
+        if getattr(self.step, "max_chars", None):
+            yield Static("", classes="count", markup=False)
 
     @property
     def limit(self) -> int:
@@ -80,8 +81,8 @@ class TextInput(StepInput):
 
     def _show_count(self, text: str) -> None:
         limit = getattr(self.step, "max_chars", None)
-        shown = f"{len(text)} of {limit} characters" if limit else ""
-        self.query_one(".count", Static).update(shown)
+        if limit:
+            self.query_one(".count", Static).update(f"{len(text)} of {limit} characters")
 
     def focus_input(self) -> None:
         self.query_one(TextArea).focus()
