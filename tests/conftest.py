@@ -1,4 +1,7 @@
-"""Hermetic tests: every test gets its own data folder and sees no pack folders of the machine."""
+"""Hermetic tests: every test gets its own data folder and sees no pack folders of the machine.
+
+The TUI tests fix the theme through the app (tests/tui/conftest.py) and turn cursor blink off.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,6 @@ import pytest
 def _hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WORKBOOK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("WORKBOOK_EXERCISES", raising=False)
-    monkeypatch.setenv("TEXTUAL_THEME", "textual-dark")
 
 
 @pytest.fixture

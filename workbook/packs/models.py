@@ -101,10 +101,6 @@ class _Step(_Model):
     id: Id
     title: Line | None = None
 
-    def speaks_to_one(self) -> bool:
-        """True when the step addresses one partner at a time, so placeholders make sense."""
-        return speaks_to_one(self.kind_name(), getattr(self, "answer", None))
-
     @model_validator(mode="after")
     def _check_rules(self) -> _Step:
         texts = {key: getattr(self, key, None) for key in PLACEHOLDER_KEYS}

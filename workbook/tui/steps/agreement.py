@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from workbook.data.answers import agreement_terms
 from workbook.export.markdown import long_date
 from workbook.logic.drafts import Offer
-from workbook.text import clean, clean_line
+from workbook.text import clean
 from workbook.tui.plain import fill, line
 from workbook.tui.steps.base import StepInput
 from workbook.tui.widgets.blink import cursor_blink
@@ -198,7 +198,3 @@ class AgreementInput(StepInput):
             self.query_one("#offers", OptionList).focus()
         else:
             self.query_one("#new-term", Input).focus()
-
-
-def term_text(term: dict[str, Any]) -> str:
-    return clean_line(str(term.get("text", "")))

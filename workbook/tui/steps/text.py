@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
 from textual.geometry import Region
@@ -86,7 +84,3 @@ class TextInput(StepInput):
 
     def focus_input(self) -> None:
         self.query_one(TextArea).focus()
-
-
-def text_value(value: Any) -> str:
-    return value if isinstance(value, str) else ""
