@@ -2,10 +2,15 @@
 
 Python 3.14's ``tomllib`` and ``tomli`` 2.1 and later both put the line and column on their parse
 errors, which the located error messages need; older ``tomllib`` versions do not.
+
+Both the parser and the writer recurse once per level of nesting, so a hostile document nested a
+few hundred levels deep would raise ``RecursionError``. Here that becomes an ordinary parse error,
+and ``too_deep`` lets a caller refuse such data before anything else walks it.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -17,13 +22,57 @@ else:  # pragma: no cover
     import tomli as _reader
 
 TOMLDecodeError = _reader.TOMLDecodeError
+# Deeper than any file of ours needs, and far below the depth where Python runs out of stack.
+MAX_DEPTH = 32
+_NESTING = re.compile(r"[\[\{.]")
 
 
 def loads(text: str) -> dict[str, Any]:
-    """Parse a TOML document."""
-    return _reader.loads(text)
+    """Parse a TOML document; raises ``TOMLDecodeError``, also for nesting too deep to parse."""
+    try:
+        return _reader.loads(text)
+    except RecursionError:
+        raise TOMLDecodeError(
+            "values or keys are nested too deeply to read", text, _deepest_line(text)
+        ) from None
 
 
 def dumps(data: dict[str, Any]) -> str:
-    """Write ``data`` as a TOML document, with multi-line strings where a value has newlines."""
-    return tomli_w.dumps(data, multiline_strings=True)
+    """Write ``data`` as a TOML document, with multi-line strings where a value has newlines.
+
+    Raises ``ValueError`` for data that cannot be written, nesting too deep included.
+    """
+    try:
+        return tomli_w.dumps(data, multiline_strings=True)
+    except RecursionError:
+        raise ValueError("values are nested too deeply to write") from None
+    except TypeError as error:
+        raise ValueError(str(error)) from error
+
+
+def too_deep(value: Any, limit: int = MAX_DEPTH) -> tuple[str | int, ...] | None:
+    """The key path of the first value nested deeper than ``limit``, or None.
+
+    Walks without recursion, so any depth is safe to check.
+    """
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(value, ())]
+    while stack:
+        node, path = stack.pop()
+        if len(path) > limit:
+            return path[: limit + 1]
+        if isinstance(node, dict):
+            stack += [(child, (*path, str(key))) for key, child in node.items()]
+        elif isinstance(node, list):
+            stack += [(child, (*path, index)) for index, child in enumerate(node)]
+    return None
+
+
+def _deepest_line(text: str) -> int:
+    """The start of the line with the most brackets and dots: where deep nesting is written."""
+    best, best_count, start = 0, -1, 0
+    for line in text.split("\n"):
+        count = len(_NESTING.findall(line))
+        if count > best_count:
+            best, best_count = start, count
+        start += len(line) + 1
+    return best

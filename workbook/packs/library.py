@@ -27,11 +27,16 @@ def builtin_folder() -> Path:
 
 
 def pack_files(folder: Path) -> list[Path]:
-    """The ``*.toml`` files under ``folder``, in a stable order, skipping hidden ones."""
+    """The ``*.toml`` files under ``folder``, in a stable order, skipping hidden ones.
+
+    A folder named like a pack is not one; anything else that is not a regular file is kept,
+    for the loader to refuse with a reason.
+    """
     return sorted(
         path
         for path in folder.rglob("*.toml")
         if not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and not path.is_dir()
     )
 
 

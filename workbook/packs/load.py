@@ -1,4 +1,9 @@
-"""Loading one pack file: bytes to a validated ``Pack``, or every problem it has, located."""
+"""Loading one pack file: bytes to a validated ``Pack``, or every problem it has, located.
+
+``load_pack`` never raises and never hangs, whatever the file holds: a pipe, a device, a folder,
+a huge file, nesting deep enough to exhaust the parser, or values that trip up a rule. Each
+failure becomes a located problem, so one broken pack never stops the others.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from workbook import tomlio
 from workbook.packs.locate import Position, locate
 from workbook.packs.models import Pack
 from workbook.packs.problems import Problem, from_validation_error
+from workbook.reading import Unreadable, read_limited
 
 MAX_BYTES = 1_000_000
 
@@ -38,17 +44,26 @@ def digest_of(data: bytes) -> str:
 
 def load_pack(file: Path, *, builtin: bool = False) -> LoadedPack:
     """Read and validate the pack at ``file``; never raises for a bad file."""
-
-    def broken(line: int, col: int, message: str) -> LoadedPack:
-        problem = Problem(file, Position(line, col), (), message)
-        return LoadedPack(file, None, problems=[problem], builtin=builtin)
-
     try:
-        raw = file.read_bytes()
-    except OSError as error:
-        return broken(1, 1, f"cannot read the file: {error.strerror or error}")
-    if len(raw) > MAX_BYTES:
-        return broken(1, 1, f"the file is larger than {MAX_BYTES // 1000} KB")
+        return _load(file, builtin)
+    except (RecursionError, MemoryError):
+        return _broken(file, builtin, 1, 1, "the file is nested too deeply to check")
+    except Exception as error:  # a bad pack must never stop the others
+        return _broken(
+            file, builtin, 1, 1, f"the file could not be checked ({type(error).__name__})"
+        )
+
+
+def _broken(file: Path, builtin: bool, line: int, col: int, message: str) -> LoadedPack:
+    problem = Problem(file, Position(line, col), (), message)
+    return LoadedPack(file, None, problems=[problem], builtin=builtin)
+
+
+def _load(file: Path, builtin: bool) -> LoadedPack:
+    try:
+        raw = read_limited(file, MAX_BYTES)
+    except Unreadable as error:
+        return _broken(file, builtin, 1, 1, f"cannot read the file: {error.reason}")
     digest = digest_of(raw)
     try:
         source = raw.decode("utf-8-sig")
@@ -56,13 +71,22 @@ def load_pack(file: Path, *, builtin: bool = False) -> LoadedPack:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
-        return broken(line, col, "the file is not UTF-8 text; save it as UTF-8")
+        return _broken(file, builtin, line, col, "the file is not UTF-8 text; save it as UTF-8")
     try:
         data = tomlio.loads(source)
     except tomlio.TOMLDecodeError as error:
         message = getattr(error, "msg", str(error))
         line, col = getattr(error, "lineno", 1), getattr(error, "colno", 1)
-        return broken(line, col, f"this is not valid TOML: {message[:1].lower()}{message[1:]}")
+        return _broken(
+            file, builtin, line, col, f"this is not valid TOML: {message[:1].lower()}{message[1:]}"
+        )
+    deep = tomlio.too_deep(data)
+    if deep is not None:
+        where = locate(source).find(deep)
+        problem = Problem(
+            file, where, deep[:1], f"values are nested more than {tomlio.MAX_DEPTH} levels deep"
+        )
+        return LoadedPack(file, None, digest, [problem], builtin)
     try:
         pack = Pack.model_validate(data)
     except ValidationError as error:

@@ -82,7 +82,7 @@ def toml_value(value: Any) -> str:
     """A short TOML rendering of ``value`` for a message."""
     try:
         text = tomlio.dumps({"v": value})[4:].strip()
-    except (TypeError, ValueError):
+    except ValueError:
         text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
@@ -126,9 +126,9 @@ def from_validation_error(
 
 
 def _step_rules(raw: Any) -> list[tuple[KeyPath, str]]:
-    if not isinstance(raw, dict) or raw.get("kind") not in STEP_MODELS:
+    kind = raw.get("kind") if isinstance(raw, dict) else None
+    if not isinstance(kind, str) or kind not in STEP_MODELS:
         return []
-    kind = raw["kind"]
     texts = {key: raw.get(key) for key in PLACEHOLDER_KEYS}
     found = placeholder_problems(kind, raw.get("answer"), texts)
     fields = STEP_MODELS[kind].model_fields
