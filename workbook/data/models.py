@@ -26,12 +26,27 @@ def now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
+# Dates a workbook can meet; anything outside is a typing mistake in a hand-edited file, and
+# would overflow date arithmetic (a review date of 9999-12-31 plus a period).
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def _in_range(value: date) -> date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(
+            f"the date {value.isoformat()} is out of range: "
+            f"workbook reads dates from {FIRST_YEAR} to {LAST_YEAR}"
+        )
+    return value
+
+
 def _aware(value: datetime) -> datetime:
     # A hand-edited file may hold a local time without an offset: read it as this machine's.
     return value if value.tzinfo is not None else value.astimezone()
 
 
-Timestamp = Annotated[datetime, AfterValidator(_aware)]
+Timestamp = Annotated[datetime, AfterValidator(_in_range), AfterValidator(_aware)]
+Day = Annotated[date, AfterValidator(_in_range)]
 Name = Annotated[str, AfterValidator(clean_line), Field(min_length=1, max_length=200)]
 
 
@@ -59,6 +74,8 @@ class Couple(_File):
     created: Timestamp
     facilitator: Annotated[str, AfterValidator(clean_line)] | None = None
     partners: Annotated[list[Partner], Field(min_length=2, max_length=2)]
+    # Set once the couple has read the care note, so that it is shown only the first time.
+    care_note_seen: bool | None = None
 
     @model_validator(mode="after")
     def _two_partners(self) -> Couple:
@@ -94,6 +111,8 @@ class Position(BaseModel):
 
     pack: str
     step: str
+    # The part of the step (kinds with several parts: a hand-over, a reveal, ...).
+    phase: str | None = None
 
 
 class FacilitatorNotes(BaseModel):
@@ -115,16 +134,29 @@ class Session(_File):
     packs: dict[str, PackUse] = {}
     position: Position | None = None
     # answers[pack id][step id] is the step's answer table; data/answers.py knows each shape.
-    answers: dict[str, dict[str, dict[str, Any]]] = {}
+    # A value of the wrong shape (a hand edit) is read as no answer, and kept as it is.
+    answers: dict[str, Any] = {}
     facilitator: FacilitatorNotes | None = None
 
     def answer(self, pack_id: str, step_id: str) -> dict[str, Any]:
         """The answer table of one step, empty if the step has no answer yet."""
-        return self.answers.get(pack_id, {}).get(step_id, {})
+        steps = self.answers.get(pack_id)
+        table = steps.get(step_id) if isinstance(steps, dict) else None
+        return table if isinstance(table, dict) else {}
+
+    def pack_answers(self, pack_id: str) -> dict[str, dict[str, Any]]:
+        """The answer tables of one pack's steps, by step id, leaving out any of a wrong shape."""
+        steps = self.answers.get(pack_id)
+        if not isinstance(steps, dict):
+            return {}
+        return {step: table for step, table in steps.items() if isinstance(table, dict)}
 
     def set_answer(self, pack_id: str, step_id: str, table: dict[str, Any]) -> None:
         """Replace the answer table of one step."""
-        self.answers.setdefault(pack_id, {})[step_id] = table
+        steps = self.answers.get(pack_id)
+        if not isinstance(steps, dict):
+            steps = self.answers[pack_id] = {}
+        steps[step_id] = table
 
 
 class Agreement(BaseModel):
@@ -134,10 +166,10 @@ class Agreement(BaseModel):
 
     id: str
     text: Annotated[str, AfterValidator(clean), Field(min_length=1)]
-    made: date
+    made: Day
     session: str | None = None
     source: str | None = None
-    review_on: date
+    review_on: Day
     status: Literal["active", "retired"] = "active"
     confirmed_by: list[PartnerKey] = []
 

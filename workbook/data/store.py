@@ -1,15 +1,23 @@
 """The data folder as a store: load and save couples, sessions and agreements, safely.
 
-Every save goes through ``durable.write_atomic``. A file written by a newer workbook, or a session
-that another process has open, is loaded read-only: saving it raises ``ReadOnlyError`` instead of
-overwriting it. A file of an older format is copied to a backup, then migrated and saved.
+Every save goes through ``durable.write_atomic``. A file's path is its identity: a file is always
+saved back to the path it was read from, and never to one built from an id inside it. A file is
+loaded read-only, and saving it raises ``ReadOnlyError``, when:
+
+- a newer workbook wrote it;
+- the id inside it disagrees with its name (a copied couple folder, a renamed session file);
+- it is reached through a link, or its folder is;
+- another process has the session open, or its lock file cannot be used.
+
+Nothing is ever written through a link that leads out of the data folder. A file of an older
+format is copied to a backup, then migrated and saved.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -22,16 +30,20 @@ from workbook.data.durable import (
     sweep_temp_files,
     write_atomic,
 )
+from workbook.data.files import MAX_BYTES, DataError, read_table
 from workbook.data.layout import Layout, couple_id_base, is_id, session_id_base, unique
 from workbook.data.migrate import MigrationError, migrate
+from workbook.data.overview import Overview, read_overview
 from workbook.data.version import FORMAT
-from workbook.text import clean_line
+from workbook.reading import Unreadable, read_limited, reason_for
 
 if TYPE_CHECKING:
     import filelock
     from pydantic import BaseModel
 
     from workbook.data.models import Agreements, Couple, Session
+
+__all__ = ["DataError", "Overview", "ReadOnlyError", "Store"]
 
 # The models (and pydantic) load when a file is first read or written, not at start-up, so
 # that the home screen, which needs only an overview, draws sooner.
@@ -42,29 +54,11 @@ SESSION_IN_USE = (
     "This session is open in another workbook window, so it is shown here read-only. "
     "Close the other window to make changes here."
 )
-
-
-@dataclass(frozen=True)
-class Overview:
-    """A couple at a glance."""
-
-    id: str
-    names: tuple[str, str]
-    facilitator: str | None
-    created: str | None
-    sessions: int
-    last_session: str | None
-    agreements_active: int
-    agreements_due: int
-
-
-class DataError(Exception):
-    """A data file that cannot be read: missing, not TOML, or not the expected shape."""
-
-    def __init__(self, path: Path, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
+LINKED = (
+    "{name} is reached through a link to another place, so it is shown read-only: workbook "
+    "never writes through links."
+)
+OUTSIDE = "it is a link to a place outside the data folder, which workbook does not follow"
 
 
 class ReadOnlyError(SaveError):
@@ -79,24 +73,99 @@ class Store:
         self.layout = Layout(root)
         # Files loaded read-only, with the reason to show the user.
         self.read_only: dict[Path, str] = {}
+        # Sessions another process holds, or whose lock cannot be used; tried again on resume.
+        self._in_use: dict[Path, str] = {}
         self._session_locks: dict[Path, filelock.BaseFileLock] = {}
+        # Why settings.toml was not used as it is, if it was not.
+        self.settings_problem: str | None = None
 
     def prepare(self) -> list[Path]:
         """Make the folders private and sweep temp files of interrupted saves."""
         private_folder(self.layout.couples)
         return sweep_temp_files(self.root)
 
+    # Why a file may not be written
+
+    def reason(self, path: Path) -> str | None:
+        """Why ``path`` is read-only in this process, or None when it may be saved."""
+        return self.read_only.get(path) or self._in_use.get(path)
+
+    def couple_reason(self, couple_id: str) -> str | None:
+        """Why the couple's folder is read-only: its couple.toml is, so nothing in it is written."""
+        return self.reason(self.layout.couple_file(couple_id))
+
+    def session_reason(self, couple_id: str, session_id: str) -> str | None:
+        """Why a session is read-only: its own file, or its couple's, is."""
+        return self.reason(self.layout.session_file(couple_id, session_id)) or self.couple_reason(
+            couple_id
+        )
+
+    def _refusal(self, path: Path) -> str | None:
+        reason = self.reason(path)
+        if reason:
+            return reason
+        if _linked(path.parent, self.root) is not None:
+            return LINKED.format(name=path.parent.name)
+        couple = self._couple_file_of(path)
+        if couple is not None and couple != path:
+            return self.reason(couple)
+        return None
+
+    def _couple_file_of(self, path: Path) -> Path | None:
+        try:
+            parts = path.relative_to(self.layout.couples).parts
+        except ValueError:
+            return None
+        return self.layout.couples / parts[0] / "couple.toml" if len(parts) > 1 else None
+
+    def _write(self, path: Path, data: bytes) -> None:
+        reason = self._refusal(path)
+        if reason is not None:
+            raise ReadOnlyError(path, reason)
+        write_atomic(path, data)
+
+    def _read(self, path: Path) -> dict[str, Any]:
+        link = _linked(path, self.root)
+        if link == "outside":
+            raise DataError(path, OUTSIDE)
+        table = read_table(path)
+        if link == "inside":
+            self.read_only[path] = LINKED.format(name=path.name)
+        return table
+
     # Settings
 
     def load_settings(self) -> dict[str, Any]:
-        """The app's settings (the theme), or none if there are none or they are unreadable."""
+        """The app's settings, or none if there are none or they cannot be read.
+
+        A file that cannot be read is left as it is, and ``settings_problem`` says why.
+        """
+        self.settings_problem = None
+        if not os.path.lexists(self.layout.settings_file):
+            return {}
         try:
-            return _read_table(self.layout.settings_file)
-        except DataError:
+            return self._read(self.layout.settings_file)
+        except DataError as error:
+            self.settings_problem = error.message
             return {}
 
-    def save_settings(self, settings: dict[str, Any]) -> None:
-        write_atomic(self.layout.settings_file, tomlio.dumps(settings).encode("utf-8"))
+    def save_settings(self, changes: dict[str, Any]) -> None:
+        """Change some settings, keeping the others; a file that could not be read is backed
+        up first, so nothing in it is lost."""
+        path = self.layout.settings_file
+        settings: dict[str, Any] = {}
+        if os.path.lexists(path):
+            try:
+                settings = self._read(path)
+            except DataError:
+                if path.is_file() and not path.is_symlink():
+                    _backup(path, "unreadable")
+                with contextlib.suppress(OSError):
+                    if path.is_symlink() or not path.is_dir():
+                        path.unlink()
+        settings.update(changes)
+        self.settings_problem = None
+        self._write(path, _dumps(path, settings))
 
     # Couples
 
@@ -107,45 +176,15 @@ class Store:
         return sorted(p.name for p in folder.iterdir() if is_id(p.name) and p.is_dir())
 
     def load_couple(self, couple_id: str) -> Couple:
+        """The couple in folder ``couple_id``, whatever id its file claims."""
         from workbook.data.models import Couple
 
-        return self._load(self.layout.couple_file(couple_id), "couple", Couple)
+        return self._load(self.layout.couple_file(couple_id), "couple", Couple, couple_id)
 
     def overview(self, couple_id: str, today: date) -> Overview:
         """What the home screen and ``workbook couples`` show of a couple, read without the
-        models: names, facilitator, sessions, and agreements due for review."""
-        path = self.layout.couple_file(couple_id)
-        table = _read_table(path)
-        partners = table.get("partners")
-        if (
-            not isinstance(partners, list)
-            or len(partners) != 2
-            or not all(isinstance(p, dict) and isinstance(p.get("name"), str) for p in partners)
-        ):
-            raise DataError(path, "partners must be two tables, each with a name")
-        facilitator = table.get("facilitator")
-        created = table.get("created")
-        sessions = self.session_ids(couple_id)
-        active, due = 0, 0
-        agreements_path = self.layout.agreements_file(couple_id)
-        if agreements_path.exists():
-            for agreement in _read_table(agreements_path).get("agreements", []):
-                if not isinstance(agreement, dict) or agreement.get("status") == "retired":
-                    continue
-                active += 1
-                review = agreement.get("review_on")
-                if isinstance(review, date) and review <= today:
-                    due += 1
-        return Overview(
-            id=couple_id,
-            names=(clean_line(partners[0]["name"]), clean_line(partners[1]["name"])),
-            facilitator=clean_line(facilitator) if isinstance(facilitator, str) else None,
-            created=created.isoformat() if isinstance(created, datetime) else None,
-            sessions=len(sessions),
-            last_session=sessions[-1] if sessions else None,
-            agreements_active=active,
-            agreements_due=due,
-        )
+        models; raises ``DataError`` only when the couple file itself cannot be read."""
+        return read_overview(self.layout, couple_id, today, self._read, self.session_ids)
 
     def create_couple(
         self, name_a: str, name_b: str, facilitator: str | None = None, when: datetime | None = None
@@ -157,7 +196,7 @@ class Store:
         base = couple_id_base(partners[0].name, partners[1].name)
         private_folder(self.layout.couples)
         while True:
-            couple_id = unique(base, lambda c: self.layout.couple_folder(c).exists())
+            couple_id = unique(base, lambda c: os.path.lexists(self.layout.couple_folder(c)))
             try:
                 self.layout.couple_folder(couple_id).mkdir(mode=0o700)
             except FileExistsError:
@@ -184,9 +223,11 @@ class Store:
         return sorted(p.stem for p in folder.glob("*.toml") if is_id(p.stem))
 
     def load_session(self, couple_id: str, session_id: str) -> Session:
+        """The session in file ``session_id``, whatever id the file claims."""
         from workbook.data.models import Session
 
-        return self._load(self.layout.session_file(couple_id, session_id), "session", Session)
+        path = self.layout.session_file(couple_id, session_id)
+        return self._load(path, "session", Session, session_id)
 
     def new_session(
         self, couple_id: str, agenda: list[str], when: datetime | None = None
@@ -194,11 +235,14 @@ class Store:
         """Start a session with a unique id, lock it for this process, and save it."""
         from workbook.data.models import Session, now
 
+        reason = self.couple_reason(couple_id)
+        if reason is not None:
+            raise ReadOnlyError(self.layout.couple_file(couple_id), reason)
         when = when or now()
         with self.couple_lock(couple_id):
             session_id = unique(
                 session_id_base(when),
-                lambda s: self.layout.session_file(couple_id, s).exists(),
+                lambda s: os.path.lexists(self.layout.session_file(couple_id, s)),
             )
             session = Session(id=session_id, started=when, updated=when, agenda=agenda)
             self.lock_session(couple_id, session_id)
@@ -209,39 +253,60 @@ class Store:
         """Save ``session``, stamping its ``updated`` time unless asked not to."""
         from workbook.data.models import now
 
+        path = self.layout.session_file(couple_id, session.id)
+        reason = self._refusal(path)
+        if reason is not None:
+            raise ReadOnlyError(path, reason)
         if stamp:
             session.updated = now()
-        self._save(self.layout.session_file(couple_id, session.id), session)
+        self._save(path, session)
 
     def lock_session(self, couple_id: str, session_id: str) -> str | None:
-        """Hold the session's sidecar lock; if another process holds it, mark it read-only.
+        """Hold the session's sidecar lock; if that cannot be done, mark it read-only.
 
+        Tries again each time, so a session another window has let go of becomes writable.
         Returns the reason the session is read-only, or None when this process may write it.
         """
         path = self.layout.session_file(couple_id, session_id)
         if path in self._session_locks:
-            return self.read_only.get(path)
+            return self.session_reason(couple_id, session_id)
+        self._in_use.pop(path, None)
+        refused = self._refusal(path)
+        if refused is not None:
+            return refused
         import filelock  # only a process that opens a session pays for loading it
 
-        private_folder(path.parent)
-        lock = filelock.FileLock(path.with_name(path.name + ".lock"), mode=FILE_MODE)
+        lock_path = path.with_name(path.name + ".lock")
         try:
+            private_folder(path.parent)
+            if _linked(lock_path, self.root) is not None:
+                raise OSError(0, "it is a link")
+            lock = filelock.FileLock(lock_path, mode=FILE_MODE)
             lock.acquire(timeout=0)
         except filelock.Timeout:
-            self.read_only[path] = SESSION_IN_USE
+            self._in_use[path] = SESSION_IN_USE
             return SESSION_IN_USE
+        except OSError as error:
+            self._in_use[path] = (
+                f"The session's lock file ({lock_path.name}) cannot be used: "
+                f"{reason_for(error)}. The session is shown read-only; remove that file to "
+                "make changes."
+            )
+            return self._in_use[path]
         self._session_locks[path] = lock
-        return self.read_only.get(path)
+        return self.session_reason(couple_id, session_id)
 
     def release_session(self, couple_id: str, session_id: str) -> None:
         lock = self._session_locks.pop(self.layout.session_file(couple_id, session_id), None)
         if lock is not None:
-            lock.release()
+            with contextlib.suppress(OSError):
+                lock.release()
 
     def close(self) -> None:
         """Let go of every session lock this store holds."""
         for lock in self._session_locks.values():
-            lock.release()
+            with contextlib.suppress(OSError):
+                lock.release()
         self._session_locks.clear()
 
     # Agreements
@@ -250,9 +315,13 @@ class Store:
         from workbook.data.models import Agreements
 
         path = self.layout.agreements_file(couple_id)
-        if not path.exists():
+        if not os.path.lexists(path):
             return Agreements()
-        return self._load(path, "agreements", Agreements)
+        return self._load(path, "agreements", Agreements, None)
+
+    def agreements_reason(self, couple_id: str) -> str | None:
+        """Why the couple's agreements cannot be changed here, or None."""
+        return self._refusal(self.layout.agreements_file(couple_id))
 
     def update_agreements(
         self,
@@ -263,40 +332,64 @@ class Store:
         """Change the agreements under the couple's lock, then save them and their document.
 
         ``document`` renders ``agreement.md`` from the changed agreements, so the two never
-        disagree for longer than one save.
+        disagree for longer than one save. Raises ``DataError`` when the agreements cannot be
+        read, and ``SaveError`` when they cannot be saved.
         """
+        path = self.layout.agreements_file(couple_id)
         with self.couple_lock(couple_id):
-            agreements = change(self.load_agreements(couple_id))
-            self._save(self.layout.agreements_file(couple_id), agreements)
+            agreements = self.load_agreements(couple_id)
+            reason = self._refusal(path)
+            if reason is not None:
+                raise ReadOnlyError(path, reason)
+            agreements = change(agreements)
+            self._save(path, agreements)
             self.write_document(couple_id, document(agreements))
         return agreements
 
     def write_document(self, couple_id: str, text: str) -> None:
         """Write the couple's agreement document."""
-        write_atomic(self.layout.agreement_document(couple_id), text.encode("utf-8"))
+        self._write(self.layout.agreement_document(couple_id), text.encode("utf-8"))
+
+    def write_export(self, couple_id: str, name: str, text: str) -> Path:
+        """Write an export into the couple's ``exports`` folder; returns where."""
+        path = self.layout.couple_folder(couple_id) / "exports" / name
+        self._write(path, text.encode("utf-8"))
+        return path
 
     @contextlib.contextmanager
     def couple_lock(self, couple_id: str) -> Iterator[None]:
         """Serialise read-modify-write of one couple's shared files between processes."""
         import filelock
 
-        folder = private_folder(self.layout.couple_folder(couple_id))
-        lock = filelock.FileLock(folder / "couple.lock", mode=FILE_MODE)
+        folder = self.layout.couple_folder(couple_id)
+        lock_path = folder / "couple.lock"
+        reason = self._refusal(lock_path)
+        if reason is not None:
+            raise ReadOnlyError(folder, reason)
         try:
+            private_folder(folder)
+            if _linked(lock_path, self.root) is not None:
+                raise OSError(0, "it is a link")
+            lock = filelock.FileLock(lock_path, mode=FILE_MODE)
             lock.acquire(timeout=LOCK_WAIT_SECONDS)
         except filelock.Timeout as error:
             raise SaveError(folder, "another workbook window is busy saving; try again") from error
+        except OSError as error:
+            raise SaveError(
+                folder, f"the couple's lock file cannot be used: {reason_for(error)}"
+            ) from error
         try:
             yield
         finally:
-            lock.release()
+            with contextlib.suppress(OSError):
+                lock.release()
 
     # Files
 
-    def _load(self, path: Path, kind: str, model: type[M]) -> M:
+    def _load(self, path: Path, kind: str, model: type[M], expected_id: str | None) -> M:
         from pydantic import ValidationError
 
-        table = _read_table(path)
+        table = self._read(path)
         version = table.get("format")
         if not isinstance(version, int) or isinstance(version, bool):
             raise DataError(path, "the file has no format number (format = 1)")
@@ -314,50 +407,72 @@ class Store:
         try:
             loaded = model.model_validate(table)
         except ValidationError as error:
-            raise DataError(path, _describe(error)) from error
-        if migrated:
-            _backup(path, version)
+            raise DataError(path, describe(error)) from error
+        if expected_id is not None:
+            found = getattr(loaded, "id", expected_id)
+            if found != expected_id:
+                self.read_only.setdefault(path, _mismatch(path, kind, found, expected_id))
+                # Every path is built from the name the file was found under, never from the id
+                # inside it; the file itself is never written.
+                loaded.id = expected_id  # type: ignore[attr-defined]
+        if migrated and self.reason(path) is None:
+            _backup(path, f"format-{version}")
             self._save(path, loaded)
         return loaded
 
     def _save(self, path: Path, model: BaseModel) -> None:
-        reason = self.read_only.get(path)
-        if reason is not None:
-            raise ReadOnlyError(path, reason)
         to_toml = getattr(model, "to_toml_data", None)
         table = to_toml() if to_toml else model.model_dump(exclude_none=True)
-        write_atomic(path, tomlio.dumps(table).encode("utf-8"))
+        self._write(path, _dumps(path, table))
 
 
-def _read_table(path: Path) -> dict[str, Any]:
+def _dumps(path: Path, table: dict[str, Any]) -> bytes:
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError as error:
-        raise DataError(path, "the file does not exist") from error
-    except OSError as error:
-        raise DataError(path, f"cannot read the file: {error.strerror or error}") from error
+        return tomlio.dumps(table).encode("utf-8")
+    except ValueError as error:
+        raise SaveError(path, str(error)) from error
+
+
+def _linked(path: Path, root: Path) -> str | None:
+    """``"outside"`` when ``path`` leads out of the data folder through a link, ``"inside"``
+    when it leads somewhere else inside it, else None."""
+    real_root = Path(os.path.realpath(root))
+    real = Path(os.path.realpath(path))
     try:
-        return tomlio.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        raise DataError(path, "the file is not UTF-8 text") from error
-    except tomlio.TOMLDecodeError as error:
-        line, col = getattr(error, "lineno", 1), getattr(error, "colno", 1)
-        message = getattr(error, "msg", str(error))
-        raise DataError(path, f"line {line}, column {col}: not valid TOML: {message}") from error
+        expected = real_root / path.absolute().relative_to(root.absolute())
+    except ValueError:
+        return "outside"
+    if real == expected:
+        return None
+    return "inside" if real.is_relative_to(real_root) else "outside"
 
 
-def _backup(path: Path, version: int) -> Path:
-    """Copy ``path`` aside before migrating it, durably, never over an earlier backup."""
-    target = unique(
-        str(path.with_name(f"{path.name}.format-{version}.bak")), lambda p: Path(p).exists()
+def _mismatch(path: Path, kind: str, found: object, expected: str) -> str:
+    shown = str(found)[:60]
+    where = "folder" if kind == "couple" else "file"
+    return (
+        f'{path.name} says its id is "{shown}", but its {where} is named "{expected}". It is '
+        f"shown read-only, so that nothing of another {kind} is touched. To use it, set "
+        f'id = "{expected}" in the file.'
     )
-    write_atomic(Path(target), path.read_bytes())
+
+
+def _backup(path: Path, label: str) -> Path:
+    """Copy ``path`` aside, durably, never over an earlier backup."""
+    target = unique(str(path.with_name(f"{path.name}.{label}.bak")), os.path.lexists)
+    try:
+        data = read_limited(path, MAX_BYTES)
+    except Unreadable as error:
+        raise SaveError(path, error.reason) from error
+    write_atomic(Path(target), data)
     return Path(target)
 
 
-def _describe(error: Any) -> str:
+def describe(error: Any) -> str:
+    """A validation error as ``key.path: message``, for at most five problems."""
     parts = []
     for detail in error.errors()[:5]:
         where = ".".join(str(part) for part in detail["loc"])
-        parts.append(f"{where}: {detail['msg']}" if where else detail["msg"])
+        message = detail["msg"].removeprefix("Value error, ")
+        parts.append(f"{where}: {message}" if where else message)
     return "; ".join(parts)

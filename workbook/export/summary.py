@@ -60,7 +60,7 @@ def _pack_section(
     pack = loaded.pack if loaded else None
     title = pack.title if pack else used.title if used else pack_id
     out = [heading(2, title)]
-    answers = session.answers.get(pack_id, {})
+    answers = session.pack_answers(pack_id)
     if pack is None:
         out.append(
             "*This pack is not in the library any more, so its prompts are missing. "

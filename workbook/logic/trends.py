@@ -42,7 +42,7 @@ def trends(sessions: Iterable[Session], packs: Mapping[str, Pack]) -> list[Serie
                 )
     for session in sorted(sessions, key=lambda s: s.id):
         for (pack_id, step_id, item), series in found.items():
-            table = session.answers.get(pack_id, {}).get(step_id)
+            table = session.answer(pack_id, step_id)
             if not table:
                 continue
             values = read_values("scale", "each-private", table)

@@ -456,8 +456,8 @@ class WalkScreen(Screen[None]):
                 continue
             rows = [
                 row
-                for steps in session.answers.values()
-                for table in steps.values()
+                for pack_id in list(session.answers)
+                for table in session.pack_answers(pack_id).values()
                 for row in request_rows(table)
             ]
             tables.append((session_id, rows))

@@ -1,0 +1,73 @@
+"""Reading one data file as a table: never a crash, never a hang, and no unsafe text.
+
+A data file may have been edited by hand, copied from elsewhere, or replaced by something that is
+not a file at all. Whatever it is, reading it gives either a table whose every string has been
+cleaned (``text.clean``), or a ``DataError`` that names the file and says what is wrong.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from workbook import tomlio
+from workbook.reading import Unreadable, read_limited
+from workbook.text import clean
+
+# Ten years of weekly sessions with long answers stay far below this; a file above it is not ours.
+MAX_BYTES = 32_000_000
+
+
+class DataError(Exception):
+    """A data file that cannot be read: missing, not TOML, or not the expected shape."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        # Keys and values quoted in a message come from the file: no control character survives.
+        message = clean(message)
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+def read_table(path: Path) -> dict[str, Any]:
+    """The TOML table in ``path``, with every string cleaned; raises ``DataError``."""
+    try:
+        raw = read_limited(path, MAX_BYTES)
+    except Unreadable as error:
+        raise DataError(path, f"cannot read the file: {error.reason}") from error
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DataError(path, "the file is not UTF-8 text") from error
+    try:
+        table = tomlio.loads(text)
+    except tomlio.TOMLDecodeError as error:
+        line, col = getattr(error, "lineno", 1), getattr(error, "colno", 1)
+        message = getattr(error, "msg", str(error))
+        raise DataError(path, f"line {line}, column {col}: not valid TOML: {message}") from error
+    deep = tomlio.too_deep(table)
+    if deep is not None:
+        raise DataError(
+            path, f"{key_path(deep)}: values are nested more than {tomlio.MAX_DEPTH} levels deep"
+        )
+    cleaned: dict[str, Any] = _cleaned(table)
+    return cleaned
+
+
+def _cleaned(value: Any) -> Any:
+    # The depth is checked first, so this recursion is bounded.
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {clean(key): _cleaned(child) for key, child in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(child) for child in value]
+    return value
+
+
+def key_path(parts: tuple[str | int, ...]) -> str:
+    """``("answers", "respect", 0)`` as ``answers.respect[0]``, for a message."""
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out[:120]
