@@ -7,6 +7,7 @@ hand edit broke is skipped on reading, and stays in the file untouched.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -53,12 +54,6 @@ def is_complete(kind: str, mode: str, table: dict[str, Any]) -> bool:
     return all(key in values for key in answer_keys(mode))
 
 
-def agreement_terms(table: dict[str, Any]) -> list[dict[str, Any]]:
-    """The draft terms of an agreement step's answer table (see docs/formats.md)."""
-    terms = table.get("terms", [])
-    return [t for t in terms if isinstance(t, dict) and isinstance(t.get("text"), str)]
-
-
 def not_ready(step: Any, value: Any) -> str | None:
     """Why ``value`` is not yet a whole answer to ``step``, or None when it is."""
     kind = step.kind
@@ -81,28 +76,86 @@ def not_ready(step: Any, value: Any) -> str | None:
     return None
 
 
-# The structured kinds keep tables of their own; docs/formats.md documents each layout.
+# The structured kinds keep tables of their own; docs/formats.md documents each layout. Each
+# reader below returns rows whose every field has the documented type: a value of the wrong type
+# (a hand edit, or a newer version's) reads as the field's default, and unknown keys are kept.
 
 NOW_CHOICES = ("a", "b", "both", "nobody")
+OWNERS = ("a", "b", "shared")
+DECISIONS = ("yes", "no", "third", "later")
+MAX_MINUTES = 100_000
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _int(value: Any, low: int, high: int, default: int) -> int:
+    """``value`` when it is a whole number from ``low`` to ``high``, else ``default``."""
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    return default
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _day(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        value = value.date()
+    return value if isinstance(value, date) and 1900 <= value.year <= 2999 else None
+
+
+def agreement_terms(table: dict[str, Any]) -> list[dict[str, Any]]:
+    """The draft terms of an agreement step's table: text, confirmed_by, review_on, source and
+    agreement (the id of the agreement it became)."""
+    terms = []
+    for raw in _list(table.get("terms")):
+        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
+            continue
+        confirmed = _list(raw.get("confirmed_by"))
+        term = dict(raw)
+        term["confirmed_by"] = [k for k in PARTNER_KEYS if k in confirmed]
+        term["review_on"] = _day(raw.get("review_on"))
+        if term["review_on"] is None:
+            del term["review_on"]
+        for key in ("source", "agreement"):
+            if not isinstance(raw.get(key), str):
+                term.pop(key, None)
+        terms.append(term)
+    return terms
 
 
 def chore_tasks(table: dict[str, Any]) -> list[dict[str, Any]]:
-    """The task rows of a chores table: name, minutes, now and done, each made safe to use."""
-    rows = []
-    for raw in table.get("tasks", []):
+    """The task rows of a chores table: name, minutes, now and done, each made safe to use.
+
+    Names are unique: a name given twice by a hand edit gets a number, so no row is lost.
+    """
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for raw in _list(table.get("tasks")):
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
             continue
         name = raw["name"].strip()
         if not name:
             continue
-        minutes = raw.get("minutes", 0)
-        now = raw.get("now", "nobody")
+        base, number = name, 1
+        while name in seen:
+            number += 1
+            name = f"{base} ({number})"
+        seen.add(name)
+        now = raw.get("now")
         rows.append(
             {
                 "name": name,
-                "minutes": minutes if isinstance(minutes, int) and minutes >= 0 else 0,
-                "now": now if now in NOW_CHOICES else "nobody",
-                "done": raw.get("done", "") if isinstance(raw.get("done", ""), str) else "",
+                "minutes": _int(raw.get("minutes"), 0, MAX_MINUTES, 0),
+                "now": now if isinstance(now, str) and now in NOW_CHOICES else "nobody",
+                "done": _text(raw.get("done")),
             }
         )
     return rows
@@ -110,42 +163,57 @@ def chore_tasks(table: dict[str, Any]) -> list[dict[str, Any]]:
 
 def chore_weights(table: dict[str, Any], key: str) -> dict[str, int]:
     """How heavy each task is for partner ``key``, 1 (light) to 5 (heavy)."""
-    weights = table.get("weights", {}).get(key, {})
-    if not isinstance(weights, dict):
-        return {}
-    return {k: v for k, v in weights.items() if isinstance(v, int) and 1 <= v <= 5}
+    weights = _dict(_dict(table.get("weights")).get(key))
+    return {k: v for k, v in weights.items() if _int(v, 1, 5, 0)}
 
 
 def chore_split(table: dict[str, Any]) -> tuple[dict[str, str], float]:
     """Who does what from now on (task → a, b or shared), and the first partner's part of the
-    shared task."""
-    split = table.get("split", {})
-    if not isinstance(split, dict):
-        return {}, 0.0
-    owner = split.get("owner", {})
-    owners = (
-        {k: v for k, v in owner.items() if v in ("a", "b", "shared")}
-        if isinstance(owner, dict)
-        else {}
-    )
+    shared task, from 0 to 1."""
+    split = _dict(table.get("split"))
+    owner = _dict(split.get("owner"))
+    owners = {k: v for k, v in owner.items() if isinstance(v, str) and v in OWNERS}
     part = split.get("shared_part_a", 0.5)
-    return owners, float(part) if isinstance(part, int | float) else 0.5
+    if isinstance(part, bool) or not isinstance(part, int | float) or not 0 <= part <= 1:
+        part = 0.5  # NaN fails the range check too
+    return owners, float(part)
 
 
 def request_rows(table: dict[str, Any]) -> list[dict[str, Any]]:
-    """The requests of a requests table: by, text, benefit, cost, decision, third and note."""
+    """The requests of a requests table: by, text, benefit and cost (1 to 5, or None),
+    decision (one of ``DECISIONS``, or None), third, note, and again_of (or None)."""
     rows = []
-    for raw in table.get("requests", []):
-        if (
-            isinstance(raw, dict)
-            and raw.get("by") in ("a", "b")
-            and isinstance(raw.get("text"), str)
-        ):
-            rows.append(raw)
+    for raw in _list(table.get("requests")):
+        if not isinstance(raw, dict) or raw.get("by") not in PARTNER_KEYS:
+            continue
+        if not isinstance(raw.get("text"), str):
+            continue
+        row = dict(raw)
+        for key in ("benefit", "cost"):
+            row[key] = _int(raw.get(key), 1, 5, 0) or None
+        decision = raw.get("decision")
+        row["decision"] = decision if isinstance(decision, str) and decision in DECISIONS else None
+        row["third"] = _text(raw.get("third"))
+        row["note"] = _text(raw.get("note"))
+        again = raw.get("again_of")
+        row["again_of"] = again if isinstance(again, str) else None
+        rows.append({k: v for k, v in row.items() if v is not None})
     return rows
 
 
 def listen_turns(table: dict[str, Any]) -> list[dict[str, Any]]:
-    """The turns of a listen table: round, speaker, paraphrases, tries, confirmed, time-outs."""
-    turns = table.get("turns", [])
-    return [t for t in turns if isinstance(t, dict) and t.get("speaker") in ("a", "b")]
+    """The turns of a listen table: round (1 to 99), speaker, paraphrases, tries, confirmed and
+    timeouts (counts from 0 to 999)."""
+    turns = []
+    for raw in _list(table.get("turns")):
+        if not isinstance(raw, dict) or raw.get("speaker") not in PARTNER_KEYS:
+            continue
+        turn = dict(raw)
+        paraphrases = [p for p in _list(raw.get("paraphrases")) if isinstance(p, str)]
+        turn["round"] = _int(raw.get("round"), 1, 99, 1)
+        turn["paraphrases"] = paraphrases
+        turn["tries"] = _int(raw.get("tries"), 0, 999, len(paraphrases))
+        turn["confirmed"] = raw.get("confirmed") is True
+        turn["timeouts"] = _int(raw.get("timeouts"), 0, 999, 0)
+        turns.append(turn)
+    return turns

@@ -1,0 +1,135 @@
+"""Answer tables of any shape, as a hand edit or a newer version might leave them, never crash
+the readers, the summary, the offered terms or the trends, and their text never makes structure.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.hostile import HOSTILE
+from workbook.data import answers
+from workbook.data.models import Agreements, Couple, Partner, Session
+from workbook.export.summary import summary_markdown
+from workbook.logic.drafts import offers
+from workbook.logic.trends import history_text, trends
+from workbook.packs.library import load_library
+
+LIBRARY = load_library(environ={})
+WHEN = datetime(2026, 11, 22, 19, 5, tzinfo=timezone(timedelta(hours=1)))
+COUPLE = Couple(
+    id="sam-and-alex",
+    created=WHEN,
+    partners=[Partner(key="a", name="Sam"), Partner(key="b", name="Alex")],
+)
+MEMBER_KEYS = {
+    "tasks": ["name", "minutes", "now", "done"],
+    "requests": ["by", "text", "benefit", "cost", "decision", "third", "note", "again_of"],
+    "turns": ["round", "speaker", "paraphrases", "tries", "confirmed", "timeouts"],
+    "terms": ["text", "confirmed_by", "review_on", "source", "agreement"],
+}
+TABLE_KEYS = ["a", "b", "together", "weights", "split", *MEMBER_KEYS]
+
+scalars = st.one_of(
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.sampled_from([0, 1, 3, 5, 6, -1, 10**9]),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(),
+    st.text(max_size=20),
+    st.sampled_from([*HOSTILE[:12], "a", "b", "shared", "yes", "later", "third", "Cooking"]),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+def _members(kind: str) -> st.SearchStrategy[Any]:
+    member = st.dictionaries(st.sampled_from(MEMBER_KEYS[kind]), values, max_size=8)
+    return st.one_of(values, st.lists(st.one_of(member, values), max_size=4))
+
+
+tables = st.dictionaries(
+    st.sampled_from(TABLE_KEYS),
+    st.one_of(values, st.deferred(lambda: st.sampled_from(list(MEMBER_KEYS)).flatmap(_members))),
+    max_size=6,
+)
+
+
+def _session(pack_id: str, table: dict[str, Any]) -> Session:
+    session = Session(id="2026-11-22-1905", started=WHEN, updated=WHEN, agenda=[pack_id])
+    pack = LIBRARY.pack(pack_id)
+    for step in pack.steps:
+        session.set_answer(pack_id, step.id, table)
+    return session
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pack_id=st.sampled_from(sorted(LIBRARY.packs)), table=tables)
+def test_any_table_in_any_step_exports_and_offers_without_a_crash(
+    pack_id: str, table: dict[str, Any]
+) -> None:
+    session = _session(pack_id, table)
+    text = summary_markdown(COUPLE, session, LIBRARY.packs, Agreements())
+    assert text.startswith("# Session of")
+    pack = LIBRARY.pack(pack_id)
+    names = {"a": "Sam", "b": "Alex"}
+    for step in pack.steps:
+        if step.kind == "agreement":
+            for offer in offers(pack, step, session, names):  # type: ignore[arg-type]
+                assert isinstance(offer.text, str)
+    packs = {pid: loaded.pack for pid, loaded in LIBRARY.packs.items() if loaded.pack}
+    assert isinstance(history_text(trends([session], packs), names), str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(table=tables)
+def test_structured_readers_give_rows_of_the_documented_types(table: dict[str, Any]) -> None:
+    for turn in answers.listen_turns(table):
+        assert isinstance(turn["round"], int) and not isinstance(turn["round"], bool)
+        assert 1 <= turn["round"] <= 99
+        assert isinstance(turn["tries"], int) and isinstance(turn["timeouts"], int)
+        assert all(isinstance(p, str) for p in turn["paraphrases"])
+        assert turn["confirmed"] in (True, False)
+    for row in answers.request_rows(table):
+        assert row["by"] in ("a", "b") and isinstance(row["text"], str)
+        assert row.get("decision") in (None, *answers.DECISIONS)
+        for key in ("benefit", "cost"):
+            assert row.get(key) in (None, 1, 2, 3, 4, 5)
+    names = [task["name"] for task in answers.chore_tasks(table)]
+    assert len(names) == len(set(names))
+    owners, part = answers.chore_split(table)
+    assert 0 <= part <= 1 and not math.isnan(part)
+    assert set(owners.values()) <= {"a", "b", "shared"}
+    for key in ("a", "b"):
+        assert all(1 <= v <= 5 for v in answers.chore_weights(table, key).values())
+    for term in answers.agreement_terms(table):
+        assert set(term["confirmed_by"]) <= {"a", "b"}
+        assert isinstance(term.get("review_on", date(2026, 1, 1)), date)
+
+
+def test_a_hostile_listen_turn_makes_no_structure_in_the_summary() -> None:
+    turn = {
+        "round": "[/]\n# Injected",
+        "speaker": "a",
+        "tries": "[link](http://x) ![i](http://x/i.png)",
+        "timeouts": "\x1b]52;c;aGk=\x07",
+        "paraphrases": ["# heading", 5],
+        "confirmed": "yes",
+    }
+    session = _session("listening", {"turns": [turn]})
+    text = summary_markdown(COUPLE, session, LIBRARY.packs, Agreements())
+    assert "# Injected" not in text
+    assert "](http" not in text
+    assert "\x1b" not in text
+    assert "Round 1:" in text
+    assert "not finished after 1 try" in text
