@@ -60,7 +60,7 @@ async def main() -> None:
             store = Store(Path(folder) / str(run))
             store.prepare()
             couple = store.create_couple("Sam", "Alex")
-            couple.care_note_seen = True  # type: ignore[attr-defined]
+            couple.care_note_seen = True
             store.save_couple(couple)
             bare_times.append(await type_into(Bare(), prepare=False))
             our_times.append(await type_into(WorkbookApp(store, library), prepare=True))

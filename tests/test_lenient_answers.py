@@ -85,7 +85,7 @@ def test_any_table_in_any_step_exports_and_offers_without_a_crash(
     names = {"a": "Sam", "b": "Alex"}
     for step in pack.steps:
         if step.kind == "agreement":
-            for offer in offers(pack, step, session, names):  # type: ignore[arg-type]
+            for offer in offers(pack, step, session, names):
                 assert isinstance(offer.text, str)
     packs = {pid: loaded.pack for pid, loaded in LIBRARY.packs.items() if loaded.pack}
     assert isinstance(history_text(trends([session], packs), names), str)

@@ -45,7 +45,7 @@ def library() -> Library:
 def make_couple(store: Store, a: str = "Sam", b: str = "Alex", seen: bool = True) -> Couple:
     couple = store.create_couple(a, b, when=WHEN)
     if seen:
-        couple.care_note_seen = True  # type: ignore[attr-defined]
+        couple.care_note_seen = True
         store.save_couple(couple)
     return couple
 

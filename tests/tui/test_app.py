@@ -122,7 +122,7 @@ async def test_facilitator_notes_are_saved_and_kept_out_of_exports(
     from workbook.tui.screens.notes import NotesScreen
 
     couple = store.create_couple("Sam", "Alex", "Dr. Lee")
-    couple.care_note_seen = True  # type: ignore[attr-defined]
+    couple.care_note_seen = True
     store.save_couple(couple)
     app = app_for(store, library)
     async with app.run_test(size=SIZE) as pilot:

@@ -48,7 +48,7 @@ def test_an_answer_typed_two_seconds_before_kill_9_is_saved(tmp_path: Path) -> N
     store = Store(data)
     store.prepare()
     couple = store.create_couple("Sam", "Alex")
-    couple.care_note_seen = True  # type: ignore[attr-defined]
+    couple.care_note_seen = True
     store.save_couple(couple)
     sessions = data / "couples" / couple.id / "sessions"
 

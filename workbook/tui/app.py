@@ -10,7 +10,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from workbook.data.durable import SaveError, write_atomic
+from workbook.data.durable import SaveError
 from workbook.data.store import DataError, Store
 from workbook.tui.commands import WorkbookCommands
 
@@ -62,7 +62,7 @@ class WorkbookApp(App[None]):
                 timeout=30,
                 markup=False,
             )
-        self.theme = self.fixed_theme or str(self.store.load_settings().get("theme", DEFAULT_THEME))
+        self.theme = self.fixed_theme or self._saved_theme()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(HomeScreen())
         if self.start_couple is not None:
@@ -70,17 +70,32 @@ class WorkbookApp(App[None]):
 
     @property
     def library(self) -> Library:
-        """The pack library, loaded on first use; broken packs are reported then."""
+        """The pack library, loaded on first use. Broken packs are listed, quietly, where packs
+        are chosen (the agenda), not in front of the couple."""
         if callable(self._library):
             self._library = self._library()
-            for loaded in self._library.broken:
-                self.notify(
-                    f"{loaded.file.name} has problems and was not loaded.",
-                    title="Pack not loaded",
-                    severity="warning",
-                    markup=False,
-                )
         return self._library
+
+    def _saved_theme(self) -> str:
+        """The theme from settings.toml; one that is unknown or unreadable gives the default,
+        with one notice, and the file stays as it is until a setting is changed."""
+        settings = self.store.load_settings()
+        problem = self.store.settings_problem
+        theme = settings.get("theme", DEFAULT_THEME)
+        if problem is None and (not isinstance(theme, str) or theme not in self.available_themes):
+            shown = theme if isinstance(theme, str) else type(theme).__name__
+            problem = f'the theme "{shown[:40]}" is not one this workbook knows'
+        if problem is None:
+            return str(theme)
+        self.notify(
+            f"settings.toml: {problem}. The default look is used; the file is left as it is "
+            "until you change a setting.",
+            title="Settings",
+            severity="warning",
+            timeout=12,
+            markup=False,
+        )
+        return DEFAULT_THEME
 
     def _remember_theme(self, theme: Any) -> None:
         if self.fixed_theme:
@@ -113,9 +128,13 @@ class WorkbookApp(App[None]):
         from workbook.tui.screens.agenda import AgendaScreen
         from workbook.tui.screens.care import CareScreen
 
-        if not getattr(couple, "care_note_seen", None):
+        refused = self.store.couple_reason(couple.id)
+        if refused is not None:
+            self.notify(refused, title="Read-only", severity="warning", timeout=15, markup=False)
+            return
+        if not couple.care_note_seen:
             await self.push_screen_wait(CareScreen())
-            couple.care_note_seen = True  # type: ignore[attr-defined]
+            couple.care_note_seen = True
             try:
                 self.store.save_couple(couple)
             except SaveError as error:
@@ -165,9 +184,22 @@ class WorkbookApp(App[None]):
             try:
                 session = self.store.load_session(couple.id, session_id)
             except DataError as error:
-                self.notify(str(error), severity="warning", markup=False)
+                self.notify(
+                    str(error),
+                    title="A session could not be read",
+                    severity="warning",
+                    markup=False,
+                )
                 continue
             if session.finished is not None:
+                continue
+            if not session.agenda:
+                self.notify(
+                    f"Session {session_id} has no packs in its agenda, so there is nothing to "
+                    "resume.",
+                    severity="warning",
+                    markup=False,
+                )
                 continue
             missing = [p for p in session.agenda if p not in self.library.packs]
             if missing:
@@ -177,11 +209,7 @@ class WorkbookApp(App[None]):
                     markup=False,
                 )
                 return
-            read_only = self.store.lock_session(couple.id, session.id)
-            if read_only is None:
-                read_only = self.store.read_only.get(
-                    self.store.layout.session_file(couple.id, session.id)
-                )
+            read_only = self.store.lock_session(couple.id, session_id)
             packs = [self.library.pack(p) for p in session.agenda]
             self.push_screen(WalkScreen(self.store, couple, session, packs, read_only))
             return
@@ -209,10 +237,8 @@ class WorkbookApp(App[None]):
             sessions = self.store.session_ids(couple.id)
             if sessions:
                 session = self.store.load_session(couple.id, sessions[-1])
-                summary = layout.couple_folder(couple.id) / "exports" / f"{session.id}.md"
                 text = summary_markdown(couple, session, self.library.packs, agreements)
-                write_atomic(summary, text.encode("utf-8"))
-                written.append(str(summary))
+                written.append(str(self.store.write_export(couple.id, f"{sessions[-1]}.md", text)))
         except (DataError, SaveError, OSError) as error:
             self.notify(f"Export failed: {error}", severity="error", markup=False)
             return
@@ -250,10 +276,14 @@ class WorkbookApp(App[None]):
             self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
-        # Whatever screen is open saves first; walk screens know how.
-        for screen in self.screen_stack:
-            save_now = getattr(screen, "save_now", None)
-            if callable(save_now):
-                save_now()
+        self._quit_when_saved()
+
+    @work(exclusive=True, group="leave")
+    async def _quit_when_saved(self) -> None:
+        # Whatever screen is open saves first; a walk whose save fails asks before answers go.
+        for screen in list(self.screen_stack):
+            settle = getattr(screen, "settle", None)
+            if callable(settle) and not await settle("Quit"):
+                return
         self.store.close()
         self.exit()

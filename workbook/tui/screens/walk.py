@@ -1,12 +1,14 @@
 """The walk: one step at a time, whose turn it is, hand-overs, reveals, and saving as you go.
 
-The screen is the controller between the step widgets and the session model: widgets report
-every change, the screen writes it into the session, and the store saves it (debounced while
-typing, at once on every move, pause, quit and unmount).
+Widgets report every change; the screen hands it to the ``SessionRecorder``, which owns the
+session and says when to save (soon after typing pauses, and at least every second while it goes
+on); the screen saves at once on every move, pause, quit and unmount. When saving fails, leaving
+asks first. A read-only window shows the session and changes nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from typing import Any
 
@@ -14,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -22,6 +25,7 @@ from textual.widgets import Button, Footer, Markdown, Static
 from workbook.data.answers import request_rows
 from workbook.data.durable import SaveError
 from workbook.data.models import Couple, FacilitatorNotes, Position, Session, now
+from workbook.data.recorder import SessionRecorder
 from workbook.data.store import DataError, Store
 from workbook.export.agreement_doc import agreement_document
 from workbook.export.markdown import inline
@@ -57,7 +61,8 @@ from workbook.tui.widgets.answers import answer_content, values_of
 from workbook.tui.widgets.partners import PartnerBar
 from workbook.tui.widgets.reveal import Reveal
 
-SAVE_DELAY = 1.0
+# While saving fails, how often to try again without waiting for the next change.
+RETRY_SECONDS = 5.0
 # Kinds whose widget hands back the step's whole answer table, not one answerer's value.
 WHOLE_TABLE_KINDS = frozenset({"agreement", "chores", "requests", "listen"})
 INPUTS: dict[str, type[StepInput]] = {
@@ -89,6 +94,7 @@ class WalkScreen(Screen[None]):
         self.session = session
         self.walk = Walk(packs)
         self.read_only = read_only
+        self.recorder = SessionRecorder(store, couple.id, session, read_only)
         self.names: dict[str, str] = {p.key: p.name for p in couple.partners}
         position = session.position
         phase = getattr(position, "phase", None) if position else None
@@ -96,7 +102,8 @@ class WalkScreen(Screen[None]):
             self.walk.find(position.pack, position.step, phase) if position else self.walk.places[0]
         )
         self._save_timer: Timer | None = None
-        self.save_failed = False
+        # The save failure last told, so that a failure that repeats is not told every second.
+        self._told: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="progress", markup=False)
@@ -123,6 +130,9 @@ class WalkScreen(Screen[None]):
         stage = self.query_one("#stage", VerticalScroll)
         await stage.remove_children()
         await stage.mount_all(self._widgets(place))
+        if self.read_only:
+            for widget in self.query(StepInput):
+                widget.disabled = True
         stage.scroll_home(animate=False)
         self._show_chrome(place)
         step = self.walk.step(place)
@@ -147,7 +157,7 @@ class WalkScreen(Screen[None]):
         place = self.place
         step = self.walk.step(place)
         widget = self._input()
-        if widget is not None and not isinstance(widget, AgreementInput):
+        if widget is not None and not isinstance(widget, AgreementInput) and not self.read_only:
             self._record(widget.current())
             problem = widget.problem()
             if problem and not getattr(step, "optional", False):
@@ -156,13 +166,13 @@ class WalkScreen(Screen[None]):
                 return
         following = self.walk.next(place)
         if following is None:
-            await self.finish()
+            self.finish()
         else:
             await self.go(following)
 
     async def action_back(self) -> None:
         widget = self._input()
-        if widget is not None and not isinstance(widget, AgreementInput):
+        if widget is not None and not isinstance(widget, AgreementInput) and not self.read_only:
             self._record(widget.current())
         previous = self.walk.back(self.place)
         if previous is None:
@@ -173,23 +183,46 @@ class WalkScreen(Screen[None]):
     async def goto_step(self, pack: int, step: int) -> None:
         await self.go(self.walk.start_of_step(pack, step))
 
+    @work(exclusive=True, group="leave")
     async def finish(self) -> None:
         from workbook.tui.screens.done import DoneScreen
 
-        self.session.finished = now()
-        self.save_now()
+        if not self.read_only:
+            self.session.finished = now()
+            self.recorder.changed()
+        if not await self.settle("Finish"):
+            self.session.finished = None
+            return
         self.store.release_session(self.couple.id, self.session.id)
-        await self.app.switch_screen(DoneScreen(self.store, self.couple, self.session))
+        # Not awaited: this worker belongs to the screen being replaced.
+        self.app.switch_screen(DoneScreen(self.store, self.couple, self.session))
 
-    def action_pause(self) -> None:
-        self.save_now()
+    @work(exclusive=True, group="leave")
+    async def action_pause(self) -> None:
+        if not await self.settle("Leave"):
+            return
         self.store.release_session(self.couple.id, self.session.id)
         self.dismiss()
 
+    async def settle(self, leaving: str) -> bool:
+        """Save before leaving. When saving fails, ask: try again, stay, or leave and lose what
+        is unsaved. True when it is all right to leave."""
+        from workbook.tui.screens.unsaved import LOSE, RETRY, UnsavedScreen
+
+        while True:
+            self.save_now()
+            unsaved = self.recorder.unsaved()
+            if unsaved is None:
+                return True
+            choice = await self.app.push_screen_wait(UnsavedScreen(unsaved, leaving))
+            if choice != RETRY:
+                return choice == LOSE
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Notes belong to a facilitator; a couple on their own never sees the key.
+        # Notes belong to a facilitator; a couple on their own never sees the key, and a
+        # read-only window writes nothing.
         if action == "notes":
-            return bool(self.couple.facilitator)
+            return bool(self.couple.facilitator) and not self.read_only
         return True
 
     @work
@@ -198,10 +231,11 @@ class WalkScreen(Screen[None]):
 
         current = self.session.facilitator.notes if self.session.facilitator else ""
         notes = await self.app.push_screen_wait(NotesScreen(self.couple.facilitator or "", current))
-        if notes is not None:
+        if notes is not None and not self.read_only:
             self.session.facilitator = FacilitatorNotes(notes=notes)
-            self.save_now()
-            self.notify("Notes saved.", markup=False)
+            self.recorder.changed()
+            if self.save_now():
+                self.notify("Notes saved.", markup=False)
 
     @on(Button.Pressed, "#next")
     async def _next_pressed(self) -> None:
@@ -236,16 +270,21 @@ class WalkScreen(Screen[None]):
             table = value
         else:
             table[self._answer_key()] = value
-        self.session.set_answer(pack.id, step.id, table)
+        self.recorder.record(pack.id, step.id, table)
 
     @on(StepInput.Changed)
     def _changed(self, event: StepInput.Changed) -> None:
         event.stop()
+        if self.read_only:
+            return
         self._record(event.value)
         self.schedule_save()
 
     @on(AgreementInput.Agreed)
     def _agreed(self, event: AgreementInput.Agreed) -> None:
+        if self.read_only:
+            self.notify(self.read_only, title="Read-only", severity="warning", markup=False)
+            return
         widget = event.control if isinstance(event.control, AgreementInput) else self._input()
         assert isinstance(widget, AgreementInput)
         term = widget.terms[event.index]
@@ -276,7 +315,7 @@ class WalkScreen(Screen[None]):
                 change,
                 lambda agreements: agreement_document(self.couple, agreements, titles, made),
             )
-        except (SaveError, OSError) as error:
+        except (SaveError, OSError, DataError) as error:
             self.notify(
                 f"The agreement was not saved: {error}", severity="error", timeout=15, markup=False
             )
@@ -294,45 +333,52 @@ class WalkScreen(Screen[None]):
     # Saving
 
     def schedule_save(self) -> None:
+        """Save when the recorder says it is due; one timer at a time, re-armed as needed."""
         if self._save_timer is not None:
-            self._save_timer.reset()
-        else:
-            self._save_timer = self.set_timer(SAVE_DELAY, self._timed_save)
+            return
+        due = self.recorder.due_in()
+        if due is not None:
+            self._save_timer = self.set_timer(max(due, 0.0), self._timed_save)
 
     def _timed_save(self) -> None:
         self._save_timer = None
-        self.save_now()
+        due = self.recorder.due_in()
+        if due is None:
+            return
+        if due > 0.01:
+            self._save_timer = self.set_timer(due, self._timed_save)
+        elif not self.save_now():
+            self._save_timer = self.set_timer(RETRY_SECONDS, self._timed_save)
 
-    def save_now(self) -> None:
+    def save_now(self) -> bool:
         """Save the session now; a failure is shown, and the answers stay in memory."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        if self.read_only:
-            return
-        try:
-            self.store.save_session(self.couple.id, self.session)
-        except (SaveError, OSError) as error:
-            self.save_failed = True
-            self.notify(
-                f"Your answers are NOT saved: {error}. They are kept while workbook is open; "
-                "free some space or fix the folder, and they will be saved at the next change.",
-                title="Not saved",
-                severity="error",
-                timeout=20,
-                markup=False,
-            )
-        else:
-            if self.save_failed:
+        saved = self.recorder.save()
+        failure = self.recorder.failure
+        if failure != self._told:
+            self._told = failure
+            if failure is not None:
+                self.notify(
+                    f"Your answers are NOT saved: {failure}. They are kept while workbook is "
+                    "open; free some space or fix the folder, and they will be saved soon after.",
+                    title="Not saved",
+                    severity="error",
+                    timeout=20,
+                    markup=False,
+                )
+            else:
                 self.notify("Saved again. Nothing was lost.", markup=False)
-            self.save_failed = False
+            self._show_progress(self.place)
+        return saved
 
     def on_unmount(self) -> None:
         self.save_now()
 
     # Building the stage
 
-    def _show_chrome(self, place: Place) -> None:
+    def _show_progress(self, place: Place) -> None:
         pack = self.walk.packs[place.pack]
         pack_no, packs, step_no, steps = self.walk.progress(place)
         text = f"{pack.title} · step {step_no} of {steps} · pack {pack_no} of {packs}"
@@ -340,7 +386,13 @@ class WalkScreen(Screen[None]):
             text += f" · with {self.couple.facilitator}"
         if self.read_only:
             text += " · read-only"
-        self.query_one("#progress", Static).update(line(text))
+        if self.recorder.failure:
+            text = f"NOT SAVED · {text}"
+        with contextlib.suppress(NoMatches):
+            self.query_one("#progress", Static).update(line(text))
+
+    def _show_chrome(self, place: Place) -> None:
+        self._show_progress(place)
         step = self.walk.step(place)
         together = getattr(step, "answer", None) == "together"
         answering = self.walk.answering(place) if place.phase != REVEAL else None

@@ -1,0 +1,143 @@
+"""The one owner of an open session: it records answers and saves them, and knows what is unsaved.
+
+Saving follows one rule while answers change: the session is saved once changes stop for a short
+moment (``QUIET``), and never later than ``MAX_WAIT`` after the first unsaved change, however long
+the typing goes on. So slow typing gives one save per burst, and steady typing a save every
+second. A screen asks ``due_in`` when to save; the recorder holds no timer of its own, so it is
+tested without a clock that runs.
+
+A save that fails keeps the answers in memory and says so; ``unsaved`` tells how much would be
+lost, so that leaving can ask first.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from workbook.data.durable import SaveError
+
+if TYPE_CHECKING:
+    from workbook.data.models import Session
+    from workbook.data.store import Store
+
+QUIET = 0.5
+MAX_WAIT = 1.0
+
+
+@dataclass(frozen=True)
+class Unsaved:
+    """What only memory holds: how many steps' answers changed, and since when."""
+
+    steps: int
+    since: datetime | None
+    reason: str
+
+    def describe(self) -> str:
+        count = f"{self.steps} answer{'s' if self.steps != 1 else ''}"
+        since = f" since {self.since.strftime('%H:%M:%S')}" if self.since else ""
+        return f"{count} changed{since}"
+
+
+class SessionRecorder:
+    """Records one session's answers and saves them to the store."""
+
+    def __init__(
+        self,
+        store: Store,
+        couple_id: str,
+        session: Session,
+        read_only: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.store = store
+        self.couple_id = couple_id
+        self.session = session
+        self.read_only = read_only
+        self._clock = clock
+        self._first_change: float | None = None
+        self._last_change: float | None = None
+        self._saved = _kept(session)
+        self.saved_at: datetime | None = None
+        # Why the last save failed, while it keeps failing; None once a save succeeds.
+        self.failure: str | None = None
+
+    # Answers
+
+    def record(self, pack_id: str, step_id: str, table: dict[str, Any]) -> None:
+        """Replace one step's answer table, and note that it needs saving."""
+        if self.read_only:
+            return
+        self.session.set_answer(pack_id, step_id, table)
+        self.changed()
+
+    def changed(self) -> None:
+        """Note a change to the session that needs saving."""
+        if self.read_only:
+            return
+        now = self._clock()
+        if self._first_change is None:
+            self._first_change = now
+        self._last_change = now
+
+    @property
+    def dirty(self) -> bool:
+        return self._first_change is not None
+
+    def due_in(self) -> float | None:
+        """Seconds until the next save is due (0 or less: now), or None when all is saved."""
+        if self._first_change is None or self._last_change is None:
+            return None
+        due = min(self._last_change + QUIET, self._first_change + MAX_WAIT)
+        return due - self._clock()
+
+    # Saving
+
+    def save(self, *, stamp: bool = True) -> bool:
+        """Save now. True when the session is saved (or read-only); False when the save failed,
+        and ``failure`` says why."""
+        if self.read_only:
+            return True
+        try:
+            self.store.save_session(self.couple_id, self.session, stamp=stamp)
+        except (SaveError, OSError) as error:
+            self.failure = str(error)
+            return False
+        self._first_change = self._last_change = None
+        self._saved = _kept(self.session)
+        self.saved_at = self.session.updated
+        self.failure = None
+        return True
+
+    def unsaved(self) -> Unsaved | None:
+        """What would be lost by leaving now, or None when nothing would be: where the couple
+        stands is not counted, only answers and notes."""
+        if self.read_only or (self.failure is None and not self.dirty):
+            return None
+        steps = _changes(self._saved, _kept(self.session))
+        if not steps:
+            return None
+        return Unsaved(steps, self.saved_at, self.failure or "not saved yet")
+
+
+def _kept(session: Session) -> dict[str, Any]:
+    """A copy of what leaving must not lose: the answers and the notes."""
+    notes = session.facilitator.notes if session.facilitator else ""
+    return {"answers": copy.deepcopy(session.answers), "notes": notes}
+
+
+def _changes(before: dict[str, Any], after: dict[str, Any]) -> int:
+    """How many step answers (and notes) differ."""
+    count = int(before["notes"] != after["notes"])
+    old_packs, new_packs = before["answers"], after["answers"]
+    for pack_id in set(old_packs) | set(new_packs):
+        old, new = old_packs.get(pack_id, {}), new_packs.get(pack_id, {})
+        if not isinstance(old, dict) or not isinstance(new, dict):
+            count += old != new
+            continue
+        count += sum(old.get(step) != new.get(step) for step in set(old) | set(new))
+    return count

@@ -1,0 +1,51 @@
+"""Asked before leaving while saving fails: try again, stay, or leave and lose what is unsaved."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from workbook.data.recorder import Unsaved
+from workbook.tui.plain import fill
+
+RETRY, STAY, LOSE = "retry", "stay", "lose"
+
+
+class UnsavedScreen(ModalScreen[str]):
+    """Dismisses with ``RETRY``, ``STAY`` or ``LOSE``; Esc stays."""
+
+    BINDINGS = [Binding("escape", "dismiss('stay')", "Keep workbook open")]
+
+    def __init__(self, unsaved: Unsaved, leaving: str) -> None:
+        super().__init__()
+        self.unsaved = unsaved
+        # What the person asked to do, as a verb: "Quit", "Pause", "Finish".
+        self.leaving = leaving
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="unsaved", classes="dialog"):
+            yield Static("Your answers are not saved", classes="dialog-title", markup=False)
+            yield Static(
+                fill(
+                    "$changed, and workbook could not save them:\n$reason\n\n"
+                    "They are safe while workbook stays open. Free some disk space or fix the "
+                    "folder, then try again.",
+                    changed=self.unsaved.describe().capitalize(),
+                    reason=self.unsaved.reason,
+                )
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Try again", id=RETRY, variant="primary")
+                yield Button("Keep workbook open", id=STAY)
+                yield Button(f"{self.leaving} and lose them", id=LOSE, variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{RETRY}", Button).focus()
+
+    @on(Button.Pressed)
+    def _chosen(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or STAY)
