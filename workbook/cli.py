@@ -278,6 +278,7 @@ def _couples(args: argparse.Namespace) -> int:
                 "last_session": overview.last_session,
                 "agreements_active": overview.agreements_active,
                 "agreements_due": overview.agreements_due,
+                "problem": overview.problem,
             }
         )
     if args.json:
@@ -291,9 +292,10 @@ def _couples(args: argparse.Namespace) -> int:
         with_whom = f" (with {row['facilitator']})" if row["facilitator"] else ""
         last = f", last {row['last_session']}" if row["last_session"] else ""
         due = f", {row['agreements_due']} due for review" if row["agreements_due"] else ""
+        problem = f" (problem: {row['problem']})" if row["problem"] else ""
         _out(
             f"{row['id']}: {names}{with_whom}; {row['sessions']} session(s){last}; "
-            f"{row['agreements_active']} agreement(s){due}"
+            f"{row['agreements_active']} agreement(s){due}{problem}"
         )
     return EXIT_OK
 
@@ -308,13 +310,20 @@ def _export(args: argparse.Namespace) -> int:
     store = _store(args)
     if not is_id(args.couple) or args.couple not in store.couple_ids():
         raise Fatal(f'no couple "{args.couple}" in {store.root} (see: workbook couples)')
+    if args.out is not None and _inside(args.out, store.root):
+        raise Fatal(
+            f"{args.out} is inside the data folder; export to a file outside it, so that no "
+            "data file is overwritten"
+        )
     couple = store.load_couple(args.couple)
+    _note_read_only(store, store.layout.couple_file(couple.id))
     agreements = store.load_agreements(couple.id)
     library = _library(args)
     if args.session is not None:
         if not is_id(args.session) or args.session not in store.session_ids(couple.id):
             raise Fatal(f'{couple.id} has no session "{args.session}"')
         session = store.load_session(couple.id, args.session)
+        _note_read_only(store, store.layout.session_file(couple.id, args.session))
         text = summary_markdown(
             couple, session, library.packs, agreements, include_notes=args.include_notes
         )
@@ -333,6 +342,20 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _inside(path: Path, root: Path) -> bool:
+    """True when ``path``, links followed, is in the data folder ``root``."""
+    import os
+
+    real = Path(os.path.realpath(path))
+    return real.is_relative_to(Path(os.path.realpath(root)))
+
+
+def _note_read_only(store: Any, path: Path) -> None:
+    reason = store.read_only.get(path)
+    if reason:
+        _say(sys.stderr, f"note: {reason}")
+
+
 def _history(args: argparse.Namespace) -> int:
     from workbook.data.layout import is_id
     from workbook.data.store import DataError
@@ -342,6 +365,7 @@ def _history(args: argparse.Namespace) -> int:
     if not is_id(args.couple) or args.couple not in store.couple_ids():
         raise Fatal(f'no couple "{args.couple}" in {store.root} (see: workbook couples)')
     couple = store.load_couple(args.couple)
+    _note_read_only(store, store.layout.couple_file(couple.id))
     library = _library(args)
     sessions = []
     for session_id in store.session_ids(couple.id):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual.command import CommandPalette
@@ -12,26 +13,39 @@ from workbook.data.store import Store
 from workbook.packs.library import Library, load_library
 from workbook.tui.app import WorkbookApp
 from workbook.tui.screens.agenda import AgendaScreen
+from workbook.tui.screens.broken_packs import BrokenPacksScreen
 from workbook.tui.screens.help import HelpScreen
 from workbook.tui.widgets.reveal import Reveal
 
 
-async def test_a_broken_pack_shows_in_the_agenda_and_the_rest_work(
+async def test_broken_packs_show_discreetly_in_the_agenda_and_the_rest_work(
     tmp_path: Path, store: Store
 ) -> None:
     write_pack(tmp_path / "packs", "fine")
     (tmp_path / "packs" / "broken.toml").write_text('format = 1\nid = "broken"\n')
+    os.mkfifo(tmp_path / "packs" / "pipe.toml")
+    (tmp_path / "packs" / "deep.toml").write_text("format = 1\nid = " + "[" * 900 + "]" * 900)
     library = load_library([tmp_path / "packs"], environ={}, builtin=False)
     make_couple(store)
     app = app_for(store, library)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
         text = screen_text(app)
-        assert "Not loaded:" in text
-        assert 'broken.toml:1:1: title: missing required key "title"' in text
+        assert "3 pack files could not be read (d: details)" in text
+        assert "broken.toml" not in text
+        assert not app._notifications
         assert "A pack" in text
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, BrokenPacksScreen)
+        details = screen_text(app)
+        assert 'broken.toml:1:1: title: missing required key "title"' in details
+        assert "pipe.toml:1:1: cannot read the file: it is not a regular" in details
+        assert "deep.toml:2:1: this is not valid TOML: values or keys are" in details
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("enter", "ctrl+s")
         await pilot.pause()
         assert walk(app).walk.packs[0].id == "fine"

@@ -38,9 +38,14 @@ def add_agreement(
     return agreement
 
 
+# The longest period between reviews that keeping an agreement carries on.
+LONGEST_PERIOD_DAYS = 3660
+
+
 def keep(agreement: Agreement, today: date) -> None:
-    """Keep an agreement going: its next review comes after the same period as the last."""
-    period = max((agreement.review_on - agreement.made).days, 1)
+    """Keep an agreement going: its next review comes after the same period as the last (at
+    least a day, at most about ten years, whatever dates a hand edit left)."""
+    period = min(max((agreement.review_on - agreement.made).days, 1), LONGEST_PERIOD_DAYS)
     agreement.review_on = today + timedelta(days=period)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
@@ -37,6 +37,7 @@ class AgendaScreen(Screen[list[str] | None]):
         Binding("escape", "cancel", "Back"),
         Binding("p", "suggested", "Suggested path"),
         Binding("ctrl+s", "start", "Start"),
+        Binding("d", "broken", "Details", show=False),
     ]
 
     def __init__(self, couple: Couple, library: Library) -> None:
@@ -59,11 +60,15 @@ class AgendaScreen(Screen[list[str] | None]):
             )
             yield PackList(id="packs")
             yield Static(id="summary")
-            if self.library.broken:
-                with VerticalScroll(id="broken"):
-                    for broken in self.library.broken:
-                        problems = "\n".join(p.short() for p in broken.problems[:5])
-                        yield Static(plain(f"Not loaded: {problems}"), classes="broken")
+            broken = len(self.library.broken)
+            if broken:
+                # Quiet on purpose: the couple may be looking; the author finds the details.
+                yield Static(
+                    f"{broken} pack file{'s' if broken != 1 else ''} could not be read "
+                    "(d: details)",
+                    id="broken",
+                    markup=False,
+                )
             with Horizontal(id="agenda-buttons"):
                 yield Button("Suggested first path", id="suggested")
                 yield Button("Start ▶", id="start", variant="primary")
@@ -139,3 +144,9 @@ class AgendaScreen(Screen[list[str] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_broken(self) -> None:
+        from workbook.tui.screens.broken_packs import BrokenPacksScreen
+
+        if self.library.broken:
+            self.app.push_screen(BrokenPacksScreen(self.library.broken))

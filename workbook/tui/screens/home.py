@@ -67,26 +67,32 @@ class HomeScreen(Screen[None]):
         store = self.wb.store
         self.couples: list[Overview] = []
         options = []
+        unreadable = []
         for couple_id in store.couple_ids():
             try:
                 overview = store.overview(couple_id, self.wb.today())
             except DataError as error:
-                self.notify(
-                    str(error), title="A couple could not be read", severity="warning", markup=False
+                # Listed, not hidden: the folder is still there, and says what to fix.
+                unreadable.append(
+                    Option(
+                        fill("⚠ $id: $why", id=couple_id, why=f"cannot be read: {error.message}"),
+                        disabled=True,
+                    )
                 )
                 continue
             self.couples.append(overview)
             options.append(Option(self._describe(overview)))
         listing = self.query_one("#couples", OptionList)
         listing.clear_options()
+        listing.add_options([*options, *unreadable])
         if options:
-            listing.add_options(options)
             listing.highlighted = 0
             listing.focus()
         else:
-            listing.add_option(
-                Option("No couples yet: press n to add the two of you.", disabled=True)
-            )
+            if not unreadable:
+                listing.add_option(
+                    Option("No couples yet: press n to add the two of you.", disabled=True)
+                )
             self.query_one("#new-couple", Button).focus()
         self.query_one("#detail", Static).update(
             "" if options else "Start by adding the two of you with New couple (n)."
@@ -105,7 +111,14 @@ class HomeScreen(Screen[None]):
         if couple.agreements_due:
             parts.append(f"{couple.agreements_due} due for review")
         facilitator = f" with {couple.facilitator}" if couple.facilitator else ""
-        return fill(f"$a and $b$f\n   {' · '.join(parts)}", a=a, b=b, f=facilitator)
+        problem = f"\n   ⚠ {couple.problem}" if couple.problem else ""
+        return fill(
+            f"$a and $b$f\n   {' · '.join(parts)}$problem",
+            a=a,
+            b=b,
+            f=facilitator,
+            problem=problem,
+        )
 
     def selected(self) -> Couple | None:
         """The highlighted couple, loaded in full; None if none, or if it cannot be read."""

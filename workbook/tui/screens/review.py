@@ -14,9 +14,10 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbook.data.durable import SaveError
+from workbook.data.files import DataError
 from workbook.export.markdown import long_date
 from workbook.logic.agreements import for_review, keep, retire
-from workbook.tui.plain import fill
+from workbook.tui.plain import fill, plain
 
 if TYPE_CHECKING:
     from workbook.data.models import Agreement, Agreements, Couple
@@ -38,6 +39,8 @@ class ReviewScreen(Screen[None]):
         self.today = today
         self.agreements = store.load_agreements(couple.id)
         self.shown: list[Agreement] = for_review(self.agreements, today)
+        # Why these agreements cannot be changed from here, if they cannot.
+        self.read_only = store.agreements_reason(couple.id)
 
     def compose(self) -> ComposeResult:
         a, b = self.couple.names
@@ -49,11 +52,19 @@ class ReviewScreen(Screen[None]):
                 classes="legend",
                 markup=False,
             )
+            if self.read_only:
+                yield Static(plain(f"Read-only: {self.read_only}"), classes="legend read-only")
             yield OptionList(*self._rows(), id="agreements")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Read-only agreements offer no keys that would change them.
+        if action in ("keep", "retire"):
+            return self.read_only is None
+        return True
 
     def _rows(self) -> list[Option]:
         if not self.shown:
@@ -75,6 +86,9 @@ class ReviewScreen(Screen[None]):
         return rows
 
     def _change(self, action: Callable[[Agreement], None], said: str) -> None:
+        if self.read_only:
+            self.notify(self.read_only, title="Read-only", severity="warning", markup=False)
+            return
         listing = self.query_one(OptionList)
         if listing.highlighted is None or not self.shown:
             return
@@ -96,7 +110,7 @@ class ReviewScreen(Screen[None]):
                     self.couple, agreements, self.titles, self.today
                 ),
             )
-        except (SaveError, OSError) as error:
+        except (SaveError, OSError, DataError) as error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
             return
         self.shown = for_review(self.agreements, self.today)

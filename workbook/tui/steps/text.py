@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on
 from textual.app import ComposeResult
+from textual.document._document import EditResult, Location
 from textual.geometry import Region
+from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Static, TextArea
 
@@ -17,11 +21,36 @@ DEFAULT_MAX_CHARS = 20_000
 
 
 class AnswerArea(TextArea):
-    """A TextArea that survives being drawn once more while the walk replaces it.
+    """A TextArea for answers: what is typed or pasted is cleaned, and never takes the text past
+    ``limit``; text that is already longer (a stored answer) is kept whole and may be shortened.
 
-    Textual 8.2 can ask a TextArea that is being removed to render after its component styles
-    are gone, which raises KeyError ("No 'text-area--gutter' key"); a blank frame is right then.
+    It also survives being drawn once more while the walk replaces it: Textual 8.2 can ask a
+    TextArea that is being removed to render after its component styles are gone, which raises
+    KeyError ("No 'text-area--gutter' key"); a blank frame is right then.
     """
+
+    limit: int | None = None
+
+    @dataclass
+    class Refused(Message):
+        """Typing or a paste was cut short at the limit."""
+
+        limit: int
+
+    def _replace_via_keyboard(
+        self, insert: str, start: Location, end: Location
+    ) -> EditResult | None:
+        # Every key and paste comes through here: cut the insertion, never the text already there.
+        insert = clean(insert)
+        if self.limit is not None and insert:
+            kept = len(self.text) - len(self.get_text_range(start, end))
+            room = max(self.limit - kept, 0)
+            if len(insert) > room:
+                insert = insert[:room]
+                self.post_message(self.Refused(self.limit))
+                if not insert and start == end:
+                    return None
+        return super()._replace_via_keyboard(insert, start, end)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         try:
@@ -43,20 +72,39 @@ class TextInput(StepInput):
             tab_behavior="focus",
             placeholder="Type your answer here.",
         )
+        area.limit = self.limit
         area.cursor_blink = cursor_blink()
         area.show_line_numbers = False
         yield area
-        if getattr(self.step, "max_chars", None):
+        if getattr(self.step, "max_chars", None) or self._over_limit:
             yield Static("", classes="count", markup=False)
 
     @property
     def limit(self) -> int:
         return int(getattr(self.step, "max_chars", None) or DEFAULT_MAX_CHARS)
 
+    @property
+    def _over_limit(self) -> bool:
+        return isinstance(self.initial, str) and len(clean(self.initial)) > self.limit
+
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
         area.move_cursor(area.document.end)
         self._show_count(area.text)
+        if self._over_limit:
+            self.notify(
+                f"This answer is longer than the {self.limit} characters this step asks for. "
+                "It is kept whole; shorten it if you like.",
+                title="A long answer",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+
+    @on(AnswerArea.Refused)
+    def _refused(self, event: AnswerArea.Refused) -> None:
+        event.stop()
+        self.notify(f"Answers here can be up to {event.limit} characters.", markup=False)
 
     def current(self) -> str:
         return self.query_one(TextArea).text
@@ -66,21 +114,23 @@ class TextInput(StepInput):
         event.stop()
         area = event.text_area
         text = area.text
-        safe = clean(text)[: self.limit]
+        safe = clean(text)
         if safe != text:
-            # Pasted control characters or too much text: keep what is safe, where it was.
+            # Keys and pastes are cleaned as they come; this catches any other way in.
             cursor = area.cursor_location
             area.load_text(safe)
             area.move_cursor(cursor)
-            if len(clean(text)) > self.limit:
-                self.notify(f"Answers here can be up to {self.limit} characters.", markup=False)
         self._show_count(safe)
         self.changed()
 
     def _show_count(self, text: str) -> None:
-        limit = getattr(self.step, "max_chars", None)
-        if limit:
-            self.query_one(".count", Static).update(f"{len(text)} of {limit} characters")
+        counts = self.query(".count")
+        if not counts:
+            return
+        shown = f"{len(text)} of {self.limit} characters"
+        if len(text) > self.limit:
+            shown += ": longer than this step asks for, and kept whole"
+        counts.first(Static).update(shown)
 
     def focus_input(self) -> None:
         self.query_one(TextArea).focus()
