@@ -95,20 +95,24 @@ def test_any_table_in_any_step_exports_and_offers_without_a_crash(
 @given(table=tables)
 def test_structured_readers_give_rows_of_the_documented_types(table: dict[str, Any]) -> None:
     for turn in answers.listen_turns(table):
-        assert isinstance(turn["round"], int) and not isinstance(turn["round"], bool)
+        assert isinstance(turn["round"], int)
+        assert not isinstance(turn["round"], bool)
         assert 1 <= turn["round"] <= 99
-        assert isinstance(turn["tries"], int) and isinstance(turn["timeouts"], int)
+        assert isinstance(turn["tries"], int)
+        assert isinstance(turn["timeouts"], int)
         assert all(isinstance(p, str) for p in turn["paraphrases"])
         assert turn["confirmed"] in (True, False)
     for row in answers.request_rows(table):
-        assert row["by"] in ("a", "b") and isinstance(row["text"], str)
+        assert row["by"] in ("a", "b")
+        assert isinstance(row["text"], str)
         assert row.get("decision") in (None, *answers.DECISIONS)
         for key in ("benefit", "cost"):
             assert row.get(key) in (None, 1, 2, 3, 4, 5)
     names = [task["name"] for task in answers.chore_tasks(table)]
     assert len(names) == len(set(names))
     owners, part = answers.chore_split(table)
-    assert 0 <= part <= 1 and not math.isnan(part)
+    assert 0 <= part <= 1
+    assert not math.isnan(part)
     assert set(owners.values()) <= {"a", "b", "shared"}
     for key in ("a", "b"):
         assert all(1 <= v <= 5 for v in answers.chore_weights(table, key).values())

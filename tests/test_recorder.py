@@ -73,7 +73,7 @@ def test_slow_typing_gives_one_save_per_burst(made: tuple[Store, SessionRecorder
 def test_a_failed_save_keeps_the_answers_and_says_how_much_is_unsaved(
     made: tuple[Store, SessionRecorder, Clock], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store, recorder, clock = made
+    store, recorder, _clock = made
     recorder.record("respect", "meaning", {"a": "Being asked"})
     assert recorder.save()
     saved_at = recorder.saved_at

@@ -45,7 +45,8 @@ def test_a_session_whose_id_names_another_is_read_only_and_never_touches_the_oth
     loaded = again.load_session(couple.id, second.id)
     assert loaded.id == second.id
     reason = again.lock_session(couple.id, second.id)
-    assert reason is not None and f'says its id is "{first.id}"' in reason
+    assert reason is not None
+    assert f'says its id is "{first.id}"' in reason
     with pytest.raises(ReadOnlyError):
         again.save_session(couple.id, loaded)
     assert victim.read_bytes() == victim_bytes
@@ -86,7 +87,8 @@ def test_a_copied_couple_folder_reads_its_own_files_and_writes_nothing(
     assert couple.id == "jo-and-kim"
     assert couple.names == ("Jo", "Kim")
     reason = again.couple_reason("jo-and-kim")
-    assert reason is not None and 'set id = "jo-and-kim"' in reason
+    assert reason is not None
+    assert 'set id = "jo-and-kim"' in reason
     with pytest.raises(ReadOnlyError):
         again.new_session("jo-and-kim", ["respect"])
     with pytest.raises(ReadOnlyError):
@@ -94,7 +96,8 @@ def test_a_copied_couple_folder_reads_its_own_files_and_writes_nothing(
     with pytest.raises(ReadOnlyError):
         again.write_document("jo-and-kim", "x")
     overview = again.overview("jo-and-kim", date(2026, 11, 22))
-    assert overview.problem and "another id" in overview.problem
+    assert overview.problem
+    assert "another id" in overview.problem
     after = {p: p.read_bytes() for p in (data_dir / "couples").rglob("*") if p.is_file()}
     assert {p: b for p, b in after.items() if not p.name.endswith(".lock")} == {
         p: b for p, b in before.items() if not p.name.endswith(".lock")
@@ -152,7 +155,8 @@ def test_a_lock_that_is_not_a_file_makes_the_session_read_only(
         lock.symlink_to(lock)
     again = Store(data_dir)
     reason = again.lock_session(couple.id, session.id)
-    assert reason is not None and "lock file" in reason
+    assert reason is not None
+    assert "lock file" in reason
     if kind == "link out":
         assert (tmp_path / "victim").read_text() == "keep me"
 
@@ -172,7 +176,8 @@ def test_overview_is_lenient_about_agreements(store: Store, data_dir: Path) -> N
     path = data_dir / "couples" / couple.id / "agreements.toml"
     path.write_text("format = 1\nagreements = 5\n")
     overview = store.overview(couple.id, date(2026, 11, 22))
-    assert overview.problem and "agreements.toml" in overview.problem
+    assert overview.problem
+    assert "agreements.toml" in overview.problem
     path.write_text(
         'format = 1\n[[agreements]]\nid = "x"\ntext = "t"\nmade = 2026-01-01\n'
         "review_on = 2026-01-02T10:00:00\n"
@@ -214,7 +219,8 @@ def test_settings_that_cannot_be_read_are_kept_until_a_setting_changes(
     path = data_dir / "settings.toml"
     path.write_text("theme = [nonsense\n")
     assert store.load_settings() == {}
-    assert store.settings_problem and "not valid TOML" in store.settings_problem
+    assert store.settings_problem
+    assert "not valid TOML" in store.settings_problem
     assert path.read_text() == "theme = [nonsense\n"
     store.save_settings({"theme": "nord"})
     assert tomlio.loads(path.read_text()) == {"theme": "nord"}

@@ -65,6 +65,8 @@ class HomeScreen(Screen[None]):
 
     def refresh_couples(self) -> None:
         store = self.wb.store
+        # Coming back to Home keeps the couple that was chosen.
+        chosen = self._chosen_id()
         self.couples: list[Overview] = []
         options = []
         unreadable = []
@@ -86,7 +88,8 @@ class HomeScreen(Screen[None]):
         listing.clear_options()
         listing.add_options([*options, *unreadable])
         if options:
-            listing.highlighted = 0
+            ids = [overview.id for overview in self.couples]
+            listing.highlighted = ids.index(chosen) if chosen in ids else 0
             listing.focus()
         else:
             if not unreadable:
@@ -119,6 +122,12 @@ class HomeScreen(Screen[None]):
             f=facilitator,
             problem=problem,
         )
+
+    def _chosen_id(self) -> str | None:
+        couples = getattr(self, "couples", [])
+        listing = self.query_one("#couples", OptionList)
+        index = listing.highlighted
+        return couples[index].id if index is not None and index < len(couples) else None
 
     def selected(self) -> Couple | None:
         """The highlighted couple, loaded in full; None if none, or if it cannot be read."""
