@@ -63,7 +63,8 @@ class SessionRecorder:
         self._last_change: float | None = None
         self._saved = _kept(session)
         self.saved_at: datetime | None = None
-        # Why the last save failed, while it keeps failing; None once a save succeeds.
+        # Why the last save failed ("No space left on device"), while it keeps failing; None
+        # once a save succeeds.
         self.failure: str | None = None
 
     # Answers
@@ -104,8 +105,11 @@ class SessionRecorder:
             return True
         try:
             self.store.save_session(self.couple_id, self.session, stamp=stamp)
-        except (SaveError, OSError) as error:
-            self.failure = str(error)
+        except SaveError as error:
+            self.failure = error.reason
+            return False
+        except OSError as error:
+            self.failure = error.strerror or str(error)
             return False
         self._first_change = self._last_change = None
         self._saved = _kept(self.session)

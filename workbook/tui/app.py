@@ -47,6 +47,7 @@ class WorkbookApp(App[None]):
         self.start_couple = couple_id
         self.start_packs = list(packs)
         self.fixed_theme = theme
+        self._theme_in_file: str | None = None
         # Today's date, for review dates; tests fix it so that screenshots stay the same.
         self.today: Callable[[], date] = date.today
 
@@ -62,7 +63,8 @@ class WorkbookApp(App[None]):
                 timeout=30,
                 markup=False,
             )
-        self.theme = self.fixed_theme or self._saved_theme()
+        self._theme_in_file = self.fixed_theme or self._saved_theme()
+        self.theme = self._theme_in_file
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(HomeScreen())
         if self.start_couple is not None:
@@ -98,12 +100,16 @@ class WorkbookApp(App[None]):
         return DEFAULT_THEME
 
     def _remember_theme(self, theme: Any) -> None:
-        if self.fixed_theme:
+        # Setting the theme at start-up signals a change too; only a change the user made is
+        # written, so a settings file is never rewritten just by opening the app.
+        if self.fixed_theme or self.theme == self._theme_in_file:
             return
         try:
             self.store.save_settings({"theme": self.theme})
         except SaveError as error:
             self.notify(f"The theme could not be remembered: {error}", markup=False)
+            return
+        self._theme_in_file = self.theme
 
     # Flows
 

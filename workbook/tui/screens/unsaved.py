@@ -31,7 +31,7 @@ class UnsavedScreen(ModalScreen[str]):
             yield Static("Your answers are not saved", classes="dialog-title", markup=False)
             yield Static(
                 fill(
-                    "$changed, and workbook could not save them:\n$reason\n\n"
+                    "$changed, and workbook could not save them: $reason.\n\n"
                     "They are safe while workbook stays open. Free some disk space or fix the "
                     "folder, then try again.",
                     changed=self.unsaved.describe().capitalize(),

@@ -210,7 +210,8 @@ class WalkScreen(Screen[None]):
         from workbook.tui.screens.unsaved import LOSE, RETRY, UnsavedScreen
 
         while True:
-            self.save_now()
+            # The question below says it all; a toast about the same failure would cover it.
+            self.save_now(tell=False)
             unsaved = self.recorder.unsaved()
             if unsaved is None:
                 return True
@@ -350,14 +351,17 @@ class WalkScreen(Screen[None]):
         elif not self.save_now():
             self._save_timer = self.set_timer(RETRY_SECONDS, self._timed_save)
 
-    def save_now(self) -> bool:
-        """Save the session now; a failure is shown, and the answers stay in memory."""
+    def save_now(self, *, tell: bool = True) -> bool:
+        """Save the session now; a failure is shown (told once, unless ``tell`` is False), and
+        the answers stay in memory."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         saved = self.recorder.save()
         failure = self.recorder.failure
-        if failure != self._told:
+        if not tell:
+            self._show_progress(self.place)
+        elif failure != self._told:
             self._told = failure
             if failure is not None:
                 self.notify(
