@@ -282,3 +282,32 @@ def test_hostile_keys_and_file_names_print_no_escape_codes(
         assert "\x1b" not in text
         assert "\x07" not in text
         assert "\u202e" not in text
+
+
+def test_export_refuses_to_write_inside_the_data_folder(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    store = Store(data_dir)
+    couple = store.create_couple("Sam", "Alex")
+    target = data_dir / "couples" / couple.id / "couple.toml"
+    before = target.read_bytes()
+    code, _, err = run(capsys, "export", couple.id, "--out", str(target))
+    assert code == 2
+    assert "inside the data folder" in err
+    assert target.read_bytes() == before
+
+
+def test_couples_names_a_problem_beside_the_couple(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    store = Store(data_dir)
+    couple = store.create_couple("Sam", "Alex")
+    (data_dir / "couples" / couple.id / "agreements.toml").write_text(
+        "format = 1\nagreements = 5\n"
+    )
+    code, out, _ = run(capsys, "couples", "--json")
+    assert code == 0
+    (row,) = json.loads(out)
+    assert "agreements.toml cannot be read" in row["problem"]
+    _, text, _ = run(capsys, "couples")
+    assert "(problem: agreements.toml cannot be read" in text
