@@ -72,6 +72,29 @@ async def test_quitting_while_the_disk_is_full_asks_first(
     }
 
 
+async def test_after_keeping_it_open_the_answers_are_saved_once_there_is_room(
+    store: Store, modes: Library, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("workbook.tui.screens.walk.RETRY_SECONDS", 0.2)
+    make_couple(store)
+    app = app_for(store, modes)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start(app, store, pilot)
+        await pilot.pause()
+        with monkeypatch.context() as full:
+            _disk_full(store, full)
+            await answer(pilot, "kept for later")
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.click("#stay")
+            await pilot.pause()
+        # The disk has room again: no key is pressed, and the retry saves.
+        await pilot.pause(0.5)
+        assert "NOT SAVED" not in screen_text(app)
+        assert any("Saved again" in n.message for n in app._notifications)
+        assert session_table(data_dir)["answers"] == {"modes": {"private": {"a": "kept for later"}}}
+
+
 async def test_pausing_while_the_disk_is_full_asks_and_can_let_go(
     store: Store, modes: Library, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

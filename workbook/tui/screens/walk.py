@@ -104,6 +104,7 @@ class WalkScreen(Screen[None]):
         self._save_timer: Timer | None = None
         # The save failure last told, so that a failure that repeats is not told every second.
         self._told: str | None = None
+        self._closing = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="progress", markup=False)
@@ -215,6 +216,7 @@ class WalkScreen(Screen[None]):
             unsaved = self.recorder.unsaved()
             if unsaved is None:
                 return True
+            self.app.clear_notifications()
             choice = await self.app.push_screen_wait(UnsavedScreen(unsaved, leaving))
             if choice != RETRY:
                 return choice == LOSE
@@ -348,8 +350,8 @@ class WalkScreen(Screen[None]):
             return
         if due > 0.01:
             self._save_timer = self.set_timer(due, self._timed_save)
-        elif not self.save_now():
-            self._save_timer = self.set_timer(RETRY_SECONDS, self._timed_save)
+        else:
+            self.save_now()
 
     def save_now(self, *, tell: bool = True) -> bool:
         """Save the session now; a failure is shown (told once, unless ``tell`` is False), and
@@ -359,6 +361,9 @@ class WalkScreen(Screen[None]):
             self._save_timer = None
         saved = self.recorder.save()
         failure = self.recorder.failure
+        if failure is not None and not self._closing:
+            # Try again without waiting for the next change, whatever the save was for.
+            self._save_timer = self.set_timer(RETRY_SECONDS, self._timed_save)
         if not tell:
             self._show_progress(self.place)
         elif failure != self._told:
@@ -378,6 +383,7 @@ class WalkScreen(Screen[None]):
         return saved
 
     def on_unmount(self) -> None:
+        self._closing = True
         self.save_now()
 
     # Building the stage
