@@ -74,9 +74,16 @@ def test_defaults_follow_the_contract() -> None:
         ({"kind": "text", "prompt": "{you}"}, "unknown placeholder {you}"),
         ({"kind": "text", "prompt": "?", "help": "{me"}, 'a lone "{"'),
         (
-            {"kind": "chores", "prompt": "?", "tasks": [{"name": "A"}, {"name": "A"}]},
-            'task "A" is listed twice',
+            {"kind": "chores", "prompt": "?", "tasks": [{"name": "A"}, {"name": "a "}]},
+            'task "a" is the same as "A"',
         ),
+        (
+            {"kind": "choice", "prompt": "?", "options": ["Space", "Time", "space"]},
+            'option "space" is the same as "Space"',
+        ),
+        ({"kind": "rank", "prompt": "?", "options": ["a", "b", "a"]}, 'option "a" is listed'),
+        ({"kind": "scale", "prompt": "?", "items": ["Work", " WORK"]}, 'item "WORK" is the same'),
+        ({"kind": "read", "title": "For {me}", "body": "x"}, "not allowed in titles"),
     ],
 )
 def test_step_rules(step: dict[str, Any], expected: str) -> None:
@@ -109,6 +116,11 @@ def test_cross_step_rules() -> None:
     assert '"later" is not an earlier choice step' in joined
     assert '"r" is a read step, which has no outcome to offer' in joined
     assert '"nope" is not an earlier step' in joined
+
+
+def test_the_pack_title_never_names_a_partner() -> None:
+    with pytest.raises(ValidationError, match="not allowed in titles"):
+        pack({"id": "t", "kind": "text", "prompt": "?"}, title="{partner}'s side")
 
 
 def test_text_is_cleaned_on_load() -> None:

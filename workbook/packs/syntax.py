@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from workbook.packs.models import KeyPath
+from workbook.packs.rules import KeyPath
 
 # Quotes that word processors put in place of straight ones.
 CURLY = "\u201c\u201d\u201e\u201f\u2033\u2018\u2019\u201a\u201b\u00ab\u00bb"
