@@ -21,6 +21,7 @@ CORE = [
     "workbook.export.agreement_doc",
     "workbook.export.html",
     "workbook.kinds",
+    "workbook.logic.trial",
     "workbook.cli",
 ]
 
