@@ -10,13 +10,13 @@ say what went wrong where it began. Anything it cannot explain keeps the parser'
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from workbook.packs.rules import KeyPath
+from workbook.packs.scan import Statement, scan
 
 # Quotes that word processors put in place of straight ones.
 CURLY = "\u201c\u201d\u201e\u201f\u2033\u2018\u2019\u201a\u201b\u00ab\u00bb"
-_KEY_PART = re.compile(r"[ \t]*(?:([A-Za-z0-9_-]+)|\"((?:[^\"\\\n]|\\.)*)\"|'([^'\n]*)')[ \t]*")
 # The start of a line that is a statement of its own: ``key =`` or a table header.
 _STATEMENT = re.compile(
     r"[ \t]*(?:[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*[ \t]*="
@@ -38,25 +38,6 @@ class Explained:
     col: int
     path: KeyPath
     message: str
-
-
-@dataclass(frozen=True)
-class _Statement:
-    start: int
-    header: bool
-    array: bool
-    keys: tuple[str, ...]
-    # Where the value of ``key = value`` starts, or -1.
-    value: int = -1
-
-
-@dataclass
-class _State:
-    statements: list[_Statement] = field(default_factory=list)
-    # The start and opening quotes of the string the scan ended in, if any.
-    string: tuple[int, str] | None = None
-    # The open brackets and braces of values, innermost last.
-    brackets: list[tuple[int, str]] = field(default_factory=list)
 
 
 def explain(source: str, message: str, line: int, col: int) -> Explained:
@@ -83,7 +64,7 @@ class _Explainer:
         self.at = min(self.starts[line - 1] + max(col, 1) - 1, len(source))
         # A newline at the error is read too: that is where a one-line string was cut.
         cut = source.startswith("\n", self.at)
-        self.state = _scan(source, self.at + 1 if cut else self.at)
+        self.state = scan(source, self.at + 1 if cut else self.at)
         self.number = self._statement()
 
     # Positions and text
@@ -109,28 +90,11 @@ class _Explainer:
         return found
 
     @property
-    def current(self) -> _Statement | None:
+    def current(self) -> Statement | None:
         return None if self.number is None else self.state.statements[self.number]
 
-    def paths(self, number: int) -> tuple[KeyPath, KeyPath]:
-        """Statement ``number``'s table (without a new array index) and its full key path."""
-        counts: dict[KeyPath, int] = {}
-        table: KeyPath = ()
-        named: KeyPath = ()
-        for statement in self.state.statements[: number + 1]:
-            if statement.header:
-                named = _resolve(statement.keys[:-1], counts) + statement.keys[-1:]
-                table = named
-                if statement.array:
-                    counts[named] = counts.get(named, 0) + 1
-                    table = (*named, counts[named] - 1)
-            else:
-                named = (*table, *statement.keys)
-        current = self.state.statements[number]
-        return (named, table) if current.header else (named, named)
-
     def path(self, number: int | None) -> KeyPath:
-        return () if number is None else self.paths(number)[1]
+        return () if number is None else self.state.statements[number].path
 
     # What went wrong
 
@@ -256,7 +220,7 @@ class _Explainer:
             )
         return self.unquoted(statement, path)
 
-    def unquoted(self, statement: _Statement, path: KeyPath) -> Explained:
+    def unquoted(self, statement: Statement, path: KeyPath) -> Explained:
         text = self.rest_of_line(statement.value).strip()
         key = ".".join(statement.keys)
         shown = _short(text.replace("\\", "\\\\").replace('"', '\\"'))
@@ -267,7 +231,7 @@ class _Explainer:
         rest = self.rest_of_line(self.at)
         if statement is not None and statement.header:
             return self.made(self.at, path, "start a new line after the table's header")
-        if statement is not None and statement.value >= 0:
+        if statement is not None and statement.value >= 0 and not _STATEMENT.match(rest):
             first = self.src[statement.value]
             if first not in "\"'[{" and not rest.lstrip().startswith("#"):
                 return self.unquoted(statement, path)
@@ -318,10 +282,10 @@ class _Explainer:
         current, number = self.current, self.number
         if current is None or number is None:
             return None
-        named, full = self.paths(number)
-        earlier = [(i, s) for i, s in enumerate(self.state.statements[:number])]
+        earlier = self.state.statements[:number]
         if not current.header:
-            firsts = [s for i, s in earlier if not s.header and self.path(i) == full]
+            full = current.path
+            firsts = [s for s in earlier if not s.header and s.path == full]
             first = f"; the first is on line {self.line_of(firsts[0].start)}" if firsts else ""
             where = "the pack" if len(full) == 1 else "this table"
             where = "this step" if len(full) == 3 and full[0] == "steps" else where
@@ -330,9 +294,10 @@ class _Explainer:
                 full,
                 f'"{".".join(current.keys)}" is given twice in {where}{first}: keep one of them',
             )
-        tables = [s for i, s in earlier if s.header and self.paths(i)[0] == named]
+        named = current.named
+        tables = [s for s in earlier if s.header and s.named == named]
         singles = [s for s in tables if not s.array]
-        values = [s for i, s in earlier if not s.header and self.path(i) == named]
+        values = [s for s in earlier if not s.header and s.path == named]
         name = ".".join(current.keys)
         if values:
             first_line = self.line_of(values[0].start)
@@ -368,107 +333,3 @@ class _Explainer:
 
 def _short(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
-
-
-def _resolve(keys: tuple[str, ...], counts: dict[KeyPath, int]) -> KeyPath:
-    path: KeyPath = ()
-    for key in keys:
-        path = (*path, key)
-        if path in counts:
-            path = (*path, counts[path] - 1)
-    return path
-
-
-def _scan(src: str, end: int) -> _State:
-    """Read ``src`` up to ``end``: its statements, and the string or brackets still open there."""
-    state = _State()
-    i, line_start = 0, True
-    while i < end:
-        char = src[i]
-        if char == "\n":
-            line_start = not state.brackets
-            i += 1
-        elif char in " \t\r":
-            i += 1
-        elif char == "#":
-            newline = src.find("\n", i)
-            i = end if newline == -1 else newline
-        elif line_start:
-            line_start = False
-            i = _header(src, i, state) if char == "[" else _key_value(src, i, state)
-        elif char in "\"'":
-            quotes = char * 3 if src.startswith(char * 3, i) else char
-            close = _string_end(src, i, quotes, end)
-            if close is None:
-                state.string = (i, quotes)
-                return state
-            i = close
-        elif char in "[{":
-            state.brackets.append((i, char))
-            i += 1
-        elif char in "]}":
-            if state.brackets and state.brackets[-1][1] == ("[" if char == "]" else "{"):
-                state.brackets.pop()
-            i += 1
-        else:
-            i += 1
-    return state
-
-
-def _keys(src: str, i: int) -> tuple[tuple[str, ...], int]:
-    keys: list[str] = []
-    while True:
-        match = _KEY_PART.match(src, i)
-        if match is None:
-            return tuple(keys), i
-        bare, basic, literal = match.groups()
-        keys.append(bare if bare is not None else basic if basic is not None else literal)
-        i = match.end()
-        if not src.startswith(".", i):
-            return tuple(keys), i
-        i += 1
-
-
-def _header(src: str, i: int, state: _State) -> int:
-    array = src.startswith("[[", i)
-    keys, j = _keys(src, i + (2 if array else 1))
-    state.statements.append(_Statement(i, True, array, keys))
-    close = "]]" if array else "]"
-    return j + len(close) if src.startswith(close, j) else max(j, i + 1)
-
-
-def _key_value(src: str, i: int, state: _State) -> int:
-    keys, j = _keys(src, i)
-    value = -1
-    if keys and src.startswith("=", j):
-        value = j + 1
-        while value < len(src) and src[value] in " \t":
-            value += 1
-    state.statements.append(_Statement(i, False, False, keys, value))
-    return value if value >= 0 else max(j, i + 1)
-
-
-def _string_end(src: str, start: int, quotes: str, end: int) -> int | None:
-    """The index after the string that opens at ``start``, or None if it is open at ``end``.
-
-    A one-line string that meets a newline is open: that is where the parser gives up.
-    """
-    i = start + len(quotes)
-    escapes = quotes[0] == '"'
-    while i < end:
-        char = src[i]
-        if escapes and char == "\\":
-            i += 2
-        elif src.startswith(quotes, i):
-            i += len(quotes)
-            # Up to two more quotes may end a multi-line string: they belong to the text.
-            extra = 0
-            while len(quotes) == 3 and extra < 2 and src.startswith(quotes[0], i):
-                i += 1
-                extra += 1
-            return i
-        elif char == "\n" and len(quotes) == 1:
-            return None
-        else:
-            i += 1
-    return None
