@@ -4,9 +4,10 @@ Editors built on Taplo (such as VS Code's Even Better TOML) read it through a ``
 Pydantic describes a step as a ``oneOf`` with a ``discriminator``, which is not JSON Schema: a
 validator that ignores the discriminator tries every kind and reports a step's whole table as
 matching none of them. Here a step's schema is chosen by its ``kind`` with ``if``/``then``, so one
-mistake gets one message, about the key it concerns. The branches are chained through ``else``
-rather than listed in ``allOf``, because Taplo completes keys only from schemas it reaches through
-``properties``, ``$ref``, ``oneOf``, ``anyOf`` and a plain ``allOf``.
+mistake gets one message, about the key it concerns. The kinds are chained through ``else``
+rather than listed in ``allOf``: Taplo's completion leaves out the keys of a schema that has an
+``allOf``, and follows neither ``if`` nor ``then``, so a step's own ``properties`` list every key
+of every kind, with its words, for completion and hover, and the chosen kind checks them.
 """
 
 from __future__ import annotations
