@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
+from tests.packs_helpers import write_pack
+from workbook.packs.load import load_pack
 from workbook.packs.models import KINDS, Pack
+from workbook.packs.rules import KNOWN_KINDS
 
 BASE: dict[str, Any] = {"format": 1, "id": "p", "title": "T", "summary": "S"}
 
@@ -121,6 +125,17 @@ def test_cross_step_rules() -> None:
 def test_the_pack_title_never_names_a_partner() -> None:
     with pytest.raises(ValidationError, match="not allowed in titles"):
         pack({"id": "t", "kind": "text", "prompt": "?"}, title="{partner}'s side")
+
+
+def test_the_rules_know_every_kind(tmp_path: Path) -> None:
+    assert set(KNOWN_KINDS) == set(KINDS)
+    steps = (
+        '[[steps]]\nid = "s"\nkind = "scael"\nprompt = "?"\n'
+        '[[steps]]\nid = "a"\nkind = "agreement"\nprompt = "?"\nfrom = ["s"]\n'
+    )
+    problems = load_pack(write_pack(tmp_path, "p", steps)).problems
+    # The misspelt kind is the one problem: the reference to that step is not another.
+    assert [p.path for p in problems] == [("steps", 0, "kind")]
 
 
 def test_text_is_cleaned_on_load() -> None:

@@ -33,6 +33,7 @@ from workbook.packs.rules import (
     KeyPath,
     article,
     cross_step_problems,
+    nearest,
     placeholder_problems,
     suggest,
     title_problems,
@@ -151,13 +152,15 @@ def from_validation_error(
     # Nothing else is worth reading in a pack written for a newer format.
     details = newer or details
     found: list[tuple[KeyPath, str]] = []
+    meant = _meant(details, data)
     for detail in details:
-        if detail["type"] != "pack_rule":
+        missing = detail["type"] == "missing" and _author_path(detail["loc"], data) in meant
+        if detail["type"] != "pack_rule" and not missing:
             found += _translate(detail, data)
     if not newer:
         # Validation checks rules only where every key is right; the raw tables show them all.
         unsure: dict[int, set[str]] = {}
-        for path, _ in found:
+        for path in [*(path for path, _ in found), *meant]:
             if len(path) >= 3 and path[0] == "steps" and isinstance(path[1], int):
                 unsure.setdefault(path[1], set()).add(str(path[2]))
         found += raw_rules(data, unsure, lambda path: where.find(path).line)
@@ -168,6 +171,23 @@ def from_validation_error(
     problems = [Problem(file, where.find(path), path, message) for path, message in found]
     unique = dict.fromkeys(problems)
     return sorted(unique, key=lambda p: (p.position.line, p.position.col))
+
+
+def _meant(details: list[ErrorDetails], data: Mapping[str, Any]) -> set[KeyPath]:
+    """The keys that unknown keys most likely spell wrong.
+
+    ``promt`` for ``prompt`` is one mistake: the unknown key's "did you mean" says it all, so the
+    key it meant is neither reported missing nor read by the rules.
+    """
+    found: set[KeyPath] = set()
+    for detail in details:
+        if detail["type"] != "extra_forbidden":
+            continue
+        path = _author_path(detail["loc"], data)
+        meant = _meant_key(path, data)
+        if meant is not None:
+            found.add((*path[:-1], meant))
+    return found
 
 
 def raw_rules(
@@ -297,7 +317,6 @@ def _missing(path: KeyPath) -> str:
 def _unknown_key(path: KeyPath, data: Mapping[str, Any]) -> str:
     key = str(path[-1])
     model = _model_at(path[:-1], data)
-    allowed = _allowed_keys(model) if model else []
     if model is not None and path[:1] == ("steps",) and len(path) == 3:
         step_kind = STEP_MODELS_BY_CLASS[model]
         if key in ("answer", "optional"):
@@ -305,16 +324,30 @@ def _unknown_key(path: KeyPath, data: Mapping[str, Any]) -> str:
                 f'"{key}" belongs to text, scale, choice and rank steps; '
                 f"{article(step_kind)} {step_kind} step decides by itself who answers"
             )
-        if key == step_kind or key in ("question", "text"):
-            meant = "body" if step_kind == "read" else "prompt"
-            return f'unknown key "{key}" (did you mean "{meant}"?)'
         owners = _kinds_with(key)
         if owners:
             return (
                 f'unknown key "{key}" for {article(step_kind)} {step_kind} step; '
                 f"it belongs to {_join(owners)} steps"
             )
-    return f'unknown key "{key}"{suggest(key, allowed)}'
+    meant = _meant_key(path, data)
+    return f'unknown key "{key}"' + (f' (did you mean "{meant}"?)' if meant else "")
+
+
+def _meant_key(path: KeyPath, data: Mapping[str, Any]) -> str | None:
+    """The key that the unknown key at ``path`` most likely stands for, if any."""
+    key = str(path[-1])
+    model = _model_at(path[:-1], data)
+    if model is None:
+        return None
+    if path[:1] == ("steps",) and len(path) == 3:
+        step_kind = STEP_MODELS_BY_CLASS[model]
+        if key in ("answer", "optional") or _kinds_with(key):
+            return None  # a key of other kinds, not a misspelling
+        if key == step_kind or key in ("question", "text"):
+            # A step's question is its prompt; a read step's text is its body.
+            return "body" if step_kind == "read" else "prompt"
+    return nearest(key, _allowed_keys(model))
 
 
 def _entries(count: object, path: KeyPath) -> str:

@@ -23,16 +23,23 @@ ANSWERED_KINDS = frozenset({"text", "scale", "choice", "rank"})
 _ONE_AT_A_TIME_KINDS = frozenset({"requests", "listen"})
 # Kinds whose steps have an outcome that an agreement step can offer as a draft term.
 OUTCOME_KINDS = frozenset({"text", "scale", "choice", "rank", "chores", "requests", "listen"})
+KNOWN_KINDS = OUTCOME_KINDS | {"read", "agreement"}
 
 
 def article(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"
 
 
+def nearest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice that ``word`` is most likely a misspelling of, if any is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def suggest(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean "x"?)`` for the nearest choice, or nothing."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f' (did you mean "{close[0]}"?)' if close else ""
+    close = nearest(word, choices)
+    return f' (did you mean "{close}"?)' if close else ""
 
 
 def speaks_to_one(kind: str, answer: object) -> bool:
@@ -156,6 +163,8 @@ def _reference(
     ``wanted`` is the kind the reference must name; None means any kind with an outcome.
     """
     found = earlier.get(ref)
+    if found is not None and found[0] not in KNOWN_KINDS:
+        return ""  # that step's kind is wrong, and says so; this reference may well be right
     if wanted is not None:
         if found is not None and found[0] == wanted:
             return ""
