@@ -29,3 +29,21 @@ def test_example_pack_validates(tmp_path: Path, doc: str, index: int, text: str)
     file.write_text(text, encoding="utf-8")
     loaded = load_pack(file)
     assert loaded.ok, [str(p) for p in loaded.problems]
+
+
+def _common_mistakes() -> list[str]:
+    text = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    section = text.split("\n## Common mistakes\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line]
+    return [row.split(" | ")[1].strip("`") for row in rows[1:]]
+
+
+def test_common_mistakes_show_the_messages_validate_prints() -> None:
+    printed = "\n".join(
+        str(problem)
+        for file in sorted((ROOT / "tests" / "fixtures" / "bad_packs").glob("*.toml"))
+        for problem in load_pack(file).problems
+    )
+    documented = _common_mistakes()
+    assert len(documented) >= 15
+    assert [m for m in documented if m not in printed] == []

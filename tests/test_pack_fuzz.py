@@ -9,18 +9,16 @@ longer run than the suite's.
 
 from __future__ import annotations
 
-import copy
 import os
 import random
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.mutations import mutate_data, mutate_text
 from workbook import tomlio
 from workbook.packs import load
 from workbook.packs.library import builtin_folder, load_library
@@ -28,83 +26,6 @@ from workbook.packs.library import builtin_folder, load_library
 BUILTIN = sorted(builtin_folder().glob("*.toml"))
 CASES = int(os.environ.get("WORKBOOK_FUZZ_CASES", "3200"))
 CHUNKS = 8
-# Values of every TOML type, and the ones that tripped rules before: lists where text belongs,
-# repeated options, placeholders, markup.
-POOL: list[Any] = [
-    [],
-    {},
-    5,
-    -1,
-    0,
-    10**12,
-    1.5,
-    True,
-    "x",
-    "",
-    ["text"],
-    {"a": 1},
-    date(2026, 1, 1),
-    "{me}",
-    "{partner}",
-    "[/]",
-    "x" * 300,
-    [[["a"]]],
-    [{"name": "a"}],
-    ["a", "a"],
-    [1, 2],
-    "choice",
-    "rank",
-    "agreement",
-    "values",
-    {"kind": "text"},
-]
-TEXT_BITS = [*"[]{}=\"',.\n#\\", "[[steps]]\n", "[steps]\n", "kind = ", "\u201c", "\x00"]
-
-
-def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [path]
-    if isinstance(node, dict):
-        for key, child in node.items():
-            found += _paths(child, (*path, key))
-    elif isinstance(node, list):
-        for index, child in enumerate(node):
-            found += _paths(child, (*path, index))
-    return found
-
-
-def _mutate_data(data: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-    data = copy.deepcopy(data)
-    for _ in range(rng.randint(1, 3)):
-        paths = [p for p in _paths(data) if p]
-        in_steps = [p for p in paths if p[0] == "steps" and len(p) == 3]
-        path = rng.choice(in_steps if in_steps and rng.random() < 0.6 else paths)
-        parent: Any = data
-        for part in path[:-1]:
-            parent = parent[part]
-        roll = rng.random()
-        if roll < 0.2 and isinstance(parent, dict):
-            del parent[path[-1]]
-        elif roll < 0.3 and isinstance(parent, dict):
-            parent[f"{path[-1]}s"] = parent.pop(path[-1])
-        else:
-            parent[path[-1]] = copy.deepcopy(rng.choice(POOL))
-    return data
-
-
-def _mutate_text(text: str, rng: random.Random) -> str:
-    for _ in range(rng.randint(1, 3)):
-        roll, at = rng.random(), rng.randrange(len(text) + 1)
-        if roll < 0.3:
-            text = text[:at] + text[at + rng.randint(1, 40) :]
-        elif roll < 0.6:
-            text = text[:at] + rng.choice(TEXT_BITS) + text[at:]
-        elif roll < 0.8:
-            lines = text.split("\n")
-            lines.insert(rng.randrange(len(lines)), rng.choice(lines))
-            text = "\n".join(lines)
-        else:
-            text = text[:at]
-    return text
 
 
 def _case(seed: int) -> str | None:
@@ -112,10 +33,10 @@ def _case(seed: int) -> str | None:
     source = rng.choice(BUILTIN).read_text(encoding="utf-8")
     if rng.random() < 0.6:
         try:
-            return tomlio.dumps(_mutate_data(tomlio.loads(source), rng))
+            return tomlio.dumps(mutate_data(tomlio.loads(source), rng))
         except ValueError:
             return None
-    return _mutate_text(source, rng)
+    return mutate_text(source, rng)
 
 
 @pytest.mark.parametrize("chunk", range(CHUNKS))

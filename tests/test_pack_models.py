@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
+from tests.packs_helpers import write_pack
+from workbook.packs.load import load_pack
 from workbook.packs.models import KINDS, Pack
+from workbook.packs.rules import KNOWN_KINDS
 
 BASE: dict[str, Any] = {"format": 1, "id": "p", "title": "T", "summary": "S"}
 
@@ -74,9 +78,16 @@ def test_defaults_follow_the_contract() -> None:
         ({"kind": "text", "prompt": "{you}"}, "unknown placeholder {you}"),
         ({"kind": "text", "prompt": "?", "help": "{me"}, 'a lone "{"'),
         (
-            {"kind": "chores", "prompt": "?", "tasks": [{"name": "A"}, {"name": "A"}]},
-            'task "A" is listed twice',
+            {"kind": "chores", "prompt": "?", "tasks": [{"name": "A"}, {"name": "a "}]},
+            'task "a" is the same as "A"',
         ),
+        (
+            {"kind": "choice", "prompt": "?", "options": ["Space", "Time", "space"]},
+            'option "space" is the same as "Space"',
+        ),
+        ({"kind": "rank", "prompt": "?", "options": ["a", "b", "a"]}, 'option "a" is listed'),
+        ({"kind": "scale", "prompt": "?", "items": ["Work", " WORK"]}, 'item "WORK" is the same'),
+        ({"kind": "read", "title": "For {me}", "body": "x"}, "not allowed in titles"),
     ],
 )
 def test_step_rules(step: dict[str, Any], expected: str) -> None:
@@ -109,6 +120,22 @@ def test_cross_step_rules() -> None:
     assert '"later" is not an earlier choice step' in joined
     assert '"r" is a read step, which has no outcome to offer' in joined
     assert '"nope" is not an earlier step' in joined
+
+
+def test_the_pack_title_never_names_a_partner() -> None:
+    with pytest.raises(ValidationError, match="not allowed in titles"):
+        pack({"id": "t", "kind": "text", "prompt": "?"}, title="{partner}'s side")
+
+
+def test_the_rules_know_every_kind(tmp_path: Path) -> None:
+    assert set(KNOWN_KINDS) == set(KINDS)
+    steps = (
+        '[[steps]]\nid = "s"\nkind = "scael"\nprompt = "?"\n'
+        '[[steps]]\nid = "a"\nkind = "agreement"\nprompt = "?"\nfrom = ["s"]\n'
+    )
+    problems = load_pack(write_pack(tmp_path, "p", steps)).problems
+    # The misspelt kind is the one problem: the reference to that step is not another.
+    assert [p.path for p in problems] == [("steps", 0, "kind")]
 
 
 def test_text_is_cleaned_on_load() -> None:

@@ -95,6 +95,12 @@ def _parser() -> argparse.ArgumentParser:
     schema = command("schema", "print the JSON Schema of the pack format")
     schema.set_defaults(run=_schema)
 
+    trying = command(
+        "try", "walk one pack file with a sample couple in a throwaway data folder (F5 reloads)"
+    )
+    trying.add_argument("pack", metavar="PACK", type=Path, help="the pack file to try")
+    trying.set_defaults(run=_try)
+
     couples = command("couples", "the couples in the data folder")
     couples.add_argument("--json", action="store_true", help="print JSON")
     couples.set_defaults(run=_couples)
@@ -237,6 +243,15 @@ def _validate(args: argparse.Namespace) -> int:
         _say(sys.stderr, f"{summary}: {problems} problem{'s' if problems != 1 else ''}")
         return EXIT_PROBLEMS
     _say(sys.stderr, f"{summary}: no problems")
+    return EXIT_OK
+
+
+def _try(args: argparse.Namespace) -> int:
+    if not args.pack.is_file():
+        raise Fatal(f"{args.pack}: no such pack file")
+    from workbook.tui.trying import try_pack
+
+    try_pack(args.pack)
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from textual.command import CommandPalette
+from textual.widgets import Static
 
 from tests.packs_helpers import write_pack
 from tests.tui.conftest import SIZE, answer, app_for, make_couple, screen_text, walk
@@ -40,10 +41,10 @@ async def test_broken_packs_show_discreetly_in_the_agenda_and_the_rest_work(
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, BrokenPacksScreen)
-        details = screen_text(app)
+        details = "\n".join(str(s.render()) for s in app.screen.query(Static))
         assert 'broken.toml:1:1: title: missing required key "title"' in details
-        assert "pipe.toml:1:1: cannot read the file: it is not a regular" in details
-        assert "deep.toml:2:1: this is not valid TOML: values or keys are" in details
+        assert "pipe.toml:1:1: cannot read the file: it is not a regular file" in details
+        assert "deep.toml:2:1: this is not valid TOML: values or keys are nested" in details
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("enter", "ctrl+s")

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from workbook import tomlio
+from workbook.packs import syntax
 from workbook.packs.locate import Position, locate
 from workbook.packs.models import Pack
 from workbook.packs.problems import Problem, from_validation_error
@@ -75,11 +76,14 @@ def _load(file: Path, builtin: bool) -> LoadedPack:
     try:
         data = tomlio.loads(source)
     except tomlio.TOMLDecodeError as error:
-        message = getattr(error, "msg", str(error))
-        line, col = getattr(error, "lineno", 1), getattr(error, "colno", 1)
-        return _broken(
-            file, builtin, line, col, f"this is not valid TOML: {message[:1].lower()}{message[1:]}"
+        found = syntax.explain(
+            source,
+            getattr(error, "msg", str(error)),
+            getattr(error, "lineno", 1),
+            getattr(error, "colno", 1),
         )
+        problem = Problem(file, Position(found.line, found.col), found.path, found.message)
+        return LoadedPack(file, None, digest, [problem], builtin)
     deep = tomlio.too_deep(data)
     if deep is not None:
         where = locate(source).find(deep)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from workbook import tomlio
-from workbook.packs.models import KeyPath
+from workbook.packs.rules import KeyPath
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _SCALAR_END = re.compile(r"[,\]\}#\n]")
@@ -31,14 +31,17 @@ class Locations:
     """Where each key path of a document was written."""
 
     keys: dict[KeyPath, Position] = field(default_factory=dict)
+    # The first key or table of the file: where the pack's own keys are, after any comments
+    # (such as a ``#:schema`` line).
+    top: Position = field(default_factory=lambda: Position(1, 1))
 
     def find(self, path: KeyPath) -> Position:
-        """The position of ``path``, or of its nearest written parent, or the top of the file."""
+        """The position of ``path``, or of its nearest written parent, or the top of the pack."""
         for end in range(len(path), 0, -1):
             found = self.keys.get(path[:end])
             if found is not None:
                 return found
-        return Position(1, 1)
+        return self.top
 
 
 def locate(source: str) -> Locations:
@@ -68,6 +71,8 @@ class _Scanner:
             self.skip_space(newlines=True)
             if self.i >= len(self.src):
                 return self.found
+            if not self.found.keys:
+                self.found.top = self.position(self.i)
             char = self.src[self.i]
             if char == "[":
                 table = self.header()

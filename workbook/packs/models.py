@@ -8,34 +8,28 @@ it belongs to, so the loader can point at the exact line.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Any, Literal, TypeAlias, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from workbook.packs import placeholders
+from workbook.packs.rules import (
+    ID_PATTERN,
+    RuleProblem,
+    cross_step_problems,
+    placeholder_problems,
+    repeats,
+    title_problems,
+)
 from workbook.text import clean, clean_line
 
 FORMAT = 1
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-
-KeyPath: TypeAlias = tuple[str | int, ...]
-RuleProblem: TypeAlias = tuple[KeyPath, str]
 
 
 def _not_empty(text: str) -> str:
     if not text.strip():
         raise PydanticCustomError("empty", "must not be empty")
     return text
-
-
-def _unique(values: list[str]) -> list[str]:
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
-            raise PydanticCustomError("duplicate", 'lists "{value}" twice', {"value": value})
-        seen.add(value)
-    return values
 
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
@@ -45,43 +39,12 @@ Line = Annotated[str, Field(min_length=1), AfterValidator(clean_line), AfterVali
 Plain = Annotated[str, Field(min_length=1), AfterValidator(clean), AfterValidator(_not_empty)]
 # Markdown (read bodies and help).
 Markdown = Annotated[str, Field(min_length=1), AfterValidator(clean), AfterValidator(_not_empty)]
-Options = Annotated[list[Line], Field(min_length=2, max_length=50), AfterValidator(_unique)]
+# Options, items and task names are unique ignoring case: a rule says so, at the repeated entry.
+Options = Annotated[list[Line], Field(min_length=2, max_length=50)]
 AnswerMode = Literal["each-private", "each-open", "together"]
 
 ANSWER_MODES: tuple[str, ...] = ("each-private", "each-open", "together")
 PLACEHOLDER_KEYS = ("prompt", "help")
-_ANSWERED_KINDS = frozenset({"text", "scale", "choice", "rank"})
-_ONE_AT_A_TIME_KINDS = frozenset({"requests", "listen"})
-
-
-def speaks_to_one(kind: str, answer: object) -> bool:
-    """True when a step of ``kind`` in ``answer`` mode addresses one partner at a time."""
-    if kind in _ANSWERED_KINDS:
-        return answer != "together"
-    return kind in _ONE_AT_A_TIME_KINDS
-
-
-def placeholder_problems(kind: str, answer: object, texts: dict[str, Any]) -> list[RuleProblem]:
-    """What is wrong with the placeholders of a step's prompt and help.
-
-    Takes raw values too, so the loader can report these beside a step's other problems.
-    """
-    problems: list[RuleProblem] = []
-    for key, text in texts.items():
-        if not isinstance(text, str):
-            continue
-        problems += [((key,), message) for message in placeholders.problems(text)]
-        if placeholders.used(text) and not speaks_to_one(kind, answer):
-            if kind in _ANSWERED_KINDS:
-                reason = 'when answer = "together": one shared answer speaks for both of you'
-            else:
-                reason = f"in {article(kind)} {kind} step, which speaks to both of you at once"
-            problems.append(((key,), f"{{me}} and {{partner}} are not allowed {reason}"))
-    return problems
-
-
-def article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
 
 
 def raise_rules(problems: Sequence[RuleProblem]) -> None:
@@ -105,11 +68,15 @@ class _Step(_Model):
     def _check_rules(self) -> _Step:
         texts = {key: getattr(self, key, None) for key in PLACEHOLDER_KEYS}
         problems = placeholder_problems(self.kind_name(), getattr(self, "answer", None), texts)
-        raise_rules(problems + self.rule_problems())
+        raise_rules(title_problems(self.title) + problems + self.rule_problems())
         return self
 
-    def rule_problems(self) -> list[RuleProblem]:
-        """Problems that span several keys of this step; kinds add their own."""
+    def rule_problems(self, unsure: frozenset[str] = frozenset()) -> list[RuleProblem]:
+        """Problems that span several keys of this step; kinds add their own.
+
+        ``unsure`` names keys whose values are missing or wrong: a rule that reads one of them
+        says nothing, so that one mistake never shows up as another.
+        """
         return []
 
     @classmethod
@@ -145,22 +112,28 @@ class ScaleStep(_Answered):
     """A number on a scale, for the prompt itself or for each item."""
 
     kind: Literal["scale"]
-    items: Annotated[list[Line], Field(min_length=1, max_length=50), AfterValidator(_unique)] = []
+    items: Annotated[list[Line], Field(min_length=1, max_length=50)] = []
     min: int = 1
     max: int = 5
     low: Line | None = None
     high: Line | None = None
     gap: Annotated[int, Field(ge=1)] | None = None
 
-    def rule_problems(self) -> list[RuleProblem]:
+    def rule_problems(self, unsure: frozenset[str] = frozenset()) -> list[RuleProblem]:
+        problems = [] if "items" in unsure else repeats(self.items, ("items",), "item")
+        if unsure & {"min", "max"}:
+            return problems
         span = self.max - self.min
         if span < 1:
-            return [(("max",), f"max ({self.max}) must be greater than min ({self.min})")]
+            return [
+                *problems,
+                (("max",), f"max ({self.max}) must be greater than min ({self.min})"),
+            ]
         if span > 10:
-            return [(("max",), f"max - min must be at most 10; it is {span}")]
-        if self.gap is not None and self.gap > span:
-            return [(("gap",), f"gap ({self.gap}) is larger than the scale ({span})")]
-        return []
+            return [*problems, (("max",), f"max - min must be at most 10; it is {span}")]
+        if "gap" not in unsure and self.gap is not None and self.gap > span:
+            problems.append((("gap",), f"gap ({self.gap}) is larger than the scale ({span})"))
+        return problems
 
 
 class ChoiceStep(_Answered):
@@ -172,25 +145,30 @@ class ChoiceStep(_Answered):
     pick_max: Annotated[int, Field(ge=1)] = 1
     other: bool = False
 
-    def rule_problems(self) -> list[RuleProblem]:
+    def rule_problems(self, unsure: frozenset[str] = frozenset()) -> list[RuleProblem]:
+        if "options" in unsure:
+            return []
+        problems = repeats(self.options, ("options",), "option")
+        if unsure & {"pick_min", "pick_max", "other"}:
+            return problems
         available = len(self.options) + (1 if self.other else 0)
         if self.pick_min > self.pick_max:
-            return [
+            problems.append(
                 (
                     ("pick_min",),
                     f"pick_min ({self.pick_min}) is more than pick_max ({self.pick_max})",
                 )
-            ]
-        if self.pick_max > available:
+            )
+        elif self.pick_max > available:
             extra = " plus one written in" if self.other else ""
-            return [
+            problems.append(
                 (
                     ("pick_max",),
                     f"pick_max ({self.pick_max}) is more than the {len(self.options)} "
                     f"options{extra}",
                 )
-            ]
-        return []
+            )
+        return problems
 
 
 class RankStep(_Answered):
@@ -200,10 +178,12 @@ class RankStep(_Answered):
     options: Options | None = None
     options_from: Id | None = None
 
-    def rule_problems(self) -> list[RuleProblem]:
+    def rule_problems(self, unsure: frozenset[str] = frozenset()) -> list[RuleProblem]:
+        if unsure & {"options", "options_from"}:
+            return []
         if (self.options is None) == (self.options_from is None):
             return [(("options",), "give exactly one of options or options_from")]
-        return []
+        return repeats(self.options or [], ("options",), "option")
 
 
 class Task(_Model):
@@ -219,14 +199,12 @@ class ChoresStep(_Prompted):
     kind: Literal["chores"]
     tasks: Annotated[list[Task], Field(max_length=200)] = []
 
-    def rule_problems(self) -> list[RuleProblem]:
-        seen: set[str] = set()
-        problems: list[RuleProblem] = []
-        for index, task in enumerate(self.tasks):
-            if task.name in seen:
-                problems.append((("tasks", index, "name"), f'task "{task.name}" is listed twice'))
-            seen.add(task.name)
-        return problems
+    def rule_problems(self, unsure: frozenset[str] = frozenset()) -> list[RuleProblem]:
+        if "tasks" in unsure:
+            return []
+        # Raw tables when the loader checks a step whose tasks did not validate.
+        names = [task.get("name") if isinstance(task, dict) else task.name for task in self.tasks]
+        return [((*path, "name"), message) for path, message in repeats(names, ("tasks",), "task")]
 
 
 class RequestsStep(_Prompted):
@@ -280,8 +258,6 @@ STEP_MODELS: dict[str, type[_Step]] = {
     )
 }
 KINDS: tuple[str, ...] = tuple(STEP_MODELS)
-# Kinds whose steps have an outcome that an agreement step can offer as a draft term.
-OUTCOME_KINDS = frozenset({"text", "scale", "choice", "rank", "chores", "requests", "listen"})
 
 
 def _format_version(value: int) -> int:
@@ -311,8 +287,9 @@ class Pack(_Model):
     steps: Annotated[list[Step], Field(min_length=1, max_length=200)]
 
     @model_validator(mode="after")
-    def _check_steps(self) -> Pack:
-        raise_rules(cross_step_problems([step.model_dump(by_alias=True) for step in self.steps]))
+    def _check_rules(self) -> Pack:
+        steps = [step.model_dump(by_alias=True) for step in self.steps]
+        raise_rules(title_problems(self.title) + cross_step_problems(steps))
         return self
 
     def step(self, step_id: str) -> Step:
@@ -321,38 +298,3 @@ class Pack(_Model):
             if step.id == step_id:
                 return step
         raise KeyError(step_id)
-
-
-def cross_step_problems(steps: Sequence[Any]) -> list[RuleProblem]:
-    """Problems between steps: repeated ids and references to steps that do not come earlier.
-
-    Takes raw tables too, so the loader can report these beside the problems inside a step.
-    """
-    problems: list[RuleProblem] = []
-    earlier: dict[str, str] = {}
-    for index, raw in enumerate(steps):
-        if not isinstance(raw, dict):
-            continue
-        step_id, kind = raw.get("id"), raw.get("kind")
-        if isinstance(step_id, str) and step_id in earlier:
-            problems.append(((index, "id"), f'step id "{step_id}" is used by an earlier step'))
-        ref = raw.get("options_from")
-        if kind == "rank" and isinstance(ref, str) and earlier.get(ref) != "choice":
-            problems.append(
-                ((index, "options_from"), f'"{ref}" is not an earlier choice step of this pack')
-            )
-        refs = raw.get("from")
-        if kind == "agreement" and isinstance(refs, list):
-            for position, ref in enumerate(refs):
-                if not isinstance(ref, str):
-                    continue
-                if ref not in earlier:
-                    message = f'"{ref}" is not an earlier step of this pack'
-                elif earlier[ref] not in OUTCOME_KINDS:
-                    message = f'"{ref}" is a {earlier[ref]} step, which has no outcome to offer'
-                else:
-                    continue
-                problems.append(((index, "from", position), message))
-        if isinstance(step_id, str) and step_id not in earlier and isinstance(kind, str):
-            earlier[step_id] = kind
-    return [(("steps", *path), message) for path, message in problems]

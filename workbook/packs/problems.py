@@ -1,16 +1,18 @@
 """Pack problems in a pack author's words: ``PATH:LINE:COL: key.path: message``.
 
 Pydantic's errors speak of Python types and internal locations. This module turns each into TOML
-words, at the key path the author wrote, with a "did you mean" for unknown keys and kinds.
+words, at the key path the author wrote, with the fix: a "did you mean" for unknown keys, kinds and
+references, and the line to add for a missing key. A mistake is reported once: the rules between
+keys say nothing about a key whose value is already wrong.
 """
 
 from __future__ import annotations
 
 import contextlib
-import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -24,15 +26,46 @@ from workbook.packs.models import (
     KINDS,
     PLACEHOLDER_KEYS,
     STEP_MODELS,
-    KeyPath,
     Pack,
     Task,
+)
+from workbook.packs.rules import (
+    KeyPath,
     article,
     cross_step_problems,
+    nearest,
     placeholder_problems,
+    suggest,
+    title_problems,
 )
+from workbook.packs.syntax import STEPS_HEADER
+
+__all__ = ["Problem", "dotted", "from_validation_error", "suggest", "toml_value"]
 
 _BARE = re.compile(r"^[A-Za-z0-9_-]+$")
+_KINDS_LIST = ", ".join(KINDS)
+# The line to add for each required key, in the words of docs/authoring.md.
+_ADD = {
+    "format": "add format = 1 at the top of the file",
+    "id": 'add id = "..." (lowercase letters, digits and dashes)',
+    "title": 'add title = "..."',
+    "summary": 'add summary = "..."',
+    "steps": "add the steps, each starting with a [[steps]] line",
+    "kind": f'add kind = "...", one of {_KINDS_LIST}',
+    "prompt": 'add prompt = "..."',
+    "body": 'add body = """...""" with the text to read',
+    "options": 'add options = ["...", "..."]',
+    "name": 'add name = "..."',
+}
+# What one entry of each list is called.
+_ENTRY = {
+    "steps": "step",
+    "options": "option",
+    "items": "item",
+    "tasks": "task",
+    "topics": "topic",
+    "from": "step",
+}
 
 
 @dataclass(frozen=True)
@@ -72,19 +105,26 @@ def dotted(path: KeyPath) -> str:
     return out
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean "x"?)`` for the nearest choice, or nothing."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f' (did you mean "{close[0]}"?)' if close else ""
-
-
 def toml_value(value: Any) -> str:
-    """A short TOML rendering of ``value`` for a message."""
-    try:
-        text = tomlio.dumps({"v": value})[4:].strip()
-    except ValueError:
-        text = repr(value)
+    """A short TOML rendering of ``value`` for a message, on one line."""
+    text = _inline(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _inline(value: Any, depth: int = 0) -> str:
+    if depth > 3:
+        return "..."
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline(item, depth + 1) for item in value[:5]) + "]"
+    if isinstance(value, dict):
+        pairs = [
+            f"{dotted((str(k),))} = {_inline(v, depth + 1)}" for k, v in list(value.items())[:5]
+        ]
+        return "{ " + ", ".join(pairs) + " }" if pairs else "{}"
+    try:
+        return tomlio.dumps({"v": value})[4:].strip()
+    except ValueError:
+        return repr(value)
 
 
 def _toml_type(value: Any) -> str:
@@ -95,76 +135,127 @@ def _toml_type(value: Any) -> str:
     if isinstance(value, str):
         return "text"
     if isinstance(value, list):
-        return "an array"
+        return "a list"
     if isinstance(value, dict):
         return "a table"
-    return "a date or time"
+    if isinstance(value, date | datetime | time):
+        return "a date or time"
+    return "a value of another type"
 
 
 def from_validation_error(
     error: ValidationError, data: Mapping[str, Any], file: Path, where: Locations
 ) -> list[Problem]:
-    """Every problem of ``error`` in TOML words, plus the rules between steps."""
+    """Every problem of ``error`` in TOML words, plus the rules between keys and steps."""
     details = error.errors()
     newer = [d for d in details if d["type"] == "format_newer"]
-    if newer:
-        # Nothing else is worth reading in a pack written for a newer format.
-        details = newer
+    # Nothing else is worth reading in a pack written for a newer format.
+    details = newer or details
     found: list[tuple[KeyPath, str]] = []
+    meant = _meant(details, data)
     for detail in details:
-        found += _translate(detail, data)
-    steps = data.get("steps")
-    if not newer and isinstance(steps, list):
-        # Validation stops at the first layer that fails; these rules read the raw tables so
-        # that one run shows every problem.
-        found += cross_step_problems(steps)
-        for index, raw in enumerate(steps):
-            found += [(("steps", index, *sub), message) for sub, message in _step_rules(raw)]
+        missing = detail["type"] == "missing" and _author_path(detail["loc"], data) in meant
+        if detail["type"] != "pack_rule" and not missing:
+            found += _translate(detail, data)
+    if not newer:
+        # Validation checks rules only where every key is right; the raw tables show them all.
+        unsure: dict[int, set[str]] = {}
+        for path in [*(path for path, _ in found), *meant]:
+            if len(path) >= 3 and path[0] == "steps" and isinstance(path[1], int):
+                unsure.setdefault(path[1], set()).add(str(path[2]))
+        found += raw_rules(data, unsure, lambda path: where.find(path).line)
+    if not found:
+        # Only when the raw reading and validation disagree: validation's words are still right.
+        for detail in details:
+            found += _translate(detail, data)
     problems = [Problem(file, where.find(path), path, message) for path, message in found]
     unique = dict.fromkeys(problems)
     return sorted(unique, key=lambda p: (p.position.line, p.position.col))
 
 
-def _step_rules(raw: Any) -> list[tuple[KeyPath, str]]:
-    kind = raw.get("kind") if isinstance(raw, dict) else None
-    if not isinstance(kind, str) or kind not in STEP_MODELS:
+def _meant(details: list[ErrorDetails], data: Mapping[str, Any]) -> set[KeyPath]:
+    """The keys that unknown keys most likely spell wrong.
+
+    ``promt`` for ``prompt`` is one mistake: the unknown key's "did you mean" says it all, so the
+    key it meant is neither reported missing nor read by the rules.
+    """
+    found: set[KeyPath] = set()
+    for detail in details:
+        if detail["type"] != "extra_forbidden":
+            continue
+        path = _author_path(detail["loc"], data)
+        meant = _meant_key(path, data)
+        if meant is not None:
+            found.add((*path[:-1], meant))
+    return found
+
+
+def raw_rules(
+    data: Mapping[str, Any],
+    unsure: Mapping[int, set[str]],
+    line_of: Callable[[KeyPath], int] | None = None,
+) -> list[tuple[KeyPath, str]]:
+    """The rules between keys and between steps, read from the raw tables of a pack.
+
+    ``unsure`` names, for each step, the keys that already have a problem of their own.
+    """
+    found = title_problems(data.get("title"))
+    steps = data.get("steps")
+    if isinstance(steps, list):
+        found += cross_step_problems(steps, line_of)
+        for index, raw in enumerate(steps):
+            rules = _step_rules(raw, frozenset(unsure.get(index, ())))
+            found += [(("steps", index, *sub), message) for sub, message in rules]
+    return found
+
+
+def _step_rules(raw: Any, unsure: frozenset[str]) -> list[tuple[KeyPath, str]]:
+    if not isinstance(raw, dict):
         return []
-    texts = {key: raw.get(key) for key in PLACEHOLDER_KEYS}
-    found = placeholder_problems(kind, raw.get("answer"), texts)
-    fields = STEP_MODELS[kind].model_fields
-    # A value of the wrong type is reported by validation already.
+    found = [] if "title" in unsure else title_problems(raw.get("title"))
+    kind = raw.get("kind")
+    if not isinstance(kind, str) or kind not in STEP_MODELS:
+        return found
+    model = STEP_MODELS[kind]
+    names = {info.alias or name: name for name, info in model.model_fields.items()}
+    texts = {key: raw.get(key) for key in PLACEHOLDER_KEYS if key in names and key not in unsure}
+    answer = None if "answer" in unsure else raw.get("answer")
+    found += placeholder_problems(kind, answer, texts)
+    given = {names[k]: v for k, v in raw.items() if k in names and k not in unsure}
+    # The values are raw; a rule that trips over one has nothing to add to its own problem.
     with contextlib.suppress(TypeError, ValueError, AttributeError):
-        constructed = STEP_MODELS[kind].model_construct(
-            **{k: v for k, v in raw.items() if k in fields}
-        )
-        found += constructed.rule_problems()
+        found += model.model_construct(**given).rule_problems(unsure)
     return found
 
 
 def _author_path(loc: tuple[str | int, ...], data: Mapping[str, Any]) -> KeyPath:
-    """Drop the kind tags that pydantic puts into the locations of a discriminated union."""
-    path: list[str | int] = []
+    """The key path the author wrote, without the kind tag that pydantic puts into the
+    locations of a step: ``("steps", 0, "text", "prompt")`` is ``steps[0].prompt``."""
+    if len(loc) > 2 and loc[0] == "steps" and isinstance(loc[1], int) and loc[2] in STEP_MODELS:
+        steps = data.get("steps")
+        step = steps[loc[1]] if isinstance(steps, list) and loc[1] < len(steps) else None
+        if isinstance(step, dict) and step.get("kind") == loc[2]:
+            return (*loc[:2], *loc[3:])
+    return tuple(loc)
+
+
+def _value_at(path: KeyPath, data: Mapping[str, Any]) -> Any:
     node: Any = data
-    for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part not in node:
-            if node.get("kind") == part:
-                continue
+    for part in path:
+        if isinstance(node, dict) and isinstance(part, str):
+            node = node.get(part)
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]
-            path.append(part)
-            continue
-        path.append(part)
-        node = node.get(part) if isinstance(node, dict) else None
-    return tuple(path)
+        else:
+            return None
+    return node
 
 
 def _model_at(path: KeyPath, data: Mapping[str, Any]) -> type[BaseModel] | None:
     """The model of the table at ``path``, to know which keys it allows."""
     if path == ():
         return Pack
-    node: Any = data
-    for part in path:
-        node = node[part] if isinstance(node, dict | list) else None  # type: ignore[index]
+    node = _value_at(path, data)
     if len(path) == 2 and path[0] == "steps" and isinstance(node, dict):
         return STEP_MODELS.get(str(node.get("kind")))
     if len(path) == 4 and path[2] == "tasks":
@@ -197,29 +288,35 @@ def _translate(detail: ErrorDetails, data: Mapping[str, Any]) -> list[tuple[KeyP
     if kind == "extra_forbidden":
         return [(path, _unknown_key(path, data))]
     if kind == "union_tag_invalid":
-        tag = str(ctx.get("tag"))
+        tag = _value_at((*path, "kind"), data)
+        if not isinstance(tag, str):
+            return [
+                (
+                    (*path, "kind"),
+                    f'must be text in quotes, like kind = "text", not {_toml_type(tag)} '
+                    f"({toml_value(tag)})",
+                )
+            ]
         return [
             (
                 (*path, "kind"),
-                f'unknown kind "{tag}"{suggest(tag, KINDS)}; the kinds are {", ".join(KINDS)}',
+                f'unknown kind "{tag}"{suggest(tag, KINDS)}; the kinds are {_KINDS_LIST}',
             )
         ]
     if kind == "union_tag_not_found":
-        return [((*path, "kind"), f'missing required key "kind": one of {", ".join(KINDS)}')]
+        return [((*path, "kind"), f'missing required key "kind": {_ADD["kind"]}')]
     return [(path, _value_message(kind, ctx, value, path, detail["msg"]))]
 
 
 def _missing(path: KeyPath) -> str:
-    key = path[-1]
-    if path == ("format",):
-        return 'missing required key "format": add format = 1 at the top of the file'
-    return f'missing required key "{key}"'
+    key = str(path[-1])
+    fix = _ADD.get(key, f"add {key} = ...")
+    return f'missing required key "{key}": {fix}'
 
 
 def _unknown_key(path: KeyPath, data: Mapping[str, Any]) -> str:
     key = str(path[-1])
     model = _model_at(path[:-1], data)
-    allowed = _allowed_keys(model) if model else []
     if model is not None and path[:1] == ("steps",) and len(path) == 3:
         step_kind = STEP_MODELS_BY_CLASS[model]
         if key in ("answer", "optional"):
@@ -233,11 +330,32 @@ def _unknown_key(path: KeyPath, data: Mapping[str, Any]) -> str:
                 f'unknown key "{key}" for {article(step_kind)} {step_kind} step; '
                 f"it belongs to {_join(owners)} steps"
             )
-    return f'unknown key "{key}"{suggest(key, allowed)}'
+    meant = _meant_key(path, data)
+    return f'unknown key "{key}"' + (f' (did you mean "{meant}"?)' if meant else "")
 
 
-def _entries(count: object) -> str:
-    return "one entry" if count == 1 else f"{count} entries"
+def _meant_key(path: KeyPath, data: Mapping[str, Any]) -> str | None:
+    """The key that the unknown key at ``path`` most likely stands for, if any."""
+    key = str(path[-1])
+    model = _model_at(path[:-1], data)
+    if model is None:
+        return None
+    if path[:1] == ("steps",) and len(path) == 3:
+        step_kind = STEP_MODELS_BY_CLASS[model]
+        if key in ("answer", "optional") or _kinds_with(key):
+            return None  # a key of other kinds, not a misspelling
+        if key == step_kind or key in ("question", "text"):
+            # A step's question is its prompt; a read step's text is its body.
+            return "body" if step_kind == "read" else "prompt"
+    return nearest(key, _allowed_keys(model))
+
+
+def _entries(count: object, path: KeyPath) -> str:
+    key = next((part for part in reversed(path) if isinstance(part, str)), "")
+    noun = _ENTRY.get(key, "entry")
+    if count == 1:
+        return f"one {noun}"
+    return f"{count} {noun}s" if noun != "entry" else f"{count} entries"
 
 
 def _join(words: list[str]) -> str:
@@ -246,18 +364,32 @@ def _join(words: list[str]) -> str:
 
 def _value_message(kind: str, ctx: dict[str, Any], value: Any, path: KeyPath, fallback: str) -> str:
     shown = toml_value(value)
+    given = f"{_toml_type(value)} ({shown})"
     if kind in ("string_type",):
-        return f"must be text in quotes, not {_toml_type(value)} ({shown})"
+        return f"must be text in quotes, not {given}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"must be a whole number, not {_toml_type(value)} ({shown})"
+        if isinstance(value, float) and abs(value) < 1e15:
+            low = int(value // 1)
+            return f"must be a whole number, like {low} or {low + 1}, not {shown}"
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            return f"must be a number without quotes: write {value.strip()}, not {shown}"
+        return f"must be a whole number, like 20, not {given}"
     if kind in ("bool_type", "bool_parsing"):
-        return f"must be true or false, not {_toml_type(value)} ({shown})"
+        if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+            return f"must be true or false without quotes: write {value.strip().lower()}"
+        return f"must be true or false, not {given}"
     if kind == "list_type":
-        return f'must be an array, like ["one", "two"], not {_toml_type(value)} ({shown})'
+        if path == ("steps",) and isinstance(value, dict):
+            return STEPS_HEADER
+        return f'must be a list in square brackets, like ["a", "b"], not {given}'
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         if path[:1] == ("steps",) and len(path) == 2:
             return "each step must be a table: start it with a [[steps]] line"
-        return f"must be a table, not {_toml_type(value)} ({shown})"
+        if len(path) == 4 and path[2] == "tasks":
+            return (
+                f'each task must be a table, like {{ name = "Dishes", minutes = 60 }}, not {given}'
+            )
+        return f"must be a table, not {given}"
     if kind == "literal_error":
         expected = ANSWER_MODES if path[-1:] == ("answer",) else ()
         choices = ", ".join(f'"{e}"' for e in expected) or str(ctx.get("expected"))
@@ -282,9 +414,13 @@ def _value_message(kind: str, ctx: dict[str, Any], value: Any, path: KeyPath, fa
             else (f"must be less than {bound}, not {shown}")
         )
     if kind == "too_short":
-        return f"needs at least {_entries(ctx.get('min_length'))}, not {ctx.get('actual_length')}"
+        if path == ("steps",):
+            return "add at least one step, starting with a [[steps]] line"
+        wanted = _entries(ctx.get("min_length"), path)
+        return f"needs at least {wanted}, not {ctx.get('actual_length')}"
     if kind == "too_long":
-        return f"may have at most {_entries(ctx.get('max_length'))}, not {ctx.get('actual_length')}"
+        wanted = _entries(ctx.get("max_length"), path)
+        return f"may have at most {wanted}, not {ctx.get('actual_length')}"
     if kind in ("string_too_short", "empty"):
         return "must not be empty"
     if kind == "string_too_long":

@@ -1,4 +1,14 @@
-"""The JSON Schema of the pack format, made from the models, for editors and tools."""
+"""The JSON Schema of the pack format, made from the models, for editors and tools.
+
+Editors built on Taplo (such as VS Code's Even Better TOML) read it through a ``#:schema`` line.
+Pydantic describes a step as a ``oneOf`` with a ``discriminator``, which is not JSON Schema: a
+validator that ignores the discriminator tries every kind and reports a step's whole table as
+matching none of them. Here a step's schema is chosen by its ``kind`` with ``if``/``then``, so one
+mistake gets one message, about the key it concerns. The kinds are chained through ``else``
+rather than listed in ``allOf``: Taplo's completion leaves out the keys of a schema that has an
+``allOf``, and follows neither ``if`` nor ``then``, so a step's own ``properties`` list every key
+of every kind, with its words, for completion and hover, and the chosen kind checks them.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +17,81 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from workbook.packs.models import FORMAT, Pack
+from workbook.packs.models import FORMAT, KINDS, STEP_MODELS, Pack, Task
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Keys whose lists must not repeat an entry (validate also ignores case and spaces at the ends).
+UNIQUE = ("options", "items")
+
+# The descriptions, in the words of docs/authoring.md.
+PACK_KEYS = {
+    "format": "The version of the pack format. Required; only 1 exists.",
+    "id": "The pack's id: lowercase letters, digits and dashes, unique in the library. Required.",
+    "title": "The pack's title, as plain text. Required.",
+    "summary": "What the pack is about, in a sentence or two. Required.",
+    "minutes": "A suggested length, in minutes (1 to 600).",
+    "topics": "Tags for the pack.",
+    "credits": "Who wrote the pack, and where its ideas come from.",
+    "recurring": "true for check-ins: their scale answers form trends over time.",
+    "steps": "The steps, in order. Each starts with a [[steps]] line.",
+}
+STEP_KEYS = {
+    "id": "The step's id: lowercase letters, digits and dashes, unique in the pack. Required.",
+    "kind": f"What the couple does at this step: {', '.join(KINDS)}. Required.",
+    "title": "A short heading for the step, as plain text; never {me} or {partner}.",
+    "body": "The text both of you read, in Markdown; links are shown, never opened. Required.",
+    "prompt": (
+        "The question or instruction, as plain text. Required. {me} and {partner} name the "
+        "partners where one partner at a time is addressed."
+    ),
+    "help": "More guidance under the prompt, in Markdown.",
+    "answer": (
+        "Who answers: each-private (the default: one answers while the other looks away), "
+        "each-open (in turn, seeing each other's answers) or together (one shared answer)."
+    ),
+    "optional": "true lets the couple skip this step.",
+    "max_chars": "The longest answer, in characters (1 to 100,000).",
+    "items": (
+        "Rate each of these one by one; without items the prompt itself is rated. Each is "
+        "different, ignoring case and spaces at the ends."
+    ),
+    "min": "The lowest point of the scale (default 1).",
+    "max": "The highest point of the scale (default 5); max - min is between 1 and 10.",
+    "low": "A label for the lowest point.",
+    "high": "A label for the highest point.",
+    "gap": (
+        "At the reveal, flag items where the two answers differ by gap or more; at most max - min."
+    ),
+    "options": (
+        "The options, at least 2. Each is different, ignoring case and spaces at the ends."
+    ),
+    "pick_min": "The fewest options a partner picks (default 1).",
+    "pick_max": (
+        "The most options a partner picks (default 1): at most the number of options, plus one "
+        "when other = true."
+    ),
+    "other": "true lets a partner write in an option of their own.",
+    "options_from": (
+        "The id of an earlier choice step: each partner ranks their own picks. Give this or "
+        "options, not both."
+    ),
+    "tasks": (
+        'A starter list, like { name = "Cooking dinner", minutes = 300 }; the couple adds, '
+        "removes and edits tasks."
+    ),
+    "max_per_partner": "How many requests each partner may make (1 to 10, default 3).",
+    "turn_minutes": "A time box for each speaker, in minutes (1 to 60).",
+    "rounds": "How many times each partner speaks (1 to 5, default 1).",
+    "from": (
+        "Earlier steps whose outcomes are offered as draft terms (not read or agreement steps)."
+    ),
+    "review_days": "Days until each term comes up for review (1 to 366, default 28).",
+}
+TASK_KEYS = {
+    "name": "The task's name. Each is different, ignoring case and spaces at the ends. Required.",
+    "minutes": "Minutes per week (0 to 10,080; default 0).",
+}
+RANK_OPTIONS = "The options to put in order, at least 2. Give this or options_from, not both."
 
 
 class _TomlSchema(GenerateJsonSchema):
@@ -27,9 +109,61 @@ class _TomlSchema(GenerateJsonSchema):
 
 def pack_schema() -> dict[str, Any]:
     """The JSON Schema that a pack file (read as TOML) satisfies."""
-    schema = Pack.model_json_schema(by_alias=True, schema_generator=_TomlSchema)
+    made = Pack.model_json_schema(by_alias=True, schema_generator=_TomlSchema)
+    defs: dict[str, Any] = made.pop("$defs")
+    _describe(made, PACK_KEYS)
+    made["properties"]["steps"]["items"] = {"$ref": "#/$defs/Step"}
+    _describe(defs[Task.__name__], TASK_KEYS)
+    for kind, model in STEP_MODELS.items():
+        step = defs[model.__name__]
+        _describe(step, STEP_KEYS)
+        if kind == "rank":
+            step["properties"]["options"]["description"] = RANK_OPTIONS
+        for key in UNIQUE:
+            if key in step["properties"]:
+                step["properties"][key]["uniqueItems"] = True
+    defs["Step"] = _step_by_kind()
     return {
         "$schema": SCHEMA_DIALECT,
         "title": f"workbook exercise pack, format {FORMAT}",
-        **{key: value for key, value in schema.items() if key != "title"},
+        **{key: value for key, value in made.items() if key != "title"},
+        "$defs": defs,
     }
+
+
+def _describe(table: dict[str, Any], words: dict[str, str]) -> None:
+    """Put the docs' words on each key, in place of the titles pydantic makes from field names."""
+    table.pop("title", None)
+    for key, schema in table["properties"].items():
+        schema.pop("title", None)
+        schema["description"] = words[key]
+
+
+def _step_by_kind() -> dict[str, Any]:
+    """A step: its kind chooses the one schema that checks the rest of its keys."""
+    keys = dict.fromkeys(key for model in STEP_MODELS.values() for key in _keys(model))
+    chosen: dict[str, Any] = {}
+    for kind in reversed(KINDS):
+        branch = {
+            # "type" too: a value that is not a table would pass a bare "required" vacuously.
+            "if": {"type": "object", "properties": {"kind": {"const": kind}}, "required": ["kind"]},
+            "then": {"$ref": f"#/$defs/{STEP_MODELS[kind].__name__}"},
+        }
+        if chosen:
+            branch["else"] = chosen
+        chosen = branch
+    # For completion and hover, every key of every kind with its words; the branch checks them.
+    properties: dict[str, Any] = {key: {"description": STEP_KEYS[key]} for key in keys}
+    properties["kind"] = {"description": STEP_KEYS["kind"], "enum": list(KINDS)}
+    return {
+        "type": "object",
+        "description": "One step of the pack, in a [[steps]] table.",
+        "properties": properties,
+        # Only the kind: the chosen branch asks for the rest, so nothing is reported twice.
+        "required": ["kind"],
+        **chosen,
+    }
+
+
+def _keys(model: Any) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]

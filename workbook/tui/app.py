@@ -52,8 +52,6 @@ class WorkbookApp(App[None]):
         self.today: Callable[[], date] = date.today
 
     def on_mount(self) -> None:
-        from workbook.tui.screens.home import HomeScreen
-
         try:
             self.store.prepare()
         except OSError as error:
@@ -66,6 +64,12 @@ class WorkbookApp(App[None]):
         self._theme_in_file = self.fixed_theme or self._saved_theme()
         self.theme = self._theme_in_file
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.open_first_screen()
+
+    def open_first_screen(self) -> None:
+        """Home, or straight into a session; ``workbook try`` opens its own first screen."""
+        from workbook.tui.screens.home import HomeScreen
+
         self.push_screen(HomeScreen())
         if self.start_couple is not None:
             self.start(self.start_couple, self.start_packs)

@@ -364,22 +364,21 @@ class WalkScreen(Screen[None]):
         if failure is not None and not self._closing:
             # Try again without waiting for the next change, whatever the save was for.
             self._save_timer = self.set_timer(RETRY_SECONDS, self._timed_save)
-        if not tell:
-            self._show_progress(self.place)
-        elif failure != self._told:
-            self._told = failure
-            if failure is not None:
-                self.notify(
-                    f"Your answers are NOT saved: {failure}. They are kept while workbook is "
-                    "open; free some space or fix the folder, and they will be saved soon after.",
-                    title="Not saved",
-                    severity="error",
-                    timeout=20,
-                    markup=False,
-                )
-            else:
-                self.notify("Saved again. Nothing was lost.", markup=False)
-            self._show_progress(self.place)
+        if failure == self._told:
+            return saved
+        self._told = failure
+        self._show_progress(self.place)
+        if failure is not None and tell:
+            self.notify(
+                f"Your answers are NOT saved: {failure}. They are kept while workbook is "
+                "open; free some space or fix the folder, and they will be saved soon after.",
+                title="Not saved",
+                severity="error",
+                timeout=20,
+                markup=False,
+            )
+        elif failure is None:
+            self.notify("Saved again. Nothing was lost.", markup=False)
         return saved
 
     def on_unmount(self) -> None:

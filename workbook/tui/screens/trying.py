@@ -1,0 +1,103 @@
+"""Trying a pack file: its problems while it is broken, else the walk of it, at the same step.
+
+The screen stays at the bottom of ``workbook try``. Each reload reads the file again: a pack that
+loads is walked on top of this screen, from the step the author was on; a broken one takes the
+walk away and lists its problems here until it loads again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from workbook.data.models import Couple
+from workbook.data.store import Store
+from workbook.logic.trial import follow
+from workbook.packs.load import LoadedPack, load_pack
+from workbook.packs.models import Pack
+from workbook.tui.plain import line, plain
+
+
+class TryScreen(Screen[None]):
+    BINDINGS = [Binding("enter", "walk", "Walk it")]
+
+    def __init__(self, store: Store, couple: Couple, file: Path) -> None:
+        super().__init__()
+        self.store = store
+        self.couple = couple
+        self.file = file
+        self.session = store.new_session(couple.id, [])
+        # The pack as last loaded without problems, and what its loading found.
+        self.pack: Pack | None = None
+        self.loaded: LoadedPack | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="trying"):
+            yield Static(line(f"Trying {self.file}"), classes="step-title")
+            yield Static(id="try-status", classes="legend", markup=False)
+            yield VerticalScroll(id="try-problems")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "walk":
+            return self.loaded is not None and self.loaded.ok
+        return True
+
+    async def reload(self) -> None:
+        """Read the pack again, and walk it from the same step, or show why it cannot be."""
+        loaded = load_pack(self.file)
+        self.loaded = loaded
+        self.refresh_bindings()
+        if loaded.pack is None:
+            await self._show_problems(loaded)
+            await self._back_here()
+            return
+        follow(self.session, self.pack, loaded.pack, loaded.digest)
+        self.pack = loaded.pack
+        await self._show_problems(loaded)
+        self.notify(f"Reloaded {self.file.name}.", markup=False)
+        await self.action_walk()
+
+    async def action_walk(self) -> None:
+        from workbook.tui.screens.walk import WalkScreen
+
+        if self.pack is None or self.loaded is None or not self.loaded.ok:
+            return
+        walk = WalkScreen(self.store, self.couple, self.session, [self.pack])
+        if isinstance(self.app.screen, WalkScreen):
+            # The walk saves as it goes, and once more as it leaves.
+            await self.app.switch_screen(walk)
+        else:
+            await self._back_here()
+            await self.app.push_screen(walk)
+
+    async def _back_here(self) -> None:
+        while self.app.screen is not self and len(self.app.screen_stack) > 1:
+            await self.app.pop_screen()
+
+    async def _show_problems(self, loaded: LoadedPack) -> None:
+        status = self.query_one("#try-status", Static)
+        listing = self.query_one("#try-problems", VerticalScroll)
+        await listing.remove_children()
+        count = len(loaded.problems)
+        if not count:
+            status.update(
+                "No problems. Enter walks the pack; F5 reads it again from the disk, and the "
+                "walk stays on the same step."
+            )
+            return
+        status.update(
+            f"{count} problem{'s' if count != 1 else ''}: fix "
+            f"{'them' if count != 1 else 'it'} in your editor, save, and press F5."
+        )
+        await listing.mount_all(
+            Static(plain(problem.short()), classes="broken") for problem in loaded.problems
+        )
