@@ -7,9 +7,9 @@ from typing import Any
 from hypothesis import strategies as st
 
 from tests.hostile import HOSTILE
-from workbook.data.answers import answer_keys
-from workbook.logic.chores import fair_split
-from workbook.logic.chores import from_table as chores_from_table
+from workbook.data.answers.base import answer_keys
+from workbook.data.answers.chores import ChoresAnswer
+from workbook.logic.chores import fair_split, from_answer
 from workbook.packs.models import Pack
 from workbook.text import clean
 
@@ -35,6 +35,13 @@ def value_for(step: Any, pack: Pack, draw: Any, mine: dict[str, Any], key: str) 
     if step.kind == "rank":
         options = list(step.options) if step.options else list(mine.get(step.options_from, []))
         return draw(st.permutations(options))
+    if step.kind == "guess":
+        marks = st.sampled_from(["got it", "close", "not quite"])
+        return {
+            "own": {q: draw(TEXTS).split("\n")[0] or "x" for q in step.questions},
+            "guess": {q: draw(TEXTS).split("\n")[0] or "y" for q in step.questions},
+            "marks": {q: draw(marks) for q in step.questions},
+        }
     raise AssertionError(f"no generated answer for {step.kind}")
 
 
@@ -52,7 +59,7 @@ def structured_table(step: Any, draw: Any) -> dict[str, Any]:
         ] or [{"name": draw(TEXTS).split("\n")[0] or "Task", "minutes": 60, "now": "a", "done": ""}]
         weights = {key: {t["name"]: draw(st.integers(1, 5)) for t in tasks} for key in "ab"}
         table = {"tasks": tasks, "weights": weights}
-        chores, _, _ = chores_from_table(table)
+        chores, _, _ = from_answer(ChoresAnswer.read(table))
         split = fair_split(chores)
         table["split"] = {"owner": split.owner, "shared_part_a": split.shared_part_a}
         return table
@@ -100,7 +107,7 @@ def answers_for(pack: Pack, draw: Any) -> dict[str, dict[str, Any]]:
             tables[step.id] = structured_table(step, draw)
             continue
         table = {}
-        for key in answer_keys(step.answer):
+        for key in answer_keys(getattr(step, "answer", "each-private")):
             table[key] = value_for(step, pack, draw, mine[key], key)
             mine[key][step.id] = table[key]
         tables[step.id] = table

@@ -20,7 +20,9 @@ from workbook.export.agreement_doc import agreement_document
 from workbook.export.html import to_html
 from workbook.export.markdown import inline
 from workbook.export.summary import summary_markdown
+from workbook.kinds import spec
 from workbook.logic.agreements import add_agreement
+from workbook.logic.session_packs import SessionPack
 from workbook.packs.library import SUGGESTED_PATH, builtin_folder, load_library
 from workbook.packs.placeholders import neutral
 
@@ -98,18 +100,19 @@ def test_every_step_saves_loads_and_exports(
                 source=source,
                 review_days=days,
                 confirmed_by=["a", "b"],
+                source_title=pack.title,
             )
         return agreements
 
-    titles = {pack_id: pack.title}
     agreements = store.update_agreements(
-        couple.id, change, lambda a: agreement_document(couple, a, titles, date(2026, 11, 22))
+        couple.id, change, lambda a: agreement_document(couple, a, date(2026, 11, 22))
     )
-    summary = summary_markdown(couple, again, LIBRARY.packs, agreements)
+    used = {pid: SessionPack(pid, loaded.pack) for pid, loaded in LIBRARY.packs.items()}
+    summary = summary_markdown(couple, again, used, agreements)
     MarkdownIt("commonmark").parse(summary)
     to_html(summary, "summary")
     for step in pack.steps:
-        if step.kind == "read":
+        if spec(step).render is None:
             continue
         assert inline(step.title or neutral(step.prompt)) in summary, step.id
     document = (store.layout.agreement_document(couple.id)).read_text(encoding="utf-8")

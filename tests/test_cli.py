@@ -14,7 +14,7 @@ import pytest
 
 from tests.packs_helpers import write_pack
 from workbook.cli import main
-from workbook.data.models import FacilitatorNotes
+from workbook.data.models import FacilitatorNotes, PackUse
 from workbook.data.store import Store
 from workbook.logic.agreements import add_agreement
 
@@ -77,7 +77,8 @@ def test_validate_bad_files_prints_located_problems(capsys: pytest.CaptureFixtur
     lines = out.splitlines()
     assert lines[0] == (
         f'{BAD / "unknown_kind.toml"}:8:1: steps[0].kind: unknown kind "txt" '
-        '(did you mean "text"?); the kinds are read, text, scale, choice, rank, chores, requests, '
+        '(did you mean "text"?); the kinds are read, text, scale, choice, rank, guess, chores, '
+        "requests, "
         "listen, agreement"
     )
     assert len(lines) > 20
@@ -130,6 +131,7 @@ def filled(data_dir: Path) -> Store:
     store.prepare()
     couple = store.create_couple("Sam", "Alex", "Dr. Lee")
     session = store.new_session(couple.id, ["respect"])
+    session.packs["respect"] = PackUse(title="Defining respect", digest="sha256:" + "0" * 64)
     session.set_answer("respect", "meaning", {"a": "Being *asked*", "b": "Time"})
     session.facilitator = FacilitatorNotes(notes="private note")
     store.save_session(couple.id, session)
@@ -178,7 +180,7 @@ def test_export_agreement_document(capsys: pytest.CaptureFixture[str], filled: S
     code, out, _ = run(capsys, "export", "sam-and-alex")
     assert code == 0
     assert out.startswith("# Our agreements\n")
-    assert "## From “Defining respect”\n\n- Ask first" in out
+    assert "## From “Defining respect”\n\n- **Both of you:** Ask first" in out
 
 
 def test_export_session_summary_with_and_without_notes(

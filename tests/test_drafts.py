@@ -61,12 +61,12 @@ def test_offers_come_from_gaps_shared_picks_and_answers(tmp_path: Path) -> None:
             }
         },
     )
-    found = offers(pack, pack.step("a"), session, {"a": "Sam", "b": "Alex"})  # type: ignore[arg-type]
-    assert [(o.text, o.source) for o in found] == [
-        ("Talk about “Work” again, where we see it differently", "p.s"),
-        ("Protect “Trust” together", "p.c"),
-        ("Sam: Cook on Mondays", "p.t"),
-        ("Walk on Sundays", "p.g"),
+    found = offers(pack, pack.step("a"), session, {"a": "Sam", "b": "Alex"})
+    assert [(o.text, o.source, o.who) for o in found] == [
+        ("Talk about “Work” again, where we see it differently", "p.s", "both"),
+        ("Protect “Trust” together", "p.c", "both"),
+        ("Cook on Mondays", "p.t", "a"),
+        ("Walk on Sundays", "p.g", "both"),
     ]
 
 
@@ -75,4 +75,4 @@ def test_no_offers_before_both_answered(tmp_path: Path) -> None:
     assert pack is not None
     when = datetime(2026, 1, 1, tzinfo=UTC)
     session = Session(id="s", started=when, updated=when, answers={"p": {"c": {"a": ["Fun"]}}})
-    assert offers(pack, pack.step("a"), session, {"a": "Sam", "b": "Alex"}) == []  # type: ignore[arg-type]
+    assert offers(pack, pack.step("a"), session, {"a": "Sam", "b": "Alex"}) == []

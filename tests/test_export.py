@@ -20,6 +20,7 @@ from workbook.data.models import (
 from workbook.export.agreement_doc import agreement_document
 from workbook.export.html import to_html
 from workbook.export.summary import summary_markdown
+from workbook.logic.session_packs import CHANGED, MISSING, SessionPack
 from workbook.packs.load import LoadedPack, load_pack
 
 WHEN = datetime(2026, 11, 22, 19, 5, tzinfo=timezone(timedelta(hours=1)))
@@ -84,6 +85,11 @@ def packs(tmp_path: Any) -> dict[str, LoadedPack]:
     return {"respect": loaded}
 
 
+def used(packs: dict[str, LoadedPack], note: str | None = None) -> dict[str, SessionPack]:
+    """The packs as a session uses them: here, the version it began with."""
+    return {pid: SessionPack(pid, loaded.pack, note) for pid, loaded in packs.items()}
+
+
 def session(packs: dict[str, LoadedPack], **answers: dict[str, Any]) -> Session:
     return Session(
         id="2026-11-22-1905",
@@ -107,7 +113,7 @@ def test_summary_shows_both_answers_and_the_comparisons(packs: dict[str, LoadedP
             order={"a": ["Trust", "Fun"], "b": ["Honesty", "Trust"]},
             together={"together": 4},
         ),
-        packs,
+        used(packs),
         Agreements(),
     )
     assert "# Session of 22 November 2026\n\nSam and Alex, with Dr. Lee." in text
@@ -130,7 +136,7 @@ def test_private_answers_wait_for_both(packs: dict[str, LoadedPack]) -> None:
     text = summary_markdown(
         COUPLE,
         session(packs, meaning={"a": "secret words"}, open={"a": "thanks"}),
-        packs,
+        used(packs),
         Agreements(),
     )
     assert "secret words" not in text
@@ -139,27 +145,32 @@ def test_private_answers_wait_for_both(packs: dict[str, LoadedPack]) -> None:
 
 
 def test_notes_only_when_asked(packs: dict[str, LoadedPack]) -> None:
-    text = summary_markdown(COUPLE, session(packs), packs, Agreements(), include_notes=True)
+    text = summary_markdown(COUPLE, session(packs), used(packs), Agreements(), include_notes=True)
     assert text.endswith("## Facilitator's notes\n\nOnly for the file.\n")
 
 
 def test_missing_and_changed_packs_keep_the_answers_visible(packs: dict[str, LoadedPack]) -> None:
-    gone = summary_markdown(COUPLE, session(packs, meaning={"a": "x", "b": "y"}), {}, Agreements())
+    gone_pack = {"respect": SessionPack("respect", None, MISSING)}
+    gone = summary_markdown(
+        COUPLE, session(packs, meaning={"a": "x", "b": "y"}), gone_pack, Agreements()
+    )
     assert "## A pack" in gone
     assert "not in the library any more" in gone
     changed = session(packs, meaning={"a": "x", "b": "y"}, removed={"a": "kept"})
-    changed.packs["respect"] = PackUse(title="A pack", digest="sha256:old")
-    text = summary_markdown(COUPLE, changed, packs, Agreements())
+    text = summary_markdown(COUPLE, changed, used(packs, CHANGED), Agreements())
     assert "has changed since the session" in text
     assert "steps this pack no longer has are kept in the session file: removed" in text
 
 
 def agreement(text: str, source: str | None, made: date, review: date, **extra: Any) -> Agreement:
+    titles = {"respect": "Defining respect"}
+    title = titles.get((source or "").split(".")[0])
     return Agreement(
         id=f"s-{text[:3]}",
         text=text,
         made=made,
         source=source,
+        source_title=title,
         review_on=review,
         confirmed_by=["a", "b"],
         **extra,
@@ -171,28 +182,30 @@ def test_agreement_document_groups_and_dates() -> None:
         agreements=[
             agreement("Cook Mondays", "chores.tasks", date(2026, 11, 22), date(2026, 12, 20)),
             agreement("Ask first", "respect.areas", date(2026, 11, 1), date(2026, 11, 20)),
-            agreement("Walk daily", None, date(2026, 11, 22), date(2026, 11, 29)),
+            agreement("Walk daily", None, date(2026, 11, 22), date(2026, 11, 29), who="b"),
             agreement("Old idea", None, date(2026, 1, 1), date(2026, 2, 1), status="retired"),
         ]
     )
-    text = agreement_document(
-        COUPLE, agreements, {"respect": "Defining respect"}, today=date(2026, 11, 22)
-    )
+    text = agreement_document(COUPLE, agreements, today=date(2026, 11, 22))
     assert text.startswith(
         "# Our agreements\n\nSam and Alex, with Dr. Lee. Written on 22 November 2026.\n"
     )
     assert text.index("## From “Defining respect”") < text.index("## From “chores”")
     assert text.index("## From “chores”") < text.index("## Other agreements")
     assert (
-        "- Ask first\\\n  *Review on 20 November 2026. "
-        "Confirmed by Sam and Alex on 1 November 2026.*"
+        "- **Both of you:** Ask first\n\n"
+        "  *Agreed on 1 November 2026; next review on 20 November 2026.*"
     ) in text
+    assert "- **Alex will:** Walk daily" in text
+    assert "Each agreement here was confirmed by both of you." in text
+    # Plain text reads well too: no backslash line breaks.
+    assert "\\\n" not in text
     assert "Old idea" not in text
     assert "One agreement is due for review now. The next review is on 29 November 2026." in text
 
 
 def test_agreement_document_without_agreements() -> None:
-    text = agreement_document(COUPLE, Agreements(), {}, today=date(2026, 11, 22))
+    text = agreement_document(COUPLE, Agreements(), today=date(2026, 11, 22))
     assert "No agreements yet" in text
 
 
@@ -207,6 +220,9 @@ def test_html_page_is_complete_and_escaped() -> None:
 def test_chores_requests_and_listen_render(tmp_path: Any) -> None:
     from markdown_it import MarkdownIt
 
+    from workbook.data.answers.chores import ChoresAnswer
+    from workbook.data.answers.listen import ListenAnswer
+    from workbook.data.answers.requests import RequestsAnswer
     from workbook.export.steps import render_chores, render_listen, render_requests
 
     names = {"a": "Sam", "b": "Alex"}
@@ -221,7 +237,7 @@ def test_chores_requests_and_listen_render(tmp_path: Any) -> None:
         },
         "split": {"owner": {"Cooking | dinner": "b", "School run": "a"}, "shared_part_a": 0.5},
     }
-    table, *explanations = render_chores(None, chores, names)  # type: ignore[arg-type]
+    table, *explanations = render_chores(None, ChoresAnswer.read(chores), names)
     tokens = MarkdownIt("commonmark").enable("table").parse(table)
     assert [t.type for t in tokens].count("tr_open") == 3
     assert [t.type for t in tokens].count("td_open") == 10
@@ -247,7 +263,7 @@ def test_chores_requests_and_listen_render(tmp_path: Any) -> None:
             },
         ]
     }
-    (listed,) = render_requests(None, requests, names)  # type: ignore[arg-type]
+    (listed,) = render_requests(None, RequestsAnswer.read(requests), names)
     assert "**Sam asks:** Call when late" in listed
     assert "an easy yes" in listed
     assert "*Decided: Later: kept for a check-in*" in listed
@@ -264,7 +280,7 @@ def test_chores_requests_and_listen_render(tmp_path: Any) -> None:
             }
         ]
     }
-    (turns,) = render_listen(None, listen, names)  # type: ignore[arg-type]
+    (turns,) = render_listen(None, ListenAnswer.read(listen), names)
     assert (
         "Round 1: Sam spoke and Alex listened; understood after 2 tries, with 1 time-out" in turns
     )

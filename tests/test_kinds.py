@@ -1,33 +1,65 @@
-"""The one registry of step kinds names every part of every kind."""
+"""The registries of step kinds: every kind has every part in every layer, and nothing outside
+a kind's own modules and the registries branches on a kind's name."""
 
 from __future__ import annotations
 
 import importlib
-import inspect
+import re
+from pathlib import Path
 
-from workbook.data.answers import VALUE_SHAPES
+from workbook.data.answers.base import StepAnswer
 from workbook.kinds import REGISTRY
 from workbook.packs.models import KINDS, STEP_MODELS
 
+ROOT = Path(__file__).parents[1] / "workbook"
+REGISTRIES = {"kinds.py", "tui/views.py"}
+# "kind ==", "kind !=", "kind in ...", "kind not in ...", but not "for kind in ...".
+BRANCH = re.compile(r"\bkind\s*[!=]=|(?<!for )\bkind\s+(?:not\s+)?in\b")
+WALK_SCREEN_MOST_LINES = 250
 
-def test_every_kind_has_every_part() -> None:
+
+def test_every_kind_has_every_core_part() -> None:
     assert set(REGISTRY) == set(KINDS) == set(STEP_MODELS)
-    for kind, parts in REGISTRY.items():
-        assert parts.model is STEP_MODELS[kind]
-        assert parts.value_shape is VALUE_SHAPES.get(kind)
-        assert (parts.render is None) == (kind == "read"), kind
+    for kind, spec in REGISTRY.items():
+        assert spec.kind == kind
+        assert spec.model is STEP_MODELS[kind]
+        assert issubclass(spec.answer, StepAnswer)
+        assert callable(spec.phases)
+        # Every kind but read shows in a summary; a kind with an outcome offers terms.
+        assert (spec.render is None) == (kind == "read"), kind
+        assert (spec.terms is not None) == STEP_MODELS[kind].rules.has_outcome, kind
 
 
-def test_every_kind_has_its_widgets() -> None:
-    from textual.widget import Widget
+def test_every_kind_has_a_view_with_one_entry() -> None:
+    from workbook.tui.views import VIEWS
 
-    for kind, parts in REGISTRY.items():
-        module = importlib.import_module(parts.widgets)
-        widgets = [
-            value
-            for value in vars(module).values()
-            if inspect.isclass(value)
-            and issubclass(value, Widget)
-            and value.__module__ == module.__name__
-        ]
-        assert widgets or kind == "read", kind
+    assert set(VIEWS) == set(KINDS)
+    for kind, module_name in VIEWS.items():
+        module = importlib.import_module(module_name)
+        assert callable(getattr(module, "build", None)), kind
+
+
+def test_no_branch_on_a_kind_outside_the_registries() -> None:
+    found = []
+    for path in sorted(ROOT.rglob("*.py")):
+        where = path.relative_to(ROOT).as_posix()
+        if where in REGISTRIES:
+            continue
+        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            code = text.split("#", 1)[0]
+            if BRANCH.search(code):
+                found.append(f"{where}:{number}: {text.strip()}")
+    assert found == []
+
+
+def test_the_walk_screen_stays_small() -> None:
+    lines = (ROOT / "tui" / "screens" / "walk.py").read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= WALK_SCREEN_MOST_LINES
+
+
+def test_the_branch_check_finds_a_branch() -> None:
+    # The check itself can fail: these are the shapes it must catch, and the one it must not.
+    assert BRANCH.search('if step.kind == "chores":')
+    assert BRANCH.search('if kind in ("a", "b"):')
+    assert BRANCH.search("while kind not in done:")
+    assert not BRANCH.search("for kind in KINDS:")

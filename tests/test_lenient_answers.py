@@ -12,14 +12,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.hostile import HOSTILE
-from workbook.data import answers
+from workbook import tomlio
+from workbook.data.answers.agreement import AgreementAnswer
+from workbook.data.answers.chores import ChoresAnswer
+from workbook.data.answers.listen import ListenAnswer
+from workbook.data.answers.requests import DECISIONS, RequestsAnswer
 from workbook.data.models import Agreements, Couple, Partner, Session
 from workbook.export.summary import summary_markdown
 from workbook.logic.drafts import offers
+from workbook.logic.session_packs import SessionPack
 from workbook.logic.trends import history_text, trends
 from workbook.packs.library import load_library
 
 LIBRARY = load_library(environ={})
+USED = {pid: SessionPack(pid, loaded.pack) for pid, loaded in LIBRARY.packs.items()}
 WHEN = datetime(2026, 11, 22, 19, 5, tzinfo=timezone(timedelta(hours=1)))
 COUPLE = Couple(
     id="sam-and-alex",
@@ -79,46 +85,53 @@ def test_any_table_in_any_step_exports_and_offers_without_a_crash(
     pack_id: str, table: dict[str, Any]
 ) -> None:
     session = _session(pack_id, table)
-    text = summary_markdown(COUPLE, session, LIBRARY.packs, Agreements())
+    problems: list[str] = []
+    text = summary_markdown(COUPLE, session, USED, Agreements(), problems=problems)
     assert text.startswith("# Session of")
+    assert all(isinstance(problem, str) for problem in problems)
     pack = LIBRARY.pack(pack_id)
     names = {"a": "Sam", "b": "Alex"}
     for step in pack.steps:
-        if step.kind == "agreement":
+        if getattr(step, "from_", None):
             for offer in offers(pack, step, session, names):
                 assert isinstance(offer.text, str)
+                assert offer.who in ("a", "b", "both")
     packs = {pid: loaded.pack for pid, loaded in LIBRARY.packs.items() if loaded.pack}
     assert isinstance(history_text(trends([session], packs), names), str)
 
 
 @settings(max_examples=200, deadline=None)
 @given(table=tables)
-def test_structured_readers_give_rows_of_the_documented_types(table: dict[str, Any]) -> None:
-    for turn in answers.listen_turns(table):
-        assert isinstance(turn["round"], int)
-        assert not isinstance(turn["round"], bool)
-        assert 1 <= turn["round"] <= 99
-        assert isinstance(turn["tries"], int)
-        assert isinstance(turn["timeouts"], int)
-        assert all(isinstance(p, str) for p in turn["paraphrases"])
-        assert turn["confirmed"] in (True, False)
-    for row in answers.request_rows(table):
-        assert row["by"] in ("a", "b")
-        assert isinstance(row["text"], str)
-        assert row.get("decision") in (None, *answers.DECISIONS)
-        for key in ("benefit", "cost"):
-            assert row.get(key) in (None, 1, 2, 3, 4, 5)
-    names = [task["name"] for task in answers.chore_tasks(table)]
+def test_answer_models_give_fields_of_the_documented_types(table: dict[str, Any]) -> None:
+    problems: list[str] = []
+    for turn in ListenAnswer.read(table, problems).turns:
+        assert type(turn.round) is int
+        assert 1 <= turn.round <= 99
+        assert type(turn.attempts) is int
+        assert type(turn.timeouts) is int
+        assert all(isinstance(p, str) for p in turn.paraphrases)
+        assert turn.confirmed in (True, False)
+    for row in RequestsAnswer.read(table, problems).requests:
+        assert row.by in ("a", "b")
+        assert isinstance(row.text, str)
+        assert row.decision in (None, *DECISIONS)
+        assert row.benefit in (None, 1, 2, 3, 4, 5)
+        assert row.cost in (None, 1, 2, 3, 4, 5)
+    chores = ChoresAnswer.read(table, problems)
+    names = [task.name for task in chores.tasks]
     assert len(names) == len(set(names))
-    owners, part = answers.chore_split(table)
-    assert 0 <= part <= 1
-    assert not math.isnan(part)
-    assert set(owners.values()) <= {"a", "b", "shared"}
+    if chores.split is not None:
+        assert 0 <= chores.split.shared_part_a <= 1
+        assert not math.isnan(chores.split.shared_part_a)
+        assert set(chores.split.owner.values()) <= {"a", "b", "shared"}
     for key in ("a", "b"):
-        assert all(1 <= v <= 5 for v in answers.chore_weights(table, key).values())
-    for term in answers.agreement_terms(table):
-        assert set(term["confirmed_by"]) <= {"a", "b"}
-        assert isinstance(term.get("review_on", date(2026, 1, 1)), date)
+        assert all(1 <= v <= 5 for v in chores.weights_of(key).values())
+    for term in AgreementAnswer.read(table, problems).terms:
+        assert set(term.confirmed_by) <= {"a", "b"}
+        assert term.review_on is None or isinstance(term.review_on, date)
+    # Whatever was read is written back as TOML can hold it.
+    for model in (ListenAnswer, RequestsAnswer, ChoresAnswer, AgreementAnswer):
+        tomlio.dumps({"t": model.read(table).to_table()})
 
 
 def test_a_hostile_listen_turn_makes_no_structure_in_the_summary() -> None:
@@ -131,7 +144,7 @@ def test_a_hostile_listen_turn_makes_no_structure_in_the_summary() -> None:
         "confirmed": "yes",
     }
     session = _session("listening", {"turns": [turn]})
-    text = summary_markdown(COUPLE, session, LIBRARY.packs, Agreements())
+    text = summary_markdown(COUPLE, session, USED, Agreements())
     assert "# Injected" not in text
     assert "](http" not in text
     assert "\x1b" not in text

@@ -10,8 +10,7 @@ from pydantic import ValidationError
 
 from tests.packs_helpers import write_pack
 from workbook.packs.load import load_pack
-from workbook.packs.models import KINDS, Pack
-from workbook.packs.rules import KNOWN_KINDS
+from workbook.packs.models import KIND_RULES, KINDS, Pack
 
 BASE: dict[str, Any] = {"format": 1, "id": "p", "title": "T", "summary": "S"}
 
@@ -33,6 +32,7 @@ def test_every_kind_of_section_4_validates() -> None:
         {"id": "s", "kind": "scale", "prompt": "?", "items": ["x"], "gap": 2},
         {"id": "c", "kind": "choice", "prompt": "?", "options": ["a", "b"], "pick_max": 2},
         {"id": "k", "kind": "rank", "prompt": "?", "options_from": "c"},
+        {"id": "g", "kind": "guess", "prompt": "{me}?", "questions": ["Your friend"]},
         {"id": "h", "kind": "chores", "prompt": "?", "tasks": [{"name": "Dishes", "minutes": 60}]},
         {"id": "q", "kind": "requests", "prompt": "{partner}?"},
         {"id": "l", "kind": "listen", "prompt": "{me}", "turn_minutes": 3},
@@ -128,7 +128,7 @@ def test_the_pack_title_never_names_a_partner() -> None:
 
 
 def test_the_rules_know_every_kind(tmp_path: Path) -> None:
-    assert set(KNOWN_KINDS) == set(KINDS)
+    assert set(KIND_RULES) == set(KINDS)
     steps = (
         '[[steps]]\nid = "s"\nkind = "scael"\nprompt = "?"\n'
         '[[steps]]\nid = "a"\nkind = "agreement"\nprompt = "?"\nfrom = ["s"]\n'

@@ -253,30 +253,41 @@ def test_overview_reads_a_couple_without_the_models(store: Store, data_dir: Path
         store.overview(couple.id, date(2026, 11, 22))
 
 
-def test_keep_and_retire_and_the_review_order() -> None:
-    from workbook.logic.agreements import for_review, keep, retire
+def test_keep_change_and_let_go_are_recorded_by_the_book(store: Store, data_dir: Path) -> None:
+    from workbook.data.agreement_book import AgreementBook
+    from workbook.logic.agreements import for_review
 
-    agreements = Agreements()
-    old = add_agreement(
-        agreements,
+    couple = store.create_couple("Sam", "Alex", when=WHEN)
+    today = date(2026, 1, 1)
+    book = AgreementBook(store, couple, lambda: today)
+    old = book.agree(
         text="old",
-        made=date(2026, 1, 1),
+        who="a",
+        review_on=date(2026, 1, 8),
         session=None,
-        source=None,
-        review_days=7,
-        confirmed_by=["a", "b"],
+        source="respect.agree",
+        source_title="Defining respect",
     )
-    new = add_agreement(
-        agreements,
+    today = date(2026, 11, 20)
+    new = book.agree(
         text="new",
-        made=date(2026, 11, 20),
+        who="both",
+        review_on=date(2026, 12, 18),
         session=None,
         source=None,
-        review_days=28,
-        confirmed_by=["a", "b"],
+        source_title=None,
     )
-    assert for_review(agreements, date(2026, 11, 22)) == [old, new]
-    keep(old, date(2026, 11, 22))
-    assert old.review_on == date(2026, 11, 29)
-    retire(new)
-    assert for_review(agreements, date(2026, 11, 22)) == [old]
+    today = date(2026, 11, 22)
+    assert [a.id for a in for_review(book.load(), today)] == [old.id, new.id]
+    kept = book.review(old.id, "kept")
+    assert kept.agreements[0].review_on == date(2026, 11, 29)
+    changed = book.review(old.id, "changed", "older")
+    first = changed.agreements[0]
+    assert first.text == "older"
+    assert [(r.outcome, r.before) for r in first.reviews] == [("kept", None), ("changed", "old")]
+    retired = book.review(new.id, "retired")
+    assert retired.agreements[1].status == "retired"
+    document = (data_dir / "couples" / couple.id / "agreement.md").read_text()
+    assert "**Sam will:** older" in document
+    assert "new" not in document
+    assert store.load_agreements(couple.id) == retired

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.packs_helpers import write_pack
-from workbook.logic.walk import FIRST, HANDBACK, HANDOVER, ONLY, REVEAL, SECOND, Place, Walk
+from workbook.logic.phases import ONLY
+from workbook.logic.walk import FIRST, HANDBACK, HANDOVER, REVEAL, SECOND, Place, Walk
 from workbook.packs.load import load_pack
 from workbook.packs.models import Pack
 

@@ -115,8 +115,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.set_defaults(run=_export)
 
-    history = command("history", "check-in trends as text")
+    history = command("history", "check-in trends and scores")
     history.add_argument("couple", metavar="COUPLE")
+    history.add_argument("--format", choices=("text", "csv", "json"), default="text")
     history.set_defaults(run=_history)
 
     return parser
@@ -318,41 +319,40 @@ def _couples(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from workbook.data.durable import write_atomic
     from workbook.data.layout import is_id
-    from workbook.export.agreement_doc import agreement_document
-    from workbook.export.html import to_html
-    from workbook.export.summary import summary_markdown
+    from workbook.export.documents import export
 
     store = _store(args)
     if not is_id(args.couple) or args.couple not in store.couple_ids():
         raise Fatal(f'no couple "{args.couple}" in {store.root} (see: workbook couples)')
+    if args.include_notes and args.session is None:
+        raise Fatal("--include-notes goes with --session: the agreement document has no notes")
+    if args.session is not None and (
+        not is_id(args.session) or args.session not in store.session_ids(args.couple)
+    ):
+        raise Fatal(f'{args.couple} has no session "{args.session}"')
     if args.out is not None and _inside(args.out, store.root):
         raise Fatal(
             f"{args.out} is inside the data folder; export to a file outside it, so that no "
             "data file is overwritten"
         )
-    couple = store.load_couple(args.couple)
-    _note_read_only(store, store.layout.couple_file(couple.id))
-    agreements = store.load_agreements(couple.id)
     library = _library(args)
-    if args.session is not None:
-        if not is_id(args.session) or args.session not in store.session_ids(couple.id):
-            raise Fatal(f'{couple.id} has no session "{args.session}"')
-        session = store.load_session(couple.id, args.session)
-        _note_read_only(store, store.layout.session_file(couple.id, args.session))
-        text = summary_markdown(
-            couple, session, library.packs, agreements, include_notes=args.include_notes
-        )
-        title = f"Session {session.id}"
-    else:
-        titles = {pack_id: loaded.pack.title for pack_id, loaded in library.packs.items()}
-        text = agreement_document(couple, agreements, titles, date.today())
-        title = "Our agreements"
-    if args.format == "html":
-        text = to_html(text, f"{title}: {' and '.join(couple.names)}")
+    document = export(
+        store,
+        args.couple,
+        library.packs,
+        date.today(),
+        session_id=args.session,
+        fmt=args.format,
+        include_notes=args.include_notes,
+    )
+    for path, reason in store.read_only.items():
+        _say(sys.stderr, f"note: {path.name}: {reason}")
+    for problem in document.problems:
+        _say(sys.stderr, f"note: not read: {problem}")
     if args.out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(document.text)
     else:
-        write_atomic(args.out, text.encode("utf-8"))
+        write_atomic(args.out, document.text.encode("utf-8"))
         _say(sys.stderr, f"Written to {args.out}")
     return EXIT_OK
 
@@ -374,7 +374,9 @@ def _note_read_only(store: Any, path: Path) -> None:
 def _history(args: argparse.Namespace) -> int:
     from workbook.data.layout import is_id
     from workbook.data.store import DataError
-    from workbook.logic.trends import history_text, trends
+    from workbook.export import history
+    from workbook.logic.session_packs import packs_in_use
+    from workbook.logic.trends import score_history, trends
 
     store = _store(args)
     if not is_id(args.couple) or args.couple not in store.couple_ids():
@@ -390,5 +392,8 @@ def _history(args: argparse.Namespace) -> int:
             _say(sys.stderr, f"skipped: {error}")
     packs = {pack_id: loaded.pack for pack_id, loaded in library.packs.items() if loaded.pack}
     names = {p.key: p.name for p in couple.partners}
-    _out(history_text(trends(sessions, packs), names))
+    lines = trends(sessions, packs)
+    scores = score_history(sessions, lambda s: packs_in_use(s, store, library.packs))
+    render = {"text": history.as_text, "csv": history.as_csv, "json": history.as_json}
+    _out(render[args.format](lines, scores, names))
     return EXIT_OK

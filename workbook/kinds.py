@@ -1,46 +1,119 @@
-"""The one registry of step kinds: for each kind, its part in every layer.
+"""The one registry of step kinds: for each kind, its part in every layer of the core.
 
-A kind is a pack model (``packs``), an answer shape (``data``), a renderer (``export``) and a
-widget (``tui``). Adding a kind means adding a line here, and a test checks that no part is
-missing. Widgets are named, not imported, so that the core never loads Textual.
+A kind is a pack model (``packs``), an answer model (``data/answers``), the phases a step goes
+through, the terms its outcome offers (``logic/terms``), the ratings a score reads, and a
+renderer (``export``). Everything else asks this registry; nothing outside a kind's own modules
+and the registries branches on a kind's name. The TUI's map of views is ``tui/views.py``.
+
+Adding a kind: its modules, then one line here and one in ``tui/views.py``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
-
-from workbook.data.answers import VALUE_SHAPES
+from workbook.data.answers.agreement import AgreementAnswer
+from workbook.data.answers.base import StepAnswer
+from workbook.data.answers.choice import ChoiceAnswer
+from workbook.data.answers.chores import ChoresAnswer
+from workbook.data.answers.guess import GuessAnswer
+from workbook.data.answers.listen import ListenAnswer
+from workbook.data.answers.rank import RankAnswer
+from workbook.data.answers.read import NoAnswer
+from workbook.data.answers.requests import RequestsAnswer
+from workbook.data.answers.scale import ScaleAnswer
+from workbook.data.answers.text import TextAnswer
 from workbook.export import steps as render
+from workbook.logic import phases, terms
 from workbook.packs.models import STEP_MODELS
+
+Names = Mapping[str, str]
+Terms = Callable[[Any, Any, Names], list[tuple[str, str]]]
+Ratings = Callable[[Any, Any, str], dict[str | None, int]]
 
 
 @dataclass(frozen=True)
-class KindParts:
-    model: type[BaseModel]
-    # The value one answerer gives, or None for kinds that keep a table of their own.
-    value_shape: Any
-    render: render.Renderer | None
-    # The module of the kind's step widgets, named so that the core never loads Textual.
-    widgets: str
+class KindSpec:
+    """Everything the core knows about one kind of step."""
+
+    kind: str
+    answer: type[StepAnswer]
+    phases: Callable[[Any], tuple[str, ...]]
+    render: render.Renderer | None = None
+    # The draft terms its outcome offers: (text, who) pairs; None for kinds without an outcome.
+    terms: Terms | None = None
+    # A partner's ratings by item, for scores and trends; None for kinds that give none.
+    ratings: Ratings | None = None
+    # Partners take turns inside the step's one phase, so someone has to start (and the step
+    # speaks to one of them at a time).
+    takes_turns: bool = False
+    # Each partner confirms with a key of their own (the partner bar shows the keys).
+    confirms_with_keys: bool = False
+
+    @property
+    def model(self) -> type[Any]:
+        return STEP_MODELS[self.kind]
+
+    def read(self, table: Any, problems: list[str] | None = None, where: str = "") -> Any:
+        """The typed answer in ``table``; problems are added to ``problems``."""
+        return self.answer.read(table, problems, where)
 
 
-def _parts(kind: str, renderer: render.Renderer | None) -> KindParts:
-    return KindParts(
-        STEP_MODELS[kind], VALUE_SHAPES.get(kind), renderer, f"workbook.tui.steps.{kind}"
+def _scale_ratings(step: Any, answer: Any, key: str) -> dict[str | None, int]:
+    found: dict[str | None, int] = answer.ratings(step, key)
+    return found
+
+
+REGISTRY: dict[str, KindSpec] = {
+    spec.kind: spec
+    for spec in (
+        KindSpec("read", NoAnswer, phases.one),
+        KindSpec("text", TextAnswer, phases.by_answer_mode, render.render_text, terms.text_terms),
+        KindSpec(
+            "scale",
+            ScaleAnswer,
+            phases.by_answer_mode,
+            render.render_scale,
+            terms.scale_terms,
+            ratings=_scale_ratings,
+        ),
+        KindSpec(
+            "choice", ChoiceAnswer, phases.by_answer_mode, render.render_choice, terms.choice_terms
+        ),
+        KindSpec("rank", RankAnswer, phases.by_answer_mode, render.render_rank, terms.rank_terms),
+        KindSpec(
+            "guess", GuessAnswer, phases.always_private, render.render_guess, terms.guess_terms
+        ),
+        KindSpec("chores", ChoresAnswer, phases.chores, render.render_chores, terms.chores_terms),
+        KindSpec(
+            "requests",
+            RequestsAnswer,
+            phases.one,
+            render.render_requests,
+            terms.request_terms,
+            takes_turns=True,
+        ),
+        KindSpec(
+            "listen",
+            ListenAnswer,
+            phases.one,
+            render.render_listen,
+            terms.listen_terms,
+            takes_turns=True,
+        ),
+        KindSpec(
+            "agreement",
+            AgreementAnswer,
+            phases.one,
+            render.render_agreement,
+            confirms_with_keys=True,
+        ),
     )
-
-
-REGISTRY: dict[str, KindParts] = {
-    "read": _parts("read", None),
-    "text": _parts("text", render.render_text),
-    "scale": _parts("scale", render.render_scale),
-    "choice": _parts("choice", render.render_choice),
-    "rank": _parts("rank", render.render_rank),
-    "chores": _parts("chores", render.render_chores),
-    "requests": _parts("requests", render.render_requests),
-    "listen": _parts("listen", render.render_listen),
-    "agreement": _parts("agreement", render.render_agreement),
 }
+
+
+def spec(step: Any) -> KindSpec:
+    """The spec of ``step``'s kind."""
+    return REGISTRY[step.kind]

@@ -78,10 +78,10 @@ async def answer(pilot: Pilot[Any], value: Any) -> None:
             rows[0].value = value
     elif isinstance(widget, ChoiceInput):
         widget.picked = list(value)
-        widget.changed()
+        widget.report()
     elif isinstance(widget, RankInput):
         widget.order = list(value)
-        widget.changed()
+        widget.report()
     await pilot.pause()
 
 

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from tests.packs_helpers import write_pack
 from tests.tui.conftest import SIZE, answer, app_for, make_couple, screen_text, walk
 from workbook.data.store import Store
+from workbook.logic.session_packs import SessionPack
 from workbook.packs.library import Library, load_library
 from workbook.tui.app import WorkbookApp
 from workbook.tui.screens.agenda import AgendaScreen
@@ -148,17 +149,19 @@ async def test_facilitator_notes_are_saved_and_kept_out_of_exports(
         await pilot.pause()
         assert isinstance(app.screen, NotesScreen)
         app.screen.query_one("AnswerArea").load_text("Watch the pace [b]here[/b]")  # type: ignore[attr-defined]
-        await pilot.press("ctrl+s")
+        # Saved as typed, like every answer: no key to press, and Esc closes the notes.
+        await pilot.pause(1.2)
+        session = app.screen_stack[-2].session  # type: ignore[attr-defined]
+        saved = store.load_session(couple.id, session.id)
+        assert saved.facilitator is not None
+        assert saved.facilitator.notes == "Watch the pace [b]here[/b]"
+        await pilot.press("escape")
         await pilot.pause()
-        session = walk(app).session
-    saved = store.load_session(couple.id, session.id)
-    assert saved.facilitator is not None
-    assert saved.facilitator.notes == "Watch the pace [b]here[/b]"
+        assert not isinstance(app.screen, NotesScreen)
     agreements = store.load_agreements(couple.id)
-    assert "Watch the pace" not in summary_markdown(couple, saved, library.packs, agreements)
-    assert "Watch the pace" in summary_markdown(
-        couple, saved, library.packs, agreements, include_notes=True
-    )
+    used = {pid: SessionPack(pid, loaded.pack) for pid, loaded in library.packs.items()}
+    assert "Watch the pace" not in summary_markdown(couple, saved, used, agreements)
+    assert "Watch the pace" in summary_markdown(couple, saved, used, agreements, include_notes=True)
 
 
 async def test_no_notes_key_without_a_facilitator(store: Store, library: Library) -> None:
@@ -218,7 +221,11 @@ async def test_reviewing_agreements_keeps_one_and_lets_one_go(
         await pilot.press("k")
         await pilot.pause()
         assert "next review: 6 December 2026" in screen_text(app)
+        # Keeping it did not move it: Down is the other agreement, and letting go asks first.
         await pilot.press("down", "l")
+        await pilot.pause()
+        assert "Press l again to let it go" in screen_text(app)
+        await pilot.press("l")
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()

@@ -55,7 +55,7 @@ async def test_full_first_session(store: Store, library: Library, data_dir: Path
                 terms += 1
                 await add_and_confirm_term(pilot, f"Term {terms} from {step.id}")
                 widget = screen.query_one(AgreementInput)
-                assert widget.terms[-1].get("agreement")
+                assert widget.terms[-1].agreement
             elif place.phase not in (HANDOVER, REVEAL) and step.kind != "read":
                 await answer(pilot, auto_answer(app))
             last = screen.walk.next(place) is None
@@ -76,6 +76,6 @@ async def test_full_first_session(store: Store, library: Library, data_dir: Path
     assert [a["text"] for a in agreements] == ["Term 1 from protect", "Term 2 from agree"]
     assert all(a["confirmed_by"] == ["a", "b"] for a in agreements)
     document = (couple_dir / "agreement.md").read_text()
-    assert "- Term 1 from protect" in document
-    assert "- Term 2 from agree" in document
+    assert "- **Both of you:** Term 1 from protect" in document
+    assert "- **Both of you:** Term 2 from agree" in document
     assert (couple_dir / "couple.toml").read_text().count("care_note_seen = true") == 1

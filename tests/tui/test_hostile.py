@@ -108,7 +108,7 @@ async def test_hostile_names_answers_and_pack(tmp_path: Path, store: Store, data
         assert "[b]bold?[/b] [/]" in everything
         assert "\x1b" not in everything
         assert app.is_running
-        walk(app).save_now()
+        walk(app).autosave.now()
     (session,) = (data_dir / "couples").rglob("sessions/*.toml")
     saved = tomlio.loads(session.read_text())["answers"]["hostile"]
     assert saved["c"]["a"] == [QUIT, "[/]"]

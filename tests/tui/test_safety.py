@@ -75,7 +75,7 @@ async def test_quitting_while_the_disk_is_full_asks_first(
 async def test_after_keeping_it_open_the_answers_are_saved_once_there_is_room(
     store: Store, modes: Library, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("workbook.tui.screens.walk.RETRY_SECONDS", 0.2)
+    monkeypatch.setattr("workbook.tui.autosave.RETRY_SECONDS", 0.2)
     make_couple(store)
     app = app_for(store, modes)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -35,7 +35,8 @@ def walking(store: Store, library: Library, agenda: list[str]) -> WorkbookApp:
     couple = make_couple(store)
     session = store.new_session(couple.id, agenda, when=WHEN)
     for pack_id in agenda:
-        session.packs[pack_id] = PackUse(title=library.pack(pack_id).title, digest="x")
+        loaded = library.packs[pack_id]
+        session.packs[pack_id] = PackUse(title=library.pack(pack_id).title, digest=loaded.digest)
     store.save_session(couple.id, session, stamp=False)
     store.close()
     return fixed_app(store, library)
@@ -142,8 +143,8 @@ async def _chores_split(pilot: Any) -> WalkScreen:
     screen = await go_to(pilot, 0, 1)
     listing = screen.query_one("ChoresList")
     for index, row in enumerate(listing.query("TaskRow")):
-        row.chore["now"] = "a" if index % 3 else "b"  # type: ignore[attr-defined]
-    listing.changed()  # type: ignore[attr-defined]
+        row.chore.now = "a" if index % 3 else "b"  # type: ignore[attr-defined]
+    listing.report()  # type: ignore[attr-defined]
     await pilot.pause()
     await pilot.press("ctrl+n")
     await pilot.pause()

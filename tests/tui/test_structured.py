@@ -7,7 +7,7 @@ from textual.widgets import Input, Static
 from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
 from workbook import tomlio
 from workbook.data.store import Store
-from workbook.logic.walk import FIRST, HANDOVER, LIST, SECOND, SPLIT
+from workbook.logic.phases import FIRST, HANDOVER, LIST, SECOND, SPLIT
 from workbook.packs.library import Library
 from workbook.tui.steps.agreement import AgreementInput
 from workbook.tui.steps.chores import ChoresList, ChoresSplit, ChoresWeigh
@@ -33,7 +33,7 @@ async def test_chores_from_starter_list_to_confirmed_terms(store: Store, library
         assert screen.place.phase == LIST
         listing = screen.query_one(ChoresList)
         starter = [t.name for t in screen.walk.step(screen.place).tasks]
-        assert [row["name"] for row in listing.current()["tasks"]] == starter
+        assert [task.name for task in listing.tasks()] == starter
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert screen.place.phase == FIRST
@@ -66,17 +66,17 @@ async def test_chores_from_starter_list_to_confirmed_terms(store: Store, library
             await pilot.press("ctrl+n")
             await pilot.pause()
         agreement = screen.query_one(AgreementInput)
-        offered = [o.text for o in agreement.offers]
-        assert any(o.startswith("Sam takes on: ") for o in offered)
-        assert any(o.startswith("Alex takes on: ") for o in offered)
+        offered = [(o.who, o.text) for o in agreement.offers]
+        assert any(who == "a" and text.startswith("Take on: ") for who, text in offered)
+        assert any(who == "b" and text.startswith("Take on: ") for who, text in offered)
         for offer in agreement.offers:
-            if "takes on" in offer.text:
-                agreement.add(offer.text, offer.source)
+            if offer.text.startswith("Take on"):
+                agreement.add(offer.text, offer.source, offer.who)
                 await pilot.pause()
                 await pilot.press("1", "2")
                 await pilot.pause()
-        assert all(term.get("agreement") for term in agreement.terms)
-        screen.save_now()
+        assert all(term.agreement for term in agreement.terms)
+        screen.autosave.now()
     table = session_of(store)["answers"]["chores"]["share"]  # type: ignore[index]
     assert set(table["weights"]) == {"a", "b"}
     assert set(table["split"]["owner"]) == set(starter)
@@ -85,7 +85,7 @@ async def test_chores_from_starter_list_to_confirmed_terms(store: Store, library
     ]
     assert {a["source"] for a in agreements} == {"chores.share"}
     assert len(agreements) == 2
-    assert "takes on" in store.layout.agreement_document("sam-and-alex").read_text()
+    assert "**Sam will:** Take on:" in store.layout.agreement_document("sam-and-alex").read_text()
 
 
 async def test_a_request_decided_later_is_saved(store: Store, library: Library) -> None:
@@ -117,7 +117,7 @@ async def test_a_request_decided_later_is_saved(store: Store, library: Library) 
         assert "Alex, what would you ask Sam for?" in str(
             requests.query_one("#ask-label", Static).content
         )
-        screen.save_now()
+        screen.autosave.now()
     (saved,) = session_of(store)["answers"]["requests"]["asks"]["requests"]  # type: ignore[index]
     assert saved == {
         "by": "a",
@@ -165,7 +165,7 @@ async def test_a_listen_round_with_one_correction(store: Store, library: Library
         listen.confirmed()
         await pilot.pause()
         assert "You have both had the floor." in screen_text(app)
-        screen.save_now()
+        screen.autosave.now()
     turns = session_of(store)["answers"]["listening"]["practice"]["turns"]  # type: ignore[index]
     assert turns[0] == {
         "round": 1,
@@ -211,9 +211,6 @@ async def test_a_later_request_comes_back_at_the_next_session(
         await pilot.press("enter")
         await pilot.pause()
         assert requests.earlier == []
-        assert requests.rows[-1] == {
-            "by": "b",
-            "text": "A weekend away",
-            "again_of": f"{earlier.id}:1",
-        }
-        screen.save_now()
+        back = requests.rows[-1]
+        assert (back.by, back.text, back.again_of) == ("b", "A weekend away", f"{earlier.id}:1")
+        screen.autosave.now()

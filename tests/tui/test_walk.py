@@ -10,7 +10,7 @@ from tests.packs_helpers import write_pack
 from tests.tui.conftest import SIZE, answer, app_for, make_couple, screen_text, walk
 from workbook import tomlio
 from workbook.data.store import Store
-from workbook.logic.walk import FIRST, HANDBACK, HANDOVER, ONLY, REVEAL, SECOND
+from workbook.logic.phases import FIRST, HANDBACK, HANDOVER, ONLY, REVEAL, SECOND
 from workbook.packs.library import Library, load_library
 from workbook.tui.app import WorkbookApp
 from workbook.tui.widgets.reveal import Reveal
@@ -172,8 +172,11 @@ async def test_the_reveal_flags_a_gap_and_offers_it_as_a_term(store: Store, mode
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert screen.place.phase == REVEAL
-        reveal = screen.query_one(Reveal)
-        assert reveal.values == {"a": {"Work": 5, "Play": 3}, "b": {"Work": 2, "Play": 3}}
+        screen.query_one(Reveal)
+        assert screen.session.answer("modes", "areas") == {
+            "a": {"Work": 5, "Play": 3},
+            "b": {"Work": 2, "Play": 3},
+        }
         text = screen_text(app)
         assert "⚑ Work: Sam 5, Alex 2: 3 apart, worth talking about" in text
         assert "⚑ Play" not in text
@@ -230,7 +233,7 @@ async def test_a_second_window_opens_the_session_read_only(store: Store, modes: 
         await start(first, store, pilot)
         await pilot.pause()
         await answer(pilot, "from window one")
-        walk(first).save_now()
+        walk(first).autosave.now()
         second_store = Store(store.root)
         second = app_for(second_store, modes)
         async with second.run_test(size=SIZE, notifications=True) as other:
@@ -240,7 +243,7 @@ async def test_a_second_window_opens_the_session_read_only(store: Store, modes: 
             assert screen.read_only is not None
             assert "read-only" in screen_text(second)
             await answer(other, "from window two")
-            screen.save_now()
+            screen.autosave.now()
         assert (
             "from window two"
             not in (store.root / "couples")

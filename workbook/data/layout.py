@@ -31,6 +31,7 @@ class Layout:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.couples = root / "couples"
+        self.packs = root / "packs"
         self.settings_file = root / "settings.toml"
 
     def couple_folder(self, couple_id: str) -> Path:

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from workbook.data.dates import FIRST_YEAR, LAST_YEAR, in_range, is_due
 from workbook.data.version import FORMAT
 from workbook.text import clean, clean_line
 
@@ -26,13 +27,8 @@ def now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-# Dates a workbook can meet; anything outside is a typing mistake in a hand-edited file, and
-# would overflow date arithmetic (a review date of 9999-12-31 plus a period).
-FIRST_YEAR, LAST_YEAR = 1900, 2999
-
-
 def _in_range(value: date) -> date:
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+    if not in_range(value):
         raise ValueError(
             f"the date {value.isoformat()} is out of range: "
             f"workbook reads dates from {FIRST_YEAR} to {LAST_YEAR}"
@@ -133,9 +129,11 @@ class Session(_File):
     agenda: list[str] = []
     packs: dict[str, PackUse] = {}
     position: Position | None = None
-    # answers[pack id][step id] is the step's answer table; data/answers.py knows each shape.
+    # answers[pack id][step id] is the step's answer table; data/answers/ knows each shape.
     # A value of the wrong shape (a hand edit) is read as no answer, and kept as it is.
     answers: dict[str, Any] = {}
+    # Every move, appended: at, pack, step, phase (data/trail.py reads them leniently).
+    trail: list[Any] = []
     facilitator: FacilitatorNotes | None = None
 
     def answer(self, pack_id: str, step_id: str) -> dict[str, Any]:
@@ -159,6 +157,16 @@ class Session(_File):
         steps[step_id] = table
 
 
+class Review(BaseModel):
+    """One review of an agreement: kept, changed (with the text before) or let go."""
+
+    model_config = ConfigDict(extra="allow")
+
+    on: Day
+    outcome: Literal["kept", "changed", "retired"]
+    before: str | None = None
+
+
 class Agreement(BaseModel):
     """One term that both partners confirmed."""
 
@@ -168,10 +176,18 @@ class Agreement(BaseModel):
     text: Annotated[str, AfterValidator(clean), Field(min_length=1)]
     made: Day
     session: str | None = None
-    source: str | None = None
+    source: str | None = None  # <pack id>.<step id> it came from
+    # The pack's title when the agreement was made, so the document never needs the pack.
+    source_title: Annotated[str, AfterValidator(clean_line)] | None = None
+    # Who does it: a, b, or both. Agreements from before this was kept read as both.
+    who: Literal["a", "b", "both"] = "both"
     review_on: Day
     status: Literal["active", "retired"] = "active"
     confirmed_by: list[PartnerKey] = []
+    reviews: list[Review] = []
+
+    def is_due(self, today: date) -> bool:
+        return self.status == "active" and is_due(self.review_on, today)
 
 
 class Agreements(_File):
@@ -184,4 +200,4 @@ class Agreements(_File):
 
     def due(self, on: date) -> list[Agreement]:
         """Active agreements whose review date has come."""
-        return [a for a in self.active() if a.review_on <= on]
+        return [a for a in self.agreements if a.is_due(on)]

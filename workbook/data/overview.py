@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from workbook.data.dates import day_of, is_due
 from workbook.data.files import DataError
 from workbook.data.layout import Layout
 from workbook.data.version import FORMAT
@@ -72,8 +73,8 @@ def read_overview(
         agreements = []
     for agreement in agreements:
         active += 1
-        review = _day(agreement.get("review_on"))
-        if review is not None and review <= today:
+        review = day_of(agreement.get("review_on"))
+        if review is not None and is_due(review, today):
             due += 1
     return Overview(
         id=couple_id,
@@ -97,9 +98,3 @@ def _agreements(path: Path, read: Callable[[Path], dict[str, Any]]) -> list[dict
     if not isinstance(listed, list):
         raise DataError(path, "agreements must be a list of tables ([[agreements]])")
     return [a for a in listed if isinstance(a, dict) and a.get("status") != "retired"]
-
-
-def _day(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    return value if isinstance(value, date) else None

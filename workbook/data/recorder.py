@@ -1,4 +1,5 @@
-"""The one owner of an open session: it records answers and saves them, and knows what is unsaved.
+"""The one owner of an open session: it records answers and moves, saves them, and knows what is
+unsaved.
 
 Saving follows one rule while answers change: the session is saved once changes stop for a short
 moment (``QUIET``), and never later than ``MAX_WAIT`` after the first unsaved change, however long
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from workbook.data import trail
 from workbook.data.durable import SaveError
 
 if TYPE_CHECKING:
@@ -67,14 +69,40 @@ class SessionRecorder:
         # once a save succeeds.
         self.failure: str | None = None
 
-    # Answers
+    # Answers and moves
 
-    def record(self, pack_id: str, step_id: str, table: dict[str, Any]) -> None:
-        """Replace one step's answer table, and note that it needs saving."""
+    def record(self, pack_id: str, step_id: str, answer: Any) -> None:
+        """Replace one step's answer (a typed answer, or a table), and note that it needs
+        saving."""
         if self.read_only:
             return
+        table = answer.to_table() if hasattr(answer, "to_table") else answer
         self.session.set_answer(pack_id, step_id, table)
         self.changed()
+
+    def move(self, pack_id: str, step_id: str, phase: str | None) -> None:
+        """Remember where the couple is, for resuming, and add the move to the trail."""
+        from workbook.data.models import Position, now
+
+        if self.read_only:
+            return
+        here = Position(pack=pack_id, step=step_id, phase=phase)
+        if self.session.position == here:
+            return
+        self.session.position = here
+        self.session.trail.append(trail.entry(now(), pack_id, step_id, phase))
+        self.changed()
+
+    def finish(self) -> None:
+        from workbook.data.models import now
+
+        if not self.read_only:
+            self.session.finished = now()
+            self.changed()
+
+    def unfinish(self) -> None:
+        """Take back a finish that could not be saved."""
+        self.session.finished = None
 
     def changed(self) -> None:
         """Note a change to the session that needs saving."""

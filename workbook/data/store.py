@@ -34,6 +34,7 @@ from workbook.data.files import MAX_BYTES, DataError, read_table
 from workbook.data.layout import Layout, couple_id_base, is_id, session_id_base, unique
 from workbook.data.migrate import MigrationError, migrate
 from workbook.data.overview import Overview, read_overview
+from workbook.data.pack_store import PackStore
 from workbook.data.version import FORMAT
 from workbook.reading import Unreadable, read_limited, reason_for
 
@@ -78,6 +79,7 @@ class Store:
         self._session_locks: dict[Path, filelock.BaseFileLock] = {}
         # Why settings.toml was not used as it is, if it was not.
         self.settings_problem: str | None = None
+        self.packs = PackStore(self.layout.packs)
 
     def prepare(self) -> list[Path]:
         """Make the folders private and sweep temp files of interrupted saves."""
@@ -132,6 +134,18 @@ class Store:
         if link == "inside":
             self.read_only[path] = LINKED.format(name=path.name)
         return table
+
+    # The pack store
+
+    def keep_pack(self, raw: bytes) -> str:
+        """Keep a copy of a pack version a session uses; returns its digest. Raises
+        ``SaveError`` when it cannot be kept."""
+        path = self.packs.path("sha256:" + "0" * 64)
+        assert path is not None
+        reason = self._refusal(path)
+        if reason is not None:
+            raise ReadOnlyError(path.parent, reason)
+        return self.packs.keep(raw)
 
     # Settings
 
@@ -228,6 +242,16 @@ class Store:
 
         path = self.layout.session_file(couple_id, session_id)
         return self._load(path, "session", Session, session_id)
+
+    def earlier_sessions(self, couple_id: str, before: str) -> list[Session]:
+        """The couple's sessions other than ``before`` that can be read, oldest first."""
+        found = []
+        for session_id in self.session_ids(couple_id):
+            if session_id == before:
+                continue
+            with contextlib.suppress(DataError):
+                found.append(self.load_session(couple_id, session_id))
+        return found
 
     def new_session(
         self, couple_id: str, agenda: list[str], when: datetime | None = None
@@ -386,7 +410,7 @@ class Store:
 
     # Files
 
-    def _load(self, path: Path, kind: str, model: type[M], expected_id: str | None) -> M:
+    def _load(self, path: Path, what: str, model: type[M], expected_id: str | None) -> M:
         from pydantic import ValidationError
 
         table = self._read(path)
@@ -401,7 +425,7 @@ class Store:
         migrated = version < FORMAT
         if migrated:
             try:
-                table = migrate(kind, table)
+                table = migrate(what, table)
             except MigrationError as error:
                 raise DataError(path, str(error)) from error
         try:
@@ -411,7 +435,7 @@ class Store:
         if expected_id is not None:
             found = getattr(loaded, "id", expected_id)
             if found != expected_id:
-                self.read_only.setdefault(path, _mismatch(path, kind, found, expected_id))
+                self.read_only.setdefault(path, _mismatch(path, what, found, expected_id))
                 # Every path is built from the name the file was found under, never from the id
                 # inside it; the file itself is never written.
                 loaded.id = expected_id  # type: ignore[attr-defined]
@@ -447,12 +471,12 @@ def _linked(path: Path, root: Path) -> str | None:
     return "inside" if real.is_relative_to(real_root) else "outside"
 
 
-def _mismatch(path: Path, kind: str, found: object, expected: str) -> str:
+def _mismatch(path: Path, what: str, found: object, expected: str) -> str:
     shown = str(found)[:60]
-    where = "folder" if kind == "couple" else "file"
+    where = "folder" if what == "couple" else "file"
     return (
         f'{path.name} says its id is "{shown}", but its {where} is named "{expected}". It is '
-        f"shown read-only, so that nothing of another {kind} is touched. To use it, set "
+        f"shown read-only, so that nothing of another {what} is touched. To use it, set "
         f'id = "{expected}" in the file.'
     )
 

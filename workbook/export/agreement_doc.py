@@ -1,4 +1,9 @@
-"""The agreement document, ``agreement.md``: what the couple agreed, and when to look again."""
+"""The agreement document, ``agreement.md``: what the couple agreed, who does it, and when to look
+again. It is made from ``agreements.toml`` alone (each agreement keeps the title of the pack it
+came from), so whichever path writes it, the same agreements give the same document.
+
+It reads as plain text too: no backslash line breaks, and the confirmation said once.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +11,35 @@ from collections.abc import Mapping
 from datetime import date
 
 from workbook.data.models import Agreement, Agreements, Couple
-from workbook.export.markdown import block, bullets, heading, inline, long_date, names_and
+from workbook.export.markdown import heading, inline, long_date, names_and, paragraphs
 
 OTHER = "Other agreements"
 
 
-def agreement_line(agreement: Agreement, names: Mapping[str, str]) -> str:
-    """One agreement as a list item's text: the terms, then review date and confirmation."""
-    who = names_and(names[k] for k in ("a", "b") if k in agreement.confirmed_by) or "nobody"
-    detail = (
-        f"*Review on {long_date(agreement.review_on)}. "
-        f"Confirmed by {who} on {long_date(agreement.made)}.*"
+def doer(agreement: Agreement, names: Mapping[str, str]) -> str:
+    """Who does it, as the start of the item: "Alex will:" or "Both of you:"."""
+    if agreement.who in ("a", "b"):
+        return f"{inline(names[agreement.who])} will:"
+    return "Both of you:"
+
+
+def agreement_item(agreement: Agreement, names: Mapping[str, str]) -> str:
+    """One agreement as a list item: who does it and the terms, then its dates."""
+    text = paragraphs(agreement.text, indent="  ")
+    dates = (
+        f"*Agreed on {long_date(agreement.made)}; next review on {long_date(agreement.review_on)}.*"
     )
-    return f"{block(agreement.text, indent='  ')}\\\n  {detail}"
+    return f"- **{doer(agreement, names)}** {text}\n\n  {dates}"
 
 
-def agreement_document(
-    couple: Couple, agreements: Agreements, titles: Mapping[str, str], today: date
-) -> str:
-    """The document as CommonMark. ``titles`` maps pack ids to titles for the group headings."""
+def group_of(agreement: Agreement) -> str:
+    """The heading an agreement goes under: the pack it came from."""
+    title = agreement.source_title or (agreement.source or "").split(".", 1)[0]
+    return f"From “{title}”" if title else OTHER
+
+
+def agreement_document(couple: Couple, agreements: Agreements, today: date) -> str:
+    """The document as CommonMark."""
     names: dict[str, str] = {p.key: p.name for p in couple.partners}
     out = [heading(1, "Our agreements")]
     people = names_and(couple.names)
@@ -35,20 +50,19 @@ def agreement_document(
     if not active:
         out.append("*No agreements yet. They appear here once you both confirm one.*")
         return "\n\n".join(out) + "\n"
+    out.append("Each agreement here was confirmed by both of you.")
     groups: dict[str, list[Agreement]] = {}
     for agreement in sorted(active, key=lambda a: (a.made, a.id)):
-        pack_id = (agreement.source or "").split(".", 1)[0]
-        group = f"From “{titles.get(pack_id, pack_id)}”" if pack_id else OTHER
-        groups.setdefault(group, []).append(agreement)
+        groups.setdefault(group_of(agreement), []).append(agreement)
     for group, members in groups.items():
-        out += [heading(2, group), bullets(agreement_line(a, names) for a in members)]
-    out += [heading(2, "How we will revisit this"), _revisit(active, today)]
+        out += [heading(2, group), "\n\n".join(agreement_item(a, names) for a in members)]
+    out += [heading(2, "How we will revisit this"), _revisit(agreements, today)]
     return "\n\n".join(out) + "\n"
 
 
-def _revisit(active: list[Agreement], today: date) -> str:
-    due = [a for a in active if a.review_on <= today]
-    upcoming = sorted({a.review_on for a in active if a.review_on > today})
+def _revisit(agreements: Agreements, today: date) -> str:
+    due = agreements.due(today)
+    upcoming = sorted({a.review_on for a in agreements.active() if not a.is_due(today)})
     lines = []
     if due:
         count = "one agreement is" if len(due) == 1 else f"{len(due)} agreements are"

@@ -62,6 +62,16 @@ def block(text: str, indent: str = "") -> str:
     return f"\n\n{indent}".join(f"\\\n{indent}".join(lines) for lines in kept)
 
 
+def paragraphs(text: str, indent: str = "") -> str:
+    """``text`` as literal Markdown, one paragraph per line, so that it keeps its lines and reads
+    the same as plain text (no backslash line breaks).
+
+    ``indent`` goes before every paragraph after the first, to keep them inside a list item.
+    """
+    lines = [_escape(line.strip().replace("\t", " ")) for line in clean(text).split("\n")]
+    return f"\n\n{indent}".join(line for line in lines if line)
+
+
 def heading(level: int, text: str) -> str:
     return f"{'#' * level} {inline(text)}"
 

@@ -1,45 +1,71 @@
-"""A session summary: the agenda walked step by step, with both answers and the comparisons.
+"""A session summary: the agenda walked step by step, with both answers, the comparisons, the
+scores, how long each pack took, and the agreements made.
 
-The facilitator's notes appear only when asked for.
+Each pack is read as the session used it (``logic/session_packs.py``). A pack the session never
+reached says so in one line; times carry their time zone. The facilitator's notes appear only
+when asked for. What could not be read of an answer is left out and added to ``problems``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
 from workbook.data.models import Agreements, Couple, Session
-from workbook.export.agreement_doc import agreement_line
-from workbook.export.markdown import block, bullets, heading, inline, long_date, names_and
-from workbook.kinds import REGISTRY
-from workbook.packs.load import LoadedPack
+from workbook.data.trail import moves, time_per_pack
+from workbook.export.agreement_doc import agreement_item
+from workbook.export.markdown import block, heading, inline, long_date, names_and
+from workbook.kinds import spec
+from workbook.logic.scores import pack_scores, shown
+from workbook.logic.session_packs import SessionPack
 from workbook.packs.models import Pack
 from workbook.packs.placeholders import neutral
+
+
+def clock(moment: datetime) -> str:
+    """A time of day with its offset from UTC: 19:05 (UTC+01:00)."""
+    offset = moment.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    hours, rest = divmod(abs(int(offset.total_seconds())), 3600)
+    return f"{moment:%H:%M} (UTC{sign}{hours:02d}:{rest // 60:02d})"
+
+
+def minutes(spent: timedelta) -> str:
+    count = max(round(spent.total_seconds() / 60), 1)
+    return f"{count} minute{'s' if count != 1 else ''}"
 
 
 def summary_markdown(
     couple: Couple,
     session: Session,
-    packs: Mapping[str, LoadedPack],
+    packs: Mapping[str, SessionPack],
     agreements: Agreements,
     *,
     include_notes: bool = False,
+    problems: list[str] | None = None,
 ) -> str:
     """The session summary as CommonMark."""
     names: dict[str, str] = {p.key: p.name for p in couple.partners}
     out = [heading(1, f"Session of {long_date(session.started.date())}"), _people(couple)]
-    started = session.started.strftime("%H:%M")
+    started = clock(session.started)
     if session.finished:
-        out.append(f"Started at {started}, finished at {session.finished.strftime('%H:%M')}.")
+        length = minutes(session.finished - session.started)
+        out.append(f"Started at {started}, finished at {clock(session.finished)}: {length}.")
     else:
         out.append(f"Started at {started}. This session is not finished yet.")
+    trail = moves(session.trail)
+    spent = time_per_pack(trail, session.finished or session.updated)
+    reached = _reached(session, {move.pack for move in trail})
     for pack_id in session.agenda:
-        out += _pack_section(pack_id, session, packs.get(pack_id), names)
+        found = packs.get(pack_id) or SessionPack(pack_id, None)
+        out += _pack_section(found, session, names, reached, spent.get(pack_id), problems)
     made = [a for a in agreements.agreements if a.session == session.id]
     out.append(heading(2, "Agreements made in this session"))
-    out.append(
-        bullets(agreement_line(a, names) for a in made) if made else "*None in this session.*"
-    )
+    if made:
+        out.append("\n\n".join(agreement_item(a, names) for a in made))
+    else:
+        out.append("*None in this session.*")
     notes = session.facilitator.notes if session.facilitator else ""
     if include_notes and notes.strip():
         out += [heading(2, "Facilitator's notes"), block(notes)]
@@ -53,40 +79,71 @@ def _people(couple: Couple) -> str:
     return line + "."
 
 
+def _reached(session: Session, moved: set[str]) -> set[str]:
+    """The packs the couple reached: moved into, answered, or before where they stand."""
+    reached = moved | {pack_id for pack_id in session.agenda if session.pack_answers(pack_id)}
+    if session.position is not None and session.position.pack in session.agenda:
+        at = session.agenda.index(session.position.pack)
+        reached |= set(session.agenda[: at + 1])
+    return reached
+
+
 def _pack_section(
-    pack_id: str, session: Session, loaded: LoadedPack | None, names: dict[str, str]
+    found: SessionPack,
+    session: Session,
+    names: dict[str, str],
+    reached: set[str],
+    spent: timedelta | None,
+    problems: list[str] | None,
 ) -> list[str]:
-    used = session.packs.get(pack_id)
-    pack = loaded.pack if loaded else None
-    title = pack.title if pack else used.title if used else pack_id
+    used = session.packs.get(found.id)
+    pack = found.pack
+    title = pack.title if pack else used.title if used else found.id
     out = [heading(2, title)]
-    answers = session.pack_answers(pack_id)
+    if found.id not in reached:
+        return [*out, "*Not reached in this session.*"]
+    if spent is not None:
+        out.append(f"*Time on this pack: about {minutes(spent)}.*")
+    if found.note:
+        out.append(f"*{found.note}*")
     if pack is None:
-        out.append(
-            "*This pack is not in the library any more, so its prompts are missing. "
-            "The answers are kept in the session file.*"
-        )
         return out
-    if used and loaded and used.digest != loaded.digest:
-        out.append("*This pack has changed since the session; the prompts are today's.*")
+    answers = session.pack_answers(pack.id)
     for step in pack.steps:
-        parts = REGISTRY[step.kind]
-        table = answers.get(step.id, {})
-        if parts.render is None or not table:
+        kind = spec(step)
+        table = answers.get(step.id)
+        if kind.render is None or not table:
             continue
-        out += _step_section(step, table, names, parts.render)
+        answer = kind.read(table, problems, f"answers.{pack.id}.{step.id}")
+        out += _step_section(step, answer, names, kind.render)
+    out += _scores(pack, session, names)
     out += _orphans(pack, answers)
     return out
 
 
-def _step_section(
-    step: Any, table: dict[str, Any], names: dict[str, str], render: Any
-) -> list[str]:
-    prompt = neutral(step.prompt)
-    out = [heading(3, step.title or prompt)]
-    if step.title:
+def _step_section(step: Any, answer: Any, names: dict[str, str], render: Any) -> list[str]:
+    prompt = neutral(getattr(step, "prompt", "") or "")
+    out = [heading(3, step.title or prompt or step.id)]
+    if step.title and prompt:
         out.append(f"*{inline(prompt)}*")
-    return out + list(render(step, table, names))
+    return out + list(render(step, answer, names))
+
+
+def _scores(pack: Pack, session: Session, names: dict[str, str]) -> list[str]:
+    found = pack_scores(pack, lambda step_id: session.answer(pack.id, step_id))
+    if not found:
+        return []
+    lines = []
+    for score in found:
+        each = []
+        for key in ("a", "b"):
+            band = score.band(key)
+            each.append(
+                f"{inline(names[key])} {shown(score.value(key))}"
+                + (f" ({inline(band)})" if band else "")
+            )
+        lines.append(f"- {inline(score.title)}: {', '.join(each)}")
+    return [heading(3, "Scores"), "\n".join(lines)]
 
 
 def _orphans(pack: Pack, answers: dict[str, Any]) -> list[str]:

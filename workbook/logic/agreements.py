@@ -1,4 +1,4 @@
-"""Turning terms that both partners confirmed into agreements, and reviewing them."""
+"""Turning terms that both partners confirmed into agreements, and the order of a review."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ def add_agreement(
     source: str | None,
     review_days: int,
     confirmed_by: list[PartnerKey],
+    who: str = "both",
+    source_title: str | None = None,
 ) -> Agreement:
     """Add a term both partners confirmed; its id is the session id and a number."""
     if sorted(confirmed_by) != ["a", "b"]:
@@ -31,29 +33,19 @@ def add_agreement(
         made=made,
         session=session,
         source=source,
-        review_on=made + timedelta(days=review_days),
+        source_title=source_title,
+        who=who if who in ("a", "b") else "both",
+        review_on=made + timedelta(days=max(review_days, 1)),
         confirmed_by=sorted(confirmed_by),
     )
     agreements.agreements.append(agreement)
     return agreement
 
 
-# The longest period between reviews that keeping an agreement carries on.
-LONGEST_PERIOD_DAYS = 3660
-
-
-def keep(agreement: Agreement, today: date) -> None:
-    """Keep an agreement going: its next review comes after the same period as the last (at
-    least a day, at most about ten years, whatever dates a hand edit left)."""
-    period = min(max((agreement.review_on - agreement.made).days, 1), LONGEST_PERIOD_DAYS)
-    agreement.review_on = today + timedelta(days=period)
-
-
-def retire(agreement: Agreement) -> None:
-    """Let an agreement go: it stays in agreements.toml, out of the agreement document."""
-    agreement.status = "retired"
-
-
 def for_review(agreements: Agreements, today: date) -> list[Agreement]:
-    """The active agreements, those due for review first, each group by review date."""
-    return sorted(agreements.active(), key=lambda a: (a.review_on > today, a.review_on, a.id))
+    """The active agreements, those due for review first, each group by review date.
+
+    The order is fixed when a review starts; the review screen keeps it while it lasts, so an
+    agreement just kept does not jump from under the highlight.
+    """
+    return sorted(agreements.active(), key=lambda a: (not a.is_due(today), a.review_on, a.id))

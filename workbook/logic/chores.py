@@ -16,6 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workbook.data.answers.chores import ChoresAnswer
 
 A, B, SHARED = "a", "b", "shared"
 
@@ -171,17 +175,16 @@ def explain(
     return texts
 
 
-def from_table(table: Mapping[str, object]) -> tuple[list[Chore], dict[str, str], dict[str, int]]:
-    """The chores of a chores answer table: each task costs its minutes times the weight each
-    partner gave it (a task nobody rated counts as weight 3), plus who does what now, and the
-    minutes."""
-    from workbook.data.answers import chore_tasks, chore_weights
-
-    data = dict(table)
-    rows = chore_tasks(data)
-    wa, wb = chore_weights(data, A), chore_weights(data, B)
+def from_answer(answer: ChoresAnswer) -> tuple[list[Chore], dict[str, str], dict[str, int]]:
+    """The chores of a chores answer: each task costs its minutes times the weight each partner
+    gave it (a task nobody rated counts as weight 3), plus who does what now, and the minutes."""
+    wa, wb = answer.weights_of(A), answer.weights_of(B)
     chores = [
-        Chore(r["name"], r["minutes"] * wa.get(r["name"], 3), r["minutes"] * wb.get(r["name"], 3))
-        for r in rows
+        Chore(t.name, t.minutes * wa.get(t.name, 3), t.minutes * wb.get(t.name, 3))
+        for t in answer.tasks
     ]
-    return chores, {r["name"]: r["now"] for r in rows}, {r["name"]: r["minutes"] for r in rows}
+    return (
+        chores,
+        {t.name: t.now for t in answer.tasks},
+        {t.name: t.minutes for t in answer.tasks},
+    )

@@ -5,7 +5,7 @@ Both partners carry the same weight in every comparison: swapping them swaps the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -25,20 +25,16 @@ class ScaleRow:
 
 def compare_scale(
     items: Sequence[str],
-    a: int | dict[str, int] | None,
-    b: int | dict[str, int] | None,
+    a: Mapping[str | None, int] | None,
+    b: Mapping[str | None, int] | None,
     gap: int | None,
 ) -> list[ScaleRow]:
-    """A row per item (or one row for a scale without items), flagged where they differ by gap."""
-
-    def rate(value: int | dict[str, int] | None, item: str | None) -> int | None:
-        if isinstance(value, dict):
-            return value.get(item) if item is not None else None
-        return value if item is None else None
-
+    """A row per item (or one row, item None, for a scale without items), flagged where the two
+    ratings differ by ``gap`` or more. ``a`` and ``b`` map items to ratings."""
     rows = []
     for item in list[str | None](items) or [None]:
-        ra, rb = rate(a, item), rate(b, item)
+        ra = a.get(item) if a else None
+        rb = b.get(item) if b else None
         flagged = gap is not None and ra is not None and rb is not None and abs(ra - rb) >= gap
         rows.append(ScaleRow(item, ra, rb, flagged))
     return rows

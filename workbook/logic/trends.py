@@ -1,12 +1,15 @@
-"""Check-in trends: each partner's scale answers to recurring packs, session after session."""
+"""History over sessions: each partner's scale answers to recurring packs (trends), and every
+pack score, session after session."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from workbook.data.answers import read_values
 from workbook.data.models import Session
+from workbook.kinds import spec
+from workbook.logic.scores import pack_scores
 from workbook.packs.models import Pack
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -33,26 +36,28 @@ def trends(sessions: Iterable[Session], packs: Mapping[str, Pack]) -> list[Serie
         if not pack.recurring:
             continue
         for step in pack.steps:
-            if step.kind != "scale" or step.answer == "together":
+            if spec(step).ratings is None or getattr(step, "answer", None) == "together":
                 continue
-            items: list[str | None] = list(step.items) or [None]
+            rated: Any = step  # a kind with ratings has items, min and max
+            items: list[str | None] = list(rated.items) or [None]
             for item in items:
                 found[(pack.id, step.id, item)] = Series(
-                    pack.title, step.title or step.id, item, step.min, step.max
+                    pack.title, step.title or step.id, item, rated.min, rated.max
                 )
     for session in sorted(sessions, key=lambda s: s.id):
         for (pack_id, step_id, item), series in found.items():
             table = session.answer(pack_id, step_id)
             if not table:
                 continue
-            values = read_values("scale", "each-private", table)
-            if not values:
+            step = packs[pack_id].step(step_id)
+            kind = spec(step)
+            answer = kind.read(table)
+            ratings = {key: kind.ratings(step, answer, key) for key in ("a", "b")}  # type: ignore[misc]
+            if not any(ratings.values()):
                 continue
             series.sessions.append(session.id)
-            for key, out in (("a", series.a), ("b", series.b)):
-                value = values.get(key)
-                number = value.get(item) if isinstance(value, dict) and item else value
-                out.append(number if isinstance(number, int) else None)
+            series.a.append(ratings["a"].get(item))
+            series.b.append(ratings["b"].get(item))
     return [s for s in found.values() if s.sessions]
 
 
@@ -93,3 +98,45 @@ def history_text(series: list[Series], names: Mapping[str, str], width: int = 40
                 f"latest {answered[-1]}, {trend} since the first"
             )
     return "\n".join(lines[1:])
+
+
+@dataclass
+class ScoreSeries:
+    """One score of one pack, over the sessions that completed it for at least one partner."""
+
+    pack: str
+    score: str
+    title: str
+    sessions: list[str] = field(default_factory=list)
+    a: list[float | None] = field(default_factory=list)
+    b: list[float | None] = field(default_factory=list)
+    band_a: list[str | None] = field(default_factory=list)
+    band_b: list[str | None] = field(default_factory=list)
+
+
+def score_history(
+    sessions: Iterable[Session], packs_of: Callable[[Session], Mapping[str, Pack]]
+) -> list[ScoreSeries]:
+    """Every score of the packs each session used (``packs_of`` gives them), oldest first."""
+    found: dict[tuple[str, str], ScoreSeries] = {}
+    for session in sorted(sessions, key=lambda s: s.id):
+        for pack_id, pack in packs_of(session).items():
+            if not pack.scores:
+                continue
+            values = pack_scores(pack, _tables(session, pack_id))
+            for value in values:
+                if value.a is None and value.b is None:
+                    continue
+                series = found.setdefault(
+                    (pack_id, value.id), ScoreSeries(pack.title, value.id, value.title)
+                )
+                series.sessions.append(session.id)
+                series.a.append(value.a)
+                series.b.append(value.b)
+                series.band_a.append(value.band_a)
+                series.band_b.append(value.band_b)
+    return list(found.values())
+
+
+def _tables(session: Session, pack_id: str) -> Callable[[str], dict[str, Any]]:
+    return lambda step_id: session.answer(pack_id, step_id)

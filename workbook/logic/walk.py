@@ -1,9 +1,8 @@
 """The walk through a session's agenda, as pure data: where we are and where Next and Back go.
 
-A place is a pack, a step and a phase. Each-private steps go first partner, hand-over, second
-partner, reveal; each-open steps go first, second, reveal; together, read and agreement steps have
-one phase. Who answers first alternates from one answered step to the next, so neither partner
-always leads.
+A place is a pack, a step and a phase; the registry says which phases each kind goes through
+(``logic/phases.py``). Who answers first alternates from one step that both partners answer to
+the next, so neither partner always leads.
 """
 
 from __future__ import annotations
@@ -12,16 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from workbook.kinds import spec
+from workbook.logic.phases import FIRST, HANDBACK, HANDOVER, REVEAL, SECOND
 from workbook.packs.models import Pack
 
-FIRST, HANDOVER, SECOND, REVEAL, ONLY = "first", "handover", "second", "reveal", "only"
-# Handing the screen back to the first partner, when the second goes back to their turn.
-HANDBACK = "handback"
-# A chores step: the task list together, private weights, then the split together.
-LIST, SPLIT = "list", "split"
-ANSWERED_KINDS = frozenset({"text", "scale", "choice", "rank"})
-# Kinds with one phase in which the partners still take turns, so someone has to start.
-TAKES_TURNS = frozenset({"requests", "listen"})
+__all__ = ["FIRST", "HANDBACK", "HANDOVER", "REVEAL", "SECOND", "Place", "Walk", "phases"]
 
 
 @dataclass(frozen=True)
@@ -35,14 +29,7 @@ class Place:
 
 def phases(step: Any) -> tuple[str, ...]:
     """The phases a step goes through."""
-    mode = getattr(step, "answer", None)
-    if step.kind == "chores":
-        return (LIST, FIRST, HANDOVER, SECOND, SPLIT)
-    if step.kind not in ANSWERED_KINDS or mode == "together":
-        return (ONLY,)
-    if mode == "each-private":
-        return (FIRST, HANDOVER, SECOND, REVEAL)
-    return (FIRST, SECOND, REVEAL)
+    return spec(step).phases(step)
 
 
 class Walk:
@@ -61,7 +48,7 @@ class Walk:
         turn = 0
         for p, pack in enumerate(self.packs):
             for s, step in enumerate(pack.steps):
-                if FIRST in phases(step) or step.kind in TAKES_TURNS:
+                if FIRST in phases(step) or spec(step).takes_turns:
                     self._first[(p, s)] = "ab"[turn % 2]
                     turn += 1
 
@@ -126,6 +113,12 @@ class Walk:
                         return Place(p, s, phase)
                     return self.start_of_step(p, s)
         return self.places[0]
+
+    def resume(self, position: Any) -> Place:
+        """The place a saved position names (pack, step, phase), or the start of the agenda."""
+        if position is None:
+            return self.places[0]
+        return self.find(position.pack, position.step, getattr(position, "phase", None))
 
     def progress(self, place: Place) -> tuple[int, int, int, int]:
         """(pack number, pack count, step number, step count), counted from 1."""

@@ -32,6 +32,8 @@ class LoadedPack:
     digest: str = ""
     problems: list[Problem] = field(default_factory=list)
     builtin: bool = False
+    # The file's bytes, which a session keeps a copy of (the pack store).
+    raw: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -55,6 +57,19 @@ def load_pack(file: Path, *, builtin: bool = False) -> LoadedPack:
         )
 
 
+def parse_pack(raw: bytes, file: Path, *, builtin: bool = False) -> LoadedPack:
+    """Validate pack bytes kept elsewhere (a session's stored copy); ``file`` names them in
+    problems. Never raises."""
+    try:
+        return _parse(raw, file, builtin)
+    except (RecursionError, MemoryError):
+        return _broken(file, builtin, 1, 1, "the file is nested too deeply to check")
+    except Exception as error:  # a bad pack must never stop the others
+        return _broken(
+            file, builtin, 1, 1, f"the file could not be checked ({type(error).__name__})"
+        )
+
+
 def _broken(file: Path, builtin: bool, line: int, col: int, message: str) -> LoadedPack:
     problem = Problem(file, Position(line, col), (), message)
     return LoadedPack(file, None, problems=[problem], builtin=builtin)
@@ -65,6 +80,12 @@ def _load(file: Path, builtin: bool) -> LoadedPack:
         raw = read_limited(file, MAX_BYTES)
     except Unreadable as error:
         return _broken(file, builtin, 1, 1, f"cannot read the file: {error.reason}")
+    return _parse(raw, file, builtin)
+
+
+def _parse(raw: bytes, file: Path, builtin: bool) -> LoadedPack:
+    if len(raw) > MAX_BYTES:
+        return _broken(file, builtin, 1, 1, f"the file is larger than {MAX_BYTES // 1_000_000} MB")
     digest = digest_of(raw)
     try:
         source = raw.decode("utf-8-sig")
@@ -96,4 +117,4 @@ def _load(file: Path, builtin: bool) -> LoadedPack:
     except ValidationError as error:
         problems = from_validation_error(error, data, file, locate(source))
         return LoadedPack(file, None, digest, problems, builtin)
-    return LoadedPack(file, pack, digest, [], builtin)
+    return LoadedPack(file, pack, digest, [], builtin, raw)

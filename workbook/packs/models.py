@@ -8,17 +8,22 @@ it belongs to, so the loader can point at the exact line.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Literal, get_args
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from workbook.packs.rules import (
+    BY_MODE,
     ID_PATTERN,
+    ONE,
+    KindRules,
     RuleProblem,
     cross_step_problems,
+    no_placeholders,
     placeholder_problems,
     repeats,
+    score_problems,
     title_problems,
 )
 from workbook.text import clean, clean_line
@@ -61,13 +66,17 @@ class _Model(BaseModel):
 
 
 class _Step(_Model):
+    # What the format's rules know of each kind, declared by the kind (see ``KindRules``).
+    rules: ClassVar[KindRules] = KindRules()
+
     id: Id
     title: Line | None = None
 
     @model_validator(mode="after")
     def _check_rules(self) -> _Step:
         texts = {key: getattr(self, key, None) for key in PLACEHOLDER_KEYS}
-        problems = placeholder_problems(self.kind_name(), getattr(self, "answer", None), texts)
+        answer = getattr(self, "answer", None)
+        problems = placeholder_problems(self.kind_name(), self.rules, answer, texts)
         raise_rules(title_problems(self.title) + problems + self.rule_problems())
         return self
 
@@ -97,6 +106,8 @@ class _Prompted(_Step):
 
 
 class _Answered(_Prompted):
+    rules: ClassVar[KindRules] = KindRules(speaks=BY_MODE, has_outcome=True)
+
     answer: AnswerMode = "each-private"
     optional: bool = False
 
@@ -110,6 +121,8 @@ class TextStep(_Answered):
 
 class ScaleStep(_Answered):
     """A number on a scale, for the prompt itself or for each item."""
+
+    rules: ClassVar[KindRules] = KindRules(speaks=BY_MODE, has_outcome=True, rated=True)
 
     kind: Literal["scale"]
     items: Annotated[list[Line], Field(min_length=1, max_length=50)] = []
@@ -174,6 +187,10 @@ class ChoiceStep(_Answered):
 class RankStep(_Answered):
     """Put options in order, most important first."""
 
+    rules: ClassVar[KindRules] = KindRules(
+        speaks=BY_MODE, has_outcome=True, references={"options_from": ("choice", False)}
+    )
+
     kind: Literal["rank"]
     options: Options | None = None
     options_from: Id | None = None
@@ -193,8 +210,28 @@ class Task(_Model):
     minutes: Annotated[int, Field(ge=0, le=10_080)] = 0
 
 
+class GuessStep(_Prompted):
+    """How well you know each other's world: each partner privately answers each question about
+    themselves, then guesses the other's answers; the reveal shows every answer beside its guess,
+    and the one it is about marks the guess."""
+
+    rules: ClassVar[KindRules] = KindRules(speaks=ONE, has_outcome=True)
+
+    kind: Literal["guess"]
+    questions: Annotated[list[Line], Field(min_length=1, max_length=20)]
+
+    def rule_problems(self, unsure: frozenset[str] = frozenset()) -> list[RuleProblem]:
+        if "questions" in unsure:
+            return []
+        return repeats(self.questions, ("questions",), "question") + no_placeholders(
+            self.questions, ("questions",), "questions: each is asked of both of you"
+        )
+
+
 class ChoresStep(_Prompted):
     """The work that keeps a home running, shared fairly."""
+
+    rules: ClassVar[KindRules] = KindRules(has_outcome=True)
 
     kind: Literal["chores"]
     tasks: Annotated[list[Task], Field(max_length=200)] = []
@@ -210,12 +247,16 @@ class ChoresStep(_Prompted):
 class RequestsStep(_Prompted):
     """Each partner asks for something; the other weighs it."""
 
+    rules: ClassVar[KindRules] = KindRules(speaks=ONE, has_outcome=True)
+
     kind: Literal["requests"]
     max_per_partner: Annotated[int, Field(ge=1, le=10)] = 3
 
 
 class ListenStep(_Prompted):
     """The speaker-listener practice."""
+
+    rules: ClassVar[KindRules] = KindRules(speaks=ONE, has_outcome=True)
 
     kind: Literal["listen"]
     turn_minutes: Annotated[int, Field(ge=1, le=60)] | None = None
@@ -224,6 +265,8 @@ class ListenStep(_Prompted):
 
 class AgreementStep(_Prompted):
     """Terms the couple agrees to try, each confirmed by both."""
+
+    rules: ClassVar[KindRules] = KindRules(references={"from": (None, True)})
 
     kind: Literal["agreement"]
     from_: Annotated[list[Id], Field(alias="from", max_length=20)] = []
@@ -236,6 +279,7 @@ Step = Annotated[
     | ScaleStep
     | ChoiceStep
     | RankStep
+    | GuessStep
     | ChoresStep
     | RequestsStep
     | ListenStep
@@ -251,6 +295,7 @@ STEP_MODELS: dict[str, type[_Step]] = {
         ScaleStep,
         ChoiceStep,
         RankStep,
+        GuessStep,
         ChoresStep,
         RequestsStep,
         ListenStep,
@@ -258,6 +303,26 @@ STEP_MODELS: dict[str, type[_Step]] = {
     )
 }
 KINDS: tuple[str, ...] = tuple(STEP_MODELS)
+KIND_RULES: dict[str, KindRules] = {kind: model.rules for kind, model in STEP_MODELS.items()}
+
+
+class Band(_Model):
+    """A band of a score: from ``min`` up, it reads ``label``."""
+
+    min: int | float
+    label: Line
+
+
+class Score(_Model):
+    """A score per partner from the scale answers of some steps: a measure over time."""
+
+    id: Id
+    title: Line
+    from_: Annotated[list[Id], Field(alias="from", min_length=1, max_length=20)]
+    method: Literal["sum", "mean"] = "sum"
+    # "step" or "step.item": counted as min + max - answer.
+    reverse: Annotated[list[str], Field(max_length=200)] = []
+    bands: Annotated[list[Band], Field(max_length=20)] = []
 
 
 def _format_version(value: int) -> int:
@@ -285,11 +350,17 @@ class Pack(_Model):
     credits: Plain | None = None
     recurring: bool = False
     steps: Annotated[list[Step], Field(min_length=1, max_length=200)]
+    scores: Annotated[list[Score], Field(max_length=20)] = []
 
     @model_validator(mode="after")
     def _check_rules(self) -> Pack:
         steps = [step.model_dump(by_alias=True) for step in self.steps]
-        raise_rules(title_problems(self.title) + cross_step_problems(steps))
+        scores = [score.model_dump(by_alias=True) for score in self.scores]
+        raise_rules(
+            title_problems(self.title)
+            + cross_step_problems(steps, KIND_RULES)
+            + score_problems(scores, steps, KIND_RULES)
+        )
         return self
 
     def step(self, step_id: str) -> Step:

@@ -23,10 +23,13 @@ from workbook import tomlio
 from workbook.packs.locate import Locations, Position
 from workbook.packs.models import (
     ANSWER_MODES,
+    KIND_RULES,
     KINDS,
     PLACEHOLDER_KEYS,
     STEP_MODELS,
+    Band,
     Pack,
+    Score,
     Task,
 )
 from workbook.packs.rules import (
@@ -35,6 +38,7 @@ from workbook.packs.rules import (
     cross_step_problems,
     nearest,
     placeholder_problems,
+    score_problems,
     suggest,
     title_problems,
 )
@@ -202,10 +206,13 @@ def raw_rules(
     found = title_problems(data.get("title"))
     steps = data.get("steps")
     if isinstance(steps, list):
-        found += cross_step_problems(steps, line_of)
+        found += cross_step_problems(steps, KIND_RULES, line_of)
         for index, raw in enumerate(steps):
             rules = _step_rules(raw, frozenset(unsure.get(index, ())))
             found += [(("steps", index, *sub), message) for sub, message in rules]
+        scores = data.get("scores")
+        if isinstance(scores, list):
+            found += score_problems(scores, steps, KIND_RULES)
     return found
 
 
@@ -213,14 +220,13 @@ def _step_rules(raw: Any, unsure: frozenset[str]) -> list[tuple[KeyPath, str]]:
     if not isinstance(raw, dict):
         return []
     found = [] if "title" in unsure else title_problems(raw.get("title"))
-    kind = raw.get("kind")
-    if not isinstance(kind, str) or kind not in STEP_MODELS:
+    model = STEP_MODELS.get(raw["kind"]) if isinstance(raw.get("kind"), str) else None
+    if model is None:
         return found
-    model = STEP_MODELS[kind]
     names = {info.alias or name: name for name, info in model.model_fields.items()}
     texts = {key: raw.get(key) for key in PLACEHOLDER_KEYS if key in names and key not in unsure}
     answer = None if "answer" in unsure else raw.get("answer")
-    found += placeholder_problems(kind, answer, texts)
+    found += placeholder_problems(model.kind_name(), model.rules, answer, texts)
     given = {names[k]: v for k, v in raw.items() if k in names and k not in unsure}
     # The values are raw; a rule that trips over one has nothing to add to its own problem.
     with contextlib.suppress(TypeError, ValueError, AttributeError):
@@ -260,6 +266,10 @@ def _model_at(path: KeyPath, data: Mapping[str, Any]) -> type[BaseModel] | None:
         return STEP_MODELS.get(str(node.get("kind")))
     if len(path) == 4 and path[2] == "tasks":
         return Task
+    if len(path) == 2 and path[0] == "scores":
+        return Score
+    if len(path) == 4 and path[0] == "scores" and path[2] == "bands":
+        return Band
     return None
 
 
@@ -278,16 +288,16 @@ def _kinds_with(key: str) -> list[str]:
 
 def _translate(detail: ErrorDetails, data: Mapping[str, Any]) -> list[tuple[KeyPath, str]]:
     path = _author_path(detail["loc"], data)
-    kind = detail["type"]
+    error_type = detail["type"]
     ctx: dict[str, Any] = dict(detail.get("ctx") or {})
     value = detail["input"]
-    if kind == "pack_rule":
+    if error_type == "pack_rule":
         return [((*path, *sub), message) for sub, message in ctx["problems"]]
-    if kind == "missing":
+    if error_type == "missing":
         return [(path, _missing(path))]
-    if kind == "extra_forbidden":
+    if error_type == "extra_forbidden":
         return [(path, _unknown_key(path, data))]
-    if kind == "union_tag_invalid":
+    if error_type == "union_tag_invalid":
         tag = _value_at((*path, "kind"), data)
         if not isinstance(tag, str):
             return [
@@ -303,9 +313,9 @@ def _translate(detail: ErrorDetails, data: Mapping[str, Any]) -> list[tuple[KeyP
                 f'unknown kind "{tag}"{suggest(tag, KINDS)}; the kinds are {_KINDS_LIST}',
             )
         ]
-    if kind == "union_tag_not_found":
+    if error_type == "union_tag_not_found":
         return [((*path, "kind"), f'missing required key "kind": {_ADD["kind"]}')]
-    return [(path, _value_message(kind, ctx, value, path, detail["msg"]))]
+    return [(path, _value_message(error_type, ctx, value, path, detail["msg"]))]
 
 
 def _missing(path: KeyPath) -> str:
@@ -345,8 +355,8 @@ def _meant_key(path: KeyPath, data: Mapping[str, Any]) -> str | None:
         if key in ("answer", "optional") or _kinds_with(key):
             return None  # a key of other kinds, not a misspelling
         if key == step_kind or key in ("question", "text"):
-            # A step's question is its prompt; a read step's text is its body.
-            return "body" if step_kind == "read" else "prompt"
+            # A step's question is its prompt; a step without one (read) has a body instead.
+            return "prompt" if "prompt" in _allowed_keys(model) else "body"
     return nearest(key, _allowed_keys(model))
 
 
@@ -362,27 +372,29 @@ def _join(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _value_message(kind: str, ctx: dict[str, Any], value: Any, path: KeyPath, fallback: str) -> str:
+def _value_message(
+    error_type: str, ctx: dict[str, Any], value: Any, path: KeyPath, fallback: str
+) -> str:
     shown = toml_value(value)
     given = f"{_toml_type(value)} ({shown})"
-    if kind in ("string_type",):
+    if error_type in ("string_type",):
         return f"must be text in quotes, not {given}"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
+    if error_type in ("int_type", "int_parsing", "int_from_float"):
         if isinstance(value, float) and abs(value) < 1e15:
             low = int(value // 1)
             return f"must be a whole number, like {low} or {low + 1}, not {shown}"
         if isinstance(value, str) and value.strip().lstrip("-").isdigit():
             return f"must be a number without quotes: write {value.strip()}, not {shown}"
         return f"must be a whole number, like 20, not {given}"
-    if kind in ("bool_type", "bool_parsing"):
+    if error_type in ("bool_type", "bool_parsing"):
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):
             return f"must be true or false without quotes: write {value.strip().lower()}"
         return f"must be true or false, not {given}"
-    if kind == "list_type":
+    if error_type == "list_type":
         if path == ("steps",) and isinstance(value, dict):
             return STEPS_HEADER
         return f'must be a list in square brackets, like ["a", "b"], not {given}'
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
+    if error_type in ("model_type", "model_attributes_type", "dict_type"):
         if path[:1] == ("steps",) and len(path) == 2:
             return "each step must be a table: start it with a [[steps]] line"
         if len(path) == 4 and path[2] == "tasks":
@@ -390,41 +402,41 @@ def _value_message(kind: str, ctx: dict[str, Any], value: Any, path: KeyPath, fa
                 f'each task must be a table, like {{ name = "Dishes", minutes = 60 }}, not {given}'
             )
         return f"must be a table, not {given}"
-    if kind == "literal_error":
+    if error_type == "literal_error":
         expected = ANSWER_MODES if path[-1:] == ("answer",) else ()
         choices = ", ".join(f'"{e}"' for e in expected) or str(ctx.get("expected"))
         return f"must be one of {choices}, not {shown}{suggest(str(value), expected)}"
-    if kind == "string_pattern_mismatch":
+    if error_type == "string_pattern_mismatch":
         return (
             "must be lowercase letters, digits and dashes, starting with a letter or digit, "
             f'like "my-pack", not {shown}'
         )
-    if kind in ("greater_than_equal", "greater_than"):
+    if error_type in ("greater_than_equal", "greater_than"):
         bound = ctx.get("ge", ctx.get("gt"))
         return (
             f"must be at least {bound}, not {shown}"
-            if kind == "greater_than_equal"
+            if error_type == "greater_than_equal"
             else (f"must be more than {bound}, not {shown}")
         )
-    if kind in ("less_than_equal", "less_than"):
+    if error_type in ("less_than_equal", "less_than"):
         bound = ctx.get("le", ctx.get("lt"))
         return (
             f"must be at most {bound}, not {shown}"
-            if kind == "less_than_equal"
+            if error_type == "less_than_equal"
             else (f"must be less than {bound}, not {shown}")
         )
-    if kind == "too_short":
+    if error_type == "too_short":
         if path == ("steps",):
             return "add at least one step, starting with a [[steps]] line"
         wanted = _entries(ctx.get("min_length"), path)
         return f"needs at least {wanted}, not {ctx.get('actual_length')}"
-    if kind == "too_long":
+    if error_type == "too_long":
         wanted = _entries(ctx.get("max_length"), path)
         return f"may have at most {wanted}, not {ctx.get('actual_length')}"
-    if kind in ("string_too_short", "empty"):
+    if error_type in ("string_too_short", "empty"):
         return "must not be empty"
-    if kind == "string_too_long":
+    if error_type == "string_too_long":
         return f"must be at most {ctx.get('max_length')} characters long"
-    if kind == "value_error":
+    if error_type == "value_error":
         return fallback.removeprefix("Value error, ")
     return fallback

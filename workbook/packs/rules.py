@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, TypeAlias, TypeGuard
 
 from workbook.packs import placeholders
@@ -19,11 +21,23 @@ RuleProblem: TypeAlias = tuple[KeyPath, str]
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 _ID = re.compile(ID_PATTERN)
-ANSWERED_KINDS = frozenset({"text", "scale", "choice", "rank"})
-_ONE_AT_A_TIME_KINDS = frozenset({"requests", "listen"})
-# Kinds whose steps have an outcome that an agreement step can offer as a draft term.
-OUTCOME_KINDS = frozenset({"text", "scale", "choice", "rank", "chores", "requests", "listen"})
-KNOWN_KINDS = OUTCOME_KINDS | {"read", "agreement"}
+# Who a step speaks to: one partner at a time, both at once, or by its answer mode.
+ONE, BOTH, BY_MODE = "one", "both", "by answer mode"
+
+
+@dataclass(frozen=True)
+class KindRules:
+    """What the rules between keys and steps need to know of a kind; each step model declares
+    its own (``packs/models.py``), so these rules never name a kind."""
+
+    speaks: str = BOTH
+    # Its outcome can be offered as draft terms, so an agreement step may name it in ``from``.
+    has_outcome: bool = False
+    # Keys that name earlier steps: for each, the kind the step must be (None: any kind with an
+    # outcome), and whether the key holds a list of them.
+    references: Mapping[str, tuple[str | None, bool]] = field(default_factory=dict)
+    # Its answers are ratings that a score can read.
+    rated: bool = False
 
 
 def article(word: str) -> str:
@@ -42,27 +56,38 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return f' (did you mean "{close}"?)' if close else ""
 
 
-def speaks_to_one(kind: str, answer: object) -> bool:
-    """True when a step of ``kind`` in ``answer`` mode addresses one partner at a time."""
-    if kind in ANSWERED_KINDS:
+def speaks_to_one(rules: KindRules, answer: object) -> bool:
+    """True when a step with ``rules`` in ``answer`` mode addresses one partner at a time."""
+    if rules.speaks == BY_MODE:
         return answer != "together"
-    return kind in _ONE_AT_A_TIME_KINDS
+    return rules.speaks == ONE
 
 
-def placeholder_problems(kind: str, answer: object, texts: dict[str, Any]) -> list[RuleProblem]:
-    """What is wrong with the placeholders of a step's prompt and help."""
+def placeholder_problems(
+    name: str, rules: KindRules, answer: object, texts: dict[str, Any]
+) -> list[RuleProblem]:
+    """What is wrong with the placeholders of a step's prompt and help; ``name`` is its kind."""
     problems: list[RuleProblem] = []
     for key, text in texts.items():
         if not isinstance(text, str):
             continue
         problems += [((key,), message) for message in placeholders.problems(text)]
-        if placeholders.used(text) and not speaks_to_one(kind, answer):
-            if kind in ANSWERED_KINDS:
+        if placeholders.used(text) and not speaks_to_one(rules, answer):
+            if rules.speaks == BY_MODE:
                 reason = 'when answer = "together": one shared answer speaks for both of you'
             else:
-                reason = f"in {article(kind)} {kind} step, which speaks to both of you at once"
+                reason = f"in {article(name)} {name} step, which speaks to both of you at once"
             problems.append(((key,), f"{{me}} and {{partner}} are not allowed {reason}"))
     return problems
+
+
+def no_placeholders(values: Sequence[object], path: KeyPath, what: str) -> list[RuleProblem]:
+    """Texts shown to both partners at once never name one of them."""
+    return [
+        ((*path, index), f"{{me}} and {{partner}} are not allowed in {what}")
+        for index, value in enumerate(values)
+        if isinstance(value, str) and placeholders.used(value)
+    ]
 
 
 def title_problems(title: object) -> list[RuleProblem]:
@@ -107,12 +132,14 @@ def repeats(values: Sequence[object], path: KeyPath, what: str) -> list[RuleProb
 
 
 def cross_step_problems(
-    steps: Sequence[Any], line_of: Callable[[KeyPath], int] | None = None
+    steps: Sequence[Any],
+    kinds: Mapping[str, KindRules],
+    line_of: Callable[[KeyPath], int] | None = None,
 ) -> list[RuleProblem]:
     """Problems between steps: repeated ids and references to steps that do not come earlier.
 
-    ``line_of`` gives the line of a key path, when the steps come from a file, so that a repeated
-    id can name the line of the first.
+    ``kinds`` holds each kind's rules. ``line_of`` gives the line of a key path, when the steps
+    come from a file, so that a repeated id can name the line of the first.
     """
     problems: list[RuleProblem] = []
     earlier: dict[str, tuple[str, int]] = {}
@@ -120,7 +147,7 @@ def cross_step_problems(
     for index, raw in enumerate(steps):
         if not isinstance(raw, dict):
             continue
-        step_id, kind = raw.get("id"), raw.get("kind")
+        step_id, name = raw.get("id"), raw.get("kind")
         if _is_id(step_id) and step_id in earlier:
             first = earlier[step_id][1]
             where = f" (line {line_of(('steps', first, 'id'))})" if line_of else ""
@@ -131,20 +158,77 @@ def cross_step_problems(
                     "own id",
                 )
             )
-        ref = raw.get("options_from")
-        if kind == "rank" and _is_id(ref):
-            message = _reference(ref, step_id, earlier, every_id, "choice")
-            if message:
-                problems.append(((index, "options_from"), message))
-        refs = raw.get("from")
-        if kind == "agreement" and isinstance(refs, list):
+        rules = kinds.get(name) if isinstance(name, str) else None
+        for key, (wanted, many) in (rules.references if rules else {}).items():
+            value = raw.get(key)
+            if many != isinstance(value, list):
+                continue  # a value of the wrong type says so by itself
+            refs: list[Any] = list(value) if many and isinstance(value, list) else [value]
             for position, ref in enumerate(refs):
-                message = _reference(ref, step_id, earlier, every_id, None) if _is_id(ref) else ""
+                message = _reference(ref, step_id, earlier, every_id, wanted, kinds)
                 if message:
-                    problems.append(((index, "from", position), message))
-        if _is_id(step_id) and step_id not in earlier and isinstance(kind, str):
-            earlier[step_id] = (kind, index)
+                    problems.append(((index, key, position) if many else (index, key), message))
+        if _is_id(step_id) and step_id not in earlier and isinstance(name, str):
+            earlier[step_id] = (name, index)
     return [(("steps", *path), message) for path, message in problems]
+
+
+def score_problems(
+    scores: Sequence[Any], steps: Sequence[Any], kinds: Mapping[str, KindRules]
+) -> list[RuleProblem]:
+    """Problems of ``[[scores]]``: each names rated steps answered per partner, its ``reverse``
+    entries name those steps or their items, its bands rise, and ids are unique."""
+    rated: dict[str, list[Any]] = {}
+    others: dict[str, str] = {}
+    for raw in steps:
+        if not isinstance(raw, dict) or not _is_id(raw.get("id")):
+            continue
+        name, rules = raw.get("kind"), kinds.get(str(raw.get("kind")))
+        if rules is not None and rules.rated and raw.get("answer") != "together":
+            items = raw.get("items")
+            rated[raw["id"]] = items if isinstance(items, list) else []
+        elif isinstance(name, str):
+            others[raw["id"]] = "a together step" if rules and rules.rated else f"a {name} step"
+    problems: list[RuleProblem] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(scores):
+        if not isinstance(raw, dict):
+            continue
+        score_id = raw.get("id")
+        if _is_id(score_id):
+            if score_id in seen:
+                problems.append(((index, "id"), f'score id "{score_id}" is used twice'))
+            seen.add(score_id)
+        refs = raw.get("from")
+        named = [r for r in refs if _is_id(r)] if isinstance(refs, list) else []
+        for position, ref in enumerate(refs if isinstance(refs, list) else []):
+            if not _is_id(ref) or ref in rated:
+                continue
+            if ref in others:
+                message = f'"{ref}" is {others[ref]}: a score reads scale steps each of you answers'
+            else:
+                message = f'"{ref}" is not a scale step of this pack{suggest(ref, rated)}'
+            problems.append(((index, "from", position), message))
+        reverse = raw.get("reverse")
+        for position, entry in enumerate(reverse if isinstance(reverse, list) else []):
+            if not isinstance(entry, str):
+                continue
+            step_id, _, item = entry.partition(".")
+            if step_id not in named:
+                message = f'"{step_id}" is not one of this score\'s steps (from)'
+            elif item and item not in rated.get(step_id, []):
+                message = f'"{item}" is not an item of "{step_id}"{suggest(item, rated[step_id])}'
+            else:
+                continue
+            problems.append(((index, "reverse", position), message))
+        bands = raw.get("bands")
+        lows = [
+            b.get("min") for b in (bands if isinstance(bands, list) else []) if isinstance(b, dict)
+        ]
+        numbers = [n for n in lows if isinstance(n, int | float) and not isinstance(n, bool)]
+        if len(numbers) == len(lows) and any(b <= a for a, b in pairwise(numbers)):
+            problems.append(((index, "bands"), "bands must rise: each min larger than the last"))
+    return [(("scores", *path), message) for path, message in problems]
 
 
 def _is_id(value: object) -> TypeGuard[str]:
@@ -152,35 +236,36 @@ def _is_id(value: object) -> TypeGuard[str]:
 
 
 def _reference(
-    ref: str,
+    ref: object,
     here: object,
     earlier: dict[str, tuple[str, int]],
     every_id: set[object],
     wanted: str | None,
+    kinds: Mapping[str, KindRules],
 ) -> str:
     """What is wrong with a reference to step ``ref``, or nothing.
 
     ``wanted`` is the kind the reference must name; None means any kind with an outcome.
     """
+    if not _is_id(ref):
+        return ""
     found = earlier.get(ref)
-    if found is not None and found[0] not in KNOWN_KINDS:
+    if found is not None and found[0] not in kinds:
         return ""  # that step's kind is wrong, and says so; this reference may well be right
-    if wanted is not None:
-        if found is not None and found[0] == wanted:
-            return ""
-        what = f"an earlier {wanted} step"
-        fits = [step_id for step_id, (kind, _) in earlier.items() if kind == wanted]
-    else:
-        if found is not None and found[0] in OUTCOME_KINDS:
-            return ""
-        if found is not None:
-            return f'"{ref}" is {article(found[0])} {found[0]} step, which has no outcome to offer'
-        what = "an earlier step"
-        fits = [step_id for step_id, (kind, _) in earlier.items() if kind in OUTCOME_KINDS]
+
+    def fits(name: str) -> bool:
+        return name == wanted if wanted is not None else kinds[name].has_outcome
+
+    if found is not None and fits(found[0]):
+        return ""
+    if found is not None and wanted is None:
+        return f'"{ref}" is {article(found[0])} {found[0]} step, which has no outcome to offer'
+    what = f"an earlier {wanted} step" if wanted is not None else "an earlier step"
+    candidates = [step_id for step_id, (name, _) in earlier.items() if name in kinds and fits(name)]
     if found is not None:
         return f'"{ref}" is not {what}: it is {article(found[0])} {found[0]} step'
     if ref == here:
         return f'"{ref}" is not {what}: it is this step'
     if ref in every_id:
         return f'"{ref}" is not {what}: it comes after this step'
-    return f'"{ref}" is not {what} of this pack{suggest(ref, fits)}'
+    return f'"{ref}" is not {what} of this pack{suggest(ref, candidates)}'

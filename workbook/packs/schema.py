@@ -17,11 +17,11 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from workbook.packs.models import FORMAT, KINDS, STEP_MODELS, Pack, Task
+from workbook.packs.models import FORMAT, KINDS, STEP_MODELS, Band, Pack, Score, Task
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Keys whose lists must not repeat an entry (validate also ignores case and spaces at the ends).
-UNIQUE = ("options", "items")
+UNIQUE = ("options", "items", "questions")
 
 # The descriptions, in the words of docs/authoring.md.
 PACK_KEYS = {
@@ -34,6 +34,10 @@ PACK_KEYS = {
     "credits": "Who wrote the pack, and where its ideas come from.",
     "recurring": "true for check-ins: their scale answers form trends over time.",
     "steps": "The steps, in order. Each starts with a [[steps]] line.",
+    "scores": (
+        "Scores per partner from scale answers, a measure over time. Each starts with a "
+        "[[scores]] line."
+    ),
 }
 STEP_KEYS = {
     "id": "The step's id: lowercase letters, digits and dashes, unique in the pack. Required.",
@@ -86,12 +90,34 @@ STEP_KEYS = {
         "Earlier steps whose outcomes are offered as draft terms (not read or agreement steps)."
     ),
     "review_days": "Days until each term comes up for review (1 to 366, default 28).",
+    "questions": (
+        "The questions (1 to 20): each partner answers each about themselves, then guesses the "
+        "other's answers. Never {me} or {partner}. Each is different, ignoring case and spaces "
+        "at the ends."
+    ),
+}
+SCORE_KEYS = {
+    "id": "The score's id: lowercase letters, digits and dashes, unique in the pack. Required.",
+    "title": "The score's name, as plain text. Required.",
+    "from": (
+        "The scale steps of this pack that the score adds up, each answered by each partner "
+        "(not together). Required."
+    ),
+    "method": "How the answers make the score: sum (the default) or mean.",
+    "reverse": ('Answers counted the other way round (min + max - answer): "step" or "step.item".'),
+    "bands": ('Labels for ranges of the score, rising, like { min = 14, label = "Doing well" }.'),
+}
+BAND_KEYS = {
+    "min": "The lowest score of this band.",
+    "label": "What a score from min up reads, as plain text.",
 }
 TASK_KEYS = {
     "name": "The task's name. Each is different, ignoring case and spaces at the ends. Required.",
     "minutes": "Minutes per week (0 to 10,080; default 0).",
 }
 RANK_OPTIONS = "The options to put in order, at least 2. Give this or options_from, not both."
+# Words that differ for one kind, by kind.
+KIND_KEYS: dict[str, dict[str, str]] = {"rank": {"options": RANK_OPTIONS}}
 
 
 class _TomlSchema(GenerateJsonSchema):
@@ -114,11 +140,11 @@ def pack_schema() -> dict[str, Any]:
     _describe(made, PACK_KEYS)
     made["properties"]["steps"]["items"] = {"$ref": "#/$defs/Step"}
     _describe(defs[Task.__name__], TASK_KEYS)
-    for kind, model in STEP_MODELS.items():
+    _describe(defs[Score.__name__], SCORE_KEYS)
+    _describe(defs[Band.__name__], BAND_KEYS)
+    for name, model in STEP_MODELS.items():
         step = defs[model.__name__]
-        _describe(step, STEP_KEYS)
-        if kind == "rank":
-            step["properties"]["options"]["description"] = RANK_OPTIONS
+        _describe(step, {**STEP_KEYS, **KIND_KEYS.get(name, {})})
         for key in UNIQUE:
             if key in step["properties"]:
                 step["properties"][key]["uniqueItems"] = True
@@ -143,11 +169,11 @@ def _step_by_kind() -> dict[str, Any]:
     """A step: its kind chooses the one schema that checks the rest of its keys."""
     keys = dict.fromkeys(key for model in STEP_MODELS.values() for key in _keys(model))
     chosen: dict[str, Any] = {}
-    for kind in reversed(KINDS):
+    for name in reversed(KINDS):
         branch = {
             # "type" too: a value that is not a table would pass a bare "required" vacuously.
-            "if": {"type": "object", "properties": {"kind": {"const": kind}}, "required": ["kind"]},
-            "then": {"$ref": f"#/$defs/{STEP_MODELS[kind].__name__}"},
+            "if": {"type": "object", "properties": {"kind": {"const": name}}, "required": ["kind"]},
+            "then": {"$ref": f"#/$defs/{STEP_MODELS[name].__name__}"},
         }
         if chosen:
             branch["else"] = chosen

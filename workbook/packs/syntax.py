@@ -162,33 +162,33 @@ class _Explainer:
             )
         return self.made(start, path, f"this text is never closed: {fix}")
 
-    def unclosed(self, start: int, kind: str, path: KeyPath) -> Explained | None:
+    def unclosed(self, start: int, opener: str, path: KeyPath) -> Explained | None:
         rest = self.rest_of_line(self.at)
         same_line = self.line_of(start) == self.line_of(self.at)
-        if kind == "{" and same_line:
+        if opener == "{" and same_line:
             # Braces hold one line: closed later on it, a comma is missing; else they never close.
             if "}" in rest:
-                return self.missing_comma(kind, path)
+                return self.missing_comma(opener, path)
             return self.made(
                 start, path, "these braces are never closed: end them with } on the same line"
             )
         if same_line and "]" in rest and self.msg != "Invalid value":
-            return self.missing_comma(kind, path)
+            return self.missing_comma(opener, path)
         at_end = not re.sub(r"(?m)^[ \t]*#.*$", "", self.src[self.at :]).strip()
         if at_end or _STATEMENT.match(rest):
             # The list ran on into the next key or table, or to the end of the file.
-            if kind == "[":
+            if opener == "[":
                 return self.made(start, path, "this list is never closed: end it with ]")
             return self.made(
                 start, path, "these braces are never closed: end them with } on the same line"
             )
         if self.msg == "Invalid value":
             return None
-        return self.missing_comma(kind, path)
+        return self.missing_comma(opener, path)
 
-    def missing_comma(self, kind: str, path: KeyPath) -> Explained:
-        example = '["a", "b"]' if kind == "[" else '{ name = "Dishes", minutes = 60 }'
-        what = "the values of a list" if kind == "[" else "the keys in braces"
+    def missing_comma(self, opener: str, path: KeyPath) -> Explained:
+        example = '["a", "b"]' if opener == "[" else '{ name = "Dishes", minutes = 60 }'
+        what = "the values of a list" if opener == "[" else "the keys in braces"
         return self.made(
             self.at, path, f"a comma is missing here: put a comma between {what}, like {example}"
         )

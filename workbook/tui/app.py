@@ -155,24 +155,9 @@ class WorkbookApp(App[None]):
 
     def begin(self, couple: Couple, agenda: list[str]) -> None:
         """Start a new session with ``agenda`` and walk it."""
-        from workbook.data.models import PackUse
-        from workbook.tui.screens.walk import WalkScreen
+        from workbook.tui.sessions import begin
 
-        try:
-            session = self.store.new_session(couple.id, agenda)
-            for pack_id in agenda:
-                loaded = self.library.packs[pack_id]
-                session.packs[pack_id] = PackUse(
-                    title=self.library.pack(pack_id).title, digest=loaded.digest
-                )
-            self.store.save_session(couple.id, session)
-        except (SaveError, OSError) as error:
-            self.notify(
-                f"The session could not be started: {error}", severity="error", markup=False
-            )
-            return
-        packs = [self.library.pack(pack_id) for pack_id in agenda]
-        self.push_screen(WalkScreen(self.store, couple, session, packs))
+        begin(self, couple, agenda)
 
     def start(self, couple_id: str, pack_ids: list[str]) -> None:
         """``workbook start``: straight into a session, or the agenda if no packs were named."""
@@ -188,83 +173,23 @@ class WorkbookApp(App[None]):
 
     def resume(self, couple: Couple) -> None:
         """Open the couple's latest unfinished session where it was left."""
-        from workbook.tui.screens.walk import WalkScreen
+        from workbook.tui.sessions import resume
 
-        for session_id in reversed(self.store.session_ids(couple.id)):
-            try:
-                session = self.store.load_session(couple.id, session_id)
-            except DataError as error:
-                self.notify(
-                    str(error),
-                    title="A session could not be read",
-                    severity="warning",
-                    markup=False,
-                )
-                continue
-            if session.finished is not None:
-                continue
-            if not session.agenda:
-                self.notify(
-                    f"Session {session_id} has no packs in its agenda, so there is nothing to "
-                    "resume.",
-                    severity="warning",
-                    markup=False,
-                )
-                continue
-            missing = [p for p in session.agenda if p not in self.library.packs]
-            if missing:
-                self.notify(
-                    f"This session needs packs that are not in the library: {', '.join(missing)}.",
-                    severity="error",
-                    markup=False,
-                )
-                return
-            read_only = self.store.lock_session(couple.id, session_id)
-            packs = [self.library.pack(p) for p in session.agenda]
-            self.push_screen(WalkScreen(self.store, couple, session, packs, read_only))
-            return
-        self.notify(
-            "There is no unfinished session to resume. Start a new one with s.", markup=False
-        )
+        resume(self, couple)
 
     def export(self, couple: Couple) -> None:
         """Write the agreement document and the latest session's summary, and say where."""
-        from workbook.export.agreement_doc import agreement_document
-        from workbook.export.summary import summary_markdown
+        from workbook.tui.sessions import export
 
-        layout = self.store.layout
-        titles = {
-            pack_id: loaded.pack.title
-            for pack_id, loaded in self.library.packs.items()
-            if loaded.pack
-        }
-        try:
-            agreements = self.store.load_agreements(couple.id)
-            self.store.write_document(
-                couple.id, agreement_document(couple, agreements, titles, self.today())
-            )
-            written = [str(layout.agreement_document(couple.id))]
-            sessions = self.store.session_ids(couple.id)
-            if sessions:
-                session = self.store.load_session(couple.id, sessions[-1])
-                text = summary_markdown(couple, session, self.library.packs, agreements)
-                written.append(str(self.store.write_export(couple.id, f"{sessions[-1]}.md", text)))
-        except (DataError, SaveError, OSError) as error:
-            self.notify(f"Export failed: {error}", severity="error", markup=False)
-            return
-        self.notify("Written:\n" + "\n".join(written), title="Exported", timeout=15, markup=False)
+        export(self, couple)
 
     def review(self, couple: Couple) -> None:
-        """Go through the couple's agreements together: keep or let go."""
+        """Go through the couple's agreements together: keep, change or let go."""
+        from workbook.data.agreement_book import AgreementBook
         from workbook.tui.screens.review import ReviewScreen
 
-        titles = {
-            pack_id: loaded.pack.title
-            for pack_id, loaded in self.library.packs.items()
-            if loaded.pack
-        }
         try:
-            screen = ReviewScreen(self.store, couple, titles, self.today())
+            screen = ReviewScreen(AgreementBook(self.store, couple, self.today))
         except DataError as error:
             self.notify(str(error), severity="error", markup=False)
             return

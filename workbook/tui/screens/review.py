@@ -1,59 +1,72 @@
-"""Reviewing agreements together: keep each one going, or let it go."""
+"""Reviewing agreements together: keep each one going, change it, or let it go.
+
+The list keeps its order while the review lasts, so the highlight never jumps to another
+agreement under a key press. Letting go asks for the key again; a change is written first,
+then each partner confirms it with their own key (1 and 2), as when it was made. Every review is
+recorded with the agreement (``AgreementBook``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-from typing import TYPE_CHECKING
-
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbook.data.agreement_book import AgreementBook
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
+from workbook.data.models import Agreement
 from workbook.export.markdown import long_date
-from workbook.logic.agreements import for_review, keep, retire
+from workbook.logic.agreements import for_review
+from workbook.text import clean_line
 from workbook.tui.plain import fill, plain
-
-if TYPE_CHECKING:
-    from workbook.data.models import Agreement, Agreements, Couple
-    from workbook.data.store import Store
+from workbook.tui.widgets.blink import cursor_blink
 
 
 class ReviewScreen(Screen[None]):
     BINDINGS = [
         Binding("k", "keep", "Keep it going"),
+        Binding("c", "change", "Change it"),
         Binding("l", "retire", "Let it go"),
-        Binding("escape", "dismiss", "Done"),
+        Binding("1", "confirm('a')", "Confirm (1st)", show=False),
+        Binding("2", "confirm('b')", "Confirm (2nd)", show=False),
+        Binding("escape", "back", "Done"),
     ]
 
-    def __init__(self, store: Store, couple: Couple, titles: dict[str, str], today: date) -> None:
+    def __init__(self, book: AgreementBook) -> None:
         super().__init__()
-        self.store = store
-        self.couple = couple
-        self.titles = titles
-        self.today = today
-        self.agreements = store.load_agreements(couple.id)
-        self.shown: list[Agreement] = for_review(self.agreements, today)
-        # Why these agreements cannot be changed from here, if they cannot.
-        self.read_only = store.agreements_reason(couple.id)
+        self.book = book
+        self.couple = book.couple
+        self.today = book.today()
+        self.agreements = book.load()
+        # Fixed for the whole review: the order the couple started with.
+        self.order = [a.id for a in for_review(self.agreements, self.today)]
+        self.read_only = book.read_only
+        self._letting_go: str | None = None
+        self._change: tuple[str, str] | None = None  # agreement id, new text
+        self._confirmed: set[str] = set()
 
     def compose(self) -> ComposeResult:
         a, b = self.couple.names
         with Vertical(id="review"):
             yield Static(fill("Your agreements, $a and $b", a=a, b=b), classes="step-title")
             yield Static(
-                "Talk about each one together. k keeps it going until its next review; "
-                "l lets it go. To change one, let it go and agree a new one in a session.",
+                "Talk about each one together. k keeps it going until its next review; c "
+                "changes it (then each of you confirms, 1 and 2); l lets it go.",
                 classes="legend",
                 markup=False,
             )
             if self.read_only:
                 yield Static(plain(f"Read-only: {self.read_only}"), classes="legend read-only")
+            yield Static(id="status", markup=False)
+            field = Input(id="new-text", max_length=500, placeholder="The changed agreement")
+            field.cursor_blink = cursor_blink()
+            field.display = False
+            yield field
             yield OptionList(*self._rows(), id="agreements")
         yield Footer()
 
@@ -62,69 +75,139 @@ class ReviewScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Read-only agreements offer no keys that would change them.
-        if action in ("keep", "retire"):
+        if action in ("keep", "change", "retire", "confirm"):
             return self.read_only is None
         return True
 
+    def _shown(self) -> list[Agreement]:
+        by_id = {a.id: a for a in self.agreements.agreements}
+        return [by_id[i] for i in self.order if i in by_id]
+
     def _rows(self) -> list[Option]:
-        if not self.shown:
+        shown = self._shown()
+        if not shown:
             return [Option("No active agreements.", disabled=True)]
+        names = dict(zip("ab", self.couple.names, strict=True))
         rows = []
-        for agreement in self.shown:
-            due = "due now" if agreement.review_on <= self.today else "next review"
-            pack = (agreement.source or "").split(".", 1)[0]
-            origin = f" · from {self.titles.get(pack, pack)}" if pack else ""
+        for agreement in shown:
+            who = f"{names[agreement.who]} will:" if agreement.who in names else "Both of you:"
+            if agreement.status == "retired":
+                when = "let go"
+            elif agreement.is_due(self.today):
+                when = f"due now: {long_date(agreement.review_on)}"
+            else:
+                when = f"next review: {long_date(agreement.review_on)}"
+            origin = f" · from {agreement.source_title}" if agreement.source_title else ""
             rows.append(
                 Option(
                     fill(
-                        f"$text\n   {due}: {long_date(agreement.review_on)}$origin",
+                        "$who $text\n   $when$origin",
+                        who=who,
                         text=agreement.text,
+                        when=when,
                         origin=origin,
                     )
                 )
             )
         return rows
 
-    def _change(self, action: Callable[[Agreement], None], said: str) -> None:
-        if self.read_only:
-            self.notify(self.read_only, title="Read-only", severity="warning", markup=False)
-            return
+    def _chosen(self) -> Agreement | None:
         listing = self.query_one(OptionList)
-        if listing.highlighted is None or not self.shown:
-            return
-        chosen = self.shown[listing.highlighted].id
+        shown = self._shown()
+        if listing.highlighted is None or not shown:
+            return None
+        chosen = shown[listing.highlighted]
+        if chosen.status == "retired":
+            self.notify("This one was let go already.", markup=False)
+            return None
+        return chosen
 
-        def change(agreements: Agreements) -> Agreements:
-            for agreement in agreements.agreements:
-                if agreement.id == chosen:
-                    action(agreement)
-            return agreements
-
-        from workbook.export.agreement_doc import agreement_document
-
+    def _record(self, agreement_id: str, outcome: str, text: str | None, said: str) -> None:
         try:
-            self.agreements = self.store.update_agreements(
-                self.couple.id,
-                change,
-                lambda agreements: agreement_document(
-                    self.couple, agreements, self.titles, self.today
-                ),
-            )
+            self.agreements = self.book.review(agreement_id, outcome, text)
         except (SaveError, OSError, DataError) as error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
             return
-        self.shown = for_review(self.agreements, self.today)
+        listing = self.query_one(OptionList)
         keep_at = listing.highlighted
         listing.clear_options()
         listing.add_options(self._rows())
-        if self.shown:
-            listing.highlighted = min(keep_at, len(self.shown) - 1)
+        if keep_at is not None and listing.option_count:
+            listing.highlighted = min(keep_at, listing.option_count - 1)
+        self.query_one("#status", Static).update("")
         self.notify(said, markup=False)
 
     def action_keep(self) -> None:
-        self._change(
-            lambda agreement: keep(agreement, self.today), "Kept: its next review date is set."
-        )
+        self._letting_go = None
+        chosen = self._chosen()
+        if chosen is not None:
+            self._record(chosen.id, "kept", None, "Kept: its next review date is set.")
 
     def action_retire(self) -> None:
-        self._change(retire, "Let go: it leaves your agreement document.")
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        if self._letting_go != chosen.id:
+            self._letting_go = chosen.id
+            self.query_one("#status", Static).update(
+                "Let this agreement go? Press l again to let it go; any other key keeps it."
+            )
+            return
+        self._letting_go = None
+        self._record(chosen.id, "retired", None, "Let go: it leaves your agreement document.")
+
+    @on(OptionList.OptionHighlighted)
+    def _moved(self) -> None:
+        # A let-go asked for on one agreement is never carried to another.
+        if self._letting_go is not None:
+            self._letting_go = None
+            self.query_one("#status", Static).update("")
+
+    def action_change(self) -> None:
+        self._letting_go = None
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        field = self.query_one("#new-text", Input)
+        field.value = chosen.text
+        field.display = True
+        field.focus()
+        self._change = (chosen.id, chosen.text)
+        self._confirmed = set()
+        self.query_one("#status", Static).update("Write the changed agreement, then press Enter.")
+
+    @on(Input.Submitted, "#new-text")
+    def _written(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = clean_line(event.value)
+        if self._change is None or not text:
+            return
+        self._change = (self._change[0], text)
+        self.query_one(OptionList).focus()
+        a, b = self.couple.names
+        self.query_one("#status", Static).update(
+            f"{a} presses 1 and {b} presses 2 to confirm the change; Esc leaves it as it was."
+        )
+
+    def action_confirm(self, key: str) -> None:
+        if self._change is None:
+            return
+        self._confirmed ^= {key}
+        if self._confirmed != {"a", "b"}:
+            names = dict(zip("ab", self.couple.names, strict=True))
+            confirmed = " and ".join(names[k] for k in sorted(self._confirmed)) or "Nobody"
+            self.query_one("#status", Static).update(f"{confirmed} confirmed the change so far.")
+            return
+        agreement_id, text = self._change
+        self._change = None
+        self.query_one("#new-text", Input).display = False
+        self._record(agreement_id, "changed", text, "Changed: both of you confirmed it.")
+
+    def action_back(self) -> None:
+        if self._change is not None:
+            self._change = None
+            self.query_one("#new-text", Input).display = False
+            self.query_one("#status", Static).update("The change was left out.")
+            self.query_one(OptionList).focus()
+            return
+        self.dismiss()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from workbook.data.recorder import Unsaved
+from workbook.tui.autosave import Autosave
 from workbook.tui.plain import fill
 
 RETRY, STAY, LOSE = "retry", "stay", "lose"
@@ -49,3 +50,19 @@ class UnsavedScreen(ModalScreen[str]):
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id or STAY)
+
+
+async def ask_before_leaving(app: App[object], autosave: Autosave, leaving: str) -> bool:
+    """Save before leaving. When saving fails, ask: try again, stay, or leave and lose what is
+    unsaved (``leaving`` is the verb: "Quit", "Leave", "Finish"). True when it is all right to
+    leave. Runs in a worker, as it waits for the answer."""
+    while True:
+        # The question says it all; a toast about the same failure would cover it.
+        autosave.now(tell=False)
+        unsaved = autosave.recorder.unsaved()
+        if unsaved is None:
+            return True
+        app.clear_notifications()
+        choice = await app.push_screen_wait(UnsavedScreen(unsaved, leaving))
+        if choice != RETRY:
+            return choice == LOSE

@@ -1,52 +1,58 @@
-"""Draft terms, each confirmed by each partner with their own key, each with a review date."""
+"""Draft terms, each saying who does it, each confirmed by each partner with their own key,
+each with a review date. A term both confirmed is handed up to become an agreement."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbook.data.answers import agreement_terms
+from workbook.data.answers.agreement import Term
 from workbook.export.markdown import long_date
-from workbook.logic.drafts import Offer
+from workbook.logic.drafts import Offer, offers
 from workbook.text import clean
 from workbook.tui.plain import fill, line
-from workbook.tui.steps.base import StepInput
+from workbook.tui.steps.base import StepInput, prompt_widgets
+from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.blink import cursor_blink
+
+WHO_CYCLE = ("both", "a", "b")
+
+
+def build(context: StepContext) -> list[Widget]:
+    offered = offers(context.pack, context.step, context.session, context.names)
+    return [*prompt_widgets(context), AgreementInput(context, offered)]
 
 
 class TermList(OptionList):
     BINDINGS = [
-        Binding("1", "confirm('a')", "Confirm (1st)", show=False),
-        Binding("2", "confirm('b')", "Confirm (2nd)", show=False),
-        Binding("plus,equals_sign", "review(7)", "Review later", key_display="+"),
-        Binding("minus", "review(-7)", "Review sooner", key_display="-"),
-        Binding("delete,backspace", "remove", "Remove draft", key_display="Del"),
+        Binding("1", "act('confirm', 'a')", "Confirm (1st)", show=False),
+        Binding("2", "act('confirm', 'b')", "Confirm (2nd)", show=False),
+        Binding("w", "act('who')", "Who does it", key_display="w"),
+        Binding("plus,equals_sign", "act('later')", "Review later", key_display="+"),
+        Binding("minus", "act('sooner')", "Review sooner", key_display="-"),
+        Binding("delete,backspace", "act('remove')", "Remove draft", key_display="Del"),
     ]
 
-    def _owner(self) -> AgreementInput:
-        owner = self.parent
-        assert isinstance(owner, AgreementInput)
-        return owner
+    @dataclass
+    class Acted(Message):
+        """A key was pressed on the term at ``index``: ``what`` to do, and by ``key``."""
 
-    def action_confirm(self, key: str) -> None:
-        if self.highlighted is not None:
-            self._owner().confirm(self.highlighted, key)
+        index: int
+        what: str
+        key: str
 
-    def action_review(self, days: int) -> None:
+    def action_act(self, what: str, key: str = "") -> None:
         if self.highlighted is not None:
-            self._owner().shift_review(self.highlighted, days)
-
-    def action_remove(self) -> None:
-        if self.highlighted is not None:
-            self._owner().remove_term(self.highlighted)
+            self.post_message(self.Acted(self.highlighted, what, key))
 
 
 class AgreementInput(StepInput):
@@ -58,32 +64,31 @@ class AgreementInput(StepInput):
 
     @dataclass
     class Agreed(Message):
-        """Both partners confirmed the term at ``index``."""
+        """Both partners confirmed ``term``, at ``index`` of ``widget``'s terms."""
 
+        widget: AgreementInput
         index: int
+        term: Term
 
-    def __init__(
-        self,
-        step: Any,
-        value: Any,
-        offers: list[Offer],
-        names: dict[str, str],
-        today: date,
-        here: str | None = None,
-    ) -> None:
-        super().__init__(step, value)
+        @property
+        def control(self) -> AgreementInput:
+            return self.widget
+
+    def __init__(self, context: StepContext, offered: list[Offer]) -> None:
+        super().__init__(context)
         # "<pack id>.<step id>" of this step: where a term typed here comes from.
-        self.here = here
-        self.terms: list[dict[str, Any]] = [dict(t) for t in agreement_terms(value or {})]
-        self.offers = offers
-        self.names = names
-        self.today = today
+        self.here = context.where
+        self.terms: list[Term] = [term.model_copy(deep=True) for term in self.answer.terms]
+        self.offers = offered
+        self.names = context.names
+        self.today = context.today
 
     def compose(self) -> ComposeResult:
         a, b = self.names["a"], self.names["b"]
         if self.offers:
             yield Static("From your answers (Enter adds one to your drafts):", classes="legend")
-            yield OptionList(*(Option(line(o.text)) for o in self.offers), id="offers")
+            shown = [Option(line(f"{self.doer_of(o.who)} {o.text}")) for o in self.offers]
+            yield OptionList(*shown, id="offers")
         new = Input(
             placeholder="Write a term you both want to try, then press Enter",
             max_length=500,
@@ -94,7 +99,7 @@ class AgreementInput(StepInput):
         yield Static(
             fill(
                 "Highlight a term: $a presses 1 and $b presses 2 to confirm it. "
-                "+ and - move its review date.",
+                "w says who does it; + and - move its review date.",
                 a=a,
                 b=b,
             ),
@@ -107,16 +112,26 @@ class AgreementInput(StepInput):
             return [Option("No terms yet.", disabled=True)]
         return [Option(self._row(term)) for term in self.terms]
 
-    def _row(self, term: dict[str, Any]) -> Any:
-        confirmed = term.get("confirmed_by", [])
+    def doer(self, term: Term) -> str:
+        """Who does it, as the term reads: "Alex will:" or "Both of you:"."""
+        return self.doer_of(term.who or "both")
+
+    def doer_of(self, who: str) -> str:
+        return f"{self.names[who]} will:" if who in ("a", "b") else "Both of you:"
+
+    def _row(self, term: Term) -> Any:
         marks = "   ".join(
-            f"{self.names[k]} {'✓ confirmed' if k in confirmed else '· not yet'}" for k in "ab"
+            f"{self.names[k]} {'✓ confirmed' if k in term.confirmed_by else '· not yet'}"
+            for k in "ab"
         )
-        review = term.get("review_on")
-        when = long_date(review) if isinstance(review, date) else "not set"
-        status = "Agreed ✓" if term.get("agreement") else marks
+        when = long_date(term.review_on) if term.review_on else "not set"
+        status = "Agreed ✓" if term.agreement else marks
         return fill(
-            "$text\n   $status · review on $when", text=term["text"], status=status, when=when
+            "$who $text\n   $status · review on $when",
+            who=self.doer(term),
+            text=term.text,
+            status=status,
+            when=when,
         )
 
     def _refresh(self, highlight: int | None = None) -> None:
@@ -125,59 +140,85 @@ class AgreementInput(StepInput):
         terms.add_options(self._rows())
         if highlight is not None and self.terms:
             terms.highlighted = min(highlight, len(self.terms) - 1)
-        self.changed()
+        terms_now = [term.model_copy(deep=True) for term in self.terms]
+        self.changed(self.answer.model_copy(update={"terms": terms_now}))
 
-    def current(self) -> dict[str, Any]:
-        return {"terms": [dict(t) for t in self.terms]}
+    def before_leaving(self) -> str | None:
+        drafts = [t for t in self.terms if not t.agreement]
+        if not drafts:
+            return None
+        count = "One term is" if len(drafts) == 1 else f"{len(drafts)} terms are"
+        return (
+            f"{count} not confirmed by both of you, so not agreed: they stay as drafts in this "
+            "session. Press Next again to go on."
+        )
 
-    def add(self, text: str, source: str | None = None) -> None:
+    def add(self, text: str, source: str | None = None, who: str = "both") -> None:
         text = clean(text).strip()
         if not text:
             return
-        if any(t["text"].casefold() == text.casefold() for t in self.terms):
+        if any(t.text.casefold() == text.casefold() for t in self.terms):
             self.notify("That term is already in your drafts.", markup=False)
             return
-        term: dict[str, Any] = {
-            "text": text,
-            "confirmed_by": [],
-            "review_on": self.today + timedelta(days=self.step.review_days),
-        }
-        if source:
-            term["source"] = source
+        term = Term(
+            text=text,
+            who=who if who in WHO_CYCLE else "both",  # type: ignore[arg-type]
+            source=source,
+            review_on=self.today + timedelta(days=self.step.review_days),
+        )
         self.terms.append(term)
         self._refresh(len(self.terms) - 1)
         # Straight to the new term, where each of you confirms it with your own key.
         if self.is_mounted:
             self.query_one(TermList).focus()
 
+    @on(TermList.Acted)
+    def _acted(self, event: TermList.Acted) -> None:
+        event.stop()
+        if not 0 <= event.index < len(self.terms):
+            return
+        if event.what == "confirm":
+            self.confirm(event.index, event.key)
+        elif event.what == "who":
+            self.change_who(event.index)
+        elif event.what in ("later", "sooner"):
+            self.shift_review(event.index, 7 if event.what == "later" else -7)
+        elif event.what == "remove":
+            self.remove_term(event.index)
+
     def confirm(self, index: int, key: str) -> None:
         term = self.terms[index]
-        if term.get("agreement"):
+        if term.agreement:
             return
-        confirmed = term.setdefault("confirmed_by", [])
-        if key in confirmed:
-            confirmed.remove(key)
-        else:
-            confirmed.append(key)
-            confirmed.sort()
+        confirmed = [k for k in ("a", "b") if (k in term.confirmed_by) != (k == key)]
+        term.confirmed_by = confirmed  # type: ignore[assignment]
         self._refresh(index)
-        if confirmed == ["a", "b"]:
-            self.post_message(self.Agreed(index))
+        if term.confirmed():
+            self.post_message(self.Agreed(self, index, term.model_copy()))
+
+    def change_who(self, index: int) -> None:
+        term = self.terms[index]
+        if term.agreement:
+            return
+        at = WHO_CYCLE.index(term.who) if term.who in WHO_CYCLE else 0
+        term.who = WHO_CYCLE[(at + 1) % len(WHO_CYCLE)]  # type: ignore[assignment]
+        # Who does it is part of what each of you confirms.
+        term.confirmed_by = []
+        self._refresh(index)
 
     def mark_agreed(self, index: int, agreement_id: str) -> None:
-        self.terms[index]["agreement"] = agreement_id
+        self.terms[index].agreement = agreement_id
         self._refresh(index)
 
     def shift_review(self, index: int, days: int) -> None:
         term = self.terms[index]
-        review = term.get("review_on")
-        if term.get("agreement") or not isinstance(review, date):
+        if term.agreement or term.review_on is None:
             return
-        term["review_on"] = max(self.today + timedelta(days=1), review + timedelta(days=days))
+        term.review_on = max(self.today + timedelta(days=1), term.review_on + timedelta(days=days))
         self._refresh(index)
 
     def remove_term(self, index: int) -> None:
-        if self.terms and not self.terms[index].get("agreement"):
+        if self.terms and not self.terms[index].agreement:
             del self.terms[index]
             self._refresh(index)
 
@@ -191,7 +232,7 @@ class AgreementInput(StepInput):
     def _offered(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         offer = self.offers[event.option_index]
-        self.add(offer.text, offer.source)
+        self.add(offer.text, offer.source, offer.who)
 
     def focus_input(self) -> None:
         if self.offers:

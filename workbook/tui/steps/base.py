@@ -1,55 +1,148 @@
-"""What every step input widget does: show one answerer's value and report each change."""
+"""What every step view shares: inputs that post the step's whole new answer on every change,
+the prompt and help, and the common shape of steps that each partner answers.
+
+Widgets never own an answer: they post ``StepInput.Changed`` with the step's id and its new
+typed answer, and the walk screen hands it to the session's recorder, which saves it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
-from workbook.data.answers import not_ready
 from workbook.export.markdown import inline
-from workbook.packs.placeholders import fill
-from workbook.tui.plain import plain
+from workbook.logic.phases import REVEAL, SECOND
+from workbook.packs.placeholders import fill as fill_placeholders
+from workbook.packs.placeholders import neutral
+from workbook.tui.plain import fill, plain
+from workbook.tui.steps.context import StepContext
 
 
 class StepInput(Widget):
-    """The input of one step for one answerer (a partner, or both together).
-
-    Widgets never own an answer: they post ``Changed`` on every edit, and the walk screen writes
-    the value into the session model, which the store saves.
-    """
+    """Where a step is answered. Subclasses call ``changed(answer)`` on every edit."""
 
     DEFAULT_CSS = "StepInput { height: auto; }"
 
     @dataclass
     class Changed(Message):
-        """The answer in the widget changed."""
+        """The answer of step ``step_id`` changed; ``answer`` is the whole new answer."""
 
-        value: Any
+        step_id: str
+        answer: Any
 
-    def __init__(self, step: Any, value: Any, *, id: str | None = None) -> None:
+    def __init__(self, context: StepContext, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.step = step
-        self.initial = value
+        self.context = context
+        self.step = context.step
+        # The answer as it stands, replaced by every change this input makes.
+        self.answer = context.answer
 
-    def current(self) -> Any:
-        """The value as it stands now."""
-        raise NotImplementedError
+    def changed(self, answer: Any) -> None:
+        self.answer = answer
+        self.post_message(self.Changed(self.step.id, answer))
 
     def problem(self) -> str | None:
         """Why the answer is not whole yet, or None; Next is refused until it is."""
-        return not_ready(self.step, self.current())
+        return None
+
+    def before_leaving(self) -> str | None:
+        """Something to say once before the couple moves on (Next again goes on), or None."""
+        return None
 
     def focus_input(self) -> None:
         """Put the cursor where the answer is given."""
         self.focus()
 
-    def changed(self) -> None:
-        self.post_message(self.Changed(self.current()))
+
+class ValueInput(StepInput):
+    """The input of one answerer's value, in a step whose answer is kept by answerer."""
+
+    @property
+    def key(self) -> str:
+        return self.context.key
+
+    @property
+    def initial(self) -> Any:
+        return self.context.answer.value(self.key)
+
+    def value(self) -> Any:
+        """The value as it stands in the widget."""
+        raise NotImplementedError
+
+    def report(self) -> None:
+        """Post the answer with this answerer's value as the widget holds it."""
+        self.changed(self.answer.with_value(self.key, self.value()))
+
+    def problem(self) -> str | None:
+        reason: str | None = self.answer.not_ready(self.step, self.key)
+        return reason
+
+
+def stop_before_next(inputs: list[StepInput], warned: bool) -> tuple[StepInput, str, bool] | None:
+    """What keeps Next from going on: an answer that is not whole (refused, unless the step is
+    optional), or something to say once before leaving (unless ``warned`` already). Returns the
+    input, the words, and whether they are only a warning."""
+    for widget in inputs:
+        problem = widget.problem()
+        if problem and not getattr(widget.step, "optional", False):
+            return widget, problem, False
+        warning = widget.before_leaving()
+        if warning and not warned:
+            return widget, warning, True
+    return None
+
+
+def prompt_widgets(context: StepContext) -> list[Widget]:
+    """The step's prompt and help, with {me} and {partner} filled for whoever is answering."""
+    step = context.step
+    me, partner = context.me_and_partner()
+    widgets: list[Widget] = [
+        Static(plain(fill_placeholders(step.prompt, me=me, partner=partner)), classes="prompt")
+    ]
+    help_text = getattr(step, "help", None)
+    if help_text:
+        text = fill_placeholders(help_text, me=me, partner=partner, escape=inline)
+        widgets.append(Markdown(text, open_links=False, classes="help"))
+    return widgets
+
+
+Show = Callable[[Any, Any], Content]
+
+
+def answered(
+    context: StepContext,
+    make_input: Callable[[StepContext], StepInput],
+    show: Show,
+    compare: Callable[[StepContext], Content] | None = None,
+) -> list[Widget]:
+    """The usual shape of a step each partner answers: prompt, help, the first answer when the
+    step is open, the input; at the reveal, both answers side by side and what they share."""
+    from workbook.tui.widgets.reveal import Reveal
+
+    step = context.step
+    if context.phase == REVEAL:
+        cards = {key: show(step, context.answer.value(key)) for key in ("a", "b")}
+        comparison = compare(context) if compare else Content("")
+        return [
+            Static(plain(neutral(step.prompt)), classes="prompt"),
+            Reveal(context.names, context.first, cards, comparison),
+        ]
+    widgets = prompt_widgets(context)
+    if context.phase == SECOND and getattr(step, "answer", None) == "each-open":
+        other = context.first
+        widgets.append(
+            Static(fill("$name answered:", name=context.names[other]), classes="other-label")
+        )
+        widgets.append(Static(show(step, context.answer.value(other)), classes="other-answer"))
+    widgets.append(make_input(context))
+    return widgets
 
 
 class TurnPrompt(Widget):
@@ -73,9 +166,9 @@ class TurnPrompt(Widget):
     def address(self, me: str, partner: str) -> None:
         """Fill the placeholders for ``me`` (whose turn it is) and ``partner``."""
         self.query_one(".prompt", Static).update(
-            plain(fill(self.step.prompt, me=me, partner=partner))
+            plain(fill_placeholders(self.step.prompt, me=me, partner=partner))
         )
         if getattr(self.step, "help", None):
             self.query_one(".help", Markdown).update(
-                fill(self.step.help, me=me, partner=partner, escape=inline)
+                fill_placeholders(self.step.help, me=me, partner=partner, escape=inline)
             )

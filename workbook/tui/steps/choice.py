@@ -11,12 +11,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbook.logic.compare import compare_choice
 from workbook.text import clean_line
-from workbook.tui.plain import line
-from workbook.tui.steps.base import StepInput
+from workbook.tui.plain import fill, line
+from workbook.tui.steps.base import ValueInput, answered
+from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.blink import cursor_blink
 
 
@@ -24,15 +27,41 @@ class ChoiceList(OptionList):
     BINDINGS = [Binding("space", "select", "Pick", show=False)]
 
 
-class ChoiceInput(StepInput):
+def build(context: StepContext) -> list[Widget]:
+    return answered(context, ChoiceInput, show, compare)
+
+
+def show(step: Any, value: Any) -> Content:
+    if not value:
+        return Content("(no answer)")
+    return Content("\n").join(fill("• $x", x=x) for x in value)
+
+
+def compare(context: StepContext) -> Content:
+    """What both picked, and what only one of them did."""
+    a, b, names = context.answer.a, context.answer.b, context.names
+    if a is None or b is None:
+        return Content("")
+    compared = compare_choice(a, b)
+    return Content("\n").join(
+        [
+            fill("Both of you: $x", x=", ".join(compared.shared) or "none"),
+            fill("Only $n: $x", n=names["a"], x=", ".join(compared.only_a) or "none"),
+            fill("Only $n: $x", n=names["b"], x=", ".join(compared.only_b) or "none"),
+        ]
+    )
+
+
+class ChoiceInput(ValueInput):
     DEFAULT_CSS = """
     ChoiceInput ChoiceList { height: auto; max-height: 17; }
     ChoiceInput .legend { color: $text-muted; }
     ChoiceInput Input { margin-top: 1; }
     """
 
-    def __init__(self, step: Any, value: Any, *, id: str | None = None) -> None:
-        super().__init__(step, value, id=id)
+    def __init__(self, context: StepContext, *, id: str | None = None) -> None:
+        super().__init__(context, id=id)
+        step, value = self.step, self.initial
         chosen = [clean_line(v) for v in value] if isinstance(value, list) else []
         # In the order they were picked.
         self.picked = [v for v in chosen if v in step.options]
@@ -61,7 +90,7 @@ class ChoiceInput(StepInput):
             for option in self.step.options
         ]
 
-    def current(self) -> list[str]:
+    def value(self) -> list[str]:
         picked = list(self.picked)
         if self.step.other:
             written = clean_line(self.query_one(Input).value)
@@ -77,7 +106,7 @@ class ChoiceInput(StepInput):
             self.picked.remove(value)
         elif self.step.pick_max == 1:
             self.picked = [value]
-        elif len(self.current()) >= self.step.pick_max:
+        elif len(self.value()) >= self.step.pick_max:
             self.notify(f"You can pick up to {self.step.pick_max}. Unpick one first.", markup=False)
             return
         else:
@@ -86,12 +115,12 @@ class ChoiceInput(StepInput):
         listing.clear_options()
         listing.add_options(self._options())
         listing.highlighted = event.option_index
-        self.changed()
+        self.report()
 
     @on(Input.Changed)
     def _other_typed(self, event: Input.Changed) -> None:
         event.stop()
-        self.changed()
+        self.report()
 
     def focus_input(self) -> None:
         self.query_one(ChoiceList).focus()

@@ -1,12 +1,12 @@
 """The chores step: the task table together, each partner's private weights, then the split.
 
-Each widget hands back the step's whole answer table (see docs/formats.md), so going back and
-forth between the phases never loses the other phases' work.
+Each widget posts the step's whole answer (``data/answers/chores.py``), so going back and forth
+between the phases never loses the other phases' work.
 """
 
 from __future__ import annotations
 
-import copy
+from dataclasses import dataclass
 from typing import Any
 
 from textual import on
@@ -14,28 +14,57 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Input, OptionList, Static
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbook.data.answers import chore_split, chore_tasks, chore_weights
+from workbook.data.answers.chores import ChoresAnswer, Task
+from workbook.data.answers.chores import Split as SavedSplit
 from workbook.logic.chores import (
     SHARED,
     Split,
     explain,
     fair_split,
-    from_table,
+    from_answer,
     minutes_share,
     own_measure,
     shares,
 )
+from workbook.logic.phases import FIRST, LIST, SECOND
 from workbook.text import clean_line
-from workbook.tui.plain import fill, line
+from workbook.tui.plain import fill, line, plain
 from workbook.tui.steps.base import StepInput
+from workbook.tui.steps.context import StepContext
 from workbook.tui.steps.scale import RatedRows, ScaleRow
 from workbook.tui.widgets.blink import cursor_blink
 
 NOW_CYCLE = ("nobody", "a", "b", "both")
 BAR = 20
+
+
+def build(context: StepContext) -> list[Widget]:
+    step = context.step
+    if context.phase == LIST:
+        answer = context.answer
+        if not answer.tasks:
+            # A new step starts from the pack's starter list.
+            answer = answer.model_copy(
+                update={"tasks": [Task(name=t.name, minutes=t.minutes) for t in step.tasks]}
+            )
+        shown: list[Widget] = [Static(plain(step.prompt), classes="prompt")]
+        if step.help:
+            shown.append(Markdown(step.help, open_links=False, classes="help"))
+        legend = (
+            "Together: the tasks, who does each now (press the name to change it), "
+            "and what done looks like."
+        )
+        return [*shown, Static(legend, classes="legend", markup=False), ChoresList(context, answer)]
+    if context.phase in (FIRST, SECOND):
+        me = context.names[context.answering or "a"]
+        ask = fill("$me, how heavy is each task for you? Only you see this now.", me=me)
+        return [Static(ask, classes="prompt"), ChoresWeigh(context)]
+    return [ChoresSplit(context)]
 
 
 def _blink(field: Input) -> Input:
@@ -55,20 +84,22 @@ class TaskRow(Horizontal):
     TaskRow .remove { width: 3; min-width: 3; }
     """
 
-    def __init__(self, task: dict[str, Any], names: dict[str, str]) -> None:
+    @dataclass
+    class Edited(Message):
+        """Something in the row changed."""
+
+    def __init__(self, task: Task, names: dict[str, str]) -> None:
         super().__init__()
-        self.chore = task
+        self.chore = task.model_copy()
         self.names = names
 
     def compose(self) -> ComposeResult:
         yield _blink(
-            Input(
-                self.chore["name"], compact=True, classes="name", max_length=60, placeholder="task"
-            )
+            Input(self.chore.name, compact=True, classes="name", max_length=60, placeholder="task")
         )
         yield _blink(
             Input(
-                str(self.chore["minutes"]),
+                str(self.chore.minutes),
                 compact=True,
                 classes="minutes",
                 restrict=r"\d{0,5}",
@@ -78,7 +109,7 @@ class TaskRow(Horizontal):
         yield Button(self._now_label(), compact=True, classes="now")
         yield _blink(
             Input(
-                self.chore.get("done", ""),
+                self.chore.done,
                 compact=True,
                 classes="done",
                 max_length=200,
@@ -88,24 +119,35 @@ class TaskRow(Horizontal):
         yield Button("✕", compact=True, classes="remove", tooltip="Remove this task")
 
     def _now_label(self) -> Content:
-        now = self.chore["now"]
+        now = self.chore.now
         return line(self.names.get(now, now))
 
-    def read(self) -> dict[str, Any]:
+    def read(self) -> Task | None:
+        """The task as the row holds it; None while it has no name."""
         minutes = self.query_one(".minutes", Input).value
-        return {
-            "name": clean_line(self.query_one(".name", Input).value),
-            "minutes": min(int(minutes), 10_080) if minutes.isdigit() else 0,
-            "now": self.chore["now"],
-            "done": clean_line(self.query_one(".done", Input).value),
-        }
+        name = clean_line(self.query_one(".name", Input).value)
+        if not name:
+            return None
+        return self.chore.model_copy(
+            update={
+                "name": name,
+                "minutes": min(int(minutes), 10_080) if minutes.isdigit() else 0,
+                "done": clean_line(self.query_one(".done", Input).value),
+            }
+        )
 
     @on(Button.Pressed, ".now")
     def _cycle(self, event: Button.Pressed) -> None:
         event.stop()
-        self.chore["now"] = NOW_CYCLE[(NOW_CYCLE.index(self.chore["now"]) + 1) % len(NOW_CYCLE)]
+        at = NOW_CYCLE.index(self.chore.now) if self.chore.now in NOW_CYCLE else 0
+        self.chore.now = NOW_CYCLE[(at + 1) % len(NOW_CYCLE)]  # type: ignore[assignment]
         event.button.label = self._now_label()
-        self.post_message(Input.Changed(self.query_one(".name", Input), ""))
+        self.post_message(self.Edited())
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Edited())
 
 
 class ChoresList(StepInput):
@@ -116,47 +158,50 @@ class ChoresList(StepInput):
     ChoresList #add { margin-top: 1; }
     """
 
-    def __init__(self, step: Any, value: Any) -> None:
-        super().__init__(step, value)
-        self.table = copy.deepcopy(value) if isinstance(value, dict) else {}
-        self.rows = chore_tasks(self.table)
+    def __init__(self, context: StepContext, answer: ChoresAnswer) -> None:
+        super().__init__(context)
+        self.answer = answer
+        self.names = {"both": "both", "nobody": "nobody", **context.names}
+
+    def on_mount(self) -> None:
+        # A starter list shown is an answer too, even before anything is edited.
+        if self.answer != self.context.answer:
+            self.changed(self.answer)
 
     def compose(self) -> ComposeResult:
-        names = {"a": "?", "b": "?", "both": "both", "nobody": "nobody"}
-        names.update(getattr(self.screen, "names", {}))
         yield Static(
             "Task                      min/week  who now   done looks like",
             classes="head",
             markup=False,
         )
-        for task in self.rows:
-            yield TaskRow(dict(task), names)
+        for task in self.answer.tasks:
+            yield TaskRow(task, self.names)
         yield Button("+ Add a task", id="add", compact=True)
 
-    def current(self) -> dict[str, Any]:
-        table = dict(self.table)
-        table["tasks"] = [row.read() for row in self.query(TaskRow) if row.read()["name"]]
-        return table
+    def tasks(self) -> list[Task]:
+        return [task for row in self.query(TaskRow) if (task := row.read()) is not None]
+
+    def report(self) -> None:
+        # Names key the weights and the split, which stay as they are for the tasks kept.
+        self.changed(self.answer.model_copy(update={"tasks": self.tasks()}))
 
     def problem(self) -> str | None:
-        names = [t["name"] for t in self.current()["tasks"]]
+        names = [t.name for t in self.tasks()]
         if not names:
             return "Add at least one task."
         if len(set(names)) != len(names):
             return "Two tasks have the same name; give each its own."
         return None
 
-    @on(Input.Changed)
-    def _edited(self, event: Input.Changed) -> None:
+    @on(TaskRow.Edited)
+    def _edited(self, event: TaskRow.Edited) -> None:
         event.stop()
-        self.changed()
+        self.report()
 
     @on(Button.Pressed, "#add")
     async def _add(self, event: Button.Pressed) -> None:
         event.stop()
-        names = {"a": "?", "b": "?", "both": "both", "nobody": "nobody"}
-        names.update(getattr(self.screen, "names", {}))
-        row = TaskRow({"name": "", "minutes": 60, "now": "nobody", "done": ""}, names)
+        row = TaskRow(Task.model_construct(name="", minutes=60, now="nobody", done=""), self.names)
         await self.mount(row, before=self.query_one("#add"))
         row.query_one(".name", Input).focus()
 
@@ -166,7 +211,7 @@ class ChoresList(StepInput):
         row = event.button.parent
         if isinstance(row, TaskRow):
             await row.remove()
-            self.changed()
+            self.report()
 
     def focus_input(self) -> None:
         fields = list(self.query(".name"))
@@ -177,10 +222,9 @@ class ChoresList(StepInput):
 class ChoresWeigh(RatedRows):
     """One partner, privately: how heavy each task is for them."""
 
-    def __init__(self, step: Any, value: Any, key: str) -> None:
-        super().__init__(step, value)
-        self.table = copy.deepcopy(value) if isinstance(value, dict) else {}
-        self.key = key
+    @property
+    def key(self) -> str:
+        return self.context.answering or "a"
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -188,24 +232,18 @@ class ChoresWeigh(RatedRows):
             classes="legend",
             markup=False,
         )
-        weights = chore_weights(self.table, self.key)
-        for task in chore_tasks(self.table):
-            yield ScaleRow(task["name"], 1, 5, weights.get(task["name"]))
+        weights = self.answer.weights_of(self.key)
+        for task in self.answer.tasks:
+            yield ScaleRow(task.name, 1, 5, weights.get(task.name))
 
-    def current(self) -> dict[str, Any]:
-        table = dict(self.table)
-        weights = dict(table.get("weights", {}))
-        weights[self.key] = {
-            row.item: row.value
-            for row in self.query(ScaleRow)
-            if row.item and row.value is not None
-        }
-        table["weights"] = weights
-        return table
+    def report(self) -> None:
+        mine = {row.item: row.value for row in self.query(ScaleRow) if row.item and row.value}
+        weights = {**self.answer.weights, self.key: mine}
+        self.changed(self.answer.model_copy(update={"weights": weights}))
 
     def problem(self) -> str | None:
-        rated = chore_weights(self.current(), self.key)
-        missing = [t for t in chore_tasks(self.table) if t["name"] not in rated]
+        rated = self.answer.weights_of(self.key)
+        missing = [t for t in self.answer.tasks if t.name not in rated]
         return f"Rate every task first ({len(missing)} to go)." if missing else None
 
 
@@ -216,10 +254,16 @@ class SplitList(OptionList):
         Binding("s", "assign('shared')", "Shared"),
     ]
 
+    @dataclass
+    class Assigned(Message):
+        """The task at ``index`` goes to ``who``: a, b, or shared."""
+
+        index: int
+        who: str
+
     def action_assign(self, who: str) -> None:
-        owner = self.parent
-        if isinstance(owner, ChoresSplit) and self.highlighted is not None:
-            owner.assign(self.highlighted, who)
+        if self.highlighted is not None:
+            self.post_message(self.Assigned(self.highlighted, who))
 
 
 class ChoresSplit(StepInput):
@@ -232,11 +276,12 @@ class ChoresSplit(StepInput):
     ChoresSplit .legend { color: $text-muted; }
     """
 
-    def __init__(self, step: Any, value: Any, names: dict[str, str]) -> None:
-        super().__init__(step, value)
-        self.table = copy.deepcopy(value) if isinstance(value, dict) else {}
-        self.names = names
-        self.owner, self.part_a = chore_split(self.table)
+    def __init__(self, context: StepContext) -> None:
+        super().__init__(context)
+        self.names = context.names
+        split = self.answer.split or SavedSplit()
+        self.owner: dict[str, str] = dict(split.owner)
+        self.part_a = split.shared_part_a
         self.suggested: Split | None = None
 
     def compose(self) -> ComposeResult:
@@ -254,7 +299,7 @@ class ChoresSplit(StepInput):
         yield Static(self._explanation(), classes="explain")
 
     def _chores(self) -> Any:
-        return from_table(self.table)
+        return from_answer(self.answer)
 
     def _bar(self, percent: float) -> str:
         filled = round(BAR * max(0.0, min(percent, 100.0)) / 100)
@@ -293,13 +338,13 @@ class ChoresSplit(StepInput):
 
     def _rows(self) -> list[Option]:
         rows = []
-        for task in chore_tasks(self.table):
-            who = self.owner.get(task["name"])
+        for task in self.answer.tasks:
+            who = self.owner.get(task.name)
             if who == SHARED:
                 shown = f"shared ({self.names['a']} {self.part_a * 100:.0f}%)"
             else:
                 shown = self.names.get(who or "", "not decided yet")
-            rows.append(Option(fill("$task → $who", task=task["name"], who=shown)))
+            rows.append(Option(fill("$task → $who", task=task.name, who=shown)))
         return rows
 
     def _explanation(self) -> Content:
@@ -321,9 +366,13 @@ class ChoresSplit(StepInput):
         self.part_a = self.suggested.shared_part_a
         self._refresh()
 
+    @on(SplitList.Assigned)
+    def _assigned(self, event: SplitList.Assigned) -> None:
+        event.stop()
+        self.assign(event.index, event.who)
+
     def assign(self, index: int, who: str) -> None:
-        tasks = chore_tasks(self.table)
-        name = tasks[index]["name"]
+        name = self.answer.tasks[index].name
         if who == SHARED and any(o == SHARED for n, o in self.owner.items() if n != name):
             self.notify("One task at a time can be shared.", markup=False)
             return
@@ -341,17 +390,11 @@ class ChoresSplit(StepInput):
         if keep is not None and listing.option_count:
             listing.highlighted = min(keep, listing.option_count - 1)
         self.query_one(".explain", Static).update(self._explanation())
-        self.changed()
-
-    def current(self) -> dict[str, Any]:
-        table = dict(self.table)
-        if self.owner:
-            table["split"] = {"owner": dict(self.owner), "shared_part_a": self.part_a}
-        return table
+        split = SavedSplit(owner=dict(self.owner), shared_part_a=self.part_a)  # type: ignore[arg-type]
+        self.changed(self.answer.model_copy(update={"split": split}))
 
     def problem(self) -> str | None:
-        names = {t["name"] for t in chore_tasks(self.table)}
-        undecided = [n for n in names if n not in self.owner]
+        undecided = [t.name for t in self.answer.tasks if t.name not in self.owner]
         if undecided:
             return "Decide who takes each task, or press Suggest a fair split."
         return None

@@ -7,21 +7,24 @@ try, until it fits. Then the roles swap, for the step's number of rounds.
 
 from __future__ import annotations
 
-import copy
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
-from workbook.data.answers import listen_turns
+from workbook.data.answers.listen import Turn
 from workbook.text import clean_line
 from workbook.tui.plain import fill
 from workbook.tui.steps.base import StepInput, TurnPrompt
+from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.blink import cursor_blink
 
 SPEAK, PARAPHRASE, CHECK, DONE = "speak", "paraphrase", "check", "done"
+
+
+def build(context: StepContext) -> list[Widget]:
+    return [ListenInput(context)]
 
 
 class ListenInput(StepInput):
@@ -35,18 +38,17 @@ class ListenInput(StepInput):
     ListenInput .buttons Button { margin-right: 2; }
     """
 
-    def __init__(self, step: Any, value: Any, names: dict[str, str], first: str = "a") -> None:
-        super().__init__(step, value)
-        self.names = names
+    def __init__(self, context: StepContext) -> None:
+        super().__init__(context)
+        step, first = self.step, context.first
+        self.names = context.names
         self.order = [first, "b" if first == "a" else "a"] * step.rounds
-        self.turns: list[dict[str, Any]] = [
-            dict(t) for t in listen_turns(copy.deepcopy(value) if isinstance(value, dict) else {})
-        ]
+        self.turns: list[Turn] = [turn.model_copy(deep=True) for turn in self.answer.turns]
         self.stage = SPEAK
         self.paused = False
         self.left = (step.turn_minutes or 0) * 60
-        if self.turns and not self.turns[-1].get("confirmed"):
-            self.stage = PARAPHRASE if not self.turns[-1].get("paraphrases") else CHECK
+        if self.turns and not self.turns[-1].confirmed:
+            self.stage = PARAPHRASE if not self.turns[-1].paraphrases else CHECK
         elif len(self.turns) >= len(self.order):
             self.stage = DONE
 
@@ -77,22 +79,15 @@ class ListenInput(StepInput):
 
     # The turn in hand
 
-    def turn(self) -> dict[str, Any] | None:
-        if self.turns and not self.turns[-1].get("confirmed"):
+    def turn(self) -> Turn | None:
+        if self.turns and not self.turns[-1].confirmed:
             return self.turns[-1]
         index = len(self.turns)
         if index >= len(self.order):
             return None
-        return {
-            "round": index // 2 + 1,
-            "speaker": self.order[index],
-            "paraphrases": [],
-            "tries": 0,
-            "confirmed": False,
-            "timeouts": 0,
-        }
+        return Turn(round=index // 2 + 1, speaker=self.order[index], tries=0)  # type: ignore[arg-type]
 
-    def _start_turn(self) -> dict[str, Any]:
+    def _start_turn(self) -> Turn:
         turn = self.turn()
         assert turn is not None
         if not any(existing is turn for existing in self.turns):
@@ -116,12 +111,11 @@ class ListenInput(StepInput):
             self.query_one("#timer", Static).update("")
             heard.update("")
             return
-        speaker, listener = turn["speaker"], "b" if turn["speaker"] == "a" else "a"
-        s, li = self.names[speaker], self.names[listener]
+        s, li = self.names[turn.speaker], self.names[turn.listener]
         self.query_one(TurnPrompt).address(s, li)
         self.query_one("#floor", Static).update(
             fill(
-                f"$s has the floor · $l listens · round {turn['round']} of {self.step.rounds}",
+                f"$s has the floor · $l listens · round {int(turn.round)} of {self.step.rounds}",
                 s=s,
                 l=li,
             )
@@ -130,8 +124,7 @@ class ListenInput(StepInput):
         if self.paused:
             self.query_one("#say", Static).update(
                 fill(
-                    "Time-out. Take a breath, both of you. When you are both ready, press "
-                    "Time-out again to go on.",
+                    "Time-out. Take a breath, both of you. When you are both ready, press Go on.",
                     s=s,
                 )
             )
@@ -168,7 +161,7 @@ class ListenInput(StepInput):
             )
             buttons["yes"].display = True
             buttons["again"].display = True
-        tries = [p for p in turn.get("paraphrases", []) if p]
+        tries = [p for p in turn.paraphrases if p]
         heard.update(fill("Heard so far: $p", p=" / ".join(tries)) if tries else "")
         self._show_timer()
 
@@ -196,32 +189,32 @@ class ListenInput(StepInput):
         self.stage = PARAPHRASE
         self._show()
         self.query_one("#paraphrase", Input).focus()
-        self.changed()
+        self.report()
 
     @on(Input.Submitted, "#paraphrase")
     @on(Button.Pressed, "#said")
     def said_back(self) -> None:
         turn = self._start_turn()
         field = self.query_one("#paraphrase", Input)
-        turn["paraphrases"] = [*turn.get("paraphrases", []), clean_line(field.value)]
-        turn["tries"] = len(turn["paraphrases"])
+        turn.paraphrases = [*turn.paraphrases, clean_line(field.value)]
+        turn.tries = len(turn.paraphrases)
         field.value = ""
         self.stage = CHECK
         self._show()
         self.query_one("#yes", Button).focus()
-        self.changed()
+        self.report()
 
     @on(Button.Pressed, "#yes")
     def confirmed(self) -> None:
         turn = self._start_turn()
-        turn["confirmed"] = True
+        turn.confirmed = True
         self.stage = SPEAK
         self.left = (self.step.turn_minutes or 0) * 60
         self._show()
         focus = "#spoken" if self.turn() is not None else None
         if focus:
             self.query_one(focus, Button).focus()
-        self.changed()
+        self.report()
 
     @on(Button.Pressed, "#again")
     def try_again(self) -> None:
@@ -233,16 +226,14 @@ class ListenInput(StepInput):
     def time_out(self) -> None:
         if not self.paused:
             turn = self._start_turn()
-            turn["timeouts"] = int(turn.get("timeouts", 0)) + 1
+            turn.timeouts = min(turn.timeouts + 1, 999)
         self.paused = not self.paused
         self._show()
-        self.changed()
+        self.report()
 
-    def current(self) -> dict[str, Any]:
-        return {"turns": [dict(t) for t in self.turns]}
-
-    def problem(self) -> str | None:
-        return None
+    def report(self) -> None:
+        turns = [turn.model_copy(deep=True) for turn in self.turns]
+        self.changed(self.answer.model_copy(update={"turns": turns}))
 
     def focus_input(self) -> None:
         visible = [b for b in self.query(Button) if b.display and b.id != "timeout"]

@@ -2,16 +2,66 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbook.logic.compare import compare_rank
 from workbook.text import clean_line
 from workbook.tui.plain import fill
-from workbook.tui.steps.base import StepInput
+from workbook.tui.steps.base import ValueInput, answered
+from workbook.tui.steps.context import StepContext
+
+
+def build(context: StepContext) -> list[Widget]:
+    return answered(context, RankInput, show, compare)
+
+
+def show(step: Any, value: Any) -> Content:
+    if not value:
+        return Content("(no answer)")
+    return Content("\n").join(fill(f"{i}. $x", x=x) for i, x in enumerate(value, 1))
+
+
+def compare(context: StepContext) -> Content:
+    """The items both ranked, with both places."""
+    a, b, names = context.answer.a, context.answer.b, context.names
+    if a is None or b is None:
+        return Content("")
+    ranked = compare_rank(a, b)
+    if not ranked:
+        return Content("Your lists have nothing in common.")
+    parts = [
+        fill(f"$item ($a #{r.a}, $b #{r.b})", item=r.item, a=names["a"], b=names["b"])
+        for r in ranked
+    ]
+    return Content("In both lists: ") + Content(", ").join(parts)
+
+
+def options_for(context: StepContext) -> list[str]:
+    """What this answerer puts in order: the step's options, or their own picks at the choice
+    step it names (both partners' picks, for a together answer)."""
+    step, key = context.step, context.key
+    if step.options:
+        return list(step.options)
+    picked = context.session.answer(context.pack.id, step.options_from)
+    mine = picked.get(key)
+    if key == "together" and not isinstance(mine, list):
+        merged = [*_texts(picked.get("a")), *_texts(picked.get("b"))]
+        return list(dict.fromkeys(merged))
+    return _texts(mine)
+
+
+def _texts(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 class RankList(OptionList):
@@ -20,20 +70,27 @@ class RankList(OptionList):
         Binding("right_square_bracket,shift+down", "move(1)", "Move down", key_display="]"),
     ]
 
+    @dataclass
+    class Moved(Message):
+        """Move the line at ``index`` by ``step`` (-1 up, 1 down)."""
+
+        index: int
+        step: int
+
     def action_move(self, step: int) -> None:
-        parent = self.parent
-        if isinstance(parent, RankInput) and self.highlighted is not None:
-            parent.move(self.highlighted, step)
+        if self.highlighted is not None:
+            self.post_message(self.Moved(self.highlighted, step))
 
 
-class RankInput(StepInput):
+class RankInput(ValueInput):
     DEFAULT_CSS = """
     RankInput RankList { height: auto; max-height: 16; }
     RankInput .legend { color: $text-muted; }
     """
 
-    def __init__(self, step: Any, value: Any, options: list[str], *, id: str | None = None):
-        super().__init__(step, value, id=id)
+    def __init__(self, context: StepContext, *, id: str | None = None):
+        super().__init__(context, id=id)
+        value, options = self.initial, options_for(context)
         known = [clean_line(v) for v in value] if isinstance(value, list) else []
         kept = [v for v in known if v in options]
         self.order = kept + [v for v in options if v not in kept]
@@ -54,6 +111,16 @@ class RankInput(StepInput):
             Option(fill("$n. $item", n=str(i), item=item)) for i, item in enumerate(self.order, 1)
         ]
 
+    def on_mount(self) -> None:
+        # The order shown is an answer too, even before anything is moved.
+        if self.order and self.initial != self.order:
+            self.report()
+
+    @on(RankList.Moved)
+    def _moved(self, event: RankList.Moved) -> None:
+        event.stop()
+        self.move(event.index, event.step)
+
     def move(self, index: int, step: int) -> None:
         target = index + step
         if not 0 <= target < len(self.order):
@@ -63,9 +130,9 @@ class RankInput(StepInput):
         ranks.clear_options()
         ranks.add_options(self._options())
         ranks.highlighted = target
-        self.changed()
+        self.report()
 
-    def current(self) -> list[str]:
+    def value(self) -> list[str]:
         return list(self.order)
 
     def focus_input(self) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from textual.widget import Widget
 from textual.widgets import Markdown
 
 from workbook.text import clean
+from workbook.tui.steps.context import StepContext
 
 
-def read_body(body: str) -> Markdown:
-    return Markdown(clean(body), open_links=False, classes="body")
+def build(context: StepContext) -> list[Widget]:
+    return [Markdown(clean(context.step.body), open_links=False, classes="body")]

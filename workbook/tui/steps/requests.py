@@ -4,23 +4,41 @@ other the cost to them; the advice follows; the couple decides yes, no, a third 
 
 from __future__ import annotations
 
-import copy
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbook.data.answers import request_rows
-from workbook.logic.requests import DECISION_WORDS, DECISIONS, SetAside, advise
+from workbook.data.answers.requests import Request, RequestsAnswer
+from workbook.data.models import Session
+from workbook.logic.requests import DECISION_WORDS, DECISIONS, SetAside, advise, set_aside
 from workbook.text import clean, clean_line
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.base import StepInput, TurnPrompt
+from workbook.tui.steps.context import StepContext
 from workbook.tui.steps.scale import ScaleRow
 from workbook.tui.widgets.blink import cursor_blink
+
+
+def build(context: StepContext) -> list[Widget]:
+    return [RequestsInput(context, waiting(context.earlier()))]
+
+
+def waiting(sessions: list[Session]) -> list[SetAside]:
+    """Requests decided "later" at earlier sessions, not yet brought back."""
+    tables = []
+    for session in sessions:
+        rows = [
+            request.model_dump()
+            for pack_id in list(session.answers)
+            for table in session.pack_answers(pack_id).values()
+            for request in RequestsAnswer.read(table).requests
+        ]
+        tables.append((session.id, rows))
+    return set_aside(tables)
 
 
 class RequestsInput(StepInput):
@@ -32,22 +50,13 @@ class RequestsInput(StepInput):
     RequestsInput Input { margin-bottom: 1; }
     """
 
-    def __init__(
-        self,
-        step: Any,
-        value: Any,
-        names: dict[str, str],
-        first: str = "a",
-        earlier: list[SetAside] | None = None,
-    ) -> None:
-        super().__init__(step, value)
-        self.names = names
-        self.first = first
-        self.rows: list[dict[str, Any]] = [
-            dict(r) for r in request_rows(copy.deepcopy(value) if isinstance(value, dict) else {})
-        ]
+    def __init__(self, context: StepContext, earlier: list[SetAside] | None = None) -> None:
+        super().__init__(context)
+        self.names = context.names
+        self.first = context.first
+        self.rows: list[Request] = [r.model_copy() for r in self.answer.requests]
         self.selected: int | None = 0 if self.rows else None
-        back = {r.get("again_of") for r in self.rows}
+        back = {r.again_of for r in self.rows}
         # Requests set aside at earlier sessions, that this one has not brought back yet.
         self.earlier = [e for e in earlier or [] if e.ref not in back]
 
@@ -87,7 +96,7 @@ class RequestsInput(StepInput):
 
     def asker(self) -> str | None:
         """Who asks next: whoever has asked less, starting with the first partner."""
-        counts = {k: sum(1 for r in self.rows if r["by"] == k) for k in ("a", "b")}
+        counts = {k: sum(1 for r in self.rows if r.by == k) for k in ("a", "b")}
         order = (self.first, "b" if self.first == "a" else "a")
         open_ = [k for k in order if counts[k] < self.step.max_per_partner]
         if not open_:
@@ -101,8 +110,11 @@ class RequestsInput(StepInput):
         if who is None:
             label.update(f"You have each asked {self.step.max_per_partner} things.")
             ask.display = False
+            self.query_one(TurnPrompt).address(self.names[self.first], self.names[self.other()])
             return
         other = "b" if who == "a" else "a"
+        # The pack's own prompt and help, addressed to whoever asks now.
+        self.query_one(TurnPrompt).address(self.names[who], self.names[other])
         label.update(
             fill("$me, what would you ask $other for?", me=self.names[who], other=self.names[other])
         )
@@ -115,12 +127,19 @@ class RequestsInput(StepInput):
         who = self.asker()
         if not text or who is None:
             return
-        self.rows.append({"by": who, "text": text})
+        self.rows.append(Request(by=who, text=text))  # type: ignore[arg-type]
         event.input.value = ""
         self.selected = len(self.rows) - 1
         self._refresh()
         self._show_asker()
-        self.query_one("#benefit", ScaleRow).focus()
+        # The next asker types next; the ratings wait until the asking is done.
+        if self.asker() is not None:
+            event.input.focus()
+        else:
+            self.query_one("#benefit", ScaleRow).focus()
+
+    def other(self) -> str:
+        return "b" if self.first == "a" else "a"
 
     def _earlier_options(self) -> list[Option]:
         return [
@@ -139,9 +158,9 @@ class RequestsInput(StepInput):
     def _brought_back(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         again = self.earlier.pop(event.option_index)
-        self.rows.append(
-            {"by": again.row["by"], "text": str(again.row.get("text", "")), "again_of": again.ref}
-        )
+        by = again.row["by"] if again.row.get("by") in ("a", "b") else "a"
+        text = str(again.row.get("text", ""))
+        self.rows.append(Request(by=by, text=text, again_of=again.ref))  # type: ignore[arg-type]
         earlier = self.query_one("#earlier", OptionList)
         earlier.clear_options()
         earlier.add_options(self._earlier_options())
@@ -156,16 +175,16 @@ class RequestsInput(StepInput):
             return [Option("No requests yet.", disabled=True)]
         return [Option(self._row(r)) for r in self.rows]
 
-    def _row(self, row: dict[str, Any]) -> Content:
-        decided = DECISION_WORDS.get(row.get("decision", ""), "not decided yet")
+    def _row(self, row: Request) -> Content:
+        decided = DECISION_WORDS[row.decision] if row.decision else "not decided yet"
         return fill(
             f"$name asks: $text\n   {decided}",
-            name=self.names[row["by"]],
-            text=clean_line(row["text"]),
+            name=self.names[row.by],
+            text=clean_line(row.text),
         )
 
     def _decisions(self) -> list[Option]:
-        chosen = self.rows[self.selected].get("decision") if self.selected is not None else None
+        chosen = self.rows[self.selected].decision if self.selected is not None else None
         return [
             Option(Content(("[x] " if d == chosen else "[ ] ") + DECISION_WORDS[d]))
             for d in DECISIONS
@@ -177,17 +196,17 @@ class RequestsInput(StepInput):
         if self.selected is None:
             return
         row = self.rows[self.selected]
-        asker, giver = row["by"], "b" if row["by"] == "a" else "a"
+        asker, giver = row.by, row.giver
         self.query_one("#detail-title", Static).update(
-            fill("$name asks: $text", name=self.names[asker], text=row["text"])
+            fill("$name asks: $text", name=self.names[asker], text=row.text)
         )
         benefit = self.query_one("#benefit", ScaleRow)
         cost = self.query_one("#cost", ScaleRow)
         benefit.item = f"Benefit to {self.names[asker]}, 1-5"
         cost.item = f"Cost to {self.names[giver]}, 1-5"
         with self.prevent(ScaleRow.Rated):
-            benefit.value = row.get("benefit")
-            cost.value = row.get("cost")
+            benefit.value = row.benefit
+            cost.value = row.cost
         benefit.refresh()
         cost.refresh()
         self._show_advice()
@@ -195,20 +214,17 @@ class RequestsInput(StepInput):
         decision.clear_options()
         decision.add_options(self._decisions())
         with self.prevent(Input.Changed):
-            self.query_one("#third", Input).value = str(row.get("third", ""))
-            self.query_one("#note", Input).value = str(row.get("note", ""))
+            self.query_one("#third", Input).value = row.third or ""
+            self.query_one("#note", Input).value = row.note or ""
 
     def _show_advice(self) -> None:
         if self.selected is None:
             return
         row = self.rows[self.selected]
-        benefit, cost = row.get("benefit"), row.get("cost")
         advice = self.query_one("#advice", Static)
-        if isinstance(benefit, int) and isinstance(cost, int):
-            giver = "b" if row["by"] == "a" else "a"
-            advice.update(
-                plain(advise(benefit, cost, self.names[row["by"]], self.names[giver]).text)
-            )
+        if row.benefit is not None and row.cost is not None:
+            words = advise(row.benefit, row.cost, self.names[row.by], self.names[row.giver]).text
+            advice.update(plain(words))
         else:
             advice.update("Rate the benefit and the cost to see what they suggest.")
 
@@ -223,16 +239,17 @@ class RequestsInput(StepInput):
         event.stop()
         if self.selected is None or not self.is_mounted:
             return
-        self.rows[self.selected][event.row.id or ""] = event.row.value
+        if event.row.id in ("benefit", "cost"):
+            setattr(self.rows[self.selected], event.row.id, event.row.value)
         self._show_advice()
-        self.changed()
+        self.report()
 
     @on(OptionList.OptionSelected, "#decision")
     def _decided(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if self.selected is None:
             return
-        self.rows[self.selected]["decision"] = DECISIONS[event.option_index]
+        self.rows[self.selected].decision = DECISIONS[event.option_index]  # type: ignore[assignment]
         self._refresh()
         decision = self.query_one("#decision", OptionList)
         decision.clear_options()
@@ -244,9 +261,9 @@ class RequestsInput(StepInput):
     @on(Input.Changed, "#third, #note")
     def _written(self, event: Input.Changed) -> None:
         event.stop()
-        if self.selected is not None and event.input.id:
-            self.rows[self.selected][event.input.id] = clean_line(event.value)
-            self.changed()
+        if self.selected is not None and event.input.id in ("third", "note"):
+            setattr(self.rows[self.selected], event.input.id, clean_line(event.value) or None)
+            self.report()
 
     def _refresh(self) -> None:
         listing = self.query_one("#requests", OptionList)
@@ -255,13 +272,11 @@ class RequestsInput(StepInput):
         if self.selected is not None:
             listing.highlighted = self.selected
         self._show_detail()
-        self.changed()
+        self.report()
 
-    def current(self) -> dict[str, Any]:
-        return {"requests": [dict(r) for r in self.rows]}
-
-    def problem(self) -> str | None:
-        return None
+    def report(self) -> None:
+        rows = [row.model_copy() for row in self.rows]
+        self.changed(self.answer.model_copy(update={"requests": rows}))
 
     def focus_input(self) -> None:
         ask = self.query_one("#ask", Input)

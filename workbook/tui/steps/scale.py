@@ -17,9 +17,11 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
+from workbook.logic.compare import compare_scale
 from workbook.text import clean_line
 from workbook.tui.plain import fill
-from workbook.tui.steps.base import StepInput
+from workbook.tui.steps.base import ValueInput, answered
+from workbook.tui.steps.context import StepContext
 
 LABEL_WIDTH = 30
 CELL = 4
@@ -92,19 +94,62 @@ class ScaleRow(Widget, can_focus=True):
         self.post_message(self.Rated(self))
 
 
-class RatedRows(StepInput):
+class RatedRows(ValueInput):
     """A step input made of scale rows: any rating is a change; focus goes to the first unrated."""
 
     def on_scale_row_rated(self, event: ScaleRow.Rated) -> None:
         event.stop()
         if self.is_mounted:
-            self.changed()
+            self.report()
 
     def focus_input(self) -> None:
         rows = list(self.query(ScaleRow))
         unrated = [row for row in rows if row.value is None]
         if rows:
             (unrated or rows)[0].focus()
+
+
+def build(context: StepContext) -> list[Widget]:
+    flagged = {row.item for row in _flagged(context) if row.item}
+    return answered(context, ScaleInput, lambda step, value: show(step, value, flagged), compare)
+
+
+def _flagged(context: StepContext) -> list[Any]:
+    step, answer = context.step, context.answer
+    rows = compare_scale(step.items, answer.ratings(step, "a"), answer.ratings(step, "b"), step.gap)
+    return [row for row in rows if row.flagged]
+
+
+def show(step: Any, value: Any, flagged: set[str] | None = None) -> Content:
+    """One partner's ratings, a line per item; flagged items carry a ⚑."""
+    if value is None or value == {}:
+        return Content("(no answer)")
+    if isinstance(value, int):
+        return Content(f"{value} of {step.max}")
+    lines = []
+    for item in step.items:
+        mark = "⚑ " if flagged and item in flagged else "  "
+        rating = value.get(item)
+        lines.append(fill(f"{mark}$item: {rating if rating is not None else '–'}", item=item))
+    return Content("\n").join(lines)
+
+
+def compare(context: StepContext) -> Content:
+    """The items where the two are ``gap`` or more apart."""
+    names = context.names
+    flagged = _flagged(context)
+    if not flagged:
+        return Content("No big differences here." if context.step.gap else "")
+    lines = [
+        fill(
+            f"⚑ $item: $a {r.a}, $b {r.b}: {r.apart} apart, worth talking about",
+            item=r.item or "Your answers",
+            a=names["a"],
+            b=names["b"],
+        )
+        for r in flagged
+    ]
+    return Content("\n").join(lines).stylize("bold")
 
 
 class ScaleInput(RatedRows):
@@ -126,6 +171,8 @@ class ScaleInput(RatedRows):
             )
         yield Static(legend, classes="legend", markup=False)
         value = self.initial
+        if isinstance(value, bool):
+            value = None
         if step.items:
             ratings = value if isinstance(value, dict) else {}
             for item in step.items:
@@ -136,7 +183,7 @@ class ScaleInput(RatedRows):
         else:
             yield ScaleRow(None, step.min, step.max, value if isinstance(value, int) else None)
 
-    def current(self) -> Any:
+    def value(self) -> Any:
         rows = list(self.query(ScaleRow))
         if not self.step.items:
             return rows[0].value

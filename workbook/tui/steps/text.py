@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.document._document import EditResult, Location
 from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from workbook.text import clean
-from workbook.tui.steps.base import StepInput
+from workbook.tui.plain import plain
+from workbook.tui.steps.base import ValueInput, answered
+from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.blink import cursor_blink
 
 # A generous limit when the pack sets none: long enough for any answer, short enough to save fast.
@@ -59,7 +64,16 @@ class AnswerArea(TextArea):
             return [Strip.blank(crop.width)] * crop.height
 
 
-class TextInput(StepInput):
+def show(step: Any, value: Any) -> Content:
+    """A written answer as literal text."""
+    return plain(value) if value else Content("(no answer)")
+
+
+def build(context: StepContext) -> list[Widget]:
+    return answered(context, TextInput, show)
+
+
+class TextInput(ValueInput):
     DEFAULT_CSS = """
     TextInput TextArea { height: 8; }
     TextInput .count { color: $text-muted; height: 1; }
@@ -67,7 +81,7 @@ class TextInput(StepInput):
 
     def compose(self) -> ComposeResult:
         area = AnswerArea(
-            clean(self.initial) if isinstance(self.initial, str) else "",
+            self.initial or "",
             soft_wrap=True,
             tab_behavior="focus",
             placeholder="Type your answer here.",
@@ -106,7 +120,7 @@ class TextInput(StepInput):
         event.stop()
         self.notify(f"Answers here can be up to {event.limit} characters.", markup=False)
 
-    def current(self) -> str:
+    def value(self) -> str:
         return self.query_one(TextArea).text
 
     @on(TextArea.Changed)
@@ -121,7 +135,7 @@ class TextInput(StepInput):
             area.load_text(safe)
             area.move_cursor(cursor)
         self._show_count(safe)
-        self.changed()
+        self.report()
 
     def _show_count(self, text: str) -> None:
         counts = self.query(".count")

@@ -1,4 +1,5 @@
-"""Both partners' names, always on screen, with whose turn it is marked by ▶ and by colour."""
+"""Both partners' names, always on screen, with whose turn it is marked by ▶ and by colour;
+and the walk's top line."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Label
 
 from workbook.data.models import Couple
+from workbook.logic.walk import Place, Walk
 from workbook.tui.plain import fill
 
 
@@ -43,3 +45,17 @@ class PartnerBar(Horizontal):
             label.set_class(mine, "turn")
         middle = "together" if together else ("both of you" if answering is None else "")
         self.query_one("#together", Label).update(middle)
+
+
+def progress_line(
+    walk: Walk, place: Place, couple: Couple, read_only: str | None, not_saved: str | None
+) -> str:
+    """The walk's top line: the pack, the step, the facilitator, and NOT SAVED when it is not."""
+    pack = walk.packs[place.pack]
+    pack_no, packs, step_no, steps = walk.progress(place)
+    text = f"{pack.title} · step {step_no} of {steps} · pack {pack_no} of {packs}"
+    if couple.facilitator:
+        text += f" · with {couple.facilitator}"
+    if read_only:
+        text += " · read-only"
+    return f"NOT SAVED · {text}" if not_saved else text

@@ -1,0 +1,35 @@
+"""The requests table: what each partner asked for, the ratings, and what was decided."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from workbook.data.answers.base import Lenient, StepAnswer, rows
+
+DECISIONS = ("yes", "no", "third", "later")
+Rating = Annotated[int, Field(ge=1, le=5)]
+
+
+class Request(Lenient):
+    """One request: who asked, what, its benefit to them and cost to the other (1 to 5), and the
+    decision (with the third option's text); ``again_of`` names a request brought back."""
+
+    by: Literal["a", "b"]
+    text: str
+    benefit: Rating | None = None
+    cost: Rating | None = None
+    decision: Literal["yes", "no", "third", "later"] | None = None
+    third: str | None = None
+    note: str | None = None
+    again_of: str | None = None
+
+    @property
+    def giver(self) -> str:
+        """The partner who is asked."""
+        return "b" if self.by == "a" else "a"
+
+
+class RequestsAnswer(StepAnswer):
+    requests: rows(Request) = []  # type: ignore[valid-type]

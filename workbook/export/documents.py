@@ -1,0 +1,62 @@
+"""The one way to export: the agreement document, or one session's summary, as Markdown or HTML.
+
+The command line, the app and the browser all call ``export``, so the same data gives the same
+document whichever asked. What could not be read on the way is in ``problems``, for the caller
+to report (on stderr, or as a warning in the app).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from workbook.data.agreement_book import AgreementBook
+from workbook.data.store import Store
+from workbook.export.html import to_html
+from workbook.export.summary import summary_markdown
+from workbook.logic.session_packs import session_packs
+from workbook.packs.load import LoadedPack
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    title: str
+    # A file name to suggest: agreement.md, 2026-11-22-1905.md, ...
+    name: str
+    problems: list[str] = field(default_factory=list)
+
+
+def export(
+    store: Store,
+    couple_id: str,
+    library: Mapping[str, LoadedPack],
+    today: date,
+    *,
+    session_id: str | None = None,
+    fmt: str = "md",
+    include_notes: bool = False,
+) -> Document:
+    """The couple's agreement document, or with ``session_id`` that session's summary.
+
+    Raises ``DataError`` when a file it needs cannot be read.
+    """
+    couple = store.load_couple(couple_id)
+    book = AgreementBook(store, couple, lambda: today)
+    agreements = book.load()
+    problems: list[str] = []
+    if session_id is None:
+        text, title, name = book.document(agreements), "Our agreements", "agreement"
+    else:
+        session = store.load_session(couple.id, session_id)
+        packs = session_packs(session, store, library)
+        text = summary_markdown(
+            couple, session, packs, agreements, include_notes=include_notes, problems=problems
+        )
+        title, name = f"Session {session.id}", session.id
+    if fmt == "html":
+        return Document(
+            to_html(text, f"{title}: {' and '.join(couple.names)}"), title, f"{name}.html", problems
+        )
+    return Document(text, title, f"{name}.md", problems)

@@ -1,0 +1,91 @@
+"""Scores: a number per partner from the scale answers a pack's ``[[scores]]`` names.
+
+A score exists for a partner only when every answer it needs is there. Reversed answers count as
+min + max - answer. The band is the last one whose ``min`` the score reaches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from workbook.kinds import spec
+from workbook.packs.models import Pack, Score
+
+Tables = Callable[[str], Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
+class ScoreValue:
+    """One score of one sitting: each partner's value (None when incomplete) and band."""
+
+    id: str
+    title: str
+    a: float | None
+    b: float | None
+    band_a: str | None
+    band_b: str | None
+
+    def value(self, key: str) -> float | None:
+        return self.a if key == "a" else self.b
+
+    def band(self, key: str) -> str | None:
+        return self.band_a if key == "a" else self.band_b
+
+
+def last_step(pack: Pack, score: Score) -> str:
+    """The step whose reveal completes ``score``: the last of its steps in the pack."""
+    order = [step.id for step in pack.steps]
+    return max(score.from_, key=lambda step_id: order.index(step_id) if step_id in order else -1)
+
+
+def partner_score(pack: Pack, score: Score, tables: Tables, key: str) -> float | None:
+    """Partner ``key``'s score, from the answer tables of the pack's steps (by step id)."""
+    known: dict[str, Any] = {step.id: step for step in pack.steps}
+    reverse = set(score.reverse)
+    values: list[int] = []
+    for step_id in score.from_:
+        step = known.get(step_id)
+        kind = spec(step) if step is not None else None
+        if step is None or kind is None or kind.ratings is None:
+            return None
+        ratings = kind.ratings(step, kind.read(tables(step_id)), key)
+        for item in list(getattr(step, "items", [])) or [None]:
+            if item not in ratings:
+                return None
+            value = ratings[item]
+            if step_id in reverse or (item is not None and f"{step_id}.{item}" in reverse):
+                value = step.min + step.max - value
+            values.append(value)
+    if not values:
+        return None
+    total = float(sum(values))
+    return total / len(values) if score.method == "mean" else total
+
+
+def band_of(score: Score, value: float | None) -> str | None:
+    if value is None:
+        return None
+    label = None
+    for band in score.bands:
+        if value >= band.min:
+            label = band.label
+    return label
+
+
+def pack_scores(pack: Pack, tables: Tables) -> list[ScoreValue]:
+    """Every score of ``pack``, from the answer tables of one sitting."""
+    found = []
+    for score in pack.scores:
+        a = partner_score(pack, score, tables, "a")
+        b = partner_score(pack, score, tables, "b")
+        found.append(ScoreValue(score.id, score.title, a, b, band_of(score, a), band_of(score, b)))
+    return found
+
+
+def shown(value: float | None) -> str:
+    """A score as people read it: whole numbers without a point, others to one place."""
+    if value is None:
+        return "not complete"
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"

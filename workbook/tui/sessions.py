@@ -1,0 +1,100 @@
+"""Opening sessions from the app: starting one with the packs chosen, resuming the latest
+unfinished one with the pack versions it began with, and exporting a couple's documents."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workbook.data.durable import SaveError
+from workbook.data.files import DataError
+from workbook.data.models import Couple
+
+if TYPE_CHECKING:
+    from workbook.tui.app import WorkbookApp
+
+
+def begin(app: WorkbookApp, couple: Couple, agenda: list[str]) -> None:
+    """Start a new session with ``agenda``, keep the packs' versions, and walk it."""
+    from workbook.logic.session_packs import begin_packs
+    from workbook.tui.screens.walk import WalkScreen
+
+    loaded = [app.library.packs[pack_id] for pack_id in agenda]
+    try:
+        session = app.store.new_session(couple.id, agenda)
+        begin_packs(session, app.store, loaded)
+        app.store.save_session(couple.id, session)
+    except (SaveError, OSError) as error:
+        app.notify(f"The session could not be started: {error}", severity="error", markup=False)
+        return
+    packs = [pack.pack for pack in loaded if pack.pack is not None]
+    app.push_screen(WalkScreen(app.store, couple, session, packs))
+
+
+def resume(app: WorkbookApp, couple: Couple) -> None:
+    """Open the couple's latest unfinished session where it was left, with its packs as they
+    were when it began."""
+    from workbook.logic.session_packs import session_packs
+    from workbook.tui.screens.walk import WalkScreen
+
+    store = app.store
+    for session_id in reversed(store.session_ids(couple.id)):
+        try:
+            session = store.load_session(couple.id, session_id)
+        except DataError as error:
+            app.notify(
+                str(error), title="A session could not be read", severity="warning", markup=False
+            )
+            continue
+        if session.finished is not None:
+            continue
+        if not session.agenda:
+            app.notify(
+                f"Session {session_id} has no packs in its agenda, so there is nothing to resume.",
+                severity="warning",
+                markup=False,
+            )
+            continue
+        found = session_packs(session, store, app.library.packs)
+        missing = [pack_id for pack_id, used in found.items() if used.pack is None]
+        if missing:
+            app.notify(
+                f"This session needs packs it did not keep a copy of, which are not in the "
+                f"library either: {', '.join(missing)}.",
+                severity="error",
+                markup=False,
+            )
+            return
+        for used in found.values():
+            if used.note:
+                app.notify(f"{used.id}: {used.note}", severity="warning", markup=False)
+        read_only = store.lock_session(couple.id, session_id)
+        packs = [used.pack for used in found.values() if used.pack is not None]
+        app.push_screen(WalkScreen(store, couple, session, packs, read_only))
+        return
+    app.notify("There is no unfinished session to resume. Start a new one with s.", markup=False)
+
+
+def export(app: WorkbookApp, couple: Couple) -> None:
+    """Write the agreement document and the latest session's summary, and say where."""
+    from workbook.data.agreement_book import AgreementBook
+    from workbook.export.documents import export as make
+
+    store = app.store
+    try:
+        written = [str(AgreementBook(store, couple, app.today).write_document())]
+        sessions = store.session_ids(couple.id)
+        if sessions:
+            summary = make(
+                store, couple.id, app.library.packs, app.today(), session_id=sessions[-1]
+            )
+            written.append(str(store.write_export(couple.id, summary.name, summary.text)))
+            if summary.problems:
+                app.notify(
+                    "Left out, as it could not be read: " + "; ".join(summary.problems[:3]),
+                    severity="warning",
+                    markup=False,
+                )
+    except (DataError, SaveError, OSError) as error:
+        app.notify(f"Export failed: {error}", severity="error", markup=False)
+        return
+    app.notify("Written:\n" + "\n".join(written), title="Exported", timeout=15, markup=False)

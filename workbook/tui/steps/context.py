@@ -1,0 +1,77 @@
+"""What a step's view is given to build itself: the step, its answer, and who is at the screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from workbook.data.models import Session
+from workbook.kinds import spec
+from workbook.logic.walk import Place, Walk
+from workbook.packs.models import Pack
+
+
+@dataclass(frozen=True)
+class StepContext:
+    """One place of the walk, as a view needs it. Views read it and post messages; they never
+    change it, nor the session in it."""
+
+    pack: Pack
+    step: Any
+    phase: str
+    answer: Any  # the step's typed answer (workbook/data/answers)
+    names: dict[str, str]
+    first: str  # who answers first at this step: a or b
+    answering: str | None  # whose turn it is now, or None when both look at the screen
+    session: Session
+    today: date
+    # The couple's earlier sessions, loaded only by the views that ask for them.
+    earlier: Callable[[], list[Session]] = field(default=list)
+    read_only: bool = False
+
+    @property
+    def key(self) -> str:
+        """The answer key at this place: a, b, or together."""
+        if getattr(self.step, "answer", None) == "together":
+            return "together"
+        return self.answering or "together"
+
+    def other(self, key: str) -> str:
+        return "b" if key == "a" else "a"
+
+    def me_and_partner(self) -> tuple[str, str]:
+        """The names to put for {me} and {partner} at this place."""
+        key = self.answering or self.first
+        return self.names.get(key, ""), self.names.get(self.other(key), "")
+
+    @property
+    def where(self) -> str:
+        return f"{self.pack.id}.{self.step.id}"
+
+
+def at_place(
+    walk: Walk,
+    place: Place,
+    session: Session,
+    names: dict[str, str],
+    today: date,
+    earlier: Callable[[], list[Session]],
+    problems: list[str],
+) -> StepContext:
+    """The context of ``place``; what cannot be read of its saved answer goes to ``problems``."""
+    pack, step = walk.packs[place.pack], walk.step(place)
+    where = f"answers.{pack.id}.{step.id}"
+    return StepContext(
+        pack=pack,
+        step=step,
+        phase=place.phase,
+        answer=spec(step).read(session.answer(pack.id, step.id), problems, where),
+        names=names,
+        first=walk.first_partner(place),
+        answering=walk.answering(place),
+        session=session,
+        today=today,
+        earlier=earlier,
+    )

@@ -1,0 +1,28 @@
+"""The bar under the stage: Back, what to do now, and Next (or Finish on the last place)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Static
+
+from workbook.logic.walk import HANDBACK, HANDOVER, REVEAL, Place, Walk
+
+HINTS = {
+    HANDOVER: "Hand the screen over, then press Enter.",
+    HANDBACK: "Hand the screen back, then press Enter.",
+    REVEAL: "Both of you: here are your answers.",
+}
+
+
+class NavBar(Horizontal):
+    def compose(self) -> ComposeResult:
+        yield Button("◀ Back", id="back", compact=True)
+        yield Static(id="hint", markup=False)
+        yield Button("Next ▶", id="next", variant="primary", compact=True)
+
+    def show(self, walk: Walk, place: Place) -> None:
+        self.query_one("#hint", Static).update(HINTS.get(place.phase, ""))
+        self.query_one("#back", Button).disabled = walk.back(place) is None
+        last = walk.next(place) is None
+        self.query_one("#next", Button).label = "Finish ✓" if last else "Next ▶"
