@@ -38,3 +38,11 @@ def test_neutral_wording_for_a_summary() -> None:
     assert neutral("{me}, what matters to you?") == "What matters to you?"
     assert neutral("How do you feel about {partner}?") == "How do you feel about your partner?"
     assert neutral("Plain {{braces}}") == "Plain {braces}"
+
+
+def test_neutral_wording_starts_a_sentence_with_a_capital() -> None:
+    assert neutral("{partner} asks you for help.") == "Your partner asks you for help."
+    assert neutral("Listen. {partner} speaks first.") == "Listen. Your partner speaks first."
+    assert neutral("What would {partner} say?\n{me} first.") == (
+        "What would your partner say?\nYou first."
+    )

@@ -201,9 +201,12 @@ def test_request_advice(snap_compare: Any, store: Store, library: Library) -> No
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
-def test_listen_floor(snap_compare: Any, store: Store, library: Library) -> None:
+def test_listen_floor(
+    snap_compare: Any, store: Store, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The listen step: Sam has the floor and Alex listens, round 1 of 1, a 3-minute countdown,
     the speaker's instructions, and the I have said it and Time-out buttons."""
+    monkeypatch.setattr("workbook.tui.steps.listen.TICK_SECONDS", 3600.0)
     app = walking(store, library, ["listening"])
 
     async def run_before(pilot: Any) -> None:

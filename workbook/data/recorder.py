@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from workbook.data.models import Session
     from workbook.data.store import Store
 
-QUIET = 0.5
-MAX_WAIT = 1.0
+QUIET = 0.4
+MAX_WAIT = 0.8
 
 
 @dataclass(frozen=True)

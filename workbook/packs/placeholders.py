@@ -65,7 +65,11 @@ def neutral(template: str) -> str:
     ``{me}`` reads "you" and ``{partner}`` reads "your partner".
     """
     stripped = re.sub(r"^\{me\}\s*[,:]\s*", "", template)
+    # A name that starts a sentence reads with a capital: "{partner} asks" is "Your partner asks".
+    starts = r"(^|[.!?]\s+|\n\s*)"
+    stripped = re.sub(starts + r"\{me\}", r"\1You", stripped)
+    stripped = re.sub(starts + r"\{partner\}", r"\1Your partner", stripped)
     text = fill(stripped, me="you", partner="your partner")
-    if stripped != template and text:
+    if text:
         text = text[0].upper() + text[1:]
     return text

@@ -143,7 +143,7 @@ class WorkbookApp(App[None]):
             self.notify(refused, title="Read-only", severity="warning", timeout=15, markup=False)
             return
         if not couple.care_note_seen:
-            await self.push_screen_wait(CareScreen())
+            await self.push_screen_wait(CareScreen(couple.facilitator))
             couple.care_note_seen = True
             try:
                 self.store.save_couple(couple)

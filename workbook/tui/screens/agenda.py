@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -24,10 +27,16 @@ class PackList(OptionList):
         Binding("right_square_bracket", "move(1)", "Later", key_display="]"),
     ]
 
+    @dataclass
+    class Moved(Message):
+        """Move the highlighted pack ``step`` places earlier (-1) or later (1) in the agenda."""
+
+        index: int
+        step: int
+
     def action_move(self, step: int) -> None:
-        screen = self.screen
-        if isinstance(screen, AgendaScreen) and self.highlighted is not None:
-            screen.move(self.highlighted, step)
+        if self.highlighted is not None:
+            self.post_message(self.Moved(self.highlighted, step))
 
 
 class AgendaScreen(Screen[list[str] | None]):
@@ -117,6 +126,11 @@ class AgendaScreen(Screen[list[str] | None]):
         else:
             self.agenda.append(pack.id)
         self._refresh(event.option_index)
+
+    @on(PackList.Moved)
+    def _moved(self, event: PackList.Moved) -> None:
+        event.stop()
+        self.move(event.index, event.step)
 
     def move(self, index: int, step: int) -> None:
         pack = self.packs[index].pack

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,6 +13,11 @@ from textual.widgets import Button, Footer, Static
 from workbook.data.models import Couple, Session
 from workbook.data.store import Store
 from workbook.tui.plain import fill
+
+
+def command(store: Store) -> str:
+    """The command that reaches this data folder, ready to paste (the folder quoted if needed)."""
+    return f"workbook --data-dir {shlex.quote(str(store.root))}"
 
 
 class DoneScreen(Screen[None]):
@@ -31,10 +38,11 @@ class DoneScreen(Screen[None]):
                 fill(
                     "Your agreement document:\n  $doc\n\nThis session, with all your answers:\n"
                     "  $session\n\nTo print a summary of this session, or make a web page:\n"
-                    "  workbook export $couple --session $id\n"
-                    "  workbook export $couple --format html --out agreement.html",
+                    "  $command export $couple --session $id\n"
+                    "  $command export $couple --format html --out agreement.html",
                     doc=str(layout.agreement_document(self.couple.id)),
                     session=str(layout.session_file(self.couple.id, self.session.id)),
+                    command=command(self.store),
                     couple=self.couple.id,
                     id=self.session.id,
                 )

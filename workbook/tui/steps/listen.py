@@ -21,6 +21,8 @@ from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.blink import cursor_blink
 
 SPEAK, PARAPHRASE, CHECK, DONE = "speak", "paraphrase", "check", "done"
+# The countdown ticks once a second (tests stop it, so that a picture never depends on timing).
+TICK_SECONDS = 1.0
 
 
 def build(context: StepContext) -> list[Widget]:
@@ -74,7 +76,7 @@ class ListenInput(StepInput):
 
     def on_mount(self) -> None:
         if self.step.turn_minutes:
-            self.set_interval(1.0, self._tick)
+            self.set_interval(TICK_SECONDS, self._tick)
         self._show()
 
     # The turn in hand

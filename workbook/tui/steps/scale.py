@@ -6,6 +6,7 @@ is shown in brackets as well as highlighted, so colour is never the only sign.
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from textual import events
@@ -31,7 +32,7 @@ class ScaleRow(Widget, can_focus=True):
     """One rated line."""
 
     DEFAULT_CSS = """
-    ScaleRow { height: 1; width: 1fr; }
+    ScaleRow { height: auto; width: 1fr; }
     ScaleRow:focus { background: $boost; text-style: bold; }
     """
     BINDINGS = [
@@ -57,16 +58,18 @@ class ScaleRow(Widget, can_focus=True):
         self.set_reactive(ScaleRow.value, value)
 
     def render(self) -> Content:
+        # A long label wraps in its own column, so the whole of it can be read; the numbers
+        # stay on its first line.
         label = clean_line(self.item or "Your answer")
-        if len(label) > LABEL_WIDTH - 1:
-            label = label[: LABEL_WIDTH - 2] + "…"
-        parts: list[Content | str] = [Content(label.ljust(LABEL_WIDTH))]
+        lines = textwrap.wrap(label, LABEL_WIDTH - 1, break_long_words=True) or [""]
+        parts: list[Content | str] = [Content(lines[0].ljust(LABEL_WIDTH))]
         for number in range(self.low, self.high + 1):
             if number == self.value:
                 parts.append(Content.styled(f"[{number}]".center(CELL), "reverse bold"))
             else:
                 parts.append(f" {number} ".center(CELL))
-        return Content.assemble(*parts)
+        rest = [Content(line) for line in lines[1:]]
+        return Content("\n").join([Content.assemble(*parts), *rest])
 
     def action_move(self, step: int) -> None:
         if self.value is None:
