@@ -23,8 +23,7 @@ from workbook.data.files import DataError
 from workbook.data.models import Couple, Session
 from workbook.data.recorder import SessionRecorder
 from workbook.data.store import Store
-from workbook.kinds import spec
-from workbook.logic.walk import HANDBACK, HANDOVER, REVEAL, Place, Walk
+from workbook.logic.walk import HANDBACK, HANDOVER, Place, Walk
 from workbook.packs.models import Pack
 from workbook.tui import views
 from workbook.tui.autosave import Autosave
@@ -109,17 +108,15 @@ class WalkScreen(Screen[None]):
 
     def context(self, place: Place) -> StepContext:
         problems: list[str] = []
-        today, read_only = self.app.today(), bool(self.read_only)  # type: ignore[attr-defined]
-        made = at_place(self.walk, place, self.session, self.names, today, self._earlier, problems)
-        made = replace(made, read_only=read_only)
+        today = self.app.today()  # type: ignore[attr-defined]
+        earlier = lambda: self.store.earlier_sessions(self.couple.id, self.session.id)  # noqa: E731
+        made = at_place(self.walk, place, self.session, self.names, today, earlier, problems)
+        made = replace(made, read_only=bool(self.read_only))
         if problems and made.where not in self._warned:
             self._warned.add(made.where)
             unread = "; ".join(problems[:3])
             self.notify(f"Kept as it is in the file, but not read: {unread}", markup=False)
         return made
-
-    def _earlier(self) -> list[Session]:
-        return self.store.earlier_sessions(self.couple.id, self.session.id)
 
     def _focus_first(self) -> None:
         inputs = [w for w in self.query(StepInput) if not w.disabled]
@@ -192,15 +189,6 @@ class WalkScreen(Screen[None]):
 
         self.app.push_screen(NotesScreen(self.couple.facilitator or "", self.autosave))
 
-    @on(Button.Pressed, "#next")
-    @on(Button.Pressed, "#ready")
-    async def _next_pressed(self) -> None:
-        await self.action_next()
-
-    @on(Button.Pressed, "#back")
-    async def _back_pressed(self) -> None:
-        await self.action_back()
-
     # Messages from the step
 
     @on(StepInput.Changed)
@@ -223,7 +211,8 @@ class WalkScreen(Screen[None]):
             self.notify(f"The agreement was not saved: {error}", severity="error", markup=False)
             return
         event.control.mark_agreed(event.index, agreement.id)
-        self.notify(f"Agreed by both of you, and added to your agreements ({pack.title}).")
+        said = f"Agreed by both of you, and added to your agreements ({pack.title})."
+        self.notify(said, markup=False)
 
     def on_unmount(self) -> None:
         self.autosave.closing = True
@@ -238,9 +227,5 @@ class WalkScreen(Screen[None]):
 
     def _show_chrome(self, place: Place) -> None:
         self._show_progress(place)
-        step = self.walk.step(place)
-        together = getattr(step, "answer", None) == "together"
-        answering = self.walk.answering(place) if place.phase != REVEAL else None
-        keys = spec(step).confirms_with_keys
-        self.query_one(PartnerBar).show(answering, together=together, keys=keys)
+        self.query_one(PartnerBar).show_place(self.walk, place)
         self.query_one(NavBar).show(self.walk, place)

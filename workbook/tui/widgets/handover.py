@@ -20,5 +20,10 @@ def handover(to_name: str, away_name: str, back: bool) -> list[Widget]:
     )
     return [
         Static(message, classes="handover"),
-        Button(fill("I'm $to, and I'm ready", to=to_name), id="ready", variant="primary"),
+        Button(
+            fill("I'm $to, and I'm ready", to=to_name),
+            id="ready",
+            variant="primary",
+            action="screen.next",
+        ),
     ]

@@ -16,10 +16,12 @@ HINTS = {
 
 
 class NavBar(Horizontal):
+    """Its buttons run the screen's own actions, as the keys do."""
+
     def compose(self) -> ComposeResult:
-        yield Button("◀ Back", id="back", compact=True)
+        yield Button("◀ Back", id="back", compact=True, action="screen.back")
         yield Static(id="hint", markup=False)
-        yield Button("Next ▶", id="next", variant="primary", compact=True)
+        yield Button("Next ▶", id="next", variant="primary", compact=True, action="screen.next")
 
     def show(self, walk: Walk, place: Place) -> None:
         self.query_one("#hint", Static).update(HINTS.get(place.phase, ""))

@@ -8,6 +8,8 @@ from textual.containers import Horizontal
 from textual.widgets import Label
 
 from workbook.data.models import Couple
+from workbook.kinds import spec
+from workbook.logic.phases import REVEAL
 from workbook.logic.walk import Place, Walk
 from workbook.tui.plain import fill
 
@@ -28,6 +30,13 @@ class PartnerBar(Horizontal):
         yield Label(id="partner-a", classes="partner-a")
         yield Label(id="together")
         yield Label(id="partner-b", classes="partner-b")
+
+    def show_place(self, walk: Walk, place: Place) -> None:
+        """Show whose turn it is at ``place`` (nobody's at a reveal)."""
+        step = walk.step(place)
+        together = getattr(step, "answer", None) == "together"
+        answering = walk.answering(place) if place.phase != REVEAL else None
+        self.show(answering, together=together, keys=spec(step).confirms_with_keys)
 
     def show(self, answering: str | None, together: bool = False, keys: bool = False) -> None:
         """Mark whose turn it is; None means both of you are looking.
