@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from tests.packs_helpers import write_pack
 from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
@@ -136,7 +137,8 @@ async def test_the_done_screen_names_the_data_folder_in_use(store: Store, librar
         walk(app).finish()
         await pilot.pause()
         assert isinstance(app.screen, DoneScreen)
-        assert f"workbook --data-dir {store.root} export {couple.id}" in screen_text(app)
+        shown = "\n".join(str(w.render()) for w in app.screen.query(Static))
+        assert f"workbook --data-dir {store.root} export {couple.id}" in shown
 
 
 def test_include_notes_without_a_session_is_a_usage_error(
