@@ -3,6 +3,7 @@ reversed steps and items, bands, incomplete answers) on a small pack written her
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +23,10 @@ from workbook.packs.load import parse_pack
 from workbook.packs.models import Pack
 
 CHECK_IN = load_library(environ={}).pack("check-in")
-SELF_CHECK = CHECK_IN.step("self-check").items  # type: ignore[union-attr]
+SELF_CHECK = CHECK_IN.step("self-check").items
 
 
-def tables(answers: dict[str, dict[str, Any]]) -> Any:
+def tables(answers: Mapping[str, Any]) -> Any:
     return lambda step_id: answers.get(step_id, {})
 
 
@@ -189,7 +190,7 @@ ANSWERS = {
 }
 
 
-def scores_of(pack: Pack, answers: dict[str, dict[str, Any]]) -> dict[str, ScoreValue]:
+def scores_of(pack: Pack, answers: Mapping[str, Any]) -> dict[str, ScoreValue]:
     return {value.id: value for value in pack_scores(pack, tables(answers))}
 
 

@@ -120,7 +120,7 @@ async def test_a_guess_step_from_both_turns_to_marks_and_an_offer(
             ("a", WORRY),
             ("b", WORRY),
         ]
-        assert app.focused is rows[0]
+        assert rows[0].has_focus
         await pilot.press("3")  # Kim was not quite Priya
         await pilot.press("tab", "right", "right")  # Sam's "Jo": from nothing to close
         await pilot.press("down", "2")

@@ -21,7 +21,7 @@ async def test_the_check_in_score_shows_at_the_overall_reveal(
     session.packs["check-in"] = PackUse(title=pack.title, digest=library.packs["check-in"].digest)
     store.save_session(couple.id, session, stamp=False)
     store.close()
-    items = pack.step("self-check").items  # type: ignore[union-attr]
+    items = pack.step("self-check").items
     app = app_for(store, library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r")
@@ -30,6 +30,7 @@ async def test_the_check_in_score_shows_at_the_overall_reveal(
         await screen.goto_step(0, 3)
         await pilot.pause()
         first = screen.walk.answering(screen.place)
+        assert first is not None
         # The first to answer rates every line 5, the other every line 2.
         await answer(pilot, dict.fromkeys(items, 5))
         await pilot.press("ctrl+n", "enter")
