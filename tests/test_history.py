@@ -1,5 +1,6 @@
 """``workbook history COUPLE --format text|csv|json`` for a couple who did the check-in twice:
-the trends of every scale line, and the check-in's score with its bands."""
+the trends of every scale line, and the check-in's score with its bands; and the score in the
+summary of one sitting."""
 
 from __future__ import annotations
 
@@ -148,3 +149,12 @@ def test_a_check_in_left_half_done_has_no_score_for_that_partner(
     # Alex's latest is still the last complete one.
     assert "    Alex         latest 5 (Going well), up 1 since the first" in text
     assert "    Sam          latest 2 (A hard stretch), down 1 since the first" in text
+
+
+def test_the_summary_of_a_check_in_gives_each_partner_the_score_and_band(
+    couple: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", couple, "--session", SESSIONS[1]]) == 0
+    summary = capsys.readouterr().out
+    scores = summary.split("### Scores\n", 1)[1]
+    assert scores.startswith(f"\n- {SCORE}: Sam 4.1 (Mostly good), Alex 5 (Going well)\n")
