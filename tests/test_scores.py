@@ -242,3 +242,69 @@ def test_last_step_is_the_latest_in_pack_order_whatever_the_order_of_from(tiny: 
 def test_shown_drops_the_point_of_whole_numbers() -> None:
     assert shown(16.0) == "16"
     assert shown(11 / 3) == "3.7"
+
+
+# A score's mistakes: one message each, at the line of what it names
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "{ min = 8,",
+            "{ min = 2026-01-01,",
+            "scores[0].bands[1].min: must be a number, like 14 or 2.5, not a date or time",
+        ),
+        (
+            "{ min = 8,",
+            '{ min = "8",',
+            'scores[0].bands[1].min: must be a number without quotes: write 8, not "8"',
+        ),
+        (
+            "{ min = 8,",
+            "{ min = -inf,",
+            "scores[0].bands[1].min: must be an ordinary number, like 14 or 2.5, not -inf",
+        ),
+        ("{ min = 8,", "{ min = 20,", "scores[0].bands: bands must rise"),
+        (
+            'from = ["mood", "areas"]',
+            'from = ["mood", "agree"]',
+            'scores[0].from[1]: "agree" is an agreement step: a score reads scale steps',
+        ),
+        (
+            'from = ["mood", "areas"]',
+            'from = ["mood", "arreas"]',
+            'scores[0].from[1]: "arreas" is not a scale step of this pack (did you mean "areas"?)',
+        ),
+        (
+            'reverse = ["areas.Tense"]',
+            'reverse = ["areas.Tens"]',
+            'scores[0].reverse[0]: "Tens" is not an item of "areas" (did you mean "Tense"?)',
+        ),
+        (
+            'reverse = ["areas", "mood"]',
+            'reverse = ["areas", "agree"]',
+            'scores[2].reverse[1]: "agree" is not one of this score\'s steps (from)',
+        ),
+        ('id = "average"', 'id = "total"', 'scores[1].id: score id "total" is used twice'),
+    ],
+)
+def test_a_mistake_in_a_score_has_one_message(old: str, new: str, message: str) -> None:
+    assert old in TINY
+    loaded = parse_pack(TINY.replace(old, new, 1).encode(), Path("tiny.toml"))
+    problems = [str(problem) for problem in loaded.problems]
+    assert len(problems) == 1, problems
+    assert message in problems[0]
+    line = TINY[: TINY.index(old)].count("\n") + 1
+    assert problems[0].startswith(f"tiny.toml:{line}:")
+
+
+def test_a_together_step_gives_no_score() -> None:
+    text = TINY.replace(
+        'id = "mood"\nkind = "scale"', 'id = "mood"\nkind = "scale"\nanswer = "together"'
+    )
+    problems = [str(p) for p in parse_pack(text.encode(), Path("tiny.toml")).problems]
+    assert len(problems) == 2, problems  # the two scores that name it
+    assert all(
+        '"mood" is a together step: a score reads scale steps each of you' in p for p in problems
+    )
