@@ -287,6 +287,16 @@ def test_shown_drops_the_point_of_whole_numbers() -> None:
             'scores[2].reverse[1]: "agree" is not one of this score\'s steps (from)',
         ),
         ('id = "average"', 'id = "total"', 'scores[1].id: score id "total" is used twice'),
+        (
+            'title = "Total"',
+            'title = "{me}\'s total"',
+            "scores[0].title: {me} and {partner} are not allowed in titles",
+        ),
+        (
+            'label = "Middle"',
+            'label = "{partner} is fine"',
+            "scores[0].bands[1].label: {me} and {partner} are not allowed in band labels",
+        ),
     ],
 )
 def test_a_mistake_in_a_score_has_one_message(old: str, new: str, message: str) -> None:

@@ -197,6 +197,19 @@ def score_problems(
     for index, raw in enumerate(scores):
         if not isinstance(raw, dict):
             continue
+        # A score is shown beside both names at once: its title and labels name neither.
+        problems += [
+            ((index, *path), message) for path, message in title_problems(raw.get("title"))
+        ]
+        bands = raw.get("bands")
+        for position, band in enumerate(bands if isinstance(bands, list) else []):
+            label = band.get("label") if isinstance(band, dict) else None
+            if isinstance(label, str) and placeholders.used(label):
+                message = (
+                    "{me} and {partner} are not allowed in band labels: a band is shown to both "
+                    "of you at once"
+                )
+                problems.append(((index, "bands", position, "label"), message))
         score_id = raw.get("id")
         if _is_id(score_id):
             if score_id in seen:
@@ -229,7 +242,6 @@ def score_problems(
             else:
                 continue
             problems.append(((index, "reverse", position), message))
-        bands = raw.get("bands")
         lows = [
             b.get("min") for b in (bands if isinstance(bands, list) else []) if isinstance(b, dict)
         ]
