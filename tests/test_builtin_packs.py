@@ -28,7 +28,7 @@ from workbook.packs.placeholders import neutral
 
 LIBRARY = load_library(environ={})
 PACK_IDS = sorted(LIBRARY.packs)
-EXPECTED = {"values", "respect", "check-in", "reciprocity", "compromise"}
+EXPECTED = {"values", "respect", "check-in", "reciprocity", "compromise", "knowing"}
 
 
 def test_the_library_has_the_built_in_packs_and_none_is_broken() -> None:
@@ -58,6 +58,15 @@ def test_pack_is_complete_for_a_couple_at_home(pack_id: str) -> None:
 
 def test_the_check_in_is_recurring() -> None:
     assert LIBRARY.pack("check-in").recurring
+
+
+def test_knowing_each_others_world_guesses_and_offers_what_was_missed() -> None:
+    """The pack of the guess kind: its agreement offers a term for every guess step."""
+    pack = LIBRARY.pack("knowing")
+    guesses = [step.id for step in pack.steps if step.kind == "guess"]
+    assert guesses
+    agreement = next(step for step in pack.steps if step.kind == "agreement")
+    assert set(guesses) <= set(agreement.from_)
 
 
 @pytest.mark.parametrize("pack_id", PACK_IDS)

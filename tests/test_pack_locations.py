@@ -37,12 +37,14 @@ NAMES = sorted(BUILTIN)
 CASES = int(os.environ.get("WORKBOOK_FUZZ_CASES", "4000"))
 CHUNKS = 8
 STEPS_HEADER = re.compile(r"^\[\[steps\]\][ \t]*(#.*)?$")
+SCORES_HEADER = re.compile(r"^\[\[scores\]\][ \t]*(#.*)?$")
 # Keys an author might add to a step: every key of the format, kinds used as keys, near misses.
 KEYS = [
     *("id", "kind", "title", "prompt", "help", "answer", "optional", "max_chars", "items"),
     *("min", "max", "low", "high", "gap", "options", "pick_min", "pick_max", "other"),
     *("options_from", "tasks", "max_per_partner", "turn_minutes", "rounds", "from", "review_days"),
     *("text", "scale", "choice", "read", "body", "promt", "answers", "question"),
+    *("questions", "method", "reverse", "bands", "label"),
 ]
 VALUES = [
     '"x"',
@@ -88,7 +90,9 @@ def _more_data(data: dict[str, Any], rng: random.Random) -> dict[str, Any]:
 def _mutate_lines(text: str, rng: random.Random) -> str:
     """Change whole lines of a hand-written pack, keeping its layout everywhere else."""
     lines = text.split("\n")
-    headers = [i for i, line in enumerate(lines) if STEPS_HEADER.match(line)]
+    headers = [
+        i for i, line in enumerate(lines) if STEPS_HEADER.match(line) or SCORES_HEADER.match(line)
+    ]
     for _ in range(rng.randint(1, 3)):
         single = [
             i
@@ -150,6 +154,11 @@ class Lines:
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
         self.headers = [n + 1 for n, line in enumerate(self.lines) if STEPS_HEADER.match(line)]
+        self.score_headers = [
+            n + 1 for n, line in enumerate(self.lines) if SCORES_HEADER.match(line)
+        ]
+        # Where each table of the array ends: at the next [[steps]] or [[scores]] line.
+        self.starts = sorted([*self.headers, *self.score_headers, len(self.lines) + 1])
         self.first = next(
             n + 1
             for n, line in enumerate(self.lines)
@@ -161,13 +170,23 @@ class Lines:
 
     def in_step(self, index: int, line: int) -> bool:
         """Whether ``line`` is inside the ``index``-th [[steps]] table, when steps have headers."""
-        if not self.headers:
+        return self._inside(self.headers, index, line)
+
+    def in_score(self, index: int, line: int) -> bool:
+        """Whether ``line`` is inside the ``index``-th [[scores]] table, when they have headers."""
+        return self._inside(self.score_headers, index, line)
+
+    def _inside(self, headers: list[int], index: int, line: int) -> bool:
+        if not headers:
             return True
-        ends = [*self.headers[1:], len(self.lines) + 1]
-        return index < len(self.headers) and self.headers[index] <= line < ends[index]
+        if index >= len(headers):
+            return False
+        start = headers[index]
+        end = next(n for n in self.starts if n > start)
+        return start <= line < end
 
     def at_top(self, line: int) -> bool:
-        return not self.headers or line < self.headers[0]
+        return not self.starts[:-1] or line < self.starts[0]
 
 
 def _wrong(problem: Problem, data: dict[str, Any], lines: Lines) -> str | None:
@@ -186,8 +205,12 @@ def _wrong(problem: Problem, data: dict[str, Any], lines: Lines) -> str | None:
     step = path[1] if len(path) > 1 and path[0] == "steps" else None
     if isinstance(step, int) and not lines.in_step(step, line):
         return f"line {line} is not inside step {step}"
+    score = path[1] if len(path) > 1 and path[0] == "scores" else None
+    if isinstance(score, int) and not lines.in_score(score, line):
+        return f"line {line} is not inside score {score}"
     header = lines.text(line).lstrip().startswith("[")
-    if step is None and isinstance(path[-1], str) and not (lines.at_top(line) or header):
+    own = step is None and score is None
+    if own and isinstance(path[-1], str) and not (lines.at_top(line) or header):
         return f"line {line} is not among the pack's own keys"
     if isinstance(path[-1], str):
         if path in (("steps",),) and (lines.headers and line == lines.headers[0]):

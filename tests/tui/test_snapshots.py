@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from textual.widgets import Input
 
 from tests.tui.conftest import SIZE, WHEN, answer, make_couple
 from workbook.data.models import PackUse
@@ -61,8 +62,9 @@ def test_home(snap_compare: Any, store: Store, library: Library) -> None:
 
 
 def test_agenda(snap_compare: Any, store: Store, library: Library) -> None:
-    """The agenda for Sam and Alex: five packs with minutes and topics, values and respect
-    ticked as 1. and 2., the summary of the highlighted pack, and the Start button."""
+    """The agenda for Sam and Alex: the nine built-in packs with minutes and topics (the
+    suggested path first, then by title), values and respect ticked as 1. and 2., the summary
+    of the highlighted pack, and the Start button."""
     app = fixed_app(store, library)
     make_couple(store)
 
@@ -212,6 +214,43 @@ def test_listen_floor(
     async def run_before(pilot: Any) -> None:
         screen = await go_to(pilot, 0, 2)
         screen.query_one("#stage").scroll_to_widget(screen.query_one("ListenInput"), animate=False)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_guess_reveal(snap_compare: Any, store: Store, library: Library) -> None:
+    """The reveal of the first guess step of Knowing each other's world: the legend with the
+    keys on one line, then for each question a card for Sam (left, blue name) and one for Alex
+    (right, orange name), each with their own answer in bold, the other's guess under it, and
+    the three marks. Sam marked Alex's guess "Priya" as "got it"; the pointer (▸) is on Alex's
+    row, where Sam's guess "Jo" for "Kim from the choir" is marked "not quite". The second
+    question shows below, unmarked."""
+    app = walking(store, library, ["knowing"])
+
+    async def run_before(pilot: Any) -> None:
+        screen = await go_to(pilot, 0, 1)
+        turns = [  # Sam's own answers and guesses of Alex's, then Alex's
+            (
+                ["Priya from work", "My mother's operation", "The Friday deadline"],
+                ["Jo", "Money", "Driving the kids everywhere"],
+            ),
+            (
+                ["Kim from the choir", "Whether to change jobs", "Driving the kids everywhere"],
+                ["Priya", "Your mother's operation", "Work"],
+            ),
+        ]
+        for index, (own, guess) in enumerate(turns):
+            for number, (mine, theirs) in enumerate(zip(own, guess, strict=True)):
+                screen.query_one(f"#own-{number}", Input).value = mine
+                screen.query_one(f"#guess-{number}", Input).value = theirs
+            for number in range(3, 5):
+                screen.query_one(f"#own-{number}", Input).value = "Something"
+                screen.query_one(f"#guess-{number}", Input).value = "Something else"
+            await pilot.pause()
+            await pilot.press("ctrl+n", *(["enter"] if index == 0 else []))
+            await pilot.pause()
+        await pilot.press("1", "tab", "3")
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -40,6 +40,31 @@ def last_step(pack: Pack, score: Score) -> str:
     return max(score.from_, key=lambda step_id: order.index(step_id) if step_id in order else -1)
 
 
+def completed_at(pack: Pack, step_id: str) -> list[Score]:
+    """The scores of ``pack`` that the reveal of step ``step_id`` completes."""
+    return [score for score in pack.scores if last_step(pack, score) == step_id]
+
+
+def score_range(pack: Pack, score: Score) -> tuple[float, float] | None:
+    """The lowest and highest value ``score`` can take, or None if a step it names is missing.
+
+    Reversing an answer keeps it within its step's range, so the range is the same either way.
+    """
+    known: dict[str, Any] = {step.id: step for step in pack.steps}
+    lows: list[int] = []
+    highs: list[int] = []
+    for step_id in score.from_:
+        step = known.get(step_id)
+        if step is None or spec(step).ratings is None:
+            return None
+        count = len(getattr(step, "items", [])) or 1
+        lows += [step.min] * count
+        highs += [step.max] * count
+    if score.method == "mean":
+        return sum(lows) / len(lows), sum(highs) / len(highs)
+    return float(sum(lows)), float(sum(highs))
+
+
 def partner_score(pack: Pack, score: Score, tables: Tables, key: str) -> float | None:
     """Partner ``key``'s score, from the answer tables of the pack's steps (by step id)."""
     known: dict[str, Any] = {step.id: step for step in pack.steps}

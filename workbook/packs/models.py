@@ -309,7 +309,9 @@ KIND_RULES: dict[str, KindRules] = {kind: model.rules for kind, model in STEP_MO
 class Band(_Model):
     """A band of a score: from ``min`` up, it reads ``label``."""
 
-    min: int | float
+    # A whole number or a decimal: a strict float takes both, and one type gives one message
+    # for a wrong value (a union would give one per member, at paths that run on past it).
+    min: Annotated[float, Field(allow_inf_nan=False)]
     label: Line
 
 

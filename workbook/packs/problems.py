@@ -368,6 +368,14 @@ def _entries(count: object, path: KeyPath) -> str:
     return f"{count} {noun}s" if noun != "entry" else f"{count} entries"
 
 
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text.lower() not in ("nan", "inf", "-inf", "infinity", "-infinity")
+
+
 def _join(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
@@ -386,6 +394,12 @@ def _value_message(
         if isinstance(value, str) and value.strip().lstrip("-").isdigit():
             return f"must be a number without quotes: write {value.strip()}, not {shown}"
         return f"must be a whole number, like 20, not {given}"
+    if error_type == "finite_number":
+        return f"must be an ordinary number, like 14 or 2.5, not {shown}"
+    if error_type in ("float_type", "float_parsing"):
+        if isinstance(value, str) and _is_number(value.strip()):
+            return f"must be a number without quotes: write {value.strip()}, not {shown}"
+        return f"must be a number, like 14 or 2.5, not {given}"
     if error_type in ("bool_type", "bool_parsing"):
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):
             return f"must be true or false without quotes: write {value.strip().lower()}"

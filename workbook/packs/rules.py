@@ -8,6 +8,7 @@ table it was given, so that the loader can point at the line.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -188,12 +189,27 @@ def score_problems(
             items = raw.get("items")
             rated[raw["id"]] = items if isinstance(items, list) else []
         elif isinstance(name, str):
-            others[raw["id"]] = "a together step" if rules and rules.rated else f"a {name} step"
+            others[raw["id"]] = (
+                "a together step" if rules and rules.rated else f"{article(name)} {name} step"
+            )
     problems: list[RuleProblem] = []
     seen: set[str] = set()
     for index, raw in enumerate(scores):
         if not isinstance(raw, dict):
             continue
+        # A score is shown beside both names at once: its title and labels name neither.
+        problems += [
+            ((index, *path), message) for path, message in title_problems(raw.get("title"))
+        ]
+        bands = raw.get("bands")
+        for position, band in enumerate(bands if isinstance(bands, list) else []):
+            label = band.get("label") if isinstance(band, dict) else None
+            if isinstance(label, str) and placeholders.used(label):
+                message = (
+                    "{me} and {partner} are not allowed in band labels: a band is shown to both "
+                    "of you at once"
+                )
+                problems.append(((index, "bands", position, "label"), message))
         score_id = raw.get("id")
         if _is_id(score_id):
             if score_id in seen:
@@ -201,6 +217,9 @@ def score_problems(
             seen.add(score_id)
         refs = raw.get("from")
         named = [r for r in refs if _is_id(r)] if isinstance(refs, list) else []
+        # A wrong entry in from has its message; a reverse entry that names another scale step
+        # of the pack may be the right one, so it is not reported as well.
+        unsure = not isinstance(refs, list) or any(not _is_id(r) or r not in rated for r in refs)
         for position, ref in enumerate(refs if isinstance(refs, list) else []):
             if not _is_id(ref) or ref in rated:
                 continue
@@ -214,18 +233,24 @@ def score_problems(
             if not isinstance(entry, str):
                 continue
             step_id, _, item = entry.partition(".")
+            if step_id not in named and unsure and step_id in rated:
+                continue
             if step_id not in named:
                 message = f'"{step_id}" is not one of this score\'s steps (from)'
-            elif item and item not in rated.get(step_id, []):
+            elif item and step_id in rated and item not in rated[step_id]:
                 message = f'"{item}" is not an item of "{step_id}"{suggest(item, rated[step_id])}'
             else:
                 continue
             problems.append(((index, "reverse", position), message))
-        bands = raw.get("bands")
         lows = [
             b.get("min") for b in (bands if isinstance(bands, list) else []) if isinstance(b, dict)
         ]
-        numbers = [n for n in lows if isinstance(n, int | float) and not isinstance(n, bool)]
+        # A min that is not a finite number has a message of its own: the order is not checked.
+        numbers = [
+            n
+            for n in lows
+            if isinstance(n, int | float) and not isinstance(n, bool) and math.isfinite(n)
+        ]
         if len(numbers) == len(lows) and any(b <= a for a, b in pairwise(numbers)):
             problems.append(((index, "bands"), "bands must rise: each min larger than the last"))
     return [(("scores", *path), message) for path, message in problems]

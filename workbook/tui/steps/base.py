@@ -123,8 +123,10 @@ def answered(
     compare: Callable[[StepContext], Content] | None = None,
 ) -> list[Widget]:
     """The usual shape of a step each partner answers: prompt, help, the first answer when the
-    step is open, the input; at the reveal, both answers side by side and what they share."""
+    step is open, the input; at the reveal, both answers side by side and what they share, and
+    the pack's scores that this reveal completes."""
     from workbook.tui.widgets.reveal import Reveal
+    from workbook.tui.widgets.scores import score_widgets
 
     step = context.step
     if context.phase == REVEAL:
@@ -133,6 +135,7 @@ def answered(
         return [
             Static(plain(neutral(step.prompt)), classes="prompt"),
             Reveal(context.names, context.first, cards, comparison),
+            *score_widgets(context),
         ]
     widgets = prompt_widgets(context)
     if context.phase == SECOND and getattr(step, "answer", None) == "each-open":

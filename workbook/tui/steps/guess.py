@@ -8,6 +8,7 @@ from __future__ import annotations
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -18,10 +19,11 @@ from workbook.data.answers.guess import MARKS, GuessSide
 from workbook.logic.phases import REVEAL
 from workbook.packs.placeholders import neutral
 from workbook.text import clean_line
-from workbook.tui.plain import fill, plain
+from workbook.tui.plain import fill, line, plain
 from workbook.tui.steps.base import StepInput, ValueInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.reveal import NARROW
 
 
 def build(context: StepContext) -> list[Widget]:
@@ -37,7 +39,8 @@ class GuessInput(ValueInput):
 
     DEFAULT_CSS = """
     GuessInput .question { text-style: bold; margin-top: 1; }
-    GuessInput Input { margin: 0; }
+    GuessInput Input { margin: 0; border-title-color: $text-muted; }
+    GuessInput Input:focus { border-title-color: $text; }
     """
 
     def compose(self) -> ComposeResult:
@@ -45,12 +48,18 @@ class GuessInput(ValueInput):
         _, partner = self.context.me_and_partner()
         for number, question in enumerate(self.step.questions):
             yield Static(fill(f"{number + 1}. $q", q=question), classes="question")
-            for part, placeholder in (
-                ("own", "Your answer, about you"),
-                ("guess", f"Your guess: what would {partner} say?"),
+            for part, placeholder, title in (
+                ("own", "Your answer, about you", line("About you")),
+                (
+                    "guess",
+                    f"Your guess: what would {partner} say?",
+                    fill("Your guess of $p's answer", p=partner),
+                ),
             ):
                 given = getattr(side, part).get(question, "")
                 field = Input(given, placeholder=placeholder, max_length=300, id=f"{part}-{number}")
+                # The title names the box once it is filled and its placeholder is gone.
+                field.border_title = title
                 field.cursor_blink = cursor_blink()
                 yield field
 
@@ -80,7 +89,7 @@ class GuessInput(ValueInput):
 
 
 class MarkRow(Widget, can_focus=True):
-    """How the partner a guess is about marks it: ← → or 1 2 3 choose."""
+    """How the partner a guess is about marks it: ← → or 1 2 3 choose, ↑ ↓ move between rows."""
 
     DEFAULT_CSS = """
     MarkRow { height: 1; width: 1fr; }
@@ -89,6 +98,8 @@ class MarkRow(Widget, can_focus=True):
     BINDINGS = [
         Binding("left", "move(-1)", "Less", show=False),
         Binding("right", "move(1)", "More", show=False),
+        Binding("up", "app.focus_previous", "Up", show=False),
+        Binding("down", "app.focus_next", "Down", show=False),
     ]
 
     mark: reactive[str | None] = reactive(None)
@@ -98,20 +109,26 @@ class MarkRow(Widget, can_focus=True):
             super().__init__()
             self.row = row
 
-    def __init__(self, key: str, question: str, label: str, mark: str | None) -> None:
+    def __init__(self, key: str, question: str, mark: str | None) -> None:
         super().__init__()
-        self.key, self.question, self.label = key, question, label
+        self.key, self.question = key, question
         self.set_reactive(MarkRow.mark, mark)
 
     def render(self) -> Content:
-        parts: list[Content | str] = [Content(clean_line(self.label) + "  ")]
+        # A pointer marks the row the keys act on; the chosen mark is shown in reverse.
+        parts: list[Content | str] = ["▸ " if self.has_focus else "  "]
         for word in MARKS:
             if word == self.mark:
                 parts.append(Content.styled(f"[{word}]", "reverse bold"))
             else:
                 parts.append(f" {word} ")
-            parts.append(" ")
         return Content.assemble(*parts)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
 
     def action_move(self, step: int) -> None:
         at = MARKS.index(self.mark) if self.mark in MARKS else (-1 if step > 0 else len(MARKS))
@@ -127,36 +144,48 @@ class MarkRow(Widget, can_focus=True):
 
 
 class GuessReveal(StepInput):
-    """Every answer beside the other's guess; the one it is about marks the guess."""
+    """For each question, a card per partner, in the order they answered: their answer, the
+    other's guess of it, and their mark of that guess. The cards stack on a narrow screen."""
 
     DEFAULT_CSS = """
-    GuessReveal .question { text-style: bold; margin-top: 1; }
     GuessReveal .legend { color: $text-muted; }
+    GuessReveal .question { text-style: bold; margin-top: 1; }
+    GuessReveal .pair { height: auto; }
+    GuessReveal.narrow .pair { layout: vertical; }
+    GuessReveal .card {
+        width: 1fr; height: auto; border: round $panel-lighten-2; padding: 0 1;
+    }
+    GuessReveal .card-a { border-title-color: $primary; }
+    GuessReveal .card-b { border-title-color: $warning; }
+    GuessReveal .own { text-style: bold; }
     """
 
     def compose(self) -> ComposeResult:
         answer, names = self.answer, self.context.names
+        first = self.context.first
+        order = (first, self.context.other(first))
         yield Static(
-            "Each of you marks the other's guesses about you: ← → or 1, 2, 3.",
+            "Mark how close the guess about you came: ← → or 1 2 3; ↓ or Tab: next.",
             classes="legend",
             markup=False,
         )
         for number, question in enumerate(self.step.questions):
             yield Static(fill(f"{number + 1}. $q", q=question), classes="question")
-            for key, other in (("a", "b"), ("b", "a")):
-                own = answer.side(key).own.get(question, "") or "(no answer)"
-                guess = answer.side(other).guess.get(question, "") or "(no guess)"
-                yield Static(
-                    fill(
-                        "$me: $own · $other guessed: $guess",
-                        me=names[key],
-                        own=own,
-                        other=names[other],
-                        guess=guess,
-                    )
-                )
-                mark = answer.side(key).marks.get(question)
-                yield MarkRow(key, question, f"{names[key]} marks it:", mark)
+            with Horizontal(classes="pair"):
+                for key in order:
+                    other = self.context.other(key)
+                    own = answer.side(key).own.get(question, "") or "(no answer)"
+                    guess = answer.side(other).guess.get(question, "") or "(no guess)"
+                    with Vertical(classes=f"card card-{key}") as card:
+                        card.border_title = line(names[key])
+                        yield Static(plain(own), classes=f"own partner-{key}")
+                        yield Static(
+                            fill("$other guessed: $guess", other=names[other], guess=guess)
+                        )
+                        yield MarkRow(key, question, answer.side(key).marks.get(question))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "narrow")
 
     @on(MarkRow.Marked)
     def _marked(self, event: MarkRow.Marked) -> None:

@@ -1,0 +1,160 @@
+"""``workbook history COUPLE --format text|csv|json`` for a couple who did the check-in twice:
+the trends of every scale line, and the check-in's score with its bands; and the score in the
+summary of one sitting."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from workbook.cli import main
+from workbook.data.models import Session
+from workbook.data.store import Store
+from workbook.logic.session_packs import begin_packs
+from workbook.packs.library import load_library
+
+LIBRARY = load_library(environ={})
+ITEMS = LIBRARY.pack("check-in").step("self-check").items
+START = datetime(2026, 1, 5, 19, 0, tzinfo=UTC)
+SESSIONS = ["2026-01-05-1900", "2026-01-12-1900"]
+SCORE = "How things feel between us"
+
+
+def sitting(
+    store: Store, couple_id: str, week: int, sam: tuple[int, int], alex: tuple[int, int]
+) -> None:
+    """A check-in where each partner rates every self-check line one number, then overall."""
+    when = START + timedelta(weeks=week)
+    session = Session(
+        id=when.strftime("%Y-%m-%d-%H%M"), started=when, updated=when, agenda=["check-in"]
+    )
+    begin_packs(session, store, [LIBRARY.packs["check-in"]])
+    (lines_a, overall_a), (lines_b, overall_b) = sam, alex
+    session.set_answer(
+        "check-in",
+        "self-check",
+        {"a": dict.fromkeys(ITEMS, lines_a), "b": dict.fromkeys(ITEMS, lines_b)},
+    )
+    session.set_answer("check-in", "satisfaction", {"a": overall_a, "b": overall_b})
+    store.save_session(couple_id, session, stamp=False)
+
+
+@pytest.fixture
+def couple(data_dir: Path) -> str:
+    store = Store(data_dir)
+    store.prepare()
+    couple = store.create_couple("Sam", "Alex")
+    # Sam: 3.0, then 29 / 7 = 4.1. Alex: 4.0, then 5.0.
+    sitting(store, couple.id, 0, (3, 3), (4, 4))
+    sitting(store, couple.id, 1, (4, 5), (5, 5))
+    store.close()
+    return couple.id
+
+
+def history(couple: str, capsys: pytest.CaptureFixture[str], *format: str) -> str:
+    assert main(["history", couple, *format]) == 0
+    return capsys.readouterr().out
+
+
+def test_text_gives_each_partner_the_latest_score_its_band_and_the_change(
+    couple: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = history(couple, capsys)
+    assert text == history(couple, capsys, "--format", "text")
+    assert "Weekly check-in: Overall (2 check-ins, 2026-01-05 to 2026-01-12)" in text
+    scores = text.split("\nScores\n", 1)[1]
+    assert scores.splitlines() == [
+        f"  Weekly check-in: {SCORE} (2 sessions, 2026-01-05 to 2026-01-12)",
+        "    Sam          latest 4.1 (Mostly good), up 1.1 since the first",
+        "    Alex         latest 5 (Going well), up 1 since the first",
+    ]
+
+
+def test_csv_has_a_row_per_partner_per_session_for_the_score(
+    couple: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = list(csv.DictReader(io.StringIO(history(couple, capsys, "--format", "csv"))))
+    trends = [row for row in rows if row["what"] == "trend"]
+    # Six self-check lines and the overall one, for each partner, in each session.
+    assert len(trends) == 7 * 2 * 2
+    scores = [row for row in rows if row["what"] == "score"]
+    assert [
+        (row["session"], row["name"], round(float(row["value"]), 2), row["band"]) for row in scores
+    ] == [
+        (SESSIONS[0], "Sam", 3.0, "Some things to talk about"),
+        (SESSIONS[0], "Alex", 4.0, "Mostly good"),
+        (SESSIONS[1], "Sam", 4.14, "Mostly good"),
+        (SESSIONS[1], "Alex", 5.0, "Going well"),
+    ]
+    assert {(row["pack"], row["step"], row["item"]) for row in scores} == {
+        ("Weekly check-in", SCORE, "")
+    }
+
+
+def test_json_keeps_each_score_as_one_series(
+    couple: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = json.loads(history(couple, capsys, "--format", "json"))
+    assert data["partners"] == {"a": "Sam", "b": "Alex"}
+    overall = [t for t in data["trends"] if t["step"] == "Overall"]
+    assert overall == [
+        {
+            "pack": "Weekly check-in",
+            "step": "Overall",
+            "item": None,
+            "low": 1,
+            "high": 5,
+            "sessions": SESSIONS,
+            "a": [3, 5],
+            "b": [4, 5],
+        }
+    ]
+    (score,) = data["scores"]
+    assert score["a"] == pytest.approx([3.0, 29 / 7])
+    assert {k: v for k, v in score.items() if k != "a"} == {
+        "pack": "Weekly check-in",
+        "score": "feeling",
+        "title": SCORE,
+        "sessions": SESSIONS,
+        "b": [4.0, 5.0],
+        "band_a": ["Some things to talk about", "Mostly good"],
+        "band_b": ["Mostly good", "Going well"],
+    }
+
+
+def test_a_check_in_left_half_done_has_no_score_for_that_partner(
+    couple: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = Store(data_dir)
+    when = START + timedelta(weeks=2)
+    session = Session(
+        id=when.strftime("%Y-%m-%d-%H%M"), started=when, updated=when, agenda=["check-in"]
+    )
+    begin_packs(session, store, [LIBRARY.packs["check-in"]])
+    session.set_answer("check-in", "self-check", {"a": dict.fromkeys(ITEMS, 2)})
+    session.set_answer("check-in", "satisfaction", {"a": 2, "b": 2})
+    store.save_session(couple, session, stamp=False)
+    store.close()
+    (score,) = json.loads(history(couple, capsys, "--format", "json"))["scores"]
+    assert score["sessions"][-1] == "2026-01-19-1900"
+    assert score["a"][-1] == 2
+    assert score["b"][-1] is None
+    assert score["band_b"][-1] is None
+    text = history(couple, capsys)
+    # Alex's latest is still the last complete one.
+    assert "    Alex         latest 5 (Going well), up 1 since the first" in text
+    assert "    Sam          latest 2 (A hard stretch), down 1 since the first" in text
+
+
+def test_the_summary_of_a_check_in_gives_each_partner_the_score_and_band(
+    couple: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", couple, "--session", SESSIONS[1]]) == 0
+    summary = capsys.readouterr().out
+    scores = summary.split("### Scores\n", 1)[1]
+    assert scores.startswith(f"\n- {SCORE}: Sam 4.1 (Mostly good), Alex 5 (Going well)\n")
