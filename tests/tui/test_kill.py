@@ -13,6 +13,7 @@ import fcntl
 import os
 import pty
 import random
+import re
 import signal
 import struct
 import subprocess
@@ -38,6 +39,8 @@ LONGEST = 10.0
 # room for the key to reach the app and the save to reach the disk on a busy machine.
 MAY_LOSE = 1.2
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Terminal control sequences, between the characters the app draws.
+_CSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
 
 
 @dataclass
@@ -95,13 +98,17 @@ def _start(data: Path) -> tuple[subprocess.Popen[bytes], int, Path]:
     return app, master, data / "couples" / couple.id / "sessions"
 
 
-def _drain(master: int, stop: threading.Event) -> None:
+def _drain(master: int, stop: threading.Event, seen: bytearray) -> None:
+    # Keeps what the app drew, so a round starts typing only once the answer box is on screen.
     while not stop.is_set():
         try:
-            if not os.read(master, 65536):
-                return
+            chunk = os.read(master, 65536)
         except OSError:
             return
+        if not chunk:
+            return
+        seen.extend(chunk)
+        del seen[: max(len(seen) - 65536, 0)]
 
 
 def one_round(seed: int, data: Path) -> Outcome:
@@ -109,13 +116,16 @@ def one_round(seed: int, data: Path) -> Outcome:
     kill_after = rng.uniform(MAY_LOSE, LONGEST)
     app, master, sessions = _start(data)
     stop = threading.Event()
-    threading.Thread(target=_drain, args=(master, stop), daemon=True).start()
+    seen = bytearray()
+    threading.Thread(target=_drain, args=(master, stop, seen), daemon=True).start()
     typed: list[tuple[float, str]] = []
     try:
         _wait_for(lambda: _session(sessions) is not None)
         os.write(master, b"\x0e")  # ctrl+n: from the opening read step to the first question
         _wait_for(lambda: (_session(sessions) or {}).get("position", {}).get("step") == "meaning")
-        time.sleep(0.3)
+        # The box's placeholder is drawn once the box is there to take the keys.
+        _wait_for(lambda: b"Type your answer here" in _CSI.sub(b"", bytes(seen)))
+        time.sleep(0.2)
         started = time.monotonic()
         text = ""
         while True:
