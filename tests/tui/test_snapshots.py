@@ -167,8 +167,11 @@ def test_chores_balance(snap_compare: Any, store: Store, library: Library) -> No
 
 
 def test_chores_split_explanation(snap_compare: Any, store: Store, library: Library) -> None:
-    """After Suggest a fair split: bars now and from now on (equal by each one's own ratings),
-    every task given to Sam or Alex with at most one shared, and each partner's explanation."""
+    """After Suggest a fair split, scrolled to the end: the last tasks given to Sam or Alex, and
+    each partner's explanation: what they carry now and with this split by their own ratings,
+    without their heaviest task, what the other carries by the other's ratings (36% each), that
+    each carries less than half because each takes on work they mind less, and their part of
+    the one shared task (82% and 18%)."""
     app = walking(store, library, ["chores"])
 
     async def run_before(pilot: Any) -> None:

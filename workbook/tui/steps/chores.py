@@ -28,7 +28,7 @@ from workbook.logic.chores import (
     fair_split,
     from_answer,
     minutes_share,
-    own_measure,
+    settled,
     shares,
 )
 from workbook.logic.phases import FIRST, LIST, SECOND
@@ -317,7 +317,8 @@ class ChoresSplit(StepInput):
                 f"   {by_minutes[key]:5.0f} min ({100 * by_minutes[key] / total:.0f}%)"
             )
         if self.owner:
-            future = self._future_shares()
+            split = self._settled()
+            future = {"a": split.share_a, "b": split.share_b}
             lines.append("From now on, with the split below:")
             for key in ("a", "b"):
                 lines.append(
@@ -325,16 +326,10 @@ class ChoresSplit(StepInput):
                 )
         return Content("\n".join(lines))
 
-    def _future_shares(self) -> dict[str, float]:
+    def _settled(self) -> Split:
+        """The split as it stands on screen: the suggestion with every change made since."""
         chores, _, _ = self._chores()
-        va, vb = own_measure(chores)
-        split = Split(
-            owner={c.name: self.owner.get(c.name, "") for c in chores}, shared_part_a=self.part_a
-        )
-        return {
-            "a": sum(va[c.name] * split.part(c.name, "a") for c in chores if split.owner[c.name]),
-            "b": sum(vb[c.name] * split.part(c.name, "b") for c in chores if split.owner[c.name]),
-        }
+        return settled(chores, self.owner, self.part_a)
 
     def _rows(self) -> list[Option]:
         rows = []
@@ -348,10 +343,11 @@ class ChoresSplit(StepInput):
         return rows
 
     def _explanation(self) -> Content:
-        if self.suggested is None:
+        # The split as it stands, overrides included: what the couple would take home.
+        if not self.owner:
             return Content("")
         chores, now, _ = self._chores()
-        texts = explain(chores, now, self.suggested, self.names)
+        texts = explain(chores, now, self._settled(), self.names)
         return Content("\n\n").join(
             fill("$name: $text", name=self.names[key], text=texts[key]) for key in ("a", "b")
         )
