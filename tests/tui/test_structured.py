@@ -11,7 +11,8 @@ from workbook.logic.chores import explain, from_answer, settled
 from workbook.logic.phases import FIRST, HANDOVER, LIST, SECOND, SPLIT
 from workbook.packs.library import Library
 from workbook.tui.steps.agreement import AgreementInput
-from workbook.tui.steps.chores import ChoresList, ChoresSplit, ChoresWeigh, SplitList
+from workbook.tui.steps.chores import ChoresSplit, ChoresWeigh, SplitList
+from workbook.tui.steps.chores_table import ChoresList
 from workbook.tui.steps.listen import ListenInput
 from workbook.tui.steps.requests import RequestsInput
 from workbook.tui.steps.scale import ScaleRow
