@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workbook.data.answers.chores import ChoresAnswer
+from workbook.export.steps import render_chores
 from workbook.logic.chores import (
     SHARED,
     Chore,
     Split,
     explain,
     fair_split,
+    from_answer,
     minutes_share,
     own_measure,
+    settled,
     shares,
 )
 
@@ -107,13 +113,175 @@ def test_shares_and_minutes_of_who_does_what_now() -> None:
     assert minutes_share({"Cook": 300, "Bins": 100}, now) == {"a": 350, "b": 50}
 
 
+NAMES = {"a": "Sam", "b": "Alex"}
+WITHOUT = re.compile(r"without (?:your part of )?(.+), your heaviest task, it would be (\d+)%")
+
+
 def test_explanation_speaks_to_each_partner_in_their_own_measure() -> None:
+    # By own measure: Sam 60, 30, 10; Alex 30, 60, 10. The fair split gives Cooking to Alex,
+    # the school run to Sam, and shares the bins.
     chores = [Chore("Cooking", 300, 150), Chore("School run", 150, 300), Chore("Bins", 50, 50)]
     now = {"Cooking": "a", "School run": "a", "Bins": "b"}
-    split = fair_split(chores)
-    text = explain(chores, now, split, {"a": "Sam", "b": "Alex"})
-    assert text["a"].startswith(
-        "By your own ratings you carry 90% of the work now; without Cooking it would be 30%."
+    text = explain(chores, now, fair_split(chores), NAMES)
+    assert text["a"] == (
+        "Now you carry 90% of the work, by your own ratings. With this split you would carry "
+        "35%; without School run, your heaviest task, it would be 5%. Alex would carry 35%, by "
+        "Alex's own ratings. Each of you carries less than half by your own measure, because "
+        "each of you takes on work you mind less than the other does. Bins is shared: your "
+        "part is about 50%, for example in alternating weeks."
     )
-    assert "Alex would carry" in text["a"]
-    assert "Sam would carry" in text["b"]
+    assert text["b"].startswith(
+        "Now you carry 10% of the work, by your own ratings. With this split you would carry "
+        "35%; without Cooking, your heaviest task, it would be 5%. Sam would carry 35%, by "
+        "Sam's own ratings. Each of you carries less than half"
+    )
+    # The old wording set two equal shares side by side and left people puzzled.
+    assert "would carry 35%, and" not in text["a"] + text["b"]
+
+
+def test_an_uneven_split_says_so_instead_of_less_than_half() -> None:
+    # By own measure: Sam 50, 50; Alex 20, 80. Sam takes both: 100% against Alex's 0%.
+    chores = [Chore("Cook", 60, 20), Chore("Shop", 60, 80)]
+    text = explain(chores, {}, settled(chores, {"Cook": "a", "Shop": "a"}, 0.5), NAMES)
+    assert "less than half" not in text["a"]
+    assert "With this split you would carry 100%; without Cook" in text["a"]
+    assert "This split is not even: by each one's own measure, you carry more." in text["a"]
+    assert "With this split you would carry none of the work." in text["b"]
+    assert "This split is not even: by each one's own measure, Sam carries more." in text["b"]
+
+
+def test_each_carrying_more_than_half_is_said_with_what_would_help() -> None:
+    # Each takes what the other minds less: Sam 80% by Sam's measure, Alex 80% by Alex's.
+    chores = [Chore("Cook", 80, 20), Chore("Shop", 20, 80)]
+    text = explain(chores, {}, settled(chores, {"Cook": "a", "Shop": "b"}, 0.5), NAMES)
+    assert "Each of you carries more than half by your own measure" in text["a"]
+    assert "swapping some would make it lighter for both" in text["b"]
+    assert "not even" not in text["a"]
+
+
+def test_undecided_tasks_are_left_out_and_said_to_be() -> None:
+    chores = [Chore("Cook", 50, 20), Chore("Clean", 30, 30), Chore("Shop", 20, 50)]
+    text = explain(chores, {}, settled(chores, {"Cook": "b"}, 0.5), NAMES)
+    assert "2 tasks are not decided yet, so these figures leave them out." in text["a"]
+    assert "less than half" not in text["a"] + text["b"]
+    assert explain(chores, {}, settled(chores, {}, 0.5), NAMES)["a"].endswith(
+        "Nothing is decided yet."
+    )
+
+
+def test_settled_keeps_only_decided_tasks_that_are_listed() -> None:
+    chores = [Chore("Cook", 50, 20), Chore("Clean", 30, 30), Chore("Shop", 20, 50)]
+    split = settled(chores, {"Cook": "b", "Clean": SHARED, "Gone": "a", "Shop": "x"}, 0.25)
+    assert split.owner == {"Cook": "b", "Clean": SHARED}
+    assert split.shared == "Clean"
+    assert abs(split.share_a - 30 * 0.25) < 1e-9
+    assert abs(split.share_b - (20 + 30 * 0.75)) < 1e-9
+
+
+@st.composite
+def overridden(draw: st.DrawFn) -> tuple[list[Chore], Split]:
+    """An instance and a split as a couple may leave it: the suggestion with any tasks
+    changed (more than one shared, even, as a hand-edited file may have) or undecided."""
+    chores = draw(instances())
+    owner = dict(fair_split(chores).owner)
+    for chore in chores:
+        if draw(st.booleans()):
+            change = draw(st.sampled_from(["a", "b", SHARED, None]))
+            if change is None:
+                owner.pop(chore.name)
+            else:
+                owner[chore.name] = change
+    return chores, settled(chores, owner, draw(st.floats(0, 1)))
+
+
+def _percent(value: float) -> int:
+    return round(round(value, 6))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    overridden(),
+    st.dictionaries(
+        st.sampled_from([f"task {i:02d}" for i in range(30)]),
+        st.sampled_from(["a", "b", "both", "nobody"]),
+    ),
+)
+def test_every_explanation_agrees_with_the_split_it_explains(
+    instance: tuple[list[Chore], Split], now: dict[str, str]
+) -> None:
+    chores, split = instance
+    now = {name: who for name, who in now.items() if name in {c.name for c in chores}}
+    value = dict(zip("ab", own_measure(chores), strict=True))
+    after = {k: sum(value[k][n] * split.part(n, k) for n in split.owner) for k in "ab"}
+    before = shares(chores, now)
+    undecided = [c.name for c in chores if c.name not in split.owner]
+    texts = explain(chores, now, split, NAMES)
+    for key, other in (("a", "b"), ("b", "a")):
+        text, you, them = texts[key], _percent(after[key]), _percent(after[other])
+        assert text.startswith(f"Now you carry {_percent(before[key])}% of the work")
+        if not split.owner:
+            assert text.endswith("Nothing is decided yet.")
+            continue
+        assert f"{NAMES[other]} would carry {them}%, by {NAMES[other]}'s own ratings." in text
+        carried = {n: value[key][n] * split.part(n, key) for n in split.owner}
+        carried = {n: w for n, w in carried.items() if w > 0}
+        found = WITHOUT.search(text)
+        if carried:
+            assert f"With this split you would carry {you}%;" in text
+            assert found is not None
+            heaviest = found.group(1)
+            assert carried[heaviest] == max(carried.values())
+            assert int(found.group(2)) == _percent(after[key] - carried[heaviest])
+        else:
+            assert found is None
+            assert "you would carry none of the work" in text
+        assert ("not decided yet" in text) == bool(undecided)
+        assert ("less than half" in text) == (not undecided and you < 50 and them < 50)
+        assert ("more than half" in text) == (not undecided and you > 50 and them > 50)
+        assert ("Each of you carries half" in text) == (not undecided and you == them == 50)
+        assert ("not even" in text) == (not undecided and you != them)
+        shared = [n for n, who in split.owner.items() if who == SHARED]
+        assert text.count(" is shared: your part is about ") == len(shared)
+
+
+@settings(max_examples=200, deadline=None)
+@given(instances())
+def test_the_fair_split_is_explained_as_even_and_at_most_half(chores: list[Chore]) -> None:
+    # Envy-free means each carries at most half by their own measure; equitable, the same.
+    for text in explain(chores, {}, fair_split(chores), NAMES).values():
+        assert "not even" not in text
+        assert "more than half" not in text
+        assert "less than half" in text or "Each of you carries half" in text
+
+
+def _answer(owner: dict[str, str]) -> ChoresAnswer:
+    return ChoresAnswer.read(
+        {
+            "tasks": [
+                {"name": "Cooking", "minutes": 300, "now": "a"},
+                {"name": "School run", "minutes": 150, "now": "a"},
+                {"name": "Bins", "minutes": 50, "now": "b"},
+            ],
+            "weights": {
+                "a": {"Cooking": 2, "School run": 2, "Bins": 2},
+                "b": {"Cooking": 1, "School run": 4, "Bins": 2},
+            },
+            "split": {"owner": owner, "shared_part_a": 0.5},
+        }
+    )
+
+
+def test_the_export_explains_the_final_split_overrides_included() -> None:
+    suggested = fair_split(from_answer(_answer({}))[0])
+    _, *as_suggested = render_chores(None, _answer(dict(suggested.owner)), NAMES)
+    # The couple overrode the suggestion: Sam keeps cooking, Alex takes the rest.
+    overridden = {"Cooking": "a", "School run": "b", "Bins": "b"}
+    _, *explained = render_chores(None, _answer(overridden), NAMES)
+    assert explained != as_suggested
+    # By Sam's ratings cooking is 60% of the work; by Alex's the rest is 60% + 10% of it.
+    assert explained[0].startswith("**Sam:** Now you carry 90% of the work")
+    assert "With this split you would carry 60%; without Cooking" in explained[0]
+    assert "Alex would carry 70%, by Alex's own ratings." in explained[0]
+    assert "Each of you carries more than half" in explained[0]
+    assert "With this split you would carry 70%; without School run" in explained[1]
+    assert "Sam would carry 60%, by Sam's own ratings." in explained[1]

@@ -242,7 +242,7 @@ def test_chores_requests_and_listen_render(tmp_path: Any) -> None:
     assert [t.type for t in tokens].count("tr_open") == 3
     assert [t.type for t in tokens].count("td_open") == 10
     assert "Cooking \\| dinner" in table
-    assert explanations[0].startswith("**Sam:** By your own ratings you carry")
+    assert explanations[0].startswith("**Sam:** Now you carry")
     requests = {
         "requests": [
             {

@@ -19,6 +19,7 @@ from workbook.packs.library import Library, load_library
 from workbook.tui.app import WorkbookApp
 from workbook.tui.screens.walk import WalkScreen
 from workbook.tui.steps.agreement import AgreementInput
+from workbook.tui.steps.chores_table import TaskRow, WhoCell
 
 
 @pytest.fixture
@@ -161,6 +162,30 @@ async def _chores_split(pilot: Any) -> WalkScreen:
     return screen
 
 
+def test_chores_task_table(snap_compare: Any, store: Store, library: Library) -> None:
+    """The chores task table at 80×24, as the keys leave it: a three-line legend (the arrows,
+    typing and Enter, ✕, and in the who now column 1 Sam, 2 Alex, b both, n nobody, the keys in
+    bold), the column titles over the rows, and each row's name (whole), minutes a week, who
+    does it now (Alex, Sam, both, Alex, Sam, ...), the done placeholder and ✕, then Add a task.
+    The cursor is on who does Cleaning the home: its row is marked ▶ and it reads [Alex] in
+    brackets, so colour is never the only sign."""
+    app = walking(store, library, ["chores"])
+
+    async def run_before(pilot: Any) -> None:
+        screen = await go_to(pilot, 0, 1)
+        rows = list(screen.query(TaskRow))
+        for index, row in enumerate(rows):
+            who = "both" if index == 2 else "a" if index % 3 else "b"
+            row.query_one(WhoCell).action_choose(who)
+        rows[3].focus_cell(2)  # who does Cleaning the home
+        await pilot.pause()
+        legend = screen.query_one("ChoresList .legend")
+        screen.query_one("#stage").scroll_to_widget(legend, top=True, animate=False)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
 def test_chores_balance(snap_compare: Any, store: Store, library: Library) -> None:
     """The chores split phase: balance bars for Sam and Alex now, by their own ratings and in
     minutes a week, the Suggest a fair split button, and the tasks, none decided yet."""
@@ -169,8 +194,11 @@ def test_chores_balance(snap_compare: Any, store: Store, library: Library) -> No
 
 
 def test_chores_split_explanation(snap_compare: Any, store: Store, library: Library) -> None:
-    """After Suggest a fair split: bars now and from now on (equal by each one's own ratings),
-    every task given to Sam or Alex with at most one shared, and each partner's explanation."""
+    """After Suggest a fair split, scrolled to the end: the last tasks given to Sam or Alex, and
+    each partner's explanation: what they carry now and with this split by their own ratings,
+    without their heaviest task, what the other carries by the other's ratings (36% each), that
+    each carries less than half because each takes on work they mind less, and their part of
+    the one shared task (82% and 18%)."""
     app = walking(store, library, ["chores"])
 
     async def run_before(pilot: Any) -> None:

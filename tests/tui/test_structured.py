@@ -7,10 +7,12 @@ from textual.widgets import Input, Static
 from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
 from workbook import tomlio
 from workbook.data.store import Store
+from workbook.logic.chores import explain, from_answer, settled
 from workbook.logic.phases import FIRST, HANDOVER, LIST, SECOND, SPLIT
 from workbook.packs.library import Library
 from workbook.tui.steps.agreement import AgreementInput
-from workbook.tui.steps.chores import ChoresList, ChoresSplit, ChoresWeigh
+from workbook.tui.steps.chores import ChoresSplit, ChoresWeigh, SplitList
+from workbook.tui.steps.chores_table import ChoresList
 from workbook.tui.steps.listen import ListenInput
 from workbook.tui.steps.requests import RequestsInput
 from workbook.tui.steps.scale import ScaleRow
@@ -58,10 +60,24 @@ async def test_chores_from_starter_list_to_confirmed_terms(store: Store, library
         await pilot.click("#suggest")
         await pilot.pause()
         explanation = str(split.query_one(".explain", Static).content)
-        assert "By your own ratings you carry" in explanation
+        assert explanation.startswith("Sam: Now you carry")
         assert "Alex would carry" in explanation
+        assert "Each of you carries less than half by your own measure" in explanation
         assert split.suggested is not None
         assert abs(split.suggested.share_a - split.suggested.share_b) < 1e-6
+        # An override changes the explanation: it speaks of the split as it stands.
+        first = screen.walk.step(screen.place).tasks[0].name
+        other = "2" if split.owner[first] == "a" else "1"
+        split.query_one(SplitList).focus()
+        split.query_one(SplitList).highlighted = 0
+        await pilot.press(other)
+        await pilot.pause()
+        overridden = str(split.query_one(".explain", Static).content)
+        assert overridden != explanation
+        chores, now, _ = from_answer(split.answer)
+        texts = explain(chores, now, settled(chores, split.owner, split.part_a), screen.names)
+        assert overridden == f"Sam: {texts['a']}\n\nAlex: {texts['b']}"
+        assert "This split is not even" in overridden
         while screen.walk.step(screen.place).kind != "agreement":
             await pilot.press("ctrl+n")
             await pilot.pause()

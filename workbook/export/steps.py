@@ -20,7 +20,7 @@ from workbook.data.answers.requests import RequestsAnswer
 from workbook.data.answers.scale import ScaleAnswer
 from workbook.data.answers.text import TextAnswer
 from workbook.export.markdown import block, bullets, inline, long_date, names_and
-from workbook.logic.chores import explain, fair_split, from_answer
+from workbook.logic.chores import explain, from_answer, settled
 from workbook.logic.compare import compare_choice, compare_rank, compare_scale
 from workbook.logic.requests import DECISION_WORDS, advise
 
@@ -157,7 +157,8 @@ def render_agreement(step: Any, answer: AgreementAnswer, names: Names) -> list[s
 
 
 def render_chores(step: Any, answer: ChoresAnswer, names: Names) -> list[str]:
-    """The split as a table, with each partner's explanation by their own ratings."""
+    """The split as a table, with each partner's explanation of the final split by their own
+    ratings."""
     if not answer.tasks:
         return ["*No tasks were listed.*"]
     split = answer.split
@@ -182,8 +183,9 @@ def render_chores(step: Any, answer: ChoresAnswer, names: Names) -> list[str]:
     blocks = ["\n".join(lines)]
     chores, now, _ = from_answer(answer)
     if owner and answer.weights_of("a") and answer.weights_of("b"):
-        suggested = fair_split(chores)
-        for key, text in explain(chores, now, suggested, names).items():
+        # The split the couple settled on, overrides included, not a suggestion worked out anew.
+        agreed = settled(chores, owner, part_a)
+        for key, text in explain(chores, now, agreed, names).items():
             blocks.append(f"**{inline(names[key])}:** {block(text)}")
     return blocks
 

@@ -47,7 +47,7 @@ class Split:
 
     def part(self, name: str, key: str) -> float:
         """How much of task ``name`` partner ``key`` does, from 0 to 1."""
-        owner = self.owner[name]
+        owner = self.owner.get(name)  # an undecided task is nobody's yet
         if owner == SHARED:
             return self.shared_part_a if key == A else 1 - self.shared_part_a
         return 1.0 if owner == key else 0.0
@@ -147,32 +147,99 @@ def minutes_share(minutes: Mapping[str, int], doer: Mapping[str, str]) -> dict[s
     return result
 
 
+def settled(chores: Sequence[Chore], owner: Mapping[str, str], shared_part_a: float) -> Split:
+    """The split as the couple has it, overrides included: ``owner`` may leave tasks undecided
+    (they count for nobody), and names that are not among ``chores`` are left out."""
+    names = {c.name for c in chores}
+    decided = {name: who for name, who in owner.items() if name in names and who in (A, B, SHARED)}
+    shared = next((name for name in sorted(decided) if decided[name] == SHARED), None)
+    split = Split(owner=decided, shared=shared, shared_part_a=shared_part_a)
+    va, vb = own_measure(chores)
+    share_a = sum(va[name] * split.part(name, A) for name in decided)
+    share_b = sum(vb[name] * split.part(name, B) for name in decided)
+    return Split(
+        owner=decided, shared=shared, shared_part_a=shared_part_a, share_a=share_a, share_b=share_b
+    )
+
+
+def _percent(value: float) -> int:
+    # The words ("less than half", "not even") are chosen from the rounded figures, so they
+    # always agree with the numbers beside them; shares equal up to float noise round alike.
+    return round(round(value, 6))
+
+
 def explain(
     chores: Sequence[Chore], now: Mapping[str, str], split: Split, names: Mapping[str, str]
 ) -> dict[str, str]:
-    """A plain explanation for each partner, by their own ratings."""
-    va, vb = own_measure(chores)
-    value = {A: va, B: vb}
-    current = shares(chores, now)
-    suggested = {A: split.share_a, B: split.share_b}
+    """A plain explanation of ``split`` (the split as it stands, overrides included) for each
+    partner, the way Spliddit explains its results: what you carry by your own ratings now and
+    with the split, what it would be without the task that weighs most for you, what the other
+    carries by their own ratings, and why both can carry less than half."""
+    value = dict(zip((A, B), own_measure(chores), strict=True))
+    before = shares(chores, now)
+    after = {key: sum(value[key][n] * split.part(n, key) for n in split.owner) for key in (A, B)}
+    undecided = [c.name for c in chores if c.name not in split.owner]
     texts: dict[str, str] = {}
     for key, other in ((A, B), (B, A)):
-        mine = [n for n, who in now.items() if who in (key, "both") and n in value[key]]
-        line = f"By your own ratings you carry {current[key]:.0f}% of the work now"
-        if mine:
-            biggest = max(mine, key=lambda n: (value[key][n], n))
-            weight = value[key][biggest] * (0.5 if now[biggest] == "both" else 1)
-            line += f"; without {biggest} it would be {current[key] - weight:.0f}%"
-        line += (
-            f". With the suggested split you would carry {suggested[key]:.0f}%, and "
-            f"{names[other]} would carry {suggested[other]:.0f}% by {names[other]}'s own ratings."
-        )
-        if split.shared:
-            part = split.shared_part_a if key == A else 1 - split.shared_part_a
-            how = "for example in alternating weeks" if 0.4 <= part <= 0.6 else "unevenly"
-            line += f" {split.shared} is shared, {how}: your part is about {part * 100:.0f}%."
-        texts[key] = line
+        you, them = _percent(after[key]), _percent(after[other])
+        said = [f"Now you carry {_percent(before[key])}% of the work, by your own ratings."]
+        if not split.owner:
+            texts[key] = " ".join([*said, "Nothing is decided yet."])
+            continue
+        carried = {n: value[key][n] * split.part(n, key) for n in split.owner}
+        carried = {n: weight for n, weight in carried.items() if weight > 0}
+        if carried:
+            heaviest = min(carried, key=lambda n: (-carried[n], n))
+            of = "your part of " if split.owner[heaviest] == SHARED else ""
+            without = _percent(after[key] - carried[heaviest])
+            said.append(
+                f"With this split you would carry {you}%; without {of}{heaviest}, your heaviest "
+                f"task, it would be {without}%."
+            )
+        else:
+            said.append("With this split you would carry none of the work.")
+        said.append(f"{names[other]} would carry {them}%, by {names[other]}'s own ratings.")
+        if undecided:
+            count, them_all = (
+                ("One task is", "it")
+                if len(undecided) == 1
+                else (f"{len(undecided)} tasks are", "them")
+            )
+            said.append(f"{count} not decided yet, so these figures leave {them_all} out.")
+        else:
+            said.extend(_halves(you, them, names[other]))
+        for name in sorted(n for n, who in split.owner.items() if who == SHARED):
+            part = split.part(name, key)
+            how = ", for example in alternating weeks" if 0.4 <= part <= 0.6 else ""
+            said.append(f"{name} is shared: your part is about {part * 100:.0f}%{how}.")
+        texts[key] = " ".join(said)
     return texts
+
+
+def _halves(you: int, them: int, other: str) -> list[str]:
+    """What is true of the two shares, each by its owner's measure, once every task is decided.
+
+    The two shares, each by its owner's measure, add up to less than 100 exactly when each
+    partner's tasks, taken together, weigh less for them than for the other: that is the
+    reason given, and it is true whenever both carry less than half."""
+    said = []
+    if you < 50 and them < 50:
+        said.append(
+            "Each of you carries less than half by your own measure, because each of you "
+            "takes on work you mind less than the other does."
+        )
+    elif you == them == 50:
+        said.append("Each of you carries half by your own measure.")
+    elif you > 50 and them > 50:
+        said.append(
+            "Each of you carries more than half by your own measure, because each of you "
+            "takes on work the other minds less: swapping some would make it lighter for both."
+        )
+    if you < them:
+        said.append(f"This split is not even: by each one's own measure, {other} carries more.")
+    elif you > them:
+        said.append("This split is not even: by each one's own measure, you carry more.")
+    return said
 
 
 def from_answer(answer: ChoresAnswer) -> tuple[list[Chore], dict[str, str], dict[str, int]]:

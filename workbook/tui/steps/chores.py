@@ -1,4 +1,5 @@
-"""The chores step: the task table together, each partner's private weights, then the split.
+"""The chores step: the task table together (``chores_table.py``), each partner's private
+weights, then the split.
 
 Each widget posts the step's whole answer (``data/answers/chores.py``), so going back and forth
 between the phases never loses the other phases' work.
@@ -12,15 +13,14 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Input, Markdown, OptionList, Static
+from textual.widgets import Button, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbook.data.answers.chores import ChoresAnswer, Task
 from workbook.data.answers.chores import Split as SavedSplit
+from workbook.data.answers.chores import Task
 from workbook.logic.chores import (
     SHARED,
     Split,
@@ -28,18 +28,16 @@ from workbook.logic.chores import (
     fair_split,
     from_answer,
     minutes_share,
-    own_measure,
+    settled,
     shares,
 )
 from workbook.logic.phases import FIRST, LIST, SECOND
-from workbook.text import clean_line
-from workbook.tui.plain import fill, line, plain
+from workbook.tui.plain import fill, plain
 from workbook.tui.steps.base import StepInput
+from workbook.tui.steps.chores_table import ChoresList
 from workbook.tui.steps.context import StepContext
 from workbook.tui.steps.scale import RatedRows, ScaleRow
-from workbook.tui.widgets.blink import cursor_blink
 
-NOW_CYCLE = ("nobody", "a", "b", "both")
 BAR = 20
 
 
@@ -55,168 +53,12 @@ def build(context: StepContext) -> list[Widget]:
         shown: list[Widget] = [Static(plain(step.prompt), classes="prompt")]
         if step.help:
             shown.append(Markdown(step.help, open_links=False, classes="help"))
-        legend = (
-            "Together: the tasks, who does each now (press the name to change it), "
-            "and what done looks like."
-        )
-        return [*shown, Static(legend, classes="legend", markup=False), ChoresList(context, answer)]
+        return [*shown, ChoresList(context, answer)]
     if context.phase in (FIRST, SECOND):
         me = context.names[context.answering or "a"]
         ask = fill("$me, how heavy is each task for you? Only you see this now.", me=me)
         return [Static(ask, classes="prompt"), ChoresWeigh(context)]
     return [ChoresSplit(context)]
-
-
-def _blink(field: Input) -> Input:
-    field.cursor_blink = cursor_blink()
-    return field
-
-
-class TaskRow(Horizontal):
-    """One editable task: name, minutes a week, who does it now, what done looks like."""
-
-    DEFAULT_CSS = """
-    TaskRow { height: 1; }
-    TaskRow .name { width: 30; }
-    TaskRow .minutes { width: 6; }
-    TaskRow .now { width: 10; min-width: 10; }
-    TaskRow .done { width: 1fr; }
-    TaskRow .remove { width: 3; min-width: 3; }
-    """
-
-    @dataclass
-    class Edited(Message):
-        """Something in the row changed."""
-
-    def __init__(self, task: Task, names: dict[str, str]) -> None:
-        super().__init__()
-        self.chore = task.model_copy()
-        self.names = names
-
-    def compose(self) -> ComposeResult:
-        yield _blink(
-            Input(self.chore.name, compact=True, classes="name", max_length=60, placeholder="task")
-        )
-        yield _blink(
-            Input(
-                str(self.chore.minutes),
-                compact=True,
-                classes="minutes",
-                restrict=r"\d{0,5}",
-                max_length=5,
-            )
-        )
-        yield Button(self._now_label(), compact=True, classes="now")
-        yield _blink(
-            Input(
-                self.chore.done,
-                compact=True,
-                classes="done",
-                max_length=200,
-                placeholder="done looks like...",
-            )
-        )
-        yield Button("✕", compact=True, classes="remove", tooltip="Remove this task")
-
-    def _now_label(self) -> Content:
-        now = self.chore.now
-        return line(self.names.get(now, now))
-
-    def read(self) -> Task | None:
-        """The task as the row holds it; None while it has no name."""
-        minutes = self.query_one(".minutes", Input).value
-        name = clean_line(self.query_one(".name", Input).value)
-        if not name:
-            return None
-        return self.chore.model_copy(
-            update={
-                "name": name,
-                "minutes": min(int(minutes), 10_080) if minutes.isdigit() else 0,
-                "done": clean_line(self.query_one(".done", Input).value),
-            }
-        )
-
-    @on(Button.Pressed, ".now")
-    def _cycle(self, event: Button.Pressed) -> None:
-        event.stop()
-        at = NOW_CYCLE.index(self.chore.now) if self.chore.now in NOW_CYCLE else 0
-        self.chore.now = NOW_CYCLE[(at + 1) % len(NOW_CYCLE)]  # type: ignore[assignment]
-        event.button.label = self._now_label()
-        self.post_message(self.Edited())
-
-    @on(Input.Changed)
-    def _typed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.post_message(self.Edited())
-
-
-class ChoresList(StepInput):
-    """The task table, edited together."""
-
-    DEFAULT_CSS = """
-    ChoresList .head { color: $text-muted; height: 1; }
-    ChoresList #add { margin-top: 1; }
-    """
-
-    def __init__(self, context: StepContext, answer: ChoresAnswer) -> None:
-        super().__init__(context)
-        self.answer = answer
-        self.names = {"both": "both", "nobody": "nobody", **context.names}
-
-    def on_mount(self) -> None:
-        # A starter list shown is an answer too, even before anything is edited.
-        if self.answer != self.context.answer:
-            self.changed(self.answer)
-
-    def compose(self) -> ComposeResult:
-        yield Static(
-            "Task                      min/week  who now   done looks like",
-            classes="head",
-            markup=False,
-        )
-        for task in self.answer.tasks:
-            yield TaskRow(task, self.names)
-        yield Button("+ Add a task", id="add", compact=True)
-
-    def tasks(self) -> list[Task]:
-        return [task for row in self.query(TaskRow) if (task := row.read()) is not None]
-
-    def report(self) -> None:
-        # Names key the weights and the split, which stay as they are for the tasks kept.
-        self.changed(self.answer.model_copy(update={"tasks": self.tasks()}))
-
-    def problem(self) -> str | None:
-        names = [t.name for t in self.tasks()]
-        if not names:
-            return "Add at least one task."
-        if len(set(names)) != len(names):
-            return "Two tasks have the same name; give each its own."
-        return None
-
-    @on(TaskRow.Edited)
-    def _edited(self, event: TaskRow.Edited) -> None:
-        event.stop()
-        self.report()
-
-    @on(Button.Pressed, "#add")
-    async def _add(self, event: Button.Pressed) -> None:
-        event.stop()
-        row = TaskRow(Task.model_construct(name="", minutes=60, now="nobody", done=""), self.names)
-        await self.mount(row, before=self.query_one("#add"))
-        row.query_one(".name", Input).focus()
-
-    @on(Button.Pressed, ".remove")
-    async def _remove(self, event: Button.Pressed) -> None:
-        event.stop()
-        row = event.button.parent
-        if isinstance(row, TaskRow):
-            await row.remove()
-            self.report()
-
-    def focus_input(self) -> None:
-        fields = list(self.query(".name"))
-        if fields:
-            fields[0].focus()
 
 
 class ChoresWeigh(RatedRows):
@@ -317,7 +159,8 @@ class ChoresSplit(StepInput):
                 f"   {by_minutes[key]:5.0f} min ({100 * by_minutes[key] / total:.0f}%)"
             )
         if self.owner:
-            future = self._future_shares()
+            split = self._settled()
+            future = {"a": split.share_a, "b": split.share_b}
             lines.append("From now on, with the split below:")
             for key in ("a", "b"):
                 lines.append(
@@ -325,16 +168,10 @@ class ChoresSplit(StepInput):
                 )
         return Content("\n".join(lines))
 
-    def _future_shares(self) -> dict[str, float]:
+    def _settled(self) -> Split:
+        """The split as it stands on screen: the suggestion with every change made since."""
         chores, _, _ = self._chores()
-        va, vb = own_measure(chores)
-        split = Split(
-            owner={c.name: self.owner.get(c.name, "") for c in chores}, shared_part_a=self.part_a
-        )
-        return {
-            "a": sum(va[c.name] * split.part(c.name, "a") for c in chores if split.owner[c.name]),
-            "b": sum(vb[c.name] * split.part(c.name, "b") for c in chores if split.owner[c.name]),
-        }
+        return settled(chores, self.owner, self.part_a)
 
     def _rows(self) -> list[Option]:
         rows = []
@@ -348,10 +185,11 @@ class ChoresSplit(StepInput):
         return rows
 
     def _explanation(self) -> Content:
-        if self.suggested is None:
+        # The split as it stands, overrides included: what the couple would take home.
+        if not self.owner:
             return Content("")
         chores, now, _ = self._chores()
-        texts = explain(chores, now, self.suggested, self.names)
+        texts = explain(chores, now, self._settled(), self.names)
         return Content("\n\n").join(
             fill("$name: $text", name=self.names[key], text=texts[key]) for key in ("a", "b")
         )

@@ -1,0 +1,402 @@
+"""The chores task table, edited together: a keyboard table with one row per task.
+
+↑ ↓ ← → move between rows and cells. In the "who now" column a key per choice says who does a
+task now; text cells take typing as in a spreadsheet, and never those keys. ✕ asks before a
+task with a name goes. The table posts the step's whole answer on every change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static
+
+from workbook.data.answers.chores import ChoresAnswer, Task
+from workbook.text import clean_line
+from workbook.tui.plain import fill
+from workbook.tui.screens.confirm import ConfirmScreen
+from workbook.tui.steps.base import StepInput
+from workbook.tui.steps.context import StepContext
+from workbook.tui.widgets.blink import cursor_blink
+
+NOW_CYCLE = ("nobody", "a", "b", "both")
+# The columns of the task table, left to right; each row has one cell of each.
+COLUMNS = ("name", "minutes", "now", "done", "remove")
+# On the "who now" column, one key per choice. Text cells never take them: they type.
+NOW_KEYS = {"1": "a", "2": "b", "b": "both", "n": "nobody"}
+
+
+class CellInput(Input):
+    """A text cell of the task table, edited as in a spreadsheet.
+
+    Arriving selects the whole cell: typing replaces it, and ← → go on to the next cell. Enter
+    puts the cursor at the end to edit the text in place; ← → then move within it, and go on
+    to the next cell at its edge. Enter again selects the whole cell once more.
+    """
+
+    @dataclass
+    class Leave(Message):
+        """← or → at the edge of ``cell``: go ``across`` one cell."""
+
+        cell: CellInput
+        across: int
+
+    def __init__(self, value: str, **kwargs: Any) -> None:
+        super().__init__(value, compact=True, **kwargs)
+        self.cursor_blink = cursor_blink()
+
+    @property
+    def whole(self) -> bool:
+        """The whole cell is selected (or empty), as it is on arrival."""
+        start, end = sorted(self.selection)
+        return start == 0 and end == len(self.value)
+
+    def action_cursor_left(self, select: bool = False) -> None:
+        if not select and (self.whole or (self.selection.is_empty and self.cursor_position == 0)):
+            self.post_message(self.Leave(self, -1))
+        else:
+            super().action_cursor_left(select)
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        at_end = self.selection.is_empty and self.cursor_position == len(self.value)
+        if not select and (self.whole or at_end):
+            self.post_message(self.Leave(self, 1))
+        else:
+            super().action_cursor_right(select)
+
+    async def action_submit(self) -> None:
+        if self.whole and self.value:
+            self.cursor_position = len(self.value)
+        else:
+            self.select_all()
+
+
+class WhoCell(Widget, can_focus=True):
+    """Who does a task now. On it, 1, 2, b and n choose; Enter or Space goes round them. The
+    cell with the cursor shows its name in brackets, so colour is never the only sign."""
+
+    DEFAULT_CSS = """
+    WhoCell { height: 1; }
+    WhoCell:focus { background: $boost; text-style: bold; }
+    """
+    BINDINGS = [
+        *(
+            Binding(key, f"choose('{who}')", f"Who now: {who}", show=False)
+            for key, who in NOW_KEYS.items()
+        ),
+        Binding("enter,space", "cycle", "Next choice", show=False),
+    ]
+
+    now: reactive[str] = reactive("nobody")
+
+    @dataclass
+    class Chosen(Message):
+        """Who does the task now: a, b, both or nobody."""
+
+        now: str
+
+    def __init__(self, now: str, names: dict[str, str]) -> None:
+        super().__init__(classes="now")
+        self.names = names
+        self.set_reactive(WhoCell.now, now)
+
+    def render(self) -> Content:
+        name = clean_line(self.names.get(self.now, self.now))
+        room = max(self.size.width - 2, 1)
+        if len(name) > room:
+            name = name[: room - 1] + "…"
+        return Content(f"[{name}]" if self.has_focus else f" {name} ")
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def action_choose(self, who: str) -> None:
+        self.now = who
+        self.post_message(self.Chosen(who))
+
+    def action_cycle(self) -> None:
+        at = NOW_CYCLE.index(self.now) if self.now in NOW_CYCLE else 0
+        self.action_choose(NOW_CYCLE[(at + 1) % len(NOW_CYCLE)])
+
+    def on_click(self) -> None:
+        self.action_cycle()
+
+
+CELLS_CSS = """
+{0} {{ height: 1; }}
+{0} .gutter {{ width: 2; }}
+{0} .name {{ width: 30; margin-right: 1; }}
+{0} .minutes {{ width: 7; }}
+{0} .now {{ width: 10; min-width: 10; }}
+{0} .done {{ width: 1fr; }}
+{0} .remove {{ width: 3; min-width: 3; }}
+"""
+
+
+class TaskHead(Horizontal):
+    """The column titles, in the widths of the rows below."""
+
+    DEFAULT_CSS = CELLS_CSS.format("TaskHead") + "TaskHead { color: $text-muted; }"
+
+    def compose(self) -> ComposeResult:
+        for title, column in (
+            ("", "gutter"),
+            ("Task", "name"),
+            ("min/wk", "minutes"),
+            (" who now", "now"),
+            ("done looks like", "done"),
+            ("", "remove"),
+        ):
+            yield Static(title, classes=column, markup=False)
+
+
+class TaskRow(Horizontal):
+    """One task: name, minutes a week, who does it now, what done looks like, and ✕.
+
+    ← → move between its cells and ↑ ↓ to the same cell of the next rows; a ▶ marks the row
+    with the cursor."""
+
+    DEFAULT_CSS = CELLS_CSS.format("TaskRow")
+    BINDINGS = [
+        Binding("up", "move(0, -1)", "Up", show=False),
+        Binding("down", "move(0, 1)", "Down", show=False),
+        Binding("left", "move(-1, 0)", "Left", show=False),
+        Binding("right", "move(1, 0)", "Right", show=False),
+    ]
+
+    @dataclass
+    class Edited(Message):
+        """Something in the row changed."""
+
+    @dataclass
+    class Move(Message):
+        """Go from cell ``column`` of ``row`` to the same cell ``rows`` rows down (up when
+        negative)."""
+
+        row: TaskRow
+        column: int
+        rows: int
+
+    @dataclass
+    class Remove(Message):
+        """✕ was pressed on ``row``."""
+
+        row: TaskRow
+
+    def __init__(self, task: Task, names: dict[str, str]) -> None:
+        super().__init__()
+        self.chore = task.model_copy()
+        self.names = names
+
+    def compose(self) -> ComposeResult:
+        yield Static(" ", classes="gutter", markup=False)
+        yield CellInput(self.chore.name, classes="name", max_length=60, placeholder="task")
+        yield CellInput(
+            str(self.chore.minutes), classes="minutes", restrict=r"\d{0,5}", max_length=5
+        )
+        yield WhoCell(self.chore.now, self.names)
+        yield CellInput(
+            self.chore.done, classes="done", max_length=200, placeholder="done looks like..."
+        )
+        yield Button("✕", compact=True, classes="remove", tooltip="Remove this task")
+
+    def cells(self) -> list[Widget]:
+        return [self.query_one(f".{column}") for column in COLUMNS]
+
+    def focus_cell(self, column: int) -> None:
+        self.cells()[max(0, min(column, len(COLUMNS) - 1))].focus()
+
+    def read(self) -> Task | None:
+        """The task as the row holds it; None while it has no name."""
+        minutes = self.query_one(".minutes", Input).value
+        name = clean_line(self.query_one(".name", Input).value)
+        if not name:
+            return None
+        return self.chore.model_copy(
+            update={
+                "name": name,
+                "minutes": min(int(minutes), 10_080) if minutes.isdigit() else 0,
+                "done": clean_line(self.query_one(".done", Input).value),
+            }
+        )
+
+    def _column(self, widget: Widget | None) -> int | None:
+        cells = self.cells()
+        return cells.index(widget) if widget in cells else None
+
+    def action_move(self, across: int, down: int) -> None:
+        column = self._column(self.screen.focused)
+        if column is None:
+            return
+        if down:
+            self.post_message(self.Move(self, column, down))
+        else:
+            self.focus_cell(column + across)
+
+    @on(CellInput.Leave)
+    def _leave(self, event: CellInput.Leave) -> None:
+        event.stop()
+        column = self._column(event.cell)
+        if column is not None:
+            self.focus_cell(column + event.across)
+
+    def _mark(self) -> None:
+        self.query_one(".gutter", Static).update(
+            "▶" if self.has_focus_within else " ", layout=False
+        )
+
+    def on_descendant_focus(self) -> None:
+        self._mark()
+
+    def on_descendant_blur(self) -> None:
+        self._mark()
+
+    @on(WhoCell.Chosen)
+    def _chosen(self, event: WhoCell.Chosen) -> None:
+        event.stop()
+        self.chore.now = event.now  # type: ignore[assignment]
+        self.post_message(self.Edited())
+
+    @on(Button.Pressed, ".remove")
+    def _remove(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Remove(self))
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Edited())
+
+
+class ChoresList(StepInput):
+    """The task table, edited together: a keyboard table with one row per task."""
+
+    DEFAULT_CSS = """
+    ChoresList .legend { color: $text-muted; margin-bottom: 1; }
+    ChoresList #add { margin-top: 1; margin-left: 2; }
+    """
+    BINDINGS = [Binding("up", "last_row", "Up", show=False)]
+
+    def __init__(self, context: StepContext, answer: ChoresAnswer) -> None:
+        super().__init__(context)
+        self.answer = answer
+        self.names = {"both": "both", "nobody": "nobody", **context.names}
+        # The column ↑ ↓ keep to, so that the cursor comes back up from Add where it went down.
+        self.column = COLUMNS.index("now")
+
+    def on_mount(self) -> None:
+        # A starter list shown is an answer too, even before anything is edited.
+        if self.answer != self.context.answer:
+            self.changed(self.answer)
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            fill(
+                "Together: the tasks, who does each now, and what done looks like.\n"
+                "↑ ↓ ← → move; type to replace a cell, Enter to edit it; ✕ removes a task.\n"
+                "In the who now column: [b]1[/b] $a · [b]2[/b] $b · [b]b[/b] both · "
+                "[b]n[/b] nobody",
+                a=self.names["a"],
+                b=self.names["b"],
+            ),
+            classes="legend",
+        )
+        yield TaskHead()
+        for task in self.answer.tasks:
+            yield TaskRow(task, self.names)
+        yield Button("+ Add a task", id="add", compact=True)
+
+    def rows(self) -> list[TaskRow]:
+        return list(self.query(TaskRow))
+
+    def tasks(self) -> list[Task]:
+        return [task for row in self.rows() if (task := row.read()) is not None]
+
+    def report(self) -> None:
+        # Names key the weights and the split, which stay as they are for the tasks kept.
+        self.changed(self.answer.model_copy(update={"tasks": self.tasks()}))
+
+    def problem(self) -> str | None:
+        names = [t.name for t in self.tasks()]
+        if not names:
+            return "Add at least one task."
+        if len(set(names)) != len(names):
+            return "Two tasks have the same name; give each its own."
+        return None
+
+    @on(TaskRow.Edited)
+    def _edited(self, event: TaskRow.Edited) -> None:
+        event.stop()
+        self.report()
+
+    @on(TaskRow.Move)
+    def _move(self, event: TaskRow.Move) -> None:
+        event.stop()
+        rows = self.rows()
+        self.column = event.column
+        at = rows.index(event.row) + event.rows
+        if at >= len(rows):
+            self.query_one("#add", Button).focus()
+        elif at >= 0:
+            rows[at].focus_cell(self.column)
+
+    def action_last_row(self) -> None:
+        rows = self.rows()
+        if rows and self.screen.focused is self.query_one("#add", Button):
+            rows[-1].focus_cell(self.column)
+
+    @on(Button.Pressed, "#add")
+    async def _add(self, event: Button.Pressed) -> None:
+        event.stop()
+        row = TaskRow(Task.model_construct(name="", minutes=60, now="nobody", done=""), self.names)
+        await self.mount(row, before=self.query_one("#add"))
+        row.query_one(".name", Input).focus()
+
+    @on(TaskRow.Remove)
+    async def _ask_to_remove(self, event: TaskRow.Remove) -> None:
+        event.stop()
+        row = event.row
+        task = row.read()
+        if task is None:  # a row with no name yet holds nothing to lose
+            await self._remove(row)
+            return
+
+        async def answered(remove: bool | None) -> None:
+            if remove:
+                await self._remove(row)
+
+        question = fill(
+            "Remove “$task” from the list?\n\nWho does it now and what done looks like go with it.",
+            task=task.name,
+        )
+        self.app.push_screen(ConfirmScreen(question, "Remove it", "Keep it"), answered)
+
+    async def _remove(self, row: TaskRow) -> None:
+        rows = self.rows()
+        at = rows.index(row)
+        await row.remove()
+        self.report()
+        rows.remove(row)
+        if rows:
+            rows[min(at, len(rows) - 1)].focus_cell(COLUMNS.index("remove"))
+        else:
+            self.query_one("#add", Button).focus()
+
+    def focus_input(self) -> None:
+        rows = self.rows()
+        if rows:
+            rows[0].focus_cell(COLUMNS.index("now"))
+        else:
+            self.query_one("#add", Button).focus()
