@@ -60,12 +60,23 @@ def walk(app: WorkbookApp) -> WalkScreen:
     return screen
 
 
+async def ready(pilot: Pilot[Any]) -> None:
+    """Pass a look-away or hand-over screen as the partner it names does: Enter on their
+    button. Nothing happens elsewhere."""
+    screen = walk(pilot.app)  # type: ignore[arg-type]
+    if screen.walk.is_handoff(screen.place):
+        await pilot.press("enter")
+        await pilot.pause()
+
+
 def step_input(app: WorkbookApp) -> StepInput:
     return walk(app).query_one(StepInput)
 
 
 async def answer(pilot: Pilot[Any], value: Any) -> None:
-    """Put ``value`` into the current step's input the way a person would end up with it."""
+    """Put ``value`` into the current step's input the way a person would end up with it
+    (past a look-away screen first, as the partner it names would)."""
+    await ready(pilot)
     widget = step_input(pilot.app)  # type: ignore[arg-type]
     if isinstance(widget, TextInput):
         widget.query_one("TextArea").load_text(value)  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from textual.command import CommandPalette
 from textual.widgets import Static
 
 from tests.packs_helpers import write_pack
-from tests.tui.conftest import SIZE, answer, app_for, make_couple, screen_text, walk
+from tests.tui.conftest import SIZE, answer, app_for, make_couple, ready, screen_text, walk
 from workbook.data.store import Store
 from workbook.logic.session_packs import SessionPack
 from workbook.packs.library import Library, load_library
@@ -104,7 +104,9 @@ async def test_the_reveal_stacks_on_a_narrow_terminal(store: Store, library: Lib
         screen = walk(app)
         await screen.goto_step(0, 1)
         await answer(pilot, "one")
-        await pilot.press("ctrl+n", "enter")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await ready(pilot)
         await pilot.pause()
         await answer(pilot, "two")
         await pilot.press("ctrl+n")

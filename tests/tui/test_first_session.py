@@ -17,7 +17,7 @@ from tests.tui.conftest import (
 )
 from workbook import tomlio
 from workbook.data.store import Store
-from workbook.logic.walk import HANDOVER, REVEAL
+from workbook.logic.walk import REVEAL
 from workbook.packs.library import Library
 from workbook.tui.screens.agenda import AgendaScreen
 from workbook.tui.screens.care import CareScreen
@@ -56,7 +56,12 @@ async def test_full_first_session(store: Store, library: Library, data_dir: Path
                 await add_and_confirm_term(pilot, f"Term {terms} from {step.id}")
                 widget = screen.query_one(AgreementInput)
                 assert widget.terms[-1].agreement
-            elif place.phase not in (HANDOVER, REVEAL) and step.kind != "read":
+            elif screen.walk.is_handoff(place):
+                # Only the partner named on the screen goes on, with their own button.
+                await pilot.press("enter")
+                await pilot.pause()
+                continue
+            elif place.phase != REVEAL and step.kind != "read":
                 await answer(pilot, auto_answer(app))
             last = screen.walk.next(place) is None
             await pilot.press("ctrl+n")

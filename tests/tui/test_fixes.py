@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Static
 
 from tests.packs_helpers import write_pack
-from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
+from tests.tui.conftest import SIZE, app_for, make_couple, ready, screen_text, walk
 from workbook.cli import main
 from workbook.data.store import Store
 from workbook.packs.library import Library, load_library
@@ -107,6 +107,7 @@ async def test_a_long_scale_label_is_shown_whole(tmp_path: Path, store: Store) -
     async with app.run_test(size=SIZE) as pilot:
         app.begin(couple, ["long"])
         await pilot.pause()
+        await ready(pilot)
         words = " ".join(screen_text(app).split())
         # The label wraps beside the numbers: every part of it is on screen.
         assert "Feeling that my work outside" in words

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, OptionList
 
 from tests.packs_helpers import write_pack
-from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
+from tests.tui.conftest import SIZE, app_for, make_couple, ready, screen_text, walk
 from workbook import tomlio
 from workbook.data.models import PackUse, Position
 from workbook.data.store import Store
@@ -64,6 +64,7 @@ async def test_a_guess_step_from_both_turns_to_marks_and_an_offer(
         app.begin(couple, ["guessing"])
         await pilot.pause()
         screen = walk(app)
+        await ready(pilot)
         assert screen.place.phase == FIRST
         text = screen_text(app)
         assert "Sam, how well do you know Alex's world?" in text

@@ -123,6 +123,7 @@ def one_round(seed: int, data: Path) -> Outcome:
         _wait_for(lambda: _session(sessions) is not None)
         os.write(master, b"\x0e")  # ctrl+n: from the opening read step to the first question
         _wait_for(lambda: (_session(sessions) or {}).get("position", {}).get("step") == "meaning")
+        os.write(master, b"\r")  # Enter: "I'm Sam, and I'm ready", past the look-away screen
         # The box's placeholder is drawn once the box is there to take the keys.
         _wait_for(lambda: b"Type your answer here" in _CSI.sub(b"", bytes(seen)))
         time.sleep(0.2)

@@ -10,7 +10,16 @@ from typing import Any
 import pytest
 
 from tests.packs_helpers import write_pack
-from tests.tui.conftest import SIZE, WHEN, answer, app_for, make_couple, screen_text, walk
+from tests.tui.conftest import (
+    SIZE,
+    WHEN,
+    answer,
+    app_for,
+    make_couple,
+    ready,
+    screen_text,
+    walk,
+)
 from tests.tui.test_walk import MODES, session_table, start
 from workbook import tomlio
 from workbook.data.durable import SaveError
@@ -138,6 +147,7 @@ async def test_resuming_a_session_whose_id_names_another_leaves_the_other_untouc
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("r")
         await pilot.pause()
+        await ready(pilot)
         screen = walk(app)
         assert screen.read_only is not None
         assert f'says its id is "{done.id}"' in screen.read_only
@@ -254,6 +264,7 @@ async def test_a_stored_answer_over_the_limit_is_shown_whole_and_never_cut(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("r")
         await pilot.pause()
+        await ready(pilot)
         area = walk(app).query_one("TextArea")
         assert area.text == long  # type: ignore[attr-defined]
         assert any("kept whole" in n.message for n in app._notifications)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import SIZE, WHEN, answer, app_for, make_couple, screen_text, walk
+from tests.tui.conftest import SIZE, WHEN, answer, app_for, make_couple, ready, screen_text, walk
 from workbook.data.models import PackUse
 from workbook.data.store import Store
 from workbook.logic.phases import REVEAL
@@ -33,7 +33,9 @@ async def test_the_check_in_score_shows_at_the_overall_reveal(
         assert first is not None
         # The first to answer rates every line 5, the other every line 2.
         await answer(pilot, dict.fromkeys(items, 5))
-        await pilot.press("ctrl+n", "enter")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await ready(pilot)
         await pilot.pause()
         await answer(pilot, dict.fromkeys(items, 2))
         await pilot.press("ctrl+n")
@@ -47,7 +49,9 @@ async def test_the_check_in_score_shows_at_the_overall_reveal(
         assert screen.walk.step(screen.place).id == "satisfaction"
         overall = {screen.walk.answering(screen.place): 4}
         await answer(pilot, 4)
-        await pilot.press("ctrl+n", "enter")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await ready(pilot)
         await pilot.pause()
         overall[screen.walk.answering(screen.place)] = 3
         await answer(pilot, 3)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
-from tests.tui.conftest import SIZE, WHEN, answer, make_couple
+from tests.tui.conftest import SIZE, WHEN, answer, make_couple, ready
 from workbook.data.models import PackUse
 from workbook.data.store import Store
 from workbook.packs.library import Library, load_library
@@ -44,13 +44,15 @@ def walking(store: Store, library: Library, agenda: list[str]) -> WorkbookApp:
     return fixed_app(store, library)
 
 
-async def go_to(pilot: Any, pack: int, step: int) -> WalkScreen:
+async def go_to(pilot: Any, pack: int, step: int, *, past_lookaway: bool = True) -> WalkScreen:
     await pilot.press("r")
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, WalkScreen)
     await screen.goto_step(pack, step)
     await pilot.pause()
+    if past_lookaway:
+        await ready(pilot)
     return screen
 
 
@@ -91,6 +93,18 @@ def test_private_text_step(snap_compare: Any, store: Store, library: Library) ->
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
+def test_lookaway(snap_compare: Any, store: Store, library: Library) -> None:
+    """Before the first private answer: a framed message saying this one is private, asking
+    Alex to look away and Sam to press Enter, the "I'm Sam, and I'm ready" button focused, and
+    Next greyed out, since only Sam's own button goes on."""
+    app = walking(store, library, ["respect"])
+
+    async def run_before(pilot: Any) -> None:
+        await go_to(pilot, 0, 1, past_lookaway=False)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
 def test_handover(snap_compare: Any, store: Store, library: Library) -> None:
     """The hand-over: a framed message asking Sam to pass the screen to Alex and look away,
     the "I'm Alex, and I'm ready" button, and no trace of Sam's answer."""
@@ -118,7 +132,9 @@ def test_scale_reveal(snap_compare: Any, store: Store, library: Library) -> None
         first[step.items[0]], second[step.items[0]] = 5, 2
         second[step.items[4]] = 2
         await answer(pilot, first)
-        await pilot.press("ctrl+n", "enter")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await ready(pilot)
         await pilot.pause()
         await answer(pilot, second)
         await pilot.press("ctrl+n")
@@ -151,9 +167,12 @@ async def _chores_split(pilot: Any) -> WalkScreen:
     await pilot.pause()
     await pilot.press("ctrl+n")
     await pilot.pause()
+    await ready(pilot)
     for index, row in enumerate(screen.query("ScaleRow")):
         row.value = 1 + index % 5  # type: ignore[attr-defined]
-    await pilot.press("ctrl+n", "enter")
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    await ready(pilot)
     await pilot.pause()
     for index, row in enumerate(screen.query("ScaleRow")):
         row.value = 5 - index % 3  # type: ignore[attr-defined]
@@ -268,7 +287,7 @@ def test_guess_reveal(snap_compare: Any, store: Store, library: Library) -> None
                 ["Priya", "Your mother's operation", "Work"],
             ),
         ]
-        for index, (own, guess) in enumerate(turns):
+        for own, guess in turns:
             for number, (mine, theirs) in enumerate(zip(own, guess, strict=True)):
                 screen.query_one(f"#own-{number}", Input).value = mine
                 screen.query_one(f"#guess-{number}", Input).value = theirs
@@ -276,8 +295,9 @@ def test_guess_reveal(snap_compare: Any, store: Store, library: Library) -> None
                 screen.query_one(f"#own-{number}", Input).value = "Something"
                 screen.query_one(f"#guess-{number}", Input).value = "Something else"
             await pilot.pause()
-            await pilot.press("ctrl+n", *(["enter"] if index == 0 else []))
+            await pilot.press("ctrl+n")
             await pilot.pause()
+            await ready(pilot)
         await pilot.press("1", "tab", "3")
         await pilot.pause()
 

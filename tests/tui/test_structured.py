@@ -8,7 +8,7 @@ from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
 from workbook import tomlio
 from workbook.data.store import Store
 from workbook.logic.chores import explain, from_answer, settled
-from workbook.logic.phases import FIRST, HANDOVER, LIST, SECOND, SPLIT
+from workbook.logic.phases import FIRST, HANDOVER, LIST, LOOKAWAY, SECOND, SPLIT
 from workbook.packs.library import Library
 from workbook.tui.steps.agreement import AgreementInput
 from workbook.tui.steps.chores import ChoresSplit, ChoresWeigh, SplitList
@@ -37,6 +37,10 @@ async def test_chores_from_starter_list_to_confirmed_terms(store: Store, library
         starter = [t.name for t in screen.walk.step(screen.place).tasks]
         assert [task.name for task in listing.tasks()] == starter
         await pilot.press("ctrl+n")
+        await pilot.pause()
+        # The weights are private: the screen passes to the first partner first.
+        assert screen.place.phase == LOOKAWAY
+        await pilot.press("enter")
         await pilot.pause()
         assert screen.place.phase == FIRST
         for index, row in enumerate(screen.query(ScaleRow)):

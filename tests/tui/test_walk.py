@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from tests.packs_helpers import write_pack
-from tests.tui.conftest import SIZE, answer, app_for, make_couple, screen_text, walk
+from tests.tui.conftest import SIZE, answer, app_for, make_couple, ready, screen_text, walk
 from workbook import tomlio
 from workbook.data.store import Store
-from workbook.logic.phases import FIRST, HANDBACK, HANDOVER, ONLY, REVEAL, SECOND
+from workbook.logic.phases import FIRST, HANDBACK, HANDOVER, LOOKAWAY, ONLY, REVEAL, SECOND
 from workbook.packs.library import Library, load_library
 from workbook.tui.app import WorkbookApp
 from workbook.tui.widgets.reveal import Reveal
@@ -74,6 +74,17 @@ async def test_private_answers_are_hidden_until_both_answered(
         await start(app, store, pilot)
         await pilot.pause()
         screen = walk(app)
+        # Before the first private answer, the screen passes to Sam and Alex looks away.
+        assert screen.place.phase == LOOKAWAY
+        text = screen_text(app)
+        assert "This one is private. Pass the screen to Sam." in text
+        assert "Alex, please look away" in text
+        # Only Sam's own button passes it: Next does not.
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.place.phase == LOOKAWAY
+        await pilot.press("enter")
+        await pilot.pause()
         assert screen.place.phase == FIRST
         assert screen.walk.answering(screen.place) == "a"
         assert "▶ Sam (your turn)" in screen_text(app)
@@ -99,11 +110,21 @@ async def test_private_answers_are_hidden_until_both_answered(
         assert screen.place.phase == HANDBACK
         assert "SECRET-WORDS-OF-SAM" not in screen_text(app)
         assert "Pass the screen back to Sam." in screen_text(app)
+        # Alex pressing Next by mistake never counts as Sam being ready.
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.place.phase == HANDBACK
+        assert "SECRET-WORDS-OF-SAM" not in screen_text(app)
+        await pilot.click("#next")
+        await pilot.pause()
+        assert screen.place.phase == HANDBACK
         await pilot.press("enter")
         await pilot.pause()
         assert screen.place.phase == FIRST
         assert "SECRET-WORDS-OF-SAM" in screen_text(app)
-        await pilot.press("ctrl+n", "enter")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await ready(pilot)
         await pilot.pause()
         await answer(pilot, "Alex's own words")
         await pilot.press("ctrl+n")
@@ -166,7 +187,9 @@ async def test_the_reveal_flags_a_gap_and_offers_it_as_a_term(store: Store, mode
         await screen.goto_step(0, 3)
         await pilot.pause()
         await answer(pilot, {"Work": 5, "Play": 3})
-        await pilot.press("ctrl+n", "enter")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await ready(pilot)
         await pilot.pause()
         await answer(pilot, {"Work": 2, "Play": 3})
         await pilot.press("ctrl+n")
@@ -194,6 +217,7 @@ async def test_an_unfinished_answer_cannot_move_on_unless_optional(
         await start(app, store, pilot)
         await pilot.pause()
         screen = walk(app)
+        await ready(pilot)
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert screen.place.phase == FIRST
@@ -209,7 +233,9 @@ async def test_quitting_mid_step_resumes_at_the_same_step_turn_and_text(
         await start(app, store, pilot)
         await pilot.pause()
         await answer(pilot, "first answer")
-        await pilot.press("ctrl+n", "enter")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await ready(pilot)
         await pilot.pause()
         await answer(pilot, "half-typed by Alex")
         await pilot.press("ctrl+q")
@@ -219,6 +245,10 @@ async def test_quitting_mid_step_resumes_at_the_same_step_turn_and_text(
         await pilot.press("r")
         await pilot.pause()
         screen = walk(again)
+        # Alex's turn was private: it resumes behind the hand-over, until Alex says so.
+        assert screen.place.phase == HANDOVER
+        assert "half-typed by Alex" not in screen_text(again)
+        await ready(pilot)
         assert screen.place.phase == SECOND
         assert screen.walk.answering(screen.place) == "b"
         text = screen_text(again)

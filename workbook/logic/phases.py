@@ -1,8 +1,9 @@
 """The parts of a step, and which of them each kind goes through.
 
-A place in the walk is a pack, a step and a phase. Each-private steps go first partner,
-hand-over, second partner, reveal; each-open steps go first, second, reveal; together steps and
-kinds that run themselves have one phase; chores has its own five.
+A place in the walk is a pack, a step and a phase. Each-private steps go look-away (the screen
+passes to the first partner), first partner, hand-over, second partner, reveal; each-open steps
+go first, second, reveal; together steps and kinds that run themselves have one phase; chores
+has its own.
 """
 
 from __future__ import annotations
@@ -12,13 +13,19 @@ from typing import Any
 FIRST, HANDOVER, SECOND, REVEAL, ONLY = "first", "handover", "second", "reveal", "only"
 # Handing the screen back to the first partner, when the second goes back to their turn.
 HANDBACK = "handback"
+# Before the first private answer: the screen passes to the first partner, the other looks away.
+LOOKAWAY = "lookaway"
+# The screens that only the partner they name may pass, by their own confirmation.
+HANDOFFS = frozenset({LOOKAWAY, HANDOVER, HANDBACK})
+# The private turns, and the screen that hides each when the walk comes back to it.
+SHIELDS = {FIRST: LOOKAWAY, SECOND: HANDOVER}
 # A chores step: the task list together, private weights, then the split together.
 LIST, SPLIT = "list", "split"
 
-EACH_PRIVATE = (FIRST, HANDOVER, SECOND, REVEAL)
+EACH_PRIVATE = (LOOKAWAY, FIRST, HANDOVER, SECOND, REVEAL)
 EACH_OPEN = (FIRST, SECOND, REVEAL)
 ONE = (ONLY,)
-CHORES = (LIST, FIRST, HANDOVER, SECOND, SPLIT)
+CHORES = (LIST, LOOKAWAY, FIRST, HANDOVER, SECOND, SPLIT)
 
 
 def by_answer_mode(step: Any) -> tuple[str, ...]:

@@ -12,10 +12,30 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbook.kinds import spec
-from workbook.logic.phases import FIRST, HANDBACK, HANDOVER, REVEAL, SECOND
+from workbook.logic.phases import (
+    FIRST,
+    HANDBACK,
+    HANDOFFS,
+    HANDOVER,
+    LOOKAWAY,
+    REVEAL,
+    SECOND,
+    SHIELDS,
+)
 from workbook.packs.models import Pack
 
-__all__ = ["FIRST", "HANDBACK", "HANDOVER", "REVEAL", "SECOND", "Place", "Walk", "phases"]
+__all__ = [
+    "FIRST",
+    "HANDBACK",
+    "HANDOFFS",
+    "HANDOVER",
+    "LOOKAWAY",
+    "REVEAL",
+    "SECOND",
+    "Place",
+    "Walk",
+    "phases",
+]
 
 
 @dataclass(frozen=True)
@@ -62,7 +82,7 @@ class Walk:
     def answering(self, place: Place) -> str | None:
         """Whose turn it is at ``place``: ``a``, ``b``, or None when both are at the screen."""
         first = self.first_partner(place)
-        if place.phase == FIRST:
+        if place.phase in (FIRST, LOOKAWAY):
             return first
         if place.phase in (SECOND, HANDOVER):
             return "b" if first == "a" else "a"
@@ -115,10 +135,23 @@ class Walk:
         return self.places[0]
 
     def resume(self, position: Any) -> Place:
-        """The place a saved position names (pack, step, phase), or the start of the agenda."""
+        """The place a saved position names (pack, step, phase), or the start of the agenda.
+
+        A private turn resumes behind the screen that hides it, since whoever is at the screen
+        now may not be the partner whose turn it was.
+        """
         if position is None:
             return self.places[0]
-        return self.find(position.pack, position.step, getattr(position, "phase", None))
+        place = self.find(position.pack, position.step, getattr(position, "phase", None))
+        shield = SHIELDS.get(place.phase)
+        if shield is not None and shield in phases(self.step(place)):
+            return Place(place.pack, place.step, shield)
+        return place
+
+    @staticmethod
+    def is_handoff(place: Place) -> bool:
+        """True at a screen that only the partner it names may pass."""
+        return place.phase in HANDOFFS
 
     def progress(self, place: Place) -> tuple[int, int, int, int]:
         """(pack number, pack count, step number, step count), counted from 1."""

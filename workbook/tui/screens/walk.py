@@ -23,7 +23,7 @@ from workbook.data.files import DataError
 from workbook.data.models import Couple, Session
 from workbook.data.recorder import SessionRecorder
 from workbook.data.store import Store
-from workbook.logic.walk import HANDBACK, HANDOVER, Place, Walk
+from workbook.logic.walk import Place, Walk
 from workbook.packs.models import Pack
 from workbook.tui import views
 from workbook.tui.autosave import Autosave
@@ -100,10 +100,10 @@ class WalkScreen(Screen[None]):
         self._focus_first()
 
     def _stage(self, place: Place) -> list[Widget]:
-        if place.phase in (HANDOVER, HANDBACK):
+        if self.walk.is_handoff(place):
             to = self.walk.answering(place) or "a"
             away = "b" if to == "a" else "a"
-            return handover(self.names[to], self.names[away], place.phase == HANDBACK)
+            return handover(self.names[to], self.names[away], place.phase)
         return views.build(self.context(place))
 
     def context(self, place: Place) -> StepContext:
@@ -122,12 +122,25 @@ class WalkScreen(Screen[None]):
         inputs = [w for w in self.query(StepInput) if not w.disabled]
         if inputs:
             inputs[0].focus_input()
-        elif self.place.phase in (HANDOVER, HANDBACK):
+        elif self.walk.is_handoff(self.place):
             self.query_one("#ready", Button).focus()
         else:
             self.query_one("#next", Button).focus()
 
     async def action_next(self) -> None:
+        if self.walk.is_handoff(self.place):
+            # Next never stands in for the named partner's "I'm ready".
+            name = self.names[self.walk.answering(self.place) or "a"]
+            self.notify(f"{name} goes on, with the button that says so.", markup=False)
+            self.query_one("#ready", Button).focus()
+            return
+        await self._forward()
+
+    async def action_ready(self) -> None:
+        if self.walk.is_handoff(self.place):
+            await self._forward()
+
+    async def _forward(self) -> None:
         inputs = [] if self.read_only else list(self.query(StepInput))
         stop = stop_before_next(inputs, warned=self._said_before_leaving == self.place)
         if stop is not None:

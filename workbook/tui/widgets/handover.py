@@ -5,14 +5,21 @@ from __future__ import annotations
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from workbook.logic.phases import HANDBACK, LOOKAWAY
 from workbook.tui.plain import fill
 
 
-def handover(to_name: str, away_name: str, back: bool) -> list[Widget]:
-    """``back`` when the screen goes back to the partner who answered first."""
-    verb = "back to" if back else "to"
+def handover(to_name: str, away_name: str, phase: str) -> list[Widget]:
+    """The screen that passes the walk to ``to_name``: before the first private answer
+    (``lookaway``), between the two (``handover``), or back to the first (``handback``)."""
+    if phase == LOOKAWAY:
+        opening = "This one is private. Pass the screen to [b]$to[/b]."
+    elif phase == HANDBACK:
+        opening = "Pass the screen back to [b]$to[/b]."
+    else:
+        opening = "Pass the screen to [b]$to[/b]."
     message = fill(
-        f"Pass the screen {verb} [b]$to[/b].\n\n"
+        f"{opening}\n\n"
         "$away, please look away for a moment.\n\n"
         "$to, press Enter when you are ready.",
         to=to_name,
@@ -20,10 +27,11 @@ def handover(to_name: str, away_name: str, back: bool) -> list[Widget]:
     )
     return [
         Static(message, classes="handover"),
+        # Only this button passes the screen: it says who is ready, and that partner presses it.
         Button(
             fill("I'm $to, and I'm ready", to=to_name),
             id="ready",
             variant="primary",
-            action="screen.next",
+            action="screen.ready",
         ),
     ]

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
-from workbook.logic.walk import HANDBACK, HANDOVER, REVEAL, Place, Walk
+from workbook.logic.walk import HANDBACK, HANDOVER, LOOKAWAY, REVEAL, Place, Walk
 
 HINTS = {
+    LOOKAWAY: "Only the partner named above goes on, with Enter.",
     HANDOVER: "Hand the screen over, then press Enter.",
     HANDBACK: "Hand the screen back, then press Enter.",
     REVEAL: "Both of you: here are your answers.",
@@ -27,4 +28,7 @@ class NavBar(Horizontal):
         self.query_one("#hint", Static).update(HINTS.get(place.phase, ""))
         self.query_one("#back", Button).disabled = walk.back(place) is None
         last = walk.next(place) is None
-        self.query_one("#next", Button).label = "Finish ✓" if last else "Next ▶"
+        following = self.query_one("#next", Button)
+        following.label = "Finish ✓" if last else "Next ▶"
+        # A hand-over is passed by the named partner's own button, never by Next.
+        following.disabled = walk.is_handoff(place)
