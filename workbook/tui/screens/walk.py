@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer, OptionList, Static
 
 from workbook.data.agreement_book import AgreementBook
 from workbook.data.durable import SaveError
@@ -27,6 +27,7 @@ from workbook.logic.walk import Place, Walk
 from workbook.packs.models import Pack
 from workbook.tui import views
 from workbook.tui.autosave import Autosave
+from workbook.tui.follow import follow_highlight, settle_stage, to_the_box
 from workbook.tui.plain import line
 from workbook.tui.steps.agreement import AgreementInput
 from workbook.tui.steps.base import StepInput, stop_before_next
@@ -81,8 +82,6 @@ class WalkScreen(Screen[None]):
             self.notify(self.read_only, title="Read-only", severity="warning", markup=False)
         await self.go(self.place)
 
-    # Moving
-
     async def go(self, place: Place) -> None:
         """Show ``place``, remember it as where to resume, and save."""
         self.place = place
@@ -95,7 +94,7 @@ class WalkScreen(Screen[None]):
         await stage.mount_all([title, *self._stage(place)])
         for widget in self.query(StepInput):
             widget.disabled = bool(self.read_only)
-        stage.scroll_home(animate=False)
+        settle_stage(stage)
         self._show_chrome(place)
         self._focus_first()
 
@@ -122,10 +121,8 @@ class WalkScreen(Screen[None]):
         inputs = [w for w in self.query(StepInput) if not w.disabled]
         if inputs:
             inputs[0].focus_input()
-        elif self.walk.is_handoff(self.place):
-            self.query_one("#ready", Button).focus()
         else:
-            self.query_one("#next", Button).focus()
+            self.query_one("#ready" if self.walk.is_handoff(self.place) else "#next").focus()
 
     async def action_next(self) -> None:
         if self.walk.is_handoff(self.place):
@@ -204,6 +201,14 @@ class WalkScreen(Screen[None]):
 
     # Messages from the step
 
+    @on(OptionList.OptionHighlighted)
+    def _follow(self, event: OptionList.OptionHighlighted) -> None:
+        follow_highlight(self.query_one("#stage", VerticalScroll), event.option_list)
+
+    def on_key(self, event: events.Key) -> None:
+        if not self.read_only:
+            to_the_box(self.query_one("#stage", VerticalScroll), event)
+
     @on(StepInput.Changed)
     def _changed(self, event: StepInput.Changed) -> None:
         event.stop()
@@ -230,8 +235,6 @@ class WalkScreen(Screen[None]):
     def on_unmount(self) -> None:
         self.autosave.closing = True
         self.autosave.now()
-
-    # The frame around the stage
 
     def _show_progress(self, place: Place) -> None:
         text = progress_line(self.walk, place, self.couple, self.read_only, self.recorder.failure)

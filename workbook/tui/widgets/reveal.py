@@ -1,7 +1,8 @@
 """Both answers side by side, and under them what the kind compares.
 
-The two columns get the same width, with the partner who answered first on the left; on a
-narrow terminal they stack. What each card shows and the comparison come from the kind's view.
+The two columns get the same width. Each partner keeps their own side, as in the bar at the
+top: the first partner on the left, whoever answered first. On a narrow terminal they stack.
+What each card shows and the comparison come from the kind's view.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ class Reveal(Widget):
     ) -> None:
         super().__init__()
         self.names = names
-        self.order = (first, "b" if first == "a" else "a")
+        # ``first`` (who answered first) changes nothing here: each keeps their own side.
+        self.order = ("a", "b")
         self.cards = cards
         self.comparison = comparison
 

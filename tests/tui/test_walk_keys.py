@@ -1,0 +1,100 @@
+"""The walk at 80×24 with real keys: the place the keys act on stays in view, a key meant for
+the text box goes there, and each partner keeps their own side of the reveal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.packs_helpers import write_pack
+from tests.tui.conftest import SIZE, answer, app_for, make_couple, ready, screen_text, walk
+from tests.tui.test_walk import MODES, start
+from workbook.data.store import Store
+from workbook.logic.phases import REVEAL
+from workbook.packs.library import Library, load_library
+from workbook.tui.steps.choice import ChoiceList
+from workbook.tui.widgets.reveal import Reveal
+
+
+@pytest.fixture
+def modes(tmp_path: Path) -> Library:
+    write_pack(tmp_path / "packs", "modes", MODES)
+    return load_library([tmp_path / "packs"], environ={}, builtin=False)
+
+
+async def test_the_highlight_in_a_long_list_stays_on_screen(store: Store, library: Library) -> None:
+    couple = make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        app.begin(couple, ["values"])
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await ready(pilot)
+        listing = walk(app).query_one(ChoiceList)
+        assert listing.has_focus
+        stage = walk(app).query_one("#stage")
+        for _ in range(len(listing.options) - 1):
+            await pilot.press("down")
+            await pilot.pause()
+            option = str(listing.get_option_at_index(listing.highlighted or 0).prompt)
+            # Whatever is highlighted is drawn, so Space never picks an option out of sight.
+            assert option.split("] ", 1)[-1][:20] in screen_text(app), option
+        assert stage.scroll_y > 0
+
+
+async def test_a_key_typed_away_from_the_box_goes_into_it(store: Store, modes: Library) -> None:
+    make_couple(store)
+    app = app_for(store, modes)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, store, pilot)
+        await pilot.pause()
+        await ready(pilot)
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is not None
+        assert app.focused.__class__.__name__ != "AnswerArea"
+        await pilot.press(*"Hello")
+        await pilot.pause()
+        area = walk(app).query_one("AnswerArea")
+        assert area.text == "Hello"  # type: ignore[attr-defined]
+        assert area.has_focus
+
+
+async def test_the_stage_is_never_an_empty_tab_stop(store: Store, modes: Library) -> None:
+    make_couple(store)
+    app = app_for(store, modes)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, store, pilot)
+        await pilot.pause()
+        await ready(pilot)
+        stage = walk(app).query_one("#stage")
+        assert not stage.can_focus
+        for _ in range(6):
+            await pilot.press("tab")
+            await pilot.pause()
+            assert app.focused is not stage
+
+
+async def test_each_partner_keeps_their_side_of_the_reveal(store: Store, modes: Library) -> None:
+    make_couple(store)
+    app = app_for(store, modes)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, store, pilot)
+        await pilot.pause()
+        screen = walk(app)
+        # The second step (open) starts with Alex; at the reveal Sam is still on the left.
+        await screen.goto_step(0, 1)
+        await pilot.pause()
+        assert screen.walk.answering(screen.place) == "b"
+        await answer(pilot, "Alex first")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await answer(pilot, "Sam second")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.place.phase == REVEAL
+        assert screen.query_one(Reveal).order == ("a", "b")
+        row = next(line for line in screen_text(app).splitlines() if "Alex first" in line)
+        assert row.index("Sam second") < row.index("Alex first")

@@ -1,0 +1,71 @@
+"""Keeping the place the keys act on in view, on a stage that scrolls, and keys meant for a text
+box in it.
+
+A list that grows taller than the screen moves its highlight below the fold without scrolling
+anything, since it does not scroll itself; the stage it sits in has to follow. Focus follows by
+itself, through Textual; the highlight inside a list does not.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.containers import ScrollableContainer
+from textual.geometry import Region
+from textual.widgets import Input, OptionList, TextArea
+
+
+def follow_highlight(stage: ScrollableContainer, listing: OptionList) -> None:
+    """Scroll ``stage`` so that ``listing``'s highlighted option is in view."""
+    index = listing.highlighted
+    if index is None or not listing.is_mounted or not stage.is_mounted:
+        return
+    # The option's lines inside the list: Textual keeps them per option, and they are there once
+    # the list has been laid out; without them, keeping the whole list in view is the next best.
+    lines = getattr(listing, "_index_to_line", {})
+    heights = getattr(listing, "_heights", {})
+    if index not in lines or index not in heights:
+        stage.scroll_to_widget(listing, animate=False)
+        return
+    top = listing.region.y - stage.region.y + int(stage.scroll_y) - int(listing.scroll_y)
+    region = Region(0, top + lines[index], stage.size.width, heights[index])
+    stage.scroll_to_region(region, animate=False, immediate=True)
+
+
+def typed_into(box: Input | TextArea, character: str) -> None:
+    """Focus ``box`` and type ``character`` at its end, as if it had had the focus."""
+    box.focus()
+    if isinstance(box, Input):
+        box.cursor_position = len(box.value)
+        box.insert_text_at_cursor(character)
+    else:
+        box.move_cursor(box.document.end)
+        box.insert(character)
+
+
+def to_the_box(stage: ScrollableContainer, event: events.Key) -> None:
+    """A key meant for a text box never does something else: a printable key that nothing
+    took, on a stage with a text box, goes into the box with its character.
+
+    A key event reaches the screen before the bindings are looked at, so a key that a binding
+    on the way takes (a scale's digits, a list's keys) is left to it.
+    """
+    if not event.is_printable or not event.character:
+        return
+    if event.key in stage.screen.active_bindings:
+        return
+    boxes = [box for box in stage.query("Input, TextArea") if box.focusable]
+    if boxes and not isinstance(stage.screen.focused, Input | TextArea):
+        event.stop()
+        box = boxes[0]
+        assert isinstance(box, Input | TextArea)
+        typed_into(box, event.character)
+
+
+def settle_stage(stage: ScrollableContainer) -> None:
+    """A stage just filled: at its top, and a Tab stop only when nothing on it is one (a read
+    step scrolls with the keys); otherwise it would be a stop that shows nothing."""
+    stage.can_focus = not any(widget.focusable for widget in stage.query("*"))
+    stage.scroll_home(animate=False, immediate=True)
+    # The scrollbar can keep the last place's position when the new one starts at the top too
+    # (Textual 8.2 updates it only when the offset changes): set it with the offset.
+    stage.vertical_scrollbar.position = 0
