@@ -60,7 +60,10 @@ async def test_help_opens_with_f1_and_question_mark(store: Store, library: Libra
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
-            assert "Taking turns" in screen_text(app)
+            shown = screen_text(app)
+            # It opens at the top, not scrolled down to the Close button.
+            assert "Moving around" in shown
+            assert app.screen.query_one("#help").scroll_y == 0
             await pilot.press("escape")
             await pilot.pause()
             assert not isinstance(app.screen, HelpScreen)

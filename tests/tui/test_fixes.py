@@ -139,7 +139,7 @@ async def test_the_done_screen_names_the_data_folder_in_use(store: Store, librar
         await pilot.pause()
         assert isinstance(app.screen, DoneScreen)
         shown = "\n".join(str(w.render()) for w in app.screen.query(Static))
-        assert f"workbook --data-dir {store.root} export {couple.id}" in shown
+        assert f"workbook --data-dir {store.root} \\\n    export {couple.id}" in shown
 
 
 def test_include_notes_without_a_session_is_a_usage_error(

@@ -6,7 +6,9 @@ Each test's docstring says what a reviewer should see. Update them with
 
 from __future__ import annotations
 
-from datetime import date
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -197,9 +199,13 @@ def test_chores_task_table(snap_compare: Any, store: Store, library: Library) ->
             who = "both" if index == 2 else "a" if index % 3 else "b"
             row.query_one(WhoCell).action_choose(who)
         rows[3].focus_cell(2)  # who does Cleaning the home
+        # The stage follows the focus after a refresh; let it settle before scrolling.
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
         await pilot.pause()
         legend = screen.query_one("ChoresList .legend")
         screen.query_one("#stage").scroll_to_widget(legend, top=True, animate=False)
+        await pilot.pause()
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -299,6 +305,77 @@ def test_guess_reveal(snap_compare: Any, store: Store, library: Library) -> None
             await pilot.pause()
             await ready(pilot)
         await pilot.press("1", "tab", "3")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_home_narrow(snap_compare: Any, store: Store, library: Library) -> None:
+    """Home at 60×20: the title, Sam and Alex, the five buttons on two rows (New session, Resume
+    and New couple; Export (e) and Review (v)) with nothing cut off, and a footer that names
+    every key of Home, v Review included."""
+    app = walking(store, library, ["respect"])
+    assert snap_compare(app, terminal_size=(60, 20))
+
+
+def _agreed(store: Store, session_id: str) -> None:
+    from workbook.data.agreement_book import AgreementBook
+
+    book = AgreementBook(store, store.load_couple("sam-and-alex"), lambda: date(2026, 11, 22))
+    for text, who, days in (
+        ("Ask before making plans for both of us", "both", 28),
+        ("Text when running late", "b", 14),
+    ):
+        book.agree(
+            text=text,
+            who=who,
+            review_on=date(2026, 11, 22) + timedelta(days=days),
+            session=session_id,
+            source="respect.agree",
+            source_title="Defining respect",
+        )
+
+
+# A data folder whose name never changes, so that the Done screen, which names it, draws the
+# same every run; only this test uses it.
+FIXED_DATA = Path("/tmp/workbook-snapshot-done/data")
+
+
+def test_done_with_agreements(snap_compare: Any, library: Library) -> None:
+    """The Done screen: "Well done, Sam and Alex.", what they agreed (Both of you: Ask before
+    making plans for both of us; Alex will: Text when running late), the next review on 6
+    December 2026, the data folder, the agreement document and session file inside it, and
+    the export commands split with a shell line break."""
+    shutil.rmtree(FIXED_DATA.parent, ignore_errors=True)
+    store = Store(FIXED_DATA)
+    store.prepare()
+    app = walking(store, library, ["respect"])
+
+    async def run_before(pilot: Any) -> None:
+        screen = await go_to(pilot, 0, 6)
+        _agreed(store, screen.session.id)
+        screen.finish()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_check_in_reviews_last_weeks_agreements(
+    snap_compare: Any, store: Store, library: Library
+) -> None:
+    """Starting a check-in four weeks on: before it, "Before this check-in, Sam and Alex: how did
+    these go?", the legend (k keeps, c changes, l lets go, Esc goes on to the check-in), and the
+    two agreements due, soonest first: Alex will: Text when running late (due 6 December 2026)
+    and Both of you: Ask before making plans for both of us (due 20 December 2026)."""
+    couple = make_couple(store)
+    session = store.new_session(couple.id, ["respect"], when=WHEN)
+    store.close()
+    _agreed(store, session.id)
+    app = fixed_app(store, library)
+    app.today = lambda: date(2026, 12, 20)
+
+    async def run_before(pilot: Any) -> None:
+        pilot.app.begin(store.load_couple(couple.id), ["check-in"])
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -149,7 +149,10 @@ class WorkbookApp(App[None]):
                 self.store.save_couple(couple)
             except SaveError as error:
                 self.notify(str(error), severity="error", markup=False)
-        agenda = await self.push_screen_wait(AgendaScreen(couple, self.library))
+        first_time = not self.store.session_ids(couple.id)
+        agenda = await self.push_screen_wait(
+            AgendaScreen(couple, self.library, first_time=first_time)
+        )
         if agenda:
             self.begin(couple, agenda)
 

@@ -28,6 +28,22 @@ def begin(app: WorkbookApp, couple: Couple, agenda: list[str]) -> None:
         return
     packs = [pack.pack for pack in loaded if pack.pack is not None]
     app.push_screen(WalkScreen(app.store, couple, session, packs))
+    if any(pack.recurring for pack in packs):
+        review_due_first(app, couple)
+
+
+def review_due_first(app: WorkbookApp, couple: Couple) -> None:
+    """At the start of a check-in, the agreements due for review come first: how did they go?"""
+    from workbook.data.agreement_book import AgreementBook
+    from workbook.tui.screens.review import ReviewScreen
+
+    book = AgreementBook(app.store, couple, app.today)
+    try:
+        due = book.load().due(app.today())
+    except DataError:
+        return
+    if due and book.read_only is None:
+        app.push_screen(ReviewScreen(book, due_only=True))
 
 
 def resume(app: WorkbookApp, couple: Couple) -> None:

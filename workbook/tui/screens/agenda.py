@@ -49,12 +49,19 @@ class AgendaScreen(Screen[list[str] | None]):
         Binding("d", "broken", "Details", show=False),
     ]
 
-    def __init__(self, couple: Couple, library: Library) -> None:
+    def __init__(self, couple: Couple, library: Library, *, first_time: bool = True) -> None:
         super().__init__()
         self.couple = couple
         self.library = library
         self.packs: list[LoadedPack] = library.ordered()
         self.agenda: list[str] = []
+        # The suggested first path is for a first session only.
+        self.first_time = first_time
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "suggested":
+            return self.first_time
+        return True
 
     def compose(self) -> ComposeResult:
         a, b = self.couple.names
@@ -79,7 +86,8 @@ class AgendaScreen(Screen[list[str] | None]):
                     markup=False,
                 )
             with Horizontal(id="agenda-buttons"):
-                yield Button("Suggested first path", id="suggested")
+                if self.first_time:
+                    yield Button("Suggested first path", id="suggested")
                 yield Button("Start ▶", id="start", variant="primary")
         yield Footer()
 

@@ -1,4 +1,9 @@
-"""The end of a session: where the files are, and how to export them."""
+"""The end of a session: what the couple agreed and when they will look again, where the files
+are, and the exact command to export them.
+
+Paths are given inside the data folder, which is named once, so that no line breaks a name in
+two on a narrow screen; the command is split with a shell line break, so it still pastes.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,17 @@ import shlex
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from workbook.data.models import Couple, Session
+from workbook.data.agreement_book import AgreementBook
+from workbook.data.files import DataError
+from workbook.data.models import Agreement, Couple, Session
 from workbook.data.store import Store
-from workbook.tui.plain import fill
+from workbook.export.markdown import long_date
+from workbook.tui.plain import fill, plain
 
 
 def command(store: Store) -> str:
@@ -29,29 +38,66 @@ class DoneScreen(Screen[None]):
         self.couple = couple
         self.session = session
 
+    def _made(self) -> tuple[list[Agreement], Agreement | None]:
+        """The agreements made in this session, and the active one to review first."""
+        try:
+            agreements = AgreementBook(self.store, self.couple).load()
+        except DataError:
+            return [], None
+        made = [a for a in agreements.active() if a.session == self.session.id]
+        soonest = min(agreements.active(), key=lambda a: a.review_on, default=None)
+        return made, soonest
+
+    def _agreed(self) -> Content:
+        made, soonest = self._made()
+        names = dict(zip("ab", self.couple.names, strict=True))
+        if not made:
+            lines = [Content("You made no agreements this time.")]
+        else:
+            lines = [Content("What you agreed:")]
+            for agreement in made:
+                who = f"{names[agreement.who]} will:" if agreement.who in names else "Both of you:"
+                lines.append(fill("  • $who $text", who=who, text=agreement.text))
+        if soonest is not None:
+            lines.append(Content(f"\nYour next review: {long_date(soonest.review_on)}."))
+        return Content("\n").join(lines)
+
     def compose(self) -> ComposeResult:
         layout = self.store.layout
         a, b = self.couple.names
-        with Vertical(id="done"):
+        root = self.store.root
+
+        def inside(path: object) -> str:
+            return str(path).removeprefix(str(root)).lstrip("/")
+
+        with VerticalScroll(id="done"):
             yield Static(fill("Well done, $a and $b.", a=a, b=b), classes="step-title")
+            yield Static(self._agreed(), id="agreed")
+            for label, path in (
+                ("Your files are in the data folder:", str(root)),
+                ("Your agreement document:", inside(layout.agreement_document(self.couple.id))),
+                (
+                    "This session, with all your answers:",
+                    inside(layout.session_file(self.couple.id, self.session.id)),
+                ),
+            ):
+                yield Static(label, markup=False)
+                yield Static(plain(path), classes="path")
             yield Static(
-                fill(
-                    "Your agreement document:\n  $doc\n\nThis session, with all your answers:\n"
-                    "  $session\n\nTo print a summary of this session, or make a web page:\n"
-                    "  $command export $couple --session $id\n"
-                    "  $command export $couple --format html --out agreement.html",
-                    doc=str(layout.agreement_document(self.couple.id)),
-                    session=str(layout.session_file(self.couple.id, self.session.id)),
-                    command=command(self.store),
-                    couple=self.couple.id,
-                    id=self.session.id,
-                )
+                "To print a summary of this session, or make a web page:",
+                classes="gap",
+                markup=False,
             )
+            for rest in (
+                f"export {self.couple.id} --session {self.session.id}",
+                f"export {self.couple.id} --format html --out agreement.html",
+            ):
+                yield Static(plain(f"{command(self.store)} \\\n    {rest}"), classes="path")
             yield Button("Back to the start", id="home", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#home", Button).focus()
+        self.query_one("#home", Button).focus(scroll_visible=False)
 
     def action_home(self) -> None:
         self.dismiss()

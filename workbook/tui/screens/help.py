@@ -28,10 +28,12 @@ Answering
                     + and - move its review date
 
 Taking turns
-  In a private step, one of you answers while the other looks away. Then the
-  screen asks you to pass it over, and hides the first answer. When you have
-  both answered, you see your answers side by side. Who goes first changes
-  from step to step. The name marked ▶ is whose turn it is.
+  Before a private answer, the screen asks the other partner to look away,
+  and only the named partner's own button goes on. After the answer, the
+  screen hides it and asks you to pass the keyboard over. When you have both
+  answered, you see your answers side by side, each on the same side every
+  time. Who goes first changes from step to step. The name marked ▶ is whose
+  turn it is.
 
 Everything you type is saved as you go, in files on this computer only."""
 
@@ -46,7 +48,9 @@ class HelpScreen(ModalScreen[None]):
             yield Button("Close", id="close", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#close", Button).focus()
+        # The button is at the end; focusing it must not scroll the help to its end.
+        self.query_one("#close", Button).focus(scroll_visible=False)
+        self.query_one("#help", VerticalScroll).scroll_home(animate=False, immediate=True)
 
     def on_button_pressed(self) -> None:
         self.dismiss()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -21,15 +21,17 @@ if TYPE_CHECKING:
 
 from textual.screen import Screen
 
+# Narrower than this, the five buttons take two rows.
+NARROW = 76
+
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "new_couple", "New couple"),
-        Binding("s", "new_session", "New session"),
+        Binding("s", "new_session", "Session"),
         Binding("r", "resume", "Resume"),
-        # The buttons name these two keys, which keeps the footer short enough for 80 columns.
-        Binding("e", "export", "Export", show=False),
-        Binding("v", "review", "Review", show=False),
+        Binding("e", "export", "Export"),
+        Binding("v", "review", "Review"),
     ]
 
     @property
@@ -55,10 +57,17 @@ class HomeScreen(Screen[None]):
                 yield Button("New couple", id="new-couple")
                 yield Button("Export (e)", id="export")
                 yield Button("Review (v)", id="review")
-        yield Footer()
+        # Compact, so that every key fits in the footer down to 60 columns.
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_couples()
+
+    def on_resize(self, event: events.Resize) -> None:
+        narrow = event.size.width < NARROW
+        self.set_class(narrow, "narrow")
+        # Room for every key of Home in the footer: the palette's own hint gives way first.
+        self.query_one(Footer).show_command_palette = not narrow
 
     def on_screen_resume(self) -> None:
         self.refresh_couples()

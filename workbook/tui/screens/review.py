@@ -29,22 +29,28 @@ from workbook.tui.widgets.blink import cursor_blink
 
 class ReviewScreen(Screen[None]):
     BINDINGS = [
-        Binding("k", "keep", "Keep it going"),
-        Binding("c", "change", "Change it"),
+        Binding("k", "keep", "Keep"),
+        Binding("c", "change", "Change"),
         Binding("l", "retire", "Let it go"),
         Binding("1", "confirm('a')", "Confirm (1st)", show=False),
         Binding("2", "confirm('b')", "Confirm (2nd)", show=False),
         Binding("escape", "back", "Done"),
     ]
 
-    def __init__(self, book: AgreementBook) -> None:
+    def __init__(self, book: AgreementBook, *, due_only: bool = False) -> None:
         super().__init__()
         self.book = book
         self.couple = book.couple
         self.today = book.today()
         self.agreements = book.load()
+        # Before a check-in: only the agreements due, to talk about how they went.
+        self.due_only = due_only
         # Fixed for the whole review: the order the couple started with.
-        self.order = [a.id for a in for_review(self.agreements, self.today)]
+        self.order = [
+            a.id
+            for a in for_review(self.agreements, self.today)
+            if a.is_due(self.today) or not due_only
+        ]
         self.read_only = book.read_only
         self._letting_go: str | None = None
         self._change: tuple[str, str] | None = None  # agreement id, new text
@@ -53,10 +59,17 @@ class ReviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         a, b = self.couple.names
         with Vertical(id="review"):
-            yield Static(fill("Your agreements, $a and $b", a=a, b=b), classes="step-title")
+            if self.due_only:
+                yield Static(
+                    fill("Before this check-in, $a and $b: how did these go?", a=a, b=b),
+                    classes="step-title",
+                )
+            else:
+                yield Static(fill("Your agreements, $a and $b", a=a, b=b), classes="step-title")
             yield Static(
                 "Talk about each one together. k keeps it going until its next review; c "
-                "changes it (then each of you confirms, 1 and 2); l lets it go.",
+                "changes it (then each of you confirms, 1 and 2); l lets it go. "
+                + ("Esc goes on to the check-in." if self.due_only else ""),
                 classes="legend",
                 markup=False,
             )

@@ -180,6 +180,7 @@ class WalkScreen(Screen[None]):
     async def action_pause(self) -> None:
         if await self.settle("Leave"):
             self.store.release_session(self.couple.id, self.session.id)
+            self.app.notify("Paused, and all saved. Press r to carry on where you left off.")
             self.dismiss()
 
     async def settle(self, leaving: str) -> bool:
