@@ -112,7 +112,6 @@ def test_schema_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
     ("args", "message"),
     [
         (["start", "--couple", "nobody"], 'no couple "nobody"'),
-        (["start", "--pack", "respect"], "--pack needs --couple"),
         (["start", "--couple", "sam-and-alex", "--pack", "nope"], "no pack nope"),
         (["history", "nobody"], 'no couple "nobody"'),
     ],
@@ -123,6 +122,49 @@ def test_start_and_history_refuse_bad_arguments(
     code, _, err = run(capsys, *args)
     assert code == 2
     assert message in err
+
+
+def test_start_with_a_pack_and_one_couple_opens_their_session(
+    capsys: pytest.CaptureFixture[str], filled: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbook.tui.app import WorkbookApp
+
+    opened: list[tuple[str | None, list[str]]] = []
+    monkeypatch.setattr(
+        WorkbookApp, "run", lambda app: opened.append((app.start_couple, app.start_packs))
+    )
+    code, _, err = run(capsys, "start", "--pack", "respect")
+    assert (code, err) == (0, "")
+    assert opened == [("sam-and-alex", ["respect"])]
+    filled.create_couple("Kim", "Lou")
+    code, _, err = run(capsys, "start", "--pack", "respect")
+    assert code == 2
+    assert "there are 2 couples here: say whose session it is with --couple ID" in err
+    assert len(opened) == 1
+
+
+def test_list_pads_columns_by_the_cells_a_terminal_draws(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from rich.cells import cell_len
+
+    for pack_id, title in (
+        ("hearts", "Love ❤️ and 😀 notes"),
+        ("wide", "日本語のパック"),
+        ("plain", "Plain"),
+    ):
+        path = write_pack(tmp_path, pack_id)
+        path.write_text(path.read_text().replace('title = "A pack"', f'title = "{title}"'))
+    code, out, _ = run(capsys, "--exercises", str(tmp_path), "list")
+    assert code == 0
+    lines = [line for line in out.splitlines() if line.split(" ")[0] in {"hearts", "wide", "plain"}]
+    assert len(lines) == 3
+    # The minutes column starts at the same cell on every line, whatever the title holds.
+    starts = {
+        cell_len(line[: line.index(" - ") if " - " in line else line.index("min")])
+        for line in lines
+    }
+    assert len(starts) == 1, lines
 
 
 @pytest.fixture

@@ -150,7 +150,14 @@ def _open_workbook(args: argparse.Namespace) -> int:
     if couple is not None and (not is_id(couple) or couple not in store.couple_ids()):
         raise Fatal(f'no couple "{couple}" in {store.root} (see: workbook couples)')
     if packs and couple is None:
-        raise Fatal("--pack needs --couple: say whose session it is")
+        couples = store.couple_ids()
+        if len(couples) > 1:
+            raise Fatal(
+                f"there are {len(couples)} couples here: say whose session it is with "
+                "--couple ID (see: workbook couples)"
+            )
+        # With one couple it can only be theirs; with none, the app asks for the names first.
+        couple = couples[0] if couples else None
     library: Any = lambda: _library(args, quiet=True)  # noqa: E731 - loaded when first needed
     if packs:
         library = _library(args, quiet=True)
@@ -208,9 +215,13 @@ def _list(args: argparse.Namespace) -> int:
         )
         for r in rows
     ]
-    widths = [max(len(row[i]) for row in table) for i in range(4)]
+    # Columns are padded by the cells a terminal draws, not by characters: ❤️ or 日本 take two.
+    from rich.cells import cell_len
+
+    widths = [max(cell_len(row[i]) for row in table) for i in range(4)]
     for row in table:
-        _out("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])
+        cells = (cell + " " * (widths[i] - cell_len(cell)) for i, cell in enumerate(row[:4]))
+        _out("  ".join(cells) + "  " + row[4])
     return EXIT_OK
 
 

@@ -125,3 +125,26 @@ async def test_done_lists_the_agreements_made_and_the_next_review(
         assert "Both of you: Say thank you" in shown
         assert "Your next review: 6 December 2026." in shown
         assert "couples/sam-and-alex/agreement.md" in shown
+
+
+async def test_start_with_a_pack_and_no_couple_asks_the_names_then_walks_it(
+    store: Store, library: Library
+) -> None:
+    from textual.widgets import Input
+
+    from workbook.tui.screens.care import CareScreen
+    from workbook.tui.screens.new_couple import NewCoupleScreen
+
+    app = app_for(store, library, packs=["respect"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NewCoupleScreen)
+        app.screen.query_one("#name-a", Input).value = "Sam"
+        app.screen.query_one("#name-b", Input).value = "Alex"
+        await pilot.click("#continue")
+        await pilot.pause()
+        # The care note still comes first, even when the packs were named.
+        assert isinstance(app.screen, CareScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [p.id for p in walk(app).walk.packs] == ["respect"]

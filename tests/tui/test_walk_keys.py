@@ -98,3 +98,30 @@ async def test_each_partner_keeps_their_side_of_the_reveal(store: Store, modes: 
         assert screen.query_one(Reveal).order == ("a", "b")
         row = next(line for line in screen_text(app).splitlines() if "Alex first" in line)
         assert row.index("Sam second") < row.index("Alex first")
+
+
+async def test_one_enter_suggests_the_split_and_shift_tab_stays_in_view(
+    store: Store, library: Library
+) -> None:
+    from tests.tui.test_snapshots import _chores_split, walking
+    from workbook.tui.steps.chores import ChoresSplit
+
+    app = walking(store, library, ["chores"])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _chores_split(pilot)
+        split = screen.query_one(ChoresSplit)
+        assert app.focused is split.query_one("#suggest")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert split.owner, "one Enter on Suggest a fair split suggests it"
+        stage = screen.query_one("#stage")
+        for _ in range(5):
+            await pilot.press("shift+tab")
+            await pilot.pause()
+            focused = app.focused
+            assert focused is not None
+            assert focused is not stage
+            # Whatever has focus is at least partly drawn: no invisible stops.
+            assert focused.region.height > 0
+            assert focused.region.width > 0
+            assert focused.region.overlaps(screen.region)

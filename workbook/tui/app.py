@@ -73,6 +73,9 @@ class WorkbookApp(App[None]):
         self.push_screen(HomeScreen())
         if self.start_couple is not None:
             self.start(self.start_couple, self.start_packs)
+        elif self.start_packs:
+            # ``workbook start --pack X`` before there is any couple: add one, then walk X.
+            self.new_couple(then=self.start_packs)
 
     @property
     def library(self) -> Library:
@@ -118,7 +121,8 @@ class WorkbookApp(App[None]):
     # Flows
 
     @work
-    async def new_couple(self) -> None:
+    async def new_couple(self, then: Sequence[str] = ()) -> None:
+        """Add a couple, then open their agenda, or walk the packs ``then`` straight away."""
         from workbook.tui.screens.new_couple import NewCoupleScreen
 
         names = await self.push_screen_wait(NewCoupleScreen())
@@ -131,10 +135,11 @@ class WorkbookApp(App[None]):
             self.notify(f"The couple could not be saved: {error}", severity="error", markup=False)
             return
         self.refresh_home()
-        self.open_agenda(couple)
+        self.open_agenda(couple, then)
 
     @work
-    async def open_agenda(self, couple: Couple) -> None:
+    async def open_agenda(self, couple: Couple, packs: Sequence[str] = ()) -> None:
+        """The care note if the couple has not seen it, then the agenda, or ``packs`` if named."""
         from workbook.tui.screens.agenda import AgendaScreen
         from workbook.tui.screens.care import CareScreen
 
@@ -149,6 +154,9 @@ class WorkbookApp(App[None]):
                 self.store.save_couple(couple)
             except SaveError as error:
                 self.notify(str(error), severity="error", markup=False)
+        if packs:
+            self.begin(couple, list(packs))
+            return
         first_time = not self.store.session_ids(couple.id)
         agenda = await self.push_screen_wait(
             AgendaScreen(couple, self.library, first_time=first_time)
@@ -169,10 +177,7 @@ class WorkbookApp(App[None]):
         except (DataError, ValueError) as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        if pack_ids:
-            self.begin(couple, pack_ids)
-        else:
-            self.open_agenda(couple)
+        self.open_agenda(couple, pack_ids)
 
     def resume(self, couple: Couple) -> None:
         """Open the couple's latest unfinished session where it was left."""
