@@ -190,7 +190,8 @@ def test_an_older_session_falls_back_to_the_same_version_and_keeps_it(
     for kept in store.layout.packs.iterdir():
         kept.unlink()
     found = session_packs(session, store, _library(folder).packs)
-    assert found["ours"].pack is not None and found["ours"].note is None
+    assert found["ours"].pack is not None
+    assert found["ours"].note is None
     assert store.packs.load(digest) == path.read_bytes()
     # Kept now, so the pack may go.
     path.unlink()
@@ -222,8 +223,8 @@ def test_a_copy_changed_by_hand_is_not_used_and_the_library_mends_it(
     store: Store, tmp_path: Path
 ) -> None:
     folder = tmp_path / "packs"
-    path = write_pack(folder, "ours", STEPS)
-    couple, session = _answered_session(store, folder)
+    write_pack(folder, "ours", STEPS)
+    _, session = _answered_session(store, folder)
     (kept,) = store.layout.packs.iterdir()
     raw = kept.read_bytes()
     kept.write_bytes(raw.replace(b"good evening", b"hacked evening"))
