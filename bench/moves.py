@@ -90,10 +90,10 @@ class Bare(App[None]):
     # The keys the walk shows in its footer, so that the two footers are the same.
     BINDINGS = [
         Binding("ctrl+n", "next", "Next"),
-        Binding("ctrl+b", "nothing", "Back"),
-        Binding("escape", "nothing", "Pause"),
+        Binding("ctrl+b", "shown('back')", "Back"),
+        Binding("escape", "shown('pause')", "Pause"),
         Binding("ctrl+q", "quit", "Quit"),
-        Binding("f1", "nothing", "Help"),
+        Binding("f1", "shown('help')", "Help"),
     ]
 
     def __init__(self, shown: list[Page]) -> None:
@@ -112,7 +112,7 @@ class Bare(App[None]):
         self.at += 1
         await self.show()
 
-    def action_nothing(self) -> None:
+    def action_shown(self, what: str) -> None:
         """Back, Pause and Help are only there to be shown; the bench never presses them."""
 
     async def show(self) -> None:
