@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.test_lenient_answers import COUPLE, USED
+from workbook import tomlio
 from workbook.data import trail
 from workbook.data.models import Agreements, Session
 from workbook.data.recorder import SessionRecorder
@@ -128,3 +129,27 @@ def test_every_move_appends_one_entry_that_a_save_keeps(data_dir: Path) -> None:
     reader = SessionRecorder(store, couple.id, saved, read_only="another window has it")
     reader.move("values", "order", None)
     assert len(saved.trail) == len(places) + 1
+
+
+def test_a_trail_written_by_hand_as_one_table_still_opens_and_is_kept(data_dir: Path) -> None:
+    store = Store(data_dir)
+    store.prepare()
+    couple = store.create_couple("Sam", "Alex")
+    session = store.new_session(couple.id, ["values"])
+    path = store.layout.session_file(couple.id, session.id)
+    table = tomlio.loads(path.read_text(encoding="utf-8"))
+    # [trail] for [[trail]]: one table, not a list of them.
+    table["trail"] = {"at": START, "pack": "values", "step": "why"}
+    path.write_text(tomlio.dumps(table), encoding="utf-8")
+    assert "\n[trail]\n" in path.read_text(encoding="utf-8")
+    loaded = store.load_session(couple.id, session.id)
+    assert [(m.pack, m.step) for m in trail.moves(loaded.trail)] == [("values", "why")]
+    recorder = SessionRecorder(store, couple.id, loaded)
+    recorder.move("values", "pick", "first")
+    assert recorder.save()
+    saved = store.load_session(couple.id, session.id)
+    assert [m.step for m in trail.moves(saved.trail)] == ["why", "pick"]
+    # Anything else that is not a list is kept too, and skipped.
+    table["trail"] = "lost?"
+    path.write_text(tomlio.dumps(table), encoding="utf-8")
+    assert store.load_session(couple.id, session.id).trail == ["lost?"]
