@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from workbook.data.dates import FIRST_YEAR, LAST_YEAR, in_range, is_due
 from workbook.data.version import FORMAT
@@ -39,6 +39,12 @@ def _in_range(value: date) -> date:
 def _aware(value: datetime) -> datetime:
     # A hand-edited file may hold a local time without an offset: read it as this machine's.
     return value if value.tzinfo is not None else value.astimezone()
+
+
+def _listed(value: Any) -> Any:
+    # A trail written by hand as one table ([trail]), or as anything but a list, is kept as a
+    # list of one entry: data/trail.py skips what it cannot read, and the session still opens.
+    return value if isinstance(value, list) else [value]
 
 
 Timestamp = Annotated[datetime, AfterValidator(_in_range), AfterValidator(_aware)]
@@ -133,7 +139,7 @@ class Session(_File):
     # A value of the wrong shape (a hand edit) is read as no answer, and kept as it is.
     answers: dict[str, Any] = {}
     # Every move, appended: at, pack, step, phase (data/trail.py reads them leniently).
-    trail: list[Any] = []
+    trail: Annotated[list[Any], BeforeValidator(_listed)] = []
     facilitator: FacilitatorNotes | None = None
 
     def answer(self, pack_id: str, step_id: str) -> dict[str, Any]:

@@ -68,6 +68,9 @@ class SessionRecorder:
         # Why the last save failed ("No space left on device"), while it keeps failing; None
         # once a save succeeds.
         self.failure: str | None = None
+        # The first move of a sitting is on the trail even at the place the session was left:
+        # the time from then on is spent here, not in the break before.
+        self._arrived = False
 
     # Answers and moves
 
@@ -81,14 +84,16 @@ class SessionRecorder:
         self.changed()
 
     def move(self, pack_id: str, step_id: str, phase: str | None) -> None:
-        """Remember where the couple is, for resuming, and add the move to the trail."""
+        """Remember where the couple is, for resuming, and add the move to the trail (the
+        first of a sitting too, where the session was left)."""
         from workbook.data.models import Position, now
 
         if self.read_only:
             return
         here = Position(pack=pack_id, step=step_id, phase=phase)
-        if self.session.position == here:
+        if self.session.position == here and self._arrived:
             return
+        self._arrived = True
         self.session.position = here
         self.session.trail.append(trail.entry(now(), pack_id, step_id, phase))
         self.changed()

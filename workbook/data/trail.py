@@ -1,7 +1,8 @@
 """The trail of a session: every move, with when, so a summary can say how long each part took.
 
-A session file keeps ``[[trail]]`` tables (at, pack, step, phase), appended on every move. They
-are read leniently: an entry that cannot be read is skipped, and stays in the file.
+A session file keeps ``[[trail]]`` tables (at, pack, step, phase), appended on every move and
+when a session is opened again (so the time after a break counts from the return). They are
+read leniently: an entry that cannot be read is skipped, and stays in the file.
 """
 
 from __future__ import annotations
