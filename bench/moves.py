@@ -39,7 +39,7 @@ from textual.widgets import Footer, Static
 from workbook.data.models import Couple, Session
 from workbook.data.store import Store
 from workbook.logic.session_packs import begin_packs
-from workbook.logic.walk import HANDBACK, HANDOVER, Walk
+from workbook.logic.walk import Walk
 from workbook.packs.library import Library, load_library
 from workbook.tui import views
 from workbook.tui.app import WorkbookApp
@@ -75,10 +75,10 @@ def pages(walk: Walk, session: Session, names: dict[str, str]) -> list[Page]:
         place = walk.places[index]
         pack, step = walk.packs[place.pack], walk.step(place)
         title = Static(line(step.title or pack.title), classes="step-title")
-        if place.phase in (HANDOVER, HANDBACK):
+        if walk.is_handoff(place):
             to = walk.answering(place) or "a"
             away = "b" if to == "a" else "a"
-            return [title, *handover(names[to], names[away], place.phase == HANDBACK)]
+            return [title, *handover(names[to], names[away], place.phase)]
         context = at_place(walk, place, session, names, date.today(), list, [])
         return [title, *views.build(context)]
 
