@@ -1,0 +1,167 @@
+"""The one-line boxes of the agreement, requests and listen steps, with real key presses: typing
+is never lost after Enter, never taken by a list or a rating next to the box, and saved as typed,
+so that it comes back on resume."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.widgets import Input
+
+from tests.tui.conftest import SIZE, app_for, make_couple, walk
+from workbook import tomlio
+from workbook.data.store import Store
+from workbook.packs.library import Library
+from workbook.tui.app import WorkbookApp
+from workbook.tui.steps import typeahead
+from workbook.tui.steps.agreement import AgreementInput, TermList
+
+
+def saved(store: Store) -> dict[str, Any]:
+    """The session file as it is on disk."""
+    (file,) = (store.root / "couples" / "sam-and-alex" / "sessions").glob("*.toml")
+    return tomlio.loads(file.read_text(encoding="utf-8"))
+
+
+async def go_to(app: WorkbookApp, pilot: Any, pack: str, step_id: str) -> None:
+    app.begin(store_couple(app), [pack])
+    await pilot.pause()
+    screen = walk(app)
+    await screen.goto_step(0, [s.id for s in screen.walk.packs[0].steps].index(step_id))
+    await pilot.pause()
+
+
+def store_couple(app: WorkbookApp) -> Any:
+    return app.store.load_couple("sam-and-alex")
+
+
+async def on_disk(store: Store, pilot: Any, check: Any) -> dict[str, Any]:
+    """The session file once the autosave has written what ``check`` looks for (the walk saves
+    at most 0.8 s after a change); fails if it never does."""
+    for _ in range(30):
+        await pilot.pause(0.1)
+        session = saved(store)
+        try:
+            if check(session["answers"]):
+                return session
+        except (KeyError, IndexError):
+            pass
+    raise AssertionError(f"not saved as typed: {saved(store).get('answers')}")
+
+
+def resumed(store: Store, library: Library) -> WorkbookApp:
+    """A new app over the same folder, to resume with r on Home."""
+    return app_for(Store(store.root), library)
+
+
+# Agreement steps
+
+
+async def test_a_second_term_typed_straight_after_the_first_is_kept(
+    store: Store, library: Library
+) -> None:
+    make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "compromise", "agree")
+        widget = walk(app).query_one(AgreementInput)
+        assert app.focused is widget.query_one("#new-term")
+        await pilot.press(*"Walk on Sundays", "enter", *"we cook on Fridays", "enter")
+        await pilot.pause()
+        assert [t.text for t in widget.terms] == ["Walk on Sundays", "we cook on Fridays"]
+        assert [t.who for t in widget.terms] == ["both", "both"]
+        assert all(t.confirmed_by == [] for t in widget.terms)
+        assert app.focused is widget.query_one("#new-term")
+
+
+async def test_keys_of_the_term_list_never_swallow_a_term_being_typed(
+    store: Store, library: Library
+) -> None:
+    make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "compromise", "agree")
+        widget = walk(app).query_one(AgreementInput)
+        await pilot.press(*"Walk on Sundays", "enter", "down")
+        await pilot.pause()
+        terms = widget.query_one(TermList)
+        assert app.focused is terms
+        # Each of these starts with a key of the term list: w, 2, +, -, and 1 then 2.
+        for typed in ("we cook on Fridays", "2 walks a week", "+1 hug a day", "- less news"):
+            await pilot.press(*typed, "enter")
+            await pilot.pause()
+            assert app.focused is widget.query_one("#new-term"), typed
+            await pilot.press("down")
+            await pilot.pause()
+        assert [t.text for t in widget.terms] == [
+            "Walk on Sundays",
+            "we cook on Fridays",
+            "2 walks a week",
+            "+1 hug a day",
+            "- less news",
+        ]
+        first = widget.terms[0]
+        assert (first.who, first.confirmed_by, first.agreement) == ("both", [], None)
+        review_dates = {t.review_on for t in widget.terms}
+        assert len(review_dates) == 1, "a + or - of a term being typed moved a review date"
+        # Backspace on the list goes to the box: it never removes a term.
+        await pilot.press(*"Oops", "down", "backspace")
+        await pilot.pause()
+        assert len(widget.terms) == 5
+        assert widget.query_one("#new-term", Input).value == "Oop"
+
+
+async def test_the_keys_of_the_term_list_act_when_no_text_follows(
+    store: Store, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "compromise", "agree")
+        widget = walk(app).query_one(AgreementInput)
+        await pilot.press(*"Walk on Sundays", "enter", "down", "w", "w", "down")
+        await pilot.pause()
+        assert widget.terms[0].who == "b"
+        # A key after a pause was meant: text typed after it does not undo it.
+        monkeypatch.setattr(typeahead, "TYPING_GAP", 0.0)
+        await pilot.press("w", "1", "c")
+        await pilot.pause()
+        assert (widget.terms[0].who, widget.terms[0].confirmed_by) == ("both", ["a"])
+        assert widget.query_one("#new-term", Input).value == "c"
+        monkeypatch.setattr(typeahead, "TYPING_GAP", 60.0)
+        await pilot.press("down", "2", "x")
+        await pilot.pause()
+        # Both confirmations make an agreement at once; it stands, and the text goes on.
+        assert widget.terms[0].agreement
+        assert widget.query_one("#new-term", Input).value == "cx"
+
+
+async def test_a_half_typed_term_is_saved_as_typed_and_comes_back(
+    store: Store, library: Library
+) -> None:
+    make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "compromise", "agree")
+        await pilot.press(*"Walk on Sundays", "enter", *"Half a te")
+        session = await on_disk(
+            store, pilot, lambda a: a["compromise"]["agree"]["draft"] == "Half a te"
+        )
+        table = session["answers"]["compromise"]["agree"]
+        assert table["draft"] == "Half a te"
+        assert [t["text"] for t in table["terms"]] == ["Walk on Sundays"]
+        await pilot.press("ctrl+q")
+    again = resumed(store, library)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        widget = walk(again).query_one(AgreementInput)
+        box = widget.query_one("#new-term", Input)
+        assert box.value == "Half a te"
+        assert again.focused is box
+        await pilot.press(*"rm", "enter")
+        await pilot.pause()
+        assert [t.text for t in widget.terms] == ["Walk on Sundays", "Half a term"]
+        walk(again).autosave.now()
+    assert "draft" not in saved(store)["answers"]["compromise"]["agree"]
