@@ -16,6 +16,7 @@ from workbook.packs.library import Library
 from workbook.tui.app import WorkbookApp
 from workbook.tui.steps import typeahead
 from workbook.tui.steps.agreement import AgreementInput, TermList
+from workbook.tui.steps.listen import ListenInput
 
 
 def saved(store: Store) -> dict[str, Any]:
@@ -165,3 +166,70 @@ async def test_a_half_typed_term_is_saved_as_typed_and_comes_back(
         assert [t.text for t in widget.terms] == ["Walk on Sundays", "Half a term"]
         walk(again).autosave.now()
     assert "draft" not in saved(store)["answers"]["compromise"]["agree"]
+
+
+# Listen
+
+
+async def test_after_resume_the_listener_types_into_the_paraphrase_box(
+    store: Store, library: Library
+) -> None:
+    make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "listening", "practice")
+        await pilot.press("enter")  # I have said it
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    again = resumed(store, library)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        listen = walk(again).query_one(ListenInput)
+        assert again.focused is listen.query_one("#paraphrase")
+        await pilot.press(*"You felt left out")
+        session = await on_disk(
+            store,
+            pilot,
+            lambda a: a["listening"]["practice"]["turns"][0]["draft"] == "You felt left out",
+        )
+        (turn,) = session["answers"]["listening"]["practice"]["turns"]
+        assert turn["draft"] == "You felt left out"
+        assert turn.get("paraphrases", []) == []
+        await pilot.press("ctrl+q")
+    third = resumed(store, library)
+    async with third.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        listen = walk(third).query_one(ListenInput)
+        assert listen.query_one("#paraphrase", Input).value == "You felt left out"
+        assert third.focused is listen.query_one("#paraphrase")
+        await pilot.press(*" at dinner", "enter")
+        await pilot.pause()
+        walk(third).autosave.now()
+    (turn,) = saved(store)["answers"]["listening"]["practice"]["turns"]
+    assert turn["paraphrases"] == ["You felt left out at dinner"]
+    assert "draft" not in turn
+
+
+async def test_a_try_said_only_out_loud_is_counted_but_never_saved_as_empty_words(
+    store: Store, library: Library
+) -> None:
+    make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "listening", "practice")
+        await pilot.press("enter", "enter")  # I have said it; said back without typing
+        await pilot.pause()
+        listen = walk(app).query_one(ListenInput)
+        assert listen.stage == "check"
+        await pilot.press("ctrl+q")
+    (turn,) = saved(store)["answers"]["listening"]["practice"]["turns"]
+    assert turn.get("paraphrases", []) == []
+    assert turn["tries"] == 1
+    again = resumed(store, library)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        # Back at the speaker's check, not at the listener's try again.
+        assert walk(again).query_one(ListenInput).stage == "check"
