@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
-from tests.tui.conftest import SIZE, app_for, make_couple, walk
+from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
 from workbook import tomlio
 from workbook.data.store import Store
 from workbook.packs.library import Library
@@ -17,6 +17,7 @@ from workbook.tui.app import WorkbookApp
 from workbook.tui.steps import typeahead
 from workbook.tui.steps.agreement import AgreementInput, TermList
 from workbook.tui.steps.listen import ListenInput
+from workbook.tui.steps.requests import RequestsInput
 
 
 def saved(store: Store) -> dict[str, Any]:
@@ -233,3 +234,178 @@ async def test_a_try_said_only_out_loud_is_counted_but_never_saved_as_empty_word
         await pilot.pause()
         # Back at the speaker's check, not at the listener's try again.
         assert walk(again).query_one(ListenInput).stage == "check"
+
+
+# Requests
+
+
+def earlier_request(store: Store, couple: Any, **row: Any) -> str:
+    """A finished earlier session with one request decided later; its session id."""
+    earlier = store.new_session(couple.id, ["requests"])
+    earlier.set_answer("requests", "asks", {"requests": [{"decision": "later", **row}]})
+    earlier.finished = earlier.started
+    store.save_session(couple.id, earlier)
+    store.close()
+    return earlier.id
+
+
+async def test_the_next_asker_types_straight_on_and_a_question_mark_stays_in_the_box(
+    store: Store, library: Library
+) -> None:
+    make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "check-in", "asks")
+        widget = walk(app).query_one(RequestsInput)
+        await pilot.press(*"Text me?", "enter", *"Walk with me on Sunday?")
+        await pilot.pause()
+        assert walk(app) is app.screen, "the ? opened something else"
+        assert widget.query_one("#ask", Input).value == "Walk with me on Sunday?"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [(r.by, r.text) for r in widget.rows] == [
+            ("a", "Text me?"),
+            ("b", "Walk with me on Sunday?"),
+        ]
+        assert "You have each asked for one thing." in screen_text(app)
+
+
+async def test_tab_from_the_request_goes_to_its_benefit_and_the_first_enter_decides(
+    store: Store, library: Library
+) -> None:
+    make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "check-in", "asks")
+        widget = walk(app).query_one(RequestsInput)
+        await pilot.press(*"Text me", "enter", *"Walk", "enter")
+        await pilot.pause()
+        # The asking is done: the first request is highlighted, and Tab goes on from it.
+        assert app.focused is widget.query_one("#requests")
+        assert widget.selected == 0
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is widget.query_one("#benefit")
+        await pilot.press("5", "tab", "1", "tab")
+        await pilot.pause()
+        assert app.focused is widget.query_one("#decision")
+        await pilot.press("enter")
+        await pilot.pause()
+        first = widget.rows[0]
+        assert (first.benefit, first.cost, first.decision) == (5, 1, "yes")
+
+
+async def test_a_request_brought_back_keeps_its_ratings(store: Store, library: Library) -> None:
+    couple = make_couple(store)
+    earlier_request(store, couple, by="b", text="A weekend away", benefit=5, cost=4)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "check-in", "asks")
+        widget = walk(app).query_one(RequestsInput)
+        widget.query_one("#earlier").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        back = widget.rows[-1]
+        assert (back.text, back.benefit, back.cost, back.decision) == (
+            "A weekend away",
+            5,
+            4,
+            None,
+        )
+        assert "It matters a lot to Alex" in str(widget.query_one("#advice", Static).content)
+
+
+async def test_digits_typed_for_a_request_never_become_ratings(
+    store: Store, library: Library
+) -> None:
+    couple = make_couple(store)
+    earlier_request(store, couple, by="b", text="A weekend away", benefit=5, cost=4)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "requests", "asks")
+        widget = walk(app).query_one(RequestsInput)
+        widget.query_one("#earlier").focus()
+        await pilot.press("enter", "tab")
+        await pilot.pause()
+        assert app.focused is widget.query_one("#benefit")
+        # Sam starts a request on the benefit of the one brought back, then on its cost.
+        await pilot.press(*"2 walks a week", "enter")
+        await pilot.pause()
+        widget.query_one("#requests").focus()
+        await pilot.press("home", "tab", "tab")
+        await pilot.pause()
+        assert app.focused is widget.query_one("#cost")
+        await pilot.press(*"34 hugs", "enter")
+        await pilot.pause()
+        back = widget.rows[0]
+        assert (back.text, back.benefit, back.cost) == ("A weekend away", 5, 4)
+        assert [(r.by, r.text) for r in widget.rows[1:]] == [
+            ("a", "2 walks a week"),
+            ("a", "34 hugs"),
+        ]
+        assert all(r.benefit is None and r.cost is None for r in widget.rows[1:])
+        # A digit that no text follows is a rating.
+        widget.query_one("#requests").focus()
+        await pilot.press("home", "tab", "3", "down")
+        await pilot.pause()
+        assert widget.rows[0].benefit == 3
+        assert widget.query_one("#ask", Input).value == ""
+
+
+async def test_the_request_box_is_saved_as_typed_and_comes_back(
+    store: Store, library: Library
+) -> None:
+    make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "requests", "asks")
+        await pilot.press(*"Call me", "enter", *"Plan a day o")
+        session = await on_disk(
+            store, pilot, lambda a: a["requests"]["asks"]["draft"] == "Plan a day o"
+        )
+        assert [r["text"] for r in session["answers"]["requests"]["asks"]["requests"]] == [
+            "Call me"
+        ]
+        await pilot.press("ctrl+q")
+    again = resumed(store, library)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        widget = walk(again).query_one(RequestsInput)
+        assert again.focused is widget.query_one("#ask")
+        assert "Alex, what would you ask Sam for?" in screen_text(again)
+        await pilot.press(*"ut", "enter")
+        await pilot.pause()
+        assert [(r.by, r.text) for r in widget.rows] == [("a", "Call me"), ("b", "Plan a day out")]
+
+
+async def test_the_third_option_and_the_note_are_saved_as_typed_and_come_back(
+    store: Store, library: Library
+) -> None:
+    make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "check-in", "asks")
+        widget = walk(app).query_one(RequestsInput)
+        await pilot.press(*"Text me", "enter", *"Walk", "enter", "tab", "tab", "tab")
+        await pilot.pause()
+        assert app.focused is widget.query_one("#decision")
+        await pilot.press("down", "down", "enter")  # A third option: the cursor goes to its box
+        await pilot.pause()
+        assert app.focused is widget.query_one("#third")
+        await pilot.press(*"Text when I leave work", "tab", *"after the move")
+        session = await on_disk(
+            store,
+            pilot,
+            lambda a: a["check-in"]["asks"]["requests"][0]["note"] == "after the move",
+        )
+        (first, _) = session["answers"]["check-in"]["asks"]["requests"]
+        assert (first["decision"], first["third"]) == ("third", "Text when I leave work")
+        await pilot.press("ctrl+q")
+    again = resumed(store, library)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        widget = walk(again).query_one(RequestsInput)
+        assert widget.query_one("#third", Input).value == "Text when I leave work"
+        assert widget.query_one("#note", Input).value == "after the move"
