@@ -182,7 +182,7 @@ async def test_the_reveal_flags_a_gap_and_offers_it_as_a_term(store: Store, mode
         assert "⚑ Play" not in text
         await pilot.press("ctrl+n")
         await pilot.pause()
-        assert "Talk about “Work” again, where we see it differently" in screen_text(app)
+        assert "Talk about “Work” again, where our answers were far apart" in screen_text(app)
 
 
 async def test_an_unfinished_answer_cannot_move_on_unless_optional(
