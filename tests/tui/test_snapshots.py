@@ -107,7 +107,8 @@ def test_handover(snap_compare: Any, store: Store, library: Library) -> None:
 
 def test_scale_reveal(snap_compare: Any, store: Store, library: Library) -> None:
     """The reveal of the respect scale: two equal columns with each partner's ratings, flags
-    (⚑) on the items two or more apart, and the flagged lines spelled out below."""
+    (⚑) on the items two or more apart, and the flagged lines spelled out below as what each
+    answered and "You feel this differently: worth talking about" (never "N apart")."""
     app = walking(store, library, ["respect"])
 
     async def run_before(pilot: Any) -> None:

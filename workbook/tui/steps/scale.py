@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from workbook.logic.compare import compare_scale
-from workbook.text import clean_line
+from workbook.text import clean_line, one_width
 from workbook.tui.plain import fill
 from workbook.tui.steps.base import ValueInput, answered
 from workbook.tui.steps.context import StepContext
@@ -63,9 +63,11 @@ class ScaleRow(Widget, can_focus=True):
     def render(self) -> Content:
         # A long label wraps in its own column, so the whole of it can be read; the numbers
         # stay on its first line.
-        label = clean_line(self.item or "Your answer")
+        label = one_width(clean_line(self.item or "Your answer"))
         lines = textwrap.wrap(label, LABEL_WIDTH - 1, break_long_words=True) or [""]
-        parts: list[Content | str] = [Content(lines[0].ljust(LABEL_WIDTH))]
+        first = Content(lines[0])
+        # Padded by the cells it takes on screen, so the numbers line up under wide characters.
+        parts: list[Content | str] = [first, " " * max(LABEL_WIDTH - first.cell_length, 1)]
         for number in range(self.low, self.high + 1):
             if number == self.value:
                 parts.append(Content.styled(f"[{number}]".center(CELL), "reverse bold"))
@@ -150,14 +152,17 @@ def show(step: Any, value: Any, flagged: set[str] | None = None) -> Content:
 
 
 def compare(context: StepContext) -> Content:
-    """The items where the two are ``gap`` or more apart."""
+    """The items where the two answers are ``gap`` or more apart. Each partner answered for
+    themselves, about their own experience, so a flag speaks of how differently each feels,
+    never of one thing measured twice."""
     names = context.names
     flagged = _flagged(context)
     if not flagged:
         return Content("No big differences here." if context.step.gap else "")
     lines = [
         fill(
-            f"⚑ $item: $a {r.a}, $b {r.b}: {r.apart} apart, worth talking about",
+            f"⚑ $item: $a answered {r.a}, $b {r.b}. You feel this differently: worth "
+            "talking about",
             item=r.item or "Your answers",
             a=names["a"],
             b=names["b"],
