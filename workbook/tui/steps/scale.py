@@ -159,10 +159,10 @@ def compare(context: StepContext) -> Content:
     flagged = _flagged(context)
     if not flagged:
         return Content("No big differences here." if context.step.gap else "")
+    differently = "You feel this differently: worth talking about"
     lines = [
         fill(
-            f"⚑ $item: $a answered {r.a}, $b {r.b}. You feel this differently: worth "
-            "talking about",
+            f"⚑ $item: $a answered {r.a}, $b {r.b}. {differently}",
             item=r.item or "Your answers",
             a=names["a"],
             b=names["b"],
