@@ -27,12 +27,13 @@ from workbook.tui.steps.typeahead import TypeAhead, Undo, keep_nothing
 from workbook.tui.widgets.blink import cursor_blink
 
 WHO_CYCLE = ("both", "a", "b")
+INDENT = "   "
 
 
 def _indented(text: str) -> str:
     """A term of several lines, each line after the first indented under the first."""
     lines = [part.strip() for part in clean(text).strip().split("\n")]
-    return "\n   ".join(part for part in lines if part)
+    return f"\n{INDENT}".join(part for part in lines if part)
 
 
 def build(context: StepContext) -> list[Widget]:
@@ -233,7 +234,7 @@ class AgreementInput(StepInput):
         when = long_date(term.review_on) if term.review_on else "not set"
         status = "Agreed ✓" if term.agreement else marks
         return fill(
-            "$who $text\n   $status · review on $when",
+            f"$who $text\n{INDENT}$status · review on $when",
             who=self.doer(term),
             text=_indented(term.text),
             status=status,
