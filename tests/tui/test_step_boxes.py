@@ -75,6 +75,13 @@ async def test_a_second_term_typed_straight_after_the_first_is_kept(
         assert [t.who for t in widget.terms] == ["both", "both"]
         assert all(t.confirmed_by == [] for t in widget.terms)
         assert app.focused is widget.query_one("#new-term")
+        # ↓ goes to the terms, and ↑ from the first term back to the box.
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.focused is widget.query_one(TermList)
+        await pilot.press("up", "up")
+        await pilot.pause()
+        assert app.focused is widget.query_one("#new-term")
 
 
 async def test_keys_of_the_term_list_never_swallow_a_term_being_typed(

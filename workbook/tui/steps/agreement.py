@@ -134,9 +134,14 @@ class TermBox(Input):
     """Where a term is typed; ↓ goes on to the terms, ↑ back to the offers."""
 
     BINDINGS = [
-        Binding("down", "app.focus_next", "To the terms", show=False),
-        Binding("up", "app.focus_previous", "To the offers", show=False),
+        Binding("down", "go('#terms')", "To the terms", show=False),
+        Binding("up", "go('#offers')", "To the offers", show=False),
     ]
+
+    def action_go(self, where: str) -> None:
+        if self.parent is not None:
+            for widget in self.parent.query(where):
+                widget.focus()
 
 
 class AgreementInput(StepInput):
