@@ -260,14 +260,17 @@ class AgreementInput(StepInput):
         self.changed(self.answer.model_copy(update={"terms": terms_now, "draft": draft or None}))
 
     def before_leaving(self) -> str | None:
+        said = []
+        if self.is_mounted and clean_line(self.query_one("#new-term", Input).value):
+            said.append("The term in the box is not added yet: Enter adds it.")
         drafts = [t for t in self.terms if not t.agreement]
-        if not drafts:
-            return None
-        count = "One term is" if len(drafts) == 1 else f"{len(drafts)} terms are"
-        return (
-            f"{count} not confirmed by both of you, so not agreed: they stay as drafts in this "
-            "session. Press Next again to go on."
-        )
+        if drafts:
+            count = "One term is" if len(drafts) == 1 else f"{len(drafts)} terms are"
+            said.append(
+                f"{count} not confirmed by both of you, so not agreed: they stay as drafts in "
+                "this session."
+            )
+        return " ".join([*said, "Press Next again to go on."]) if said else None
 
     def add(
         self, text: str, source: str | None = None, who: str = "both", to_terms: bool = True

@@ -310,6 +310,14 @@ class RequestsInput(StepInput):
         event.stop()
         self.report()
 
+    def before_leaving(self) -> str | None:
+        box = self._ask_box()
+        if box is not None and clean_line(box.value):
+            return (
+                "The request in the box is not added yet: Enter adds it. Press Next again to go on."
+            )
+        return None
+
     def _ask_box(self) -> Input | None:
         """The box for the next request, while someone still has one to ask."""
         ask = self.query_one("#ask", Input)
