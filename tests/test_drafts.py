@@ -63,9 +63,9 @@ def test_offers_come_from_gaps_shared_picks_and_answers(tmp_path: Path) -> None:
     )
     found = offers(pack, pack.step("a"), session, {"a": "Sam", "b": "Alex"})
     assert [(o.text, o.source, o.who) for o in found] == [
-        ("Talk about “Work” again, where we see it differently", "p.s", "both"),
-        ("Protect “Trust” together", "p.c", "both"),
-        ("Cook on Mondays", "p.t", "a"),
+        ("Talk about “Work” again, where our answers were far apart", "p.s", "both"),
+        ("Look after “Trust”, which we both chose", "p.c", "both"),
+        ("Cook on Mondays\nand more", "p.t", "a"),
         ("Walk on Sundays", "p.g", "both"),
     ]
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.packs_helpers import write_pack
+from workbook.data.answers.choice import ChoiceAnswer
 from workbook.data.models import (
     Agreement,
     Agreements,
@@ -19,8 +20,10 @@ from workbook.data.models import (
 )
 from workbook.export.agreement_doc import agreement_document
 from workbook.export.html import to_html
+from workbook.export.steps import render_choice
 from workbook.export.summary import summary_markdown
 from workbook.logic.session_packs import CHANGED, MISSING, SessionPack
+from workbook.packs.library import load_library
 from workbook.packs.load import LoadedPack, load_pack
 
 WHEN = datetime(2026, 11, 22, 19, 5, tzinfo=timezone(timedelta(hours=1)))
@@ -120,7 +123,7 @@ def test_summary_shows_both_answers_and_the_comparisons(packs: dict[str, LoadedP
     assert "### Meaning\n\n*What does respect mean to you?*" in text
     assert "**Sam:** Being asked.\n\n**Alex:** Time\\\n\\# together" in text
     assert "*Scale 1 to 5: 1 = Not at all, 5 = Fully.*" in text
-    assert "- Work: Sam 5, Alex 2 **(3 apart: worth talking about)**" in text
+    assert "- Work: Sam 5, Alex 2 **(you feel this differently: worth talking about)**" in text
     assert "- Beliefs: Sam 3, Alex 3\n" in text
     assert "- Both of you: Trust\n- Only Sam: Fun\n- Only Alex: Honesty" in text
     assert "- Trust: Sam #1, Alex #2" in text
@@ -285,3 +288,16 @@ def test_chores_requests_and_listen_render(tmp_path: Any) -> None:
         "Round 1: Sam spoke and Alex listened; understood after 2 tries, with 1 time-out" in turns
     )
     assert "Heard, try 2: Left out" in turns
+
+
+def test_a_single_choice_reads_as_one_pick_each() -> None:
+    step = load_library(environ={}).pack("check-in").step("willing")
+    assert step.pick_max == 1
+    names = {"a": "Zoë", "b": "Alex"}
+    same = render_choice(step, ChoiceAnswer.read({"a": ["Yes, now"], "b": ["Yes, now"]}), names)
+    assert same[-1] == "You both chose Yes, now."
+    apart = {"a": ["Not today"], "b": ["Yes, now"]}
+    shown = "\n\n".join(render_choice(step, ChoiceAnswer.read(apart), names))
+    assert shown.endswith("**Alex:** Yes, now\n\nYou chose differently.")
+    assert "none" not in shown
+    assert "Only" not in shown

@@ -35,10 +35,10 @@ COUPLE = Couple(
 MEMBER_KEYS = {
     "tasks": ["name", "minutes", "now", "done"],
     "requests": ["by", "text", "benefit", "cost", "decision", "third", "note", "again_of"],
-    "turns": ["round", "speaker", "paraphrases", "tries", "confirmed", "timeouts"],
+    "turns": ["round", "speaker", "paraphrases", "tries", "confirmed", "timeouts", "draft"],
     "terms": ["text", "confirmed_by", "review_on", "source", "agreement"],
 }
-TABLE_KEYS = ["a", "b", "together", "weights", "split", *MEMBER_KEYS]
+TABLE_KEYS = ["a", "b", "together", "weights", "split", "draft", *MEMBER_KEYS]
 
 scalars = st.one_of(
     st.integers(min_value=-(2**63), max_value=2**63 - 1),
@@ -111,6 +111,7 @@ def test_answer_models_give_fields_of_the_documented_types(table: dict[str, Any]
         assert type(turn.timeouts) is int
         assert all(isinstance(p, str) for p in turn.paraphrases)
         assert turn.confirmed in (True, False)
+        assert turn.draft is None or isinstance(turn.draft, str)
     for row in RequestsAnswer.read(table, problems).requests:
         assert row.by in ("a", "b")
         assert isinstance(row.text, str)
@@ -126,6 +127,11 @@ def test_answer_models_give_fields_of_the_documented_types(table: dict[str, Any]
         assert set(chores.split.owner.values()) <= {"a", "b", "shared"}
     for key in ("a", "b"):
         assert all(1 <= v <= 5 for v in chores.weights_of(key).values())
+    # A box's typed text, not submitted yet, is text or nothing.
+    assert all(
+        model.read(table).draft is None or isinstance(model.read(table).draft, str)
+        for model in (RequestsAnswer, AgreementAnswer)
+    )
     for term in AgreementAnswer.read(table, problems).terms:
         assert set(term.confirmed_by) <= {"a", "b"}
         assert term.review_on is None or isinstance(term.review_on, date)

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.hostile import HOSTILE
-from workbook.text import clean, clean_line, is_clean
+from workbook.text import clean, clean_line, is_clean, one_width
 
 
 def test_clean_removes_controls_and_bidi_overrides_but_keeps_lines_and_tabs() -> None:
@@ -56,3 +56,20 @@ def test_hostile_corpus_survives_cleaning() -> None:
         cleaned = clean(text)
         assert "\x1b" not in cleaned
         cleaned.encode("utf-8")
+
+
+def test_one_width_drops_the_emoji_selector_only_after_a_narrow_character() -> None:
+    assert one_width("❤️ Love") == "❤ Love"
+    assert one_width("✔️ done, ☺️") == "✔ done, ☺"
+    # A wide emoji is two cells either way, and a joined sequence keeps its selectors.
+    assert one_width("😀\ufe0f") == "😀\ufe0f"
+    assert one_width("👩\u200d❤️\u200d👨") == "👩\u200d❤️\u200d👨"
+    assert one_width("no emoji") == "no emoji"
+
+
+def test_the_screen_helpers_show_a_heart_one_cell_wide() -> None:
+    from workbook.tui.plain import fill, line, plain
+
+    for shown in (plain("❤️ Love"), line("❤️ Love"), fill("$x", x="❤️ Love")):
+        assert str(shown) == "❤ Love"
+        assert shown.cell_length == 6

@@ -7,6 +7,7 @@ exported, so that text read from a file somebody edited by hand is held to the s
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # C0 controls except tab and newline, DEL, and the C1 controls: they move the cursor, change
 # colours or talk to the terminal, so none of them may reach a screen or a file.
@@ -35,6 +36,33 @@ def clean_line(text: str) -> str:
     """Return ``text`` cleaned for a one-line field such as a name: no newlines, no tabs."""
     text = _LINE_BREAKS.sub(" ", clean(text))
     return text.replace("\t", " ").strip()
+
+
+_EMOJI_STYLE = "\ufe0f"
+_JOINER = "\u200d"
+
+
+def one_width(text: str) -> str:
+    """``text`` for a screen, with the emoji variation selector (U+FE0F) dropped after a
+    character that is narrow on its own, such as ❤ in ❤️.
+
+    Terminals disagree on how wide ❤️ is: some draw it in two cells, some in one, and layout
+    code may count either. Without the selector it is the text heart, one cell everywhere, so
+    columns and borders line up. Selectors inside a joined sequence (👩‍❤️‍👨) are kept, and so
+    is the stored text: this is for showing only.
+    """
+    if _EMOJI_STYLE not in text:
+        return text
+    kept = []
+    for index, char in enumerate(text):
+        if char == _EMOJI_STYLE and index > 0:
+            before = text[index - 1]
+            after = text[index + 1] if index + 1 < len(text) else ""
+            joined = _JOINER in (after, text[index - 2] if index > 1 else "")
+            if not joined and unicodedata.east_asian_width(before) not in ("W", "F"):
+                continue
+        kept.append(char)
+    return "".join(kept)
 
 
 def is_clean(text: str) -> bool:

@@ -95,6 +95,9 @@ async def test_hostile_names_answers_and_pack(tmp_path: Path, store: Store, data
                 widget = screen.query_one("AgreementInput")
                 widget.add(QUIT)  # type: ignore[attr-defined]
                 await pilot.pause()
+                # The stage follows the focus down to the new term: back to its top to click.
+                screen.query_one("#stage").scroll_home(animate=False)
+                await pilot.pause()
                 for target in ("#partner-a", "#partner-b", "#progress", ".step-title"):
                     await pilot.click(target)
                 break

@@ -123,7 +123,8 @@ def test_handover(snap_compare: Any, store: Store, library: Library) -> None:
 
 def test_scale_reveal(snap_compare: Any, store: Store, library: Library) -> None:
     """The reveal of the respect scale: two equal columns with each partner's ratings, flags
-    (⚑) on the items two or more apart, and the flagged lines spelled out below."""
+    (⚑) on the items two or more apart, and the flagged lines spelled out below as what each
+    answered and "You feel this differently: worth talking about" (never "N apart")."""
     app = walking(store, library, ["respect"])
 
     async def run_before(pilot: Any) -> None:
@@ -146,8 +147,9 @@ def test_scale_reveal(snap_compare: Any, store: Store, library: Library) -> None
 
 
 def test_agreement_step(snap_compare: Any, store: Store, library: Library) -> None:
-    """The agreement step: the term box, the legend naming 1 for Sam and 2 for Alex, and one
-    draft term that Sam has confirmed and Alex not yet, to review on 20 December 2026."""
+    """The agreement step: the term box, the legend under it saying that ↓ or Tab goes to the
+    terms and naming 1 for Sam and 2 for Alex, and one draft term that Sam has confirmed and
+    Alex not yet, to review on 20 December 2026."""
     app = walking(store, library, ["respect"])
 
     async def run_before(pilot: Any) -> None:

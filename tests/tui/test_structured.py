@@ -86,15 +86,19 @@ async def test_chores_from_starter_list_to_confirmed_terms(store: Store, library
             await pilot.press("ctrl+n")
             await pilot.pause()
         agreement = screen.query_one(AgreementInput)
-        offered = [(o.who, o.text) for o in agreement.offers]
-        assert any(who == "a" and text.startswith("Take on: ") for who, text in offered)
-        assert any(who == "b" and text.startswith("Take on: ") for who, text in offered)
-        for offer in agreement.offers:
-            if offer.text.startswith("Take on"):
-                agreement.add(offer.text, offer.source, offer.who)
-                await pilot.pause()
-                await pilot.press("1", "2")
-                await pilot.pause()
+        # One term for each task, done by whoever takes it on.
+        owner = split.owner
+        by_task = [o for o in agreement.offers if o.source == "chores.share"]
+        assert len(by_task) == len(owner)
+        for offer in by_task:
+            task = offer.text.split("“")[1].split("”")[0]
+            assert offer.who == ("both" if owner[task] == "shared" else owner[task])
+        chosen = [next(o for o in by_task if o.who == key) for key in ("a", "b")]
+        for offer in chosen:
+            agreement.add(offer.text, offer.source, offer.who)
+            await pilot.pause()
+            await pilot.press("1", "2")
+            await pilot.pause()
         assert all(term.agreement for term in agreement.terms)
         screen.autosave.now()
     table = session_of(store)["answers"]["chores"]["share"]  # type: ignore[index]
@@ -105,7 +109,8 @@ async def test_chores_from_starter_list_to_confirmed_terms(store: Store, library
     ]
     assert {a["source"] for a in agreements} == {"chores.share"}
     assert len(agreements) == 2
-    assert "**Sam will:** Take on:" in store.layout.agreement_document("sam-and-alex").read_text()
+    document = store.layout.agreement_document("sam-and-alex").read_text()
+    assert f"**Sam will:** {chosen[0].text}" in document
 
 
 async def test_a_request_decided_later_is_saved(store: Store, library: Library) -> None:

@@ -201,11 +201,11 @@ async def test_the_reveal_flags_a_gap_and_offers_it_as_a_term(store: Store, mode
             "b": {"Work": 2, "Play": 3},
         }
         text = screen_text(app)
-        assert "⚑ Work: Sam 5, Alex 2: 3 apart, worth talking about" in text
+        assert "⚑ Work: Sam answered 5, Alex 2. You feel this differently" in " ".join(text.split())
         assert "⚑ Play" not in text
         await pilot.press("ctrl+n")
         await pilot.pause()
-        assert "Talk about “Work” again, where we see it differently" in screen_text(app)
+        assert "Talk about “Work” again, where our answers were far apart" in screen_text(app)
 
 
 async def test_an_unfinished_answer_cannot_move_on_unless_optional(

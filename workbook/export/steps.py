@@ -68,7 +68,8 @@ def render_scale(step: Any, answer: ScaleAnswer, names: Names) -> list[str]:
         if row.item is not None:
             line = f"{inline(row.item)}: {line}"
         if row.flagged:
-            line += f" **({row.apart} apart: worth talking about)**"
+            # Each answered for themselves: a difference in how each feels, not a distance.
+            line += " **(you feel this differently: worth talking about)**"
         lines.append(line)
     return [labels, bullets(lines)]
 
@@ -85,6 +86,13 @@ def render_choice(step: Any, answer: Any, names: Names) -> list[str]:
         shown = ", ".join(inline(x) for x in answer.value(key) or []) or NO_ANSWER
         blocks.append(f"**{_who(key, names)}:** {shown}")
     if step.answer != "together" and answer.complete(step.answer):
+        if step.pick_max == 1:
+            # One pick each: the same one, or two different ones; never "both: none".
+            same = set(answer.a) == set(answer.b)
+            blocks.append(
+                f"You both chose {_items(answer.a)}." if same else "You chose differently."
+            )
+            return blocks
         compared = compare_choice(answer.a, answer.b)
         lines = [
             f"Both of you: {_items(compared.shared)}",

@@ -13,6 +13,7 @@ from typing import Any
 
 from workbook.logic.chores import SHARED
 from workbook.logic.compare import compare_choice, compare_rank, compare_scale
+from workbook.text import clean, clean_line
 
 Names = Mapping[str, str]
 
@@ -24,36 +25,52 @@ class Offer:
     who: str = "both"  # a | b | both: who would do it
 
 
-def first_line(text: str) -> str:
-    line = text.strip().split("\n", 1)[0].strip()
-    return line if len(line) <= 200 else line[:197] + "..."
+def whole(text: str) -> str:
+    """A written answer as a term: all of it, its lines kept, without blank lines or spaces at
+    the ends of lines."""
+    lines = (line.strip() for line in clean(text).strip().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _doer(step: Any, key: str) -> str:
+    """Who would do what ``key`` wrote at ``step``: the pack says (``done_by``)."""
+    if key == "together":
+        return "both"
+    done_by = getattr(step, "done_by", "writer")
+    if done_by == "partner":
+        return "b" if key == "a" else "a"
+    return "both" if done_by == "both" else key
 
 
 def text_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
-    """Each written answer's first line, to be done by whoever wrote it (or both together)."""
+    """Each written answer, whole, to be done by whom the step says (by default the writer; a
+    together answer by both)."""
     return [
-        (first_line(value), "both" if key == "together" else key)
+        (whole(value), _doer(step, key))
         for key, value in answer.values(step.answer).items()
-        if value.strip()
+        if whole(value)
     ]
 
 
 def scale_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
+    """Each item flagged at the reveal: the two answers were far apart. Each partner rated it
+    for themselves, so the term speaks of the answers, never of one thing seen two ways."""
     if not answer.complete(step.answer) or step.answer == "together":
         return []
     rows = compare_scale(step.items, answer.ratings(step, "a"), answer.ratings(step, "b"), step.gap)
     return [
-        (f"Talk about “{row.item}” again, where we see it differently", "both")
+        (f"Talk about “{row.item}” again, where our answers were far apart", "both")
         for row in rows
         if row.flagged and row.item
     ]
 
 
 def choice_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
+    """Each option both picked, quoted, so that the term reads whatever the option says."""
     if step.answer == "together" or not answer.complete(step.answer):
         return []
     shared = compare_choice(answer.a, answer.b).shared
-    return [(f"Protect “{x}” together", "both") for x in shared]
+    return [(f"Look after “{clean_line(x)}”, which we both chose", "both") for x in shared]
 
 
 def rank_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
@@ -62,42 +79,51 @@ def rank_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
     ranked = compare_rank(answer.a, answer.b)
     if not ranked:
         return []
-    return [(f"Make room for “{ranked[0].item}”, which matters to both of us", "both")]
+    item = clean_line(ranked[0].item)
+    return [(f"Make room for “{item}”, which matters to both of us", "both")]
 
 
 def chores_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
+    """One term for each task of the split, in the order of the task table, done by whoever
+    takes it on; the shared task by both, with each one's part."""
     if answer.split is None:
         return []
     owner, part_a = answer.split.owner, answer.split.shared_part_a
-    done = {task.name: task.done for task in answer.tasks}
-
-    def task(name: str) -> str:
-        return f"{name} (done means: {done[name]})" if done.get(name) else name
-
     terms = []
-    for key in ("a", "b"):
-        mine = [task(n) for n, who in owner.items() if who == key]
-        if mine:
-            terms.append((f"Take on: {', '.join(mine)}", key))
-    shared = [task(n) for n, who in owner.items() if who == SHARED]
-    if shared:
-        how = (
-            "in alternating weeks"
-            if 0.4 <= part_a <= 0.6
-            else f"{names['a']} about {part_a * 100:.0f}%, {names['b']} the rest"
-        )
-        terms.append((f"Share {', '.join(shared)} ({how})", "both"))
+    for task in answer.tasks:
+        who = owner.get(task.name)
+        if who is None:
+            continue
+        name = clean_line(task.name)
+        done = clean_line(task.done)
+        if who == SHARED:
+            how = (
+                "in alternating weeks"
+                if 0.4 <= part_a <= 0.6
+                else f"{clean_line(names['a'])} about {part_a * 100:.0f}%, "
+                f"{clean_line(names['b'])} the rest"
+            )
+            text = f"Share “{name}” ({how})"
+        elif who == task.now:
+            text = f"Keep doing “{name}”"
+        else:
+            text = f"Take on “{name}”"
+        if done:
+            text += f"; done looks like: {done}"
+        terms.append((text, "both" if who == SHARED else who))
     return terms
 
 
 def request_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
-    """A yes is done by the partner who was asked; a third option by both."""
+    """A yes is done by the partner who was asked, in words that say who asked (a request is
+    written to the one asked: "Would you text me ...?"); a third option by both."""
     terms = []
     for request in answer.requests:
-        if request.decision == "yes":
-            terms.append((first_line(request.text), request.giver))
-        elif request.decision == "third" and request.third and request.third.strip():
-            terms.append((first_line(request.third), "both"))
+        if request.decision == "yes" and whole(request.text):
+            asker = clean_line(names.get(request.by, "")) or "the other"
+            terms.append((f"Do what {asker} asked: “{whole(request.text)}”", request.giver))
+        elif request.decision == "third" and request.third and whole(request.third):
+            terms.append((whole(request.third), "both"))
     return terms
 
 
@@ -108,7 +134,7 @@ def guess_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
         for question in step.questions
         if any(answer.side(key).marks.get(question) == "not quite" for key in ("a", "b"))
     ]
-    return [(f"Ask each other about “{q}” more often", "both") for q in missed]
+    return [(f"Ask each other about “{clean_line(q)}” more often", "both") for q in missed]
 
 
 def listen_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:

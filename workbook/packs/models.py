@@ -117,6 +117,9 @@ class TextStep(_Answered):
 
     kind: Literal["text"]
     max_chars: Annotated[int, Field(ge=1, le=100_000)] | None = None
+    # Who would do what is written, when an agreement step offers it as a draft term: the
+    # partner who wrote it, the other partner, or both. A together answer is done by both.
+    done_by: Literal["writer", "partner", "both"] = "writer"
 
 
 class ScaleStep(_Answered):

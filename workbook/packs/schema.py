@@ -55,6 +55,10 @@ STEP_KEYS = {
     ),
     "optional": "true lets the couple skip this step.",
     "max_chars": "The longest answer, in characters (1 to 100,000).",
+    "done_by": (
+        "Who would do what is written, when an agreement step offers it as a draft term: writer "
+        "(the default), partner (the other partner) or both. A together answer is done by both."
+    ),
     "items": (
         "Rate each of these one by one; without items the prompt itself is rated. Each is "
         "different, ignoring case and spaces at the ends."

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from workbook.text import clean, clean_line
+from workbook.text import clean, clean_line, one_width
+
+# Every text below is also shown one cell wide where terminals disagree on the width (❤️):
+# see ``workbook.text.one_width``.
 
 
 def plain(text: str) -> Content:
     """``text`` as literal content: ``[b]`` shows as ``[b]``, and no escape code survives."""
-    return Content(clean(text))
+    return Content(one_width(clean(text)))
 
 
 def line(text: str) -> Content:
     """``text`` as one literal line, for names and titles."""
-    return Content(clean_line(text))
+    return Content(one_width(clean_line(text)))
 
 
 def fill(markup: str, **values: str) -> Content:
     """Our own markup with user text dropped into ``$name`` slots, literally."""
-    return Content.from_markup(markup, **{key: clean(value) for key, value in values.items()})
+    return Content.from_markup(
+        markup, **{key: one_width(clean(value)) for key, value in values.items()}
+    )

@@ -43,4 +43,7 @@ class Term(Lenient):
 
 
 class AgreementAnswer(StepAnswer):
+    """The terms drafted at the step, and ``draft``: a term typed in the box, not added yet."""
+
     terms: rows(Term) = []  # type: ignore[valid-type]
+    draft: str | None = None

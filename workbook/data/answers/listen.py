@@ -10,8 +10,9 @@ from workbook.data.answers.base import Lenient, StepAnswer, Texts, rows
 
 
 class Turn(Lenient):
-    """One turn: the round, who spoke, what the listener said back (each try), whether the
-    speaker confirmed it, and the time-outs taken."""
+    """One turn: the round, who spoke, what the listener said back (each try typed; a try said
+    back out loud only is counted in ``tries``), whether the speaker confirmed it, the time-outs
+    taken, and ``draft``: what the listener is typing of the next try."""
 
     round: Annotated[int, Field(ge=1, le=99)] = 1
     speaker: Literal["a", "b"]
@@ -19,6 +20,8 @@ class Turn(Lenient):
     tries: Annotated[int, Field(ge=0, le=999)] | None = None
     confirmed: bool = False
     timeouts: Annotated[int, Field(ge=0, le=999)] = 0
+    # What the listener has typed of the next try, not said back yet.
+    draft: str | None = None
 
     @property
     def listener(self) -> str:

@@ -32,4 +32,8 @@ class Request(Lenient):
 
 
 class RequestsAnswer(StepAnswer):
+    """The requests, and ``draft``: a request typed in the box by whoever asks next, not added
+    yet."""
+
     requests: rows(Request) = []  # type: ignore[valid-type]
+    draft: str | None = None

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
@@ -18,13 +19,21 @@ from textual.widgets.option_list import Option
 from workbook.data.answers.agreement import Term
 from workbook.export.markdown import long_date
 from workbook.logic.drafts import Offer, offers
-from workbook.text import clean
-from workbook.tui.plain import fill, line
+from workbook.text import clean, clean_line
+from workbook.tui.plain import fill
 from workbook.tui.steps.base import StepInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
+from workbook.tui.steps.typeahead import TypeAhead, Undo, keep_nothing
 from workbook.tui.widgets.blink import cursor_blink
 
 WHO_CYCLE = ("both", "a", "b")
+INDENT = "   "
+
+
+def _indented(text: str) -> str:
+    """A term of several lines, each line after the first indented under the first."""
+    lines = [part.strip() for part in clean(text).strip().split("\n")]
+    return f"\n{INDENT}".join(part for part in lines if part)
 
 
 def build(context: StepContext) -> list[Widget]:
@@ -33,14 +42,19 @@ def build(context: StepContext) -> list[Widget]:
 
 
 class TermList(OptionList):
+    """The drafted terms. Its keys act on the highlighted term; text typed here goes to the
+    term box, even when it starts with one of those keys (see ``typeahead``)."""
+
     BINDINGS = [
         Binding("1", "act('confirm', 'a')", "Confirm (1st)", show=False),
         Binding("2", "act('confirm', 'b')", "Confirm (2nd)", show=False),
         Binding("w", "act('who')", "Who does it", key_display="w"),
         Binding("plus,equals_sign", "act('later')", "Review later", key_display="+"),
         Binding("minus", "act('sooner')", "Review sooner", key_display="-"),
-        Binding("delete,backspace", "act('remove')", "Remove draft", key_display="Del"),
+        Binding("delete", "act('remove')", "Remove draft", key_display="Del"),
     ]
+    # The keys above that are also text someone may type.
+    TYPED = {"1", "2", "w", "plus", "equals_sign", "minus"}
 
     @dataclass
     class Acted(Message):
@@ -50,9 +64,84 @@ class TermList(OptionList):
         what: str
         key: str
 
+    def __init__(self, *options: Option, typeahead: TypeAhead, id: str | None = None) -> None:
+        super().__init__(*options, id=id)
+        self.typeahead = typeahead
+
     def action_act(self, what: str, key: str = "") -> None:
         if self.highlighted is not None:
             self.post_message(self.Acted(self.highlighted, what, key))
+
+    def action_cursor_up(self) -> None:
+        # Up from the first term goes back to the box, where the next term is typed.
+        if not self.highlighted:
+            box = self.typeahead.box()
+            if box is not None:
+                box.focus()
+                return
+        super().action_cursor_up()
+
+    async def on_key(self, event: events.Key) -> None:
+        if event.key in self.TYPED and event.character:
+            # The key acts here, unless the next one shows it began a term: then it is undone.
+            event.stop()
+            event.prevent_default()
+            self.typeahead.took(event.character)
+            await self.run_action(self._action_of(event.key))
+        elif event.key == "backspace":
+            # Backspace belongs to the box: it never removes a term.
+            self.typeahead.settle()
+            box = self.typeahead.box()
+            if box is not None:
+                event.stop()
+                event.prevent_default()
+                box.focus()
+                box.action_delete_left()
+        else:
+            self.typeahead.give(event)
+
+    def _action_of(self, key: str) -> str:
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            if key in binding.key.split(","):
+                return binding.action
+        raise KeyError(key)
+
+    def on_blur(self) -> None:
+        self.typeahead.settle()
+
+
+class OfferList(OptionList):
+    """The terms offered from earlier answers. Text typed here goes to the term box."""
+
+    def __init__(self, *options: Option, typeahead: TypeAhead, id: str | None = None) -> None:
+        super().__init__(*options, id=id)
+        self.typeahead = typeahead
+
+    def action_cursor_down(self) -> None:
+        # Down from the last offer goes on to the box.
+        box = self.typeahead.box()
+        if box is not None and self.highlighted == self.option_count - 1:
+            box.focus()
+            return
+        super().action_cursor_down()
+
+    def on_key(self, event: events.Key) -> None:
+        self.typeahead.give(event)
+
+
+class TermBox(Input):
+    """Where a term is typed; ↓ goes on to the terms, ↑ back to the offers."""
+
+    BINDINGS = [
+        Binding("down", "go('#terms')", "To the terms", show=False),
+        Binding("up", "go('#offers')", "To the offers", show=False),
+    ]
+
+    def action_go(self, where: str) -> None:
+        if self.parent is not None:
+            for widget in self.parent.query(where):
+                widget.focus()
 
 
 class AgreementInput(StepInput):
@@ -87,25 +176,48 @@ class AgreementInput(StepInput):
         a, b = self.names["a"], self.names["b"]
         if self.offers:
             yield Static("From your answers (Enter adds one to your drafts):", classes="legend")
-            shown = [Option(line(f"{self.doer_of(o.who)} {o.text}")) for o in self.offers]
-            yield OptionList(*shown, id="offers")
-        new = Input(
+            shown = [Option(self._offer_row(offer)) for offer in self.offers]
+            yield OfferList(*shown, typeahead=TypeAhead(self._box, keep_nothing), id="offers")
+        new = TermBox(
+            clean_line(self.answer.draft or ""),
             placeholder="Write a term you both want to try, then press Enter",
             max_length=500,
+            select_on_focus=False,
             id="new-term",
         )
         new.cursor_blink = cursor_blink()
         yield new
         yield Static(
             fill(
-                "Highlight a term: $a presses 1 and $b presses 2 to confirm it. "
+                "↓ or Tab to your terms: $a presses 1 and $b presses 2 to confirm one. "
                 "w says who does it; + and - move its review date.",
                 a=a,
                 b=b,
             ),
             classes="legend",
         )
-        yield TermList(*self._rows(), id="terms")
+        yield TermList(*self._rows(), typeahead=TypeAhead(self._box, self._keep), id="terms")
+
+    def _box(self) -> Input | None:
+        return self.query_one("#new-term", Input) if self.is_mounted else None
+
+    def _keep(self) -> Undo:
+        """What puts the terms back as they are now, unless one of them got agreed meanwhile
+        (an agreement is made at once, and stands)."""
+        kept = [term.model_copy(deep=True) for term in self.terms]
+        highlighted = self.query_one(TermList).highlighted
+
+        def undo() -> bool:
+            if sum(t.confirmed() for t in self.terms) > sum(t.confirmed() for t in kept):
+                return False
+            self.terms = kept
+            self._refresh(highlighted)
+            return True
+
+        return undo
+
+    def _offer_row(self, offer: Offer) -> Content:
+        return fill("$who $text", who=self.doer_of(offer.who), text=_indented(offer.text))
 
     def _rows(self) -> list[Option]:
         if not self.terms:
@@ -127,9 +239,9 @@ class AgreementInput(StepInput):
         when = long_date(term.review_on) if term.review_on else "not set"
         status = "Agreed ✓" if term.agreement else marks
         return fill(
-            "$who $text\n   $status · review on $when",
+            f"$who $text\n{INDENT}$status · review on $when",
             who=self.doer(term),
-            text=term.text,
+            text=_indented(term.text),
             status=status,
             when=when,
         )
@@ -140,26 +252,37 @@ class AgreementInput(StepInput):
         terms.add_options(self._rows())
         if highlight is not None and self.terms:
             terms.highlighted = min(highlight, len(self.terms) - 1)
+        self.report()
+
+    def report(self) -> None:
         terms_now = [term.model_copy(deep=True) for term in self.terms]
-        self.changed(self.answer.model_copy(update={"terms": terms_now}))
+        draft = clean_line(self.query_one("#new-term", Input).value) if self.is_mounted else ""
+        self.changed(self.answer.model_copy(update={"terms": terms_now, "draft": draft or None}))
 
     def before_leaving(self) -> str | None:
+        said = []
+        if self.is_mounted and clean_line(self.query_one("#new-term", Input).value):
+            said.append("The term in the box is not added yet: Enter adds it.")
         drafts = [t for t in self.terms if not t.agreement]
-        if not drafts:
-            return None
-        count = "One term is" if len(drafts) == 1 else f"{len(drafts)} terms are"
-        return (
-            f"{count} not confirmed by both of you, so not agreed: they stay as drafts in this "
-            "session. Press Next again to go on."
-        )
+        if drafts:
+            count = "One term is" if len(drafts) == 1 else f"{len(drafts)} terms are"
+            said.append(
+                f"{count} not confirmed by both of you, so not agreed: they stay as drafts in "
+                "this session."
+            )
+        return " ".join([*said, "Press Next again to go on."]) if said else None
 
-    def add(self, text: str, source: str | None = None, who: str = "both") -> None:
+    def add(
+        self, text: str, source: str | None = None, who: str = "both", to_terms: bool = True
+    ) -> bool:
+        """Add a draft term; with ``to_terms``, the focus goes to it, to be confirmed. False
+        when there is nothing to add, or the term is already there."""
         text = clean(text).strip()
         if not text:
-            return
+            return False
         if any(t.text.casefold() == text.casefold() for t in self.terms):
             self.notify("That term is already in your drafts.", markup=False)
-            return
+            return False
         term = Term(
             text=text,
             who=who if who in WHO_CYCLE else "both",  # type: ignore[arg-type]
@@ -169,8 +292,9 @@ class AgreementInput(StepInput):
         self.terms.append(term)
         self._refresh(len(self.terms) - 1)
         # Straight to the new term, where each of you confirms it with your own key.
-        if self.is_mounted:
+        if to_terms and self.is_mounted:
             self.query_one(TermList).focus()
+        return True
 
     @on(TermList.Acted)
     def _acted(self, event: TermList.Acted) -> None:
@@ -225,8 +349,17 @@ class AgreementInput(StepInput):
     @on(Input.Submitted, "#new-term")
     def _typed(self, event: Input.Submitted) -> None:
         event.stop()
-        self.add(event.value, self.here)
-        event.input.value = ""
+        # The cursor stays in the box, so a second term typed straight away is kept.
+        if self.add(event.value, self.here, to_terms=False):
+            with self.prevent(Input.Changed):
+                event.input.value = ""
+            self.report()
+
+    @on(Input.Changed, "#new-term")
+    def _drafting(self, event: Input.Changed) -> None:
+        # Saved as typed, like every answer: a term half-typed is never lost.
+        event.stop()
+        self.report()
 
     @on(OptionList.OptionSelected, "#offers")
     def _offered(self, event: OptionList.OptionSelected) -> None:
@@ -235,7 +368,9 @@ class AgreementInput(StepInput):
         self.add(offer.text, offer.source, offer.who)
 
     def focus_input(self) -> None:
-        if self.offers:
+        box = self.query_one("#new-term", Input)
+        if self.offers and not box.value:
             self.query_one("#offers", OptionList).focus()
         else:
-            self.query_one("#new-term", Input).focus()
+            # A term half-typed before a pause is where the next key goes.
+            box.focus()

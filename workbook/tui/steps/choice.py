@@ -42,6 +42,17 @@ def compare(context: StepContext) -> Content:
     a, b, names = context.answer.a, context.answer.b, context.names
     if a is None or b is None:
         return Content("")
+    if context.step.pick_max == 1:
+        # One pick each: the same one, or two different ones; never "both: none".
+        if set(a) == set(b):
+            return fill("You both chose $x.", x=", ".join(a) or "nothing")
+        return fill(
+            "You chose differently: $n chose $x, $m chose $y.",
+            n=names["a"],
+            x=", ".join(a) or "nothing",
+            m=names["b"],
+            y=", ".join(b) or "nothing",
+        )
     compared = compare_choice(a, b)
     return Content("\n").join(
         [

@@ -50,7 +50,9 @@ class ListenInput(StepInput):
         self.paused = False
         self.left = (step.turn_minutes or 0) * 60
         if self.turns and not self.turns[-1].confirmed:
-            self.stage = PARAPHRASE if not self.turns[-1].paraphrases else CHECK
+            last = self.turns[-1]
+            # Back where it was left: the listener's try in the box, or the speaker's check.
+            self.stage = PARAPHRASE if last.draft or not last.attempts else CHECK
         elif len(self.turns) >= len(self.order):
             self.stage = DONE
 
@@ -59,10 +61,13 @@ class ListenInput(StepInput):
         yield Static(id="floor")
         yield Static(id="timer", markup=False)
         yield Static(id="say")
+        turn = self.turn()
         paraphrase = Input(
+            clean_line(turn.draft or "") if turn is not None else "",
             id="paraphrase",
             max_length=400,
             placeholder="In a few words, what you heard (optional), then Enter",
+            select_on_focus=False,
         )
         paraphrase.cursor_blink = cursor_blink()
         yield paraphrase
@@ -198,12 +203,28 @@ class ListenInput(StepInput):
     def said_back(self) -> None:
         turn = self._start_turn()
         field = self.query_one("#paraphrase", Input)
-        turn.paraphrases = [*turn.paraphrases, clean_line(field.value)]
-        turn.tries = len(turn.paraphrases)
-        field.value = ""
+        heard = clean_line(field.value)
+        # A try said out loud only counts as a try; only typed words are kept as words.
+        if heard:
+            turn.paraphrases = [*turn.paraphrases, heard]
+        turn.tries = min(turn.attempts + 1, 999)
+        turn.draft = None
+        with self.prevent(Input.Changed):
+            field.value = ""
         self.stage = CHECK
         self._show()
         self.query_one("#yes", Button).focus()
+        self.report()
+
+    @on(Input.Changed, "#paraphrase")
+    def _typing(self, event: Input.Changed) -> None:
+        # Saved as typed, like every answer: a try half-typed is never lost.
+        event.stop()
+        turn = self.turn()
+        if self.stage != PARAPHRASE or turn is None:
+            return
+        turn = self._start_turn()
+        turn.draft = clean_line(event.value) or None
         self.report()
 
     @on(Button.Pressed, "#yes")
@@ -231,6 +252,9 @@ class ListenInput(StepInput):
             turn.timeouts = min(turn.timeouts + 1, 999)
         self.paused = not self.paused
         self._show()
+        if not self.paused:
+            # Going on: back to where the next key is expected, the box if it is a try.
+            self.focus_input()
         self.report()
 
     def report(self) -> None:
@@ -238,6 +262,9 @@ class ListenInput(StepInput):
         self.changed(self.answer.model_copy(update={"turns": turns}))
 
     def focus_input(self) -> None:
+        if self.stage == PARAPHRASE and not self.paused:
+            self.query_one("#paraphrase", Input).focus()
+            return
         visible = [b for b in self.query(Button) if b.display and b.id != "timeout"]
         if visible:
             visible[0].focus()

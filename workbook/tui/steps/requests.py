@@ -4,7 +4,9 @@ other the cost to them; the advice follows; the couple decides yes, no, a third 
 
 from __future__ import annotations
 
-from textual import on
+from functools import partial
+
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -20,6 +22,7 @@ from workbook.tui.plain import fill, plain
 from workbook.tui.steps.base import StepInput, TurnPrompt
 from workbook.tui.steps.context import StepContext
 from workbook.tui.steps.scale import ScaleRow
+from workbook.tui.steps.typeahead import TypeAhead, Undo, keep_nothing
 from workbook.tui.widgets.blink import cursor_blink
 
 
@@ -70,14 +73,23 @@ class RequestsInput(StepInput):
             )
             yield OptionList(*self._earlier_options(), id="earlier")
         yield Static(id="ask-label")
-        ask = Input(id="ask", max_length=300, placeholder="Type a request, then press Enter")
+        ask = Input(
+            clean_line(self.answer.draft or ""),
+            id="ask",
+            max_length=300,
+            placeholder="Type a request, then press Enter",
+            select_on_focus=False,
+        )
         ask.cursor_blink = cursor_blink()
         yield ask
         yield OptionList(*self._options(), id="requests")
         with Vertical(id="detail"):
             yield Static(id="detail-title")
-            yield ScaleRow("Benefit", 1, 5, None, id="benefit")
-            yield ScaleRow("Cost", 1, 5, None, id="cost")
+            # A digit typed here that turns out to begin a request goes to the box, not a rating.
+            for row_id in ("benefit", "cost"):
+                row = ScaleRow(row_id.title(), 1, 5, None, id=row_id)
+                row.typeahead = TypeAhead(self._ask_box, partial(self._keep_rating, row))
+                yield row
             yield Static(classes="advice", id="advice")
             yield OptionList(*self._decisions(), id="decision")
             third = Input(
@@ -108,7 +120,12 @@ class RequestsInput(StepInput):
         label = self.query_one("#ask-label", Static)
         ask = self.query_one("#ask", Input)
         if who is None:
-            label.update(f"You have each asked {self.step.max_per_partner} things.")
+            most = self.step.max_per_partner
+            label.update(
+                "You have each asked for one thing."
+                if most == 1
+                else f"You have each asked for {most} things."
+            )
             ask.display = False
             self.query_one(TurnPrompt).address(self.names[self.first], self.names[self.other()])
             return
@@ -128,15 +145,19 @@ class RequestsInput(StepInput):
         if not text or who is None:
             return
         self.rows.append(Request(by=who, text=text))  # type: ignore[arg-type]
-        event.input.value = ""
+        with self.prevent(Input.Changed):
+            event.input.value = ""
         self.selected = len(self.rows) - 1
-        self._refresh()
         self._show_asker()
-        # The next asker types next; the ratings wait until the asking is done.
+        # The next asker types next; the ratings wait until the asking is done. Then the
+        # first request is highlighted, and Tab goes on to its benefit, its cost, the decision.
         if self.asker() is not None:
+            self._refresh()
             event.input.focus()
         else:
-            self.query_one("#benefit", ScaleRow).focus()
+            self.selected = 0
+            self._refresh()
+            self.query_one("#requests", OptionList).focus()
 
     def other(self) -> str:
         return "b" if self.first == "a" else "a"
@@ -160,13 +181,20 @@ class RequestsInput(StepInput):
         again = self.earlier.pop(event.option_index)
         by = again.row["by"] if again.row.get("by") in ("a", "b") else "a"
         text = str(again.row.get("text", ""))
-        self.rows.append(Request(by=by, text=text, again_of=again.ref))  # type: ignore[arg-type]
+        # Its earlier ratings come with it, to be looked at again; the decision is made anew.
+        ratings = {
+            key: value
+            for key in ("benefit", "cost")
+            if isinstance(value := again.row.get(key), int) and 1 <= value <= 5
+        }
+        self.rows.append(Request(by=by, text=text, again_of=again.ref, **ratings))  # type: ignore[arg-type]
         earlier = self.query_one("#earlier", OptionList)
         earlier.clear_options()
         earlier.add_options(self._earlier_options())
         self.selected = len(self.rows) - 1
         self._refresh()
-        self.query_one("#benefit", ScaleRow).focus()
+        # On the request brought back: Tab goes on to its ratings and the decision.
+        self.query_one("#requests", OptionList).focus()
 
     # The chosen request
 
@@ -213,6 +241,8 @@ class RequestsInput(StepInput):
         decision = self.query_one("#decision", OptionList)
         decision.clear_options()
         decision.add_options(self._decisions())
+        # Highlighted from the start, so that the first Enter decides.
+        decision.highlighted = DECISIONS.index(row.decision) if row.decision else 0
         with self.prevent(Input.Changed):
             self.query_one("#third", Input).value = row.third or ""
             self.query_one("#note", Input).value = row.note or ""
@@ -274,9 +304,44 @@ class RequestsInput(StepInput):
         self._show_detail()
         self.report()
 
+    @on(Input.Changed, "#ask")
+    def _drafting(self, event: Input.Changed) -> None:
+        # Saved as typed, like every answer: a request half-typed is never lost.
+        event.stop()
+        self.report()
+
+    def before_leaving(self) -> str | None:
+        box = self._ask_box()
+        if box is not None and clean_line(box.value):
+            return (
+                "The request in the box is not added yet: Enter adds it. Press Next again to go on."
+            )
+        return None
+
+    def _ask_box(self) -> Input | None:
+        """The box for the next request, while someone still has one to ask."""
+        ask = self.query_one("#ask", Input)
+        return ask if ask.display else None
+
+    def _keep_rating(self, row: ScaleRow) -> Undo:
+        value = row.value
+
+        def undo() -> bool:
+            row.value = value
+            return True
+
+        return undo
+
+    def on_key(self, event: events.Key) -> None:
+        # Text typed on the list of requests or a decision is a request, while one is asked.
+        box = self._ask_box()
+        if box is not None and self.app.focused is not box:
+            TypeAhead(lambda: box, keep_nothing).give(event)
+
     def report(self) -> None:
         rows = [row.model_copy() for row in self.rows]
-        self.changed(self.answer.model_copy(update={"requests": rows}))
+        draft = clean_line(self.query_one("#ask", Input).value) if self.is_mounted else ""
+        self.changed(self.answer.model_copy(update={"requests": rows, "draft": draft or None}))
 
     def focus_input(self) -> None:
         ask = self.query_one("#ask", Input)

@@ -19,10 +19,11 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from workbook.logic.compare import compare_scale
-from workbook.text import clean_line
+from workbook.text import clean_line, one_width
 from workbook.tui.plain import fill
 from workbook.tui.steps.base import ValueInput, answered
 from workbook.tui.steps.context import StepContext
+from workbook.tui.steps.typeahead import TypeAhead
 
 LABEL_WIDTH = 30
 CELL = 4
@@ -56,13 +57,17 @@ class ScaleRow(Widget, can_focus=True):
         self.item = item
         self.low, self.high = low, high
         self.set_reactive(ScaleRow.value, value)
+        # Where text typed here belongs, when a box is beside the row (see ``typeahead``).
+        self.typeahead: TypeAhead | None = None
 
     def render(self) -> Content:
         # A long label wraps in its own column, so the whole of it can be read; the numbers
         # stay on its first line.
-        label = clean_line(self.item or "Your answer")
+        label = one_width(clean_line(self.item or "Your answer"))
         lines = textwrap.wrap(label, LABEL_WIDTH - 1, break_long_words=True) or [""]
-        parts: list[Content | str] = [Content(lines[0].ljust(LABEL_WIDTH))]
+        first = Content(lines[0])
+        # Padded by the cells it takes on screen, so the numbers line up under wide characters.
+        parts: list[Content | str] = [first, " " * max(LABEL_WIDTH - first.cell_length, 1)]
         for number in range(self.low, self.high + 1):
             if number == self.value:
                 parts.append(Content.styled(f"[{number}]".center(CELL), "reverse bold"))
@@ -83,8 +88,17 @@ class ScaleRow(Widget, can_focus=True):
             if number == 0 and self.high >= 10:
                 number = 10
             if self.low <= number <= self.high:
+                if self.typeahead is not None:
+                    self.typeahead.took(event.character)
                 self.value = number
                 event.stop()
+                return
+        if self.typeahead is not None:
+            self.typeahead.give(event)
+
+    def on_blur(self) -> None:
+        if self.typeahead is not None:
+            self.typeahead.settle()
 
     def on_click(self, event: events.Click) -> None:
         offset = event.x - LABEL_WIDTH
@@ -138,14 +152,17 @@ def show(step: Any, value: Any, flagged: set[str] | None = None) -> Content:
 
 
 def compare(context: StepContext) -> Content:
-    """The items where the two are ``gap`` or more apart."""
+    """The items where the two answers are ``gap`` or more apart. Each partner answered for
+    themselves, about their own experience, so a flag speaks of how differently each feels,
+    never of one thing measured twice."""
     names = context.names
     flagged = _flagged(context)
     if not flagged:
         return Content("No big differences here." if context.step.gap else "")
+    differently = "You feel this differently: worth talking about"
     lines = [
         fill(
-            f"⚑ $item: $a {r.a}, $b {r.b}: {r.apart} apart, worth talking about",
+            f"⚑ $item: $a answered {r.a}, $b {r.b}. {differently}",
             item=r.item or "Your answers",
             a=names["a"],
             b=names["b"],
