@@ -58,6 +58,25 @@ async def go_to(pilot: Any, pack: int, step: int, *, past_lookaway: bool = True)
     return screen
 
 
+async def scroll_stage(
+    pilot: Any, screen: WalkScreen, to: Any = None, *, top: bool = False
+) -> None:
+    """Scroll the stage to ``to`` (or its end) once the stage has settled: the stage follows the
+    focus after each refresh, and a scroll made before that would be undone on a busy machine."""
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+    await pilot.pause()
+    stage = screen.query_one("#stage")
+    if to is None:
+        stage.scroll_end(animate=False, immediate=True)
+    else:
+        # From the top, so the scroll is the same whatever place the stage had followed to.
+        stage.scroll_home(animate=False, immediate=True)
+        stage.scroll_to_widget(to, top=top, animate=False, immediate=True)
+    await pilot.pause()
+    await pilot.pause()
+
+
 def test_home(snap_compare: Any, store: Store, library: Library) -> None:
     """Home: the title, one couple (Sam and Alex, 1 session, 0 agreements), and five buttons
     with New session highlighted, Export and Review naming their keys; the footer lists n, s,
@@ -201,14 +220,7 @@ def test_chores_task_table(snap_compare: Any, store: Store, library: Library) ->
             who = "both" if index == 2 else "a" if index % 3 else "b"
             row.query_one(WhoCell).action_choose(who)
         rows[3].focus_cell(2)  # who does Cleaning the home
-        # The stage follows the focus after a refresh; let it settle before scrolling.
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause()
-        await pilot.pause()
-        legend = screen.query_one("ChoresList .legend")
-        screen.query_one("#stage").scroll_to_widget(legend, top=True, animate=False)
-        await pilot.pause()
-        await pilot.pause()
+        await scroll_stage(pilot, screen, screen.query_one("ChoresList .legend"), top=True)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -232,8 +244,7 @@ def test_chores_split_explanation(snap_compare: Any, store: Store, library: Libr
         screen = await _chores_split(pilot)
         await pilot.click("#suggest")
         await pilot.pause()
-        screen.query_one("#stage").scroll_end(animate=False)
-        await pilot.pause()
+        await scroll_stage(pilot, screen)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -251,9 +262,7 @@ def test_request_advice(snap_compare: Any, store: Store, library: Library) -> No
         await pilot.pause()
         widget.query_one("#benefit").value = 5  # type: ignore[attr-defined]
         widget.query_one("#cost").value = 1  # type: ignore[attr-defined]
-        await pilot.pause()
-        screen.query_one("#stage").scroll_to_widget(widget.query_one("#advice"), animate=False)
-        await pilot.pause()
+        await scroll_stage(pilot, screen, widget.query_one("#advice"))
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -268,7 +277,7 @@ def test_listen_floor(
 
     async def run_before(pilot: Any) -> None:
         screen = await go_to(pilot, 0, 2)
-        screen.query_one("#stage").scroll_to_widget(screen.query_one("ListenInput"), animate=False)
+        await scroll_stage(pilot, screen, screen.query_one("ListenInput"))
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

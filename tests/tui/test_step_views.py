@@ -9,7 +9,7 @@ import pytest
 from rich.cells import cell_len
 
 from tests.packs_helpers import write_pack
-from tests.tui.conftest import SIZE, answer, app_for, make_couple, screen_text, walk
+from tests.tui.conftest import SIZE, answer, app_for, make_couple, ready, screen_text, walk
 from workbook.data.store import Store
 from workbook.logic.phases import REVEAL
 from workbook.packs.library import Library, load_library
@@ -88,6 +88,7 @@ async def test_a_heart_is_one_cell_wide_in_the_option_list(store: Store, views: 
     async with app.run_test(size=SIZE) as pilot:
         app.begin(couple, ["views"])
         await pilot.pause()
+        await ready(pilot)
         listing = walk(app).query_one(ChoiceList)
         prompts = [listing.get_option_at_index(i).prompt for i in range(listing.option_count)]
         # Textual counts each option as the cells every terminal draws: no emoji selector after
