@@ -67,7 +67,7 @@ async def _resume_everywhere(root: Path, drawn: Drawn) -> dict[str, str]:
 
 
 @settings(
-    max_examples=3,
+    max_examples=2,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
