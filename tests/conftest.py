@@ -5,9 +5,18 @@ The TUI tests fix the theme through the app (tests/tui/conftest.py) and turn cur
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """Half again as many workers as cores for ``-n auto``: every pilot pause sleeps at
+    least 20 ms waiting for the app to go idle, so two workers on two cores leave a third of the
+    time unused (measured: 181 s with two workers, 158 s with three)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max((cores or 1) * 3 // 2, 1)
 
 
 @pytest.fixture(autouse=True)
