@@ -52,6 +52,10 @@ class Layout:
     def session_file(self, couple_id: str, session_id: str) -> Path:
         return self.sessions_folder(couple_id) / f"{_checked(session_id)}.toml"
 
+    def notes_file(self, couple_id: str, session_id: str) -> Path:
+        """The counsellor's notes on a session: written only under their own lock."""
+        return self.sessions_folder(couple_id) / f"{_checked(session_id)}.notes.toml"
+
 
 def is_id(text: str) -> bool:
     """True when ``text`` can name a couple or a session (and so, safely, a file)."""

@@ -33,6 +33,7 @@ from workbook.data.durable import (
 from workbook.data.files import MAX_BYTES, DataError, read_table
 from workbook.data.layout import Layout, couple_id_base, is_id, session_id_base, unique
 from workbook.data.migrate import MigrationError, migrate
+from workbook.data.notes import NotesFile
 from workbook.data.overview import Overview, read_overview
 from workbook.data.pack_store import PackStore
 from workbook.data.version import FORMAT
@@ -284,6 +285,11 @@ class Store:
         if stamp:
             session.updated = now()
         self._save(path, session)
+
+    def notes(self, couple_id: str, session_id: str, legacy: str = "") -> NotesFile:
+        """The counsellor's notes file of a session (``legacy``: the notes an older version kept
+        in the session file, shown with the new ones)."""
+        return NotesFile(self.layout.session_file(couple_id, session_id), legacy)
 
     def lock_session(self, couple_id: str, session_id: str) -> str | None:
         """Hold the session's sidecar lock; if that cannot be done, mark it read-only.
