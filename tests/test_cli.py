@@ -159,6 +159,9 @@ def test_list_pads_columns_by_the_cells_a_terminal_draws(
     assert code == 0
     lines = [line for line in out.splitlines() if line.split(" ")[0] in {"hearts", "wide", "plain"}]
     assert len(lines) == 3
+    # The heart is the one-cell text heart that the screens show, whatever the terminal.
+    assert "Love ❤ and 😀 notes" in out
+    assert "\ufe0f" not in out
     # The minutes column starts at the same cell on every line, whatever the title holds.
     starts = {
         cell_len(line[: line.index(" - ") if " - " in line else line.index("min")])

@@ -205,18 +205,22 @@ def _list(args: argparse.Namespace) -> int:
     if not rows:
         _out("No packs found.")
         return EXIT_OK
+    from rich.cells import cell_len
+
+    from workbook.text import one_width
+
+    # A heart is shown as the screen shows it (one cell, with no emoji selector), and columns
+    # are padded by the cells a terminal draws, not by characters: 日本 takes four.
     table = [
         (
             r["id"],
-            r["title"],
+            one_width(r["title"]),
             f"{r['minutes']} min" if r["minutes"] else "-",
-            ", ".join(r["topics"]) or "-",
+            one_width(", ".join(r["topics"])) or "-",
             r["file"],
         )
         for r in rows
     ]
-    # Columns are padded by the cells a terminal draws, not by characters: ❤️ or 日本 take two.
-    from rich.cells import cell_len
 
     widths = [max(cell_len(row[i]) for row in table) for i in range(4)]
     for row in table:
