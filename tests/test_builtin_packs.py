@@ -5,6 +5,8 @@ A broken reference or a step that cannot be exported cannot ship.
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from tests.answer_factory import TEXTS, answers_for
+from workbook.cli import main
 from workbook.data.models import PackUse
 from workbook.data.store import Store
 from workbook.export.agreement_doc import agreement_document
@@ -28,7 +31,16 @@ from workbook.packs.placeholders import neutral
 
 LIBRARY = load_library(environ={})
 PACK_IDS = sorted(LIBRARY.packs)
-EXPECTED = {"values", "respect", "check-in", "reciprocity", "compromise", "knowing"}
+EXPECTED = {
+    "values",
+    "respect",
+    "check-in",
+    "reciprocity",
+    "compromise",
+    "knowing",
+    "before-you-commit",
+    "closeness",
+}
 
 
 def test_the_library_has_the_built_in_packs_and_none_is_broken() -> None:
@@ -54,6 +66,15 @@ def test_pack_is_complete_for_a_couple_at_home(pack_id: str) -> None:
             lines = step.body.strip().split("\n")
             assert len(lines) <= 14, f"{step.id}: a wall of text"
             assert max(len(line) for line in lines) <= 76, step.id
+
+
+def test_the_readme_and_list_show_every_built_in_pack(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("\n## The built-in packs\n", 1)[1].split("\n## ", 1)[0]
+    listed = dict(re.findall(r"^\| `([a-z0-9-]+)` \| ([^|]+?) \|", table, re.MULTILINE))
+    assert listed == {pack_id: LIBRARY.pack(pack_id).title for pack_id in PACK_IDS}
+    assert main(["list", "--json"]) == 0
+    assert {row["id"] for row in json.loads(capsys.readouterr().out)} == set(PACK_IDS)
 
 
 def test_the_check_in_is_recurring() -> None:

@@ -204,9 +204,13 @@ def _answer(step: Any) -> dict[str, Any]:
 # writer, the other partner (done_by = "partner") or both. Answers that tell a moment or what a
 # word means (respect's meaning and moments, values' best times) are not terms: they stay out.
 TEXT_OFFERED = {
+    "before-you-commit.keep-building": "both",
+    "before-you-commit.slips": "writer",
     "check-in.better": "both",
     "check-in.support": "partner",
     "chores.checking": "both",
+    "closeness.hear-no": "both",
+    "closeness.say-no": "writer",
     "compromise.draft": "both",
     "reciprocity.calmer": "writer",
     "reciprocity.one-thing": "writer",

@@ -86,7 +86,7 @@ def test_home(snap_compare: Any, store: Store, library: Library) -> None:
 
 
 def test_agenda(snap_compare: Any, store: Store, library: Library) -> None:
-    """The agenda for Sam and Alex: the nine built-in packs with minutes and topics (the
+    """The agenda for Sam and Alex: the built-in packs with minutes and topics (the
     suggested path first, then by title), values and respect ticked as 1. and 2., the summary
     of the highlighted pack, and the Start button."""
     app = fixed_app(store, library)

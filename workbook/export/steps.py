@@ -23,26 +23,32 @@ from workbook.export.markdown import block, bullets, inline, long_date, names_an
 from workbook.logic.chores import explain, from_answer, settled
 from workbook.logic.compare import compare_choice, compare_rank, compare_scale
 from workbook.logic.requests import DECISION_WORDS, advise
+from workbook.logic.skips import KEPT_LINE, kept_back
 
 Names = Mapping[str, str]
 Renderer = Callable[[Any, Any, Names], list[str]]
 WAITING = "*Waiting for both answers: private answers show once both of you have answered.*"
 NO_ANSWER = "*(no answer)*"
+# An optional private step that one or both left blank: the same line whoever it was.
+KEPT = f"*{KEPT_LINE}*"
 
 
 def _who(key: str, names: Names) -> str:
     return "Together" if key == "together" else inline(names[key])
 
 
-def _waiting(step: Any, answer: Any) -> bool:
-    """A private step shows nothing until both have answered."""
+def _withheld(step: Any, answer: Any) -> list[str] | None:
+    """What a private step shows instead of its answers, if it shows none: an optional step
+    left blank by one or both says so without saying who; any other waits for both."""
+    if kept_back(step, answer):
+        return [KEPT]
     mode = getattr(step, "answer", "each-private")
-    return mode == "each-private" and not answer.complete(mode)
+    return [WAITING] if mode == "each-private" and not answer.complete(mode) else None
 
 
 def render_text(step: Any, answer: TextAnswer, names: Names) -> list[str]:
-    if _waiting(step, answer):
-        return [WAITING]
+    if (instead := _withheld(step, answer)) is not None:
+        return instead
     return [
         f"**{_who(key, names)}:** {block(answer.value(key) or '') or NO_ANSWER}"
         for key in answer_keys(step.answer)
@@ -50,8 +56,8 @@ def render_text(step: Any, answer: TextAnswer, names: Names) -> list[str]:
 
 
 def render_scale(step: Any, answer: ScaleAnswer, names: Names) -> list[str]:
-    if _waiting(step, answer):
-        return [WAITING]
+    if (instead := _withheld(step, answer)) is not None:
+        return instead
     if step.low or step.high:
         labels = f"{step.min} = {inline(step.low or '')}, {step.max} = {inline(step.high or '')}"
         labels = f"*Scale {step.min} to {step.max}: {labels}.*"
@@ -79,8 +85,8 @@ def _num(value: int | None) -> str:
 
 
 def render_choice(step: Any, answer: Any, names: Names) -> list[str]:
-    if _waiting(step, answer):
-        return [WAITING]
+    if (instead := _withheld(step, answer)) is not None:
+        return instead
     blocks = []
     for key in answer_keys(step.answer):
         shown = ", ".join(inline(x) for x in answer.value(key) or []) or NO_ANSWER
@@ -104,8 +110,8 @@ def render_choice(step: Any, answer: Any, names: Names) -> list[str]:
 
 
 def render_rank(step: Any, answer: Any, names: Names) -> list[str]:
-    if _waiting(step, answer):
-        return [WAITING]
+    if (instead := _withheld(step, answer)) is not None:
+        return instead
     blocks = []
     for key in answer_keys(step.answer):
         ranked = answer.value(key) or []
@@ -128,8 +134,8 @@ def _items(values: list[str]) -> str:
 
 def render_guess(step: Any, answer: GuessAnswer, names: Names) -> list[str]:
     """Each question: what each partner said of themselves, the other's guess, and the mark."""
-    if _waiting(step, answer):
-        return [WAITING]
+    if (instead := _withheld(step, answer)) is not None:
+        return instead
     items = []
     for question in step.questions:
         lines = [inline(question)]

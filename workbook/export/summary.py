@@ -17,8 +17,10 @@ from workbook.data.trail import moves, time_per_pack
 from workbook.export.agreement_doc import agreement_item
 from workbook.export.markdown import block, heading, inline, long_date, names_and
 from workbook.kinds import spec
+from workbook.logic.phases import REVEAL
 from workbook.logic.scores import pack_scores, shown
 from workbook.logic.session_packs import SessionPack
+from workbook.logic.skips import kept_back
 from workbook.packs.models import Pack
 from workbook.packs.placeholders import neutral
 
@@ -57,9 +59,10 @@ def summary_markdown(
     trail = moves(session.trail)
     spent = time_per_pack(trail, session.finished or session.updated)
     reached = _reached(session, {move.pack for move in trail})
+    revealed = {(move.pack, move.step) for move in trail if move.phase == REVEAL}
     for pack_id in session.agenda:
         found = packs.get(pack_id) or SessionPack(pack_id, None)
-        out += _pack_section(found, session, names, reached, spent.get(pack_id), problems)
+        out += _pack_section(found, session, names, reached, revealed, spent.get(pack_id), problems)
     made = [a for a in agreements.agreements if a.session == session.id]
     out.append(heading(2, "Agreements made in this session"))
     if made:
@@ -93,6 +96,7 @@ def _pack_section(
     session: Session,
     names: dict[str, str],
     reached: set[str],
+    revealed: set[tuple[str, str]],
     spent: timedelta | None,
     problems: list[str] | None,
 ) -> list[str]:
@@ -112,9 +116,13 @@ def _pack_section(
     for step in pack.steps:
         kind = spec(step)
         table = answers.get(step.id)
-        if kind.render is None or not table:
+        if kind.render is None:
             continue
         answer = kind.read(table, problems, f"answers.{pack.id}.{step.id}")
+        # A step nobody answered is left out, unless it is an optional private step the
+        # couple saw the reveal of: it says what it says when one of them left it blank.
+        if not table and not ((pack.id, step.id) in revealed and kept_back(step, answer)):
+            continue
         out += _step_section(step, answer, names, kind.render)
     out += _scores(pack, session, names)
     out += _orphans(pack, answers)

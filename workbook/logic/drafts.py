@@ -1,6 +1,7 @@
 """Draft agreement terms offered from the outcomes of earlier steps, each saying who does it.
 
 The couple edits or ignores every offer; these only save typing and point at what came up.
+An optional private step left blank by one or both offers nothing (``logic/skips.py``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Any
 
 from workbook.data.models import Session
 from workbook.kinds import spec
+from workbook.logic.skips import kept_back
 from workbook.logic.terms import Offer
 from workbook.packs.models import Pack
 
@@ -26,6 +28,8 @@ def offers(pack: Pack, step: Any, session: Session, names: Mapping[str, str]) ->
         if source is None or kind is None or kind.terms is None:
             continue
         answer = kind.read(session.answer(pack.id, step_id))
+        if kept_back(source, answer):
+            continue
         for text, who in kind.terms(source, answer, names):
             found.append(Offer(text, f"{pack.id}.{step_id}", who))
     unique: dict[tuple[str, str], Offer] = {}

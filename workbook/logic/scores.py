@@ -1,6 +1,7 @@
 """Scores: a number per partner from the scale answers a pack's ``[[scores]]`` names.
 
-A score exists for a partner only when every answer it needs is there. Reversed answers count as
+A score exists for a partner only when every answer it needs is there; an optional private step
+that either partner left blank counts for neither (``logic/skips.py``). Reversed answers count as
 min + max - answer. The band is the last one whose ``min`` the score reaches.
 """
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbook.kinds import spec
+from workbook.logic.skips import kept_back
 from workbook.packs.models import Pack, Score
 
 Tables = Callable[[str], Mapping[str, Any]]
@@ -75,7 +77,12 @@ def partner_score(pack: Pack, score: Score, tables: Tables, key: str) -> float |
         kind = spec(step) if step is not None else None
         if step is None or kind is None or kind.ratings is None:
             return None
-        ratings = kind.ratings(step, kind.read(tables(step_id)), key)
+        answer = kind.read(tables(step_id))
+        if kept_back(step, answer):
+            # An optional private step one of them left blank counts for neither, so that no
+            # score says who skipped it.
+            return None
+        ratings = kind.ratings(step, answer, key)
         for item in list(getattr(step, "items", [])) or [None]:
             if item not in ratings:
                 return None

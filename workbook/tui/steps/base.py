@@ -19,6 +19,7 @@ from textual.widgets import Markdown, Static
 
 from workbook.export.markdown import inline
 from workbook.logic.phases import REVEAL, SECOND
+from workbook.logic.skips import KEPT_LINE, kept_back
 from workbook.packs.placeholders import fill as fill_placeholders
 from workbook.packs.placeholders import neutral
 from workbook.tui.plain import fill, plain
@@ -124,11 +125,17 @@ def answered(
 ) -> list[Widget]:
     """The usual shape of a step each partner answers: prompt, help, the first answer when the
     step is open, the input; at the reveal, both answers side by side and what they share, and
-    the pack's scores that this reveal completes."""
+    the pack's scores that this reveal completes. An optional private step that one or both
+    left blank shows neither answer, only a line that never says who (``logic/skips.py``)."""
     from workbook.tui.widgets.reveal import Reveal
     from workbook.tui.widgets.scores import score_widgets
 
     step = context.step
+    if context.phase == REVEAL and kept_back(step, context.answer):
+        return [
+            Static(plain(neutral(step.prompt)), classes="prompt"),
+            Static(KEPT_LINE, classes="kept", markup=False),
+        ]
     if context.phase == REVEAL:
         cards = {key: show(step, context.answer.value(key)) for key in ("a", "b")}
         comparison = compare(context) if compare else Content("")

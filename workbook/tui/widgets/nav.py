@@ -12,7 +12,8 @@ HINTS = {
     LOOKAWAY: "Only the partner named above goes on, with Enter.",
     HANDOVER: "Hand the screen over, then press Enter.",
     HANDBACK: "Hand the screen back, then press Enter.",
-    REVEAL: "Both of you: here are your answers.",
+    # True at every reveal, also one that keeps an optional step's answers back (logic/skips.py).
+    REVEAL: "Both of you: look at this together.",
 }
 
 
