@@ -98,7 +98,7 @@ def ended_early(session: Session) -> EndedEarly | None:
     for raw in session.trail:
         if not isinstance(raw, dict):
             continue
-        if raw.get("not_reached") is True or raw.get("phase") in _NOT_REACHED_PHASES:
+        if _marks_not_reached(raw):
             mark(raw.get("pack"), raw.get("step"))
         elif raw.get("ended_early"):
             found = found or EndedEarly()
@@ -186,9 +186,15 @@ def _session(
     except DataError as error:
         problems.append(str(error))
         return SessionEntry(session_id, problem=error.message)
+    # A mark of a step not reached is not a move.
+    trail = [t for t in session.trail if not (isinstance(t, dict) and _marks_not_reached(t))]
     return SessionEntry(
-        session_id, session, None, session_packs(session, store, library), moves(session.trail)
+        session_id, session, None, session_packs(session, store, library), moves(trail)
     )
+
+
+def _marks_not_reached(raw: dict[str, Any]) -> bool:
+    return raw.get("not_reached") is True or raw.get("phase") in _NOT_REACHED_PHASES
 
 
 def _scores(sessions: list[SessionEntry]) -> list[ScoreLine]:

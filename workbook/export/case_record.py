@@ -285,7 +285,7 @@ def _has_notes(notes: SessionNotes) -> bool:
     return bool(
         any(n.text.strip() for n in notes.notes)
         or any(v.strip() for v in notes.dap.values())
-        or notes.sealed
+        or _sealed(notes)
         or notes.legacy.strip()
     )
 
@@ -312,7 +312,7 @@ def _session_notes(
     if dap:
         out.append(para(strong("DAP note")))
         out.append(items(*(Lines(notes.dap[part], label=f"{DAP_TITLES[part]}:") for part in dap)))
-    if notes.sealed:
+    if _sealed(notes):
         out.append(
             para(
                 strong("Sealed answers"),
@@ -320,19 +320,28 @@ def _session_notes(
             )
         )
         answers = []
-        for pack_id, steps in notes.sealed.items():
-            for step_id, given in steps.items():
-                said: list[Block] = [
-                    para(f"{entry.title(pack_id)}: {_step_title(entry, pack_id, step_id)}")
-                ]
-                for key in ("a", "b"):
-                    if key in given:
-                        said.append(Lines(_sealed_text(given[key]), label=f"{names[key]}:"))
-                answers.append(tuple(said))
+        for pack_id, step_id, given in _sealed(notes):
+            said: list[Block] = [
+                para(f"{entry.title(pack_id)}: {_step_title(entry, pack_id, step_id)}")
+            ]
+            for key in ("a", "b"):
+                if key in given:
+                    said.append(Lines(_sealed_text(given[key]), label=f"{names[key]}:"))
+            answers.append(tuple(said))
         out.append(items(*answers))
     if notes.legacy.strip():
         out += [para(strong("Notes kept in the session file")), Lines(notes.legacy)]
     return out
+
+
+def _sealed(notes: SessionNotes) -> list[tuple[str, str, dict[str, Any]]]:
+    """The sealed steps with an answer from at least one partner."""
+    return [
+        (pack_id, step_id, given)
+        for pack_id, steps in notes.sealed.items()
+        for step_id, given in steps.items()
+        if given
+    ]
 
 
 def _sealed_text(value: Any, depth: int = 0) -> str:
