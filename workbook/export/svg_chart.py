@@ -22,6 +22,7 @@ LEFT, RIGHT, TOP, BOTTOM = 60, 20, 40, 56
 # Colour, dash and point shape for partner a, then b.
 LOOKS = (("#1b6ca8", "", "circle"), ("#b03a2e", "6 4", "square"))
 MAX_X_TICKS = 5
+INSET = 8
 # Above this many sessions the points are drawn smaller.
 CROWDED = 60
 # From a time or a value to where it is drawn.
@@ -46,7 +47,8 @@ def svg_chart(chart: Chart, ident: str) -> str:
     def x(t: float) -> float:
         if last <= first:
             return LEFT + plot_w / 2
-        return LEFT + (t - first) / (last - first) * plot_w
+        # Inset, so the first and last points are drawn whole, off the axis.
+        return LEFT + INSET + (t - first) / (last - first) * (plot_w - 2 * INSET)
 
     def y(v: float) -> float:
         v = min(max(v, low), high)
