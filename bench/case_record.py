@@ -3,8 +3,10 @@ session of the same couple, in the same run. Target: the case record in under ha
 
 The folder is built once: 520 check-ins, each keeping its pack, with both partners' scales
 answered, a trail of moves, a counsellor's notes file (notes and a DAP note) for every session,
-and 60 agreements with reviews. Each command then runs as a whole process (``python -m
-workbook``), alternating with the baseline; the medians are printed, and their ratio.
+and 60 agreements with reviews. Each export runs twice per round, alternating with the
+baseline: as a whole process (``python -m workbook export``), and alone in a process that has
+done its imports (the cost of the export itself). Medians of wall and CPU time are printed, with
+the ratio of CPU time to the baseline.
 
     python bench/case_record.py [--runs N] [--sessions N]
 """
@@ -12,8 +14,10 @@ workbook``), alternating with the baseline; the medians are printed, and their r
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -101,10 +105,41 @@ def fill(root: Path, count: int) -> tuple[str, list[str]]:
     return couple.id, ids
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
+# The export alone, in a process that has already imported everything: what the case record
+# itself costs, without Python's start-up and the imports every command pays.
+INSIDE = (
+    "import sys, time, json\n"
+    "from datetime import date\n"
+    "from pathlib import Path\n"
+    "from workbook.data.store import Store\n"
+    "from workbook.export.documents import export\n"
+    "import workbook.export.case_record\n"
+    "from workbook.packs.library import load_library\n"
+    "library = load_library()\n"
+    "root, couple, session, case, fmt, notes = sys.argv[1:]\n"
+    "wall, cpu = time.perf_counter(), time.process_time()\n"
+    "export(Store(Path(root)), couple, library.packs, date.today(), session_id=session or None,\n"
+    "       case=case == '1', fmt=fmt, include_notes=notes == '1')\n"
+    "print(json.dumps([time.perf_counter() - wall, time.process_time() - cpu]))\n"
+)
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time of a whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True, env=env)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def inside(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    done = subprocess.run(
+        [sys.executable, "-c", INSIDE, *args], check=True, capture_output=True, env=env, text=True
+    )
+    wall, cpu = json.loads(done.stdout)
+    return float(wall), float(cpu)
 
 
 def main() -> None:
@@ -117,35 +152,36 @@ def main() -> None:
         couple, ids = fill(root, args.sessions)
         out = Path(folder) / "out"
         env = {**os.environ, "WORKBOOK_DATA_DIR": str(root)}
-        workbook = [sys.executable, "-m", "workbook", "export", couple]
-        commands = {
-            "export --session (the last one)": [*workbook, "--session", ids[-1]],
-            "export --case": [*workbook, "--case", "--out", str(out)],
-            "export --case --format html": [
-                *workbook,
-                "--case",
-                "--format",
-                "html",
-                "--out",
-                str(out),
-            ],
-            "export --case --include-notes": [
-                *workbook,
-                "--case",
-                "--include-notes",
-                "--out",
-                str(out),
-            ],
+        workbook = [sys.executable, "-m", "workbook", "export", couple, "--out", str(out)]
+        # name: (the command's own arguments, the same export as arguments of INSIDE)
+        cases = {
+            "export --session (the last one)": (["--session", ids[-1]], [ids[-1], "0", "md", "0"]),
+            "export --case": (["--case"], ["", "1", "md", "0"]),
+            "export --case --format html": (["--case", "--format", "html"], ["", "1", "html", "0"]),
+            "export --case --include-notes": (
+                ["--case", "--include-notes"],
+                ["", "1", "md", "1"],
+            ),
         }
-        times: dict[str, list[float]] = {name: [] for name in commands}
+        whole: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+        alone: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
         for _ in range(args.runs):
-            for name, command in commands.items():
-                times[name].append(timed(command, env))
-    baseline = statistics.median(times["export --session (the last one)"])
-    print(f"{args.sessions} sessions; median of {args.runs} alternating runs, whole processes")
-    for name, samples in times.items():
-        median = statistics.median(samples)
-        print(f"  {name:<36} {median * 1000:7.0f} ms  ratio {median / baseline:5.2f}")
+            for name, (flags, inner) in cases.items():
+                whole[name].append(timed([*workbook, *flags], env))
+                alone[name].append(inside([str(root), couple, *inner], env))
+    base = "export --session (the last one)"
+    print(f"{args.sessions} sessions; medians of {args.runs} alternating runs (wall / CPU, ms)")
+    print(f"  {'':<34} {'export alone':>17} {'ratio':>6}   {'whole process':>17} {'ratio':>6}")
+    for name in cases:
+        a_wall, a_cpu = (statistics.median(x) for x in zip(*alone[name], strict=True))
+        w_wall, w_cpu = (statistics.median(x) for x in zip(*whole[name], strict=True))
+        b_cpu = statistics.median(c for _, c in alone[base])
+        bw_cpu = statistics.median(c for _, c in whole[base])
+        print(
+            f"  {name:<34} {a_wall * 1000:7.0f} / {a_cpu * 1000:5.0f} {a_cpu / b_cpu:6.1f}   "
+            f"{w_wall * 1000:7.0f} / {w_cpu * 1000:5.0f} {w_cpu / bw_cpu:6.2f}"
+        )
+    print("  (ratios of CPU time, which a busy machine disturbs less than wall time)")
 
 
 if __name__ == "__main__":
