@@ -17,6 +17,7 @@ from workbook.data.models import Session
 from workbook.data.store import Store
 from workbook.logic.session_packs import begin_packs
 from workbook.packs.library import load_library
+from workbook.packs.load import parse_pack
 
 LIBRARY = load_library(environ={})
 ITEMS = LIBRARY.pack("check-in").step("self-check").items
@@ -158,3 +159,32 @@ def test_the_summary_of_a_check_in_gives_each_partner_the_score_and_band(
     summary = capsys.readouterr().out
     scores = summary.split("### Scores\n", 1)[1]
     assert scores.startswith(f"\n- {SCORE}: Sam 4.1 (Mostly good), Alex 5 (Going well)\n")
+
+
+def test_trends_and_scores_use_the_pack_version_each_session_kept(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A session that began with an older check-in shows its words, not today's library's."""
+    store = Store(data_dir)
+    store.prepare()
+    couple = store.create_couple("=SUM(A1)", "@Alex")
+    raw = LIBRARY.packs["check-in"].raw
+    old = parse_pack(raw.replace(b'"Weekly check-in"', b'"Our old check-in"', 1), Path("x.toml"))
+    when = START
+    session = Session(id="2026-01-05-1900", started=when, updated=when, agenda=["check-in"])
+    begin_packs(session, store, [old])
+    session.set_answer("check-in", "satisfaction", {"a": 3, "b": 4})
+    session.set_answer(
+        "check-in", "self-check", {"a": dict.fromkeys(ITEMS, 3), "b": dict.fromkeys(ITEMS, 4)}
+    )
+    store.save_session(couple.id, session, stamp=False)
+    store.close()
+    data = json.loads(history(couple.id, capsys, "--format", "json"))
+    assert {t["pack"] for t in data["trends"]} == {"Our old check-in"}
+    assert [s["pack"] for s in data["scores"]] == ["Our old check-in"]
+    assert data["partners"] == {"a": "=SUM(A1)", "b": "@Alex"}
+    rows = list(csv.DictReader(io.StringIO(history(couple.id, capsys, "--format", "csv"))))
+    # Names that look like formulas stay text in a spreadsheet.
+    assert {row["name"] for row in rows} == {"'=SUM(A1)", "'@Alex"}
+    assert {row["pack"] for row in rows} == {"Our old check-in"}
+    assert len(rows) == (len(ITEMS) + 1) * 2 + 2

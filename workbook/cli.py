@@ -105,13 +105,24 @@ def _parser() -> argparse.ArgumentParser:
     couples.add_argument("--json", action="store_true", help="print JSON")
     couples.set_defaults(run=_couples)
 
-    export = command("export", "the agreement document, or one session's summary")
+    export = command("export", "the agreement document, one session's summary, or the whole case")
     export.add_argument("couple", metavar="COUPLE", help="the couple's id (see: workbook couples)")
-    export.add_argument("--session", metavar="ID", help="summarise this session instead")
+    what = export.add_mutually_exclusive_group()
+    what.add_argument("--session", metavar="ID", help="summarise this session instead")
+    what.add_argument(
+        "--case", action="store_true", help="the case record: every session, scores, agreements"
+    )
     export.add_argument("--format", choices=("md", "html"), default="md")
-    export.add_argument("--out", metavar="FILE", type=Path, help="write here, not to stdout")
     export.add_argument(
-        "--include-notes", action="store_true", help="include the facilitator's private notes"
+        "--out",
+        metavar="FILE",
+        type=Path,
+        help="write here, not to stdout (a folder: the suggested name in it, e.g. case-record.md)",
+    )
+    export.add_argument(
+        "--include-notes",
+        action="store_true",
+        help="include the counsellor's private notes (with --session or --case)",
     )
     export.set_defaults(run=_export)
 
@@ -339,8 +350,10 @@ def _export(args: argparse.Namespace) -> int:
     store = _store(args)
     if not is_id(args.couple) or args.couple not in store.couple_ids():
         raise Fatal(f'no couple "{args.couple}" in {store.root} (see: workbook couples)')
-    if args.include_notes and args.session is None:
-        raise Fatal("--include-notes goes with --session: the agreement document has no notes")
+    if args.include_notes and args.session is None and not args.case:
+        raise Fatal(
+            "--include-notes goes with --session or --case: the agreement document has no notes"
+        )
     if args.session is not None and (
         not is_id(args.session) or args.session not in store.session_ids(args.couple)
     ):
@@ -359,6 +372,7 @@ def _export(args: argparse.Namespace) -> int:
         session_id=args.session,
         fmt=args.format,
         include_notes=args.include_notes,
+        case=args.case,
     )
     for path, reason in store.read_only.items():
         _say(sys.stderr, f"note: {path.name}: {reason}")
@@ -367,8 +381,10 @@ def _export(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(document.text)
     else:
-        write_atomic(args.out, document.text.encode("utf-8"))
-        _say(sys.stderr, f"Written to {args.out}")
+        # A folder gets the name the app uses in the couple's exports folder.
+        out = args.out / document.name if args.out.is_dir() else args.out
+        write_atomic(out, document.text.encode("utf-8"))
+        _say(sys.stderr, f"Written to {out}")
     return EXIT_OK
 
 
@@ -405,10 +421,11 @@ def _history(args: argparse.Namespace) -> int:
             sessions.append(store.load_session(couple.id, session_id))
         except DataError as error:
             _say(sys.stderr, f"skipped: {error}")
-    packs = {pack_id: loaded.pack for pack_id, loaded in library.packs.items() if loaded.pack}
     names = {p.key: p.name for p in couple.partners}
-    lines = trends(sessions, packs)
-    scores = score_history(sessions, lambda s: packs_in_use(s, store, library.packs))
+    # Trends and scores both read each session with the pack versions it kept.
+    kept = {s.id: packs_in_use(s, store, library.packs) for s in sessions}
+    lines = trends(sessions, lambda s: kept[s.id])
+    scores = score_history(sessions, lambda s: kept[s.id])
     render = {"text": history.as_text, "csv": history.as_csv, "json": history.as_json}
     _out(render[args.format](lines, scores, names))
     return EXIT_OK

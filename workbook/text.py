@@ -27,6 +27,10 @@ def clean(text: str) -> str:
 
     Tabs and newlines stay, so multi-line answers keep their lines.
     """
+    # Printable text has no controls, newlines, bidirectional marks or surrogates: nothing to
+    # do. Most text is, and a case record cleans tens of thousands of strings.
+    if text.isprintable():
+        return text
     text = _NEWLINES.sub("\n", text)
     text = _SURROGATE.sub("\ufffd", text)
     return _UNSAFE.sub("", text)

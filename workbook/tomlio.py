@@ -55,16 +55,34 @@ def too_deep(value: Any, limit: int = MAX_DEPTH) -> tuple[str | int, ...] | None
 
     Walks without recursion, so any depth is safe to check.
     """
+    # Only containers are followed, with their depth; the path is worked out only when one is
+    # too deep (a data file has thousands of values, and this runs on every read).
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            node = node.values()
+        elif not isinstance(node, list):
+            continue
+        if node and depth >= limit:
+            # Its children are deeper than the limit.
+            return _path_to(value, limit + 1)
+        stack += [(child, depth + 1) for child in node if isinstance(child, dict | list)]
+    return None
+
+
+def _path_to(value: Any, depth: int) -> tuple[str | int, ...]:
+    """The key path of the first container found at ``depth``."""
     stack: list[tuple[Any, tuple[str | int, ...]]] = [(value, ())]
     while stack:
         node, path = stack.pop()
-        if len(path) > limit:
-            return path[: limit + 1]
+        if len(path) == depth:
+            return path
         if isinstance(node, dict):
             stack += [(child, (*path, str(key))) for key, child in node.items()]
         elif isinstance(node, list):
             stack += [(child, (*path, index)) for index, child in enumerate(node)]
-    return None
+    return ()
 
 
 def _deepest_line(text: str) -> int:

@@ -1,4 +1,5 @@
-"""The one way to export: the agreement document, or one session's summary, as Markdown or HTML.
+"""The one way to export: the agreement document, one session's summary, or the case record, as
+Markdown or HTML.
 
 The command line, the app and the browser all call ``export``, so the same data gives the same
 document whichever asked. What could not be read on the way is in ``problems``, for the caller
@@ -37,11 +38,17 @@ def export(
     session_id: str | None = None,
     fmt: str = "md",
     include_notes: bool = False,
+    case: bool = False,
 ) -> Document:
-    """The couple's agreement document, or with ``session_id`` that session's summary.
+    """The couple's agreement document, with ``session_id`` that session's summary, or with
+    ``case`` the case record (``case_record.py``).
 
     Raises ``DataError`` when a file it needs cannot be read.
     """
+    if case:
+        from workbook.export.case_record import case_document
+
+        return case_document(store, couple_id, library, today, fmt=fmt, include_notes=include_notes)
     couple = store.load_couple(couple_id)
     book = AgreementBook(store, couple, lambda: today)
     agreements = book.load()

@@ -18,6 +18,7 @@ from workbook.text import clean, clean_line
 _ANYWHERE = re.compile(r"([\\`*_\[\]<>|~&#])")
 # List items, setext underlines, thematic breaks, and ordered list markers ("1." or "1)").
 _LINE_START = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
 _MONTHS = [
     "January",
     "February",
@@ -44,6 +45,12 @@ def _escape(line: str) -> str:
 def inline(text: str) -> str:
     """``text`` as one line of literal Markdown, for names, titles, items and options."""
     return _escape(clean_line(text))
+
+
+def phrase(text: str) -> str:
+    """``text`` as literal Markdown for a run inside a line: like ``inline``, but the spaces at
+    its ends stay, so runs can be joined. Never put one first on a line with leading spaces."""
+    return _escape(_LINE_BREAKS.sub(" ", clean(text)).replace("\t", " "))
 
 
 def block(text: str, indent: str = "") -> str:

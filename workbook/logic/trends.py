@@ -29,36 +29,54 @@ class Series:
     b: list[int | None] = field(default_factory=list)
 
 
-def trends(sessions: Iterable[Session], packs: Mapping[str, Pack]) -> list[Series]:
-    """Every scale line of every recurring pack, in pack and step order, oldest session first."""
+PacksOf = Callable[[Session], Mapping[str, Pack]]
+
+
+def trends(sessions: Iterable[Session], packs: Mapping[str, Pack] | PacksOf) -> list[Series]:
+    """Every scale line of every recurring pack, in pack and step order, oldest session first.
+
+    ``packs`` gives the packs, by id: one set for every session, or, called with a session,
+    the versions that session kept (``logic/session_packs.py``). A line's words and range are
+    those of the latest version that has it.
+    """
+    if callable(packs):
+        packs_of = packs
+    else:
+        fixed = packs
+        packs_of = lambda _session: fixed  # noqa: E731 - the same packs for every session
     found: dict[tuple[str, str, str | None], Series] = {}
-    for pack in packs.values():
-        if not pack.recurring:
-            continue
-        for step in pack.steps:
-            if spec(step).ratings is None or getattr(step, "answer", None) == "together":
-                continue
-            rated: Any = step  # a kind with ratings has items, min and max
-            items: list[str | None] = list(rated.items) or [None]
-            for item in items:
-                found[(pack.id, step.id, item)] = Series(
-                    pack.title, step.title or step.id, item, rated.min, rated.max
-                )
+    order: dict[tuple[str, str, str | None], tuple[int, int, int]] = {}
+    pack_order: dict[str, int] = {}
     for session in sorted(sessions, key=lambda s: s.id):
-        for (pack_id, step_id, item), series in found.items():
-            table = session.answer(pack_id, step_id)
-            if not table:
+        for pack_id, pack in packs_of(session).items():
+            if not pack.recurring:
                 continue
-            step = packs[pack_id].step(step_id)
-            kind = spec(step)
-            answer = kind.read(table)
-            ratings = {key: kind.ratings(step, answer, key) for key in ("a", "b")}  # type: ignore[misc]
-            if not any(ratings.values()):
-                continue
-            series.sessions.append(session.id)
-            series.a.append(ratings["a"].get(item))
-            series.b.append(ratings["b"].get(item))
-    return [s for s in found.values() if s.sessions]
+            place = pack_order.setdefault(pack_id, len(pack_order))
+            for step_index, step in enumerate(pack.steps):
+                kind = spec(step)
+                if kind.ratings is None or getattr(step, "answer", None) == "together":
+                    continue
+                rated: Any = step  # a kind with ratings has items, min and max
+                table = session.answer(pack_id, step.id)
+                ratings: dict[str, Any] = {}
+                if table:
+                    answer = kind.read(table)
+                    ratings = {key: kind.ratings(step, answer, key) for key in ("a", "b")}
+                items: list[str | None] = list(rated.items) or [None]
+                for item_index, item in enumerate(items):
+                    key = (pack_id, step.id, item)
+                    series = found.get(key)
+                    if series is None:
+                        series = found[key] = Series("", "", item, rated.min, rated.max)
+                    series.pack, series.step = pack.title, step.title or step.id
+                    series.low, series.high = rated.min, rated.max
+                    order[key] = (place, step_index, item_index)
+                    if any(ratings.values()):
+                        series.sessions.append(session.id)
+                        series.a.append(ratings["a"].get(item))
+                        series.b.append(ratings["b"].get(item))
+    ordered = sorted(found, key=lambda key: order[key])
+    return [found[key] for key in ordered if found[key].sessions]
 
 
 def sparkline(values: list[int | None], low: int, high: int) -> str:
