@@ -1,7 +1,8 @@
 """Every command against every fault in every kind of data file (tests/faults.py).
 
-For each case: no traceback and no "unexpected error", no hang (each command under 5 s), no file
-changed, and the bystander couple fully served: listed, exported, with their own words.
+For each case: no traceback and no "unexpected error", no hang (each command under 30 s: a guard
+against hangs, not a timing), no file changed, and the bystander couple fully served: listed,
+exported, with their own words.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pytest
 from tests import faults
 from workbook.cli import main
 
-TIMEOUT = 5.0
+TIMEOUT = 30.0
 COMMANDS = [
     ["couples"],
     ["couples", "--json"],
