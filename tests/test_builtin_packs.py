@@ -81,6 +81,15 @@ def test_the_check_in_is_recurring() -> None:
     assert LIBRARY.pack("check-in").recurring
 
 
+@pytest.mark.parametrize("pack_id", ["before-you-commit", "closeness"])
+def test_every_private_answer_of_a_tender_pack_can_be_passed(pack_id: str) -> None:
+    """Either partner can pass on any written or rated answer, and a pass is never shown as
+    whose it was: each such step is optional and private (``logic/skips.py``)."""
+    steps = [s for s in LIBRARY.pack(pack_id).steps if s.kind in ("text", "scale")]
+    assert steps
+    assert all(s.optional and s.answer == "each-private" for s in steps), pack_id
+
+
 def test_knowing_each_others_world_guesses_and_offers_what_was_missed() -> None:
     """The pack of the guess kind: its agreement offers a term for every guess step."""
     pack = LIBRARY.pack("knowing")
@@ -110,10 +119,10 @@ def test_every_step_saves_loads_and_exports(
         if step.kind == "agreement":
             term = data.draw(TEXTS)
             source = f"{pack_id}.{step.from_[0]}" if step.from_ else None
+            # A term typed at a step that offers nothing has no source, and TOML has no None.
+            typed = {"text": term, "confirmed_by": ["a", "b"]}
             session.set_answer(
-                pack_id,
-                step.id,
-                {"terms": [{"text": term, "confirmed_by": ["a", "b"], "source": source}]},
+                pack_id, step.id, {"terms": [typed | ({"source": source} if source else {})]}
             )
             agreements_made.append((term, source, step.review_days))
     store.save_session(couple.id, session)

@@ -203,14 +203,14 @@ def _answer(step: Any) -> dict[str, Any]:
 # The written answers the built-in packs offer as terms: each asks for something to do, by the
 # writer, the other partner (done_by = "partner") or both. Answers that tell a moment or what a
 # word means (respect's meaning and moments, values' best times) are not terms: they stay out.
+# Nor do closeness's answers about saying and hearing no: offered whole, "tell me why" would
+# become a term that asks a reason of a no.
 TEXT_OFFERED = {
     "before-you-commit.keep-building": "both",
     "before-you-commit.slips": "writer",
     "check-in.better": "both",
     "check-in.support": "partner",
     "chores.checking": "both",
-    "closeness.hear-no": "both",
-    "closeness.say-no": "writer",
     "compromise.draft": "both",
     "reciprocity.calmer": "writer",
     "reciprocity.one-thing": "writer",
@@ -222,7 +222,7 @@ AGREEMENT_STEPS = [
     for pack_id, loaded in sorted(LIBRARY.packs.items())
     if loaded.pack is not None
     for step in loaded.pack.steps
-    if step.kind == "agreement"
+    if step.kind == "agreement" and step.from_
 ]
 
 
@@ -261,3 +261,11 @@ def test_every_builtin_offer_reads_as_a_term(pack_id: str, step_id: str) -> None
                 "Take a slow breath first",
                 "Ask what you meant\nbefore I answer",
             )
+
+
+def test_closeness_offers_no_terms_made_of_a_no() -> None:
+    pack = LIBRARY.pack("closeness")
+    answers = {step.id: _answer(step) for step in pack.steps}
+    assert answers["say-no"]
+    assert answers["hear-no"]
+    assert offered(pack, answers) == []
