@@ -36,7 +36,7 @@ def new_passphrase_problem(new: str, again: str) -> str | None:
 class UnlockScreen(Screen[bool]):
     """Dismisses with True once the folder is unlocked; False to leave the app."""
 
-    BINDINGS = [Binding("escape", "leave", "Quit")]
+    BINDINGS = [Binding("escape", "leave", "Quit", show=False)]
 
     def __init__(self, root: Path) -> None:
         super().__init__()
