@@ -7,12 +7,12 @@ encrypt) use it as it is.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
 import pytest
 
+from tests.quick_wrap import quick_unwrap_bytes, quick_wrap_bytes
 from workbook.data import vault
 
 pyrage = pytest.importorskip("pyrage", reason="pyrage (the crypt extra) is not installed")
@@ -20,26 +20,9 @@ pyrage = pytest.importorskip("pyrage", reason="pyrage (the crypt extra) is not i
 PASSPHRASE = "correct horse battery staple"
 
 
-def _quick_wrap(secret: str, plain: bytes) -> bytes:
-    return b"quick:" + hashlib.sha256(secret.encode()).hexdigest().encode() + b":" + plain
-
-
-def _quick_unwrap(secret: str, sealed: bytes) -> bytes:
-    head = b"quick:" + hashlib.sha256(secret.encode()).hexdigest().encode() + b":"
-    if not sealed.startswith(head):
-        raise vault.WrongSecret("that passphrase does not open this folder")
-    return sealed[len(head) :]
-
-
 def quick_wrap(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(vault, "WRAP", _quick_wrap)
-    monkeypatch.setattr(vault, "UNWRAP", _quick_unwrap)
-
-
-def use_quick_wrap() -> None:
-    """For a child process of a test: the same quick stand-in, without pytest."""
-    vault.WRAP = _quick_wrap
-    vault.UNWRAP = _quick_unwrap
+    monkeypatch.setattr(vault, "WRAP", quick_wrap_bytes)
+    monkeypatch.setattr(vault, "UNWRAP", quick_unwrap_bytes)
 
 
 def every_file(root: Path) -> dict[str, bytes]:

@@ -68,7 +68,9 @@ def open_folder(root: Path, secret: str, show_code: Callable[[str], None]) -> va
     if state(root) != ENCRYPTED:
         with _converting(root):
             finish(root, key, show_code)
-    vault.unlock(root, key)
+    # A decrypt that was finished here leaves a plain folder, which is used without a key.
+    if vault.is_encrypted(root):
+        vault.unlock(root, key)
     return key
 
 
