@@ -6,6 +6,7 @@ The TUI tests fix the theme through the app (tests/tui/conftest.py) and turn cur
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,9 +21,14 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 
 @pytest.fixture(autouse=True)
-def _hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("WORKBOOK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("WORKBOOK_EXERCISES", raising=False)
+    yield
+    # A data key held for one test's folder never outlives the test.
+    from workbook.data import vault
+
+    vault.forget_all()
 
 
 @pytest.fixture

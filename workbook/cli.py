@@ -126,6 +126,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.set_defaults(run=_export)
 
+    encrypt = command("encrypt", "turn encryption at rest on for the data folder")
+    encrypt.set_defaults(run=_encrypt)
+    decrypt = command("decrypt", "turn encryption at rest off for the data folder")
+    decrypt.set_defaults(run=_decrypt)
+    passphrase = command("passphrase", "change the passphrase of an encrypted data folder")
+    passphrase.add_argument(
+        "--lost", action="store_true", help="set a new one with the recovery code instead"
+    )
+    passphrase.add_argument(
+        "--new-passphrase-file", metavar="FILE", type=Path, help="read the new passphrase here"
+    )
+    passphrase.add_argument(
+        "--recovery-code-file", metavar="FILE", type=Path, help="read the recovery code here"
+    )
+    passphrase.set_defaults(run=_passphrase)
+
     history = command("history", "check-in trends and scores")
     history.add_argument("couple", metavar="COUPLE")
     history.add_argument("--format", choices=("text", "csv", "json"), default="text")
@@ -150,12 +166,20 @@ def _common_options(parser: argparse.ArgumentParser, default: Any) -> None:
         default=[] if default is None else default,
         help="a folder of your own packs; may repeat (also: $WORKBOOK_EXERCISES)",
     )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        type=Path,
+        default=default,
+        help="an encrypted data folder's passphrase, read from the first line of FILE",
+    )
 
 
 def _open_workbook(args: argparse.Namespace) -> int:
     from workbook.data.layout import is_id
 
-    store = _store(args)
+    # The app asks for an encrypted folder's passphrase itself, unless it is given in a file.
+    store = _store(args, unlock=getattr(args, "passphrase_file", None) is not None)
     couple = getattr(args, "couple", None)
     packs = list(getattr(args, "pack", []) or [])
     if couple is not None and (not is_id(couple) or couple not in store.couple_ids()):
@@ -289,11 +313,168 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _store(args: argparse.Namespace) -> Any:
+def _store(args: argparse.Namespace, *, unlock: bool = True) -> Any:
     from workbook.data.layout import data_folder
     from workbook.data.store import Store
 
-    return Store(data_folder(args.data_dir))
+    root = data_folder(args.data_dir)
+    if unlock:
+        _unlock(args, root)
+    return Store(root)
+
+
+# Encrypted data folders
+
+MIN_PASSPHRASE = 8
+WRONG = "That passphrase does not open this folder."
+
+
+def _read_secret(file: Path, what: str) -> str:
+    from workbook.reading import Unreadable, read_limited
+
+    try:
+        lines = read_limited(file, 10_000).decode("utf-8", "replace").splitlines()
+    except Unreadable as error:
+        raise Fatal(f"{file}: {error.reason}") from error
+    if not lines or not lines[0]:
+        raise Fatal(f"{file}: the first line, the {what}, is empty")
+    return lines[0]
+
+
+def _ask(prompt: str) -> str:
+    import getpass
+
+    try:
+        return getpass.getpass(prompt)
+    except EOFError as error:
+        raise Fatal("no passphrase was given (use --passphrase-file FILE)") from error
+
+
+def _new_secret(file: Path | None, what: str = "passphrase") -> str:
+    """A new passphrase: from ``file``, or typed twice without echo."""
+    if file is not None:
+        secret = _read_secret(file, what)
+    else:
+        for _ in range(3):
+            secret = _ask(f"New {what}: ")
+            if len(secret) < MIN_PASSPHRASE:
+                _say(sys.stderr, f"Please use at least {MIN_PASSPHRASE} characters.")
+                continue
+            if _ask(f"The {what} again: ") == secret:
+                break
+            _say(sys.stderr, "The two did not match; please try again.")
+        else:
+            raise Fatal(f"no new {what} was set")
+    if len(secret) < MIN_PASSPHRASE:
+        raise Fatal(f"the {what} must have at least {MIN_PASSPHRASE} characters")
+    return secret
+
+
+def _with_secret(args: argparse.Namespace, root: Path, attempt: Any) -> Any:
+    """``attempt(passphrase)`` with the passphrase from the file, or asked up to three times."""
+    from workbook.data.vault import CryptUnavailable, WrongSecret
+
+    file = getattr(args, "passphrase_file", None)
+    for _ in range(1 if file is not None else 3):
+        secret = _read_secret(file, "passphrase") if file else _ask(f"Passphrase for {root}: ")
+        try:
+            return attempt(secret)
+        except WrongSecret:
+            _say(sys.stderr, f"{WRONG} (Lost it? workbook passphrase --lost)")
+        except CryptUnavailable as error:
+            raise Fatal(str(error)) from error
+    raise Fatal(WRONG)
+
+
+def _show_code(code: str) -> None:
+    _say(
+        sys.stderr,
+        "Your recovery code (it opens the folder if the passphrase is lost; write it down and "
+        "keep it away from this computer; it is not shown again, and it replaces any code "
+        "shown before):",
+    )
+    _out(f"    {code}")
+
+
+def _unlock(args: argparse.Namespace, root: Path) -> None:
+    """Ask for the passphrase of an encrypted folder, and finish an interrupted run."""
+    from workbook.data import crypt_folder
+
+    if not crypt_folder.needs_key(root):
+        return
+    _with_secret(args, root, lambda s: crypt_folder.open_folder(root, s, _show_code))
+
+
+def _encrypt(args: argparse.Namespace) -> int:
+    from workbook.data import crypt_folder, vault
+    from workbook.data.layout import data_folder
+
+    root = data_folder(args.data_dir)
+    try:
+        vault.Key.generate()
+    except vault.CryptUnavailable as error:
+        raise Fatal(str(error)) from error
+    current = crypt_folder.state(root)
+    if current == crypt_folder.ENCRYPTED:
+        raise Fatal(f"{root} is already encrypted")
+    if current == crypt_folder.ENCRYPTING:
+        _say(sys.stderr, "Finishing the encryption that was interrupted.")
+        _with_secret(
+            args, root, lambda s: _try_crypt(lambda: crypt_folder.encrypt(root, s, _show_code))
+        )
+    else:
+        secret = _new_secret(getattr(args, "passphrase_file", None))
+        _try_crypt(lambda: crypt_folder.encrypt(root, secret, _show_code))
+    _say(sys.stderr, f"{root} is encrypted. Every command and the app now ask for the passphrase.")
+    return EXIT_OK
+
+
+def _decrypt(args: argparse.Namespace) -> int:
+    from workbook.data import crypt_folder
+    from workbook.data.layout import data_folder
+
+    root = data_folder(args.data_dir)
+    if crypt_folder.state(root) == crypt_folder.PLAIN:
+        raise Fatal(f"{root} is not encrypted")
+    _with_secret(args, root, lambda s: _try_crypt(lambda: crypt_folder.decrypt(root, s)))
+    _say(sys.stderr, f"{root} is decrypted: its files are plain TOML again.")
+    return EXIT_OK
+
+
+def _passphrase(args: argparse.Namespace) -> int:
+    from workbook.data import crypt_folder, vault
+    from workbook.data.layout import data_folder
+
+    root = data_folder(args.data_dir)
+    if crypt_folder.state(root) == crypt_folder.PLAIN:
+        raise Fatal(f"{root} is not encrypted")
+    if args.lost:
+        code = (
+            _read_secret(args.recovery_code_file, "recovery code")
+            if args.recovery_code_file
+            else _ask("Recovery code: ")
+        )
+        new = _new_secret(args.new_passphrase_file)
+        try:
+            _try_crypt(lambda: crypt_folder.recover(root, code, new))
+        except vault.WrongSecret as error:
+            raise Fatal("that recovery code does not open this folder") from error
+    else:
+        key = _with_secret(args, root, lambda s: vault.unwrap(crypt_folder.read_key_file(root), s))
+        new = _new_secret(args.new_passphrase_file)
+        _try_crypt(lambda: crypt_folder.change_passphrase(root, key, new))
+    _say(sys.stderr, "The passphrase is changed. No data file was rewritten.")
+    return EXIT_OK
+
+
+def _try_crypt(run: Any) -> Any:
+    from workbook.data.crypt_folder import CryptError
+    from workbook.data.vault import CryptUnavailable
+
+    try:
+        return run()
+    except (CryptError, CryptUnavailable) as error:
+        raise Fatal(str(error)) from error
 
 
 def _couples(args: argparse.Namespace) -> int:

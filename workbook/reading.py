@@ -13,6 +13,8 @@ import os
 import stat
 from pathlib import Path
 
+from workbook.data import vault
+
 
 class Unreadable(Exception):
     """A file that cannot be read, with the reason in plain words."""
@@ -43,7 +45,25 @@ def read_limited(path: Path, limit: int) -> bytes:
     """The bytes of the regular file at ``path``; raises ``Unreadable``.
 
     Refuses anything that is not a regular file, and any file of more than ``limit`` bytes.
+    In an unlocked encrypted data folder it reads ``path.age`` and gives its plain bytes.
     """
+    try:
+        key = vault.sealing(path)
+    except OSError as error:
+        raise Unreadable(path, str(error.strerror)) from error
+    if key is None:
+        return _read(path, limit)
+    raw = _read(vault.disk(path), vault.raw_limit(limit))
+    try:
+        plain = key.unseal(raw)
+    except ValueError as error:
+        raise Unreadable(path, str(error)) from error
+    if len(plain) > limit:
+        raise Unreadable(path, f"it is larger than {_size(limit)}")
+    return plain
+
+
+def _read(path: Path, limit: int) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)

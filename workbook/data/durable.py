@@ -13,6 +13,8 @@ import secrets
 import time
 from pathlib import Path
 
+from workbook.data import vault
+
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 _TEMP_PREFIX = ".wb-"
@@ -41,13 +43,20 @@ def private_folder(path: Path) -> Path:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` durably, as a 0600 file; raise ``SaveError`` on failure."""
+    """Replace ``path`` with ``data`` durably, as a 0600 file; raise ``SaveError`` on failure.
+
+    In an unlocked encrypted folder the bytes are sealed and written to ``path.age``
+    (``vault``); in a locked one nothing is written.
+    """
     folder = path.parent
     try:
+        key = vault.sealing(path)
+        if key is not None:
+            path, data = vault.disk(path), key.seal(data)
         private_folder(folder)
-    except OSError as error:
+    except (OSError, ValueError) as error:
         raise SaveError(path, _reason(error)) from error
-    temp = folder / f"{_TEMP_PREFIX}{path.name}.{secrets.token_hex(4)}{_TEMP_SUFFIX}"
+    temp = folder / vault.temp_name(path, secrets.token_hex(8))
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
         try:
@@ -94,5 +103,7 @@ def sweep_temp_files(root: Path, *, now: float | None = None) -> list[Path]:
     return removed
 
 
-def _reason(error: OSError) -> str:
+def _reason(error: OSError | ValueError) -> str:
+    if isinstance(error, ValueError):
+        return str(error)
     return error.strerror or str(error) or type(error).__name__

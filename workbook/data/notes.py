@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook import tomlio
+from workbook.data import vault
 from workbook.data.dates import in_range
 from workbook.data.durable import FILE_MODE, SaveError, private_folder, write_atomic
 from workbook.data.files import DataError, read_table
@@ -128,9 +129,9 @@ class NotesFile:
 
     def read(self) -> SessionNotes:
         """What the file holds now; an empty set of notes when there is no file yet."""
-        if not os.path.lexists(self.path):
+        if not vault.exists(self.path):
             found = SessionNotes()
-        elif self.path.is_symlink():
+        elif vault.disk(self.path).is_symlink():
             found = SessionNotes(
                 problems=["the notes file is a link, which workbook does not follow"]
             )
@@ -214,9 +215,9 @@ class NotesFile:
             write_atomic(self.path, data)
 
     def _current(self) -> dict[str, Any]:
-        if not os.path.lexists(self.path):
+        if not vault.exists(self.path):
             return {"format": FORMAT}
-        if self.path.is_symlink():
+        if vault.disk(self.path).is_symlink():
             raise SaveError(self.path, "it is a link, and workbook never writes through links")
         try:
             table = read_table(self.path)
@@ -233,7 +234,7 @@ class NotesFile:
     def _locked(self) -> Iterator[None]:
         import filelock
 
-        lock_path = self.path.with_name(self.path.name + ".lock")
+        lock_path = vault.lock_file(self.path)
         try:
             private_folder(self.path.parent)
             if lock_path.is_symlink():
@@ -274,11 +275,11 @@ def _table(table: dict[str, Any], key: str) -> dict[str, Any]:
 def _set_aside(path: Path) -> Path:
     target = path.with_name(path.name + ".unreadable.bak")
     number = 1
-    while os.path.lexists(target):
+    while vault.exists(target):
         number += 1
         target = path.with_name(f"{path.name}.unreadable-{number}.bak")
     try:
-        os.replace(path, target)
+        os.replace(vault.disk(path), vault.disk(target))
     except OSError as error:
         raise SaveError(path, f"it cannot be read, nor set aside: {reason_for(error)}") from error
     return target

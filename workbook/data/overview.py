@@ -7,13 +7,13 @@ disagrees with the folder, a newer format) is carried as a ``problem`` to show b
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from workbook.data import vault
 from workbook.data.dates import day_of, is_due
 from workbook.data.files import DataError
 from workbook.data.layout import Layout
@@ -91,7 +91,7 @@ def read_overview(
 
 def _agreements(path: Path, read: Callable[[Path], dict[str, Any]]) -> list[dict[str, Any]]:
     """The active agreements' tables; raises ``DataError`` when the file is not a list of them."""
-    if not os.path.lexists(path):
+    if not vault.exists(path):
         return []
     table = read(path)
     listed = table.get("agreements", [])

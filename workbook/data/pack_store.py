@@ -8,10 +8,10 @@ with the pack as it was, even after the pack is edited or removed from the libra
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from pathlib import Path
 
+from workbook.data import vault
 from workbook.data.durable import write_atomic
 from workbook.reading import Unreadable, read_limited
 
@@ -35,14 +35,14 @@ class PackStore:
         digest = "sha256:" + hashlib.sha256(raw).hexdigest()
         path = self.path(digest)
         assert path is not None
-        if not (path.is_file() and self.load(digest) == raw):
+        if not (vault.disk(path).is_file() and self.load(digest) == raw):
             write_atomic(path, raw)
         return digest
 
     def load(self, digest: str) -> bytes | None:
         """The bytes kept for ``digest``, or None when there are none, or they do not match."""
         path = self.path(digest)
-        if path is None or not os.path.lexists(path):
+        if path is None or not vault.exists(path):
             return None
         try:
             raw = read_limited(path, MAX_BYTES)

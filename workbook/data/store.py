@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from workbook import tomlio
+from workbook.data import vault
 from workbook.data.durable import (
     FILE_MODE,
     SaveError,
@@ -81,6 +82,12 @@ class Store:
         # Why settings.toml was not used as it is, if it was not.
         self.settings_problem: str | None = None
         self.packs = PackStore(self.layout.packs)
+        vault.note_folder(root)
+
+    @property
+    def encrypted(self) -> bool:
+        """True when this folder has a data key (see ``vault``)."""
+        return vault.is_encrypted(self.root)
 
     def prepare(self) -> list[Path]:
         """Make the folders private and sweep temp files of interrupted saves."""
@@ -128,7 +135,7 @@ class Store:
         write_atomic(path, data)
 
     def _read(self, path: Path) -> dict[str, Any]:
-        link = _linked(path, self.root)
+        link = _linked(vault.disk(path), self.root)
         if link == "outside":
             raise DataError(path, OUTSIDE)
         table = read_table(path)
@@ -156,7 +163,7 @@ class Store:
         A file that cannot be read is left as it is, and ``settings_problem`` says why.
         """
         self.settings_problem = None
-        if not os.path.lexists(self.layout.settings_file):
+        if not vault.exists(self.layout.settings_file):
             return {}
         try:
             return self._read(self.layout.settings_file)
@@ -169,15 +176,16 @@ class Store:
         up first, so nothing in it is lost."""
         path = self.layout.settings_file
         settings: dict[str, Any] = {}
-        if os.path.lexists(path):
+        if vault.exists(path):
             try:
                 settings = self._read(path)
             except DataError:
-                if path.is_file() and not path.is_symlink():
+                on_disk = vault.disk(path)
+                if on_disk.is_file() and not on_disk.is_symlink():
                     _backup(path, "unreadable")
                 with contextlib.suppress(OSError):
-                    if path.is_symlink() or not path.is_dir():
-                        path.unlink()
+                    if on_disk.is_symlink() or not on_disk.is_dir():
+                        on_disk.unlink()
         settings.update(changes)
         self.settings_problem = None
         self._write(path, _dumps(path, settings))
@@ -208,7 +216,9 @@ class Store:
         from workbook.data.models import Couple, Partner, now
 
         partners = [Partner(key="a", name=name_a), Partner(key="b", name=name_b)]
-        base = couple_id_base(partners[0].name, partners[1].name)
+        # In an encrypted folder the folder's name says nothing: the names are only inside.
+        opaque = vault.key_of(self.root) is not None
+        base = vault.new_couple_id() if opaque else couple_id_base(*(p.name for p in partners))
         private_folder(self.layout.couples)
         while True:
             couple_id = unique(base, lambda c: os.path.lexists(self.layout.couple_folder(c)))
@@ -235,7 +245,7 @@ class Store:
         folder = self.layout.sessions_folder(couple_id)
         if not folder.is_dir():
             return []
-        return sorted(p.stem for p in folder.glob("*.toml") if is_id(p.stem))
+        return sorted(stem for stem in vault.stems(folder, ".toml") if is_id(stem))
 
     def load_session(self, couple_id: str, session_id: str) -> Session:
         """The session in file ``session_id``, whatever id the file claims."""
@@ -267,7 +277,7 @@ class Store:
         with self.couple_lock(couple_id):
             session_id = unique(
                 session_id_base(when),
-                lambda s: os.path.lexists(self.layout.session_file(couple_id, s)),
+                lambda s: vault.exists(self.layout.session_file(couple_id, s)),
             )
             session = Session(id=session_id, started=when, updated=when, agenda=agenda)
             self.lock_session(couple_id, session_id)
@@ -306,7 +316,7 @@ class Store:
             return refused
         import filelock  # only a process that opens a session pays for loading it
 
-        lock_path = path.with_name(path.name + ".lock")
+        lock_path = vault.lock_file(path)
         try:
             private_folder(path.parent)
             if _linked(lock_path, self.root) is not None:
@@ -345,7 +355,7 @@ class Store:
         from workbook.data.models import Agreements
 
         path = self.layout.agreements_file(couple_id)
-        if not os.path.lexists(path):
+        if not vault.exists(path):
             return Agreements()
         return self._load(path, "agreements", Agreements, None)
 
@@ -489,7 +499,7 @@ def _mismatch(path: Path, what: str, found: object, expected: str) -> str:
 
 def _backup(path: Path, label: str) -> Path:
     """Copy ``path`` aside, durably, never over an earlier backup."""
-    target = unique(str(path.with_name(f"{path.name}.{label}.bak")), os.path.lexists)
+    target = unique(str(path.with_name(f"{path.name}.{label}.bak")), vault.exists_name)
     try:
         data = read_limited(path, MAX_BYTES)
     except Unreadable as error:

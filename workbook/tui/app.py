@@ -52,6 +52,23 @@ class WorkbookApp(App[None]):
         self.today: Callable[[], date] = date.today
 
     def on_mount(self) -> None:
+        from workbook.data.crypt_folder import needs_key
+
+        if needs_key(self.store.root):
+            # An encrypted folder: nothing in it is read before the passphrase is given.
+            from workbook.tui.screens.unlock import UnlockScreen
+
+            self.push_screen(UnlockScreen(self.store.root), self._unlocked)
+            return
+        self._open_folder()
+
+    def _unlocked(self, unlocked: bool | None) -> None:
+        if not unlocked:
+            self.exit()
+            return
+        self._open_folder()
+
+    def _open_folder(self) -> None:
         try:
             self.store.prepare()
         except OSError as error:
@@ -211,6 +228,12 @@ class WorkbookApp(App[None]):
                 screen.refresh_couples()
 
     # Actions
+
+    def change_passphrase(self) -> None:
+        """Wrap the encrypted folder's key with a new passphrase."""
+        from workbook.tui.screens.unlock import ChangePassphraseScreen
+
+        self.push_screen(ChangePassphraseScreen(self.store.root))
 
     def action_help(self) -> None:
         from workbook.tui.screens.help import HelpScreen

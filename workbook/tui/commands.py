@@ -47,6 +47,14 @@ class WorkbookCommands(Provider):
                     "Write the agreement document and the last session's summary",
                 )
             )
+        if isinstance(screen, HomeScreen) and app.store.encrypted:
+            found.append(
+                (
+                    "Change passphrase",
+                    app.change_passphrase,
+                    "A new passphrase for this encrypted workbook; no file is rewritten",
+                )
+            )
         return found
 
     # Pack titles are user text: they are shown as plain Content, never through the matcher's

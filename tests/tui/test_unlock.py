@@ -1,0 +1,174 @@
+"""An encrypted folder in the app: the passphrase before Home, a wrong one, the recovery code, a
+new passphrase, and a walk that leaves nothing in the clear, during the session and after it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input
+
+from tests.crypt_helpers import PASSPHRASE, every_file, quick_wrap
+from tests.packs_helpers import write_pack
+from tests.tui.conftest import SIZE, answer, app_for, screen_text, walk
+from workbook.data import crypt_folder, vault
+from workbook.data.store import Store
+from workbook.packs.library import Library, load_library
+from workbook.tui.app import WorkbookApp
+from workbook.tui.screens.home import HomeScreen
+from workbook.tui.screens.unlock import WRONG, ChangePassphraseScreen, UnlockScreen
+
+NAMES = ("Quillon", "Marisabel")
+ANSWER = "I-felt-unseen-at-the-wedding"
+PROMPT = "Tell-me-a-thing-nobody-knows"
+PACK = f"""
+[[steps]]
+id = "private"
+kind = "text"
+title = "Private words"
+prompt = "{{me}}: {PROMPT}"
+
+[[steps]]
+id = "together"
+kind = "text"
+answer = "together"
+prompt = "What went well?"
+"""
+
+
+@pytest.fixture(autouse=True)
+def _quick(monkeypatch: pytest.MonkeyPatch) -> None:
+    quick_wrap(monkeypatch)
+
+
+@pytest.fixture
+def sealed(data_dir: Path) -> list[str]:
+    """An encrypted folder with one couple; returns the recovery code as the only item."""
+    store = Store(data_dir)
+    store.prepare()
+    couple = store.create_couple(*NAMES)
+    couple.care_note_seen = True
+    store.save_couple(couple)
+    codes: list[str] = []
+    crypt_folder.encrypt(data_dir, PASSPHRASE, codes.append)
+    return codes
+
+
+def fill(app: WorkbookApp, **values: str) -> None:
+    for field, value in values.items():
+        app.screen.query_one(f"#{field}", Input).value = value
+
+
+async def settle(pilot: Any) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_a_wrong_passphrase_then_the_right_one(data_dir: Path, sealed: list[str]) -> None:
+    app = app_for(Store(data_dir), load_library(environ={}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        assert NAMES[0] not in screen_text(app)
+        fill(app, passphrase="not it at all")
+        await pilot.click("#open")
+        await settle(pilot)
+        assert isinstance(app.screen, UnlockScreen)
+        assert " ".join(WRONG.split()[:6]) in screen_text(app)
+        assert app.screen.query_one("#passphrase", Input).value == ""
+        fill(app, passphrase=PASSPHRASE)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert NAMES[0] in screen_text(app)
+
+
+async def test_a_lost_passphrase_and_the_recovery_code(data_dir: Path, sealed: list[str]) -> None:
+    app = app_for(Store(data_dir), load_library(environ={}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#lost")
+        await pilot.pause()
+        fill(app, code="AAAAA-BBBBB", new="a fresh passphrase", again="a fresh passphrase")
+        await pilot.click("#set")
+        await settle(pilot)
+        assert "recovery code does not open" in screen_text(app)
+        fill(app, code=sealed[0].lower(), new="a fresh passphrase", again="a typo")
+        await pilot.click("#set")
+        await pilot.pause()
+        assert "not the same" in screen_text(app)
+        fill(app, again="a fresh passphrase")
+        app.screen.query_one("#again", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen), screen_text(app)
+    vault.forget_all()
+    with pytest.raises(vault.WrongSecret):
+        crypt_folder.open_folder(data_dir, PASSPHRASE, lambda code: None)
+    crypt_folder.open_folder(data_dir, "a fresh passphrase", lambda code: None)
+
+
+async def test_changing_the_passphrase_rewrites_no_data_file(
+    data_dir: Path, sealed: list[str]
+) -> None:
+    files = {k: v for k, v in every_file(data_dir).items() if k != vault.KEY_FILE}
+    app = app_for(Store(data_dir), load_library(environ={}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        fill(app, passphrase=PASSPHRASE)
+        await pilot.click("#open")
+        await settle(pilot)
+        app.change_passphrase()
+        await pilot.pause()
+        assert isinstance(app.screen, ChangePassphraseScreen)
+        fill(app, old="a wrong one", new="the next passphrase", again="the next passphrase")
+        await pilot.click("#change")
+        await settle(pilot)
+        assert "not the current passphrase" in screen_text(app)
+        fill(app, old=PASSPHRASE)
+        await pilot.click("#change")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    vault.forget_all()
+    crypt_folder.open_folder(data_dir, "the next passphrase", lambda code: None)
+    assert {k: v for k, v in every_file(data_dir).items() if k != vault.KEY_FILE} == files
+
+
+def assert_clear_of_secrets(root: Path) -> None:
+    for name, raw in every_file(root).items():
+        for secret in (*NAMES, ANSWER, PROMPT):
+            assert secret.encode() not in raw, (name, secret)
+            assert secret.lower() not in name.lower(), (name, secret)
+
+
+async def test_a_walk_leaves_nothing_in_the_clear(
+    data_dir: Path, sealed: list[str], tmp_path: Path
+) -> None:
+    write_pack(tmp_path / "packs", "secret", PACK)
+    library: Library = load_library([tmp_path / "packs"], environ={}, builtin=False)
+    store = Store(data_dir)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        fill(app, passphrase=PASSPHRASE)
+        await pilot.click("#open")
+        await settle(pilot)
+        (couple_id,) = store.couple_ids()
+        app.begin(store.load_couple(couple_id), ["secret"])
+        await pilot.pause()
+        await answer(pilot, ANSWER)
+        assert walk(app).autosave.now()
+        # During the session: the answer is saved, sealed, with its temp files and locks.
+        assert_clear_of_secrets(data_dir)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert_clear_of_secrets(data_dir)
+    vault.forget_all()
+    crypt_folder.decrypt(data_dir, PASSPHRASE)
+    (session,) = (data_dir / "couples").glob("*/sessions/*.toml")
+    assert ANSWER in session.read_text()
+    assert session.parent.parent.name == "quillon-and-marisabel"

@@ -1,0 +1,372 @@
+"""Turning encryption at rest on and off for a whole data folder, safe against a kill at any point.
+
+``encrypt`` writes a journal (``crypt-journal.toml``, which holds no secret), then the wrapped
+keys, then turns each file into ``name.age`` and each couple folder into an opaque id; ``decrypt``
+does the reverse, then removes the keys. Each file is converted by writing the other form
+durably and only then removing the first, so a file is always whole in one form or both; when
+both are there, the converted one is complete and the other is removed. A couple folder is
+renamed last, after its ``couple.toml`` records the id it is going to. So a run that is killed
+leaves a folder that, after the passphrase, is finished in the same direction (the app and every
+command do this before anything else), and running the command again finishes it too.
+
+A journal without a key means nothing was encrypted yet, or the decrypt is complete: the folder
+is plain. Nothing here runs while a session lock is held by another workbook window.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from workbook import tomlio
+from workbook.data import vault
+from workbook.data.durable import fsync_folder, private_folder, write_atomic
+from workbook.data.layout import couple_id_base, is_id, unique
+from workbook.reading import Unreadable, read_limited
+
+PLAIN, ENCRYPTED, ENCRYPTING, DECRYPTING = "plain", "encrypted", "encrypting", "decrypting"
+# Far above any data file; a file above it cannot be one of ours.
+_LIMIT = 64_000_000
+
+
+class CryptError(Exception):
+    """A conversion that cannot be done, in words for the user."""
+
+
+def state(root: Path) -> str:
+    """``plain``, ``encrypted``, or ``encrypting`` / ``decrypting`` when a run was interrupted."""
+    if not vault.is_encrypted(root):
+        return PLAIN
+    journal = _journal(root)
+    if journal is None:
+        return ENCRYPTED
+    return DECRYPTING if journal.get("direction") == "decrypt" else ENCRYPTING
+
+
+def needs_key(root: Path) -> bool:
+    """True when the folder cannot be used before its passphrase is given."""
+    return vault.is_encrypted(root) and vault.key_of(root) is None
+
+
+def read_key_file(root: Path, name: str = vault.KEY_FILE) -> bytes:
+    try:
+        return read_limited(root / name, 100_000)
+    except Unreadable as error:
+        raise CryptError(f"{name} cannot be read: {error.reason}") from error
+
+
+def open_folder(root: Path, secret: str, show_code: Callable[[str], None]) -> vault.Key:
+    """Unwrap the key with the passphrase, finish an interrupted run, and unlock the folder.
+
+    Raises ``WrongSecret`` for a wrong passphrase. ``show_code`` gets a new recovery code when an
+    interrupted encrypt had not shown one yet.
+    """
+    key = vault.unwrap(read_key_file(root), secret)
+    if state(root) != ENCRYPTED:
+        with _converting(root):
+            finish(root, key, show_code)
+    # A decrypt that was finished here leaves a plain folder, which is used without a key.
+    if vault.is_encrypted(root):
+        vault.unlock(root, key)
+    return key
+
+
+def finish(root: Path, key: vault.Key, show_code: Callable[[str], None]) -> None:
+    """Finish an interrupted encrypt or decrypt (call under ``_converting``)."""
+    current = state(root)
+    if current == ENCRYPTING:
+        _finish_encrypt(root, key, show_code)
+    elif current == DECRYPTING:
+        _finish_decrypt(root, key)
+    elif current == PLAIN:
+        _remove_journal(root)
+
+
+def encrypt(root: Path, secret: str, show_code: Callable[[str], None]) -> None:
+    """Encrypt the folder with a new data key wrapped by ``secret``; ``show_code`` is given the
+    recovery code, once. Run again after an interruption, it finishes (with the same passphrase)."""
+    vault.forget(root)
+    with _converting(root):
+        current = state(root)
+        if current == ENCRYPTED:
+            raise CryptError(f"{root} is already encrypted")
+        if current == DECRYPTING:
+            raise CryptError("a decrypt of this folder was interrupted: run workbook decrypt first")
+        if current == ENCRYPTING:
+            key = vault.unwrap(read_key_file(root), secret)
+        else:
+            _check_idle(root)
+            _remove_journal(root)
+            private_folder(root)
+            _write_journal(root, {"direction": "encrypt", "recovery_shown": False})
+            key = vault.Key.generate()
+            write_atomic(root / vault.KEY_FILE, vault.wrap(key, secret))
+        _finish_encrypt(root, key, show_code)
+
+
+def decrypt(root: Path, secret: str) -> None:
+    """Turn the folder back into plain files, and remove its keys."""
+    vault.forget(root)
+    with _converting(root):
+        current = state(root)
+        if current == PLAIN:
+            _remove_journal(root)
+            raise CryptError(f"{root} is not encrypted")
+        if current == ENCRYPTING:
+            raise CryptError(
+                "an encrypt of this folder was interrupted: run workbook encrypt to finish it first"
+            )
+        key = vault.unwrap(read_key_file(root), secret)
+        if current == ENCRYPTED:
+            _check_idle(root)
+            _write_journal(root, {"direction": "decrypt"})
+        _finish_decrypt(root, key)
+
+
+def change_passphrase(root: Path, key: vault.Key, new: str) -> None:
+    """Wrap the data key with a new passphrase; no data file is rewritten."""
+    if not new:
+        raise CryptError("the new passphrase is empty")
+    write_atomic(root / vault.KEY_FILE, vault.wrap(key, new))
+
+
+def recover(root: Path, code: str, new: str) -> vault.Key:
+    """Unwrap the key with the recovery code and wrap it with a new passphrase."""
+    key = vault.unwrap(read_key_file(root, vault.RECOVERY_FILE), vault.normal_code(code))
+    change_passphrase(root, key, new)
+    return key
+
+
+# The two directions
+
+
+def _finish_encrypt(root: Path, key: vault.Key, show_code: Callable[[str], None]) -> None:
+    vault.forget(root)
+    journal = _journal(root) or {}
+    if not journal.get("recovery_shown") or not os.path.lexists(root / vault.RECOVERY_FILE):
+        # A code that was made but maybe never shown is replaced by one that is.
+        code = vault.new_recovery_code()
+        write_atomic(root / vault.RECOVERY_FILE, vault.wrap(key, code))
+        show_code(code)
+        _write_journal(root, {"direction": "encrypt", "recovery_shown": True})
+    couples = root / "couples"
+    for folder in _folders(couples):
+        if vault.OPAQUE_ID.match(folder.name):
+            _convert(folder, key, seal=True)
+            continue
+        target = _seal_couple_file(folder, key)
+        _convert(folder, key, seal=True)
+        _rename(folder, target, set())
+    _convert(root, key, seal=True)
+    _remove_journal(root)
+
+
+def _finish_decrypt(root: Path, key: vault.Key) -> None:
+    vault.forget(root)
+    couples = root / "couples"
+    folders = [f for f in _folders(couples) if vault.OPAQUE_ID.match(f.name)]
+    taken = {f.name for f in _folders(couples)}
+    targets: dict[Path, str] = {}
+    # Ids already chosen by an interrupted run are kept, so two couples never choose the same.
+    for folder in folders:
+        table = _couple_table(folder, key)
+        claimed = table.get("id") if table else None
+        if isinstance(claimed, str) and is_id(claimed) and not vault.OPAQUE_ID.match(claimed):
+            targets[folder] = claimed
+            taken.add(claimed)
+    for folder in sorted(folders, key=lambda f: str((_couple_table(f, key) or {}).get("created"))):
+        if folder not in targets:
+            targets[folder] = _unseal_couple_file(folder, key, taken)
+            taken.add(targets[folder])
+    for folder in folders:
+        _convert(folder, key, seal=False)
+        _rename(folder, targets[folder], {f.name for f in _folders(couples)})
+    _convert(root, key, seal=False)
+    for name in (vault.RECOVERY_FILE, vault.KEY_FILE):
+        with contextlib.suppress(FileNotFoundError):
+            (root / name).unlink()
+    fsync_folder(root)
+    _remove_journal(root)
+
+
+# A couple's file: the id inside says which folder name it goes to
+
+
+def _couple_table(folder: Path, key: vault.Key) -> dict[str, Any] | None:
+    for name, sealed in (("couple.toml.age", True), ("couple.toml", False)):
+        path = folder / name
+        if not os.path.lexists(path):
+            continue
+        try:
+            raw = _read(path)
+            return tomlio.loads((key.unseal(raw) if sealed else raw).decode("utf-8-sig"))
+        except (CryptError, ValueError, UnicodeDecodeError):
+            return None
+    return None
+
+
+def _seal_couple_file(folder: Path, key: vault.Key) -> str:
+    """The opaque id the folder goes to, recorded in its (sealed) ``couple.toml``."""
+    table = _couple_table(folder, key)
+    claimed = table.get("id") if table else None
+    if isinstance(claimed, str) and vault.OPAQUE_ID.match(claimed):
+        return claimed
+    target = vault.new_couple_id()
+    if table is not None and claimed == folder.name:
+        table["id"] = target
+        write_atomic(folder / "couple.toml.age", key.seal(tomlio.dumps(table).encode("utf-8")))
+        _remove(folder / "couple.toml")
+    return target
+
+
+def _unseal_couple_file(folder: Path, key: vault.Key, taken: set[str]) -> str:
+    """The id made from the names that the folder goes back to, recorded in its plain file."""
+    table = _couple_table(folder, key)
+    names = _names(table)
+    target = unique(couple_id_base(*names) if names else "couple", lambda c: c in taken)
+    if table is not None and table.get("id") == folder.name:
+        table["id"] = target
+        write_atomic(folder / "couple.toml", tomlio.dumps(table).encode("utf-8"))
+        _remove(folder / "couple.toml.age")
+    return target
+
+
+def _names(table: dict[str, Any] | None) -> tuple[str, str] | None:
+    partners = (table or {}).get("partners")
+    if isinstance(partners, list) and len(partners) == 2:
+        names = [p.get("name") if isinstance(p, dict) else None for p in partners]
+        if isinstance(names[0], str) and isinstance(names[1], str):
+            return names[0], names[1]
+    return None
+
+
+# Files
+
+
+def _convert(top: Path, key: vault.Key, *, seal: bool) -> None:
+    """Seal (or unseal) every file under ``top``; at the data folder's top, leave the keys and
+    the journal; remove stale lock and temp files, whose names could tell something."""
+    for folder, subfolders, files in os.walk(top):
+        here = Path(folder)
+        subfolders.sort()
+        for name in sorted(files):
+            path = here / name
+            if here == top and name in _KEPT:
+                continue
+            if name.startswith(".wb-") and name.endswith(".tmp"):
+                _remove(path)
+            elif name == "couple.lock":
+                continue  # it holds nothing, and its name says nothing
+            elif name.endswith(".lock"):
+                _remove(path)
+            elif path.is_symlink():
+                raise CryptError(f"{path} is a link; move it out of the data folder and run again")
+            elif seal and not name.endswith(vault.SUFFIX):
+                target = path.with_name(name + vault.SUFFIX)
+                if not os.path.lexists(target):
+                    write_atomic(target, key.seal(_read(path)))
+                _remove(path)
+            elif not seal and name.endswith(vault.SUFFIX):
+                target = path.with_name(name[: -len(vault.SUFFIX)])
+                if not os.path.lexists(target):
+                    try:
+                        plain = key.unseal(_read(path))
+                    except ValueError as error:
+                        raise CryptError(f"{path}: {error}") from error
+                    write_atomic(target, plain)
+                _remove(path)
+
+
+_KEPT = {vault.KEY_FILE, vault.RECOVERY_FILE, vault.JOURNAL, vault.CONVERT_LOCK}
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return read_limited(path, _LIMIT)
+    except Unreadable as error:
+        raise CryptError(f"{path} cannot be read: {error.reason}") from error
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+def _folders(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink())
+
+
+def _rename(folder: Path, target: str, taken: set[str]) -> None:
+    if folder.name == target:
+        return
+    taken = taken | {p.name for p in _folders(folder.parent)}
+    os.rename(folder, folder.with_name(unique(target, lambda c: c in taken)))
+    fsync_folder(folder.parent)
+
+
+# The journal, and who may convert
+
+
+def _journal(root: Path) -> dict[str, Any] | None:
+    path = root / vault.JOURNAL
+    if not os.path.lexists(path):
+        return None
+    try:
+        return tomlio.loads(read_limited(path, 10_000).decode("utf-8"))
+    except (Unreadable, ValueError, UnicodeDecodeError):
+        # A journal is written whole or not at all; one that cannot be read says "unfinished".
+        return {"direction": "encrypt"}
+
+
+def _write_journal(root: Path, table: dict[str, Any]) -> None:
+    write_atomic(root / vault.JOURNAL, tomlio.dumps(table).encode("utf-8"))
+
+
+def _remove_journal(root: Path) -> None:
+    path = root / vault.JOURNAL
+    if os.path.lexists(path):
+        path.unlink()
+        fsync_folder(root)
+
+
+@contextlib.contextmanager
+def _converting(root: Path) -> Iterator[None]:
+    import filelock
+
+    private_folder(root)
+    lock = filelock.FileLock(root / vault.CONVERT_LOCK, mode=0o600)
+    try:
+        lock.acquire(timeout=0)
+    except filelock.Timeout as error:
+        raise CryptError("another workbook is encrypting or decrypting this folder") from error
+    try:
+        yield
+    finally:
+        lock.release()
+        # A plain folder keeps nothing of its time encrypted, not even this empty file.
+        if not vault.is_encrypted(root):
+            _remove(root / vault.CONVERT_LOCK)
+
+
+def _check_idle(root: Path) -> None:
+    """Refuse while another workbook window holds a session (or notes) lock."""
+    import filelock
+
+    for path in root.rglob("*.lock"):
+        if path.parent == root:
+            continue
+        lock = filelock.FileLock(path)
+        try:
+            lock.acquire(timeout=0)
+        except filelock.Timeout as error:
+            raise CryptError(
+                "a workbook window has a session of this folder open; close it and run again"
+            ) from error
+        except OSError:
+            continue
+        lock.release()

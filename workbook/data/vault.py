@@ -1,0 +1,285 @@
+"""Encryption at rest: the data key, and the one place where names and bytes change on disk.
+
+An encrypted data folder has a random age identity as its data key, kept wrapped by the
+passphrase (``key.age``) and by a recovery code (``key.recovery.age``), both with age's scrypt
+recipient, so the standard ``age`` tool can unwrap it too. Once a folder is unlocked, its key is
+held here, in memory only, for the life of the process, and:
+
+- ``disk(path)`` maps the name the rest of the code uses (``name.toml``) to the one on disk
+  (``name.toml.age``);
+- ``seal`` and ``unseal`` turn a file's bytes into age ciphertext and back. ``durable.write_atomic``
+  and ``reading.read_limited`` call them, so every save and every read goes through here;
+- lock and temp file names are opaque (a keyed hash, or random), so no name is given away.
+
+A folder with a ``key.age`` that has not been unlocked is *locked*: any read or write in it
+fails with a message, so nothing is ever written into it in the clear. A plain folder costs one
+dictionary lookup per file and nothing else. pyrage is optional (the ``crypt`` extra); without it
+an encrypted folder cannot be opened and ``CryptUnavailable`` says how to install it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import re
+import secrets
+from pathlib import Path
+from typing import Any
+
+KEY_FILE = "key.age"
+RECOVERY_FILE = "key.recovery.age"
+SUFFIX = ".age"
+INSTALL_HINT = "encrypted data folders need pyrage: pip install 'workbook[crypt]'"
+# An opaque couple folder id: random, and never what a couple id made from names looks like.
+OPAQUE_ID = re.compile(r"^[0-9a-f]{20}$")
+# What age adds: a header of a few hundred bytes, and 16 bytes per 64 KiB chunk.
+_HEADER_ROOM = 4096
+
+
+class CryptUnavailable(RuntimeError):
+    """pyrage is not installed."""
+
+    def __init__(self) -> None:
+        super().__init__(INSTALL_HINT)
+
+
+class WrongSecret(ValueError):
+    """The passphrase or recovery code does not unwrap the key."""
+
+
+class Locked(OSError):
+    """A file in an encrypted folder that has not been unlocked."""
+
+    def __init__(self, root: Path) -> None:
+        message = f"the data folder {root} is encrypted and has not been unlocked"
+        super().__init__(0, message)
+        self.root = root
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+def _pyrage() -> Any:
+    try:
+        import pyrage  # type: ignore[import-untyped]
+    except ImportError as error:
+        raise CryptUnavailable() from error
+    return pyrage
+
+
+class Key:
+    """The data key of one folder: an age identity, held in memory only."""
+
+    def __init__(self, identity: str) -> None:
+        pyrage = _pyrage()
+        try:
+            self._identity = pyrage.x25519.Identity.from_str(identity.strip())
+        except Exception as error:
+            raise WrongSecret("that is not an age identity") from error
+        self._recipient = self._identity.to_public()
+        # Lock names are a keyed hash of the name, so the same file always has the same lock.
+        self._names = hashlib.sha256(b"workbook lock names\0" + identity.encode()).digest()
+
+    @classmethod
+    def generate(cls) -> Key:
+        return cls(str(_pyrage().x25519.Identity.generate()))
+
+    @property
+    def identity(self) -> str:
+        """The identity as age writes it (``AGE-SECRET-KEY-1...``): only to wrap it."""
+        return str(self._identity)
+
+    @property
+    def recipient(self) -> str:
+        return str(self._recipient)
+
+    def seal(self, data: bytes) -> bytes:
+        return bytes(_pyrage().encrypt(data, [self._recipient]))
+
+    def unseal(self, data: bytes) -> bytes:
+        """The plain bytes; raises ``ValueError`` when ``data`` is not sealed with this key."""
+        pyrage = _pyrage()
+        try:
+            return bytes(pyrage.decrypt(data, [self._identity]))
+        except pyrage.DecryptError as error:
+            raise ValueError("it cannot be decrypted with this folder's key") from error
+
+    def tag(self, name: str) -> str:
+        return hmac.new(self._names, name.encode(), hashlib.sha256).hexdigest()[:24]
+
+
+# Wrapping with a passphrase costs about a second on purpose (age's scrypt). Tests swap these
+# two for quick ones; nothing else does.
+def _wrap(secret: str, plain: bytes) -> bytes:
+    return bytes(_pyrage().passphrase.encrypt(plain, secret))
+
+
+def _unwrap(secret: str, sealed: bytes) -> bytes:
+    pyrage = _pyrage()
+    try:
+        return bytes(pyrage.passphrase.decrypt(sealed, secret))
+    except pyrage.DecryptError as error:
+        raise WrongSecret("that passphrase does not open this folder") from error
+
+
+WRAP = _wrap
+UNWRAP = _unwrap
+
+
+def wrap(key: Key, secret: str) -> bytes:
+    return WRAP(secret, key.identity.encode())
+
+
+def unwrap(sealed: bytes, secret: str) -> Key:
+    """The key inside ``sealed``; raises ``WrongSecret``."""
+    if not secret:
+        raise WrongSecret("the passphrase is empty")
+    return Key(UNWRAP(secret, sealed).decode("utf-8", "replace"))
+
+
+def new_recovery_code() -> str:
+    """Forty letters and digits in groups of five, easy to write down and type back."""
+    raw = base64.b32encode(secrets.token_bytes(25)).decode()
+    return "-".join(raw[i : i + 5] for i in range(0, len(raw), 5))
+
+
+def normal_code(code: str) -> str:
+    """A recovery code as typed (any case, spaces or dashes) in the form it was made in."""
+    letters = re.sub(r"[^A-Z2-7]", "", code.upper())
+    return "-".join(letters[i : i + 5] for i in range(0, len(letters), 5))
+
+
+# The keys held by this process, by data folder; and the folders known to be locked.
+_keys: dict[Path, Key] = {}
+_locked: set[Path] = set()
+
+
+def _root(path: Path) -> Path:
+    return Path(os.path.abspath(path))
+
+
+def is_encrypted(root: Path) -> bool:
+    """True when ``root`` has a data key (its files are, or are being made, age ciphertext)."""
+    return os.path.lexists(root / KEY_FILE)
+
+
+def note_folder(root: Path) -> bool:
+    """Remember that ``root`` is locked if it is encrypted and not unlocked; True if so."""
+    root = _root(root)
+    if root in _keys:
+        return False
+    if is_encrypted(root):
+        _locked.add(root)
+        return True
+    _locked.discard(root)
+    return False
+
+
+def unlock(root: Path, key: Key) -> None:
+    """Hold ``key`` for ``root``: from now on its files are read and written through it."""
+    root = _root(root)
+    _keys[root] = key
+    _locked.discard(root)
+
+
+def forget(root: Path) -> None:
+    """Let go of the key of ``root`` (tests, and a folder that was decrypted)."""
+    root = _root(root)
+    _keys.pop(root, None)
+    _locked.discard(root)
+
+
+def forget_all() -> None:
+    _keys.clear()
+    _locked.clear()
+
+
+def key_of(root: Path) -> Key | None:
+    return _keys.get(_root(root))
+
+
+def key_for(path: Path) -> tuple[Path, Key] | None:
+    """The folder ``path`` is in and its key, when that folder is unlocked; raises ``Locked``
+    for a path in a locked folder; None for a plain one (or outside every data folder)."""
+    if not _keys and not _locked:
+        return None
+    path = _root(path)
+    for parent in path.parents:
+        key = _keys.get(parent)
+        if key is None and parent not in _locked:
+            continue
+        if _kept_plain(parent, path):
+            return None
+        if key is None:
+            raise Locked(parent)
+        return parent, key
+    return None
+
+
+def _kept_plain(root: Path, path: Path) -> bool:
+    # The wrapped keys are already age files, and the journal holds no secret.
+    return path.parent == root and path.name in {KEY_FILE, RECOVERY_FILE, JOURNAL, CONVERT_LOCK}
+
+
+JOURNAL = "crypt-journal.toml"
+CONVERT_LOCK = "crypt.lock"
+
+
+def disk(path: Path) -> Path:
+    """Where the file the code calls ``path`` is on disk: ``path.age`` in an unlocked folder."""
+    found = key_for(path)
+    if found is None or path.name.endswith(SUFFIX):
+        return path
+    return path.with_name(path.name + SUFFIX)
+
+
+def exists(path: Path) -> bool:
+    """``os.path.lexists`` of the file on disk."""
+    return os.path.lexists(disk(path))
+
+
+def exists_name(path: str) -> bool:
+    """``exists`` for a path given as text."""
+    return exists(Path(path))
+
+
+def sealing(path: Path) -> Key | None:
+    """The key to seal the bytes of ``path`` with (its name as on disk), or None."""
+    found = key_for(path)
+    return None if found is None else found[1]
+
+
+def raw_limit(limit: int) -> int:
+    """How many bytes of ciphertext may hold ``limit`` bytes of plain text."""
+    return limit + _HEADER_ROOM + 16 * (limit // 65536 + 1)
+
+
+def temp_name(path: Path, token: str) -> str:
+    """The temp file's name for a save of ``path``: it never shows the file's name in an
+    unlocked folder."""
+    if key_for(path) is not None:
+        return f".wb-{token}.tmp"
+    return f".wb-{path.name}.{token}.tmp"
+
+
+def lock_file(path: Path) -> Path:
+    """The sidecar lock of ``path``: ``name.lock``, or an opaque name in an unlocked folder."""
+    found = key_for(path)
+    if found is None:
+        return path.with_name(path.name + ".lock")
+    return path.with_name(f".lk-{found[1].tag(path.name)}.lock")
+
+
+def stems(folder: Path, suffix: str) -> list[str]:
+    """The names in ``folder`` that end with ``suffix`` (as the code names them), without it."""
+    if not folder.is_dir():
+        return []
+    ending = suffix + SUFFIX if key_for(folder / "x") is not None else suffix
+    return [p.name[: -len(ending)] for p in folder.iterdir() if p.name.endswith(ending)]
+
+
+def new_couple_id() -> str:
+    """An opaque couple id: a couple folder's name that says nothing about the couple."""
+    return secrets.token_hex(10)

@@ -1,0 +1,258 @@
+"""An encrypted data folder: the passphrase before Home, the recovery code, a new passphrase.
+
+Unwrapping the key takes about a second on purpose (age's scrypt), so it runs in a thread while
+the screen says so. A wrong passphrase gets a calm message and another try; "I lost my
+passphrase" takes the recovery code and sets a new passphrase. When an interrupted ``workbook
+encrypt`` is finished here and its recovery code was never shown, the new one is shown once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from workbook.data import crypt_folder, vault
+from workbook.tui.widgets.blink import cursor_blink
+
+MIN_PASSPHRASE = 8
+WRONG = "That passphrase does not open this folder. Please try again, taking your time."
+WRONG_CODE = "That recovery code does not open this folder. Please check it and try again."
+
+
+def new_passphrase_problem(new: str, again: str) -> str | None:
+    if len(new) < MIN_PASSPHRASE:
+        return f"Please choose a passphrase of at least {MIN_PASSPHRASE} characters."
+    if new != again:
+        return "The two new passphrases are not the same; please type them again."
+    return None
+
+
+class UnlockScreen(Screen[bool]):
+    """Dismisses with True once the folder is unlocked; False to leave the app."""
+
+    BINDINGS = [Binding("escape", "leave", "Quit", show=False)]
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root
+        self.code: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="unlock", classes="form"):
+            yield Static("This workbook is locked", classes="step-title", markup=False)
+            with Vertical(id="ask"):
+                yield Label("Passphrase")
+                yield Input(id="passphrase", password=True)
+                yield Button("Open", id="open", variant="primary")
+                yield Button("I lost my passphrase", id="lost")
+            with Vertical(id="recover"):
+                yield Label("Recovery code (the one shown when the folder was encrypted)")
+                yield Input(id="code", placeholder="XXXXX-XXXXX-...")
+                yield Label("New passphrase")
+                yield Input(id="new", password=True)
+                yield Label("The new passphrase again")
+                yield Input(id="again", password=True)
+                yield Button("Set the new passphrase", id="set", variant="primary")
+                yield Button("Back", id="back")
+            with Vertical(id="show-code"):
+                yield Static(id="recovery-code", markup=False)
+                yield Button("I have written it down", id="written", variant="primary")
+            yield Static(id="message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = cursor_blink()
+        self._mode("ask")
+
+    def _mode(self, mode: str) -> None:
+        for part in ("ask", "recover", "show-code"):
+            self.query_one(f"#{part}").display = part == mode
+        first = {"ask": "#passphrase", "recover": "#code", "show-code": "#written"}[mode]
+        self.query_one(first).focus()
+
+    def _say(self, text: str) -> None:
+        self.query_one("#message", Static).update(text)
+
+    def _busy(self, busy: bool) -> None:
+        for button in self.query(Button):
+            button.disabled = busy
+        if busy:
+            self._say("Opening… (this takes a moment on purpose, to keep guessers slow)")
+
+    @on(Input.Submitted, "#passphrase")
+    @on(Button.Pressed, "#open")
+    def _open(self) -> None:
+        secret = self.query_one("#passphrase", Input).value
+        if not secret:
+            self._say("Please type the passphrase.")
+            return
+        self._busy(True)
+        self._unlock(secret)
+
+    @work(thread=True, exclusive=True, group="unlock")
+    def _unlock(self, secret: str) -> None:
+        shown: list[str] = []
+        try:
+            crypt_folder.open_folder(self.root, secret, shown.append)
+        except vault.WrongSecret:
+            self.app.call_from_thread(self._failed, WRONG)
+            return
+        except (crypt_folder.CryptError, vault.CryptUnavailable, OSError) as error:
+            self.app.call_from_thread(self._failed, f"The folder cannot be opened: {error}")
+            return
+        self.app.call_from_thread(self._opened, shown[-1] if shown else None)
+
+    def _failed(self, message: str) -> None:
+        self._busy(False)
+        self._say(message)
+        field = self.query_one("#passphrase", Input)
+        field.value = ""
+        if self.query_one("#ask").display:
+            field.focus()
+
+    def _opened(self, code: str | None) -> None:
+        if code is None:
+            self.dismiss(True)
+            return
+        self._busy(False)
+        self.code = code
+        self.query_one("#recovery-code", Static).update(
+            "An encryption that was interrupted is now finished. This is the recovery code; it "
+            "opens the folder if the passphrase is lost. Write it down and keep it away from "
+            f"this computer. It is shown only this once:\n\n    {code}"
+        )
+        self._say("")
+        self._mode("show-code")
+
+    @on(Button.Pressed, "#written")
+    def _written(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#lost")
+    def _lost(self) -> None:
+        self._say("")
+        self._mode("recover")
+
+    @on(Button.Pressed, "#back")
+    def _back(self) -> None:
+        self._say("")
+        self._mode("ask")
+
+    @on(Input.Submitted, "#code")
+    @on(Input.Submitted, "#new")
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    @on(Input.Submitted, "#again")
+    @on(Button.Pressed, "#set")
+    def _set(self) -> None:
+        code = self.query_one("#code", Input).value
+        new = self.query_one("#new", Input).value
+        problem = new_passphrase_problem(new, self.query_one("#again", Input).value)
+        if not vault.normal_code(code):
+            problem = "Please type the recovery code."
+        if problem:
+            self._say(problem)
+            return
+        self._busy(True)
+        self._recover(code, new)
+
+    @work(thread=True, exclusive=True, group="unlock")
+    def _recover(self, code: str, new: str) -> None:
+        try:
+            crypt_folder.recover(self.root, code, new)
+        except vault.WrongSecret:
+            self.app.call_from_thread(self._failed, WRONG_CODE)
+            return
+        except (crypt_folder.CryptError, vault.CryptUnavailable, OSError) as error:
+            self.app.call_from_thread(self._failed, f"The passphrase could not be set: {error}")
+            return
+        self.app.call_from_thread(self._recovered, new)
+
+    def _recovered(self, new: str) -> None:
+        self._mode("ask")
+        self.query_one("#passphrase", Input).value = new
+        self._say("The new passphrase is set. Opening…")
+        self._busy(True)
+        self._unlock(new)
+
+    def action_leave(self) -> None:
+        self.dismiss(False)
+
+
+class ChangePassphraseScreen(Screen[bool]):
+    """A new passphrase for the unlocked folder: the key is wrapped again, no file rewritten."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="change-passphrase", classes="form"):
+            yield Static("Change the passphrase", classes="step-title", markup=False)
+            yield Label("Current passphrase")
+            yield Input(id="old", password=True)
+            yield Label("New passphrase")
+            yield Input(id="new", password=True)
+            yield Label("The new passphrase again")
+            yield Input(id="again", password=True)
+            yield Button("Change it", id="change", variant="primary")
+            yield Static(id="message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = cursor_blink()
+        self.query_one("#old", Input).focus()
+
+    @on(Input.Submitted, "#old")
+    @on(Input.Submitted, "#new")
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    @on(Input.Submitted, "#again")
+    @on(Button.Pressed, "#change")
+    def _change(self) -> None:
+        old = self.query_one("#old", Input).value
+        new = self.query_one("#new", Input).value
+        problem = new_passphrase_problem(new, self.query_one("#again", Input).value)
+        if problem:
+            self.query_one("#message", Static).update(problem)
+            return
+        self.query_one("#change", Button).disabled = True
+        self.query_one("#message", Static).update("Changing… (this takes a moment on purpose)")
+        self._rewrap(old, new)
+
+    @work(thread=True, exclusive=True, group="rewrap")
+    def _rewrap(self, old: str, new: str) -> None:
+        try:
+            key = vault.unwrap(crypt_folder.read_key_file(self.root), old)
+            crypt_folder.change_passphrase(self.root, key, new)
+        except vault.WrongSecret:
+            self.app.call_from_thread(self._failed, "That is not the current passphrase.")
+            return
+        except (crypt_folder.CryptError, OSError) as error:
+            self.app.call_from_thread(self._failed, f"The passphrase was not changed: {error}")
+            return
+        self.app.call_from_thread(self._changed)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#change", Button).disabled = False
+        self.query_one("#message", Static).update(message)
+        self.query_one("#old", Input).focus()
+
+    def _changed(self) -> None:
+        self.app.notify("The passphrase is changed. No data file was rewritten.", markup=False)
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
