@@ -88,7 +88,12 @@ def fill(root: Path, couples: int, sessions: int) -> None:
 
 def data_files(root: Path) -> dict[str, bytes]:
     skip = (".lock", vault.JOURNAL)
-    return {k: v for k, v in every_file(root).items() if not k.endswith(skip)}
+    # A temp file that a kill left half-written is never read as data, and is swept once stale.
+    return {
+        k: v
+        for k, v in every_file(root).items()
+        if not k.endswith(skip) and not (Path(k).name.startswith(".wb-") and k.endswith(".tmp"))
+    }
 
 
 def run_child(mode: str, root: Path, secret: Path, kill: tuple[bytes, float] | None) -> float:
