@@ -142,6 +142,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     passphrase.set_defaults(run=_passphrase)
 
+    serve = command(
+        "serve", "the workbook in a browser: a private link for the couple and one for the console"
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the https address the browsers use, through a TLS proxy (needed with a --host "
+        "other than this machine's own)",
+    )
+    serve.set_defaults(run=_serve)
+
     history = command("history", "check-in trends and scores")
     history.add_argument("couple", metavar="COUPLE")
     history.add_argument("--format", choices=("text", "csv", "json"), default="text")
@@ -581,6 +596,48 @@ def _note_read_only(store: Any, path: Path) -> None:
     reason = store.read_only.get(path)
     if reason:
         _say(sys.stderr, f"note: {reason}")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from workbook.data.layout import data_folder
+    from workbook.serving import check_address
+
+    warning = check_address(args.host, args.public_url)
+    if isinstance(warning, Exception):
+        raise Fatal(str(warning))
+    if not 0 < args.port < 65536:
+        raise Fatal(f"--port {args.port} is not a port (1 to 65535)")
+    try:
+        from workbook.tui.serve.server import WorkbookServer, default_links
+    except ImportError as error:
+        raise Fatal(
+            f"workbook serve needs textual-serve ({error.name} is missing); install it with: "
+            "pip install 'workbook[serve]'"
+        ) from error
+    if getattr(args, "passphrase_file", None) is not None:
+        raise Fatal(
+            "workbook serve takes no --passphrase-file: an encrypted folder asks for its "
+            "passphrase in the browser, in each window that opens it"
+        )
+    if warning:
+        _say(sys.stderr, f"warning: {warning}")
+    root = data_folder(args.data_dir).resolve()
+    exercises = list(args.exercises or [])
+    server = WorkbookServer(
+        default_links(root, exercises),
+        host=args.host,
+        port=args.port,
+        public_url=args.public_url,
+        announce=_announce,
+    )
+    server.serve()
+    return EXIT_OK
+
+
+def _announce(text: str) -> None:
+    # The links are read as they come, by a person or a test, so each line is flushed.
+    _out(text)
+    sys.stdout.flush()
 
 
 def _history(args: argparse.Namespace) -> int:

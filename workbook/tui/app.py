@@ -12,6 +12,7 @@ from textual.binding import Binding
 
 from workbook.data.durable import SaveError
 from workbook.data.store import DataError, Store
+from workbook.tui import keys
 from workbook.tui.commands import WorkbookCommands
 
 if TYPE_CHECKING:
@@ -26,9 +27,9 @@ class WorkbookApp(App[None]):
     TITLE = "workbook"
     COMMANDS = App.COMMANDS | {WorkbookCommands}
     BINDINGS = [
-        Binding("f1", "help", "Help"),
-        Binding("question_mark", "help", "Help", show=False),
-        Binding("ctrl+q", "quit", "Quit"),
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("question_mark", "help", "Help", show=False, id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit"),
     ]
 
     def __init__(
@@ -50,6 +51,10 @@ class WorkbookApp(App[None]):
         self._theme_in_file: str | None = None
         # Today's date, for review dates; tests fix it so that screenshots stay the same.
         self.today: Callable[[], date] = date.today
+        # In a browser (workbook serve): other keys for those the browser keeps, and exports
+        # delivered as downloads.
+        self.served = keys.served()
+        self.keys_in_force: dict[str, str] = {}
 
     def on_mount(self) -> None:
         from workbook.data.crypt_folder import needs_key
@@ -79,6 +84,7 @@ class WorkbookApp(App[None]):
                 markup=False,
             )
         self._theme_in_file = self.fixed_theme or self._saved_theme()
+        self._use_keymap()
         self.theme = self._theme_in_file
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.open_first_screen()
@@ -122,6 +128,30 @@ class WorkbookApp(App[None]):
             markup=False,
         )
         return DEFAULT_THEME
+
+    def _use_keymap(self) -> None:
+        """``[keymap]`` from settings.toml, over the browser's stand-ins when served; what
+        cannot be used is said once, and the rest is used."""
+        table = self.store.load_settings().get("keymap")
+        user, problems = (
+            keys.read_keymap(table, keys.all_binding_ids()) if table is not None else ({}, [])
+        )
+        keymap, notes = keys.in_force(user, self.served)
+        if problems or notes:
+            self.notify(
+                "settings.toml [keymap]: " + "; ".join([*problems, *notes][:5]) + ".",
+                title="Keys",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+        self.keys_in_force = keymap
+        if keymap:
+            self.set_keymap(keymap)
+
+    def keys_for(self, binding_id: str, default: str) -> str:
+        """The keys in force for a binding, as the help shows them."""
+        return keys.label(self.keys_in_force.get(binding_id, default), reachable=self.served)
 
     def _remember_theme(self, theme: Any) -> None:
         # Setting the theme at start-up signals a change too; only a change the user made is
@@ -226,6 +256,14 @@ class WorkbookApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.refresh_couples()
+
+    def get_system_commands(self, screen: Any) -> Any:
+        # Textual's Quit, with the keys that quit in force.
+        for command in super().get_system_commands(screen):
+            if command.title == "Quit":
+                help_text = f"Quit; everything is saved ({self.keys_for('app.quit', 'ctrl+q')})"
+                command = command._replace(help=help_text)
+            yield command
 
     # Actions
 

@@ -18,10 +18,21 @@ class WorkbookCommands(Provider):
 
         app: Any = self.app
         found: list[tuple[str, Callable[[], Any], str]] = [
-            ("Help", app.action_help, "Keys, and how taking turns works"),
+            (
+                "Help",
+                app.action_help,
+                f"Keys, and how taking turns works ({app.keys_for('app.help', 'f1')})",
+            ),
         ]
         screen = self.screen
         if isinstance(screen, WalkScreen):
+            # The palette is one more way to move on, and it says which keys do it.
+            found.append(
+                ("Next", screen.action_next, f"Go on ({app.keys_for('walk.next', 'ctrl+n')})")
+            )
+            found.append(
+                ("Back", screen.action_back, f"Go back ({app.keys_for('walk.back', 'ctrl+b')})")
+            )
             found.append(
                 (
                     "Export",

@@ -94,16 +94,21 @@ def export(app: WorkbookApp, couple: Couple) -> None:
     """Write the agreement document and the latest session's summary, and say where."""
     from workbook.data.agreement_book import AgreementBook
     from workbook.export.documents import export as make
+    from workbook.tui.deliver import hand_over
 
     store = app.store
     try:
-        written = [str(AgreementBook(store, couple, app.today).write_document())]
+        book = AgreementBook(store, couple, app.today)
+        document = book.document(book.load())
+        store.write_document(couple.id, document)
+        written = [(store.layout.agreement_document(couple.id), document)]
         sessions = store.session_ids(couple.id)
         if sessions:
             summary = make(
                 store, couple.id, app.library.packs, app.today(), session_id=sessions[-1]
             )
-            written.append(str(store.write_export(couple.id, summary.name, summary.text)))
+            path = store.write_export(couple.id, summary.name, summary.text)
+            written.append((path, summary.text))
             if summary.problems:
                 app.notify(
                     "Left out, as it could not be read: " + "; ".join(summary.problems[:3]),
@@ -113,4 +118,4 @@ def export(app: WorkbookApp, couple: Couple) -> None:
     except (DataError, SaveError, OSError) as error:
         app.notify(f"Export failed: {error}", severity="error", markup=False)
         return
-    app.notify("Written:\n" + "\n".join(written), title="Exported", timeout=15, markup=False)
+    app.notify(hand_over(app, written), title="Exported", timeout=15, markup=False)

@@ -21,8 +21,8 @@ SAMPLE_COUPLE = ("Robin", "Sam")
 
 class TryApp(WorkbookApp):
     BINDINGS = [
-        Binding("f5", "reload", "Reload pack"),
-        Binding("ctrl+r", "reload", "Reload pack", show=False),
+        Binding("f5", "reload", "Reload pack", id="try.reload"),
+        Binding("ctrl+r", "reload", "Reload pack", show=False, id="try.reload"),
     ]
 
     def __init__(self, store: Store, file: Path, *, theme: str | None = None) -> None:

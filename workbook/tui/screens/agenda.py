@@ -22,9 +22,9 @@ from workbook.tui.plain import fill, line, plain
 
 class PackList(OptionList):
     BINDINGS = [
-        Binding("space", "select", "Add/remove", show=False),
-        Binding("left_square_bracket", "move(-1)", "Earlier", key_display="["),
-        Binding("right_square_bracket", "move(1)", "Later", key_display="]"),
+        Binding("space", "select", "Add/remove", show=False, id="packs.select"),
+        Binding("left_square_bracket", "move(-1)", "Earlier", key_display="[", id="packs.earlier"),
+        Binding("right_square_bracket", "move(1)", "Later", key_display="]", id="packs.later"),
     ]
 
     @dataclass
@@ -43,10 +43,10 @@ class AgendaScreen(Screen[list[str] | None]):
     """Dismisses with the chosen pack ids in order, or None when cancelled."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Back"),
-        Binding("p", "suggested", "Suggested path"),
-        Binding("ctrl+s", "start", "Start"),
-        Binding("d", "broken", "Details", show=False),
+        Binding("escape", "cancel", "Back", id="agenda.cancel"),
+        Binding("p", "suggested", "Suggested path", id="agenda.suggested"),
+        Binding("ctrl+s", "start", "Start", id="agenda.start"),
+        Binding("d", "broken", "Details", show=False, id="agenda.broken"),
     ]
 
     def __init__(self, couple: Couple, library: Library, *, first_time: bool = True) -> None:

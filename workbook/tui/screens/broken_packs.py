@@ -16,7 +16,7 @@ SHOWN_PER_FILE = 8
 
 
 class BrokenPacksScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Close")]
+    BINDINGS = [Binding("escape", "dismiss", "Close", id="broken-packs.dismiss")]
 
     def __init__(self, broken: list[LoadedPack]) -> None:
         super().__init__()

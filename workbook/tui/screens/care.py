@@ -43,7 +43,7 @@ def care_note(facilitator: str | None) -> str:
 
 
 class CareScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Continue")]
+    BINDINGS = [Binding("escape", "dismiss", "Continue", id="care.dismiss")]
 
     def __init__(self, facilitator: str | None = None) -> None:
         super().__init__()

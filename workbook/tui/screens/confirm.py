@@ -16,9 +16,9 @@ class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True only when the person chose ``yes``."""
 
     BINDINGS = [
-        Binding("escape", "dismiss(False)", "Keep it"),
-        Binding("left", "app.focus_previous", "Previous", show=False),
-        Binding("right", "app.focus_next", "Next", show=False),
+        Binding("escape", "dismiss(False)", "Keep it", id="confirm.keep-it"),
+        Binding("left", "app.focus_previous", "Previous", show=False, id="confirm.focus-previous"),
+        Binding("right", "app.focus_next", "Next", show=False, id="confirm.focus-next"),
     ]
 
     def __init__(self, question: Content, yes: str, no: str) -> None:

@@ -30,7 +30,7 @@ def command(store: Store) -> str:
 
 
 class DoneScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "home", "Home")]
+    BINDINGS = [Binding("escape", "home", "Home", id="done.home")]
 
     def __init__(self, store: Store, couple: Couple, session: Session) -> None:
         super().__init__()
@@ -83,16 +83,26 @@ class DoneScreen(Screen[None]):
             ):
                 yield Static(label, markup=False)
                 yield Static(plain(path), classes="path")
-            yield Static(
-                "To print a summary of this session, or make a web page:",
-                classes="gap",
-                markup=False,
-            )
-            for rest in (
-                f"export {self.couple.id} --session {self.session.id}",
-                f"export {self.couple.id} --format html --out agreement.html",
-            ):
-                yield Static(plain(f"{command(self.store)} \\\n    {rest}"), classes="path")
+            if getattr(self.app, "served", False):
+                # In a browser the files are on the server's disk: they come as downloads.
+                yield Static(
+                    "Your agreement document and this session's summary can come to this "
+                    "browser as downloads:",
+                    classes="gap",
+                    markup=False,
+                )
+                yield Button("Download the documents", id="download")
+            else:
+                yield Static(
+                    "To print a summary of this session, or make a web page:",
+                    classes="gap",
+                    markup=False,
+                )
+                for rest in (
+                    f"export {self.couple.id} --session {self.session.id}",
+                    f"export {self.couple.id} --format html --out agreement.html",
+                ):
+                    yield Static(plain(f"{command(self.store)} \\\n    {rest}"), classes="path")
             yield Button("Back to the start", id="home", variant="primary")
         yield Footer()
 
@@ -102,5 +112,8 @@ class DoneScreen(Screen[None]):
     def action_home(self) -> None:
         self.dismiss()
 
-    def on_button_pressed(self) -> None:
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "download":
+            self.app.export(self.couple)  # type: ignore[attr-defined]
+            return
         self.dismiss()

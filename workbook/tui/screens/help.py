@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -11,12 +13,7 @@ from textual.widgets import Button, Static
 HELP = """\
 Moving around
   Tab / Shift+Tab   move between parts of the screen
-  Ctrl+N            next (or press the Next button)
-  Ctrl+B            back
-  Esc               pause: everything is saved, and you can resume later
-  Ctrl+P            the command palette: export, theme, help, go to a step
-  Ctrl+O            the facilitator's private notes (when there is a facilitator)
-  Ctrl+Q            quit (everything is saved)
+{moves}
 
 Answering
   Text              type; Tab leaves the text box
@@ -38,13 +35,34 @@ Taking turns
 Everything you type is saved as you go, in files on this computer only."""
 
 
+# The keys that move through a session: (binding id, its keys by default, what it does).
+MOVES = [
+    ("walk.next", "ctrl+n", "next (or press the Next button)"),
+    ("walk.back", "ctrl+b", "back"),
+    ("walk.pause", "escape", "pause: everything is saved, and you can resume later"),
+    ("", "ctrl+p", "the command palette: export, theme, help, go to a step"),
+    ("walk.notes", "ctrl+o", "the facilitator's private notes (when there is a facilitator)"),
+    ("app.quit", "ctrl+q", "quit (everything is saved)"),
+]
+
+
+def help_text(keys_for: Callable[[str, str], str]) -> str:
+    """The help, with the keys in force (a keymap, or a browser, may have changed them)."""
+    rows = []
+    for binding_id, default, what in MOVES:
+        shown = keys_for(binding_id, default)
+        rows.append(f"  {shown:<17} {what}" if len(shown) <= 17 else f"  {shown}\n{'':20}{what}")
+    return HELP.format(moves="\n".join(rows))
+
+
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,question_mark", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,f1,question_mark", "dismiss", "Close", id="help.dismiss")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):
             yield Static("Help", classes="dialog-title", markup=False)
-            yield Static(HELP, markup=False)
+            keys_for = getattr(self.app, "keys_for", lambda _id, default: default)
+            yield Static(help_text(keys_for), markup=False)
             yield Button("Close", id="close", variant="primary")
 
     def on_mount(self) -> None:

@@ -27,11 +27,11 @@ NARROW = 76
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
-        Binding("n", "new_couple", "New couple"),
-        Binding("s", "new_session", "Session"),
-        Binding("r", "resume", "Resume"),
-        Binding("e", "export", "Export"),
-        Binding("v", "review", "Review"),
+        Binding("n", "new_couple", "New couple", id="home.new-couple"),
+        Binding("s", "new_session", "Session", id="home.new-session"),
+        Binding("r", "resume", "Resume", id="home.resume"),
+        Binding("e", "export", "Export", id="home.export"),
+        Binding("v", "review", "Review", id="home.review"),
     ]
 
     @property

@@ -16,7 +16,7 @@ from workbook.tui.widgets.blink import cursor_blink
 class NewCoupleScreen(Screen[tuple[str, str, str] | None]):
     """Dismisses with (name a, name b, facilitator), or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="new-couple.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="new-couple", classes="form"):

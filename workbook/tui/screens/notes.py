@@ -22,7 +22,7 @@ from workbook.tui.widgets.blink import cursor_blink
 
 
 class NotesScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Close notes")]
+    BINDINGS = [Binding("escape", "dismiss", "Close notes", id="notes.dismiss")]
 
     def __init__(self, facilitator: str, autosave: Autosave) -> None:
         super().__init__()

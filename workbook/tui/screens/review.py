@@ -29,12 +29,12 @@ from workbook.tui.widgets.blink import cursor_blink
 
 class ReviewScreen(Screen[None]):
     BINDINGS = [
-        Binding("k", "keep", "Keep"),
-        Binding("c", "change", "Change"),
-        Binding("l", "retire", "Let it go"),
-        Binding("1", "confirm('a')", "Confirm (1st)", show=False),
-        Binding("2", "confirm('b')", "Confirm (2nd)", show=False),
-        Binding("escape", "back", "Done"),
+        Binding("k", "keep", "Keep", id="review.keep"),
+        Binding("c", "change", "Change", id="review.change"),
+        Binding("l", "retire", "Let it go", id="review.retire"),
+        Binding("1", "confirm('a')", "Confirm (1st)", show=False, id="review.confirm-1st"),
+        Binding("2", "confirm('b')", "Confirm (2nd)", show=False, id="review.confirm-2nd"),
+        Binding("escape", "back", "Done", id="review.back"),
     ]
 
     def __init__(self, book: AgreementBook, *, due_only: bool = False) -> None:

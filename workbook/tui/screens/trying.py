@@ -24,7 +24,7 @@ from workbook.tui.plain import line, plain
 
 
 class TryScreen(Screen[None]):
-    BINDINGS = [Binding("enter", "walk", "Walk it")]
+    BINDINGS = [Binding("enter", "walk", "Walk it", id="try-screen.walk")]
 
     def __init__(self, store: Store, couple: Couple, file: Path) -> None:
         super().__init__()

@@ -36,7 +36,7 @@ def new_passphrase_problem(new: str, again: str) -> str | None:
 class UnlockScreen(Screen[bool]):
     """Dismisses with True once the folder is unlocked; False to leave the app."""
 
-    BINDINGS = [Binding("escape", "leave", "Quit", show=False)]
+    BINDINGS = [Binding("escape", "leave", "Quit", show=False, id="unlock.leave")]
 
     def __init__(self, root: Path) -> None:
         super().__init__()
@@ -190,7 +190,7 @@ class UnlockScreen(Screen[bool]):
 class ChangePassphraseScreen(Screen[bool]):
     """A new passphrase for the unlocked folder: the key is wrapped again, no file rewritten."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="passphrase.cancel")]
 
     def __init__(self, root: Path) -> None:
         super().__init__()

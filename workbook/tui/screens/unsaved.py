@@ -19,7 +19,9 @@ RETRY, STAY, LOSE = "retry", "stay", "lose"
 class UnsavedScreen(ModalScreen[str]):
     """Dismisses with ``RETRY``, ``STAY`` or ``LOSE``; Esc stays."""
 
-    BINDINGS = [Binding("escape", "dismiss('stay')", "Keep workbook open")]
+    BINDINGS = [
+        Binding("escape", "dismiss('stay')", "Keep workbook open", id="unsaved.keep-workbook-open")
+    ]
 
     def __init__(self, unsaved: Unsaved, leaving: str) -> None:
         super().__init__()

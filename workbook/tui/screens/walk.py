@@ -39,10 +39,10 @@ from workbook.tui.widgets.partners import PartnerBar, progress_line
 
 class WalkScreen(Screen[None]):
     BINDINGS = [
-        Binding("ctrl+n", "next", "Next"),
-        Binding("ctrl+b", "back", "Back"),
-        Binding("escape", "pause", "Pause"),
-        Binding("ctrl+o", "notes", "Notes"),
+        Binding("ctrl+n", "next", "Next", id="walk.next"),
+        Binding("ctrl+b", "back", "Back", id="walk.back"),
+        Binding("escape", "pause", "Pause", id="walk.pause"),
+        Binding("ctrl+o", "notes", "Notes", id="walk.notes"),
     ]
 
     def __init__(

@@ -46,12 +46,22 @@ class TermList(OptionList):
     term box, even when it starts with one of those keys (see ``typeahead``)."""
 
     BINDINGS = [
-        Binding("1", "act('confirm', 'a')", "Confirm (1st)", show=False),
-        Binding("2", "act('confirm', 'b')", "Confirm (2nd)", show=False),
-        Binding("w", "act('who')", "Who does it", key_display="w"),
-        Binding("plus,equals_sign", "act('later')", "Review later", key_display="+"),
-        Binding("minus", "act('sooner')", "Review sooner", key_display="-"),
-        Binding("delete", "act('remove')", "Remove draft", key_display="Del"),
+        Binding("1", "act('confirm', 'a')", "Confirm (1st)", show=False, id="terms.confirm-1st"),
+        Binding("2", "act('confirm', 'b')", "Confirm (2nd)", show=False, id="terms.confirm-2nd"),
+        Binding("w", "act('who')", "Who does it", key_display="w", id="terms.who-does-it"),
+        Binding(
+            "plus,equals_sign",
+            "act('later')",
+            "Review later",
+            key_display="+",
+            id="terms.review-later",
+        ),
+        Binding(
+            "minus", "act('sooner')", "Review sooner", key_display="-", id="terms.review-sooner"
+        ),
+        Binding(
+            "delete", "act('remove')", "Remove draft", key_display="Del", id="terms.remove-draft"
+        ),
     ]
     # The keys above that are also text someone may type.
     TYPED = {"1", "2", "w", "plus", "equals_sign", "minus"}
@@ -134,8 +144,8 @@ class TermBox(Input):
     """Where a term is typed; ↓ goes on to the terms, ↑ back to the offers."""
 
     BINDINGS = [
-        Binding("down", "go('#terms')", "To the terms", show=False),
-        Binding("up", "go('#offers')", "To the offers", show=False),
+        Binding("down", "go('#terms')", "To the terms", show=False, id="term-box.to-the-terms"),
+        Binding("up", "go('#offers')", "To the offers", show=False, id="term-box.to-the-offers"),
     ]
 
     def action_go(self, where: str) -> None:

@@ -24,7 +24,7 @@ from workbook.tui.widgets.blink import cursor_blink
 
 
 class ChoiceList(OptionList):
-    BINDINGS = [Binding("space", "select", "Pick", show=False)]
+    BINDINGS = [Binding("space", "select", "Pick", show=False, id="choice.select")]
 
 
 def build(context: StepContext) -> list[Widget]:

@@ -91,9 +91,9 @@ class ChoresWeigh(RatedRows):
 
 class SplitList(OptionList):
     BINDINGS = [
-        Binding("1", "assign('a')", "1st takes it", show=False),
-        Binding("2", "assign('b')", "2nd takes it", show=False),
-        Binding("s", "assign('shared')", "Shared"),
+        Binding("1", "assign('a')", "1st takes it", show=False, id="split.1st-takes-it"),
+        Binding("2", "assign('b')", "2nd takes it", show=False, id="split.2nd-takes-it"),
+        Binding("s", "assign('shared')", "Shared", id="split.shared"),
     ]
 
     @dataclass

@@ -90,10 +90,16 @@ class WhoCell(Widget, can_focus=True):
     """
     BINDINGS = [
         *(
-            Binding(key, f"choose('{who}')", f"Who now: {who}", show=False)
+            Binding(
+                key,
+                f"choose('{who}')",
+                f"Who now: {who}",
+                show=False,
+                id=f"chores-cell.choose-{who}",
+            )
             for key, who in NOW_KEYS.items()
         ),
-        Binding("enter,space", "cycle", "Next choice", show=False),
+        Binding("enter,space", "cycle", "Next choice", show=False, id="chores-cell.cycle"),
     ]
 
     now: reactive[str] = reactive("nobody")
@@ -170,10 +176,10 @@ class TaskRow(Horizontal):
 
     DEFAULT_CSS = CELLS_CSS.format("TaskRow")
     BINDINGS = [
-        Binding("up", "move(0, -1)", "Up", show=False),
-        Binding("down", "move(0, 1)", "Down", show=False),
-        Binding("left", "move(-1, 0)", "Left", show=False),
-        Binding("right", "move(1, 0)", "Right", show=False),
+        Binding("up", "move(0, -1)", "Up", show=False, id="chores-row.up"),
+        Binding("down", "move(0, 1)", "Down", show=False, id="chores-row.down"),
+        Binding("left", "move(-1, 0)", "Left", show=False, id="chores-row.left"),
+        Binding("right", "move(1, 0)", "Right", show=False, id="chores-row.right"),
     ]
 
     @dataclass
@@ -287,7 +293,7 @@ class ChoresList(StepInput):
     ChoresList .legend { color: $text-muted; margin-bottom: 1; }
     ChoresList #add { margin-top: 1; margin-left: 2; }
     """
-    BINDINGS = [Binding("up", "last_row", "Up", show=False)]
+    BINDINGS = [Binding("up", "last_row", "Up", show=False, id="chores.last-row")]
 
     def __init__(self, context: StepContext, answer: ChoresAnswer) -> None:
         super().__init__(context)

@@ -96,10 +96,10 @@ class MarkRow(Widget, can_focus=True):
     MarkRow:focus { background: $boost; text-style: bold; }
     """
     BINDINGS = [
-        Binding("left", "move(-1)", "Less", show=False),
-        Binding("right", "move(1)", "More", show=False),
-        Binding("up", "app.focus_previous", "Up", show=False),
-        Binding("down", "app.focus_next", "Down", show=False),
+        Binding("left", "move(-1)", "Less", show=False, id="guess.less"),
+        Binding("right", "move(1)", "More", show=False, id="guess.more"),
+        Binding("up", "app.focus_previous", "Up", show=False, id="guess.focus-previous"),
+        Binding("down", "app.focus_next", "Down", show=False, id="guess.focus-next"),
     ]
 
     mark: reactive[str | None] = reactive(None)

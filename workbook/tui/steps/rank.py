@@ -66,8 +66,20 @@ def _texts(value: Any) -> list[str]:
 
 class RankList(OptionList):
     BINDINGS = [
-        Binding("left_square_bracket,shift+up", "move(-1)", "Move up", key_display="["),
-        Binding("right_square_bracket,shift+down", "move(1)", "Move down", key_display="]"),
+        Binding(
+            "left_square_bracket,shift+up",
+            "move(-1)",
+            "Move up",
+            key_display="[",
+            id="rank.move-up",
+        ),
+        Binding(
+            "right_square_bracket,shift+down",
+            "move(1)",
+            "Move down",
+            key_display="]",
+            id="rank.move-down",
+        ),
     ]
 
     @dataclass

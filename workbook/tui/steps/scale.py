@@ -37,10 +37,10 @@ class ScaleRow(Widget, can_focus=True):
     ScaleRow:focus { background: $boost; text-style: bold; }
     """
     BINDINGS = [
-        Binding("left", "move(-1)", "Less", show=False),
-        Binding("right", "move(1)", "More", show=False),
-        Binding("up", "app.focus_previous", "Up", show=False),
-        Binding("down", "app.focus_next", "Down", show=False),
+        Binding("left", "move(-1)", "Less", show=False, id="scale.less"),
+        Binding("right", "move(1)", "More", show=False, id="scale.more"),
+        Binding("up", "app.focus_previous", "Up", show=False, id="scale.focus-previous"),
+        Binding("down", "app.focus_next", "Down", show=False, id="scale.focus-next"),
     ]
 
     value: reactive[int | None] = reactive(None)

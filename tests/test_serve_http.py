@@ -1,0 +1,222 @@
+"""``workbook serve`` over HTTP: tokens, cookies, Origin, one connection per link, the address.
+
+The server runs for real on a free port of 127.0.0.1; its links run a small stand-in for the app
+(it says it is a Textual app, then waits for the quit message), so no test waits for the app.
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+
+pytest.importorskip("textual_serve", reason="workbook serve needs the serve extra")
+
+from aiohttp import ClientSession as _ClientSession
+from aiohttp import CookieJar, WSServerHandshakeError, web
+
+from workbook.cli import main
+from workbook.serving import check_address
+from workbook.tui.serve.server import Link, WorkbookServer
+
+STAND_IN = [
+    sys.executable,
+    "-c",
+    "import sys; print('__GANGLION__', flush=True); sys.stdin.buffer.read(1)",
+]
+
+
+def ClientSession() -> _ClientSession:
+    # The server is at an IP address, whose cookies aiohttp keeps only when told to.
+    return _ClientSession(cookie_jar=CookieJar(unsafe=True))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+class Running:
+    def __init__(self, server: WorkbookServer, runner: web.AppRunner) -> None:
+        self.server = server
+        self.runner = runner
+        self.base = server.public_url
+        self.couple = server.links["couple"]
+
+    def link(self, name: str = "couple") -> str:
+        return self.server.url(self.server.links[name])
+
+
+async def start(public_url: str | None = None) -> Running:
+    port = free_port()
+    links = [Link("couple", STAND_IN, "the couple's workbook"), Link("console", STAND_IN, "c")]
+    server = WorkbookServer(links, port=port, public_url=public_url, announce=lambda _: None)
+    runner = web.AppRunner(await server._make_app())
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    return Running(server, runner)
+
+
+@pytest.fixture
+async def running() -> AsyncIterator[Running]:
+    made = await start()
+    yield made
+    await made.runner.cleanup()
+
+
+async def enter(session: _ClientSession, url: str, **kwargs: Any) -> int:
+    async with session.get(url, allow_redirects=False, **kwargs) as response:
+        return response.status
+
+
+async def test_without_a_token_every_address_is_refused(running: Running) -> None:
+    async with ClientSession() as session:
+        for path in ("/couple", "/console", "/static/js/textual.js", "/download/x", "/"):
+            assert await enter(session, running.base + path) == 403, path
+        with pytest.raises(WSServerHandshakeError) as refused:
+            await session.ws_connect(running.base.replace("http", "ws") + "/ws/couple")
+        assert refused.value.status == 403
+
+
+async def test_a_wrong_token_is_refused(running: Running) -> None:
+    async with ClientSession() as session:
+        wrong = running.link().rsplit("=", 1)[0] + "=" + "A" * 22
+        assert await enter(session, wrong) == 403
+        # The console's token does not open the couple's link.
+        console_token = running.server.links["console"].token
+        assert await enter(session, f"{running.base}/couple?token={console_token}") == 403
+        assert await enter(session, running.base + "/couple") == 403
+
+
+async def test_the_token_is_spent_for_a_cookie_and_leaves_the_address(running: Running) -> None:
+    async with ClientSession() as session:
+        async with session.get(running.link(), allow_redirects=False) as response:
+            assert response.status == 200
+            page = await response.text()
+            cookie = response.headers["Set-Cookie"]
+        assert 'location.replace("/couple")' in page
+        assert running.couple.token not in page
+        flags = [part.strip() for part in cookie.split(";")]
+        assert flags[0].startswith("workbook_couple=")
+        assert running.couple.token not in flags[0]
+        assert {"HttpOnly", "SameSite=Strict", "Path=/"} <= set(flags)
+        assert "Secure" not in flags
+        async with session.get(running.base + "/couple") as response:
+            assert response.status == 200
+            assert "ws://" in await response.text()
+        assert await enter(session, running.base + "/static/js/textual.js") == 200
+        # The couple's cookie does not open the console.
+        assert await enter(session, running.base + "/console") == 403
+
+
+async def test_a_replayed_token_is_refused(running: Running) -> None:
+    async with ClientSession() as first:
+        assert await enter(first, running.link()) == 200
+    async with ClientSession() as second:
+        assert await enter(second, running.link()) == 403
+        assert await enter(second, running.base + "/couple") == 403
+
+
+async def test_a_foreign_origin_is_refused_even_with_the_cookie(running: Running) -> None:
+    async with ClientSession() as session:
+        assert await enter(session, running.link()) == 200
+        evil = {"Origin": "http://evil.example"}
+        assert await enter(session, running.base + "/couple", headers=evil) == 403
+        assert await enter(session, running.base + "/couple", headers={"Origin": "null"}) == 403
+        cross = {"Sec-Fetch-Site": "cross-site"}
+        assert await enter(session, running.base + "/couple", headers=cross) == 403
+        socket_url = running.base.replace("http", "ws") + "/ws/couple"
+        with pytest.raises(WSServerHandshakeError) as refused:
+            await session.ws_connect(socket_url, headers=evil)
+        assert refused.value.status == 403
+        own = {"Origin": running.base}
+        assert await enter(session, running.base + "/couple", headers=own) == 200
+
+
+async def test_a_link_admits_one_connection_at_a_time(running: Running) -> None:
+    socket_url = running.base.replace("http", "ws") + "/ws/couple"
+    own = {"Origin": running.base}
+    async with ClientSession() as session:
+        assert await enter(session, running.link()) == 200
+        first = await session.ws_connect(socket_url, headers=own)
+        assert running.couple.busy
+        with pytest.raises(WSServerHandshakeError) as refused:
+            await session.ws_connect(socket_url, headers=own)
+        assert refused.value.status == 409
+        async with session.get(running.base + "/couple") as response:
+            assert response.status == 409
+            assert "already in use" in await response.text()
+        await first.close()
+        # Once the first has gone, the link opens again.
+        for _ in range(100):
+            if not running.couple.busy:
+                break
+            await _pause()
+        assert not running.couple.busy
+        async with session.get(running.base + "/couple") as response:
+            assert response.status == 200
+
+
+async def _pause() -> None:
+    import asyncio
+
+    await asyncio.sleep(0.05)
+
+
+async def test_a_https_public_url_makes_the_cookie_secure() -> None:
+    made = await start(public_url="https://workbook.example.org")
+    try:
+        local = f"http://127.0.0.1:{made.server.port}"
+        token = made.couple.token
+        async with ClientSession() as session:
+            async with session.get(f"{local}/couple?token={token}") as response:
+                assert response.status == 200
+                cookie = response.headers["Set-Cookie"]
+                assert "; Secure" in cookie
+            # A browser sends a Secure cookie over https only: here the proxy is left out.
+            sent = {"Cookie": cookie.split(";")[0], "Origin": made.server.origin}
+            page = await session.get(f"{local}/couple", headers=sent)
+            assert "wss://workbook.example.org/ws/couple" in await page.text()
+            # The proxy's address is the only Origin allowed: not the local one.
+            sent["Origin"] = local
+            assert await enter(session, f"{local}/couple", headers=sent) == 403
+    finally:
+        await made.runner.cleanup()
+
+
+def test_it_listens_on_this_machine_only_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    server = WorkbookServer([], announce=lambda _: None)
+    assert (server.host, server.port, server.public_url) == ("127.0.0.1", 8000, server.public_url)
+    assert server.public_url == "http://127.0.0.1:8000"
+    from workbook.cli import _parser
+
+    args = _parser().parse_args(["serve"])
+    assert (args.host, args.port, args.public_url) == ("127.0.0.1", 8000, None)
+
+
+@pytest.mark.parametrize(
+    ("host", "url", "outcome"),
+    [
+        ("127.0.0.1", None, None),
+        ("::1", None, None),
+        ("localhost", "http://localhost:9000", None),
+        ("0.0.0.0", None, ValueError),
+        ("192.168.1.5", "http://192.168.1.5:8000", ValueError),
+        ("0.0.0.0", "https://workbook.example.org", str),
+        ("127.0.0.1", "https://x.example/workbook", ValueError),
+        ("127.0.0.1", "ftp://x.example", ValueError),
+    ],
+)
+def test_another_host_needs_a_https_public_url(host: str, url: str | None, outcome: Any) -> None:
+    result = check_address(host, url)
+    assert result is None if outcome is None else isinstance(result, outcome)
+
+
+def test_the_command_refuses_a_host_beyond_this_machine(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--host", "0.0.0.0"]) == 2
+    assert "--public-url https://" in capsys.readouterr().err

@@ -1,0 +1,160 @@
+"""The keys in force: every binding has an id, ``[keymap]`` in settings.toml can change it, and in
+a browser no action depends only on a key the browser keeps for itself (DESIGN.md section 9b).
+
+The keymap is read leniently: an unknown id or a key that is not a key is reported once and left
+out; the rest is used.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+# The environment variable ``workbook serve`` sets for the app it starts.
+SERVED = "WORKBOOK_SERVED"
+
+# Keys a browser acts on before the page sees them (new window, close tab, new tab, next tab,
+# quit), so a page never receives them.
+RESERVED = frozenset(
+    {
+        "ctrl+n",
+        "ctrl+w",
+        "ctrl+t",
+        "ctrl+q",
+        "ctrl+tab",
+        "ctrl+shift+tab",
+        "ctrl+shift+n",
+        "ctrl+shift+w",
+        "ctrl+shift+t",
+        "ctrl+shift+q",
+        "ctrl+pageup",
+        "ctrl+pagedown",
+        "f11",
+    }
+)
+
+# In a browser, the keys that stand in for reserved ones: Alt+letter reaches the page in every
+# browser, and F8 works where Option+letter types a character (a Mac). Back and Quit get Alt keys
+# too, so that the three go together; Ctrl+B reaches the page, Ctrl+Q may not.
+IN_A_BROWSER = {
+    "walk.next": "alt+n,f8,ctrl+n",
+    "walk.back": "alt+b,ctrl+b",
+    "app.quit": "alt+q,ctrl+q",
+}
+
+_MODIFIERS = ("ctrl", "alt", "shift", "meta", "super", "hyper")
+_NAMED = frozenset(
+    {
+        "up", "down", "left", "right", "home", "end", "pageup", "pagedown", "insert", "delete",
+        "backspace", "tab", "enter", "escape", "space",
+    }
+)  # fmt: skip
+_FKEY = re.compile(r"f([1-9]|1[0-9]|2[0-4])")
+
+
+def served() -> bool:
+    """True in the app ``workbook serve`` started for a browser."""
+    return os.environ.get(SERVED) == "1"
+
+
+def is_key(key: str) -> bool:
+    """True for one key as Textual names it: ``alt+n``, ``f8``, ``question_mark``, ``?``."""
+    *modifiers, name = key.strip().lower().split("+") if key.strip() != "+" else ["+"]
+    if any(m not in _MODIFIERS for m in modifiers) or len(set(modifiers)) != len(modifiers):
+        return False
+    if len(name) == 1:
+        return name.isprintable() and not name.isspace()
+    if name in _NAMED or _FKEY.fullmatch(name):
+        return True
+    try:
+        return len(unicodedata.lookup(name.replace("_", " "))) == 1
+    except KeyError:
+        return False
+
+
+def read_keymap(table: Any, known: Iterable[str]) -> tuple[dict[str, str], list[str]]:
+    """The ``[keymap]`` table as Textual's keymap, and what in it was not used, and why."""
+    if table is None:
+        return {}, []
+    if not isinstance(table, Mapping):
+        return {}, ["[keymap] is not a table of binding ids and keys"]
+    ids = set(known)
+    keymap: dict[str, str] = {}
+    problems: list[str] = []
+    for binding_id, keys in table.items():
+        shown = str(binding_id)[:40]
+        if binding_id not in ids:
+            problems.append(f'"{shown}" is not a binding id (see docs/keys.md)')
+            continue
+        listed = keys if isinstance(keys, list) else str(keys).split(",")
+        good = [str(k).strip().lower() for k in listed if isinstance(k, str) and is_key(k)]
+        if not good or len(good) != len(listed):
+            problems.append(f'"{shown}": {str(keys)[:40]!r} is not a list of keys')
+            continue
+        keymap[binding_id] = ",".join(good)
+    return keymap, problems
+
+
+def in_force(user: Mapping[str, str], in_browser: bool) -> tuple[dict[str, str], list[str]]:
+    """The keymap to use: the user's, over the browser's stand-ins when served. A user's key
+    that a browser keeps gets the stand-in beside it, with a note."""
+    if not in_browser:
+        return dict(user), []
+    keymap = {**IN_A_BROWSER, **user}
+    notes: list[str] = []
+    for binding_id, keys in user.items():
+        if all(key in RESERVED for key in keys.split(",")):
+            stand_in = IN_A_BROWSER.get(binding_id, "")
+            notes.append(
+                f"{label(keys)} is kept by browsers; "
+                + (f"{label(stand_in)} works as well" if stand_in else "choose another key")
+            )
+            if stand_in:
+                keymap[binding_id] = f"{keys},{stand_in}"
+    return keymap, notes
+
+
+def label(keys: str, reachable: bool = False) -> str:
+    """Keys as the help shows them: ``alt+n,f8`` is "Alt+N or F8"; with ``reachable``, the keys
+    a browser keeps are left out."""
+    shown = []
+    for key in keys.split(","):
+        if reachable and key in RESERVED:
+            continue
+        parts = key.split("+")
+        words = [p.capitalize() for p in parts[:-1]]
+        last = parts[-1]
+        named = {"escape": "Esc", "question_mark": "?"}.get(last)
+        words.append(named or (last.upper() if len(last) <= 3 else last.capitalize()))
+        shown.append("+".join(words))
+    return " or ".join(shown)
+
+
+def all_binding_ids() -> dict[str, str]:
+    """Every binding id in the workbook, and the keys it has by default. Every screen's module is
+    imported to find them, so this is called only when a keymap is read."""
+    import importlib
+    import pkgutil
+
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    import workbook.tui
+
+    for info in pkgutil.walk_packages(workbook.tui.__path__, "workbook.tui."):
+        if ".serve" not in info.name:
+            importlib.import_module(info.name)
+    found: dict[str, str] = {}
+    classes: list[type[DOMNode]] = [DOMNode]
+    while classes:
+        cls = classes.pop()
+        classes.extend(cls.__subclasses__())
+        if not cls.__module__.startswith("workbook."):
+            continue
+        for binding in cls.__dict__.get("BINDINGS", []):
+            if isinstance(binding, Binding) and binding.id:
+                found.setdefault(binding.id, binding.key)
+    return found

@@ -1,0 +1,301 @@
+"""The web server of ``workbook serve``: textual-serve's, with the locks it leaves out.
+
+textual-serve starts one process of the app for each browser connection and has no
+authentication (DESIGN.md section 9b). This subclass keeps its websocket protocol, downloads and
+static files, and adds: a link per role, each with a one-time token of 128 bits that is exchanged
+for an HttpOnly, SameSite=Strict cookie; 403 for a request without that cookie or from another
+Origin; one connection per link at a time; a page that loads nothing from outside.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, to_int
+
+log = logging.getLogger("textual-serve")
+
+TEMPLATES = Path(__file__).parent / "templates"
+# The environment variable that tells the app it is in a browser (keys, exports).
+SERVED = "WORKBOOK_SERVED"
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@dataclass
+class Link:
+    """One private link: who it is for, the command it runs, and its secrets."""
+
+    name: str
+    command: Sequence[str]
+    title: str
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+    # The cookie's value once the token is spent: the token itself is never a credential twice.
+    session: str | None = None
+    busy: bool = False
+
+    @property
+    def path(self) -> str:
+        return f"/{self.name}"
+
+    @property
+    def cookie(self) -> str:
+        return f"workbook_{self.name}"
+
+
+class LinkService(AppService):
+    """textual-serve's app process, started without a shell and told that it is served."""
+
+    def __init__(self, argv: Sequence[str], **kwargs: Any) -> None:
+        super().__init__(" ".join(argv), **kwargs)
+        self.argv = list(argv)
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        environment = super()._build_environment(width, height)
+        environment[SERVED] = "1"
+        return environment
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
+        # The base class runs the command through a shell; a list of arguments needs none, and
+        # a data folder's name can then hold any character.
+        environment = self._build_environment(width=width, height=height)
+        self._process = process = await asyncio.create_subprocess_exec(
+            *self.argv,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=environment,
+        )
+        assert process.stdin is not None
+        self._stdin = process.stdin
+        return process
+
+
+def origin_of(url: str) -> str:
+    """``scheme://host[:port]`` of a URL, as a browser sends it in the Origin header."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+class WorkbookServer(Server):
+    """textual-serve's server with a link per role, tokens, cookies and an Origin check."""
+
+    def __init__(
+        self,
+        links: Sequence[Link],
+        *,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        public_url: str | None = None,
+        announce: Callable[[str], None] = print,
+    ) -> None:
+        if public_url is None:
+            shown = f"[{host}]" if ":" in host else host
+            public_url = f"http://{shown}:{port}"
+        super().__init__(
+            "workbook",
+            host=host,
+            port=port,
+            title="workbook",
+            public_url=public_url.rstrip("/"),
+            templates_path=TEMPLATES,
+        )
+        self.links = {link.name: link for link in links}
+        self.origin = origin_of(self.public_url)
+        self.secure = self.public_url.startswith("https://")
+        self.announce = announce
+
+    def url(self, link: Link) -> str:
+        """The private address to give to the person the link is for."""
+        return f"{self.public_url}{link.path}?token={link.token}"
+
+    def initialize_logging(self) -> None:
+        # textual-serve logs every request with a rich console; the workbook prints its links
+        # and warnings only, and an error from the server is still shown.
+        logging.basicConfig(level="WARNING", format="workbook serve: %(message)s")
+
+    async def _make_app(self) -> web.Application:
+        app = web.Application(middlewares=[self.guard])
+        aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+        app.add_routes(
+            [
+                web.get("/ws/{link}", self.handle_link_socket, name="websocket"),
+                web.get("/download/{key}", self.handle_download, name="download"),
+                web.static("/static", self.statics_path, name="static"),
+            ]
+            + [web.get(link.path, self.handle_index) for link in self.links.values()]
+        )
+        app.on_startup.append(self.on_startup)
+        return app
+
+    # The locks
+
+    def _link_of(self, request: web.Request) -> Link | None:
+        """The link a page or websocket request is for (None for static files and downloads)."""
+        name = request.match_info.get("link") or request.path.strip("/")
+        return self.links.get(name)
+
+    def _holds(self, request: web.Request, link: Link) -> bool:
+        given = request.cookies.get(link.cookie)
+        return (
+            link.session is not None
+            and given is not None
+            and secrets.compare_digest(given.encode(), link.session.encode())
+        )
+
+    @web.middleware
+    async def guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        origin = request.headers.get("Origin")
+        if origin is not None and origin.lower() != self.origin:
+            return self._refuse("This page may only be opened from its own address.")
+        link = self._link_of(request)
+        if link is not None and "token" in request.query and request.path == link.path:
+            return self._enter(request, link)
+        if request.headers.get("Sec-Fetch-Site") in ("cross-site", "same-site"):
+            # A browser says another site asked for this; only the link itself may come so.
+            return self._refuse("This page may only be opened from its own address.")
+        allowed = [link] if link is not None else list(self.links.values())
+        if not any(self._holds(request, one) for one in allowed):
+            return self._refuse("This address needs the private link that workbook serve printed.")
+        response = await handler(request)
+        response.headers.setdefault("Cache-Control", "no-store")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    def _enter(self, request: web.Request, link: Link) -> web.StreamResponse:
+        """Spend the token for a cookie, and leave the token out of the address bar."""
+        token = request.query.get("token", "")
+        if link.session is None and secrets.compare_digest(token.encode(), link.token.encode()):
+            link.session = secrets.token_urlsafe(32)
+        elif not self._holds(request, link):
+            # A wrong token, or one already spent in another browser.
+            return self._refuse(
+                "This link has already been opened, or it is not right. Each link opens in one "
+                "browser only; for new links, start workbook serve again."
+            )
+        # A page, not a redirect: a browser keeps SameSite=Strict cookies back from a redirect
+        # that began on another site (a link clicked in a mail), and this page is this site.
+        response = aiohttp_jinja2.render_template(
+            "enter.html", request, {"target": link.path}, status=200
+        )
+        response.set_cookie(
+            link.cookie,
+            link.session or "",
+            path="/",
+            httponly=True,
+            samesite="Strict",
+            secure=self.secure,
+        )
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @staticmethod
+    def _refuse(text: str) -> web.Response:
+        return web.Response(status=403, text=f"403 Forbidden: {text}\n")
+
+    def _in_use(self, request: web.Request, link: Link) -> web.Response:
+        return aiohttp_jinja2.render_template(
+            "notice.html",
+            request,
+            {
+                "title": "This link is already in use",
+                "text": (
+                    f"The {link.title} is open in another window or tab. Close it there "
+                    "first: each link admits one connection at a time."
+                ),
+                "again": link.path,
+            },
+            status=409,
+        )
+
+    # Pages
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        link = self._link_of(request)
+        assert link is not None
+        if link.busy:
+            return self._in_use(request, link)
+        scheme = "wss" if self.secure else "ws"
+        context = {
+            "static": f"{self.public_url}/static/",
+            "websocket": f"{scheme}:{self.public_url.split(':', 1)[1]}/ws/{link.name}",
+            "font_size": max(8, min(40, to_int(request.query.get("fontsize", "16"), 16))),
+        }
+        return aiohttp_jinja2.render_template("page.html", request, context)
+
+    async def handle_link_socket(self, request: web.Request) -> web.StreamResponse:
+        link = self._link_of(request)
+        if link is None:
+            raise web.HTTPNotFound()
+        if link.busy:
+            return self._in_use(request, link)
+        link.busy = True
+        try:
+            return await self._run_app(request, link)
+        finally:
+            link.busy = False
+
+    async def _run_app(self, request: web.Request, link: Link) -> web.WebSocketResponse:
+        # As textual-serve's handler, with this link's command.
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width = max(20, min(500, to_int(request.query.get("width", "80"), 80)))
+        height = max(10, min(300, to_int(request.query.get("height", "24"), 24)))
+        service: LinkService | None = None
+        try:
+            await websocket.prepare(request)
+            service = LinkService(
+                link.command,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+                download_manager=self.download_manager,
+                debug=self.debug,
+            )
+            await service.start(width, height)
+            await self._process_messages(websocket, service)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:
+            log.warning("the %s link's app stopped: %s", link.name, error)
+        finally:
+            if service is not None:
+                await service.stop()
+        return websocket
+
+    async def on_startup(self, app: web.Application) -> None:
+        self.announce(f"workbook is served at {self.public_url} (Ctrl+C stops it).")
+        for link in self.links.values():
+            self.announce(f"  {link.title}: {self.url(link)}")
+        self.announce(
+            "Each link opens in one browser, once; keep them private. New links: start again."
+        )
+
+
+def workbook_command(data_dir: Path, *rest: str, exercises: Sequence[Path] = ()) -> list[str]:
+    """The command a link runs: this Python, this workbook, this data folder."""
+    folders = [arg for folder in exercises for arg in ("--exercises", str(folder))]
+    return [sys.executable, "-m", "workbook", "--data-dir", str(data_dir), *folders, *rest]
+
+
+def default_links(data_dir: Path, exercises: Sequence[Path] = ()) -> list[Link]:
+    """The couple's link (the workbook) and the counsellor's (the console)."""
+    return [
+        Link("couple", workbook_command(data_dir, exercises=exercises), "the couple's workbook"),
+        Link(
+            "console",
+            workbook_command(data_dir, "facilitate", exercises=exercises),
+            "the counsellor's console",
+        ),
+    ]
