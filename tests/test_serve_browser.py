@@ -1,0 +1,284 @@
+"""``workbook serve`` in a real browser: headless Chromium from the system, driven by Selenium
+through the system's chromedriver (skipped, with the reason, where either is missing).
+
+The screen is drawn on a canvas, so the test reads what the app sent: the websocket frames in
+Chrome's performance log, with the escape codes taken out. The same log lists every address the
+page asked for, which must all be the server's.
+
+``WORKBOOK_README_SHOT=1`` writes the screenshot of the walk to docs/images/ for the README;
+otherwise it goes to the test's temporary folder.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("textual_serve", reason="workbook serve needs the serve extra")
+webdriver = pytest.importorskip("selenium.webdriver", reason="the browser tests need selenium")
+
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+
+from workbook import tomlio  # noqa: E402
+
+ROOT = Path(__file__).parents[1]
+SHOT = ROOT / "docs" / "images" / "served-walk.png"
+BROWSER = next(
+    (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None
+)
+DRIVER = shutil.which("chromedriver")
+ESCAPES = re.compile(
+    r"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_].*?\x1b\\|.)"
+)
+
+pytestmark = pytest.mark.skipif(
+    BROWSER is None or DRIVER is None,
+    reason="no headless browser: install the chromium and chromium-driver packages "
+    "(.ci/run does where it can)",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+class Served:
+    """A running ``workbook serve`` and the links it printed."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "workbook",
+                "--data-dir",
+                str(data_dir),
+                "serve",
+                "--port",
+                str(self.port),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "WORKBOOK_CURSOR_BLINK": "0"},
+        )
+        assert self.process.stdout is not None
+        self.links: dict[str, str] = {}
+        self.said: list[str] = []
+        while len(self.links) < 2:
+            line = self.process.stdout.readline()
+            assert line, "workbook serve stopped before printing its links: " + repr(self.said)
+            self.said.append(line)
+            found = re.search(r"(http://\S+/(couple|console)\?token=\S+)", line)
+            if found:
+                self.links[found.group(2)] = found.group(1)
+        self.base = f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+class Browser:
+    """Headless Chromium with its network log, read as the app's screen text."""
+
+    def __init__(self, downloads: Path) -> None:
+        options = webdriver.ChromeOptions()
+        for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage"):
+            options.add_argument(argument)
+        options.add_argument("--window-size=1000,700")
+        options.binary_location = BROWSER
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+        service = webdriver.ChromeService(executable_path=DRIVER)
+        self.driver = webdriver.Chrome(service=service, options=options)
+        self.driver.execute_cdp_cmd(
+            "Browser.setDownloadBehavior",
+            {"behavior": "allow", "downloadPath": str(downloads)},
+        )
+        self.frames: list[str] = []
+        # The terminal's size in cells, as the page last told the server.
+        self.size = (80, 24)
+        self.requested: list[str] = []
+        self.mark = 0
+
+    def pump(self) -> None:
+        for entry in self.driver.get_log("performance"):
+            message = json.loads(entry["message"])["message"]
+            method, params = message["method"], message["params"]
+            if method == "Network.webSocketFrameReceived":
+                response = params["response"]
+                data = response["payloadData"]
+                raw = base64.b64decode(data) if response["opcode"] == 2 else data.encode()
+                self.frames.append(raw.decode("utf-8", "replace"))
+            elif method == "Network.webSocketFrameSent":
+                sent = json.loads(params["response"]["payloadData"])
+                if sent[0] == "resize":
+                    self.size = (sent[1]["width"], sent[1]["height"])
+            elif method == "Network.requestWillBeSent":
+                self.requested.append(params["request"]["url"])
+            elif method == "Network.webSocketCreated":
+                self.requested.append(params["url"])
+
+    def since_mark(self) -> str:
+        return ESCAPES.sub("", "".join(self.frames[self.mark :]))
+
+    def wait_for(self, *texts: str, timeout: float = 20) -> str:
+        """Wait until the app has drawn all ``texts`` since the last mark; returns what it drew."""
+        end = time.monotonic() + timeout
+        while True:
+            self.pump()
+            drawn = self.since_mark()
+            if all(text in drawn for text in texts):
+                self.mark = len(self.frames)
+                return drawn
+            if time.monotonic() > end:
+                raise AssertionError(f"not drawn: {texts!r}; last drawn: {drawn[-600:]!r}")
+            time.sleep(0.1)
+
+    def until(self, check: Callable[[], Any], what: str, timeout: float = 20) -> Any:
+        end = time.monotonic() + timeout
+        while not (found := check()):
+            if time.monotonic() > end:
+                raise AssertionError(f"timed out waiting for {what}")
+            time.sleep(0.1)
+        return found
+
+    def keys(self, *keys: str) -> None:
+        """Type into the terminal, as a person would."""
+        self.mark = len(self.frames)
+        box = self.driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+        for key in keys:
+            if key.startswith("alt+"):
+                ActionChains(self.driver).key_down(Keys.ALT).send_keys(key[4:]).key_up(
+                    Keys.ALT
+                ).perform()
+            else:
+                box.send_keys(key)
+            time.sleep(0.15)
+
+    def click_cell(self, column: int, row: int) -> None:
+        """Click the character cell at ``column``, ``row`` (from 0; a negative row counts from
+        the bottom)."""
+        self.mark = len(self.frames)
+        self.pump()
+        columns, rows = self.size
+        screen = self.driver.find_element(By.CSS_SELECTOR, ".xterm-screen")
+        width, height = screen.size["width"], screen.size["height"]
+        x = (column + 0.5) * width / columns - width / 2
+        y = (row % rows + 0.5) * height / rows - height / 2
+        chain = ActionChains(self.driver).move_to_element_with_offset(screen, int(x), int(y))
+        chain.click().perform()
+
+    def quit(self) -> None:
+        self.driver.quit()
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Served, Browser, Path]]:
+    folder = tmp_path_factory.mktemp("served")
+    downloads = folder / "downloads"
+    downloads.mkdir()
+    served = Served(folder / "data")
+    browser = Browser(downloads)
+    try:
+        yield served, browser, folder
+    finally:
+        browser.quit()
+        served.stop()
+
+
+def test_a_couple_walks_in_the_browser(session: tuple[Served, Browser, Path]) -> None:
+    served, browser, folder = session
+    driver = browser.driver
+    driver.get(served.links["couple"])
+    browser.wait_for("New couple", "Export")
+    # The token has left the address bar.
+    assert driver.current_url == served.base + "/couple"
+
+    # A click on the footer's "New couple", then the names typed.
+    browser.click_cell(3, -1)
+    browser.wait_for("Who is taking part?")
+    browser.keys("Sam", Keys.ENTER, "Alex", Keys.ENTER, Keys.ENTER)
+    browser.wait_for("not therapy")
+    browser.keys(Keys.ENTER)
+    browser.wait_for("What would Sam and Alex like to do today?")
+    # The first pack, "What we value", and Start.
+    browser.keys(" ", Keys.CONTROL + "s")
+    browser.wait_for("Next")
+    # Alt+N stands in for Ctrl+N, which the browser keeps; the footer says so.
+    browser.keys("alt+n")
+    browser.wait_for("look away")
+    browser.keys(Keys.ENTER)
+    browser.wait_for("Your values")
+    # Three values picked, privately, then over to the other partner.
+    browser.keys(" ", Keys.DOWN, " ", Keys.DOWN, " ", "alt+n")
+    browser.wait_for("look away")
+    browser.keys(Keys.ENTER)
+    browser.wait_for("Your values")
+    _screenshot(driver, folder)
+    browser.keys(Keys.DOWN, " ", Keys.DOWN, " ", Keys.DOWN, " ", "alt+n")
+    # The reveal: both partners' picks, side by side.
+    browser.wait_for("Love", "Respect")
+
+    sessions = list((folder / "data" / "couples" / "sam-and-alex" / "sessions").glob("*.toml"))
+    (session_file,) = sessions
+    saved = tomlio.loads(session_file.read_text(encoding="utf-8"))
+    picks = saved["answers"]["values"]["pick"]
+    assert "Love" in str(picks["a"])
+    assert "Respect" not in str(picks["a"])
+    assert "Respect" in str(picks["b"])
+    assert "Love" not in str(picks["b"])
+    assert saved["position"]["phase"] == "reveal", saved["position"]
+
+    # Export from home: the documents arrive as downloads.
+    browser.keys(Keys.ESCAPE)
+    browser.wait_for("New couple")
+    browser.keys("e")
+    browser.wait_for("downloads")
+    downloads = folder / "downloads"
+
+    def finished() -> list[Path]:
+        files = list(downloads.iterdir())
+        partial = any(f.suffix == ".crdownload" for f in files)
+        return files if len(files) >= 2 and not partial else []
+
+    done = browser.until(finished, "two downloads")
+    names = {f.name: f.read_text(encoding="utf-8") for f in done}
+    assert "agreement.md" in names
+    summary = next(text for name, text in names.items() if name != "agreement.md")
+    assert "Sam" in summary
+    assert "Alex" in summary
+
+    # Nothing was asked of any address but the server's.
+    browser.pump()
+    outside = [
+        url
+        for url in browser.requested
+        if not url.startswith((served.base + "/", served.base.replace("http", "ws", 1) + "/"))
+    ]
+    assert browser.requested
+    assert not outside, outside
+
+
+def _screenshot(driver: Any, folder: Path) -> None:
+    target = SHOT if os.environ.get("WORKBOOK_README_SHOT") == "1" else folder / SHOT.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(target))
+    assert target.stat().st_size > 1000
