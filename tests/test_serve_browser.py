@@ -112,7 +112,9 @@ class Browser:
             "Browser.setDownloadBehavior",
             {"behavior": "allow", "downloadPath": str(downloads)},
         )
-        self.frames: list[str] = []
+        # What each link's app drew, in order: (link, text).
+        self.frames: list[tuple[str, str]] = []
+        self._sockets: dict[str, str] = {}
         # The terminal's size in cells, as the page last told the server.
         self.size = (80, 24)
         self.requested: list[str] = []
@@ -126,7 +128,8 @@ class Browser:
                 response = params["response"]
                 data = response["payloadData"]
                 raw = base64.b64decode(data) if response["opcode"] == 2 else data.encode()
-                self.frames.append(raw.decode("utf-8", "replace"))
+                link = self._sockets.get(params["requestId"], "")
+                self.frames.append((link, raw.decode("utf-8", "replace")))
             elif method == "Network.webSocketFrameSent":
                 sent = json.loads(params["response"]["payloadData"])
                 if sent[0] == "resize":
@@ -135,16 +138,18 @@ class Browser:
                 self.requested.append(params["request"]["url"])
             elif method == "Network.webSocketCreated":
                 self.requested.append(params["url"])
+                link = params["url"].split("/ws/", 1)[-1].split("?")[0]
+                self._sockets[params["requestId"]] = link
 
-    def since_mark(self) -> str:
-        return ESCAPES.sub("", "".join(self.frames[self.mark :]))
+    def since_mark(self, link: str) -> str:
+        return ESCAPES.sub("", "".join(t for n, t in self.frames[self.mark :] if n == link))
 
-    def wait_for(self, *texts: str, timeout: float = 20) -> str:
-        """Wait until the app has drawn all ``texts`` since the last mark; returns what it drew."""
+    def wait_for(self, *texts: str, link: str = "couple", timeout: float = 20) -> str:
+        """Wait until the link's app has drawn all ``texts`` since the last mark."""
         end = time.monotonic() + timeout
         while True:
             self.pump()
-            drawn = self.since_mark()
+            drawn = self.since_mark(link)
             if all(text in drawn for text in texts):
                 self.mark = len(self.frames)
                 return drawn
@@ -282,3 +287,53 @@ def _screenshot(driver: Any, folder: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(target))
     assert target.stat().st_size > 1000
+
+
+def _console_missing() -> str | None:
+    """Why the console link cannot open the console here, or None when it can."""
+    shown = subprocess.run(
+        [sys.executable, "-m", "workbook", "facilitate", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if shown.returncode != 0:
+        return "workbook facilitate (the counsellor's console) is not in this workbook"
+    usage = shown.stdout.split("\n\n", 1)[0]
+    if re.search(r"(^|\s)COUPLE(\s|$)", usage):
+        return "workbook facilitate needs a COUPLE; the console link runs it without one"
+    return None
+
+
+def test_the_console_link_follows_the_couple(tmp_path: Path) -> None:
+    missing = _console_missing()
+    if missing:
+        pytest.skip(missing)
+    from workbook.data.store import Store
+
+    store = Store(tmp_path / "data")
+    store.prepare()
+    couple = store.create_couple("Sam", "Alex")
+    couple.care_note_seen = True
+    store.save_couple(couple)
+    store.save_session(couple.id, store.new_session(couple.id, ["values"]))
+    served = Served(tmp_path / "data")
+    browser = Browser(tmp_path)
+    try:
+        driver = browser.driver
+        driver.get(served.links["console"])
+        browser.wait_for("Sam and Alex", link="console")
+        console = driver.current_window_handle
+        driver.switch_to.new_window("window")
+        driver.get(served.links["couple"])
+        browser.wait_for("Resume")
+        browser.keys("r")
+        browser.wait_for("Next")
+        browser.keys("alt+n")
+        browser.wait_for("look away")
+        driver.switch_to.window(console)
+        # The console follows the move to the next step.
+        browser.wait_for("Your values", link="console")
+    finally:
+        browser.quit()
+        served.stop()
