@@ -53,6 +53,18 @@ _NAMED = frozenset(
     }
 )  # fmt: skip
 _FKEY = re.compile(r"f([1-9]|1[0-9]|2[0-4])")
+_SHOWN = {
+    "escape": "Esc",
+    "delete": "Del",
+    "question_mark": "?",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "=",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+}
 
 
 def served() -> bool:
@@ -89,7 +101,9 @@ def read_keymap(table: Any, known: Iterable[str]) -> tuple[dict[str, str], list[
         if binding_id not in ids:
             problems.append(f'"{shown}" is not a binding id (see docs/keys.md)')
             continue
-        listed = keys if isinstance(keys, list) else str(keys).split(",")
+        listed = keys.split(",") if isinstance(keys, str) else keys
+        if not isinstance(listed, list):
+            listed = [None]
         good = [str(k).strip().lower() for k in listed if isinstance(k, str) and is_key(k)]
         if not good or len(good) != len(listed):
             problems.append(f'"{shown}": {str(keys)[:40]!r} is not a list of keys')
@@ -124,11 +138,15 @@ def label(keys: str, reachable: bool = False) -> str:
     for key in keys.split(","):
         if reachable and key in RESERVED:
             continue
-        parts = key.split("+")
-        words = [p.capitalize() for p in parts[:-1]]
-        last = parts[-1]
-        named = {"escape": "Esc", "question_mark": "?"}.get(last)
-        words.append(named or (last.upper() if len(last) <= 3 else last.capitalize()))
+        *modifiers, last = key.split("+") if key != "+" else ["+"]
+        words = [m.capitalize() for m in modifiers]
+        if len(last) == 1:
+            # A letter alone is the letter as typed; with a modifier it is named as on the key.
+            words.append(last.upper() if modifiers else last)
+        elif _FKEY.fullmatch(last):
+            words.append(last.upper())
+        else:
+            words.append(_SHOWN.get(last, last.replace("_", " ").capitalize()))
         shown.append("+".join(words))
     return " or ".join(shown)
 
