@@ -220,3 +220,22 @@ def test_another_host_needs_a_https_public_url(host: str, url: str | None, outco
 def test_the_command_refuses_a_host_beyond_this_machine(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--host", "0.0.0.0"]) == 2
     assert "--public-url https://" in capsys.readouterr().err
+
+
+async def test_the_page_names_no_address_but_the_server(running: Running) -> None:
+    import re
+
+    async with ClientSession() as session:
+        assert await enter(session, running.link()) == 200
+        async with session.get(running.base + "/couple") as response:
+            page = await response.text()
+        async with session.get(running.base + "/static/css/xterm.css") as response:
+            css = await response.text()
+    # The stylesheet's licence comment names its origins; only what is read as CSS counts.
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    addresses = re.findall(r"""(?:[a-z]+:)?//[^\s"')]+""", page + css)
+    socket_base = running.base.replace("http", "ws", 1)
+    assert addresses
+    assert [a for a in addresses if not a.startswith((running.base, socket_base))] == []
+    assert "fonts.googleapis" not in page
+    assert "RobotoMono" in page
