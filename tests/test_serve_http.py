@@ -239,3 +239,17 @@ async def test_the_page_names_no_address_but_the_server(running: Running) -> Non
     assert [a for a in addresses if not a.startswith((running.base, socket_base))] == []
     assert "fonts.googleapis" not in page
     assert "RobotoMono" in page
+
+
+async def test_stopping_the_server_closes_the_browsers_connections() -> None:
+    import asyncio
+
+    made = await start()
+    async with ClientSession() as session:
+        assert await enter(session, made.link()) == 200
+        socket_url = made.base.replace("http", "ws") + "/ws/couple"
+        opened = await session.ws_connect(socket_url, headers={"Origin": made.base})
+        # Within the hang guard, not the minute aiohttp would wait for a browser to leave.
+        await asyncio.wait_for(made.runner.cleanup(), timeout=30)
+        message = await asyncio.wait_for(opened.receive(), timeout=30)
+        assert opened.closed, message

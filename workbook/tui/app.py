@@ -59,6 +59,12 @@ class WorkbookApp(App[None]):
     def on_mount(self) -> None:
         from workbook.data.crypt_folder import needs_key
 
+        if self.served:
+            # The browser's stand-ins hold from the first screen, the passphrase's included;
+            # the user's keymap is in settings.toml, read once the folder is open.
+            self.keys_in_force = keys.in_force({}, True)[0]
+            self.set_keymap(self.keys_in_force)
+
         if needs_key(self.store.root):
             # An encrypted folder: nothing in it is read before the passphrase is given.
             from workbook.tui.screens.unlock import UnlockScreen

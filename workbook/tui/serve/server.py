@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 import jinja2
-from aiohttp import web
+from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
@@ -115,6 +115,7 @@ class WorkbookServer(Server):
         self.origin = origin_of(self.public_url)
         self.secure = self.public_url.startswith("https://")
         self.announce = announce
+        self._sockets: set[web.WebSocketResponse] = set()
 
     def url(self, link: Link) -> str:
         """The private address to give to the person the link is for."""
@@ -137,7 +138,14 @@ class WorkbookServer(Server):
             + [web.get(link.path, self.handle_index) for link in self.links.values()]
         )
         app.on_startup.append(self.on_startup)
+        app.on_shutdown.append(self._close_sockets)
         return app
+
+    async def _close_sockets(self, app: web.Application) -> None:
+        # On Ctrl+C, each browser's connection is closed, so that its app is told to quit (and
+        # does, having saved as it goes) instead of the server waiting for the browsers to leave.
+        for websocket in list(self._sockets):
+            await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"workbook serve stopped")
 
     # The locks
 
@@ -255,6 +263,7 @@ class WorkbookServer(Server):
         service: LinkService | None = None
         try:
             await websocket.prepare(request)
+            self._sockets.add(websocket)
             service = LinkService(
                 link.command,
                 write_bytes=websocket.send_bytes,
@@ -270,6 +279,7 @@ class WorkbookServer(Server):
         except Exception as error:
             log.warning("the %s link's app stopped: %s", link.name, error)
         finally:
+            self._sockets.discard(websocket)
             if service is not None:
                 await service.stop()
         return websocket
