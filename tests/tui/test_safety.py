@@ -197,7 +197,7 @@ async def test_an_unknown_theme_falls_back_with_one_notice_and_the_file_is_kept(
     store: Store, library: Library, data_dir: Path, theme: str
 ) -> None:
     settings = data_dir / "settings.toml"
-    settings.write_text(f'theme = {theme}\n[keymap]\nnext = "f8"\n')
+    settings.write_text(f'theme = {theme}\n[keymap]\n"walk.next" = "f8"\n')
     before = settings.read_bytes()
     app = WorkbookApp(Store(data_dir), library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -151,9 +151,32 @@ def label(keys: str, reachable: bool = False) -> str:
     return " or ".join(shown)
 
 
+def table() -> str:
+    """The Markdown table of every binding in docs/keys.md: ``python -m workbook.tui.keys``."""
+    rows: dict[str, tuple[list[str], str]] = {}
+    for binding in _bindings():
+        if binding.id is None:
+            continue  # a test names it: every binding needs an id
+        keys_, _ = rows.setdefault(binding.id, ([], binding.description or binding.action))
+        keys_ += [k for k in binding.key.split(",") if k not in keys_]
+    return "\n".join(
+        f"| `{binding_id}` | {label(','.join(keys_))} | {what} |"
+        for binding_id, (keys_, what) in sorted(rows.items())
+    )
+
+
 def all_binding_ids() -> dict[str, str]:
     """Every binding id in the workbook, and the keys it has by default. Every screen's module is
     imported to find them, so this is called only when a keymap is read."""
+    found: dict[str, str] = {}
+    for binding in _bindings():
+        if binding.id:
+            found.setdefault(binding.id, binding.key)
+    return found
+
+
+def _bindings() -> list[Any]:
+    """Every Binding declared in the workbook's screens and widgets, every module imported."""
     import importlib
     import pkgutil
 
@@ -165,14 +188,19 @@ def all_binding_ids() -> dict[str, str]:
     for info in pkgutil.walk_packages(workbook.tui.__path__, "workbook.tui."):
         if ".serve" not in info.name:
             importlib.import_module(info.name)
-    found: dict[str, str] = {}
+    found: list[Any] = []
     classes: list[type[DOMNode]] = [DOMNode]
+    seen: set[type[DOMNode]] = set()
     while classes:
         cls = classes.pop()
-        classes.extend(cls.__subclasses__())
-        if not cls.__module__.startswith("workbook."):
+        if cls in seen:
             continue
-        for binding in cls.__dict__.get("BINDINGS", []):
-            if isinstance(binding, Binding) and binding.id:
-                found.setdefault(binding.id, binding.key)
+        seen.add(cls)
+        classes.extend(cls.__subclasses__())
+        if cls.__module__.startswith("workbook."):
+            found += [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
     return found
+
+
+if __name__ == "__main__":
+    print(table())
