@@ -66,6 +66,12 @@ class LinkService(AppService):
         environment[SERVED] = "1"
         return environment
 
+    async def run(self) -> None:
+        await super().run()
+        # The app has ended, by quitting or by failing to start: the page says it has closed,
+        # instead of showing a screen that no longer answers.
+        await self.remote_close()
+
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
         # The base class runs the command through a shell; a list of arguments needs none, and
         # a data folder's name can then hold any character.
