@@ -254,7 +254,7 @@ def test_a_couple_walks_in_the_browser(session: tuple[Served, Browser, Path]) ->
     # Alt+N stands in for Ctrl+N, which the browser keeps; the footer says so.
     browser.press_until("alt+n", "look away")
     browser.keys(Keys.ENTER)
-    browser.wait_for("Your values")
+    browser.wait_for("Pick three to five")
     # Three values picked, privately, then over to the other partner.
     browser.press_until(" ", "[x] Love")
     browser.keys(Keys.DOWN, " ")
@@ -263,12 +263,12 @@ def test_a_couple_walks_in_the_browser(session: tuple[Served, Browser, Path]) ->
     browser.wait_for("[x] Intimacy")
     browser.press_until("alt+n", "look away")
     browser.keys(Keys.ENTER)
-    browser.wait_for("Your values")
-    _screenshot(driver, folder)
+    browser.wait_for("Pick three to five")
     # The other partner starts from a clean list, and picks three others.
     browser.press_until(" ", "[x] Love")
     browser.keys(" ")
     browser.wait_for("[ ] Love")
+    _screenshot(driver, folder)
     browser.keys(Keys.DOWN, Keys.DOWN, Keys.DOWN, " ")
     browser.wait_for("[x] Respect")
     for option in ("Time together", "Commitment"):
@@ -321,6 +321,7 @@ def test_a_couple_walks_in_the_browser(session: tuple[Served, Browser, Path]) ->
 def _screenshot(driver: Any, folder: Path) -> None:
     target = SHOT if os.environ.get("WORKBOOK_README_SHOT") == "1" else folder / SHOT.name
     target.parent.mkdir(parents=True, exist_ok=True)
+    time.sleep(0.5)  # the terminal paints what it received at its next frame
     driver.save_screenshot(str(target))
     assert target.stat().st_size > 1000
 
