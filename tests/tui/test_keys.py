@@ -83,6 +83,16 @@ def test_in_a_browser_a_reserved_key_gets_its_stand_in() -> None:
     assert keys.label("escape,question_mark") == "Esc or ?"
 
 
+async def _shown(app: Any, pilot: Any, text: str) -> bool:
+    """True once ``text`` is on screen; the footer redraws its keys a moment after a screen
+    opens, later on a loaded machine."""
+    for _ in range(100):
+        if text in screen_text(app):
+            return True
+        await pilot.pause(0.05)
+    return False
+
+
 async def _to_the_walk(app: Any, store: Store, pilot: Any) -> None:
     couple = make_couple(store)
     app.begin(couple, ["values"])
@@ -105,7 +115,7 @@ async def test_a_keymap_in_settings_changes_the_keys(store: Store, library: Libr
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert screen.place == first
-        assert "f9 Next" in screen_text(app)
+        assert await _shown(app, pilot, "f9 Next")
         await pilot.press("f9")
         await pilot.pause()
         assert screen.place != first
@@ -131,7 +141,7 @@ async def test_served_keys_and_downloads(
         await _to_the_walk(app, store, pilot)
         screen = walk(app)
         first = screen.place
-        assert "alt+n Next" in screen_text(app)
+        assert await _shown(app, pilot, "alt+n Next")
         await pilot.press("alt+n")
         await pilot.pause()
         assert screen.place != first

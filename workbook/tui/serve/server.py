@@ -66,6 +66,16 @@ class LinkService(AppService):
         environment[SERVED] = "1"
         return environment
 
+    async def stop(self) -> None:
+        await super().stop()
+        # The app has been told to quit; it is waited for, so no process is left behind.
+        if self._process is not None and self._process.returncode is None:
+            try:
+                await asyncio.wait_for(self._process.wait(), timeout=10)
+            except TimeoutError:
+                self._process.kill()
+                await self._process.wait()
+
     async def run(self) -> None:
         await super().run()
         # The app has ended, by quitting or by failing to start: the page says it has closed,
