@@ -47,6 +47,13 @@ class WorkbookCommands(Provider):
                     "Write the agreement document and the last session's summary",
                 )
             )
+            found.append(
+                (
+                    "Facilitate",
+                    screen.action_facilitate,
+                    "The counsellor's console beside the couple's current session (f)",
+                )
+            )
         return found
 
     # Pack titles are user text: they are shown as plain Content, never through the matcher's
