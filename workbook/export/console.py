@@ -61,7 +61,9 @@ def answers_markdown(found: Live, names: Names) -> str:
             out.append(PRIVATE_NOW)
             if found.answered_so_far:
                 who = names_and(names[key] for key in found.answered_so_far)
-                out.append(f"*Answered so far: {who}.*")
+                out.append(f"*Written so far: {who}.*")
+        elif spec(where.step).render is None:
+            out.append("*Nothing to answer at this step.*")
         else:
             out.append("*Nothing answered at this step yet.*")
     if found.scores:

@@ -218,14 +218,17 @@ class NotesPane(Vertical):
 
     def _show_state(self) -> None:
         pad = self.pad
+        # The note in the box keeps the stamp it was begun with until Ctrl+N, even once the
+        # couple has moved on: the line says which it is.
+        begun = f"Note of {pad.current.at:%H:%M} · " if pad.current is not None else ""
         if self.file.read_only:
             text = f"Read-only: {self.file.read_only}"
         elif pad.failure is not None:
             text = f"NOT SAVED: {pad.failure}. Kept here; trying again."
         elif pad.dirty or self.saver.saving:
-            text = "Saving…"
-        elif pad.current is not None:
-            text = "Saved · Ctrl+N: a new note"
+            text = f"{begun}saving…"
+        elif begun:
+            text = f"{begun}saved"
         else:
             text = "Saved as you type."
         for state in self.query("#note-state").results(Static):
