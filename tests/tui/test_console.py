@@ -146,6 +146,9 @@ async def test_the_console_follows_each_move_and_never_shows_a_private_answer_ea
         move(store, couple, session, "meaning", "second", 4.8)
         await until(pilot, lambda: "Alex's turn, in private" in screen_text(app))
         assert "SECRET" not in screen_text(app)
+        session.finished = WHEN + timedelta(minutes=50)
+        store.save_session(couple.id, session, stamp=False)
+        await until(pilot, lambda: "The session finished at 19:55." in screen_text(app))
     # The console neither locked nor wrote the session (nor any file but the notes).
     assert app.store.writes == []  # type: ignore[attr-defined]
 

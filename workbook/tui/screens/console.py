@@ -88,8 +88,10 @@ class ConsoleScreen(Screen[None]):
     ConsoleScreen #console-body { height: 1fr; }
     ConsoleScreen #console-answers { width: 1fr; padding: 0 1; }
     ConsoleScreen #console-answers Markdown { margin: 0; padding: 0; }
-    ConsoleScreen #console-side { width: 1fr; }
+    ConsoleScreen #console-side { width: 1fr; height: 1fr; }
     ConsoleScreen.narrow #console-body { layout: vertical; }
+    ConsoleScreen.narrow #note-box { height: 4; }
+    ConsoleScreen.narrow #earlier { min-height: 1; }
     ConsoleScreen TabPane { padding: 0 1; }
     ConsoleScreen #dap-tab Label { color: $text-muted; }
     ConsoleScreen #dap-tab AnswerArea { height: 1fr; min-height: 3; }
