@@ -65,13 +65,18 @@ class Read(Message):
     notes: SessionNotes | None = None
 
 
-def _signature(path: Path) -> tuple[int, int, int] | None:
-    """What changes when a file is saved (a save replaces the file), or None if it is not there."""
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return found.st_mtime_ns, found.st_size, found.st_ino
+def _signature(path: Path) -> tuple[tuple[int, int, int] | None, ...]:
+    """What changes when a file is saved (a save replaces the file): its time, size and inode,
+    and those of its sealed twin ``name.age`` in an encrypted folder; None where there is none."""
+    found: list[tuple[int, int, int] | None] = []
+    for candidate in (path, path.with_name(path.name + ".age")):
+        try:
+            mark = os.stat(candidate)
+        except OSError:
+            found.append(None)
+        else:
+            found.append((mark.st_mtime_ns, mark.st_size, mark.st_ino))
+    return tuple(found)
 
 
 class ConsoleScreen(Screen[None]):
