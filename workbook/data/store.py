@@ -253,8 +253,10 @@ class Store:
         from workbook.data.models import Session
 
         path = self.layout.session_file(couple_id, session_id)
-        if _linked(path, self.root) == "outside":
-            raise DataError(path, OUTSIDE)
+        # The file itself, or its sealed twin in an encrypted folder: neither is followed out.
+        for on_disk in (path, path.with_name(path.name + ".age")):
+            if _linked(on_disk, self.root) == "outside":
+                raise DataError(path, OUTSIDE)
         table = read_table(path)
         version = table.get("format")
         if not isinstance(version, int) or isinstance(version, bool):
