@@ -164,7 +164,9 @@ class NotesPane(Vertical):
         ended = self.pad.new_note()
         if ended is not None:
             self.box.load_text("")
-            # The ended note joins the list once it is saved (at once, in the background).
+            # The ended note joins the list now if the file has it, else once it is saved (at
+            # once, in the background).
+            self.show(self.file)
             self.saver.schedule(0.0)
         self.box.focus()
         self._show_state()
