@@ -147,6 +147,15 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument("--format", choices=("text", "csv", "json"), default="text")
     history.set_defaults(run=_history)
 
+    facilitate = command(
+        "facilitate", "the counsellor's console, attached to the couple's current session"
+    )
+    facilitate.add_argument("couple", metavar="COUPLE", help="the couple's id")
+    facilitate.add_argument(
+        "--session", metavar="ID", help="follow this session (default: the latest unfinished)"
+    )
+    facilitate.set_defaults(run=_facilitate)
+
     return parser
 
 
@@ -581,6 +590,30 @@ def _note_read_only(store: Any, path: Path) -> None:
     reason = store.read_only.get(path)
     if reason:
         _say(sys.stderr, f"note: {reason}")
+
+
+def _facilitate(args: argparse.Namespace) -> int:
+    from workbook.data.layout import is_id
+    from workbook.logic.live import current_session
+
+    store = _store(args)
+    if not is_id(args.couple) or args.couple not in store.couple_ids():
+        raise Fatal(f'no couple "{args.couple}" in {store.root} (see: workbook couples)')
+    couple = store.load_couple(args.couple)
+    session_id = args.session
+    if session_id is None:
+        session_id = current_session(store, couple.id)
+        if session_id is None:
+            raise Fatal(
+                f"{' and '.join(couple.names)} have no unfinished session to follow: start one "
+                "in the couple's window, or name one with --session ID"
+            )
+    elif not is_id(session_id) or session_id not in store.session_ids(couple.id):
+        raise Fatal(f'{args.couple} has no session "{session_id}"')
+    from workbook.tui.console import ConsoleApp
+
+    ConsoleApp(store, lambda: _library(args, quiet=True), couple.id, session_id).run()
+    return EXIT_OK
 
 
 def _history(args: argparse.Namespace) -> int:

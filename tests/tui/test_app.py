@@ -154,19 +154,22 @@ async def test_facilitator_notes_are_saved_and_kept_out_of_exports(
         await pilot.pause()
         assert isinstance(app.screen, NotesScreen)
         app.screen.query_one("AnswerArea").load_text("Watch the pace [b]here[/b]")  # type: ignore[attr-defined]
-        # Saved as typed, like every answer: no key to press, and Esc closes the notes.
+        # Saved as typed, into the notes file: no key to press, and Esc closes the notes.
         await pilot.pause(1.2)
         session = app.screen_stack[-2].session  # type: ignore[attr-defined]
-        saved = store.load_session(couple.id, session.id)
-        assert saved.facilitator is not None
-        assert saved.facilitator.notes == "Watch the pace [b]here[/b]"
+        notes = store.notes(couple.id, session.id).read()
+        assert [n.text for n in notes.notes] == ["Watch the pace [b]here[/b]"]
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, NotesScreen)
+    saved = store.load_session(couple.id, session.id)
+    assert saved.facilitator is None
     agreements = store.load_agreements(couple.id)
     used = {pid: SessionPack(pid, loaded.pack) for pid, loaded in library.packs.items()}
-    assert "Watch the pace" not in summary_markdown(couple, saved, used, agreements)
-    assert "Watch the pace" in summary_markdown(couple, saved, used, agreements, include_notes=True)
+    assert "Watch the pace" not in summary_markdown(couple, saved, used, agreements, notes=notes)
+    assert "Watch the pace" in summary_markdown(
+        couple, saved, used, agreements, include_notes=True, notes=notes
+    )
 
 
 async def test_no_notes_key_without_a_facilitator(store: Store, library: Library) -> None:

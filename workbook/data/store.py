@@ -254,6 +254,34 @@ class Store:
         path = self.layout.session_file(couple_id, session_id)
         return self._load(path, "session", Session, session_id)
 
+    def peek_session(self, couple_id: str, session_id: str) -> Session:
+        """The session as its file holds it now, for a window that only watches (the console):
+        no lock is taken, nothing is migrated or written, and this store's read-only marks are
+        left as they were. Raises ``DataError``."""
+        from pydantic import ValidationError
+
+        from workbook.data.models import Session
+
+        path = self.layout.session_file(couple_id, session_id)
+        # The file itself, or its sealed twin in an encrypted folder: neither is followed out.
+        for on_disk in (path, path.with_name(path.name + ".age")):
+            if _linked(on_disk, self.root) == "outside":
+                raise DataError(path, OUTSIDE)
+        table = read_table(path)
+        version = table.get("format")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise DataError(path, "the file has no format number (format = 1)")
+        try:
+            if version < FORMAT:
+                table = migrate("session", table)
+            session = Session.model_validate(table)
+        except (MigrationError, ValidationError) as error:
+            raise DataError(
+                path, describe(error) if isinstance(error, ValidationError) else str(error)
+            ) from error
+        session.id = session_id
+        return session
+
     def earlier_sessions(self, couple_id: str, before: str) -> list[Session]:
         """The couple's sessions other than ``before`` that can be read, oldest first."""
         found = []

@@ -3,7 +3,9 @@ scores, how long each pack took, and the agreements made.
 
 Each pack is read as the session used it (``logic/session_packs.py``). A pack the session never
 reached says so in one line; times carry their time zone. The facilitator's notes appear only
-when asked for. What could not be read of an answer is left out and added to ``problems``.
+when asked for: the notes file's notes, each stamped with its time and step, the DAP note, and
+notes an older version kept in the session file. What could not be read of an answer is left
+out and added to ``problems``.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from workbook.data.models import Agreements, Couple, Session
+from workbook.data.notes import SessionNotes
 from workbook.data.trail import moves, time_per_pack
 from workbook.export.agreement_doc import agreement_item
-from workbook.export.markdown import block, heading, inline, long_date, names_and
+from workbook.export.markdown import block, bullets, heading, inline, long_date, names_and
 from workbook.kinds import spec
 from workbook.logic.phases import REVEAL
 from workbook.logic.scores import pack_scores, shown
@@ -46,8 +49,10 @@ def summary_markdown(
     *,
     include_notes: bool = False,
     problems: list[str] | None = None,
+    notes: SessionNotes | None = None,
 ) -> str:
-    """The session summary as CommonMark."""
+    """The session summary as CommonMark; with ``include_notes``, the counsellor's notes
+    (``notes``, the session's notes file) and any kept in the session file itself."""
     names: dict[str, str] = {p.key: p.name for p in couple.partners}
     out = [heading(1, f"Session of {long_date(session.started.date())}"), _people(couple)]
     started = clock(session.started)
@@ -69,10 +74,44 @@ def summary_markdown(
         out.append("\n\n".join(agreement_item(a, names) for a in made))
     else:
         out.append("*None in this session.*")
-    notes = session.facilitator.notes if session.facilitator else ""
-    if include_notes and notes.strip():
-        out += [heading(2, "Facilitator's notes"), block(notes)]
+    if include_notes:
+        out += _notes(session, notes or SessionNotes(), packs)
     return "\n\n".join(out) + "\n"
+
+
+def _notes(session: Session, notes: SessionNotes, packs: Mapping[str, SessionPack]) -> list[str]:
+    """The counsellor's notes, each with its stamp and step, the DAP note, and the notes an
+    older workbook kept in the session file; nothing when there are none."""
+    legacy = session.facilitator.notes if session.facilitator else ""
+    written = [note for note in notes.notes if note.text.strip()]
+    dap = [(part, text) for part, text in notes.dap.items() if text.strip()]
+    if not written and not dap and not legacy.strip():
+        return []
+    out = [heading(2, "Facilitator's notes"), "*Confidential: the facilitator's own notes.*"]
+    if written:
+        items = []
+        for note in written:
+            where = _where(note.pack, note.step, packs)
+            stamp = f"**{clock(note.at)}**" + (f", {where}" if where else "")
+            items.append(f"{stamp}: {block(note.text, indent='  ')}")
+        out.append(bullets(items))
+    if dap:
+        out.append(heading(3, "DAP note"))
+        out += [f"**{part.capitalize()}:** {block(text)}" for part, text in dap]
+    if legacy.strip():
+        if written or dap:
+            out.append("*Notes kept in the session file by an earlier version:*")
+        out.append(block(legacy))
+    return out
+
+
+def _where(pack_id: str, step_id: str, packs: Mapping[str, SessionPack]) -> str:
+    found = packs.get(pack_id)
+    if found is None or found.pack is None:
+        return inline(f"{pack_id} › {step_id}") if pack_id else ""
+    step = next((s for s in found.pack.steps if s.id == step_id), None)
+    title = (step.title or step.id) if step is not None else step_id
+    return inline(f"{found.pack.title} › {title}")
 
 
 def _people(couple: Couple) -> str:

@@ -47,6 +47,13 @@ class WorkbookCommands(Provider):
                     "Write the agreement document and the last session's summary",
                 )
             )
+            found.append(
+                (
+                    "Facilitate",
+                    screen.action_facilitate,
+                    "The counsellor's console beside the couple's current session (f)",
+                )
+            )
         if isinstance(screen, HomeScreen) and app.store.encrypted:
             found.append(
                 (

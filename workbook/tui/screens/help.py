@@ -16,6 +16,8 @@ Moving around
   Esc               pause: everything is saved, and you can resume later
   Ctrl+P            the command palette: export, theme, help, go to a step
   Ctrl+O            the facilitator's private notes (when there is a facilitator)
+  f (on Home)       the counsellor's console, for a second screen: where the
+                    couple is, revealed answers, scores and notes
   Ctrl+Q            quit (everything is saved)
 
 Answering

@@ -32,6 +32,7 @@ class HomeScreen(Screen[None]):
         Binding("r", "resume", "Resume"),
         Binding("e", "export", "Export"),
         Binding("v", "review", "Review"),
+        Binding("f", "facilitate", "Facilitate", show=False),
     ]
 
     @property
@@ -182,3 +183,11 @@ class HomeScreen(Screen[None]):
         couple = self.selected()
         if couple is not None:
             self.wb.review(couple)
+
+    def action_facilitate(self) -> None:
+        """The counsellor's console for the couple's current session (``workbook facilitate``)."""
+        from workbook.tui.console import open_console
+
+        couple = self.selected()
+        if couple is not None:
+            open_console(self.wb, couple)

@@ -198,7 +198,7 @@ class WalkScreen(Screen[None]):
     def action_notes(self) -> None:
         from workbook.tui.screens.notes import NotesScreen
 
-        self.app.push_screen(NotesScreen(self.couple.facilitator or "", self.autosave))
+        self.app.push_screen(NotesScreen(self.couple.facilitator or "", self))
 
     # Messages from the step
 
