@@ -438,6 +438,17 @@ class HomeScreen(Screen[None]):
             self.refresh_couples()
 
     @work(exclusive=True, group="manage")
+    async def action_archive(self) -> None:
+        """Archive the highlighted couple, or bring them back."""
+        couple = await self.chosen()
+        if couple is not None:
+            self.archive(couple, not couple.archived)
+
+    def highlighted_archived(self) -> bool:
+        chosen = self._chosen_id()
+        return any(c.archived for c in self.couples if c.id == chosen)
+
+    @work(exclusive=True, group="manage")
     async def action_delete(self) -> None:
         couple = await self.chosen()
         if couple is not None:
