@@ -46,9 +46,12 @@ READY_APP = """
 import sys
 from pathlib import Path
 from workbook.data.store import Store
-from workbook.tui.app import WorkbookApp
+from workbook.tui import app
 
-class Ready(WorkbookApp):
+class Ready(app.WorkbookApp):
+    # Found from this class's file otherwise, which a script given with -c has not.
+    CSS_PATH = str(Path(app.__file__).with_name("workbook.tcss"))
+
     def on_home_screen_loaded(self, message):
         self.call_after_refresh(self.exit)
 

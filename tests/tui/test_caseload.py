@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from textual.widgets import Button, DataTable, Input, Select
+from textual.widgets import Button, Input, Select
 
 from tests.tui.conftest import SIZE, app_for, home_loaded, make_caseload, screen_text
 from workbook import tomlio
@@ -17,6 +17,7 @@ from workbook.tui.app import WorkbookApp
 from workbook.tui.screens.delete_couple import DeleteCoupleScreen
 from workbook.tui.screens.edit_couple import EditCoupleScreen
 from workbook.tui.screens.home import HomeScreen
+from workbook.tui.widgets.case_table import CaseTable
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ async def test_typing_a_name_searches_at_once_and_esc_clears(app: WorkbookApp) -
     async with app.run_test(size=SIZE) as pilot:
         home = await home_loaded(pilot)
         assert shown(home) == ["Ana", "Jo", "Robin", "Sam"]
-        assert isinstance(app.focused, DataTable)
+        assert isinstance(app.focused, CaseTable)
         # On the table, a name goes to the search (j is not one of Home's keys)...
         await pilot.press("j", "o")
         assert home.query_one("#search", Input).value == "jo"
@@ -47,7 +48,7 @@ async def test_typing_a_name_searches_at_once_and_esc_clears(app: WorkbookApp) -
         await pilot.press("escape")
         assert home.query_one("#search", Input).value == ""
         assert shown(home) == ["Ana", "Jo", "Robin", "Sam"]
-        assert isinstance(app.focused, DataTable)
+        assert isinstance(app.focused, CaseTable)
         await pilot.press("slash", *"nobody")
         assert "No couple's names match “nobody”" in screen_text(app)
         # Enter on a search goes to the table: Home's keys act on the couple found.

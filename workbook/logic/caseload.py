@@ -47,7 +47,9 @@ class CaseView:
     query: str = ""
     show: str = "current"
     order: str = "name"
-    _folded: dict[str, str] = field(default_factory=dict, repr=False)
+    _folded: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    # The couples by id, for the caseload kept under "".
+    _ids: dict[str, object] = field(default_factory=dict, repr=False)
 
     def shown(self) -> list[Overview]:
         """The couples that pass the filter and the search, in the chosen order."""
@@ -67,6 +69,15 @@ class CaseView:
             # Most recent first; couples with no session yet at the end.
             found.sort(key=lambda c: c.last_session or "", reverse=True)
         return found
+
+    def by_id(self, couple_id: str | None) -> Overview | None:
+        """The couple of folder ``couple_id``, shown or not, if it can be read."""
+        if self.caseload is None or couple_id is None:
+            return None
+        if self._ids.get("") is not self.caseload:
+            self._ids = {"": self.caseload, **{c.id: c for c in self.caseload.couples}}
+        found = self._ids.get(couple_id)
+        return found if isinstance(found, Overview) else None
 
     def unreadable_shown(self) -> list[tuple[str, str]]:
         """Couple folders that cannot be read: listed with the current couples, by folder."""
@@ -101,10 +112,10 @@ class CaseView:
         return True
 
     def _haystack(self, couple: Overview) -> str:
-        key = f"{couple.id}\0{couple.names[0]}\0{couple.names[1]}"
-        found = self._folded.get(key)
+        # By the couple's names, which stay the same from one reading to the next.
+        found = self._folded.get(couple.names)
         if found is None:
-            found = self._folded[key] = fold(f"{couple.names[0]} {couple.names[1]}")
+            found = self._folded[couple.names] = fold(f"{couple.names[0]} {couple.names[1]}")
         return found
 
     def _by_name(self, couple: Overview) -> tuple[str, str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,15 +18,15 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Input, Select, Static
+from textual.widgets import Button, Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
 from workbook.data.index import Caseload, load_caseload
 from workbook.data.store import DataError, Overview
 from workbook.logic.caseload import ORDERS, SHOWS, CaseView, due_text, shown_day
-from workbook.text import clean_line, one_width
 from workbook.tui.follow import typed_into
 from workbook.tui.plain import fill
+from workbook.tui.widgets.case_table import CaseTable, Column
 
 if TYPE_CHECKING:
     from workbook.data.models import Couple
@@ -88,6 +87,11 @@ class HomeScreen(Screen[None]):
         self._first = True
         # The keys of the columns after the names, as shown at this width.
         self._keys: list[str] = []
+        # Each couple's row, by id, as the columns are now.
+        self._rows: dict[str, list[str]] = {}
+        # What the lines below the table say now, so that they are not set again.
+        self._said: tuple[object, ...] = ()
+        self._plain = False
         self._noted: set[str] = set()
 
     def compose(self) -> ComposeResult:
@@ -109,8 +113,7 @@ class HomeScreen(Screen[None]):
                 )
                 yield Select(SHOWS, value="current", allow_blank=False, id="show", compact=True)
                 yield Select(ORDERS, value="name", allow_blank=False, id="order", compact=True)
-            yield DataTable(id="couples", cursor_type="row", show_row_labels=False)
-            yield Static(id="empty", markup=False)
+            yield CaseTable(id="couples")
             yield Static("Reading the couples…", id="detail", markup=False)
             with Horizontal(id="home-buttons"):
                 yield Button("New session", id="new-session", variant="primary")
@@ -123,8 +126,6 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#caseload-bar").display = False
-        self.query_one("#empty").display = False
-        self.refresh_couples()
 
     def on_resize(self, event: events.Resize) -> None:
         narrow = event.size.width < NARROW
@@ -141,6 +142,7 @@ class HomeScreen(Screen[None]):
         return (self._width or 0) >= WIDE
 
     def on_screen_resume(self) -> None:
+        # Also when Home is first shown: the one reading of the folder at start-up.
         self.refresh_couples()
 
     # Reading the data folder
@@ -161,6 +163,7 @@ class HomeScreen(Screen[None]):
 
     def _show(self, caseload: Caseload) -> None:
         self.view.caseload = caseload
+        self._rows.clear()
         if caseload.note and caseload.note not in self._noted:
             self._noted.add(caseload.note)
             self.notify(caseload.note, title="Home", severity="warning", markup=False)
@@ -178,7 +181,7 @@ class HomeScreen(Screen[None]):
         if not caseload.couples:
             self.query_one("#new-couple", Button).focus()
         elif self._first or self.focused is None:
-            self.query_one("#couples", DataTable).focus()
+            self.query_one("#couples", CaseTable).focus()
         self._first = False
         self._ready.set()
         self.post_message(self.Loaded())
@@ -188,39 +191,44 @@ class HomeScreen(Screen[None]):
     def _columns(self) -> None:
         """The columns, fixed in width so that the table never scrolls sideways: the names
         take what the dates and counts leave."""
-        table = self.query_one("#couples", DataTable)
-        table.clear(columns=True)
         fixed = [("Last session", "last", 12), ("Next review", "review", 14)]
         if self._wide:
             # The count is in the line below the table too; the names need the room more.
             fixed = [("With", "with", 18), *fixed, ("Sessions", "sessions", 8)]
-        fixed.append(("", "status", 10))
-        # Home's width less its padding, the table's margins and border, and a scroll bar.
-        inner = min(self._width or 80, MAX_WIDTH) - 2 - 2 - 2 - 2
-        names = inner - sum(width + 2 for _, _, width in fixed) - 2
+        # Also where the table says which rows show ("189–200/200").
+        fixed.append(("", "status", 11))
+        # Home's width less its padding, and the table's margins and border.
+        inner = min(self._width or 80, MAX_WIDTH) - 2 - 2 - 2
+        names = inner - sum(width + 2 for _, _, width in fixed)
         if names < 16:
             # Narrow: the day of the last session gives way (the sort by it still works).
             fixed = [column for column in fixed if column[1] != "last"]
             names += 14
-        names = max(names, 12)
         self._keys = [key for _, key, _ in fixed]
-        table.add_column("Couple", key="couple", width=names)
-        for label, key, width in fixed:
-            table.add_column(label, key=key, width=width)
+        self._rows.clear()
+        columns = [Column("Couple", max(names, 12) - 2)]
+        columns += [Column(label, width) for label, _, width in fixed]
+        self.query_one("#couples", CaseTable).set_columns(columns)
 
-    def _fill(self) -> None:
+    def _fill(self, keep: bool = True) -> None:
         """Show the couples that pass the search and the filter, in the chosen order, keeping
-        the highlight on the couple it was on."""
-        table = self.query_one("#couples", DataTable)
-        if not table.columns:
-            return
-        chosen = self._chosen_id()
+        the highlight on the couple it was on (else on the first)."""
+        table = self.query_one("#couples", CaseTable)
+        chosen = table.cursor_key if keep else None
         self.couples = self.view.shown()
-        unreadable = self.view.unreadable_shown()
-        table.clear()
-        today = self.wb.today()
-        rows = []
-        for couple in self.couples:
+        rows = [(couple.id, self._row(couple)) for couple in self.couples]
+        for couple_id, _reason in self.view.unreadable_shown():
+            cells = [couple_id] + [""] * len(self._keys)
+            cells[-1] = "⚠ unreadable"
+            rows.append((couple_id, cells))
+        table.set_rows(rows, keep=chosen, placeholder=self.view.nothing_shown())
+        self._describe()
+
+    def _row(self, couple: Overview) -> list[str]:
+        """The cells of a couple's row, made once for each reading of the folder: a search
+        key only chooses among them."""
+        cells = self._rows.get(couple.id)
+        if cells is None:
             a, b = couple.names
             status = [
                 word
@@ -234,38 +242,16 @@ class HomeScreen(Screen[None]):
             values = {
                 "with": couple.facilitator or "",
                 "last": shown_day(couple),
-                "review": due_text(couple, today),
+                "review": due_text(couple, self.wb.today()),
                 "sessions": str(couple.sessions),
                 "status": " ".join(status),
             }
-            cells = [_cell(f"{a} and {b}")]
-            cells += [_cell(values[key]) for key in self._keys]
-            rows.append((couple.id, cells))
-        for couple_id, _reason in unreadable:
-            cells = [_cell(couple_id)] + [_cell("")] * len(self._keys)
-            cells[-1] = _cell("⚠ unreadable")
-            rows.append((couple_id, cells))
-        for key, cells in rows:
-            table.add_row(*cells, key=key)
-        ids = [key for key, _ in rows]
-        if chosen in ids:
-            table.move_cursor(row=ids.index(chosen), animate=False)
-        empty = not rows
-        table.display = not empty
-        shown = self.query_one("#empty", Static)
-        shown.display = empty
-        shown.update(self.view.nothing_shown())
-        self._describe()
+            cells = [f"{a} and {b}", *(values[key] for key in self._keys)]
+            self._rows[couple.id] = cells
+        return cells
 
     def _chosen_id(self) -> str | None:
-        table = self.query_one("#couples", DataTable)
-        if not table.row_count:
-            return None
-        row = table.cursor_row
-        if row < 0 or row >= table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return key
+        return self.query_one("#couples", CaseTable).cursor_key
 
     def _describe(self) -> None:
         """The line under the table: the highlighted couple in words, and what can be done."""
@@ -273,23 +259,36 @@ class HomeScreen(Screen[None]):
         if self.view.caseload is None:
             return
         chosen = self._chosen_id()
-        couple = next((c for c in self.couples if c.id == chosen), None)
-        if couple is None:
-            reason = dict(self.view.caseload.unreadable).get(chosen or "")
-            if reason is not None:
-                detail.update(fill("⚠ $id cannot be read: $why", id=chosen or "", why=reason))
-            elif not self.view.caseload.couples:
-                detail.update("Start by adding the two of you with New couple (n).")
-            else:
-                detail.update("")
+        # Said again only when it changes: a search key often leaves the same couple first.
+        said = (chosen, id(self.view.caseload), bool(self.couples))
+        if said == self._said:
             return
-        detail.update(_description(couple))
+        self._said = said
+        couple = self.view.by_id(chosen)
+        if couple is not None and not couple.problem:
+            # Two lines, each cut to the width: one couple's description replaces another's
+            # without laying out the screen again, at every search key.
+            detail.set_class(False, "wrapped")
+            detail.update(_description(couple), layout=not self._plain)
+            self._plain = True
+            return
+        self._plain = False
+        detail.set_class(True, "wrapped")
+        reason = dict(self.view.caseload.unreadable).get(chosen or "")
+        if couple is not None:
+            detail.update(_description(couple))
+        elif reason is not None:
+            detail.update(fill("⚠ $id cannot be read: $why", id=chosen or "", why=reason))
+        elif not self.view.caseload.couples:
+            detail.update("Start by adding the two of you with New couple (n).")
+        else:
+            detail.update("")
 
-    @on(DataTable.RowHighlighted, "#couples")
+    @on(CaseTable.Highlighted, "#couples")
     def _highlighted(self) -> None:
         self._describe()
 
-    @on(DataTable.RowSelected, "#couples")
+    @on(CaseTable.Selected, "#couples")
     async def _selected(self) -> None:
         await self.action_new_session()
 
@@ -298,16 +297,13 @@ class HomeScreen(Screen[None]):
     @on(Input.Changed, "#search")
     def _search(self, event: Input.Changed) -> None:
         self.view.query = event.value
-        self._fill()
         # Typing moves to the first couple found, as a search should.
-        table = self.query_one("#couples", DataTable)
-        if table.row_count:
-            table.move_cursor(row=0, animate=False)
+        self._fill(keep=False)
 
     @on(Input.Submitted, "#search")
     def _found(self) -> None:
         if self.couples:
-            self.query_one("#couples", DataTable).focus()
+            self.query_one("#couples", CaseTable).focus()
 
     @on(Select.Changed, "#show")
     def _show_changed(self, event: Select.Changed) -> None:
@@ -325,23 +321,21 @@ class HomeScreen(Screen[None]):
             self.query_one("#search", Input).focus()
 
     def action_move(self, step: int) -> None:
-        table = self.query_one("#couples", DataTable)
-        if table.row_count:
-            table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
+        self.query_one("#couples", CaseTable).action_move(step)
 
     def action_clear_search(self) -> None:
         search = self.query_one("#search", Input)
         if search.value:
             search.value = ""
         if self.couples or self.view.unreadable_shown():
-            self.query_one("#couples", DataTable).focus()
+            self.query_one("#couples", CaseTable).focus()
 
     def on_key(self, event: events.Key) -> None:
         # A name typed on the table goes to the search, as the walk sends typing to its text
         # box; the keys bound on Home (n, s, r, e, v, /) keep their meaning.
         if not event.is_printable or not event.character or event.key in self.active_bindings:
             return
-        if isinstance(self.focused, DataTable) and self.query_one("#caseload-bar").display:
+        if isinstance(self.focused, CaseTable) and self.query_one("#caseload-bar").display:
             event.stop()
             typed_into(self.query_one("#search", Input), event.character)
 
@@ -349,13 +343,7 @@ class HomeScreen(Screen[None]):
 
     def choose(self, couple_id: str) -> bool:
         """Highlight the couple ``couple_id`` if the table shows it."""
-        table = self.query_one("#couples", DataTable)
-        try:
-            row = table.get_row_index(couple_id)
-        except Exception:
-            return False
-        table.move_cursor(row=row, animate=False)
-        return True
+        return self.query_one("#couples", CaseTable).move_to(couple_id)
 
     def selected(self) -> Couple | None:
         """The highlighted couple, loaded in full; None if none, or if it cannot be read."""
@@ -470,11 +458,6 @@ class HomeScreen(Screen[None]):
 
         archive(self.wb, couple, archived)
         self.refresh_couples()
-
-
-def _cell(text: str) -> Text:
-    # Names are user text: a Text of plain characters, never read as markup.
-    return Text(one_width(clean_line(text)), no_wrap=True, overflow="ellipsis", end="")
 
 
 def _description(couple: Overview) -> Content:
