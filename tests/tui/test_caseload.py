@@ -81,6 +81,9 @@ async def test_filters_and_sorting(app: WorkbookApp) -> None:
         # The search works within the filter and the order.
         await pilot.press("slash", "a")
         assert shown(home) == ["Sam", "Ana"]
+        # A click on a row (under the border and the header) highlights it.
+        await pilot.click("#couples", offset=(4, 3))
+        assert home.query_one("#couples", CaseTable).cursor_key == "ana-and-ben"
 
 
 async def test_edit_names_and_facilitator(app: WorkbookApp, store: Store) -> None:

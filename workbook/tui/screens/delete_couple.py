@@ -52,8 +52,11 @@ class DeleteCoupleScreen(ModalScreen[bool]):
                     folder=str(self.folder),
                 )
             )
-            yield Static(fill("Type their names to delete them: $a and $b", a=a, b=b))
-            yield Input(id="names", max_length=200, placeholder=f"{a} and {b}")
+            yield Static(
+                fill("Type their names to delete them: $a and $b", a=a, b=b), id="ask-names"
+            )
+            # The names are not the placeholder: a box that looks filled in invites Enter.
+            yield Input(id="names", max_length=200, placeholder="their names")
             yield Static(id="error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Keep them", id="keep", variant="primary")

@@ -162,8 +162,11 @@ class CaseTable(Widget, can_focus=True):
         self._scroll(self.top - 3)
 
     def on_click(self, event: events.Click) -> None:
-        row = self.top + event.y - 1
-        if 0 <= row < len(self.keys) and event.y >= 1:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1:
+            return
+        row = self.top + offset.y - 1
+        if row < len(self.keys):
             self._move(row)
             if event.chain >= 2:
                 self.action_select()
