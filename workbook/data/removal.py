@@ -68,7 +68,7 @@ def remove_couple(store: Store, couple_id: str) -> None:
         fsync_folder(couples)
     # The names are in the index too: they go before the files, so that a failure below still
     # leaves no trace of the couple on Home.
-    index.forget(store, couple_id)
+    unindexed = index.forget(store, couple_id)
     failures = _remove_tree(trash)
     if failures:
         path, reason = failures[0]
@@ -77,6 +77,12 @@ def remove_couple(store: Store, couple_id: str) -> None:
             f"the couple is no longer listed, but {len(failures)} file(s) could not be removed "
             f"({path}: {reason}); they are in {trash}, which workbook tries again to remove "
             "at its next start",
+        )
+    if unindexed is not None:
+        raise SaveError(
+            folder,
+            f"every file of the couple is removed, but index.toml still names them "
+            f"({unindexed}); Home takes them out of it when it can write it again",
         )
 
 

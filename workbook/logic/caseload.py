@@ -95,6 +95,8 @@ class CaseView:
         if self.caseload is None:
             return ""
         if not self.caseload.couples and not self.caseload.unreadable:
+            if self.caseload.note:
+                return self.caseload.note
             return "No couples yet: press n to add the two of you."
         if self.query.strip():
             return f"No couple's names match “{self.query.strip()}”. Esc clears the search."
