@@ -9,7 +9,16 @@ from textual.command import CommandPalette
 from textual.widgets import Static
 
 from tests.packs_helpers import write_pack
-from tests.tui.conftest import SIZE, answer, app_for, make_couple, ready, screen_text, walk
+from tests.tui.conftest import (
+    SIZE,
+    answer,
+    app_for,
+    home_loaded,
+    make_couple,
+    ready,
+    screen_text,
+    walk,
+)
 from workbook.data.store import Store
 from workbook.logic.session_packs import SessionPack
 from workbook.packs.library import Library, load_library
@@ -219,6 +228,7 @@ async def test_reviewing_agreements_keeps_one_and_lets_one_go(
     app = app_for(store, library)
     app.today = lambda: date(2026, 11, 22)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await home_loaded(pilot)
         assert "1 due for review" in screen_text(app)
         await pilot.press("v")
         await pilot.pause()

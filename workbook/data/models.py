@@ -75,6 +75,8 @@ class Couple(_File):
     id: str
     created: Timestamp
     facilitator: Annotated[str, AfterValidator(clean_line)] | None = None
+    # An archived couple is hidden from Home unless asked for; nothing else changes.
+    archived: bool | None = None
     partners: Annotated[list[Partner], Field(min_length=2, max_length=2)]
     # Set once the couple has read the care note, so that it is shown only the first time.
     care_note_seen: bool | None = None

@@ -1,4 +1,5 @@
-"""The command palette: export, help and "go to step" beside Textual's own (theme, quit)."""
+"""The command palette: export, help, "go to step", and on Home editing, archiving and deleting
+the highlighted couple, beside Textual's own (theme, quit)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,16 @@ class WorkbookCommands(Provider):
                     "Write the agreement document and the last session's summary",
                 )
             )
+            archived = screen.highlighted_archived()
+            found += [
+                ("Edit couple", screen.action_edit, "Their names and facilitator (F2)"),
+                (
+                    "Bring couple back from the archive" if archived else "Archive couple",
+                    screen.action_archive,
+                    "Archived couples are hidden from Home unless asked for",
+                ),
+                ("Delete couple", screen.action_delete, "Every file of theirs, after their names"),
+            ]
             found.append(
                 (
                     "Facilitate",

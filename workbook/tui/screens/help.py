@@ -20,6 +20,13 @@ Moving around
                     couple is, revealed answers, scores and notes
   Ctrl+Q            quit (everything is saved)
 
+On Home
+  / or a name       search the couples' names; Esc clears the search
+  Tab               reach the filters (due, unfinished, archived) and the order
+  n s r e v         new couple, new session, resume, export, review
+  F2                edit the couple's names and facilitator; archive them
+  Del               delete the couple (after typing their names)
+
 Answering
   Text              type; Tab leaves the text box
   Scales            ← → or a number choose; ↑ ↓ move between lines
