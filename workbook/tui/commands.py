@@ -1,4 +1,5 @@
-"""The command palette: export, help and "go to step" beside Textual's own (theme, quit)."""
+"""The command palette: export, help, "end the session now" and "go to step" beside Textual's
+own (theme, quit)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,14 @@ class WorkbookCommands(Provider):
                     "Write the agreement document and this session's summary",
                 )
             )
+            if not screen.read_only:
+                found.append(
+                    (
+                        "End the session now",
+                        screen.action_end_now,
+                        "Finish here, after asking; the steps not reached are marked as such",
+                    )
+                )
             for p, pack in enumerate(screen.walk.packs):
                 for s, step in enumerate(pack.steps):
                     title = step.title or step.id

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
+from workbook.logic.phases import SEALED
 from workbook.logic.walk import HANDBACK, HANDOVER, LOOKAWAY, REVEAL, Place, Walk
 
 HINTS = {
@@ -13,6 +14,7 @@ HINTS = {
     HANDOVER: "Hand the screen over, then press Enter.",
     HANDBACK: "Hand the screen back, then press Enter.",
     REVEAL: "Both of you: here are your answers.",
+    SEALED: "Both of you: your answers stay private.",
 }
 
 
