@@ -149,6 +149,8 @@ class SessionRecorder:
         entry marks the steps never reached. Returns them (``pack.step``)."""
         position = self.session.position
         if self.read_only or position is None:
+            # Nowhere to mark (nothing was ever shown): an ordinary finish.
+            self.finish()
             return []
         steps = [(pack.id, step.id) for pack in self.packs for step in pack.steps]
         missed = trail.not_reached(
