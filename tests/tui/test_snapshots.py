@@ -128,6 +128,24 @@ def test_lookaway(snap_compare: Any, store: Store, library: Library) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
+def test_sealed_turn_that_asks_for_care(snap_compare: Any, store: Store, library: Library) -> None:
+    """Sam's private turn of "Before we begin", having picked "No": the line saying only Dr. Lee
+    sees the answer, [x] No still in view, and below it a framed note with the emergency
+    number, a domestic abuse helpline, Dr. Lee, and an "End here for today" button. The clock
+    reads 0 of 30 min."""
+    app = walking(store, library, ["before-we-begin", "values"])
+    couple = store.load_couple("sam-and-alex")
+    couple.facilitator = "Dr. Lee"
+    store.save_couple(couple)
+
+    async def run_before(pilot: Any) -> None:
+        await go_to(pilot, 0, 1)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
 def test_handover(snap_compare: Any, store: Store, library: Library) -> None:
     """The hand-over: a framed message asking Sam to pass the screen to Alex and look away,
     the "I'm Alex, and I'm ready" button, and no trace of Sam's answer."""

@@ -26,18 +26,14 @@ KEPT = "This stays private: $partner never sees your answer. Only $facilitator d
 NOT_KEPT = "This stays private: $partner never sees your answer, and it is not saved."
 
 CARE_OPENING = (
-    "Thank you for answering. You do not need to explain anything here.\n\n"
-    "If you are in danger now, call your local emergency number. A local helpline for domestic "
-    "abuse can talk with you in confidence, on your own, about what is happening and what you "
-    "could do."
+    "Thank you. You do not need to explain anything here.\n"
+    "If you are in danger, call your local emergency number. A local domestic abuse helpline "
+    "can talk with you in confidence, on your own."
 )
-CARE_COUNSELLOR = (
-    "You can ask to talk with $facilitator on your own. $facilitator will see this answer; "
-    "nobody else will."
-)
+CARE_COUNSELLOR = "You can ask to talk with $facilitator on your own."
 CARE_ENDING = (
-    "If you would rather not go on today, you can end the session here. $partner will see the "
-    "same screen as whenever a session is ended early, with no reason given."
+    "To stop for today, end the session here: $partner will see the same screen as whenever "
+    "a session is ended early, with no reason given."
 )
 
 AFTER = (
@@ -97,12 +93,14 @@ class SealedTurn(Vertical):
         _, partner = context.me_and_partner()
         words = fill(CARE_OPENING)
         if context.kept_by:
-            words += fill("\n\n" + CARE_COUNSELLOR, facilitator=context.kept_by)
-        words += fill("\n\n" + CARE_ENDING, partner=partner)
+            words += fill("\n" + CARE_COUNSELLOR, facilitator=context.kept_by)
+        words += fill("\n" + CARE_ENDING, partner=partner)
         yield self.answer_input
         with Vertical(id="care"):
             yield Static(words)
-            yield Button("End here for today", id="end-here", action="screen.end_now")
+            yield Button(
+                "End here for today", id="end-here", compact=True, action="screen.end_now"
+            )
 
     def on_mount(self) -> None:
         self._show_care(self.answer_input.answer)
