@@ -98,9 +98,7 @@ class SealedTurn(Vertical):
         yield self.answer_input
         with Vertical(id="care"):
             yield Static(words)
-            yield Button(
-                "End here for today", id="end-here", compact=True, action="screen.end_now"
-            )
+            yield Button("End here for today", id="end-here", compact=True, action="screen.end_now")
 
     def on_mount(self) -> None:
         self._show_care(self.answer_input.answer)
