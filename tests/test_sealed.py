@@ -10,9 +10,9 @@ import pytest
 
 from workbook.data.recorder import SessionRecorder
 from workbook.data.store import Store
-from workbook.logic.phases import EACH_SEALED
+from workbook.logic.phases import EACH_SEALED, HANDOVER, SEALED, SECOND
 from workbook.logic.safety import PACK, Flag, asks_for_care, flags
-from workbook.logic.walk import phases
+from workbook.logic.walk import Place, Walk, phases
 from workbook.packs.library import load_library
 from workbook.packs.models import Pack
 from workbook.packs.schema import pack_schema
@@ -36,6 +36,14 @@ def test_text_scale_and_choice_may_be_sealed_and_speak_to_one_partner(kind: str)
         step["options"] = ["Yes", "No"]
     made = pack(step)
     assert phases(made.steps[0]) == EACH_SEALED
+
+
+def test_back_from_the_screen_after_a_sealed_step_goes_behind_the_hand_over() -> None:
+    step: dict[str, object] = {"id": "s", "kind": "text", "prompt": "Say.", "answer": "each-sealed"}
+    walk = Walk([pack({"id": "r", "kind": "read", "body": "Hi."}, step)])
+    after = Place(0, 1, SEALED)
+    assert walk.back(after) == Place(0, 1, HANDOVER)
+    assert walk.next(walk.back(after)) == Place(0, 1, SECOND)  # type: ignore[arg-type]
 
 
 def test_the_schema_offers_each_sealed_only_where_it_is_allowed() -> None:
