@@ -69,9 +69,10 @@ async def walk_the_check(data_dir: Path, first_answers: tuple[str, str]) -> dict
         await pilot.pause()
         assert isinstance(app.screen, DoneScreen)
         (session_id,) = store.session_ids(couple.id)
-        # The two runs differ only in their folder's name (of the same length) and session id.
-        done = screen_text(app).replace(data_dir.name, "run-N").replace(session_id, "<id>")
-        seen["done"] = done
+        # The two runs differ only in their folder's name (of the same length, but a long path
+        # may be folded anywhere in it) and their session id.
+        done = "".join(screen_text(app).split())
+        seen["done"] = done.replace(data_dir.name, "run-N").replace(session_id, "<id>")
         seen["flags"] = repr(flags(store.notes(couple.id, session_id).read().sealed))
     return seen
 
@@ -84,7 +85,7 @@ async def test_the_partners_screens_are_the_same_whatever_was_answered(tmp_path:
     # The partner who answered "No" saw, in their own turn, where to find help and a way out.
     assert "End here for today" in afraid["sam-safe"]
     assert "End here for today" not in safe["sam-safe"]
-    assert "That is all for today, Sam and Alex." in afraid["done"]
+    assert "Thatisallfortoday,SamandAlex." in afraid["done"]
     assert "Only Dr. Lee can see it." in afraid["after"]
     # The counsellor's console reads a discreet flag from the notes file; nothing else does.
     assert safe["flags"] == "[]"
