@@ -25,6 +25,12 @@ async def _next(pilot: Any) -> None:
     await pilot.pause()
 
 
+async def settled(pilot: Any) -> None:
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+    await pilot.pause()
+
+
 async def walk_the_check(data_dir: Path, first_answers: tuple[str, str]) -> dict[str, str]:
     """Walk "Before we begin" with a counsellor: Sam answers ``first_answers`` to the two
     questions, Alex always the same; every screen Alex (or both) can see is kept, and so is the
@@ -44,6 +50,7 @@ async def walk_the_check(data_dir: Path, first_answers: tuple[str, str]) -> dict
         screen = walk(app)
         await _next(pilot)  # the opening page: Sam answers "safe" first
         await answer(pilot, [first_answers[0]])
+        await settled(pilot)  # a note that shows is scrolled into view once drawn
         seen["sam-safe"] = screen_text(app)
         await _next(pilot)
         seen["handover"] = screen_text(app)
@@ -59,6 +66,7 @@ async def walk_the_check(data_dir: Path, first_answers: tuple[str, str]) -> dict
         await _next(pilot)
         await ready(pilot)
         await answer(pilot, [first_answers[1]])
+        await settled(pilot)
         sam = screen_text(app)
         if "End here for today" in sam:
             await pilot.click("#end-here")

@@ -141,6 +141,9 @@ def test_sealed_turn_that_asks_for_care(snap_compare: Any, store: Store, library
     async def run_before(pilot: Any) -> None:
         await go_to(pilot, 0, 1)
         await pilot.press("down", "enter")
+        # The note is scrolled into view once it is drawn.
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
