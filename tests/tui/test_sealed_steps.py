@@ -4,6 +4,7 @@ sealed answers are nowhere in the couple's files or exports."""
 
 from __future__ import annotations
 
+import difflib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -53,14 +54,18 @@ async def walk_the_check(data_dir: Path, first_answers: tuple[str, str]) -> dict
         await settled(pilot)  # a note that shows is scrolled into view once drawn
         seen["sam-safe"] = screen_text(app)
         await _next(pilot)
+        await settled(pilot)
         seen["handover"] = screen_text(app)
         await ready(pilot)
+        await settled(pilot)
         seen["alex-safe"] = screen_text(app)
         await answer(pilot, ["Yes"])
         await _next(pilot)
         assert screen.place.phase == SEALED
+        await settled(pilot)
         seen["after"] = screen_text(app)
         await _next(pilot)  # "afraid": Alex first this time
+        await settled(pilot)
         seen["lookaway"] = screen_text(app)
         await answer(pilot, ["No"])
         await _next(pilot)
@@ -76,6 +81,7 @@ async def walk_the_check(data_dir: Path, first_answers: tuple[str, str]) -> dict
         await pilot.click("#yes")
         await pilot.pause()
         assert isinstance(app.screen, DoneScreen)
+        await settled(pilot)
         (session_id,) = store.session_ids(couple.id)
         # The two runs differ only in their folder's name (of the same length, but a long path
         # may be folded anywhere in it) and their session id.
@@ -89,7 +95,8 @@ async def test_the_partners_screens_are_the_same_whatever_was_answered(tmp_path:
     safe = await walk_the_check(tmp_path / "run-1", ("Yes", "No"))
     afraid = await walk_the_check(tmp_path / "run-2", ("No", "Not sure"))
     for shared in ("handover", "alex-safe", "after", "lookaway", "done"):
-        assert safe[shared] == afraid[shared], shared
+        differ = difflib.unified_diff(safe[shared].splitlines(), afraid[shared].splitlines())
+        assert safe[shared] == afraid[shared], shared + "\n" + "\n".join(differ)
     # The partner who answered "No" saw, in their own turn, where to find help and a way out.
     assert "End here for today" in afraid["sam-safe"]
     assert "End here for today" not in safe["sam-safe"]
