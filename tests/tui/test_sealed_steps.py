@@ -5,6 +5,7 @@ sealed answers are nowhere in the couple's files or exports."""
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -84,8 +85,8 @@ async def walk_the_check(data_dir: Path, first_answers: tuple[str, str]) -> dict
         await settled(pilot)
         (session_id,) = store.session_ids(couple.id)
         # The two runs differ only in their folder's name (of the same length, but a long path
-        # may be folded anywhere in it) and their session id.
-        done = "".join(screen_text(app).split())
+        # may be folded anywhere in it, and a scroll bar drawn across it) and their session id.
+        done = "".join(re.sub("[\u2580-\u259f]", "", screen_text(app)).split())
         seen["done"] = done.replace(data_dir.name, "run-N").replace(session_id, "<id>")
         seen["flags"] = repr(flags(store.notes(couple.id, session_id).read().sealed))
     return seen
