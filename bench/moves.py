@@ -5,8 +5,8 @@ Both apps walk every place of the "respect" pack, 18 moves with Ctrl+N through T
 headless at 80×24: the workbook through its walk screen (recorder, trail, save, the frame around
 the stage), the bare app by replacing the children of a scroll view with the widgets the
 workbook's views build for that place, and focusing the first that takes focus. The bare app's
-footer shows the same keys as the walk's (Next, Back, Pause, Quit, Help): Textual rebuilds a
-footer whenever focus moves, so the keys it shows cost the same in both.
+footer shows the same keys as the walk's (Next, Back, Pause, End now, Quit, Help): Textual
+rebuilds a footer whenever focus moves, so the keys it shows cost the same in both.
 
 A move is timed from the key press to the last frame drawn before the app goes idle, so the
 time Pilot takes to see that it is idle is not counted; its CPU time is printed too, which a
@@ -93,6 +93,7 @@ class Bare(App[None]):
         Binding("ctrl+n", "next", "Next"),
         Binding("ctrl+b", "shown('back')", "Back"),
         Binding("escape", "shown('pause')", "Pause"),
+        Binding("ctrl+g", "shown('end')", "End now"),
         Binding("ctrl+q", "quit", "Quit"),
         Binding("f1", "shown('help')", "Help"),
     ]

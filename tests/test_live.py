@@ -173,3 +173,15 @@ def test_sealed_answers_are_marked_private_and_escaped(pack: Pack) -> None:
     assert "Live pack › Private words" in text
     assert "Alex: unsure \\[x\\](http://e.org)" in text
     assert sealed_markdown({}, {}, NAMES) == ""
+
+
+def test_the_console_flags_a_safety_answer_that_asks_for_care() -> None:
+    from workbook.export.console import sealed_markdown
+
+    names = {"a": "Sam", "b": "Alex"}
+    asks = sealed_markdown({"before-we-begin": {"safe": {"a": "Yes", "b": "Not sure"}}}, {}, names)
+    assert '⚑ Alex: "Not sure" (feels safe to speak openly here)' in asks
+    assert "⚑ Sam" not in asks
+    calm = sealed_markdown({"before-we-begin": {"safe": {"a": "Yes", "b": "Yes"}}}, {}, names)
+    assert "⚑" not in calm
+    assert "Alex: Yes" in calm

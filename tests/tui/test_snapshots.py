@@ -32,6 +32,8 @@ def library() -> Library:
 def fixed_app(store: Store, library: Library) -> WorkbookApp:
     app = WorkbookApp(store, library, theme="textual-dark")
     app.today = lambda: date(2026, 11, 22)
+    # The clock of the walk reads the time of day too: fixed, so the screenshots stay the same.
+    app.now = lambda: WHEN
     return app
 
 
@@ -141,6 +143,27 @@ def test_lookaway(snap_compare: Any, store: Store, library: Library) -> None:
 
     async def run_before(pilot: Any) -> None:
         await go_to(pilot, 0, 1, past_lookaway=False)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_sealed_turn_that_asks_for_care(snap_compare: Any, store: Store, library: Library) -> None:
+    """Sam's private turn of "Before we begin", having picked "No": the line saying only Dr. Lee
+    sees the answer, [x] No still in view, and below it a framed note with the emergency
+    number, a domestic abuse helpline, Dr. Lee, and an "End here for today" button. The clock
+    reads 0 of 30 min."""
+    app = walking(store, library, ["before-we-begin", "values"])
+    couple = store.load_couple("sam-and-alex")
+    couple.facilitator = "Dr. Lee"
+    store.save_couple(couple)
+
+    async def run_before(pilot: Any) -> None:
+        await go_to(pilot, 0, 1)
+        await pilot.press("down", "enter")
+        # The note is scrolled into view once it is drawn.
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 

@@ -11,20 +11,15 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from workbook.data.dates import FIRST_YEAR, LAST_YEAR, in_range, is_due
+from workbook.data.dates import FIRST_YEAR, LAST_YEAR, in_range, is_due, now
 from workbook.data.version import FORMAT
 from workbook.text import clean, clean_line
 
-__all__ = ["FORMAT"]
+__all__ = ["FORMAT", "now"]
 
 PartnerKey = Literal["a", "b"]
 PARTNER_KEYS: tuple[PartnerKey, PartnerKey] = ("a", "b")
 TOGETHER = "together"
-
-
-def now() -> datetime:
-    """The current local time with its offset, to the second, as files record it."""
-    return datetime.now().astimezone().replace(microsecond=0)
 
 
 def _in_range(value: date) -> date:

@@ -122,9 +122,17 @@ def sealed_markdown(
             items.append(f"{inline(title)}\\\n  " + "\\\n  ".join(lines))
     if not items:
         return ""
+    from workbook.logic.safety import flags
+
+    # The safety check's answers that ask for care come first, as one quiet line each.
+    care = [
+        f"⚑ {inline(flag.describe(names.get(flag.partner, flag.partner)))}"
+        for flag in flags(sealed)
+    ]
     return (
         heading(3, "Private to you: sealed answers")
         + "\n\n*Never shown to the partner, and never in the couple's documents.*\n\n"
+        + (bullets(care) + "\n\n" if care else "")
         + bullets(items)
         + "\n"
     )

@@ -2,10 +2,11 @@
 scores, how long each pack took, and the agreements made.
 
 Each pack is read as the session used it (``logic/session_packs.py``). A pack the session never
-reached says so in one line; times carry their time zone. The facilitator's notes appear only
-when asked for: the notes file's notes, each stamped with its time and step, the DAP note, and
-notes an older version kept in the session file. What could not be read of an answer is left
-out and added to ``problems``.
+reached says so in one line, and a session ended early lists the steps it did not reach; times
+carry their time zone. Sealed steps (``each-sealed``) never appear: their answers are not the
+couple's to share. The facilitator's notes appear only when asked for: the notes file's notes,
+each stamped with its time and step, the DAP note, and notes an older version kept in the
+session file. What could not be read of an answer is left out and added to ``problems``.
 """
 
 from __future__ import annotations
@@ -16,16 +17,18 @@ from typing import Any
 
 from workbook.data.models import Agreements, Couple, Session
 from workbook.data.notes import SessionNotes
-from workbook.data.trail import moves, time_per_pack
+from workbook.data.trail import Ending, ending, moves, time_per_pack
 from workbook.export.agreement_doc import agreement_item
 from workbook.export.markdown import block, bullets, heading, inline, long_date, names_and
 from workbook.kinds import spec
-from workbook.logic.phases import REVEAL
+from workbook.logic.phases import REVEAL, is_sealed
 from workbook.logic.scores import pack_scores, shown
 from workbook.logic.session_packs import SessionPack
 from workbook.logic.skips import kept_back
 from workbook.packs.models import Pack
 from workbook.packs.placeholders import neutral
+
+NOT_REACHED = "*Not reached in this session.*"
 
 
 def clock(moment: datetime) -> str:
@@ -56,9 +59,11 @@ def summary_markdown(
     names: dict[str, str] = {p.key: p.name for p in couple.partners}
     out = [heading(1, f"Session of {long_date(session.started.date())}"), _people(couple)]
     started = clock(session.started)
+    ended = ending(session.trail)
     if session.finished:
         length = minutes(session.finished - session.started)
-        out.append(f"Started at {started}, finished at {clock(session.finished)}: {length}.")
+        early = " before the end of its agenda" if ended else ""
+        out.append(f"Started at {started}, finished at {clock(session.finished)}{early}: {length}.")
     else:
         out.append(f"Started at {started}. This session is not finished yet.")
     trail = moves(session.trail)
@@ -67,7 +72,10 @@ def summary_markdown(
     revealed = {(move.pack, move.step) for move in trail if move.phase == REVEAL}
     for pack_id in session.agenda:
         found = packs.get(pack_id) or SessionPack(pack_id, None)
-        out += _pack_section(found, session, names, reached, revealed, spent.get(pack_id), problems)
+        section = _pack_section(
+            found, session, names, reached, revealed, spent.get(pack_id), problems
+        )
+        out += _not_reached(found, ended, section)
     made = [a for a in agreements.agreements if a.session == session.id]
     out.append(heading(2, "Agreements made in this session"))
     if made:
@@ -144,7 +152,7 @@ def _pack_section(
     title = pack.title if pack else used.title if used else found.id
     out = [heading(2, title)]
     if found.id not in reached:
-        return [*out, "*Not reached in this session.*"]
+        return [*out, NOT_REACHED]
     if spent is not None:
         out.append(f"*Time on this pack: about {minutes(spent)}.*")
     if found.note:
@@ -155,7 +163,7 @@ def _pack_section(
     for step in pack.steps:
         kind = spec(step)
         table = answers.get(step.id)
-        if kind.render is None:
+        if kind.render is None or is_sealed(step):
             continue
         answer = kind.read(table, problems, f"answers.{pack.id}.{step.id}")
         # A step nobody answered is left out, unless it is an optional private step the
@@ -166,6 +174,30 @@ def _pack_section(
     out += _scores(pack, session, names)
     out += _orphans(pack, answers)
     return out
+
+
+def _not_reached(found: SessionPack, ended: Ending | None, section: list[str]) -> list[str]:
+    """A pack's section, with the steps an early end did not reach: the whole pack in one line
+    when it reached none of them."""
+    prefix = f"{found.id}."
+    missed = (
+        [s.removeprefix(prefix) for s in ended.not_reached if s.startswith(prefix)] if ended else []
+    )
+    if not missed:
+        return section
+    pack = found.pack
+    if pack is not None and {step.id for step in pack.steps} <= set(missed):
+        return [section[0], NOT_REACHED]
+    titles = (
+        {
+            step.id: step.title or neutral(getattr(step, "prompt", "")) or step.id
+            for step in pack.steps
+        }
+        if pack
+        else {}
+    )
+    listed = ", ".join(inline(titles.get(step_id, step_id)) for step_id in missed)
+    return [*section, f"*Not reached, as the session was ended early: {listed}.*"]
 
 
 def _step_section(step: Any, answer: Any, names: dict[str, str], render: Any) -> list[str]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from workbook.data.dates import now as wall_clock
 from workbook.data.durable import SaveError
 from workbook.data.store import DataError, Store
 from workbook.tui.commands import WorkbookCommands
@@ -50,6 +51,8 @@ class WorkbookApp(App[None]):
         self._theme_in_file: str | None = None
         # Today's date, for review dates; tests fix it so that screenshots stay the same.
         self.today: Callable[[], date] = date.today
+        # The time of day, for the trail and the walk's clock; tests fix it too.
+        self.now: Callable[[], datetime] = wall_clock
 
     def on_mount(self) -> None:
         from workbook.data.crypt_folder import needs_key

@@ -1,5 +1,5 @@
-"""The command palette: export, help, "go to step", and on Home editing, archiving and deleting
-the highlighted couple, beside Textual's own (theme, quit)."""
+"""The command palette: export, help, "end the session now", "go to step", and on Home editing,
+archiving and deleting the highlighted couple, beside Textual's own (theme, quit)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,14 @@ class WorkbookCommands(Provider):
                     "Write the agreement document and this session's summary",
                 )
             )
+            if not screen.read_only:
+                found.append(
+                    (
+                        "End the session now",
+                        screen.action_end_now,
+                        "Finish here, after asking; the steps not reached are marked as such",
+                    )
+                )
             for p, pack in enumerate(screen.walk.packs):
                 for s, step in enumerate(pack.steps):
                     title = step.title or step.id

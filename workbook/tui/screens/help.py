@@ -14,7 +14,10 @@ Moving around
   Ctrl+N            next (or press the Next button)
   Ctrl+B            back
   Esc               pause: everything is saved, and you can resume later
-  Ctrl+P            the command palette: export, theme, help, go to a step
+  Ctrl+G            end the session now (it asks first); what you did not
+                    reach is marked as not reached, agreements made stay
+  Ctrl+P            the command palette: export, theme, help, go to a step,
+                    end the session now
   Ctrl+O            the facilitator's private notes (when there is a facilitator)
   f (on Home)       the counsellor's console, for a second screen: where the
                     couple is, revealed answers, scores and notes
@@ -43,6 +46,14 @@ Taking turns
   answered, you see your answers side by side, each on the same side every
   time. Who goes first changes from step to step. The name marked ▶ is whose
   turn it is.
+
+  Some questions are sealed: your answer is never shown to the other, nor
+  kept in your files. Only a counsellor working with you can see it; without
+  one, it is not saved at all. The screen says so each time.
+
+The clock
+  The top line shows the time spent on this session against the time the
+  chosen packs suggest, for example "23 of 55 min".
 
 Everything you type is saved as you go, in files on this computer only."""
 
