@@ -5,8 +5,8 @@ Both apps walk every place of the "respect" pack, 18 moves with Ctrl+N through T
 headless at 80×24: the workbook through its walk screen (recorder, trail, save, the frame around
 the stage), the bare app by replacing the children of a scroll view with the widgets the
 workbook's views build for that place, and focusing the first that takes focus. The bare app's
-footer shows the same keys as the walk's (Next, Back, Pause, Quit, Help): Textual rebuilds a
-footer whenever focus moves, so the keys it shows cost the same in both.
+footer shows the same keys as the walk's (Next, Back, Pause, End now, Quit, Help): Textual
+rebuilds a footer whenever focus moves, so the keys it shows cost the same in both.
 
 A move is timed from the key press to the last frame drawn before the app goes idle, so the
 time Pilot takes to see that it is idle is not counted; its CPU time is printed too, which a
@@ -91,16 +91,24 @@ class Bare(App[None]):
     # The keys the walk shows in its footer, so that the two footers are the same.
     BINDINGS = [
         Binding("ctrl+n", "next", "Next"),
+        # The walk passes a look-away or a hand-over only with Enter, on the named partner's
+        # button; here Enter does what that button does.
+        Binding("enter", "next", "Next", show=False, priority=True),
         Binding("ctrl+b", "shown('back')", "Back"),
         Binding("escape", "shown('pause')", "Pause"),
+        Binding("ctrl+g", "shown('end')", "End now"),
         Binding("ctrl+q", "quit", "Quit"),
         Binding("f1", "shown('help')", "Help"),
     ]
 
-    def __init__(self, shown: list[Page]) -> None:
+    def __init__(self, shown: list[Page], handoffs: list[bool]) -> None:
         super().__init__()
         self.shown = shown
+        self.handoffs = handoffs
         self.at = 0
+
+    def next_key(self) -> str:
+        return "enter" if self.handoffs[self.at] else "ctrl+n"
 
     def compose(self) -> ComposeResult:
         yield VerticalScroll(id="stage")
@@ -145,14 +153,25 @@ async def walk_through(
             await begin(pilot)
         await pilot.pause()
         for _ in range(moves):
+            key = next_key(app)
             start, working = time.perf_counter(), time.process_time()
-            await pilot.press("ctrl+n")
+            await pilot.press(key)
             await pilot.pause()
             cpu += time.process_time() - working
             assert drawn, "nothing was drawn"
             assert drawn[-1] > start, "the move was never drawn"
             total += drawn[-1] - start
     return total, cpu
+
+
+def next_key(app: App[None]) -> str:
+    """The key a couple presses to go on from here: Enter on a look-away or a hand-over (the
+    named partner's own confirmation), Ctrl+N anywhere else."""
+    if isinstance(app, Bare):
+        return app.next_key()
+    screen = app.screen
+    assert isinstance(screen, WalkScreen)
+    return "enter" if screen.walk.is_handoff(screen.place) else "ctrl+n"
 
 
 def a_session(root: Path, library: Library) -> tuple[Store, Couple, Walk, Session]:
@@ -186,7 +205,8 @@ async def ours(root: Path, library: Library, moves: int) -> tuple[float, float]:
 async def bare(root: Path, library: Library, moves: int) -> tuple[float, float]:
     _, couple, walk, session = a_session(root, library)
     names: dict[str, str] = {p.key: p.name for p in couple.partners}
-    return await walk_through(Bare(pages(walk, session, names)), moves, None)
+    handoffs = [walk.is_handoff(place) for place in walk.places]
+    return await walk_through(Bare(pages(walk, session, names), handoffs), moves, None)
 
 
 async def main() -> None:

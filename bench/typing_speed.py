@@ -40,6 +40,8 @@ async def type_into(app: App[None], prepare: bool) -> float:
             await pilot.pause()
             await app.screen.goto_step(0, 1)  # type: ignore[attr-defined]
             await pilot.pause()
+            await pilot.press("enter")  # "I'm Sam, and I'm ready", past the look-away
+            await pilot.pause()
         start = time.perf_counter()
         await pilot.press(*KEYS)
         await pilot.pause()

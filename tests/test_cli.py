@@ -208,6 +208,25 @@ def test_couples_text_and_json(capsys: pytest.CaptureFixture[str], filled: Store
     assert (row["sessions"], row["agreements_active"], row["agreements_due"]) == (1, 1, 1)
 
 
+def test_couples_json_has_the_caseload_fields_and_all_shows_the_archived(
+    capsys: pytest.CaptureFixture[str], filled: Store, data_dir: Path
+) -> None:
+    (row,) = json.loads(run(capsys, "couples", "--json")[1])
+    assert row["unfinished"] is True
+    assert row["archived"] is False
+    assert row["next_review"] == "2020-01-29"
+    assert row["folder"] == str(data_dir / "couples" / "sam-and-alex")
+    assert row["last_session_at"].startswith(row["last_session"][:10])
+    filled.update_couple("sam-and-alex", lambda c: setattr(c, "archived", True))
+    assert json.loads(run(capsys, "couples", "--json")[1]) == []
+    assert "1 archived (see --all)" in run(capsys, "couples")[1]
+    (row,) = json.loads(run(capsys, "couples", "--json", "--all")[1])
+    assert row["archived"] is True
+    assert "[archived]" in run(capsys, "couples", "--all")[1]
+    # A command that lists writes nothing, not even Home's index.
+    assert not (data_dir / "index.toml").exists()
+
+
 def test_couples_skips_a_broken_couple(
     capsys: pytest.CaptureFixture[str], filled: Store, data_dir: Path
 ) -> None:

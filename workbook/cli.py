@@ -103,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
 
     couples = command("couples", "the couples in the data folder")
     couples.add_argument("--json", action="store_true", help="print JSON")
+    couples.add_argument("--all", action="store_true", help="archived couples too")
     couples.set_defaults(run=_couples)
 
     export = command("export", "the agreement document, one session's summary, or the whole case")
@@ -161,6 +162,15 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument("couple", metavar="COUPLE")
     history.add_argument("--format", choices=("text", "csv", "json"), default="text")
     history.set_defaults(run=_history)
+
+    facilitate = command(
+        "facilitate", "the counsellor's console, attached to the couple's current session"
+    )
+    facilitate.add_argument("couple", metavar="COUPLE", help="the couple's id")
+    facilitate.add_argument(
+        "--session", metavar="ID", help="follow this session (default: the latest unfinished)"
+    )
+    facilitate.set_defaults(run=_facilitate)
 
     return parser
 
@@ -493,15 +503,17 @@ def _try_crypt(run: Any) -> Any:
 
 
 def _couples(args: argparse.Namespace) -> int:
-    from workbook.data.store import DataError
+    from workbook.data.index import load_caseload
 
     store = _store(args)
-    rows = []
-    for couple_id in store.couple_ids():
-        try:
-            overview = store.overview(couple_id, date.today())
-        except DataError as error:
-            _say(sys.stderr, f"skipped: {error}")
+    # Read through Home's index where the couples' files have not changed, but never written:
+    # a command that lists changes no file.
+    caseload = load_caseload(store, date.today(), save=False)
+    for folder, reason in caseload.unreadable:
+        _say(sys.stderr, f"skipped: {store.layout.couple_file(folder)}: {reason}")
+    rows: list[dict[str, Any]] = []
+    for overview in caseload.couples:
+        if overview.archived and not args.all:
             continue
         rows.append(
             {
@@ -514,8 +526,13 @@ def _couples(args: argparse.Namespace) -> int:
                 "created": overview.created,
                 "sessions": overview.sessions,
                 "last_session": overview.last_session,
+                "last_session_at": overview.last_session_at,
+                "unfinished": overview.unfinished,
                 "agreements_active": overview.agreements_active,
                 "agreements_due": overview.agreements_due,
+                "next_review": overview.next_review,
+                "archived": overview.archived,
+                "folder": overview.folder,
                 "problem": overview.problem,
             }
         )
@@ -523,17 +540,23 @@ def _couples(args: argparse.Namespace) -> int:
         _out(json.dumps(rows, indent=2, ensure_ascii=False))
         return EXIT_OK
     if not rows:
-        _out(f"No couples yet in {store.root}.")
+        hidden = sum(1 for overview in caseload.couples if overview.archived)
+        if hidden:
+            _out(f"No current couples in {store.root}: {hidden} archived (see --all).")
+        else:
+            _out(f"No couples yet in {store.root}.")
         return EXIT_OK
     for row in rows:
         names = " and ".join(p["name"] for p in row["partners"])
         with_whom = f" (with {row['facilitator']})" if row["facilitator"] else ""
         last = f", last {row['last_session']}" if row["last_session"] else ""
+        unfinished = ", one unfinished" if row["unfinished"] else ""
         due = f", {row['agreements_due']} due for review" if row["agreements_due"] else ""
+        archived = " [archived]" if row["archived"] else ""
         problem = f" (problem: {row['problem']})" if row["problem"] else ""
         _out(
-            f"{row['id']}: {names}{with_whom}; {row['sessions']} session(s){last}; "
-            f"{row['agreements_active']} agreement(s){due}{problem}"
+            f"{row['id']}: {names}{with_whom}{archived}; {row['sessions']} session(s){last}"
+            f"{unfinished}; {row['agreements_active']} agreement(s){due}{problem}"
         )
     return EXIT_OK
 
@@ -638,6 +661,30 @@ def _announce(text: str) -> None:
     # The links are read as they come, by a person or a test, so each line is flushed.
     _out(text)
     sys.stdout.flush()
+
+
+def _facilitate(args: argparse.Namespace) -> int:
+    from workbook.data.layout import is_id
+    from workbook.logic.live import current_session
+
+    store = _store(args)
+    if not is_id(args.couple) or args.couple not in store.couple_ids():
+        raise Fatal(f'no couple "{args.couple}" in {store.root} (see: workbook couples)')
+    couple = store.load_couple(args.couple)
+    session_id = args.session
+    if session_id is None:
+        session_id = current_session(store, couple.id)
+        if session_id is None:
+            raise Fatal(
+                f"{' and '.join(couple.names)} have no unfinished session to follow: start one "
+                "in the couple's window, or name one with --session ID"
+            )
+    elif not is_id(session_id) or session_id not in store.session_ids(couple.id):
+        raise Fatal(f'{args.couple} has no session "{session_id}"')
+    from workbook.tui.console import ConsoleApp
+
+    ConsoleApp(store, lambda: _library(args, quiet=True), couple.id, session_id).run()
+    return EXIT_OK
 
 
 def _history(args: argparse.Namespace) -> int:

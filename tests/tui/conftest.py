@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from workbook.data.models import Couple
 from workbook.data.store import Store
 from workbook.packs.library import Library, load_library
 from workbook.tui.app import WorkbookApp
+from workbook.tui.screens.home import HomeScreen
 from workbook.tui.screens.walk import WalkScreen
 from workbook.tui.steps.agreement import AgreementInput
 from workbook.tui.steps.base import StepInput
@@ -128,3 +129,61 @@ def screen_text(app: WorkbookApp) -> str:
         "".join(segment.text for segment in strip)
         for strip in app.screen._compositor.render_strips()
     )
+
+
+async def home_loaded(pilot: Pilot[Any]) -> HomeScreen:
+    """Home, once its table shows the couples (they are read in a worker)."""
+    home = pilot.app.screen
+    assert isinstance(home, HomeScreen), type(home)
+    await home.loaded()
+    await pilot.pause()
+    return home
+
+
+def make_caseload(store: Store) -> None:
+    """Five couples, with fixed dates for a today of 2026-11-22: Sam and Alex (Dr. Lee, a
+    finished session on 2026-11-01, an agreement due on 2026-11-20), Jo and Kim (an unfinished
+    session on 2026-11-15, a review on 2026-12-10), Ana and Ben (a session on 2026-10-01),
+    Robin and Lee (nothing yet), and Zoë and Chris (archived)."""
+    from workbook.logic.agreements import add_agreement
+
+    def couple(a: str, b: str, facilitator: str | None = None) -> Couple:
+        made = store.create_couple(a, b, facilitator, when=WHEN)
+        made.care_note_seen = True
+        store.save_couple(made)
+        return made
+
+    def session(made: Couple, day: datetime, finished: bool = True) -> None:
+        started = store.new_session(made.id, ["check-in"], when=day)
+        if finished:
+            started.finished = day + timedelta(minutes=40)
+        store.save_session(made.id, started, stamp=False)
+        store.release_session(made.id, started.id)
+
+    def agreement(made: Couple, on: date, days: int) -> None:
+        def change(agreements: Any) -> Any:
+            add_agreement(
+                agreements,
+                text="Walk on Sundays",
+                made=on,
+                session=None,
+                source=None,
+                review_days=days,
+                confirmed_by=["a", "b"],
+            )
+            return agreements
+
+        store.update_agreements(made.id, change, lambda _: "Our agreements\n")
+
+    sam = couple("Sam", "Alex", "Dr. Lee")
+    session(sam, WHEN.replace(month=11, day=1))
+    agreement(sam, date(2026, 10, 23), 28)
+    jo = couple("Jo", "Kim")
+    session(jo, WHEN.replace(month=11, day=15), finished=False)
+    agreement(jo, date(2026, 11, 12), 28)
+    ana = couple("Ana", "Ben")
+    session(ana, WHEN.replace(month=10, day=1))
+    couple("Robin", "Lee")
+    zoe = couple("Zoë", "Chris")
+    zoe.archived = True
+    store.save_couple(zoe)

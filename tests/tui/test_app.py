@@ -9,7 +9,16 @@ from textual.command import CommandPalette
 from textual.widgets import Static
 
 from tests.packs_helpers import write_pack
-from tests.tui.conftest import SIZE, answer, app_for, make_couple, ready, screen_text, walk
+from tests.tui.conftest import (
+    SIZE,
+    answer,
+    app_for,
+    home_loaded,
+    make_couple,
+    ready,
+    screen_text,
+    walk,
+)
 from workbook.data.store import Store
 from workbook.logic.session_packs import SessionPack
 from workbook.packs.library import Library, load_library
@@ -154,19 +163,22 @@ async def test_facilitator_notes_are_saved_and_kept_out_of_exports(
         await pilot.pause()
         assert isinstance(app.screen, NotesScreen)
         app.screen.query_one("AnswerArea").load_text("Watch the pace [b]here[/b]")  # type: ignore[attr-defined]
-        # Saved as typed, like every answer: no key to press, and Esc closes the notes.
+        # Saved as typed, into the notes file: no key to press, and Esc closes the notes.
         await pilot.pause(1.2)
         session = app.screen_stack[-2].session  # type: ignore[attr-defined]
-        saved = store.load_session(couple.id, session.id)
-        assert saved.facilitator is not None
-        assert saved.facilitator.notes == "Watch the pace [b]here[/b]"
+        notes = store.notes(couple.id, session.id).read()
+        assert [n.text for n in notes.notes] == ["Watch the pace [b]here[/b]"]
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, NotesScreen)
+    saved = store.load_session(couple.id, session.id)
+    assert saved.facilitator is None
     agreements = store.load_agreements(couple.id)
     used = {pid: SessionPack(pid, loaded.pack) for pid, loaded in library.packs.items()}
-    assert "Watch the pace" not in summary_markdown(couple, saved, used, agreements)
-    assert "Watch the pace" in summary_markdown(couple, saved, used, agreements, include_notes=True)
+    assert "Watch the pace" not in summary_markdown(couple, saved, used, agreements, notes=notes)
+    assert "Watch the pace" in summary_markdown(
+        couple, saved, used, agreements, include_notes=True, notes=notes
+    )
 
 
 async def test_no_notes_key_without_a_facilitator(store: Store, library: Library) -> None:
@@ -216,6 +228,7 @@ async def test_reviewing_agreements_keeps_one_and_lets_one_go(
     app = app_for(store, library)
     app.today = lambda: date(2026, 11, 22)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await home_loaded(pilot)
         assert "1 due for review" in screen_text(app)
         await pilot.press("v")
         await pilot.pause()

@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList
 
 from tests import faults
 from tests.tui.conftest import SIZE, screen_text
@@ -53,13 +52,12 @@ async def test_home_resume_export_and_review_survive_the_fault(
     faulthandler.dump_traceback_later(60, exit=True)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
             home = app.screen
             assert isinstance(home, HomeScreen)
+            await home.chosen()
+            await pilot.pause()
             assert "Jo and Kim" in screen_text(app)
-            ids = [overview.id for overview in home.couples]
-            if faults.VICTIM in ids:
-                home.query_one("#couples", OptionList).highlighted = ids.index(faults.VICTIM)
+            if home.choose(faults.VICTIM):
                 await _timed(pilot, "r")
                 if isinstance(app.screen, WalkScreen):
                     await _timed(pilot, "escape")

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
-from tests.tui.conftest import SIZE, WHEN, answer, make_couple, ready
+from tests.tui.conftest import SIZE, WHEN, answer, home_loaded, make_caseload, make_couple, ready
 from workbook.data.models import PackUse
 from workbook.data.store import Store
 from workbook.packs.library import Library, load_library
@@ -32,6 +32,8 @@ def library() -> Library:
 def fixed_app(store: Store, library: Library) -> WorkbookApp:
     app = WorkbookApp(store, library, theme="textual-dark")
     app.today = lambda: date(2026, 11, 22)
+    # The clock of the walk reads the time of day too: fixed, so the screenshots stay the same.
+    app.now = lambda: WHEN
     return app
 
 
@@ -77,12 +79,31 @@ async def scroll_stage(
     await pilot.pause()
 
 
+async def _home_loaded(pilot: Any) -> None:
+    await home_loaded(pilot)
+
+
 def test_home(snap_compare: Any, store: Store, library: Library) -> None:
-    """Home: the title, one couple (Sam and Alex, 1 session, 0 agreements), and five buttons
-    with New session highlighted, Export and Review naming their keys; the footer lists n, s,
-    r, quit and help."""
+    """Home of a couple: the title and its line, a table of one couple (Sam and Alex, last
+    session 2026-11-22, no review, unfinished) with no search or filters, the line below
+    naming their 1 session and 0 agreements with r, F2 and Del, and five buttons, Export and
+    Review naming their keys; the footer lists n, s, r, e, v, quit and help."""
     app = walking(store, library, ["respect"])
-    assert snap_compare(app, terminal_size=SIZE)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_home_loaded)
+
+
+@pytest.mark.parametrize("size", [SIZE, (120, 40)], ids=["80x24", "120x40"])
+def test_home_caseload(
+    snap_compare: Any, store: Store, library: Library, size: tuple[int, int]
+) -> None:
+    """Home of a counsellor with five couples, today 2026-11-22: the search box, "Current
+    couples" and "Sort: name" in one line; the table of the four current couples (Zoë and
+    Chris are archived) by name, with the last session's day, the next review ("due
+    2026-11-20" for Sam and Alex) and "unfinished" for Jo and Kim; at 120 columns also who
+    facilitates (Dr. Lee) and the number of sessions. The line below describes Ana and Ben."""
+    make_caseload(store)
+    store.close()
+    assert snap_compare(fixed_app(store, library), terminal_size=size, run_before=_home_loaded)
 
 
 def test_agenda(snap_compare: Any, store: Store, library: Library) -> None:
@@ -122,6 +143,27 @@ def test_lookaway(snap_compare: Any, store: Store, library: Library) -> None:
 
     async def run_before(pilot: Any) -> None:
         await go_to(pilot, 0, 1, past_lookaway=False)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_sealed_turn_that_asks_for_care(snap_compare: Any, store: Store, library: Library) -> None:
+    """Sam's private turn of "Before we begin", having picked "No": the line saying only Dr. Lee
+    sees the answer, [x] No still in view, and below it a framed note with the emergency
+    number, a domestic abuse helpline, Dr. Lee, and an "End here for today" button. The clock
+    reads 0 of 30 min."""
+    app = walking(store, library, ["before-we-begin", "values"])
+    couple = store.load_couple("sam-and-alex")
+    couple.facilitator = "Dr. Lee"
+    store.save_couple(couple)
+
+    async def run_before(pilot: Any) -> None:
+        await go_to(pilot, 0, 1)
+        await pilot.press("down", "enter")
+        # The note is scrolled into view once it is drawn.
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -326,7 +368,7 @@ def test_home_narrow(snap_compare: Any, store: Store, library: Library) -> None:
     and New couple; Export (e) and Review (v)) with nothing cut off, and a footer that names
     every key of Home, v Review included."""
     app = walking(store, library, ["respect"])
-    assert snap_compare(app, terminal_size=(60, 20))
+    assert snap_compare(app, terminal_size=(60, 20), run_before=_home_loaded)
 
 
 def _agreed(store: Store, session_id: str) -> None:

@@ -45,6 +45,8 @@ async def test_every_move_and_every_return_is_on_the_trail_and_timed(
     library = load_library([folder], environ={}, builtin=False)
     couple = make_couple(store)
     app = app_for(store, library)
+    # The walk stamps its moves with the app's clock.
+    app.now = clock
     async with app.run_test(size=SIZE) as pilot:
         app.begin(couple, ["reads", "later"])
         await pilot.pause()

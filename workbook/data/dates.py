@@ -13,6 +13,11 @@ from datetime import date, datetime
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
+def now() -> datetime:
+    """The current local time with its offset, to the second, as files record it."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
 def in_range(value: date) -> bool:
     return FIRST_YEAR <= value.year <= LAST_YEAR
 

@@ -7,6 +7,7 @@ cleaned (``text.clean``), or a ``DataError`` that names the file and says what i
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +32,47 @@ class DataError(Exception):
 
 def read_table(path: Path) -> dict[str, Any]:
     """The TOML table in ``path``, with every string cleaned; raises ``DataError``."""
+    return _parsed(path, _text(path))
+
+
+def read_head(path: Path) -> dict[str, Any]:
+    """The keys at the top of a TOML file, before its first table, cleaned; raises ``DataError``.
+
+    A session's dates and agenda come first in its file and its answers after, so the overview
+    parses a few lines instead of the whole file. Cut inside a value (a multi-line string or
+    array with a line that starts with ``[``), the head is not valid TOML: the whole file is
+    read then, so the answer is always what ``read_table`` would give.
+    """
+    text = _text(path)
+    found = _TABLE_HEADER.search(text)
+    if found is not None:
+        try:
+            table = tomlio.loads(text[: found.start()])
+        except tomlio.TOMLDecodeError:
+            pass
+        else:
+            if tomlio.too_deep(table) is None:
+                cleaned: dict[str, Any] = _cleaned(table)
+                return cleaned
+    head = _parsed(path, text)
+    return {key: value for key, value in head.items() if not isinstance(value, dict)}
+
+
+_TABLE_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+
+
+def _text(path: Path) -> str:
     try:
         raw = read_limited(path, MAX_BYTES)
     except Unreadable as error:
         raise DataError(path, f"cannot read the file: {error.reason}") from error
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise DataError(path, "the file is not UTF-8 text") from error
+
+
+def _parsed(path: Path, text: str) -> dict[str, Any]:
     try:
         table = tomlio.loads(text)
     except tomlio.TOMLDecodeError as error:

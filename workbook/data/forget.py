@@ -34,9 +34,10 @@ def pack_digests(store: Store, couple_id: str) -> set[str]:
     return found
 
 
-def forget_leftovers(store: Store, digests: set[str]) -> list[Path]:
+def forget_leftovers(store: Store, digests: set[str], *, cache: bool = True) -> list[Path]:
     """After a couple's folder is deleted: remove the kept packs in ``digests`` that no other
-    session uses, and the home table's cache. Returns what was removed (paths on disk)."""
+    session uses, and (unless ``cache`` is False, when the couple's entry was already taken out
+    of it) the home table's cache. Returns what was removed (paths on disk)."""
     still_used: set[str] = set()
     for couple_id in store.couple_ids():
         still_used |= pack_digests(store, couple_id)
@@ -45,7 +46,8 @@ def forget_leftovers(store: Store, digests: set[str]) -> list[Path]:
         path = store.packs.path(digest)
         if path is not None:
             removed += _remove(vault.disk(path))
-    removed += _remove(vault.disk(store.root / INDEX_FILE))
+    if cache:
+        removed += _remove(vault.disk(store.root / INDEX_FILE))
     for folder in {p.parent for p in removed}:
         with contextlib.suppress(OSError):
             fsync_folder(folder)

@@ -11,20 +11,15 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from workbook.data.dates import FIRST_YEAR, LAST_YEAR, in_range, is_due
+from workbook.data.dates import FIRST_YEAR, LAST_YEAR, in_range, is_due, now
 from workbook.data.version import FORMAT
 from workbook.text import clean, clean_line
 
-__all__ = ["FORMAT"]
+__all__ = ["FORMAT", "now"]
 
 PartnerKey = Literal["a", "b"]
 PARTNER_KEYS: tuple[PartnerKey, PartnerKey] = ("a", "b")
 TOGETHER = "together"
-
-
-def now() -> datetime:
-    """The current local time with its offset, to the second, as files record it."""
-    return datetime.now().astimezone().replace(microsecond=0)
 
 
 def _in_range(value: date) -> date:
@@ -75,6 +70,8 @@ class Couple(_File):
     id: str
     created: Timestamp
     facilitator: Annotated[str, AfterValidator(clean_line)] | None = None
+    # An archived couple is hidden from Home unless asked for; nothing else changes.
+    archived: bool | None = None
     partners: Annotated[list[Partner], Field(min_length=2, max_length=2)]
     # Set once the couple has read the care note, so that it is shown only the first time.
     care_note_seen: bool | None = None

@@ -3,11 +3,14 @@
 Home and ``workbook couples`` show every couple. Only a couple file that cannot be read at all
 keeps a couple out; anything else that is wrong (an unreadable agreements file, an id that
 disagrees with the folder, a newer format) is carried as a ``problem`` to show beside the couple.
+
+What the files say is kept apart from what depends on the day (which agreements are due), so
+that ``index.toml`` can keep the first and Home work out the second each time it opens.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +22,8 @@ from workbook.data.files import DataError
 from workbook.data.layout import Layout
 from workbook.data.version import FORMAT
 from workbook.text import clean_line
+
+Read = Callable[[Path], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -35,17 +40,75 @@ class Overview:
     agreements_due: int
     # What could not be read or used as it is, in a sentence; None when all is well.
     problem: str | None = None
+    archived: bool = False
+    # The couple has a session that Resume would open: readable, with packs, not finished.
+    unfinished: bool = False
+    # The earliest review date of an active agreement (ISO), due or not.
+    next_review: str | None = None
+    # When the latest session started (ISO, with its offset).
+    last_session_at: str | None = None
+    folder: str = ""
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a couple's files say, whatever the day: what ``index.toml`` keeps of a couple."""
+
+    id: str
+    names: tuple[str, str]
+    facilitator: str | None
+    created: str | None
+    archived: bool
+    sessions: int
+    last_session: str | None
+    last_session_at: str | None
+    unfinished: bool
+    agreements_active: int
+    # The review dates of the active agreements that have one, ISO, earliest first.
+    reviews: tuple[str, ...]
+    problem: str | None
+
+    def on(self, today: date, folder: Path) -> Overview:
+        """The overview on ``today``."""
+        due = sum(1 for review in self.reviews if is_due(date.fromisoformat(review), today))
+        return Overview(
+            id=self.id,
+            names=self.names,
+            facilitator=self.facilitator,
+            created=self.created,
+            sessions=self.sessions,
+            last_session=self.last_session,
+            agreements_active=self.agreements_active,
+            agreements_due=due,
+            problem=self.problem,
+            archived=self.archived,
+            unfinished=self.unfinished,
+            next_review=self.reviews[0] if self.reviews else None,
+            last_session_at=self.last_session_at,
+            folder=str(folder),
+        )
 
 
 def read_overview(
     layout: Layout,
     couple_id: str,
     today: date,
-    read: Callable[[Path], dict[str, Any]],
+    read: Read,
     session_ids: Callable[[str], list[str]],
+    head: Read | None = None,
 ) -> Overview:
     """The overview of the couple in folder ``couple_id``; raises ``DataError`` only when the
     couple file cannot be read or names no partners."""
+    facts = read_facts(layout, couple_id, read, head or read, session_ids(couple_id))
+    return facts.on(today, layout.couple_folder(couple_id))
+
+
+def read_facts(
+    layout: Layout, couple_id: str, read: Read, head: Read, sessions: Sequence[str]
+) -> Facts:
+    """What the files of the couple in folder ``couple_id`` say, with ``sessions`` its session
+    ids in order; raises ``DataError`` only when the couple file cannot be read or names no
+    partners. ``head`` reads the top of a session file (its dates and agenda)."""
     path = layout.couple_file(couple_id)
     table = read(path)
     partners = table.get("partners")
@@ -62,10 +125,14 @@ def read_overview(
     version = table.get("format")
     if isinstance(version, int) and version > FORMAT:
         problems.append("written by a newer workbook")
+    archived = table.get("archived", False)
+    if not isinstance(archived, bool):
+        problems.append("archived in couple.toml is not true or false")
+        archived = False
     facilitator = table.get("facilitator")
     created = table.get("created")
-    sessions = session_ids(couple_id)
-    active, due = 0, 0
+    reviews: list[str] = []
+    active = 0
     try:
         agreements = _agreements(layout.agreements_file(couple_id), read)
     except DataError as error:
@@ -74,22 +141,49 @@ def read_overview(
     for agreement in agreements:
         active += 1
         review = day_of(agreement.get("review_on"))
-        if review is not None and is_due(review, today):
-            due += 1
-    return Overview(
+        if review is not None:
+            reviews.append(review.isoformat())
+    unfinished, started, unreadable = _sessions(layout, couple_id, sessions, head)
+    if unreadable:
+        problems.append(f"{unreadable} session file{'s' if unreadable != 1 else ''} cannot be read")
+    return Facts(
         id=couple_id,
         names=(clean_line(partners[0]["name"]), clean_line(partners[1]["name"])),
-        facilitator=clean_line(facilitator) if isinstance(facilitator, str) else None,
+        facilitator=(clean_line(facilitator) or None) if isinstance(facilitator, str) else None,
         created=created.isoformat() if isinstance(created, datetime) else None,
+        archived=archived,
         sessions=len(sessions),
         last_session=sessions[-1] if sessions else None,
+        last_session_at=started,
+        unfinished=unfinished,
         agreements_active=active,
-        agreements_due=due,
+        reviews=tuple(sorted(reviews)),
         problem="; ".join(problems) or None,
     )
 
 
-def _agreements(path: Path, read: Callable[[Path], dict[str, Any]]) -> list[dict[str, Any]]:
+def _sessions(
+    layout: Layout, couple_id: str, sessions: Sequence[str], head: Read
+) -> tuple[bool, str | None, int]:
+    """Whether any session is unfinished, when the latest started, and how many cannot be
+    read. Only the top of each file is parsed: its dates and agenda come before its answers."""
+    unfinished, started, unreadable = False, None, 0
+    for index, session_id in enumerate(reversed(sessions)):
+        try:
+            top = head(layout.session_file(couple_id, session_id))
+        except DataError:
+            unreadable += 1
+            continue
+        if index == 0 and isinstance(top.get("started"), datetime):
+            started = top["started"].isoformat()
+        # As Resume sees it: a session with packs and no end.
+        agenda = top.get("agenda")
+        if top.get("finished") is None and isinstance(agenda, list) and agenda:
+            unfinished = True
+    return unfinished, started, unreadable
+
+
+def _agreements(path: Path, read: Read) -> list[dict[str, Any]]:
     """The active agreements' tables; raises ``DataError`` when the file is not a list of them."""
     if not vault.exists(path):
         return []

@@ -9,19 +9,26 @@ tested without a clock that runs.
 
 A save that fails keeps the answers in memory and says so; ``unsaved`` tells how much would be
 lost, so that leaving can ask first.
+
+Answers to ``each-sealed`` steps never go into the session: when the couple has a facilitator
+they are kept in the session's notes file (``data/notes.py``), saved with the session; without
+one they are not kept anywhere.
 """
 
 from __future__ import annotations
 
 import copy
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from workbook.data import trail
+from workbook.data.dates import now as wall_clock
 from workbook.data.durable import SaveError
+from workbook.data.models import PARTNER_KEYS
+from workbook.logic.phases import is_sealed
 
 if TYPE_CHECKING:
     from workbook.data.models import Session
@@ -55,12 +62,25 @@ class SessionRecorder:
         session: Session,
         read_only: str | None = None,
         clock: Callable[[], float] = time.monotonic,
+        *,
+        packs: Sequence[Any] = (),
+        keeps_sealed: bool = False,
+        now: Callable[[], datetime] = wall_clock,
     ) -> None:
         self.store = store
         self.couple_id = couple_id
         self.session = session
         self.read_only = read_only
         self._clock = clock
+        # The time moves are stamped with (tests fix it).
+        self.now = now
+        self.packs = list(packs)
+        # Sealed answers are kept (in the notes file) only for a couple with a facilitator.
+        self.keeps_sealed = keeps_sealed
+        # Sealed answers not yet in the notes file: (pack, step, partner) -> value or None.
+        self._sealed: dict[tuple[str, str, str], Any] = {}
+        # When this sitting began: the first move this window made.
+        self.arrived_at: datetime | None = None
         self._first_change: float | None = None
         self._last_change: float | None = None
         self._saved = _kept(session)
@@ -80,13 +100,32 @@ class SessionRecorder:
         if self.read_only:
             return
         table = answer.to_table() if hasattr(answer, "to_table") else answer
+        if self._is_sealed(pack_id, step_id):
+            self._seal(pack_id, step_id, table)
+            return
         self.session.set_answer(pack_id, step_id, table)
+        self.changed()
+
+    def _is_sealed(self, pack_id: str, step_id: str) -> bool:
+        for pack in self.packs:
+            if pack.id == pack_id:
+                return any(step.id == step_id and is_sealed(step) for step in pack.steps)
+        return False
+
+    def _seal(self, pack_id: str, step_id: str, table: Any) -> None:
+        """Hold a sealed answer for the notes file, or drop it when nobody may keep it."""
+        if not self.keeps_sealed or not isinstance(table, dict):
+            return
+        for key in PARTNER_KEYS:
+            if key in table:
+                # An emptied answer takes the kept one away.
+                self._sealed[(pack_id, step_id, key)] = table[key] or None
         self.changed()
 
     def move(self, pack_id: str, step_id: str, phase: str | None) -> None:
         """Remember where the couple is, for resuming, and add the move to the trail (the
         first of a sitting too, where the session was left)."""
-        from workbook.data.models import Position, now
+        from workbook.data.models import Position
 
         if self.read_only:
             return
@@ -95,19 +134,43 @@ class SessionRecorder:
             return
         self._arrived = True
         self.session.position = here
-        self.session.trail.append(trail.entry(now(), pack_id, step_id, phase))
+        at = self.now()
+        self.arrived_at = self.arrived_at or at
+        self.session.trail.append(trail.entry(at, pack_id, step_id, phase))
         self.changed()
 
     def finish(self) -> None:
-        from workbook.data.models import now
-
         if not self.read_only:
-            self.session.finished = now()
+            self.session.finished = self.now()
             self.changed()
 
+    def end_now(self) -> list[str]:
+        """Finish the session where it stands, before the end of its agenda: the trail's last
+        entry marks the steps never reached. Returns them (``pack.step``)."""
+        position = self.session.position
+        if self.read_only or position is None:
+            # Nowhere to mark (nothing was ever shown): an ordinary finish.
+            self.finish()
+            return []
+        steps = [(pack.id, step.id) for pack in self.packs for step in pack.steps]
+        missed = trail.not_reached(
+            steps,
+            trail.moves(self.session.trail),
+            lambda pack, step: bool(self.session.answer(pack, step)),
+        )
+        at = self.now()
+        self.session.trail.append(
+            trail.ending_entry(at, position.pack, position.step, position.phase, missed)
+        )
+        self.session.finished = at
+        self.changed()
+        return missed
+
     def unfinish(self) -> None:
-        """Take back a finish that could not be saved."""
+        """Take back a finish (or an early end) that could not be saved."""
         self.session.finished = None
+        if self.session.trail and trail.is_ending(self.session.trail[-1]):
+            self.session.trail.pop()
 
     def changed(self) -> None:
         """Note a change to the session that needs saving."""
@@ -137,6 +200,7 @@ class SessionRecorder:
         if self.read_only:
             return True
         try:
+            self._save_sealed()
             self.store.save_session(self.couple_id, self.session, stamp=stamp)
         except SaveError as error:
             self.failure = error.reason
@@ -150,12 +214,21 @@ class SessionRecorder:
         self.failure = None
         return True
 
+    def _save_sealed(self) -> None:
+        """Put the sealed answers held in memory into the notes file, under its own lock."""
+        if not self._sealed:
+            return
+        notes = self.store.notes(self.couple_id, self.session.id)
+        for (pack_id, step_id, key), value in list(self._sealed.items()):
+            notes.seal(pack_id, step_id, key, value)
+            del self._sealed[(pack_id, step_id, key)]
+
     def unsaved(self) -> Unsaved | None:
         """What would be lost by leaving now, or None when nothing would be: where the couple
         stands is not counted, only answers and notes."""
         if self.read_only or (self.failure is None and not self.dirty):
             return None
-        steps = _changes(self._saved, _kept(self.session))
+        steps = _changes(self._saved, _kept(self.session)) + len(self._sealed)
         if not steps:
             return None
         return Unsaved(steps, self.saved_at, self.failure or "not saved yet")

@@ -31,7 +31,7 @@ from workbook.data.durable import (
     sweep_temp_files,
     write_atomic,
 )
-from workbook.data.files import MAX_BYTES, DataError, read_table
+from workbook.data.files import MAX_BYTES, DataError, read_head, read_table
 from workbook.data.layout import Layout, couple_id_base, is_id, session_id_base, unique
 from workbook.data.migrate import MigrationError, migrate
 from workbook.data.notes import NotesFile
@@ -90,9 +90,14 @@ class Store:
         return vault.is_encrypted(self.root)
 
     def prepare(self) -> list[Path]:
-        """Make the folders private and sweep temp files of interrupted saves."""
+        """Make the folders private, sweep temp files of interrupted saves, and finish removing
+        couples whose deletion was interrupted."""
+        from workbook.data.removal import sweep_removed
+
         private_folder(self.layout.couples)
-        return sweep_temp_files(self.root)
+        swept = sweep_temp_files(self.root)
+        sweep_removed(self.layout.couples)
+        return swept
 
     # Why a file may not be written
 
@@ -142,6 +147,18 @@ class Store:
         if link == "inside":
             self.read_only[path] = LINKED.format(name=path.name)
         return table
+
+    def read(self, path: Path) -> dict[str, Any]:
+        """A data file's table, never through a link out of the data folder; a file reached
+        through a link inside it is marked read-only. Raises ``DataError``."""
+        return self._read(path)
+
+    def read_head(self, path: Path) -> dict[str, Any]:
+        """The keys at the top of a data file (``files.read_head``), never through a link out
+        of the data folder; raises ``DataError``."""
+        if _linked(path, self.root) == "outside":
+            raise DataError(path, OUTSIDE)
+        return read_head(path)
 
     # The pack store
 
@@ -207,7 +224,9 @@ class Store:
     def overview(self, couple_id: str, today: date) -> Overview:
         """What the home screen and ``workbook couples`` show of a couple, read without the
         models; raises ``DataError`` only when the couple file itself cannot be read."""
-        return read_overview(self.layout, couple_id, today, self._read, self.session_ids)
+        return read_overview(
+            self.layout, couple_id, today, self._read, self.session_ids, self.read_head
+        )
 
     def create_couple(
         self, name_a: str, name_b: str, facilitator: str | None = None, when: datetime | None = None
@@ -239,6 +258,27 @@ class Store:
     def save_couple(self, couple: Couple) -> None:
         self._save(self.layout.couple_file(couple.id), couple)
 
+    def update_couple(self, couple_id: str, change: Callable[[Couple], None]) -> Couple:
+        """Change the couple's file under the couple's lock (names, facilitator, archived),
+        keeping everything else in it; raises ``DataError`` or ``SaveError``."""
+        with self.couple_lock(couple_id):
+            couple = self.load_couple(couple_id)
+            reason = self.couple_reason(couple_id)
+            if reason is not None:
+                raise ReadOnlyError(self.layout.couple_file(couple_id), reason)
+            change(couple)
+            self.save_couple(couple)
+        return couple
+
+    def delete_couple(self, couple_id: str) -> None:
+        """Remove the couple's folder, every file in it, and its entry in the index; raises
+        ``SaveError`` saying what was left and why (``removal.remove_couple``)."""
+        from workbook.data.removal import remove_couple
+
+        for path in [p for p in self._session_locks if p.parent.parent.name == couple_id]:
+            self.release_session(couple_id, path.stem)
+        remove_couple(self, couple_id)
+
     # Sessions
 
     def session_ids(self, couple_id: str) -> list[str]:
@@ -253,6 +293,34 @@ class Store:
 
         path = self.layout.session_file(couple_id, session_id)
         return self._load(path, "session", Session, session_id)
+
+    def peek_session(self, couple_id: str, session_id: str) -> Session:
+        """The session as its file holds it now, for a window that only watches (the console):
+        no lock is taken, nothing is migrated or written, and this store's read-only marks are
+        left as they were. Raises ``DataError``."""
+        from pydantic import ValidationError
+
+        from workbook.data.models import Session
+
+        path = self.layout.session_file(couple_id, session_id)
+        # The file itself, or its sealed twin in an encrypted folder: neither is followed out.
+        for on_disk in (path, path.with_name(path.name + ".age")):
+            if _linked(on_disk, self.root) == "outside":
+                raise DataError(path, OUTSIDE)
+        table = read_table(path)
+        version = table.get("format")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise DataError(path, "the file has no format number (format = 1)")
+        try:
+            if version < FORMAT:
+                table = migrate("session", table)
+            session = Session.model_validate(table)
+        except (MigrationError, ValidationError) as error:
+            raise DataError(
+                path, describe(error) if isinstance(error, ValidationError) else str(error)
+            ) from error
+        session.id = session_id
+        return session
 
     def earlier_sessions(self, couple_id: str, before: str) -> list[Session]:
         """The couple's sessions other than ``before`` that can be read, oldest first."""

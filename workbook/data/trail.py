@@ -3,11 +3,15 @@
 A session file keeps ``[[trail]]`` tables (at, pack, step, phase), appended on every move and
 when a session is opened again (so the time after a break counts from the return). They are
 read leniently: an entry that cannot be read is skipped, and stays in the file.
+
+A session ended before the end of its agenda ("End the session now") has one last entry at the
+place where it ended, with ``ended = true`` and ``not_reached``: the steps (``pack.step``) the
+couple never reached. To readers that do not know these keys it is one more move.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -69,3 +73,49 @@ def time_per_pack(trail: Sequence[Move], end: datetime | None) -> dict[str, time
 def reached(trail: Sequence[Move]) -> set[str]:
     """The packs the couple reached."""
     return {move.pack for move in trail}
+
+
+@dataclass(frozen=True)
+class Ending:
+    """How a session that was ended early ended: when, and the steps it never reached."""
+
+    at: datetime
+    not_reached: tuple[str, ...]  # "pack.step"
+
+
+def ending_entry(
+    at: datetime, pack: str, step: str, phase: str | None, not_reached: Sequence[str]
+) -> dict[str, Any]:
+    """The trail's last entry when a session is ended early, at the place it ended."""
+    return {**entry(at, pack, step, phase), "ended": True, "not_reached": list(not_reached)}
+
+
+def is_ending(raw: Any) -> bool:
+    return isinstance(raw, dict) and raw.get("ended") is True
+
+
+def ending(trail: Sequence[Any]) -> Ending | None:
+    """How the session was ended early, or None if it was not (or the entry cannot be read)."""
+    for raw in reversed(trail):
+        if not is_ending(raw):
+            continue
+        found = moves([raw])
+        if not found:
+            return None
+        listed = raw.get("not_reached")
+        steps = [s for s in listed if isinstance(s, str)] if isinstance(listed, list) else []
+        return Ending(found[0].at, tuple(steps))
+    return None
+
+
+def not_reached(
+    steps: Iterable[tuple[str, str]], trail: Sequence[Move], answered: Callable[[str, str], bool]
+) -> list[str]:
+    """The steps (``pack.step``, in agenda order) that the couple never moved to and that have
+    no answer: the ones an early end leaves out."""
+    visited = {(move.pack, move.step) for move in trail}
+    return [
+        f"{pack}.{step}"
+        for pack, step in steps
+        if (pack, step) not in visited and not answered(pack, step)
+    ]

@@ -58,8 +58,17 @@ def export(
     else:
         session = store.load_session(couple.id, session_id)
         packs = session_packs(session, store, library)
+        notes = store.notes(couple.id, session.id).read() if include_notes else None
+        if notes is not None:
+            problems += [f"{session.id}.notes.toml: {problem}" for problem in notes.problems]
         text = summary_markdown(
-            couple, session, packs, agreements, include_notes=include_notes, problems=problems
+            couple,
+            session,
+            packs,
+            agreements,
+            include_notes=include_notes,
+            problems=problems,
+            notes=notes,
         )
         title, name = f"Session {session.id}", session.id
     if fmt == "html":

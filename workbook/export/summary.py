@@ -2,8 +2,11 @@
 scores, how long each pack took, and the agreements made.
 
 Each pack is read as the session used it (``logic/session_packs.py``). A pack the session never
-reached says so in one line; times carry their time zone. The facilitator's notes appear only
-when asked for. What could not be read of an answer is left out and added to ``problems``.
+reached says so in one line, and a session ended early lists the steps it did not reach; times
+carry their time zone. Sealed steps (``each-sealed``) never appear: their answers are not the
+couple's to share. The facilitator's notes appear only when asked for: the notes file's notes,
+each stamped with its time and step, the DAP note, and notes an older version kept in the
+session file. What could not be read of an answer is left out and added to ``problems``.
 """
 
 from __future__ import annotations
@@ -13,16 +16,19 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from workbook.data.models import Agreements, Couple, Session
-from workbook.data.trail import moves, time_per_pack
+from workbook.data.notes import SessionNotes
+from workbook.data.trail import Ending, ending, moves, time_per_pack
 from workbook.export.agreement_doc import agreement_item
-from workbook.export.markdown import block, heading, inline, long_date, names_and
+from workbook.export.markdown import block, bullets, heading, inline, long_date, names_and
 from workbook.kinds import spec
-from workbook.logic.phases import REVEAL
+from workbook.logic.phases import REVEAL, is_sealed
 from workbook.logic.scores import pack_scores, shown
 from workbook.logic.session_packs import SessionPack
 from workbook.logic.skips import kept_back
 from workbook.packs.models import Pack
 from workbook.packs.placeholders import neutral
+
+NOT_REACHED = "*Not reached in this session.*"
 
 
 def clock(moment: datetime) -> str:
@@ -46,14 +52,18 @@ def summary_markdown(
     *,
     include_notes: bool = False,
     problems: list[str] | None = None,
+    notes: SessionNotes | None = None,
 ) -> str:
-    """The session summary as CommonMark."""
+    """The session summary as CommonMark; with ``include_notes``, the counsellor's notes
+    (``notes``, the session's notes file) and any kept in the session file itself."""
     names: dict[str, str] = {p.key: p.name for p in couple.partners}
     out = [heading(1, f"Session of {long_date(session.started.date())}"), _people(couple)]
     started = clock(session.started)
+    ended = ending(session.trail)
     if session.finished:
         length = minutes(session.finished - session.started)
-        out.append(f"Started at {started}, finished at {clock(session.finished)}: {length}.")
+        early = " before the end of its agenda" if ended else ""
+        out.append(f"Started at {started}, finished at {clock(session.finished)}{early}: {length}.")
     else:
         out.append(f"Started at {started}. This session is not finished yet.")
     trail = moves(session.trail)
@@ -62,17 +72,54 @@ def summary_markdown(
     revealed = {(move.pack, move.step) for move in trail if move.phase == REVEAL}
     for pack_id in session.agenda:
         found = packs.get(pack_id) or SessionPack(pack_id, None)
-        out += _pack_section(found, session, names, reached, revealed, spent.get(pack_id), problems)
+        section = _pack_section(
+            found, session, names, reached, revealed, spent.get(pack_id), problems
+        )
+        out += _not_reached(found, ended, section)
     made = [a for a in agreements.agreements if a.session == session.id]
     out.append(heading(2, "Agreements made in this session"))
     if made:
         out.append("\n\n".join(agreement_item(a, names) for a in made))
     else:
         out.append("*None in this session.*")
-    notes = session.facilitator.notes if session.facilitator else ""
-    if include_notes and notes.strip():
-        out += [heading(2, "Facilitator's notes"), block(notes)]
+    if include_notes:
+        out += _notes(session, notes or SessionNotes(), packs)
     return "\n\n".join(out) + "\n"
+
+
+def _notes(session: Session, notes: SessionNotes, packs: Mapping[str, SessionPack]) -> list[str]:
+    """The counsellor's notes, each with its stamp and step, the DAP note, and the notes an
+    older workbook kept in the session file; nothing when there are none."""
+    legacy = session.facilitator.notes if session.facilitator else ""
+    written = [note for note in notes.notes if note.text.strip()]
+    dap = [(part, text) for part, text in notes.dap.items() if text.strip()]
+    if not written and not dap and not legacy.strip():
+        return []
+    out = [heading(2, "Facilitator's notes"), "*Confidential: the facilitator's own notes.*"]
+    if written:
+        items = []
+        for note in written:
+            where = _where(note.pack, note.step, packs)
+            stamp = f"**{clock(note.at)}**" + (f", {where}" if where else "")
+            items.append(f"{stamp}: {block(note.text, indent='  ')}")
+        out.append(bullets(items))
+    if dap:
+        out.append(heading(3, "DAP note"))
+        out += [f"**{part.capitalize()}:** {block(text)}" for part, text in dap]
+    if legacy.strip():
+        if written or dap:
+            out.append("*Notes kept in the session file by an earlier version:*")
+        out.append(block(legacy))
+    return out
+
+
+def _where(pack_id: str, step_id: str, packs: Mapping[str, SessionPack]) -> str:
+    found = packs.get(pack_id)
+    if found is None or found.pack is None:
+        return inline(f"{pack_id} › {step_id}") if pack_id else ""
+    step = next((s for s in found.pack.steps if s.id == step_id), None)
+    title = (step.title or step.id) if step is not None else step_id
+    return inline(f"{found.pack.title} › {title}")
 
 
 def _people(couple: Couple) -> str:
@@ -105,7 +152,7 @@ def _pack_section(
     title = pack.title if pack else used.title if used else found.id
     out = [heading(2, title)]
     if found.id not in reached:
-        return [*out, "*Not reached in this session.*"]
+        return [*out, NOT_REACHED]
     if spent is not None:
         out.append(f"*Time on this pack: about {minutes(spent)}.*")
     if found.note:
@@ -116,7 +163,7 @@ def _pack_section(
     for step in pack.steps:
         kind = spec(step)
         table = answers.get(step.id)
-        if kind.render is None:
+        if kind.render is None or is_sealed(step):
             continue
         answer = kind.read(table, problems, f"answers.{pack.id}.{step.id}")
         # A step nobody answered is left out, unless it is an optional private step the
@@ -127,6 +174,30 @@ def _pack_section(
     out += _scores(pack, session, names)
     out += _orphans(pack, answers)
     return out
+
+
+def _not_reached(found: SessionPack, ended: Ending | None, section: list[str]) -> list[str]:
+    """A pack's section, with the steps an early end did not reach: the whole pack in one line
+    when it reached none of them."""
+    prefix = f"{found.id}."
+    missed = (
+        [s.removeprefix(prefix) for s in ended.not_reached if s.startswith(prefix)] if ended else []
+    )
+    if not missed:
+        return section
+    pack = found.pack
+    if pack is not None and {step.id for step in pack.steps} <= set(missed):
+        return [section[0], NOT_REACHED]
+    titles = (
+        {
+            step.id: step.title or neutral(getattr(step, "prompt", "")) or step.id
+            for step in pack.steps
+        }
+        if pack
+        else {}
+    )
+    listed = ", ".join(inline(titles.get(step_id, step_id)) for step_id in missed)
+    return [*section, f"*Not reached, as the session was ended early: {listed}.*"]
 
 
 def _step_section(step: Any, answer: Any, names: dict[str, str], render: Any) -> list[str]:

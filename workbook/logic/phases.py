@@ -2,13 +2,16 @@
 
 A place in the walk is a pack, a step and a phase. Each-private steps go look-away (the screen
 passes to the first partner), first partner, hand-over, second partner, reveal; each-open steps
-go first, second, reveal; together steps and kinds that run themselves have one phase; chores
-has its own.
+go first, second, reveal; each-sealed steps go like each-private steps, but end on a screen that
+shows nothing of either answer (``sealed``), the same whatever was answered; together steps and
+kinds that run themselves have one phase; chores has its own.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from workbook.packs.rules import SEALED as SEALED_MODE
 
 FIRST, HANDOVER, SECOND, REVEAL, ONLY = "first", "handover", "second", "reveal", "only"
 # Handing the screen back to the first partner, when the second goes back to their turn.
@@ -19,10 +22,13 @@ LOOKAWAY = "lookaway"
 HANDOFFS = frozenset({LOOKAWAY, HANDOVER, HANDBACK})
 # The private turns, and the screen that hides each when the walk comes back to it.
 SHIELDS = {FIRST: LOOKAWAY, SECOND: HANDOVER}
+# After an each-sealed step: both look at the screen again, and nothing of the answers shows.
+SEALED = "sealed"
 # A chores step: the task list together, private weights, then the split together.
 LIST, SPLIT = "list", "split"
 
 EACH_PRIVATE = (LOOKAWAY, FIRST, HANDOVER, SECOND, REVEAL)
+EACH_SEALED = (LOOKAWAY, FIRST, HANDOVER, SECOND, SEALED)
 EACH_OPEN = (FIRST, SECOND, REVEAL)
 ONE = (ONLY,)
 CHORES = (LIST, LOOKAWAY, FIRST, HANDOVER, SECOND, SPLIT)
@@ -33,7 +39,15 @@ def by_answer_mode(step: Any) -> tuple[str, ...]:
     mode = getattr(step, "answer", "each-private")
     if mode == "together":
         return ONE
+    if mode == SEALED_MODE:
+        return EACH_SEALED
     return EACH_PRIVATE if mode == "each-private" else EACH_OPEN
+
+
+def is_sealed(step: Any) -> bool:
+    """True for a step whose answers are sealed: never shown to the partner, never in the
+    couple's files (only a facilitator's notes file keeps them)."""
+    return getattr(step, "answer", None) == SEALED_MODE
 
 
 def always_private(step: Any) -> tuple[str, ...]:

@@ -40,12 +40,13 @@ class SessionPack:
 
 
 def session_packs(
-    session: Session, store: Store, library: Mapping[str, LoadedPack]
+    session: Session, store: Store, library: Mapping[str, LoadedPack], *, keep: bool = True
 ) -> dict[str, SessionPack]:
-    """Each pack of ``session``'s agenda, by id."""
+    """Each pack of ``session``'s agenda, by id. ``keep=False`` for a window that only watches:
+    a version found only in the library is used, and not copied into the pack store."""
     found: dict[str, SessionPack] = {}
     for pack_id in session.agenda:
-        found[pack_id] = _resolve(pack_id, session, store, library.get(pack_id))
+        found[pack_id] = _resolve(pack_id, session, store, library.get(pack_id), keep)
     return found
 
 
@@ -73,7 +74,7 @@ def _kept(store: Store, digest: str, pack_id: str) -> Pack | None:
 
 
 def _resolve(
-    pack_id: str, session: Session, store: Store, current: LoadedPack | None
+    pack_id: str, session: Session, store: Store, current: LoadedPack | None, keep: bool = True
 ) -> SessionPack:
     use = session.packs.get(pack_id)
     if use is not None:
@@ -81,7 +82,8 @@ def _resolve(
         if kept is not None and kept.id == pack_id:
             return SessionPack(pack_id, kept)
         if current is not None and current.pack is not None and current.digest == use.digest:
-            _keep(store, current)
+            if keep:
+                _keep(store, current)
             return SessionPack(pack_id, current.pack)
     if current is not None and current.pack is not None:
         note = CHANGED if use is not None else None

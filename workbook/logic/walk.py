@@ -19,6 +19,7 @@ from workbook.logic.phases import (
     HANDOVER,
     LOOKAWAY,
     REVEAL,
+    SEALED,
     SECOND,
     SHIELDS,
 )
@@ -107,7 +108,8 @@ class Walk:
 
         Going back from the second partner's turn never lands on the first partner's private
         answer: it goes to the hand-over, which hides the screen until the first partner is
-        ready.
+        ready. Going back from the screen both see after a sealed step goes to the hand-over
+        too, so the second partner answers again alone.
         """
         if place.phase == HANDBACK:
             return Place(place.pack, place.step, SECOND)
@@ -117,6 +119,8 @@ class Walk:
         previous = self.places[i - 1]
         if place.phase == SECOND and previous.phase == HANDOVER:
             return Place(place.pack, place.step, HANDBACK)
+        if place.phase == SEALED and previous.phase in SHIELDS:
+            return Place(previous.pack, previous.step, SHIELDS[previous.phase])
         return previous
 
     def start_of_step(self, pack: int, step: int) -> Place:

@@ -15,8 +15,9 @@ from workbook.packs.load import LoadedPack, load_pack
 from workbook.packs.models import Pack
 
 ENV_FOLDERS = "WORKBOOK_EXERCISES"
-# The suggested first-session path; the library lists these first, in this order.
-SUGGESTED_PATH = ("values", "respect", "chores", "check-in")
+# The suggested first-session path, which opens with the private safety check; the library
+# lists these first, in this order.
+SUGGESTED_PATH = ("before-we-begin", "values", "respect", "chores", "check-in")
 
 
 def builtin_folder() -> Path:

@@ -20,6 +20,7 @@ from workbook.packs.rules import (
     KindRules,
     RuleProblem,
     cross_step_problems,
+    mode_problems,
     no_placeholders,
     placeholder_problems,
     repeats,
@@ -46,9 +47,9 @@ Plain = Annotated[str, Field(min_length=1), AfterValidator(clean), AfterValidato
 Markdown = Annotated[str, Field(min_length=1), AfterValidator(clean), AfterValidator(_not_empty)]
 # Options, items and task names are unique ignoring case: a rule says so, at the repeated entry.
 Options = Annotated[list[Line], Field(min_length=2, max_length=50)]
-AnswerMode = Literal["each-private", "each-open", "together"]
+AnswerMode = Literal["each-private", "each-open", "together", "each-sealed"]
 
-ANSWER_MODES: tuple[str, ...] = ("each-private", "each-open", "together")
+ANSWER_MODES: tuple[str, ...] = get_args(AnswerMode)
 PLACEHOLDER_KEYS = ("prompt", "help")
 
 
@@ -77,6 +78,7 @@ class _Step(_Model):
         texts = {key: getattr(self, key, None) for key in PLACEHOLDER_KEYS}
         answer = getattr(self, "answer", None)
         problems = placeholder_problems(self.kind_name(), self.rules, answer, texts)
+        problems += mode_problems(self.kind_name(), self.rules, answer)
         raise_rules(title_problems(self.title) + problems + self.rule_problems())
         return self
 
@@ -115,6 +117,8 @@ class _Answered(_Prompted):
 class TextStep(_Answered):
     """A written answer."""
 
+    rules: ClassVar[KindRules] = KindRules(speaks=BY_MODE, has_outcome=True, sealable=True)
+
     kind: Literal["text"]
     max_chars: Annotated[int, Field(ge=1, le=100_000)] | None = None
     # Who would do what is written, when an agreement step offers it as a draft term: the
@@ -125,7 +129,9 @@ class TextStep(_Answered):
 class ScaleStep(_Answered):
     """A number on a scale, for the prompt itself or for each item."""
 
-    rules: ClassVar[KindRules] = KindRules(speaks=BY_MODE, has_outcome=True, rated=True)
+    rules: ClassVar[KindRules] = KindRules(
+        speaks=BY_MODE, has_outcome=True, rated=True, sealable=True
+    )
 
     kind: Literal["scale"]
     items: Annotated[list[Line], Field(min_length=1, max_length=50)] = []
@@ -154,6 +160,8 @@ class ScaleStep(_Answered):
 
 class ChoiceStep(_Answered):
     """Pick one or more options."""
+
+    rules: ClassVar[KindRules] = KindRules(speaks=BY_MODE, has_outcome=True, sealable=True)
 
     kind: Literal["choice"]
     options: Options

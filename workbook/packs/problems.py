@@ -36,6 +36,7 @@ from workbook.packs.rules import (
     KeyPath,
     article,
     cross_step_problems,
+    mode_problems,
     nearest,
     placeholder_problems,
     score_problems,
@@ -227,6 +228,7 @@ def _step_rules(raw: Any, unsure: frozenset[str]) -> list[tuple[KeyPath, str]]:
     texts = {key: raw.get(key) for key in PLACEHOLDER_KEYS if key in names and key not in unsure}
     answer = None if "answer" in unsure else raw.get("answer")
     found += placeholder_problems(model.kind_name(), model.rules, answer, texts)
+    found += mode_problems(model.kind_name(), model.rules, answer)
     given = {names[k]: v for k, v in raw.items() if k in names and k not in unsure}
     # The values are raw; a rule that trips over one has nothing to add to its own problem.
     with contextlib.suppress(TypeError, ValueError, AttributeError):

@@ -24,6 +24,8 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 _ID = re.compile(ID_PATTERN)
 # Who a step speaks to: one partner at a time, both at once, or by its answer mode.
 ONE, BOTH, BY_MODE = "one", "both", "by answer mode"
+# The answer mode whose answers are never shown to the partner nor kept with the couple.
+SEALED = "each-sealed"
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class KindRules:
     references: Mapping[str, tuple[str | None, bool]] = field(default_factory=dict)
     # Its answers are ratings that a score can read.
     rated: bool = False
+    # It may be answered ``each-sealed``: privately, never revealed, kept only for a facilitator.
+    sealable: bool = False
 
 
 def article(word: str) -> str:
@@ -80,6 +84,19 @@ def placeholder_problems(
                 reason = f"in {article(name)} {name} step, which speaks to both of you at once"
             problems.append(((key,), f"{{me}} and {{partner}} are not allowed {reason}"))
     return problems
+
+
+def mode_problems(name: str, rules: KindRules, answer: object) -> list[RuleProblem]:
+    """An ``each-sealed`` answer mode on a kind that cannot keep its answers sealed."""
+    if answer != SEALED or rules.sealable:
+        return []
+    return [
+        (
+            ("answer",),
+            f'"{SEALED}" is for text, scale and choice steps, not {article(name)} {name} step: '
+            'use "each-private"',
+        )
+    ]
 
 
 def no_placeholders(values: Sequence[object], path: KeyPath, what: str) -> list[RuleProblem]:
@@ -145,6 +162,11 @@ def cross_step_problems(
     problems: list[RuleProblem] = []
     earlier: dict[str, tuple[str, int]] = {}
     every_id = {raw.get("id") for raw in steps if isinstance(raw, dict) and _is_id(raw.get("id"))}
+    sealed = {
+        raw["id"]
+        for raw in steps
+        if isinstance(raw, dict) and _is_id(raw.get("id")) and raw.get("answer") == SEALED
+    }
     for index, raw in enumerate(steps):
         if not isinstance(raw, dict):
             continue
@@ -167,6 +189,11 @@ def cross_step_problems(
             refs: list[Any] = list(value) if many and isinstance(value, list) else [value]
             for position, ref in enumerate(refs):
                 message = _reference(ref, step_id, earlier, every_id, wanted, kinds)
+                if not message and _is_id(ref) and ref in sealed and ref in earlier:
+                    message = (
+                        f'"{ref}" is sealed (answer = "{SEALED}"): its answers are never shown '
+                        "to the couple, so nothing can be built on them"
+                    )
                 if message:
                     problems.append(((index, key, position) if many else (index, key), message))
         if _is_id(step_id) and step_id not in earlier and isinstance(name, str):
@@ -185,7 +212,10 @@ def score_problems(
         if not isinstance(raw, dict) or not _is_id(raw.get("id")):
             continue
         name, rules = raw.get("kind"), kinds.get(str(raw.get("kind")))
-        if rules is not None and rules.rated and raw.get("answer") != "together":
+        if rules is not None and rules.rated and raw.get("answer") == SEALED:
+            others[raw["id"]] = f'sealed (answer = "{SEALED}"): scores are shown to both of you'
+
+        elif rules is not None and rules.rated and raw.get("answer") != "together":
             items = raw.get("items")
             rated[raw["id"]] = items if isinstance(items, list) else []
         elif isinstance(name, str):
@@ -224,7 +254,10 @@ def score_problems(
             if not _is_id(ref) or ref in rated:
                 continue
             if ref in others:
-                message = f'"{ref}" is {others[ref]}: a score reads scale steps each of you answers'
+                reason = others[ref]
+                if ":" not in reason:
+                    reason += ": a score reads scale steps each of you answers"
+                message = f'"{ref}" is {reason}'
             else:
                 message = f'"{ref}" is not a scale step of this pack{suggest(ref, rated)}'
             problems.append(((index, "from", position), message))

@@ -18,6 +18,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from workbook.packs.models import FORMAT, KINDS, STEP_MODELS, Band, Pack, Score, Task
+from workbook.packs.rules import SEALED
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Keys whose lists must not repeat an entry (validate also ignores case and spaces at the ends).
@@ -51,7 +52,9 @@ STEP_KEYS = {
     "help": "More guidance under the prompt, in Markdown.",
     "answer": (
         "Who answers: each-private (the default: one answers while the other looks away), "
-        "each-open (in turn, seeing each other's answers) or together (one shared answer)."
+        "each-open (in turn, seeing each other's answers), together (one shared answer) or "
+        "each-sealed (text, scale and choice: each answers alone, and the answers are never "
+        "shown to the other nor kept in the couple's files; kept for a facilitator only)."
     ),
     "optional": "true lets the couple skip this step.",
     "max_chars": "The longest answer, in characters (1 to 100,000).",
@@ -152,6 +155,9 @@ def pack_schema() -> dict[str, Any]:
         for key in UNIQUE:
             if key in step["properties"]:
                 step["properties"][key]["uniqueItems"] = True
+        answer = step["properties"].get("answer")
+        if answer is not None and not model.rules.sealable:
+            answer["enum"] = [mode for mode in answer["enum"] if mode != SEALED]
     defs["Step"] = _step_by_kind()
     return {
         "$schema": SCHEMA_DIALECT,

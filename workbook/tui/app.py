@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from workbook.data.dates import now as wall_clock
 from workbook.data.durable import SaveError
 from workbook.data.store import DataError, Store
 from workbook.tui import keys
@@ -55,6 +56,8 @@ class WorkbookApp(App[None]):
         # delivered as downloads.
         self.served = keys.served()
         self.keys_in_force: dict[str, str] = {}
+        # The time of day, for the trail and the walk's clock; tests fix it too.
+        self.now: Callable[[], datetime] = wall_clock
 
     def on_mount(self) -> None:
         from workbook.data.crypt_folder import needs_key

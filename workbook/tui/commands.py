@@ -1,4 +1,5 @@
-"""The command palette: export, help and "go to step" beside Textual's own (theme, quit)."""
+"""The command palette: export, help, "end the session now", "go to step", and on Home editing,
+archiving and deleting the highlighted couple, beside Textual's own (theme, quit)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,14 @@ class WorkbookCommands(Provider):
                     "Write the agreement document and this session's summary",
                 )
             )
+            if not screen.read_only:
+                found.append(
+                    (
+                        "End the session now",
+                        screen.action_end_now,
+                        "Finish here, after asking; the steps not reached are marked as such",
+                    )
+                )
             for p, pack in enumerate(screen.walk.packs):
                 for s, step in enumerate(pack.steps):
                     title = step.title or step.id
@@ -56,6 +65,23 @@ class WorkbookCommands(Provider):
                     "Export",
                     partial(app.export, screen.selected()),
                     "Write the agreement document and the last session's summary",
+                )
+            )
+            archived = screen.highlighted_archived()
+            found += [
+                ("Edit couple", screen.action_edit, "Their names and facilitator (F2)"),
+                (
+                    "Bring couple back from the archive" if archived else "Archive couple",
+                    screen.action_archive,
+                    "Archived couples are hidden from Home unless asked for",
+                ),
+                ("Delete couple", screen.action_delete, "Every file of theirs, after their names"),
+            ]
+            found.append(
+                (
+                    "Facilitate",
+                    screen.action_facilitate,
+                    "The counsellor's console beside the couple's current session (f)",
                 )
             )
         if isinstance(screen, HomeScreen) and app.store.encrypted:

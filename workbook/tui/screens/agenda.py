@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbook.data.models import Couple
+from workbook.logic.clock import Budget, total_text
 from workbook.packs.library import SUGGESTED_PATH, Library
 from workbook.packs.load import LoadedPack
 from workbook.tui.plain import fill, line, plain
@@ -75,6 +76,7 @@ class AgendaScreen(Screen[list[str] | None]):
                 markup=False,
             )
             yield PackList(id="packs")
+            yield Static(id="total", markup=False)
             yield Static(id="summary")
             broken = len(self.library.broken)
             if broken:
@@ -103,6 +105,9 @@ class AgendaScreen(Screen[list[str] | None]):
         if self.packs:
             listing.highlighted = max(0, min(keep or 0, len(self.packs) - 1))
         self.query_one("#start", Button).disabled = not self.agenda
+        chosen = [self.library.pack(pack_id) for pack_id in self.agenda]
+        total = total_text(Budget.of(chosen), len(chosen))
+        self.query_one("#total", Static).update(f"Today: {total}" if chosen else total)
         self._show_summary()
 
     def _row(self, loaded: LoadedPack) -> Content:

@@ -20,8 +20,14 @@ from workbook.data.agreement_book import AgreementBook
 from workbook.data.files import DataError
 from workbook.data.models import Agreement, Couple, Session
 from workbook.data.store import Store
+from workbook.data.trail import ending
 from workbook.export.markdown import long_date
 from workbook.tui.plain import fill, plain
+
+EARLY = (
+    "You ended this session before the end of its agenda. What you did not reach is marked in "
+    "its summary, and you can choose it again another time."
+)
 
 
 def command(store: Store) -> str:
@@ -71,7 +77,12 @@ class DoneScreen(Screen[None]):
             return str(path).removeprefix(str(root)).lstrip("/")
 
         with VerticalScroll(id="done"):
-            yield Static(fill("Well done, $a and $b.", a=a, b=b), classes="step-title")
+            # An early end reads the same however it came about, and never says why.
+            early = ending(self.session.trail) is not None
+            title = "That is all for today, $a and $b." if early else "Well done, $a and $b."
+            yield Static(fill(title, a=a, b=b), classes="step-title")
+            if early:
+                yield Static(EARLY, classes="gap", markup=False)
             yield Static(self._agreed(), id="agreed")
             for label, path in (
                 ("Your files are in the data folder:", str(root)),

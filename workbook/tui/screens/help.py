@@ -15,6 +15,13 @@ Moving around
   Tab / Shift+Tab   move between parts of the screen
 {moves}
 
+On Home
+  / or a name       search the couples' names; Esc clears the search
+  Tab               reach the filters (due, unfinished, archived) and the order
+  n s r e v         new couple, new session, resume, export, review
+  F2                edit the couple's names and facilitator; archive them
+  Del               delete the couple (after typing their names)
+
 Answering
   Text              type; Tab leaves the text box
   Scales            ← → or a number choose; ↑ ↓ move between lines
@@ -32,6 +39,14 @@ Taking turns
   time. Who goes first changes from step to step. The name marked ▶ is whose
   turn it is.
 
+  Some questions are sealed: your answer is never shown to the other, nor
+  kept in your files. Only a counsellor working with you can see it; without
+  one, it is not saved at all. The screen says so each time.
+
+The clock
+  The top line shows the time spent on this session against the time the
+  chosen packs suggest, for example "23 of 55 min".
+
 Everything you type is saved as you go, in files on this computer only."""
 
 
@@ -40,8 +55,25 @@ MOVES = [
     ("walk.next", "ctrl+n", "next (or press the Next button)"),
     ("walk.back", "ctrl+b", "back"),
     ("walk.pause", "escape", "pause: everything is saved, and you can resume later"),
-    ("", "ctrl+p", "the command palette: export, theme, help, go to a step"),
+    (
+        "walk.end-now",
+        "ctrl+g",
+        "end the session now (it asks first); what you did not\n"
+        "                    reach is marked as not reached, agreements made stay",
+    ),
+    (
+        "",
+        "ctrl+p",
+        "the command palette: export, theme, help, go to a step,\n"
+        "                    end the session now",
+    ),
     ("walk.notes", "ctrl+o", "the facilitator's private notes (when there is a facilitator)"),
+    (
+        "home.facilitate",
+        "f",
+        "(on Home) the counsellor's console, for a second screen:\n"
+        "                    where the couple is, revealed answers, scores and notes",
+    ),
     ("app.quit", "ctrl+q", "quit (everything is saved)"),
 ]
 

@@ -1,38 +1,75 @@
-"""Home: the couples in the data folder, their last session, and agreements due for review."""
+"""Home: the couples in the data folder as a table, with search, filters and sorting for a
+caseload; and the ways in (a new couple, a session, resume, export, review, edit, delete).
+
+The table comes from ``index.toml`` (``workbook/data/index.py``), read in a worker thread so
+that Home is drawn at once and never waits on the disk. A key that needs a couple, pressed
+before the table is filled, waits for it rather than being lost.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Select, Static
+from textual.worker import get_current_worker
 
+from workbook.data.index import Caseload, load_caseload
 from workbook.data.store import DataError, Overview
+from workbook.logic.caseload import ORDERS, SHOWS, CaseView, due_text, shown_day
+from workbook.tui.follow import typed_into
 from workbook.tui.plain import fill
+from workbook.tui.widgets.case_table import CaseTable, Column
 
 if TYPE_CHECKING:
     from workbook.data.models import Couple
     from workbook.tui.app import WorkbookApp
 
-from textual.screen import Screen
-
 # Narrower than this, the five buttons take two rows.
 NARROW = 76
+# From this width the table has room for the facilitator.
+WIDE = 100
+# Home's widest, as in workbook.tcss.
+MAX_WIDTH = 104
+
+
+class SearchBox(Input):
+    """The search: typing filters at once; ↑ ↓ move in the table; Enter goes to it; Esc
+    clears."""
+
+    BINDINGS = [
+        Binding("down", "screen.move(1)", "Down", show=False, id="search.down"),
+        Binding("up", "screen.move(-1)", "Up", show=False, id="search.up"),
+        Binding("escape", "screen.clear_search", "Clear", show=False, id="search.clear"),
+    ]
 
 
 class HomeScreen(Screen[None]):
+    AUTO_FOCUS = "#couples"
     BINDINGS = [
         Binding("n", "new_couple", "New couple", id="home.new-couple"),
         Binding("s", "new_session", "Session", id="home.new-session"),
         Binding("r", "resume", "Resume", id="home.resume"),
         Binding("e", "export", "Export", id="home.export"),
         Binding("v", "review", "Review", id="home.review"),
+        Binding("f", "facilitate", "Facilitate", show=False, id="home.facilitate"),
+        # Named on screen (the search box, the line below the table) and in help, not in the
+        # footer, which has no room left at 80 columns.
+        Binding("slash", "search", "Search", show=False, id="home.search"),
+        Binding("f2", "edit", "Edit couple", show=False, id="home.edit"),
+        Binding("delete", "delete", "Delete couple", show=False, id="home.delete"),
+        Binding("escape", "clear_search", "Clear search", show=False, id="home.clear-search"),
     ]
+
+    class Loaded(Message):
+        """The couples are on screen, after each reading of the data folder."""
 
     @property
     def wb(self) -> WorkbookApp:
@@ -40,6 +77,23 @@ class HomeScreen(Screen[None]):
 
         assert isinstance(self.app, WorkbookApp)
         return self.app
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view = CaseView()
+        # The couples as the table shows them, in its order (readable ones only).
+        self.couples: list[Overview] = []
+        self._ready = asyncio.Event()
+        self._width: int | None = None
+        self._first = True
+        # The keys of the columns after the names, as shown at this width.
+        self._keys: list[str] = []
+        # Each couple's row, by id, as the columns are now.
+        self._rows: dict[str, list[str]] = {}
+        # What the lines below the table say now, so that they are not set again.
+        self._said: tuple[object, ...] = ()
+        self._plain = False
+        self._noted: set[str] = set()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -49,8 +103,19 @@ class HomeScreen(Screen[None]):
                 classes="subtitle",
                 markup=False,
             )
-            yield OptionList(id="couples")
-            yield Static(id="detail", markup=False)
+            with Horizontal(id="caseload-bar"):
+                # Not selected on focus: a name typed on the table arrives letter by letter.
+                yield SearchBox(
+                    placeholder="Search names (/)",
+                    id="search",
+                    compact=True,
+                    max_length=60,
+                    select_on_focus=False,
+                )
+                yield Select(SHOWS, value="current", allow_blank=False, id="show", compact=True)
+                yield Select(ORDERS, value="name", allow_blank=False, id="order", compact=True)
+            yield CaseTable(id="couples")
+            yield Static("Reading the couples…", id="detail", markup=False)
             with Horizontal(id="home-buttons"):
                 yield Button("New session", id="new-session", variant="primary")
                 yield Button("Resume", id="resume")
@@ -61,109 +126,262 @@ class HomeScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.refresh_couples()
+        self.query_one("#caseload-bar").display = False
 
     def on_resize(self, event: events.Resize) -> None:
         narrow = event.size.width < NARROW
         self.set_class(narrow, "narrow")
         # Room for every key of Home in the footer: the palette's own hint gives way first.
         self.query_one(Footer).show_command_palette = not narrow
+        if event.size.width != self._width:
+            self._width = event.size.width
+            self._columns()
+            self._fill()
+
+    @property
+    def _wide(self) -> bool:
+        return (self._width or 0) >= WIDE
 
     def on_screen_resume(self) -> None:
+        # Also when Home is first shown: the one reading of the folder at start-up.
         self.refresh_couples()
 
-    def refresh_couples(self) -> None:
-        store = self.wb.store
-        # Coming back to Home keeps the couple that was chosen.
-        chosen = self._chosen_id()
-        self.couples: list[Overview] = []
-        options = []
-        unreadable = []
-        for couple_id in store.couple_ids():
-            try:
-                overview = store.overview(couple_id, self.wb.today())
-            except DataError as error:
-                # Listed, not hidden: the folder is still there, and says what to fix.
-                unreadable.append(
-                    Option(
-                        fill("⚠ $id: $why", id=couple_id, why=f"cannot be read: {error.message}"),
-                        disabled=True,
-                    )
-                )
-                continue
-            self.couples.append(overview)
-            options.append(Option(self._describe(overview)))
-        listing = self.query_one("#couples", OptionList)
-        listing.clear_options()
-        listing.add_options([*options, *unreadable])
-        if options:
-            ids = [overview.id for overview in self.couples]
-            listing.highlighted = ids.index(chosen) if chosen in ids else 0
-            listing.focus()
-        else:
-            if not unreadable:
-                listing.add_option(
-                    Option("No couples yet: press n to add the two of you.", disabled=True)
-                )
-            self.query_one("#new-couple", Button).focus()
-        self.query_one("#detail", Static).update(
-            "" if options else "Start by adding the two of you with New couple (n)."
-        )
-        for button in ("#new-session", "#resume", "#export", "#review"):
-            self.query_one(button, Button).disabled = not options
+    # Reading the data folder
 
-    def _describe(self, couple: Overview) -> Content:
-        a, b = couple.names
-        parts = [f"{couple.sessions} session{'s' if couple.sessions != 1 else ''}"]
-        if couple.last_session:
-            parts.append(f"last {couple.last_session[:10]}")
-        parts.append(
-            f"{couple.agreements_active} agreement{'s' if couple.agreements_active != 1 else ''}"
-        )
-        if couple.agreements_due:
-            parts.append(f"{couple.agreements_due} due for review")
-        facilitator = f" with {couple.facilitator}" if couple.facilitator else ""
-        problem = f"\n   ⚠ {couple.problem}" if couple.problem else ""
-        return fill(
-            f"$a and $b$f\n   {' · '.join(parts)}$problem",
-            a=a,
-            b=b,
-            f=facilitator,
-            problem=problem,
-        )
+    def refresh_couples(self) -> None:
+        """Read the couples again (from the index, where nothing changed), in a worker."""
+        self._ready.clear()
+        self._read()
+
+    @work(thread=True, exclusive=True, group="caseload", exit_on_error=False)
+    def _read(self) -> None:
+        try:
+            caseload = load_caseload(self.wb.store, self.wb.today())
+        except Exception as error:  # never a crash on Home: say what went wrong instead
+            caseload = Caseload(note=f"The couples could not be read: {error}")
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, caseload)
+
+    def _show(self, caseload: Caseload) -> None:
+        self.view.caseload = caseload
+        self._rows.clear()
+        if caseload.note and caseload.note not in self._noted:
+            self._noted.add(caseload.note)
+            self.notify(caseload.note, title="Home", severity="warning", markup=False)
+        total = len(caseload.couples) + len(caseload.unreadable)
+        # A couple at home sees their couple; the search and filters come with a caseload.
+        caseload_bar = total > 1 or any(c.archived for c in caseload.couples)
+        self.query_one("#caseload-bar").display = caseload_bar
+        # A counsellor knows what workbook is for: the line goes, for one more couple.
+        self.query_one(".subtitle").display = not caseload_bar
+        for button in ("#new-session", "#resume", "#export", "#review"):
+            self.query_one(button, Button).disabled = not caseload.couples
+        self._fill()
+        # Focus goes where the next key is expected, the first time; after that it stays
+        # where the person left it.
+        if not caseload.couples:
+            self.query_one("#new-couple", Button).focus()
+        elif self._first or self.focused is None:
+            self.query_one("#couples", CaseTable).focus()
+        self._first = False
+        self._ready.set()
+        self.post_message(self.Loaded())
+
+    # The table
+
+    def _columns(self) -> None:
+        """The columns, fixed in width so that the table never scrolls sideways: the names
+        take what the dates and counts leave."""
+        fixed = [("Last session", "last", 12), ("Next review", "review", 14)]
+        if self._wide:
+            # The count is in the line below the table too; the names need the room more.
+            fixed = [("With", "with", 18), *fixed, ("Sessions", "sessions", 8)]
+        # Also where the table says which rows show ("189–200/200").
+        fixed.append(("", "status", 11))
+        # Home's width less its padding, and the table's margins and border.
+        inner = min(self._width or 80, MAX_WIDTH) - 2 - 2 - 2
+        names = inner - sum(width + 2 for _, _, width in fixed)
+        if names < 16:
+            # Narrow: the day of the last session gives way (the sort by it still works).
+            fixed = [column for column in fixed if column[1] != "last"]
+            names += 14
+        self._keys = [key for _, key, _ in fixed]
+        self._rows.clear()
+        columns = [Column("Couple", max(names, 12) - 2)]
+        columns += [Column(label, width) for label, _, width in fixed]
+        self.query_one("#couples", CaseTable).set_columns(columns)
+
+    def _fill(self, keep: bool = True) -> None:
+        """Show the couples that pass the search and the filter, in the chosen order, keeping
+        the highlight on the couple it was on (else on the first)."""
+        table = self.query_one("#couples", CaseTable)
+        chosen = table.cursor_key if keep else None
+        self.couples = self.view.shown()
+        rows = [(couple.id, self._row(couple)) for couple in self.couples]
+        for couple_id, _reason in self.view.unreadable_shown():
+            cells = [couple_id] + [""] * len(self._keys)
+            cells[-1] = "⚠ unreadable"
+            rows.append((couple_id, cells))
+        table.set_rows(rows, keep=chosen, placeholder=self.view.nothing_shown())
+        self._describe()
+
+    def _row(self, couple: Overview) -> list[str]:
+        """The cells of a couple's row, made once for each reading of the folder: a search
+        key only chooses among them."""
+        cells = self._rows.get(couple.id)
+        if cells is None:
+            a, b = couple.names
+            status = [
+                word
+                for word, on_ in (
+                    ("unfinished", couple.unfinished),
+                    ("archived", couple.archived),
+                    ("⚠", couple.problem is not None),
+                )
+                if on_
+            ]
+            values = {
+                "with": couple.facilitator or "",
+                "last": shown_day(couple),
+                "review": due_text(couple, self.wb.today()),
+                "sessions": str(couple.sessions),
+                "status": " ".join(status),
+            }
+            cells = [f"{a} and {b}", *(values[key] for key in self._keys)]
+            self._rows[couple.id] = cells
+        return cells
 
     def _chosen_id(self) -> str | None:
-        couples = getattr(self, "couples", [])
-        listing = self.query_one("#couples", OptionList)
-        index = listing.highlighted
-        return couples[index].id if index is not None and index < len(couples) else None
+        return self.query_one("#couples", CaseTable).cursor_key
+
+    def _describe(self) -> None:
+        """The line under the table: the highlighted couple in words, and what can be done."""
+        detail = self.query_one("#detail", Static)
+        if self.view.caseload is None:
+            return
+        chosen = self._chosen_id()
+        # Said again only when it changes: a search key often leaves the same couple first.
+        said = (chosen, id(self.view.caseload), bool(self.couples))
+        if said == self._said:
+            return
+        self._said = said
+        couple = self.view.by_id(chosen)
+        if couple is not None and not couple.problem:
+            # Two lines, each cut to the width: one couple's description replaces another's
+            # without laying out the screen again, at every search key.
+            detail.set_class(False, "wrapped")
+            detail.update(_description(couple), layout=not self._plain)
+            self._plain = True
+            return
+        self._plain = False
+        detail.set_class(True, "wrapped")
+        reason = dict(self.view.caseload.unreadable).get(chosen or "")
+        if couple is not None:
+            detail.update(_description(couple))
+        elif reason is not None:
+            detail.update(fill("⚠ $id cannot be read: $why", id=chosen or "", why=reason))
+        elif not self.view.caseload.couples:
+            detail.update("Start by adding the two of you with New couple (n).")
+        else:
+            detail.update("")
+
+    @on(CaseTable.Highlighted, "#couples")
+    def _highlighted(self) -> None:
+        self._describe()
+
+    @on(CaseTable.Selected, "#couples")
+    async def _selected(self) -> None:
+        await self.action_new_session()
+
+    # Search, filter and order
+
+    @on(Input.Changed, "#search")
+    def _search(self, event: Input.Changed) -> None:
+        self.view.query = event.value
+        # Typing moves to the first couple found, as a search should.
+        self._fill(keep=False)
+
+    @on(Input.Submitted, "#search")
+    def _found(self) -> None:
+        if self.couples:
+            self.query_one("#couples", CaseTable).focus()
+
+    @on(Select.Changed, "#show")
+    def _show_changed(self, event: Select.Changed) -> None:
+        self.view.show = str(event.value)
+        self._fill()
+
+    @on(Select.Changed, "#order")
+    def _order_changed(self, event: Select.Changed) -> None:
+        self.view.order = str(event.value)
+        self._fill()
+
+    def action_search(self) -> None:
+        bar = self.query_one("#caseload-bar")
+        if bar.display:
+            self.query_one("#search", Input).focus()
+
+    def action_move(self, step: int) -> None:
+        self.query_one("#couples", CaseTable).action_move(step)
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value:
+            search.value = ""
+        if self.couples or self.view.unreadable_shown():
+            self.query_one("#couples", CaseTable).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # A name typed on the table goes to the search, as the walk sends typing to its text
+        # box; the keys bound on Home (n, s, r, e, v, f, /) keep their meaning.
+        if not event.is_printable or not event.character or event.key in self.active_bindings:
+            return
+        if isinstance(self.focused, CaseTable) and self.query_one("#caseload-bar").display:
+            event.stop()
+            typed_into(self.query_one("#search", Input), event.character)
+
+    # The chosen couple
+
+    def choose(self, couple_id: str) -> bool:
+        """Highlight the couple ``couple_id`` if the table shows it."""
+        return self.query_one("#couples", CaseTable).move_to(couple_id)
 
     def selected(self) -> Couple | None:
         """The highlighted couple, loaded in full; None if none, or if it cannot be read."""
-        listing = self.query_one("#couples", OptionList)
-        if not self.couples or listing.highlighted is None:
+        chosen = self._chosen_id()
+        if chosen is None or self.view.caseload is None:
             return None
+        reason = dict(self.view.caseload.unreadable).get(chosen)
         try:
-            return self.wb.store.load_couple(self.couples[listing.highlighted].id)
+            if reason is not None:
+                raise DataError(self.wb.store.layout.couple_file(chosen), reason)
+            return self.wb.store.load_couple(chosen)
         except DataError as error:
             self.notify(
                 str(error), title="This couple could not be read", severity="error", markup=False
             )
             return None
 
-    @on(OptionList.OptionSelected, "#couples")
-    def _chosen(self) -> None:
-        self.action_new_session()
+    async def loaded(self) -> None:
+        """Wait until the table shows the couples as last read."""
+        await self._ready.wait()
+
+    async def chosen(self) -> Couple | None:
+        """The highlighted couple, once the table is filled."""
+        await self._ready.wait()
+        return self.selected()
+
+    # Ways in
 
     @on(Button.Pressed, "#new-session")
-    def action_new_session(self) -> None:
-        couple = self.selected()
+    async def action_new_session(self) -> None:
+        couple = await self.chosen()
         if couple is not None:
             self.wb.open_agenda(couple)
 
     @on(Button.Pressed, "#resume")
-    def action_resume(self) -> None:
-        couple = self.selected()
+    async def action_resume(self) -> None:
+        couple = await self.chosen()
         if couple is not None:
             self.wb.resume(couple)
 
@@ -172,13 +390,107 @@ class HomeScreen(Screen[None]):
         self.wb.new_couple()
 
     @on(Button.Pressed, "#export")
-    def action_export(self) -> None:
-        couple = self.selected()
+    async def action_export(self) -> None:
+        couple = await self.chosen()
         if couple is not None:
             self.wb.export(couple)
 
     @on(Button.Pressed, "#review")
-    def action_review(self) -> None:
-        couple = self.selected()
+    async def action_review(self) -> None:
+        couple = await self.chosen()
         if couple is not None:
             self.wb.review(couple)
+
+    def action_facilitate(self) -> None:
+        """The counsellor's console for the couple's current session (``workbook facilitate``)."""
+        from workbook.tui.console import open_console
+
+        couple = self.selected()
+        if couple is not None:
+            open_console(self.wb, couple)
+
+    # Looking after the caseload
+
+    @work(exclusive=True, group="manage")
+    async def action_edit(self) -> None:
+        """Edit the names and the facilitator; archive, bring back, or delete."""
+        from workbook.tui.screens.edit_couple import EditCoupleScreen
+
+        couple = await self.chosen()
+        if couple is None:
+            return
+        change = await self.app.push_screen_wait(EditCoupleScreen(couple))
+        if change is None:
+            return
+        if change.what == "delete":
+            await self._delete(couple)
+        elif change.what == "archive":
+            self.archive(couple, True)
+        elif change.what == "unarchive":
+            self.archive(couple, False)
+        else:
+            from workbook.tui.manage import rename
+
+            rename(self.wb, couple, change.names, change.facilitator)
+            self.refresh_couples()
+
+    @work(exclusive=True, group="manage")
+    async def action_archive(self) -> None:
+        """Archive the highlighted couple, or bring them back."""
+        couple = await self.chosen()
+        if couple is not None:
+            self.archive(couple, not couple.archived)
+
+    def highlighted_archived(self) -> bool:
+        chosen = self._chosen_id()
+        return any(c.archived for c in self.couples if c.id == chosen)
+
+    @work(exclusive=True, group="manage")
+    async def action_delete(self) -> None:
+        couple = await self.chosen()
+        if couple is not None:
+            await self._delete(couple)
+
+    async def _delete(self, couple: Couple) -> None:
+        from workbook.tui.manage import delete
+        from workbook.tui.screens.delete_couple import DeleteCoupleScreen
+
+        sessions = len(self.wb.store.session_ids(couple.id))
+        folder = self.wb.store.layout.couple_folder(couple.id)
+        if await self.app.push_screen_wait(DeleteCoupleScreen(couple.names, sessions, folder)):
+            delete(self.wb, couple)
+            self.refresh_couples()
+
+    def archive(self, couple: Couple, archived: bool) -> None:
+        """Archive the couple, or bring them back from the archive."""
+        from workbook.tui.manage import archive
+
+        archive(self.wb, couple, archived)
+        self.refresh_couples()
+
+
+def _description(couple: Overview) -> Content:
+    """The highlighted couple in words: the facts, then a problem or what can be done."""
+    a, b = couple.names
+    parts = [f"{couple.sessions} session{'s' if couple.sessions != 1 else ''}"]
+    agreements = (
+        f"{couple.agreements_active} agreement{'s' if couple.agreements_active != 1 else ''}"
+    )
+    if couple.agreements_due:
+        agreements += f", {couple.agreements_due} due for review"
+    parts.append(agreements)
+    facilitator = " with $f" if couple.facilitator else ""
+    if couple.problem:
+        second = "⚠ $problem"
+    else:
+        hints = ["r resumes the unfinished session"] if couple.unfinished else []
+        hints.append("F2 brings them back" if couple.archived else "F2 edits or archives")
+        hints.append("Del deletes")
+        second = " · ".join(hints)
+    return fill(
+        f"$a and $b{facilitator}: {' · '.join(parts)}\n{second}",
+        a=a,
+        b=b,
+        f=couple.facilitator or "",
+        problem=couple.problem or "",
+    )

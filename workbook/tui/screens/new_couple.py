@@ -1,6 +1,9 @@
-"""A new couple: two names (required, different) and an optional facilitator."""
+"""A new couple: two names (required, different) and an optional facilitator. The same form
+edits a couple's names (``edit_couple.py``)."""
 
 from __future__ import annotations
+
+from typing import Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,24 +15,40 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from workbook.text import clean_line
 from workbook.tui.widgets.blink import cursor_blink
 
+R = TypeVar("R")
 
-class NewCoupleScreen(Screen[tuple[str, str, str] | None]):
-    """Dismisses with (name a, name b, facilitator), or None when cancelled."""
+
+class CoupleForm(Screen[R | None], Generic[R]):
+    """Two names and a facilitator, checked; ``finished`` says what to do with them."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="new-couple.cancel")]
+    QUESTION = "Who is taking part?"
+
+    def __init__(self, names: tuple[str, str] = ("", ""), facilitator: str = "") -> None:
+        super().__init__()
+        self.names = names
+        self.facilitator = facilitator
 
     def compose(self) -> ComposeResult:
         with Vertical(id="new-couple", classes="form"):
-            yield Static("Who is taking part?", classes="step-title", markup=False)
+            yield Static(self.QUESTION, classes="step-title", markup=False)
             yield Label("First partner's name")
-            yield Input(id="name-a", max_length=60, placeholder="for example Sam")
+            yield Input(self.names[0], id="name-a", max_length=60, placeholder="for example Sam")
             yield Label("Second partner's name")
-            yield Input(id="name-b", max_length=60, placeholder="for example Alex")
+            yield Input(self.names[1], id="name-b", max_length=60, placeholder="for example Alex")
             yield Label("Facilitator or counsellor (optional)")
-            yield Input(id="facilitator", max_length=80, placeholder="leave empty if none")
+            yield Input(
+                self.facilitator,
+                id="facilitator",
+                max_length=80,
+                placeholder="leave empty if none",
+            )
             yield Static(id="error", markup=False)
-            yield Button("Continue", id="continue", variant="primary")
+            yield from self.buttons()
         yield Footer()
+
+    def buttons(self) -> ComposeResult:
+        yield Button("Continue", id="continue", variant="primary")
 
     def on_mount(self) -> None:
         for field in self.query(Input):
@@ -57,7 +76,17 @@ class NewCoupleScreen(Screen[tuple[str, str, str] | None]):
             self.query_one("#error", Static).update(problem)
             self.query_one("#name-a" if not a else "#name-b", Input).focus()
             return
-        self.dismiss((a, b, facilitator))
+        self.dismiss(self.finished(a, b, facilitator))
+
+    def finished(self, a: str, b: str, facilitator: str) -> R:
+        raise NotImplementedError
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class NewCoupleScreen(CoupleForm[tuple[str, str, str]]):
+    """Dismisses with (name a, name b, facilitator), or None when cancelled."""
+
+    def finished(self, a: str, b: str, facilitator: str) -> tuple[str, str, str]:
+        return a, b, facilitator

@@ -8,12 +8,12 @@ terms go to the ``AgreementBook``. A read-only window shows the session and chan
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import Screen
+from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, OptionList, Static
 
@@ -29,19 +29,22 @@ from workbook.tui import views
 from workbook.tui.autosave import Autosave
 from workbook.tui.follow import follow_highlight, settle_stage, to_the_box
 from workbook.tui.plain import line
+from workbook.tui.screens.leaving import LeavableScreen
 from workbook.tui.steps.agreement import AgreementInput
 from workbook.tui.steps.base import StepInput, stop_before_next
 from workbook.tui.steps.context import StepContext, at_place
+from workbook.tui.widgets.clock import SessionClock
 from workbook.tui.widgets.handover import handover
 from workbook.tui.widgets.nav import NavBar
 from workbook.tui.widgets.partners import PartnerBar, progress_line
 
 
-class WalkScreen(Screen[None]):
+class WalkScreen(LeavableScreen):
     BINDINGS = [
         Binding("ctrl+n", "next", "Next", id="walk.next"),
         Binding("ctrl+b", "back", "Back", id="walk.back"),
         Binding("escape", "pause", "Pause", id="walk.pause"),
+        Binding("ctrl+g", "end_now", "End now", id="walk.end-now"),
         Binding("ctrl+o", "notes", "Notes", id="walk.notes"),
     ]
 
@@ -58,7 +61,10 @@ class WalkScreen(Screen[None]):
         self.couple = couple
         self.walk = Walk(packs)
         self.read_only = read_only
-        self.recorder = SessionRecorder(store, couple.id, session, read_only)
+        keeps = bool(couple.facilitator)
+        self.recorder = SessionRecorder(
+            store, couple.id, session, read_only, packs=packs, keeps_sealed=keeps, now=self.now
+        )
         self.autosave = Autosave(self, self.recorder, lambda: self._show_progress(self.place))
         self.book = AgreementBook(store, couple, lambda: self.app.today())  # type: ignore[attr-defined]
         self.names: dict[str, str] = {p.key: p.name for p in couple.partners}
@@ -70,8 +76,13 @@ class WalkScreen(Screen[None]):
     def session(self) -> Session:
         return self.recorder.session
 
+    def now(self) -> datetime:
+        return self.app.now()  # type: ignore[attr-defined,no-any-return]
+
     def compose(self) -> ComposeResult:
-        yield Static(id="progress", markup=False)
+        with Horizontal(id="top"):
+            yield Static(id="progress", markup=False)
+            yield SessionClock(self.recorder, self.walk.packs, self.now)
         yield PartnerBar(self.couple)
         yield VerticalScroll(id="stage")
         yield NavBar(id="nav")
@@ -110,7 +121,7 @@ class WalkScreen(Screen[None]):
         today = self.app.today()  # type: ignore[attr-defined]
         earlier = lambda: self.store.earlier_sessions(self.couple.id, self.session.id)  # noqa: E731
         made = at_place(self.walk, place, self.session, self.names, today, earlier, problems)
-        made = replace(made, read_only=bool(self.read_only))
+        made = replace(made, read_only=bool(self.read_only), kept_by=self.couple.facilitator)
         if problems and made.where not in self._warned:
             self._warned.add(made.where)
             unread = "; ".join(problems[:3])
@@ -164,41 +175,16 @@ class WalkScreen(Screen[None]):
     async def goto_step(self, pack: int, step: int) -> None:
         await self.go(self.walk.start_of_step(pack, step))
 
-    @work(exclusive=True, group="leave")
-    async def finish(self) -> None:
-        from workbook.tui.screens.done import DoneScreen
-
-        self.recorder.finish()
-        if not await self.settle("Finish"):
-            self.recorder.unfinish()
-            return
-        self.store.release_session(self.couple.id, self.session.id)
-        # Not awaited: this worker belongs to the screen being replaced.
-        self.app.switch_screen(DoneScreen(self.store, self.couple, self.session))
-
-    @work(exclusive=True, group="leave")
-    async def action_pause(self) -> None:
-        if await self.settle("Leave"):
-            self.store.release_session(self.couple.id, self.session.id)
-            self.app.notify("Paused, and all saved. Press r to carry on where you left off.")
-            self.dismiss()
-
-    async def settle(self, leaving: str) -> bool:
-        """Save before leaving; True when it is all right to leave (see ``ask_before_leaving``)."""
-        from workbook.tui.screens.unsaved import ask_before_leaving
-
-        return await ask_before_leaving(self.app, self.autosave, leaving)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Notes belong to a facilitator, and a read-only window writes nothing.
         if action == "notes":
             return bool(self.couple.facilitator) and not self.read_only
-        return True
+        return action != "end_now" or not self.read_only
 
     def action_notes(self) -> None:
         from workbook.tui.screens.notes import NotesScreen
 
-        self.app.push_screen(NotesScreen(self.couple.facilitator or "", self.autosave))
+        self.app.push_screen(NotesScreen(self.couple.facilitator or "", self))
 
     # Messages from the step
 
@@ -244,5 +230,6 @@ class WalkScreen(Screen[None]):
 
     def _show_chrome(self, place: Place) -> None:
         self._show_progress(place)
+        self.query_one(SessionClock).tick()
         self.query_one(PartnerBar).show_place(self.walk, place)
         self.query_one(NavBar).show(self.walk, place)

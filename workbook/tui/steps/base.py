@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from workbook.export.markdown import inline
-from workbook.logic.phases import REVEAL, SECOND
+from workbook.logic.phases import REVEAL, SEALED, SECOND, is_sealed
 from workbook.logic.skips import KEPT_LINE, kept_back
 from workbook.packs.placeholders import fill as fill_placeholders
 from workbook.packs.placeholders import neutral
@@ -126,11 +126,19 @@ def answered(
     """The usual shape of a step each partner answers: prompt, help, the first answer when the
     step is open, the input; at the reveal, both answers side by side and what they share, and
     the pack's scores that this reveal completes. An optional private step that one or both
-    left blank shows neither answer, only a line that never says who (``logic/skips.py``)."""
+    left blank shows neither answer, only a line that never says who (``logic/skips.py``). A
+    sealed step has its own shape (``steps/sealed.py``): no reveal, and nothing shared that
+    depends on the answers."""
     from workbook.tui.widgets.reveal import Reveal
     from workbook.tui.widgets.scores import score_widgets
 
     step = context.step
+    if is_sealed(step):
+        from workbook.tui.steps import sealed
+
+        return (
+            sealed.after(context) if context.phase == SEALED else sealed.turn(context, make_input)
+        )
     if context.phase == REVEAL and kept_back(step, context.answer):
         return [
             Static(plain(neutral(step.prompt)), classes="prompt"),

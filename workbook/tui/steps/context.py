@@ -9,6 +9,7 @@ from typing import Any
 
 from workbook.data.models import Session
 from workbook.kinds import spec
+from workbook.logic.phases import is_sealed
 from workbook.logic.walk import Place, Walk
 from workbook.packs.models import Pack
 
@@ -30,6 +31,8 @@ class StepContext:
     # The couple's earlier sessions, loaded only by the views that ask for them.
     earlier: Callable[[], list[Session]] = field(default=list)
     read_only: bool = False
+    # Who keeps the answers of a sealed step (the couple's facilitator), or None: nobody.
+    kept_by: str | None = None
 
     @property
     def key(self) -> str:
@@ -63,11 +66,14 @@ def at_place(
     """The context of ``place``; what cannot be read of its saved answer goes to ``problems``."""
     pack, step = walk.packs[place.pack], walk.step(place)
     where = f"answers.{pack.id}.{step.id}"
+    # A sealed answer is never read back from the couple's file, whatever a hand edit put there:
+    # each private turn starts empty.
+    table = {} if is_sealed(step) else session.answer(pack.id, step.id)
     return StepContext(
         pack=pack,
         step=step,
         phase=place.phase,
-        answer=spec(step).read(session.answer(pack.id, step.id), problems, where),
+        answer=spec(step).read(table, problems, where),
         names=names,
         first=walk.first_partner(place),
         answering=walk.answering(place),

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
+from workbook.logic.phases import SEALED
 from workbook.logic.walk import HANDBACK, HANDOVER, LOOKAWAY, REVEAL, Place, Walk
 
 HINTS = {
@@ -14,6 +15,7 @@ HINTS = {
     HANDBACK: "Hand the screen back, then press Enter.",
     # True at every reveal, also one that keeps an optional step's answers back (logic/skips.py).
     REVEAL: "Both of you: look at this together.",
+    SEALED: "Both of you: your answers stay private.",
 }
 
 

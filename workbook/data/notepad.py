@@ -1,0 +1,175 @@
+"""What a counsellor is typing into the notes file, saved as it is typed (DESIGN.md section 3.8).
+
+A note begins with its first key: it is stamped then with the time and the couple's place, and
+further typing changes that note. ``new_note`` ends it, and the next key begins another. The DAP
+note's three parts are saved the same way. Saving follows the session recorder's rule: once the
+typing stops for a moment (``QUIET``), and never later than ``MAX_WAIT`` after the first unsaved
+key.
+
+A window saves from a background thread so that typing never waits for the disk or for the other
+window's hold on the notes file's lock: the pad's state is guarded by a lock, a save works on a
+copy, and a key typed during a save is saved by the next one.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from workbook.data.durable import SaveError
+from workbook.data.notes import DAP_PARTS, NotesFile
+from workbook.reading import reason_for
+
+QUIET = 0.4
+MAX_WAIT = 0.8
+
+
+@dataclass
+class Draft:
+    """One note as it is being written: its stamp, and what is typed so far."""
+
+    at: datetime
+    pack: str
+    step: str
+    text: str = ""
+    # Where the note is in the file, once it is there.
+    index: int | None = None
+    version: int = 0
+    saved_version: int = 0
+
+
+class NotePad:
+    """The note being written and the DAP note, for one session's notes file."""
+
+    def __init__(self, notes: NotesFile, clock: Callable[[], float] = time.monotonic) -> None:
+        self.notes = notes
+        self._clock = clock
+        self._state = threading.Lock()
+        self._one_save = threading.Lock()
+        self.current: Draft | None = None
+        self._drafts: list[Draft] = []
+        self._dap: dict[str, tuple[str, int]] = {}
+        self._dap_saved: dict[str, int] = {}
+        self._versions = 0
+        self._first_change: float | None = None
+        self._last_change: float | None = None
+        # Why the last save failed, while it keeps failing; None once a save succeeds.
+        self.failure: str | None = None
+        self.saved_at: float | None = None
+
+    # Typing
+
+    def type_note(self, text: str, place: Callable[[], tuple[str, str, datetime]]) -> None:
+        """The note box now holds ``text``. The first key of a note stamps it with ``place()``:
+        the couple's pack and step, and the time."""
+        with self._state:
+            if self.current is None:
+                if not text.strip():
+                    return
+                pack, step, at = place()
+                self.current = Draft(at, pack, step)
+                self._drafts.append(self.current)
+            if self.current.text == text:
+                return
+            self.current.text = text
+            self.current.version = self._bump()
+
+    def new_note(self) -> Draft | None:
+        """End the note being written (it is still saved); the next key begins another.
+        Returns the note that was ended, if any."""
+        with self._state:
+            ended, self.current = self.current, None
+        return ended
+
+    def type_dap(self, part: str, text: str) -> None:
+        if part not in DAP_PARTS:
+            raise ValueError(f"no DAP part {part!r}")
+        with self._state:
+            if part in self._dap and self._dap[part][0] == text:
+                return
+            self._dap[part] = (text, self._bump())
+
+    def load_dap(self, dap: dict[str, str]) -> None:
+        """What the file's DAP note holds, as the starting point: nothing to save yet."""
+        with self._state:
+            for part in DAP_PARTS:
+                self._dap[part] = (dap.get(part, ""), 0)
+                self._dap_saved[part] = 0
+
+    def _bump(self) -> int:
+        # Called with the state lock held.
+        self._versions += 1
+        now = self._clock()
+        if self._first_change is None:
+            self._first_change = now
+        self._last_change = now
+        return self._versions
+
+    # Saving
+
+    @property
+    def dirty(self) -> bool:
+        with self._state:
+            return self._dirty()
+
+    def _dirty(self) -> bool:
+        return any(d.version != d.saved_version for d in self._drafts) or any(
+            version != self._dap_saved.get(part) for part, (_, version) in self._dap.items()
+        )
+
+    def due_in(self) -> float | None:
+        """Seconds until the next save is due (0 or less: now), or None when all is saved."""
+        with self._state:
+            if self._first_change is None or self._last_change is None:
+                return None
+            due = min(self._last_change + QUIET, self._first_change + MAX_WAIT)
+            return due - self._clock()
+
+    def save(self) -> bool:
+        """Save what changed since the last save. True when all of it is saved; False when a
+        save failed, and ``failure`` says why. Safe to call from any thread."""
+        with self._one_save:
+            with self._state:
+                drafts = [
+                    (d, d.text, d.version) for d in self._drafts if d.version != d.saved_version
+                ]
+                dap = {
+                    part: (text, version)
+                    for part, (text, version) in self._dap.items()
+                    if version != self._dap_saved.get(part)
+                }
+            try:
+                for draft, text, version in drafts:
+                    if draft.index is None:
+                        if not text.strip():
+                            draft.saved_version = version
+                            continue
+                        draft.index = self.notes.add_note(text, draft.pack, draft.step, draft.at)
+                    else:
+                        self.notes.set_note_text(draft.index, draft.at, text)
+                    draft.saved_version = version
+                for part, (text, version) in dap.items():
+                    self.notes.set_dap(part, text)
+                    self._dap_saved[part] = version
+            except SaveError as error:
+                self.failure = error.reason
+                return False
+            except OSError as error:
+                self.failure = reason_for(error)
+                return False
+            with self._state:
+                self.failure = None
+                self.saved_at = self._clock()
+                # Drafts that were ended and are saved need not be kept.
+                self._drafts = [
+                    d for d in self._drafts if d is self.current or d.version != d.saved_version
+                ]
+                if not self._dirty():
+                    self._first_change = self._last_change = None
+                else:
+                    # Keys typed while this save ran: the next one is due on the usual rule.
+                    self._first_change = self._clock()
+            return True

@@ -1,0 +1,157 @@
+"""Deleting a couple: every file in its folder, and its entry in the index, or a clear refusal.
+
+The folder is first renamed, in one step, to a hidden name in ``couples/`` that is not a couple
+id, so the couple leaves every list at once and is never half there. Only then are its files
+removed. A removal that is interrupted (a crash, a file that cannot be removed) leaves that
+hidden folder, which the next start of the workbook sweeps away.
+
+Nothing is followed through a link: a couple folder that is a link, or lies elsewhere than it
+seems, is refused; links inside it are removed as links, never followed (``shutil.rmtree``
+guards against links swapped in while it works, on systems that allow it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workbook.data import vault
+from workbook.data.durable import FILE_MODE, SaveError, fsync_folder
+from workbook.data.forget import forget_leftovers, pack_digests
+from workbook.reading import reason_for
+
+if TYPE_CHECKING:
+    from workbook.data.store import Store
+
+_REMOVED = re.compile(r"^\.removed-[a-z0-9-]+-[0-9a-f]{8}$")
+IN_USE = (
+    "another workbook window has a session of this couple open, or is saving it; close it "
+    "there first, then delete the couple"
+)
+LOCK_WAIT_SECONDS = 2.0
+
+
+def remove_couple(store: Store, couple_id: str) -> None:
+    """Remove the couple's folder and its index entry; raises ``SaveError`` when nothing was
+    removed (and why), or when some files were left behind (and where)."""
+    import filelock
+
+    from workbook.data import index
+
+    couples = store.layout.couples
+    folder = store.layout.couple_folder(couple_id)
+    if os.path.islink(folder):
+        raise SaveError(
+            folder, "it is a link to another place; workbook never deletes through links"
+        )
+    if not folder.is_dir():
+        raise SaveError(folder, "there is no such couple folder")
+    real = Path(os.path.realpath(folder))
+    if real != Path(os.path.realpath(couples)) / couple_id or couples.is_symlink():
+        raise SaveError(
+            folder, "it is reached through a link; workbook never deletes through links"
+        )
+    # Every lock of the couple is held while the folder is renamed: no other window is
+    # walking a session or saving agreements then.
+    locks = _hold_locks(folder, filelock)
+    digests = pack_digests(store, couple_id)
+    trash = couples / f".removed-{couple_id}-{secrets.token_hex(4)}"
+    try:
+        os.rename(folder, trash)
+    except OSError as error:
+        raise SaveError(folder, reason_for(error)) from error
+    finally:
+        _release(locks)
+    with contextlib.suppress(OSError):
+        fsync_folder(couples)
+    # The names are in the index too: they go before the files, so that a failure below still
+    # leaves no trace of the couple on Home.
+    unindexed = index.forget(store, couple_id)
+    failures = _remove_tree(trash)
+    # The kept pack versions only this couple's sessions used go too (DESIGN.md section 5).
+    forget_leftovers(store, digests, cache=unindexed is not None)
+    if failures:
+        path, reason = failures[0]
+        raise SaveError(
+            folder,
+            f"the couple is no longer listed, but {len(failures)} file(s) could not be removed "
+            f"({path}: {reason}); they are in {trash}, which workbook tries again to remove "
+            "at its next start",
+        )
+    if unindexed is not None:
+        raise SaveError(
+            folder,
+            f"every file of the couple is removed, but index.toml still names them "
+            f"({unindexed}); Home takes them out of it when it can write it again",
+        )
+
+
+def sweep_removed(couples: Path) -> list[Path]:
+    """Finish the removals that were interrupted; returns the folders now gone."""
+    swept: list[Path] = []
+    try:
+        entries = list(os.scandir(couples))
+    except OSError:
+        return swept
+    for entry in entries:
+        if _REMOVED.match(entry.name) and entry.is_dir(follow_symlinks=False):
+            path = Path(entry.path)
+            if not _remove_tree(path):
+                swept.append(path)
+    return swept
+
+
+def _hold_locks(folder: Path, filelock: Any) -> list[Any]:
+    """Take the couple's lock and every session's; raises ``SaveError`` when one is held
+    elsewhere or cannot be used. A lock file that is a link is never opened: it goes with the
+    folder."""
+    sessions = folder / "sessions"
+    held: list[Any] = []
+    try:
+        lock_paths = [folder / "couple.lock"]
+        if sessions.is_dir() and not sessions.is_symlink():
+            # Session and notes files, named as the code names them: in an encrypted folder
+            # they are ``.toml.age`` on disk, with opaque lock names.
+            lock_paths += [
+                vault.lock_file(sessions / f"{stem}.toml")
+                for stem in sorted(vault.stems(sessions, ".toml"))
+            ]
+        for lock_path in lock_paths:
+            if lock_path.is_symlink():
+                continue
+            lock = filelock.FileLock(lock_path, mode=FILE_MODE)
+            lock.acquire(timeout=LOCK_WAIT_SECONDS if lock_path.name == "couple.lock" else 0)
+            held.append(lock)
+    except filelock.Timeout as error:
+        _release(held)
+        raise SaveError(folder, IN_USE) from error
+    except OSError as error:
+        _release(held)
+        raise SaveError(folder, f"a lock file cannot be used: {reason_for(error)}") from error
+    return held
+
+
+def _release(locks: list[Any]) -> None:
+    for lock in locks:
+        with contextlib.suppress(OSError):
+            lock.release()
+
+
+def _remove_tree(path: Path) -> list[tuple[str, str]]:
+    """Remove ``path`` and everything in it, links as links; returns what could not go."""
+    failures: list[tuple[str, str]] = []
+
+    def failed(_function: Any, where: str, info: Any) -> None:
+        error = info[1]
+        reason = reason_for(error) if isinstance(error, OSError) else str(error)
+        failures.append((where, reason))
+
+    shutil.rmtree(path, onerror=failed)
+    with contextlib.suppress(OSError):
+        fsync_folder(path.parent)
+    return failures

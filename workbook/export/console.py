@@ -1,0 +1,147 @@
+"""The console's answers pane as Markdown: the step the couple is at, the scores, the answers
+revealed so far (latest first), and the sealed answers, marked private.
+
+It renders only what ``logic/live.py`` says may be shown, with each kind's own renderer, so the
+escaping rules of every export hold here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from workbook.export.markdown import bullets, heading, inline, names_and
+from workbook.kinds import spec
+from workbook.logic.live import Live, Shown, Where, reveal_phase
+from workbook.logic.phases import FIRST, HANDBACK, HANDOVER, LOOKAWAY, SECOND
+from workbook.logic.scores import shown as score_text
+from workbook.packs.models import Pack
+from workbook.packs.placeholders import neutral
+
+Names = Mapping[str, str]
+PRIVATE_NOW = "*Private: the answers show here once the couple reaches the reveal.*"
+
+
+def step_title(step: Any) -> str:
+    return str(step.title or neutral(getattr(step, "prompt", "") or "") or step.id)
+
+
+def doing(where: Where, names: Names) -> str:
+    """What is happening at the couple's screen, in a few plain words (not Markdown)."""
+    phase, turn = where.place.phase, where.turn
+    name = names.get(turn or "", "")
+    other = names.get("b" if turn == "a" else "a", "")
+    if phase in (LOOKAWAY, HANDOVER):
+        return f"The screen passes to {name}; {other} looks away"
+    if phase == HANDBACK:
+        return f"The screen passes back to {name}"
+    if phase in (FIRST, SECOND) and turn is not None:
+        return f"{name}'s turn, in private" if where.private else f"{name}'s turn"
+    if where.private and phase == reveal_phase(where.step):
+        return "Both see the answers"
+    if getattr(where.step, "answer", None) == "together":
+        return "Answering together"
+    if spec(where.step).takes_turns:
+        return "Both at the screen, taking turns"
+    return "Both at the screen"
+
+
+def answers_markdown(found: Live, names: Names) -> str:
+    """What the couple has seen of their answers, for the counsellor."""
+    out: list[str] = []
+    earlier = list(found.shown)
+    where = found.where
+    if where is not None:
+        out.append(heading(3, f"Now: {step_title(where.step)}"))
+        current = [s for s in earlier if (s.pack.id, s.step.id) == (where.pack_id, where.step_id)]
+        if current:
+            earlier.remove(current[0])
+            out += _rendered(current[0], names)
+        elif where.private:
+            out.append(PRIVATE_NOW)
+            if found.answered_so_far:
+                who = names_and(names[key] for key in found.answered_so_far)
+                out.append(f"*Written so far: {who}.*")
+        elif spec(where.step).render is None:
+            out.append("*Nothing to answer at this step.*")
+        else:
+            out.append("*Nothing answered at this step yet.*")
+    if found.scores:
+        out.append(heading(3, "Scores"))
+        out.append(bullets(_score(pack, value, names) for pack, value in found.scores))
+    if earlier:
+        out.append(heading(3, "Revealed so far, latest first"))
+        for item in reversed(earlier):
+            out.append(heading(4, f"{item.pack.title} › {step_title(item.step)}"))
+            out += _rendered(item, names)
+    if not out:
+        out.append("*Nothing to show yet.*")
+    return "\n\n".join(out) + "\n"
+
+
+def _rendered(item: Shown, names: Names) -> list[str]:
+    kind = spec(item.step)
+    if kind.render is None:
+        return []
+    return list(kind.render(item.step, kind.read(item.table), names))
+
+
+def _score(pack: Pack, value: Any, names: Names) -> str:
+    each = []
+    for key in ("a", "b"):
+        band = value.band(key)
+        each.append(
+            f"{inline(names[key])} {score_text(value.value(key))}"
+            + (f" ({inline(band)})" if band else "")
+        )
+    return f"{inline(value.title)}: {', '.join(each)}"
+
+
+def sealed_markdown(
+    sealed: Mapping[str, Mapping[str, Mapping[str, Any]]],
+    packs: Mapping[str, Pack],
+    names: Names,
+) -> str:
+    """Answers of ``each-sealed`` steps: private to the counsellor, never shown to the partner.
+    Empty when there are none."""
+    items = []
+    for pack_id, steps in sealed.items():
+        pack = packs.get(pack_id)
+        for step_id, answers in steps.items():
+            if not answers:
+                continue
+            title = step_id
+            if pack is not None:
+                found = next((s for s in pack.steps if s.id == step_id), None)
+                title = f"{pack.title} › {step_title(found) if found else step_id}"
+            lines = [
+                f"{inline(names.get(key, key))}: {_value(answers[key])}"
+                for key in ("a", "b")
+                if key in answers
+            ]
+            items.append(f"{inline(title)}\\\n  " + "\\\n  ".join(lines))
+    if not items:
+        return ""
+    from workbook.logic.safety import flags
+
+    # The safety check's answers that ask for care come first, as one quiet line each.
+    care = [
+        f"⚑ {inline(flag.describe(names.get(flag.partner, flag.partner)))}"
+        for flag in flags(sealed)
+    ]
+    return (
+        heading(3, "Private to you: sealed answers")
+        + "\n\n*Never shown to the partner, and never in the couple's documents.*\n\n"
+        + (bullets(care) + "\n\n" if care else "")
+        + bullets(items)
+        + "\n"
+    )
+
+
+def _value(value: Any) -> str:
+    """A stored answer of any shape, as one escaped line."""
+    if isinstance(value, list):
+        return ", ".join(_value(item) for item in value) or "-"
+    if isinstance(value, dict):
+        return "; ".join(f"{inline(str(k))}: {_value(v)}" for k, v in value.items()) or "-"
+    return inline(str(value))

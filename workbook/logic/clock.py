@@ -1,0 +1,82 @@
+"""The session's clock: the time spent so far, against the agenda's budget.
+
+The budget is the packs' suggested ``minutes`` added up; a pack without minutes adds nothing, and
+the words say how many such packs there are. The time spent comes from the trail: the time of
+earlier sittings (moves more than ``IDLE`` apart count as a break, as in the summary), then the
+time on the clock since this sitting began, so the count never jumps back while a window is
+open, however long the couple stays on one step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from itertools import pairwise
+from typing import Any
+
+from workbook.data.trail import IDLE, Move
+
+
+@dataclass(frozen=True)
+class Budget:
+    """The agenda's suggested minutes, and how many of its packs suggest none."""
+
+    minutes: int
+    untimed: int
+
+    @classmethod
+    def of(cls, packs: Iterable[Any]) -> Budget:
+        found = [getattr(pack, "minutes", None) for pack in packs]
+        return cls(sum(m for m in found if m), sum(1 for m in found if not m))
+
+    def untimed_words(self) -> str:
+        count = self.untimed
+        return f"{count} pack{'s' if count != 1 else ''} without a time" if count else ""
+
+
+def spent(trail: Sequence[Move], now: datetime, since: datetime | None = None) -> timedelta:
+    """The time spent on the session at ``now``.
+
+    ``since`` is when this sitting began (the move that opened it): the moves up to it count as
+    the summary counts them, and from it the clock runs. Without ``since`` (a window that only
+    watches), the trail counts, and the time since its last move while that is not a break.
+    """
+    before = [move for move in trail if since is None or move.at <= since]
+    total = timedelta(0)
+    for here, following in pairwise(before):
+        gap = following.at - here.at
+        if timedelta(0) <= gap <= IDLE:
+            total += gap
+    if since is not None:
+        return total + max(now - since, timedelta(0))
+    if before:
+        gap = now - before[-1].at
+        if timedelta(0) <= gap <= IDLE:
+            total += gap
+    return total
+
+
+def whole_minutes(time: timedelta) -> int:
+    return max(int(time.total_seconds() // 60), 0)
+
+
+def clock_text(time: timedelta, budget: Budget) -> str:
+    """The walk's clock, calmly: "23 of 55 min", "23 of 40 min (1 pack without a time)",
+    "23 min (no time suggested)"."""
+    used = whole_minutes(time)
+    if not budget.minutes:
+        return f"{used} min (no time suggested)"
+    text = f"{used} of {budget.minutes} min"
+    return f"{text} ({budget.untimed_words()})" if budget.untimed else text
+
+
+def total_text(budget: Budget, packs: int) -> str:
+    """The agenda's total: "3 packs, about 55 min", with the packs that suggest no time."""
+    if not packs:
+        return "No packs chosen yet."
+    chosen = f"{packs} pack{'s' if packs != 1 else ''}"
+    if not budget.minutes:
+        return f"{chosen}, with no time suggested."
+    text = f"{chosen}, about {budget.minutes} min"
+    return f"{text}, and {budget.untimed_words()}." if budget.untimed else f"{text}."

@@ -1,0 +1,378 @@
+"""The counsellor's console: a second window, on the counsellor's own screen, beside the session
+the couple is walking (DESIGN.md section 3.8).
+
+It watches the session file: four times a second it looks at the file's size and time, and when
+they change it reads the file in a thread, so the window never waits. It shows where the couple
+is, whose turn it is, the time on this step and against the budget, the answers once they are
+revealed (``logic/live.py`` decides), the scores, and the sealed answers, marked private. A file
+that cannot be read just then (a hand edit half done) is said calmly, and what was last read
+stays on screen.
+
+The notes and the DAP note are saved as they are typed into the notes file, under its own lock
+(``data/notepad.py``). The console never writes the session file and never takes its lock.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Markdown, Static, TabbedContent, TabPane, TextArea
+
+from workbook.data.files import DataError
+from workbook.data.models import Couple, Session, now
+from workbook.data.notepad import NotePad
+from workbook.data.notes import DAP_PARTS, SessionNotes
+from workbook.data.store import Store
+from workbook.data.trail import moves
+from workbook.export.console import answers_markdown, doing, sealed_markdown, step_title
+from workbook.logic.live import Live, live, time_on_step, time_spent
+from workbook.packs.load import LoadedPack
+from workbook.packs.models import Pack
+from workbook.tui.plain import line, plain
+from workbook.tui.steps.text import AnswerArea
+from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.notes_pane import NotesPane
+
+POLL_SECONDS = 0.25
+# Narrower than this, the answers and the notes are stacked, not side by side.
+NARROW = 70
+DAP_TITLES = {"data": "Data", "assessment": "Assessment", "plan": "Plan"}
+Library = Callable[[], Mapping[str, LoadedPack]]
+
+
+@dataclass
+class Read(Message):
+    """What a read in the background found: the session (or why it could not be read), and the
+    notes file, each only if it had changed."""
+
+    session: Session | None = None
+    problem: str | None = None
+    packs: list[Pack] = field(default_factory=list)
+    pack_notes: list[str] = field(default_factory=list)
+    live: Live | None = None
+    answers: str | None = None
+    notes: SessionNotes | None = None
+
+
+def _signature(path: Path) -> tuple[tuple[int, int, int] | None, ...]:
+    """What changes when a file is saved (a save replaces the file): its time, size and inode,
+    and those of its sealed twin ``name.age`` in an encrypted folder; None where there is none."""
+    found: list[tuple[int, int, int] | None] = []
+    for candidate in (path, path.with_name(path.name + ".age")):
+        try:
+            mark = os.stat(candidate)
+        except OSError:
+            found.append(None)
+        else:
+            found.append((mark.st_mtime_ns, mark.st_size, mark.st_ino))
+    return tuple(found)
+
+
+class ConsoleScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+n", "new_note", "New note", id="console.new-note"),
+        Binding("f2", "tab('notes-tab')", "Notes", id="console.notes"),
+        Binding("f3", "tab('dap-tab')", "DAP note", id="console.dap-note"),
+        Binding("escape", "close", "Back", id="console.close"),
+    ]
+    DEFAULT_CSS = """
+    ConsoleScreen #console-top { height: auto; background: $panel; padding: 0 1; }
+    ConsoleScreen #console-title { text-style: bold; }
+    ConsoleScreen #console-problem { color: $warning; height: auto; }
+    ConsoleScreen #console-body { height: 1fr; }
+    ConsoleScreen #console-answers { width: 1fr; padding: 0 1; }
+    ConsoleScreen #console-answers Markdown { margin: 0; padding: 0; }
+    ConsoleScreen #console-side { width: 1fr; height: 1fr; }
+    ConsoleScreen.narrow #console-body { layout: vertical; }
+    ConsoleScreen.narrow #note-box { height: 4; }
+    ConsoleScreen.narrow #earlier { min-height: 1; }
+    ConsoleScreen TabPane { padding: 0 1; }
+    ConsoleScreen #dap-tab Label { color: $text-muted; }
+    ConsoleScreen #dap-tab AnswerArea { height: 1fr; min-height: 3; }
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        couple: Couple,
+        session_id: str,
+        library: Library,
+        *,
+        clock: Callable[[], datetime] = now,
+        poll: float = POLL_SECONDS,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.couple = couple
+        self.session_id = session_id
+        self.library = library
+        self.clock = clock
+        self.poll = poll
+        self.names: dict[str, str] = {p.key: p.name for p in couple.partners}
+        self.session_file = store.layout.session_file(couple.id, session_id)
+        self.notes = store.notes(couple.id, session_id)
+        self.pad = NotePad(self.notes)
+        self.session: Session | None = None
+        self.packs: list[Pack] = []
+        self.live: Live | None = None
+        self.problem: str | None = None
+        self.read_at: datetime | None = None
+        # How many reads have been shown: tests wait on it, never on time.
+        self.shown = 0
+        self._seen: dict[str, Any] = {}
+        self._reading = False
+        self._sealed: dict[str, Any] = {}
+        self._pack_notes: list[str] = []
+
+    # Layout
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="console-top"):
+            title = f"Console · {self.couple.names[0]} and {self.couple.names[1]}"
+            if self.couple.facilitator:
+                title += f" · with {self.couple.facilitator}"
+            yield Static(line(f"{title} · session {self.session_id}"), id="console-title")
+            yield Static("Reading the session…", id="console-where", markup=False)
+            yield Static("", id="console-clock", markup=False)
+            yield Static("", id="console-problem", markup=False)
+        with Horizontal(id="console-body"):
+            with VerticalScroll(id="console-answers"):
+                yield Markdown("", id="answers", open_links=False)
+                yield Markdown("", id="sealed", open_links=False)
+            with TabbedContent(id="console-side", initial="notes-tab"):
+                with TabPane("Notes (F2)", id="notes-tab"):
+                    yield NotesPane(self.pad, self._place, self.clock, self._title_of, id="pane")
+                with TabPane("DAP note (F3)", id="dap-tab"):
+                    for part in DAP_PARTS:
+                        yield Label(DAP_TITLES[part])
+                        area = AnswerArea(
+                            "", soft_wrap=True, tab_behavior="focus", id=f"dap-{part}"
+                        )
+                        area.cursor_blink = cursor_blink()
+                        yield area
+        yield Footer()
+
+    def on_mount(self) -> None:
+        found = self.notes.read()
+        self.pad.load_dap(found.dap)
+        for part in DAP_PARTS:
+            self.query_one(f"#dap-{part}", AnswerArea).load_text(found.dap[part])
+        self.query_one(NotesPane).box.focus()
+        self.set_interval(self.poll, self._poll)
+        self.set_interval(1.0, self._show_clock)
+        self._poll()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "narrow")
+
+    # Watching
+
+    def _poll(self) -> None:
+        if self._reading:
+            return
+        now_seen = {
+            "session": _signature(self.session_file),
+            "notes": _signature(self.notes.path),
+        }
+        changed = {name for name, mark in now_seen.items() if self._seen.get(name, 0) != mark}
+        if not changed:
+            return
+        self._seen.update(now_seen)
+        self._reading = True
+        self.run_worker(
+            lambda: self._read("session" in changed, "notes" in changed),
+            thread=True,
+            group="console-read",
+            exit_on_error=False,
+        )
+
+    def _read(self, session: bool, notes: bool) -> None:
+        """In a thread: read what changed, and work out what to show."""
+        found = Read()
+        try:
+            if session:
+                try:
+                    found.session = self.store.peek_session(self.couple.id, self.session_id)
+                except DataError as error:
+                    found.problem = error.message
+                else:
+                    found.packs, found.pack_notes = self._packs(found.session)
+                    found.live = live(found.session, found.packs, self.clock())
+                    found.answers = answers_markdown(found.live, self.names)
+            if notes:
+                found.notes = self.notes.read()
+        except Exception as error:  # a watcher must keep watching, whatever the file holds
+            found.problem = f"{type(error).__name__}: {error}"
+        self.post_message(found)
+
+    def _packs(self, session: Session) -> tuple[list[Pack], list[str]]:
+        """The packs the session walks, as it kept them; the library only for older sessions."""
+        from workbook.logic.session_packs import session_packs
+
+        used = session_packs(session, self.store, {}, keep=False)
+        if any(found.pack is None for found in used.values()):
+            used = session_packs(session, self.store, self.library(), keep=False)
+        packs = [found.pack for found in used.values() if found.pack is not None]
+        notes = [f"{found.id}: {found.note}" for found in used.values() if found.note]
+        return packs, notes
+
+    @on(Read)
+    async def _show_read(self, found: Read) -> None:
+        self._reading = False
+        if found.session is not None:
+            self.session, self.packs, self.live = found.session, found.packs, found.live
+            self._pack_notes = found.pack_notes
+            self.read_at = self.clock()
+            self.problem = None
+        elif found.problem is not None:
+            self.problem = found.problem
+        if found.answers is not None:
+            await self.query_one("#answers", Markdown).update(found.answers)
+        if found.notes is not None:
+            self._show_notes(found.notes)
+        self._show_where()
+        self._show_clock()
+        self.shown += 1
+
+    def _show_notes(self, notes: SessionNotes) -> None:
+        legacy = self.session.facilitator.notes if self.session and self.session.facilitator else ""
+        notes.legacy = legacy
+        self.query_one(NotesPane).show(notes)
+        for part in DAP_PARTS:
+            self.query_one(f"#dap-{part}", AnswerArea).disabled = bool(notes.read_only)
+        packs = {pack.id: pack for pack in self.packs}
+        sealed = sealed_markdown(notes.sealed, packs, self.names)
+        self.run_worker(self.query_one("#sealed", Markdown).update(sealed))
+
+    def _show_where(self) -> None:
+        where_text = "The couple has not begun yet."
+        found = self.live
+        if found is not None and found.where is not None:
+            where = found.where
+            pack_no, packs, step_no, steps = (
+                where.place.pack + 1,
+                len(self.packs),
+                where.place.step + 1,
+                len(where.pack.steps),
+            )
+            where_text = (
+                f"{where.pack.title} (pack {pack_no} of {packs}) · "
+                f"{step_title(where.step)} (step {step_no} of {steps})\n"
+                f"▶ {doing(where, self.names)}"
+            )
+        if found is not None and found.finished is not None:
+            where_text = f"The session finished at {found.finished:%H:%M}."
+        self.query_one("#console-where", Static).update(plain(where_text))
+        problems = list(self._pack_notes)
+        if self.problem is not None:
+            shown = f" Showing what it held at {self.read_at:%H:%M:%S}." if self.read_at else ""
+            problems.insert(
+                0,
+                f"The session file cannot be read just now ({self.problem}).{shown} "
+                "This clears once the file is whole again.",
+            )
+        problem = self.query_one("#console-problem", Static)
+        problem.update(plain("\n".join(problems)))
+        problem.display = bool(problems)
+
+    def _show_clock(self) -> None:
+        session = self.session
+        if session is None or self.live is None:
+            return
+        end = session.finished or self.clock()
+        trail = moves(session.trail)
+        where = self.live.where
+        parts = []
+        if where is not None and session.finished is None:
+            on_step = time_on_step(trail, where.pack_id, where.step_id, end)
+            if on_step is not None:
+                parts.append(f"{_clock(on_step)} on this step")
+        spent = round(time_spent(trail, end).total_seconds() / 60)
+        budget = self.live.budget_minutes
+        if budget:
+            over = f" ({spent - budget} over)" if spent > budget else ""
+            parts.append(f"{spent} of {budget} min{over}")
+        else:
+            parts.append(f"{spent} min so far")
+        self.query_one("#console-clock", Static).update(" · ".join(parts))
+
+    # Notes
+
+    def _place(self) -> tuple[str, str]:
+        where = self.live.where if self.live is not None else None
+        return (where.pack_id, where.step_id) if where is not None else ("", "")
+
+    def _title_of(self, pack_id: str, step_id: str) -> str:
+        for pack in self.packs:
+            if pack.id == pack_id:
+                step = next((s for s in pack.steps if s.id == step_id), None)
+                return step_title(step) if step else f"{pack.title} › {step_id}"
+        return f"{pack_id} › {step_id}" if pack_id else "before the first step"
+
+    @on(TextArea.Changed)
+    def _dap_typed(self, event: TextArea.Changed) -> None:
+        area_id = event.text_area.id or ""
+        if not area_id.startswith("dap-"):
+            return
+        event.stop()
+        self.pad.type_dap(area_id.removeprefix("dap-"), event.text_area.text)
+        pane = self.query_one(NotesPane)
+        pane.saver.schedule()
+
+    def action_new_note(self) -> None:
+        self.query_one(TabbedContent).active = "notes-tab"
+        self.query_one(NotesPane).action_new_note()
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        target = (
+            self.query_one(NotesPane).box if tab == "notes-tab" else self.query_one("#dap-data")
+        )
+        target.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Esc goes back only where there is somewhere to go back to (Home).
+        if action == "close":
+            return len(self.app.screen_stack) > 2
+        return True
+
+    async def action_close(self) -> None:
+        if await self.settle("Back"):
+            self.dismiss()
+
+    def on_unmount(self) -> None:
+        # However the window closes, what was typed and not saved yet is saved now.
+        self.pad.save()
+
+    async def settle(self, leaving: str) -> bool:
+        """Save what is typed before leaving; a save that fails is said, and a second try
+        leaves."""
+        pane = self.query_one(NotesPane)
+        if pane.saver.now() or getattr(self, "_warned", False):
+            return True
+        self._warned = True
+        self.notify(
+            f"The notes are NOT saved: {self.pad.failure}. {leaving} again to leave without them.",
+            title="Not saved",
+            severity="error",
+            timeout=20,
+            markup=False,
+        )
+        return False
+
+
+def _clock(spent: timedelta) -> str:
+    seconds = int(spent.total_seconds())
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"

@@ -1,0 +1,57 @@
+"""Editing a couple: their names and facilitator (the new couple form, filled in), and the
+way to the archive and to deleting them.
+
+The couple keeps its id and folder when the names change, so commands and scripts that name
+it keep working.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button
+
+from workbook.data.models import Couple
+from workbook.tui.screens.new_couple import CoupleForm
+
+
+@dataclass(frozen=True)
+class CoupleChange:
+    """What was chosen: new names (``save``), the archive, or deleting the couple."""
+
+    what: Literal["save", "archive", "unarchive", "delete"]
+    names: tuple[str, str] = ("", "")
+    facilitator: str = ""
+
+
+class EditCoupleScreen(CoupleForm[CoupleChange]):
+    """Dismisses with a ``CoupleChange``, or None when cancelled (Esc)."""
+
+    QUESTION = "The couple's names and facilitator"
+
+    def __init__(self, couple: Couple) -> None:
+        super().__init__(couple.names, couple.facilitator or "")
+        self.archived = bool(couple.archived)
+
+    def buttons(self) -> ComposeResult:
+        with Horizontal(classes="form-buttons"):
+            yield Button("Save", id="continue", variant="primary")
+            yield Button(
+                "Bring back from the archive" if self.archived else "Archive", id="archive"
+            )
+            yield Button("Delete…", id="delete", variant="error")
+
+    def finished(self, a: str, b: str, facilitator: str) -> CoupleChange:
+        return CoupleChange("save", (a, b), facilitator)
+
+    @on(Button.Pressed, "#archive")
+    def _archive(self) -> None:
+        self.dismiss(CoupleChange("unarchive" if self.archived else "archive"))
+
+    @on(Button.Pressed, "#delete")
+    def _delete(self) -> None:
+        self.dismiss(CoupleChange("delete"))

@@ -1,0 +1,48 @@
+"""The walk's clock: the time spent on the session against the agenda's budget ("23 of 55 min").
+
+It reads the recorder's trail and the time of day the app gives (``app.now``, which tests fix),
+and looks again every few seconds. It only ever changes its own line, so typing elsewhere is
+never disturbed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from textual.widgets import Static
+
+from workbook.data.recorder import SessionRecorder
+from workbook.data.trail import moves
+from workbook.logic.clock import Budget, clock_text, spent
+
+TICK_SECONDS = 5.0
+
+
+class SessionClock(Static):
+    DEFAULT_CSS = """
+    SessionClock { width: auto; height: 1; padding: 0 1; background: $panel; color: $text-muted; }
+    """
+
+    def __init__(
+        self, recorder: SessionRecorder, packs: Sequence[Any], now: Callable[[], datetime]
+    ) -> None:
+        super().__init__(id="clock", markup=False)
+        self.recorder = recorder
+        self.budget = Budget.of(packs)
+        self.now = now
+        self.shown = ""
+
+    def on_mount(self) -> None:
+        self.tick()
+        self.set_interval(TICK_SECONDS, self.tick)
+
+    def tick(self) -> None:
+        """Show the time as it stands now."""
+        recorder = self.recorder
+        time = spent(moves(recorder.session.trail), self.now(), recorder.arrived_at)
+        text = clock_text(time, self.budget)
+        if text != self.shown:
+            self.shown = text
+            self.update(text)

@@ -1,0 +1,237 @@
+"""The counsellor's notes, saved as they are typed: the earlier notes with their stamps, and the
+box for the note being written.
+
+A note begins with its first key, stamped with the time and the couple's step at that moment;
+Ctrl+N (Ctrl+Enter where the terminal tells it apart) or the New note button ends it, and the
+next key begins another. Saving runs in a thread (``NotesSaver``), so typing never waits for the
+disk or for the other window's hold on the notes file's lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.css.query import NoMatches
+from textual.message import Message
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Button, Static, TextArea
+
+from workbook.data.notepad import NotePad
+from workbook.data.notes import SessionNotes
+from workbook.tui.plain import fill, plain
+from workbook.tui.steps.text import AnswerArea
+from workbook.tui.widgets.blink import cursor_blink
+
+# While saving fails, how often to try again without waiting for the next key.
+RETRY_SECONDS = 5.0
+# Where the couple is (pack id, step id), and how to name a place in the list of notes.
+Place = Callable[[], tuple[str, str]]
+Titles = Callable[[str, str], str]
+
+
+@dataclass
+class NotesSaved(Message):
+    """A save in the background ended; ``notes`` is the file as it was read just after."""
+
+    ok: bool
+    notes: SessionNotes | None
+
+
+class NotesSaver:
+    """Saves ``pad`` when it is due, in a thread, on timers of ``owner``; one save at a time."""
+
+    def __init__(self, owner: Widget, pad: NotePad) -> None:
+        self.owner = owner
+        self.pad = pad
+        self._timer: Timer | None = None
+        self.saving = False
+
+    def schedule(self, delay: float | None = None) -> None:
+        if self._timer is not None or self.saving:
+            return
+        due = self.pad.due_in() if delay is None else delay
+        if due is not None:
+            self._timer = self.owner.set_timer(max(due, 0.01), self._fire)
+
+    def _fire(self) -> None:
+        self._timer = None
+        due = self.pad.due_in()
+        if due is None and self.pad.failure is None:
+            return
+        if due is not None and due > 0.01:
+            self._timer = self.owner.set_timer(due, self._fire)
+            return
+        self.saving = True
+        self.owner.run_worker(self._save, thread=True, group="notes-save", exit_on_error=False)
+
+    def _save(self) -> None:
+        ok = self.pad.save()
+        notes = self.pad.notes.read()
+        self.owner.post_message(NotesSaved(ok, notes))
+
+    def saved(self) -> None:
+        """Called when ``NotesSaved`` arrives: go on saving what was typed meanwhile, or try
+        again a little later if saving failed."""
+        self.saving = False
+        if self.pad.failure is not None:
+            self.schedule(RETRY_SECONDS)
+        else:
+            self.schedule()
+
+    def now(self) -> bool:
+        """Save at once, here (when leaving); True when everything typed is saved."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        return self.pad.save()
+
+
+class NotesPane(Vertical):
+    """Earlier notes, and the box for the next one."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "new_note", "New note", id="notes-pane.new-note"),
+        Binding("ctrl+enter", "new_note", "New note", show=False, id="notes-pane.new-note"),
+    ]
+    DEFAULT_CSS = """
+    NotesPane { height: 1fr; }
+    NotesPane #earlier { height: 1fr; min-height: 3; }
+    NotesPane #earlier-text { padding: 0 1 0 0; }
+    NotesPane #note-box { height: 7; min-height: 4; }
+    NotesPane #note-bar { height: 1; }
+    NotesPane #note-state { width: 1fr; color: $text-muted; height: 1; }
+    NotesPane #new-note { min-width: 12; height: 1; border: none; margin: 0; }
+    """
+
+    def __init__(
+        self,
+        pad: NotePad,
+        place: Place,
+        clock: Callable[[], datetime],
+        titles: Titles,
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.pad = pad
+        self.place = place
+        self.clock = clock
+        self.titles = titles
+        self.saver = NotesSaver(self, pad)
+        self.file: SessionNotes = SessionNotes()
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="earlier", can_focus=False):
+            yield Static(id="earlier-text")
+        area = AnswerArea("", soft_wrap=True, tab_behavior="focus", id="note-box")
+        area.cursor_blink = cursor_blink()
+        area.placeholder = "Type a note: it is stamped with the time and the step."
+        yield area
+        with Horizontal(id="note-bar"):
+            yield Static(id="note-state", markup=False)
+            yield Button("New note", id="new-note", compact=True)
+
+    def on_mount(self) -> None:
+        self._show_state()
+
+    @property
+    def box(self) -> AnswerArea:
+        return self.query_one("#note-box", AnswerArea)
+
+    @on(TextArea.Changed, "#note-box")
+    def _typed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        if self.file.read_only:
+            return
+        self.pad.type_note(event.text_area.text, self._stamp)
+        self.saver.schedule()
+        self._show_state()
+
+    def _stamp(self) -> tuple[str, str, datetime]:
+        pack, step = self.place()
+        return pack, step, self.clock()
+
+    @on(Button.Pressed, "#new-note")
+    def action_new_note(self) -> None:
+        ended = self.pad.new_note()
+        if ended is not None:
+            self.box.load_text("")
+            # The ended note joins the list now if the file has it, else once it is saved (at
+            # once, in the background).
+            self.show(self.file)
+            self.saver.schedule(0.0)
+        self.box.focus()
+        self._show_state()
+
+    @on(NotesSaved)
+    def _saved(self, event: NotesSaved) -> None:
+        event.stop()
+        self.saver.saved()
+        if event.notes is not None:
+            self.show(event.notes)
+        self._show_state()
+
+    def show(self, notes: SessionNotes) -> None:
+        """The notes file as it was last read: its notes (but the one being written), any
+        older notes, and why it may not be written."""
+        self.file = notes
+        self.box.disabled = bool(notes.read_only)
+        current = self.pad.current
+        # The note being written is in the box, not the list: the newest note with its stamp.
+        skip = None
+        if current is not None:
+            same = [
+                n
+                for n in notes.notes
+                if (n.at, n.pack, n.step) == (current.at, current.pack, current.step)
+            ]
+            skip = same[-1] if same else None
+        lines: list[Content] = []
+        if notes.legacy.strip():
+            lines.append(Content.from_markup("[b]Notes kept in the session file[/b]"))
+            lines.append(plain(notes.legacy))
+            lines.append(Content(""))
+        for note in notes.notes:
+            if note is skip or not note.text.strip():
+                continue
+            where = self.titles(note.pack, note.step)
+            lines.append(fill("[b]$at[/b]  [dim]$where[/dim]", at=f"{note.at:%H:%M}", where=where))
+            lines.append(plain(note.text))
+        if not lines:
+            lines.append(
+                Content(
+                    "No notes yet. A note is stamped with the time and the couple's step when "
+                    "you begin it, and saved as you type."
+                )
+            )
+        try:
+            self.query_one("#earlier-text", Static).update(Content("\n").join(lines))
+            self.query_one("#earlier", VerticalScroll).scroll_end(animate=False)
+        except NoMatches:
+            pass
+
+    def _show_state(self) -> None:
+        pad = self.pad
+        # The note in the box keeps the stamp it was begun with until Ctrl+N, even once the
+        # couple has moved on: the line says which it is.
+        begun = f"Note of {pad.current.at:%H:%M} · " if pad.current is not None else ""
+        if self.file.read_only:
+            text = f"Read-only: {self.file.read_only}"
+        elif pad.failure is not None:
+            text = f"NOT SAVED: {pad.failure}. Kept here; trying again."
+        elif pad.dirty or self.saver.saving:
+            text = f"{begun}saving…"
+        elif begun:
+            text = f"{begun}saved"
+        else:
+            text = "Saved as you type."
+        for state in self.query("#note-state").results(Static):
+            state.update(text)
