@@ -391,13 +391,19 @@ def test_the_console_link_follows_the_couple(tmp_path: Path) -> None:
     if missing:
         pytest.skip(missing)
     from workbook.data.store import Store
+    from workbook.logic.session_packs import begin_packs
+    from workbook.packs.library import load_library
 
     store = Store(tmp_path / "data")
     store.prepare()
     couple = store.create_couple("Sam", "Alex")
     couple.care_note_seen = True
     store.save_couple(couple)
-    store.save_session(couple.id, store.new_session(couple.id, ["values"]))
+    # A session as the couple's window starts it: its pack kept in the data folder.
+    session = store.new_session(couple.id, ["values"])
+    begin_packs(session, store, [load_library(environ={}).packs["values"]])
+    store.save_session(couple.id, session)
+    store.release_session(couple.id, session.id)
     served = Served(tmp_path / "data")
     browser = Browser(tmp_path)
     try:

@@ -7,6 +7,7 @@ stderr and never a traceback. Only the commands that open the workbook import th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -166,7 +167,12 @@ def _parser() -> argparse.ArgumentParser:
     facilitate = command(
         "facilitate", "the counsellor's console, attached to the couple's current session"
     )
-    facilitate.add_argument("couple", metavar="COUPLE", help="the couple's id")
+    facilitate.add_argument(
+        "couple",
+        metavar="COUPLE",
+        nargs="?",
+        help="the couple's id; without it, the couple whose unfinished session moved last",
+    )
     facilitate.add_argument(
         "--session", metavar="ID", help="follow this session (default: the latest unfinished)"
     )
@@ -668,6 +674,8 @@ def _facilitate(args: argparse.Namespace) -> int:
     from workbook.logic.live import current_session
 
     store = _store(args)
+    if args.couple is None:
+        args.couple = _walking_now(store)
     if not is_id(args.couple) or args.couple not in store.couple_ids():
         raise Fatal(f'no couple "{args.couple}" in {store.root} (see: workbook couples)')
     couple = store.load_couple(args.couple)
@@ -685,6 +693,27 @@ def _facilitate(args: argparse.Namespace) -> int:
 
     ConsoleApp(store, lambda: _library(args, quiet=True), couple.id, session_id).run()
     return EXIT_OK
+
+
+def _walking_now(store: Any) -> str:
+    """The couple whose unfinished session was saved last: the one a counsellor's link follows
+    (``workbook serve``), or a counsellor who names no couple."""
+    from workbook.data import vault
+    from workbook.logic.live import current_session
+
+    found: list[tuple[float, str]] = []
+    for couple_id in store.couple_ids():
+        session_id = current_session(store, couple_id)
+        if session_id is not None:
+            path = vault.disk(store.layout.session_file(couple_id, session_id))
+            with contextlib.suppress(OSError):
+                found.append((path.stat().st_mtime, couple_id))
+    if not found:
+        raise Fatal(
+            "no couple has an unfinished session to follow: start one in the couple's window, "
+            "or name the couple (see: workbook couples)"
+        )
+    return max(found)[1]
 
 
 def _history(args: argparse.Namespace) -> int:

@@ -337,3 +337,21 @@ def test_console_snapshot(
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_facilitate_without_a_couple_follows_the_one_walking_now(
+    store: Store, library: Library, capsys: pytest.CaptureFixture[str], monkeypatch: Any
+) -> None:
+    from workbook.tui import console
+
+    assert main(["--data-dir", str(store.root), "facilitate"]) == 2
+    assert "no couple has an unfinished session" in capsys.readouterr().err
+    couple, session = couple_walking(store, library, ("respect",))
+    opened: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        console.ConsoleApp,
+        "run",
+        lambda self: opened.append((self.console_couple, self.console_session)),
+    )
+    assert main(["--data-dir", str(store.root), "facilitate"]) == 0
+    assert opened == [(couple.id, session.id)]

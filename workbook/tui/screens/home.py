@@ -401,11 +401,13 @@ class HomeScreen(Screen[None]):
         if couple is not None:
             self.wb.review(couple)
 
-    def action_facilitate(self) -> None:
-        """The counsellor's console for the couple's current session (``workbook facilitate``)."""
+    @work(exclusive=True, group="manage")
+    async def action_facilitate(self) -> None:
+        """The counsellor's console for the couple's current session (``workbook facilitate``);
+        a key pressed before the table is filled waits for it, as the other keys do."""
         from workbook.tui.console import open_console
 
-        couple = self.selected()
+        couple = await self.chosen()
         if couple is not None:
             open_console(self.wb, couple)
 
