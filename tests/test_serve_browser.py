@@ -414,10 +414,8 @@ def test_the_console_link_follows_the_couple(tmp_path: Path) -> None:
         driver.switch_to.new_window("window")
         driver.get(served.links["couple"])
         browser.wait_for("Resume")
-        browser.keys("r")
-        browser.wait_for("Next")
-        browser.keys("alt+n")
-        browser.wait_for("look away")
+        browser.press_until("r", "Next")
+        browser.press_until("alt+n", "look away")
         driver.switch_to.window(console)
         # The console follows the move to the next step.
         browser.wait_for("Your values", link="console")
