@@ -26,7 +26,7 @@ from workbook.data.models import (
 )
 from workbook.data.notes import Note, SessionNotes
 from workbook.data.store import Store
-from workbook.data.trail import entry
+from workbook.data.trail import ending_entry, entry
 from workbook.export.case_data import CaseData, ScoreLine, SessionEntry, ended_early
 from workbook.export.case_record import case_page
 from workbook.export.documents import export
@@ -377,6 +377,12 @@ def test_hostile_text_stays_text_in_markdown_and_html(a: str, b: str, said: str)
         ({"not_reached": ["p.s", "p.t"]}, [], {"p": ["s", "t"]}),
         ({"not_reached": {"p": ["s"]}}, [], {"p": ["s"]}),
         ({"ended_early": True}, [], {}),
+        # As "End the session now" writes it (data/trail.ending_entry).
+        (
+            {},
+            [ending_entry(START, "p", "r", None, ["p.s", "q.t"])],
+            {"p": ["s"], "q": ["t"]},
+        ),
     ],
 )
 def test_the_ways_a_session_can_mark_steps_not_reached(

@@ -17,7 +17,8 @@ from workbook.data.files import DataError
 from workbook.data.models import Agreements, Couple, Session
 from workbook.data.notes import SessionNotes
 from workbook.data.store import Store
-from workbook.data.trail import Move, moves, time_per_pack
+from workbook.data.trail import Move, ending, moves, time_per_pack
+from workbook.export.summary import reached_packs
 from workbook.logic.scores import ScoreValue, pack_scores, score_range
 from workbook.logic.session_packs import SessionPack, session_packs
 from workbook.packs.load import LoadedPack
@@ -58,10 +59,7 @@ class SessionEntry:
         session = self.session
         if session is None:
             return []
-        found = {move.pack for move in self.trail}
-        found |= {pack_id for pack_id in session.agenda if session.pack_answers(pack_id)}
-        if session.position is not None and session.position.pack in session.agenda:
-            found |= set(session.agenda[: session.agenda.index(session.position.pack) + 1])
+        found = reached_packs(session, {move.pack for move in self.trail})
         return [pack_id for pack_id in session.agenda if pack_id in found]
 
     def title(self, pack_id: str) -> str:
@@ -95,6 +93,12 @@ def ended_early(session: Session) -> EndedEarly | None:
             if step not in steps:
                 steps.append(step)
 
+    ended = ending(session.trail)  # as "End the session now" writes it
+    for step in ended.not_reached if ended is not None else ():
+        if "." in step:
+            mark(*step.split(".", 1))
+    if ended is not None and found is None:
+        found = EndedEarly()
     for raw in session.trail:
         if not isinstance(raw, dict):
             continue

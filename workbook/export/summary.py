@@ -68,7 +68,7 @@ def summary_markdown(
         out.append(f"Started at {started}. This session is not finished yet.")
     trail = moves(session.trail)
     spent = time_per_pack(trail, session.finished or session.updated)
-    reached = _reached(session, {move.pack for move in trail})
+    reached = reached_packs(session, {move.pack for move in trail})
     revealed = {(move.pack, move.step) for move in trail if move.phase == REVEAL}
     for pack_id in session.agenda:
         found = packs.get(pack_id) or SessionPack(pack_id, None)
@@ -129,7 +129,7 @@ def _people(couple: Couple) -> str:
     return line + "."
 
 
-def _reached(session: Session, moved: set[str]) -> set[str]:
+def reached_packs(session: Session, moved: set[str]) -> set[str]:
     """The packs the couple reached: moved into, answered, or before where they stand."""
     reached = moved | {pack_id for pack_id in session.agenda if session.pack_answers(pack_id)}
     if session.position is not None and session.position.pack in session.agenda:
