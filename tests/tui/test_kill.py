@@ -128,9 +128,6 @@ def one_round(seed: int, data: Path) -> Outcome:
         os.write(master, b"\r")  # Enter: "I'm Sam, and I'm ready", past the look-away screen
         # The box's placeholder is drawn once the box is there to take the keys.
         _wait_for(lambda: b"Type your answer here" in _CSI.sub(b"", bytes(seen)))
-        # A key typed within a moment of the box appearing can still be lost (an open defect,
-        # written up in the closing note); this test is about saving during steady typing.
-        time.sleep(1.0)
         started = time.monotonic()
         text = ""
         while True:

@@ -53,8 +53,14 @@ def to_the_box(stage: ScrollableContainer, event: events.Key) -> None:
         return
     if event.key in stage.screen.active_bindings:
         return
+    # A box takes every printable key it is given and stops it, so this key was given to
+    # something else: often to what had the focus a moment before the box took it, since focus
+    # moves later than it is asked for. The focused box is then the one it was meant for.
     boxes = [box for box in stage.query("Input, TextArea") if box.focusable]
-    if boxes and not isinstance(stage.screen.focused, Input | TextArea):
+    focused = stage.screen.focused
+    if focused in boxes:
+        boxes = [focused]
+    if boxes:
         event.stop()
         box = boxes[0]
         assert isinstance(box, Input | TextArea)

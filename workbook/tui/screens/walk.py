@@ -41,8 +41,13 @@ from workbook.tui.widgets.partners import PartnerBar, progress_line
 
 class WalkScreen(LeavableScreen):
     BINDINGS = [
-        Binding("ctrl+n", "next", "Next", id="walk.next"),
-        Binding("ctrl+b", "back", "Back", id="walk.back"),
+        # The moves run as soon as their key comes, before the keys typed after it are handed
+        # out: those are meant for the step the move shows, and reach it. (A key that waits for
+        # the focused widget to pass it up would run after them: the ready button's own Enter,
+        # or Next's when a button has the focus.)
+        Binding("ctrl+n", "next", "Next", priority=True, id="walk.next"),
+        Binding("ctrl+b", "back", "Back", priority=True, id="walk.back"),
+        Binding("enter", "ready", "I'm ready", show=False, priority=True, id="walk.ready"),
         Binding("escape", "pause", "Pause", id="walk.pause"),
         Binding("ctrl+g", "end_now", "End now", id="walk.end-now"),
         Binding("ctrl+o", "notes", "Notes", id="walk.notes"),
@@ -179,6 +184,11 @@ class WalkScreen(LeavableScreen):
         # Notes belong to a facilitator, and a read-only window writes nothing.
         if action == "notes":
             return bool(self.couple.facilitator) and not self.read_only
+        if action == "ready":
+            # Enter on another button (Back, reached with Tab) is that button's.
+            focused = self.focused
+            elsewhere = isinstance(focused, Button) and focused.id != "ready"
+            return self.walk.is_handoff(self.place) and not elsewhere
         return action != "end_now" or not self.read_only
 
     def action_notes(self) -> None:
