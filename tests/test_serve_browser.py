@@ -408,16 +408,18 @@ def test_the_console_link_follows_the_couple(tmp_path: Path) -> None:
     couple = store.create_couple("Sam", "Alex")
     couple.care_note_seen = True
     store.save_couple(couple)
-    # A session as the couple's window starts it: its pack kept in the data folder.
-    session = store.new_session(couple.id, ["values"])
-    begin_packs(session, store, [load_library(environ={}).packs["values"]])
-    store.save_session(couple.id, session)
-    store.release_session(couple.id, session.id)
     served = Served(tmp_path / "data")
     browser = Browser(tmp_path)
     try:
         driver = browser.driver
+        # The counsellor is there first: the console waits for a session to begin.
         driver.get(served.links["console"])
+        browser.wait_for("Waiting for a couple to begin a session", link="console")
+        # A session as the couple's window starts it: its pack kept in the data folder.
+        session = store.new_session(couple.id, ["values"])
+        begin_packs(session, store, [load_library(environ={}).packs["values"]])
+        store.save_session(couple.id, session)
+        store.release_session(couple.id, session.id)
         browser.wait_for("Sam and Alex", link="console")
         console = driver.current_window_handle
         driver.switch_to.new_window("window")

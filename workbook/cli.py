@@ -7,7 +7,6 @@ stderr and never a traceback. Only the commands that open the workbook import th
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -171,10 +170,15 @@ def _parser() -> argparse.ArgumentParser:
         "couple",
         metavar="COUPLE",
         nargs="?",
-        help="the couple's id; without it, the couple whose unfinished session moved last",
+        help=(
+            "the couple's id; without it, the couple whose unfinished session moved last "
+            "(with no unfinished session yet, the console waits for one to begin)"
+        ),
     )
     facilitate.add_argument(
-        "--session", metavar="ID", help="follow this session (default: the latest unfinished)"
+        "--session",
+        metavar="ID",
+        help="follow this session of COUPLE (default: the latest unfinished)",
     )
     facilitate.set_defaults(run=_facilitate)
 
@@ -671,49 +675,30 @@ def _announce(text: str) -> None:
 
 def _facilitate(args: argparse.Namespace) -> int:
     from workbook.data.layout import is_id
-    from workbook.logic.live import current_session
+    from workbook.logic.live import walking_now
 
     store = _store(args)
-    if args.couple is None:
-        args.couple = _walking_now(store)
-    if not is_id(args.couple) or args.couple not in store.couple_ids():
-        raise Fatal(f'no couple "{args.couple}" in {store.root} (see: workbook couples)')
-    couple = store.load_couple(args.couple)
+    couple_id: str | None = args.couple
+    if couple_id is not None and (not is_id(couple_id) or couple_id not in store.couple_ids()):
+        raise Fatal(f'no couple "{couple_id}" in {store.root} (see: workbook couples)')
     session_id = args.session
-    if session_id is None:
-        session_id = current_session(store, couple.id)
-        if session_id is None:
-            raise Fatal(
-                f"{' and '.join(couple.names)} have no unfinished session to follow: start one "
-                "in the couple's window, or name one with --session ID"
-            )
-    elif not is_id(session_id) or session_id not in store.session_ids(couple.id):
-        raise Fatal(f'{args.couple} has no session "{session_id}"')
+    if session_id is not None:
+        if couple_id is None:
+            raise Fatal("--session needs the couple too: workbook facilitate COUPLE --session ID")
+        if not is_id(session_id) or session_id not in store.session_ids(couple_id):
+            raise Fatal(f'{couple_id} has no session "{session_id}"')
+    else:
+        # The unfinished session saved last (the named couple's, or any couple's); with none
+        # yet, the console waits for one to begin.
+        found = walking_now(store, None if couple_id is None else [couple_id])
+        if found is not None:
+            couple_id, session_id = found
+    if couple_id is not None:
+        store.load_couple(couple_id)
     from workbook.tui.console import ConsoleApp
 
-    ConsoleApp(store, lambda: _library(args, quiet=True), couple.id, session_id).run()
+    ConsoleApp(store, lambda: _library(args, quiet=True), couple_id, session_id).run()
     return EXIT_OK
-
-
-def _walking_now(store: Any) -> str:
-    """The couple whose unfinished session was saved last: the one a counsellor's link follows
-    (``workbook serve``), or a counsellor who names no couple."""
-    from workbook.data import vault
-    from workbook.logic.live import current_session
-
-    found: list[tuple[float, str]] = []
-    for couple_id in store.couple_ids():
-        session_id = current_session(store, couple_id)
-        if session_id is not None:
-            path = vault.disk(store.layout.session_file(couple_id, session_id))
-            with contextlib.suppress(OSError):
-                found.append((path.stat().st_mtime, couple_id))
-    if not found:
-        raise Fatal(
-            "no couple has an unfinished session to follow: start one in the couple's window, "
-            "or name the couple (see: workbook couples)"
-        )
-    return max(found)[1]
 
 
 def _history(args: argparse.Namespace) -> int:

@@ -25,6 +25,7 @@ from workbook.packs.library import Library
 from workbook.tui.console import ConsoleApp
 from workbook.tui.screens.console import ConsoleScreen
 from workbook.tui.screens.notes import NotesScreen
+from workbook.tui.screens.waiting import WaitingScreen
 from workbook.tui.steps.text import AnswerArea
 from workbook.tui.widgets.notes_pane import NotesPane
 
@@ -283,8 +284,6 @@ async def test_facilitate_from_home_and_from_the_command_line(
         await pilot.pause()
         assert not isinstance(app.screen, ConsoleScreen)
         assert any("no unfinished session" in n.message for n in app._notifications)
-    assert main(["--data-dir", str(store.root), "facilitate", couple.id]) == 2
-    assert "no unfinished session to follow" in capsys.readouterr().err
     assert main(["--data-dir", str(store.root), "facilitate", "nobody"]) == 2
     assert main(["--data-dir", str(store.root), "facilitate", couple.id, "--session", "x"]) == 2
     assert 'has no session "x"' in capsys.readouterr().err
@@ -344,14 +343,68 @@ def test_facilitate_without_a_couple_follows_the_one_walking_now(
 ) -> None:
     from workbook.tui import console
 
-    assert main(["--data-dir", str(store.root), "facilitate"]) == 2
-    assert "no couple has an unfinished session" in capsys.readouterr().err
-    couple, session = couple_walking(store, library, ("respect",))
-    opened: list[tuple[str, str]] = []
+    opened: list[tuple[str | None, str | None]] = []
     monkeypatch.setattr(
         console.ConsoleApp,
         "run",
         lambda self: opened.append((self.console_couple, self.console_session)),
     )
+    # Nobody walking yet: the console opens to wait.
     assert main(["--data-dir", str(store.root), "facilitate"]) == 0
-    assert opened == [(couple.id, session.id)]
+    couple, session = couple_walking(store, library, ("respect",))
+    assert main(["--data-dir", str(store.root), "facilitate"]) == 0
+    assert main(["--data-dir", str(store.root), "facilitate", "--session", session.id]) == 2
+    assert "--session needs the couple" in capsys.readouterr().err
+    session.finished = WHEN
+    store.save_session(couple.id, session, stamp=False)
+    assert main(["--data-dir", str(store.root), "facilitate", couple.id]) == 0
+    assert opened == [(None, None), (couple.id, session.id), (couple.id, None)]
+
+
+async def test_a_console_opened_first_waits_and_follows_the_session_that_begins(
+    store: Store, library: Library
+) -> None:
+    """The counsellor opens the console before the couple begins (the console link of
+    ``workbook serve``): it says it is waiting, and opens on the session as soon as it begins."""
+    other = store.create_couple("Kim", "Lou", when=WHEN)
+    app = ConsoleApp(WatchOnly(store.root), library, None, None, theme="textual-dark")
+    async with app.run_test(size=SIZE) as pilot:
+        waiting = app.screen
+        assert isinstance(waiting, WaitingScreen)
+        await until(pilot, lambda: waiting.looked >= 1)
+        assert shows(app, "Waiting for a couple to begin a session.")
+        # A finished session is not one to follow.
+        finished = store.new_session(other.id, ["respect"], when=WHEN)
+        finished.finished = WHEN
+        store.save_session(other.id, finished, stamp=False)
+        store.close()
+        seen = waiting.looked
+        await until(pilot, lambda: waiting.looked > seen + 1)
+        assert app.screen is waiting
+        couple, session = couple_walking(store, library, ("respect",))
+        await until(pilot, lambda: isinstance(app.screen, ConsoleScreen))
+        screen = console(app)
+        assert (screen.couple.id, screen.session_id) == (couple.id, session.id)
+        await until(pilot, lambda: screen.shown and shows(app, "The couple has not begun yet."))
+
+
+async def test_a_console_for_a_named_couple_waits_for_that_couple_only(
+    store: Store, library: Library
+) -> None:
+    named = store.create_couple("Kim", "Lou", when=WHEN)
+    app = ConsoleApp(WatchOnly(store.root), library, named.id, None, theme="textual-dark")
+    async with app.run_test(size=SIZE) as pilot:
+        waiting = app.screen
+        assert isinstance(waiting, WaitingScreen)
+        assert shows(app, "Waiting for Kim and Lou to begin a session.")
+        couple_walking(store, library, ("respect",))
+        seen = waiting.looked
+        await until(pilot, lambda: waiting.looked > seen + 1)
+        assert app.screen is waiting
+        session = store.new_session(named.id, ["respect"], when=WHEN)
+        store.save_session(named.id, session, stamp=False)
+        store.close()
+        await until(pilot, lambda: isinstance(app.screen, ConsoleScreen))
+        screen = console(app)
+        assert screen.session_id == session.id
+        await until(pilot, lambda: screen.shown and shows(app, "Console · Kim and Lou"))

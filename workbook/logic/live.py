@@ -14,6 +14,7 @@ may be shown.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -236,3 +237,21 @@ def current_session(store: Any, couple_id: str) -> str | None:
         if session.finished is None:
             return str(session_id)
     return None
+
+
+def walking_now(store: Any, couple_ids: Sequence[str] | None = None) -> tuple[str, str] | None:
+    """The couple, and its unfinished session, saved last among ``couple_ids`` (every couple
+    when None): the session a counsellor who names none follows. None when there is none."""
+    from workbook.data import vault
+
+    found: list[tuple[float, str, str]] = []
+    for couple_id in store.couple_ids() if couple_ids is None else couple_ids:
+        session_id = current_session(store, couple_id)
+        if session_id is not None:
+            path = vault.disk(store.layout.session_file(couple_id, session_id))
+            with contextlib.suppress(OSError):
+                found.append((path.stat().st_mtime, couple_id, session_id))
+    if not found:
+        return None
+    _, couple_id, session_id = max(found)
+    return couple_id, session_id

@@ -1,5 +1,5 @@
-"""``workbook facilitate COUPLE``: the counsellor's console as an app of its own, and the way
-Home opens it for the highlighted couple."""
+"""``workbook facilitate COUPLE``: the counsellor's console as an app of its own (waiting for a
+session to begin when there is none yet), and the way Home opens it for the highlighted couple."""
 
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ class ConsoleApp(WorkbookApp):
         self,
         store: Store,
         library: Any,
-        couple_id: str,
-        session_id: str,
+        couple_id: str | None,
+        session_id: str | None,
         *,
         theme: str | None = None,
         clock: Callable[[], datetime] | None = None,
@@ -38,6 +38,15 @@ class ConsoleApp(WorkbookApp):
         self.console_clock = clock
 
     def open_first_screen(self) -> None:
+        if self.console_couple is None or self.console_session is None:
+            # Nothing to follow yet: wait for the couple (or any couple) to begin.
+            from workbook.tui.screens.waiting import WaitingScreen
+
+            def opens(couple: Couple, session_id: str) -> Any:
+                return console_screen(self, couple, session_id, self.console_clock)
+
+            self.push_screen(WaitingScreen(self.store, self.console_couple, opens))
+            return
         couple = self.store.load_couple(self.console_couple)
         self.push_screen(console_screen(self, couple, self.console_session, self.console_clock))
 

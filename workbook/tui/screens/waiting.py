@@ -1,0 +1,111 @@
+"""The console before there is a session to follow: a counsellor who opens it first (often the
+console link of ``workbook serve``, before the couple has begun) waits here, and the console
+opens by itself as soon as a session begins.
+
+Once a second it looks, in a thread, for the unfinished session saved last: the named couple's,
+or any couple's when none was named. It reads without a lock and writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from workbook.data.files import DataError
+from workbook.data.store import Store
+from workbook.logic.live import walking_now
+from workbook.tui.plain import line
+
+LOOK_EVERY = 1.0
+
+
+@dataclass
+class Looked(Message):
+    """What a look found: a couple and its session to follow, or None."""
+
+    found: tuple[str, str] | None
+
+
+class WaitingScreen(Screen[None]):
+    DEFAULT_CSS = """
+    WaitingScreen #waiting { padding: 1 2; height: 1fr; }
+    WaitingScreen #waiting-title { text-style: bold; margin-bottom: 1; }
+    WaitingScreen #waiting-who { margin-bottom: 1; }
+    WaitingScreen #waiting-problem { color: $warning; }
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        couple_id: str | None,
+        opens: Callable[[Any, str], Screen[Any]],
+        *,
+        look_every: float = LOOK_EVERY,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.couple_id = couple_id
+        self.opens = opens
+        self.look_every = look_every
+        self._looking = False
+        # How many looks found nothing: tests wait on it, never on time.
+        self.looked = 0
+
+    def compose(self) -> ComposeResult:
+        who = "a couple"
+        if self.couple_id is not None:
+            try:
+                who = " and ".join(self.store.load_couple(self.couple_id).names)
+            except DataError:
+                who = self.couple_id
+        with Vertical(id="waiting"):
+            yield Static("Console", id="waiting-title")
+            yield Static(line(f"Waiting for {who} to begin a session."), id="waiting-who")
+            yield Static(
+                "The console opens here by itself as soon as they begin: there is nothing "
+                "to press. It shows where they are, and keeps your notes.",
+                markup=False,
+            )
+            yield Static("", id="waiting-problem", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_interval(self.look_every, self._look)
+        self._look()
+
+    def _look(self) -> None:
+        if self._looking:
+            return
+        self._looking = True
+        self.run_worker(self._find, thread=True, group="console-wait", exit_on_error=False)
+
+    def _find(self) -> None:
+        chosen = None if self.couple_id is None else [self.couple_id]
+        try:
+            found = walking_now(self.store, chosen)
+        except Exception:  # a watcher must keep watching, whatever the folder holds
+            found = None
+        self.post_message(Looked(found))
+
+    @on(Looked)
+    def _open(self, looked: Looked) -> None:
+        self._looking = False
+        self.looked += 1
+        if looked.found is None:
+            return
+        couple_id, session_id = looked.found
+        try:
+            couple = self.store.load_couple(couple_id)
+        except DataError as error:
+            problem = self.query_one("#waiting-problem", Static)
+            problem.update(f"A session has begun, but it cannot be followed: {error.message}")
+            return
+        self.app.switch_screen(self.opens(couple, session_id))
