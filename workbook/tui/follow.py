@@ -11,13 +11,19 @@ from __future__ import annotations
 from textual import events
 from textual.containers import ScrollableContainer
 from textual.geometry import Region
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
+
+# Lines above a widget shown with it when the stage scrolls to it: its label or question.
+ABOVE = 2
 
 
 def follow_highlight(stage: ScrollableContainer, listing: OptionList) -> None:
-    """Scroll ``stage`` so that ``listing``'s highlighted option is in view."""
+    """Scroll ``stage`` so that ``listing``'s highlighted option is in view, when the list has
+    the focus: another list's highlight is not where the keys act, and following it would take
+    the stage away from where they do (a list set up as a step is shown, say)."""
     index = listing.highlighted
-    if index is None or not listing.is_mounted or not stage.is_mounted:
+    if index is None or not listing.is_mounted or not stage.is_mounted or not listing.has_focus:
         return
     # The option's lines inside the list: Textual keeps them per option, and they are there once
     # the list has been laid out; without them, keeping the whole list in view is the next best.
@@ -75,3 +81,20 @@ def settle_stage(stage: ScrollableContainer) -> None:
     # The scrollbar can keep the last place's position when the new one starts at the top too
     # (Textual 8.2 updates it only when the offset changes): set it with the offset.
     stage.vertical_scrollbar.position = 0
+
+
+def show_start(widget: Widget) -> None:
+    """Scroll the container ``widget`` sits in just far enough to show its first lines and the
+    line or two above them, its label or question (none if they are in view): unlike Textual's
+    own scrolling to a focused widget, a widget taller than the view is not centred, so what
+    is above it stays in sight when it can."""
+    if not widget.is_mounted:
+        return
+    stage = next((node for node in widget.ancestors if isinstance(node, ScrollableContainer)), None)
+    if stage is None or not widget.region:
+        return
+    top = widget.region.y - stage.region.y + int(stage.scroll_y)
+    above = min(top, ABOVE)
+    lines = above + min(widget.outer_size.height, 3)
+    region = Region(0, top - above, stage.size.width, lines)
+    stage.scroll_to_region(region, animate=False, immediate=True)

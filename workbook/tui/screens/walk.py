@@ -138,7 +138,9 @@ class WalkScreen(LeavableScreen):
         if inputs:
             inputs[0].focus_input()
         else:
-            self.query_one("#ready" if self.walk.is_handoff(self.place) else "#next").focus()
+            self.set_focus(
+                self.query_one("#ready" if self.walk.is_handoff(self.place) else "#next")
+            )
 
     async def action_next(self) -> None:
         if self.walk.is_handoff(self.place):

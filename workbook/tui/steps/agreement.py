@@ -377,10 +377,9 @@ class AgreementInput(StepInput):
         offer = self.offers[event.option_index]
         self.add(offer.text, offer.source, offer.who)
 
-    def focus_input(self) -> None:
+    def focus_target(self) -> Widget | None:
         box = self.query_one("#new-term", Input)
         if self.offers and not box.value:
-            self.query_one("#offers", OptionList).focus()
-        else:
-            # A term half-typed before a pause is where the next key goes.
-            box.focus()
+            return self.query_one("#offers", OptionList)
+        # A term half-typed before a pause is where the next key goes.
+        return box

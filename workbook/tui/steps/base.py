@@ -22,6 +22,7 @@ from workbook.logic.phases import REVEAL, SEALED, SECOND, is_sealed
 from workbook.logic.skips import KEPT_LINE, kept_back
 from workbook.packs.placeholders import fill as fill_placeholders
 from workbook.packs.placeholders import neutral
+from workbook.tui.follow import show_start
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.context import StepContext
 
@@ -57,9 +58,20 @@ class StepInput(Widget):
         """Something to say once before the couple moves on (Next again goes on), or None."""
         return None
 
+    def focus_target(self) -> Widget | None:
+        """Where the cursor goes when the step is shown: the widget the answer is given in."""
+        return self
+
     def focus_input(self) -> None:
-        """Put the cursor where the answer is given."""
-        self.focus()
+        """Put the cursor where the answer is given, at once: keys already on their way go
+        there, not to what had the focus before. The stage is then scrolled only as far as
+        shows the start of it, never centred on it (a tall list would push the question above
+        it out of sight)."""
+        target = self.focus_target()
+        if target is None or not target.focusable:
+            return
+        self.screen.set_focus(target, scroll_visible=False)
+        target.call_after_refresh(show_start, target)
 
 
 class ValueInput(StepInput):

@@ -133,5 +133,5 @@ class ChoiceInput(ValueInput):
         event.stop()
         self.report()
 
-    def focus_input(self) -> None:
-        self.query_one(ChoiceList).focus()
+    def focus_target(self) -> Widget | None:
+        return self.query_one(ChoiceList)

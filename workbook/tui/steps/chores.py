@@ -237,5 +237,5 @@ class ChoresSplit(StepInput):
             return "Decide who takes each task, or press Suggest a fair split."
         return None
 
-    def focus_input(self) -> None:
-        self.query_one("#suggest", Button).focus()
+    def focus_target(self) -> Widget | None:
+        return self.query_one("#suggest", Button)

@@ -400,9 +400,8 @@ class ChoresList(StepInput):
         else:
             self.query_one("#add", Button).focus()
 
-    def focus_input(self) -> None:
+    def focus_target(self) -> Widget | None:
         rows = self.rows()
         if rows:
-            rows[0].focus_cell(COLUMNS.index("now"))
-        else:
-            self.query_one("#add", Button).focus()
+            return rows[0].cells()[COLUMNS.index("now")]
+        return self.query_one("#add", Button)

@@ -81,11 +81,10 @@ class GuessInput(ValueInput):
         event.stop()
         self.screen.focus_next()
 
-    def focus_input(self) -> None:
+    def focus_target(self) -> Widget | None:
         empty = [field for field in self.query(Input) if not field.value.strip()]
         fields = list(self.query(Input))
-        if fields:
-            (empty or fields)[0].focus()
+        return (empty or fields)[0] if fields else None
 
 
 class MarkRow(Widget, can_focus=True):
@@ -196,8 +195,7 @@ class GuessReveal(StepInput):
         side.marks[event.row.question] = event.row.mark
         self.changed(self.answer.with_value(event.row.key, side))
 
-    def focus_input(self) -> None:
+    def focus_target(self) -> Widget | None:
         rows = list(self.query(MarkRow))
         unmarked = [row for row in rows if row.mark is None]
-        if rows:
-            (unmarked or rows)[0].focus()
+        return (unmarked or rows)[0] if rows else None

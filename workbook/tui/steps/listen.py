@@ -261,10 +261,8 @@ class ListenInput(StepInput):
         turns = [turn.model_copy(deep=True) for turn in self.turns]
         self.changed(self.answer.model_copy(update={"turns": turns}))
 
-    def focus_input(self) -> None:
+    def focus_target(self) -> Widget | None:
         if self.stage == PARAPHRASE and not self.paused:
-            self.query_one("#paraphrase", Input).focus()
-            return
+            return self.query_one("#paraphrase", Input)
         visible = [b for b in self.query(Button) if b.display and b.id != "timeout"]
-        if visible:
-            visible[0].focus()
+        return visible[0] if visible else None

@@ -147,6 +147,5 @@ class RankInput(ValueInput):
     def value(self) -> list[str]:
         return list(self.order)
 
-    def focus_input(self) -> None:
-        if self.order:
-            self.query_one(RankList).focus()
+    def focus_target(self) -> Widget | None:
+        return self.query_one(RankList) if self.order else None

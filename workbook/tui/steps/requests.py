@@ -343,9 +343,6 @@ class RequestsInput(StepInput):
         draft = clean_line(self.query_one("#ask", Input).value) if self.is_mounted else ""
         self.changed(self.answer.model_copy(update={"requests": rows, "draft": draft or None}))
 
-    def focus_input(self) -> None:
+    def focus_target(self) -> Widget | None:
         ask = self.query_one("#ask", Input)
-        if ask.display:
-            ask.focus()
-        else:
-            self.query_one("#requests", OptionList).focus()
+        return ask if ask.display else self.query_one("#requests", OptionList)

@@ -119,11 +119,10 @@ class RatedRows(ValueInput):
         if self.is_mounted:
             self.report()
 
-    def focus_input(self) -> None:
+    def focus_target(self) -> Widget | None:
         rows = list(self.query(ScaleRow))
         unrated = [row for row in rows if row.value is None]
-        if rows:
-            (unrated or rows)[0].focus()
+        return (unrated or rows)[0] if rows else None
 
 
 def build(context: StepContext) -> list[Widget]:

@@ -146,5 +146,5 @@ class TextInput(ValueInput):
             shown += ": longer than this step asks for, and kept whole"
         counts.first(Static).update(shown)
 
-    def focus_input(self) -> None:
-        self.query_one(TextArea).focus()
+    def focus_target(self) -> Widget | None:
+        return self.query_one(TextArea)

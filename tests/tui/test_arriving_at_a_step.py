@@ -1,4 +1,5 @@
-"""The first keys typed after the look-away screen are never lost, however soon they come.
+"""Arriving at a step: the first keys typed after a move are never lost, however soon they
+come, and the question stays in sight above a tall list.
 
 Two ways they were lost: a key given to what had the focus a moment before the answer box took
 it (focus moves later than it is asked for) reached the screen after the box had the focus, and
@@ -14,10 +15,11 @@ from typing import Any
 from textual import events
 from textual.widgets import Button, TextArea
 
-from tests.tui.conftest import SIZE, app_for, make_couple, walk
+from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
 from workbook.data.store import Store
 from workbook.packs.library import Library
 from workbook.tui.app import WorkbookApp
+from workbook.tui.steps.choice import ChoiceList
 
 
 async def at_the_look_away(app: WorkbookApp, pilot: Any) -> None:
@@ -121,3 +123,27 @@ async def test_enter_on_back_at_the_look_away_goes_back(store: Store, library: L
         await pilot.press("enter")
         await pilot.pause()
         assert screen.walk.step(screen.place).id == "why"
+
+
+async def test_a_tall_list_keeps_the_question_above_it_in_sight(
+    store: Store, library: Library
+) -> None:
+    """Fifteen values at 80×24: Textual centres a focused widget taller than the view, which
+    pushed the step's title and question out of sight."""
+    make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        app.begin(app.store.load_couple("sam-and-alex"), ["values"])
+        await pilot.pause()
+        screen = walk(app)
+        steps = [step.id for step in screen.walk.packs[0].steps]
+        await screen.goto_step(0, steps.index("pick"))
+        await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(10):
+            await pilot.pause(0.05)
+        assert isinstance(app.focused, ChoiceList)
+        shown = screen_text(app)
+        assert "Your values" in shown
+        assert "Sam, which of these matter most to you" in shown
+        assert "[ ] Love" in shown
