@@ -41,12 +41,12 @@ from workbook.tui.widgets.partners import PartnerBar, progress_line
 
 class WalkScreen(LeavableScreen):
     BINDINGS = [
-        # The moves run as soon as their key comes, before the keys typed after it are handed
-        # out: those are meant for the step the move shows, and reach it. (A key that waits for
-        # the focused widget to pass it up would run after them: the ready button's own Enter,
-        # or Next's when a button has the focus.)
-        Binding("ctrl+n", "next", "Next", priority=True, id="walk.next"),
-        Binding("ctrl+b", "back", "Back", priority=True, id="walk.back"),
+        # Next and Back wait for the keys typed before them to reach the answer (they come up
+        # from the focused widget after those keys). "I'm ready" runs as soon as Enter comes,
+        # before the keys typed after it are handed out: those are meant for the step it shows
+        # (the button's own Enter would run after them, and they would be lost).
+        Binding("ctrl+n", "next", "Next", id="walk.next"),
+        Binding("ctrl+b", "back", "Back", id="walk.back"),
         Binding("enter", "ready", "I'm ready", show=False, priority=True, id="walk.ready"),
         Binding("escape", "pause", "Pause", id="walk.pause"),
         Binding("ctrl+g", "end_now", "End now", id="walk.end-now"),
