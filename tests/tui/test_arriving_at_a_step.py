@@ -147,3 +147,22 @@ async def test_a_tall_list_keeps_the_question_above_it_in_sight(
         assert "Your values" in shown
         assert "Sam, which of these matter most to you" in shown
         assert "[ ] Love" in shown
+
+
+async def test_next_pressed_again_and_again_on_a_look_away_says_so_once(
+    store: Store, library: Library
+) -> None:
+    make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await at_the_look_away(app, pilot)
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
+        await pilot.pause()
+        said = [n.message for n in app._notifications if "with the button" in n.message]
+        assert said == ["Sam goes on, with the button that says so."]
+        # Once it has gone, the key says it again.
+        app._notices_until.clear()
+        app.clear_notifications()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert len([n for n in app._notifications if "with the button" in n.message]) == 1

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from time import monotonic
 from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 
 from workbook.data.dates import now as wall_clock
 from workbook.data.durable import SaveError
@@ -58,6 +60,26 @@ class WorkbookApp(App[None]):
         self.keys_in_force: dict[str, str] = {}
         # The time of day, for the trail and the walk's clock; tests fix it too.
         self.now: Callable[[], datetime] = wall_clock
+        # Each notice on screen, and when it goes: a key pressed again and again (Next on a
+        # look-away) says its notice once, instead of stacking copies over the buttons.
+        self._notices_until: dict[tuple[str, str, str], float] = {}
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        shown_for = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
+        key, moment = (message, title, severity), monotonic()
+        if self._notices_until.get(key, 0.0) > moment:
+            return
+        self._notices_until = {k: t for k, t in self._notices_until.items() if t > moment}
+        self._notices_until[key] = moment + shown_for
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_mount(self) -> None:
         from workbook.data.crypt_folder import needs_key
