@@ -48,19 +48,32 @@ class TermList(OptionList):
     BINDINGS = [
         Binding("1", "act('confirm', 'a')", "Confirm (1st)", show=False, id="terms.confirm-1st"),
         Binding("2", "act('confirm', 'b')", "Confirm (2nd)", show=False, id="terms.confirm-2nd"),
-        Binding("w", "act('who')", "Who does it", key_display="w", id="terms.who-does-it"),
+        # The legend above the list says these keys; in the footer they pushed out Next, Back,
+        # Quit and Help at 80 columns.
+        Binding("w", "act('who')", "Who does it", show=False, id="terms.who-does-it"),
         Binding(
             "plus,equals_sign",
             "act('later')",
             "Review later",
             key_display="+",
+            show=False,
             id="terms.review-later",
         ),
         Binding(
-            "minus", "act('sooner')", "Review sooner", key_display="-", id="terms.review-sooner"
+            "minus",
+            "act('sooner')",
+            "Review sooner",
+            key_display="-",
+            show=False,
+            id="terms.review-sooner",
         ),
         Binding(
-            "delete", "act('remove')", "Remove draft", key_display="Del", id="terms.remove-draft"
+            "delete",
+            "act('remove')",
+            "Remove draft",
+            key_display="Del",
+            show=False,
+            id="terms.remove-draft",
         ),
     ]
     # The keys above that are also text someone may type.
@@ -200,7 +213,8 @@ class AgreementInput(StepInput):
         yield Static(
             fill(
                 "↓ or Tab to your terms: $a presses 1 and $b presses 2 to confirm one. "
-                "w says who does it; + and - move its review date.",
+                "Press w to say who does it, + or - to move its review date, and Del to remove "
+                "a draft.",
                 a=a,
                 b=b,
             ),

@@ -65,12 +65,14 @@ def _texts(value: Any) -> list[str]:
 
 
 class RankList(OptionList):
+    # The line above the list says these keys; in the footer they pushed out Quit and Help.
     BINDINGS = [
         Binding(
             "left_square_bracket,shift+up",
             "move(-1)",
             "Move up",
             key_display="[",
+            show=False,
             id="rank.move-up",
         ),
         Binding(
@@ -78,6 +80,7 @@ class RankList(OptionList):
             "move(1)",
             "Move down",
             key_display="]",
+            show=False,
             id="rank.move-down",
         ),
     ]

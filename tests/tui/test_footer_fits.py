@@ -1,0 +1,58 @@
+"""At 80×24 the footer of every step of every built-in pack still says Next, Back, Quit and
+Help, whatever on the step has the focus: a list's own keys once pushed them off the end (the
+rank step ended at "^q", the terms list at "Del Remove draft"). Keys a step explains in its own
+words stay out of the footer."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widget import Widget
+
+from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
+from workbook.data.store import Store
+from workbook.packs.library import Library, load_library
+
+PACKS = sorted(pack_id for pack_id, loaded in load_library(environ={}).packs.items() if loaded.pack)
+NEEDED = ("^n Next", "^b Back", "^q Quit", "f1 Help")
+
+
+def footer(app: object) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+@pytest.mark.parametrize("pack_id", PACKS)
+async def test_the_footer_keeps_the_walk_keys_on_every_step(
+    pack_id: str, store: Store, library: Library
+) -> None:
+    make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        app.begin(app.store.load_couple("sam-and-alex"), [pack_id])
+        await pilot.pause()
+        screen = walk(app)
+        steps = screen.walk.packs[0].steps
+        # Every answer given, so that lists that show picked items (a ranking) are full.
+        for step in steps:
+            if step.kind == "choice":
+                picks = list(step.options[:3])
+                screen.session.answers.setdefault(pack_id, {})[step.id] = {"a": picks, "b": picks}
+        cut = []
+        for number, step in enumerate(steps):
+            await screen.goto_step(0, number)
+            await pilot.pause()
+            if screen.walk.is_handoff(screen.place):
+                await pilot.press("enter")
+                await pilot.pause()
+            stage = screen.query_one("#stage")
+            # One of each kind of widget: the footer shows the keys of the focused one's kind.
+            targets: dict[type, Widget] = {}
+            for widget in stage.query("*"):
+                if widget.focusable:
+                    targets.setdefault(type(widget), widget)
+            for target in targets.values():
+                screen.set_focus(target)
+                await pilot.pause()
+                shown = footer(app)
+                if not all(key in shown for key in NEEDED):
+                    cut.append(f"{step.id} ({type(target).__name__}): {shown.strip()}")
+        assert cut == []
