@@ -11,12 +11,13 @@ from textual.widget import Widget
 from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
 from workbook.data.store import Store
 from workbook.packs.library import Library, load_library
+from workbook.tui.app import WorkbookApp
 
 PACKS = sorted(pack_id for pack_id, loaded in load_library(environ={}).packs.items() if loaded.pack)
 NEEDED = ("^n Next", "^b Back", "^q Quit", "f1 Help")
 
 
-def footer(app: object) -> str:
+def footer(app: WorkbookApp) -> str:
     return screen_text(app).splitlines()[-1]
 
 
