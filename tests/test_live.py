@@ -185,3 +185,43 @@ def test_the_console_flags_a_safety_answer_that_asks_for_care() -> None:
     calm = sealed_markdown({"before-we-begin": {"safe": {"a": "Yes", "b": "Yes"}}}, {}, names)
     assert "⚑" not in calm
     assert "Alex: Yes" in calm
+
+
+def test_the_session_walked_now_is_the_unfinished_one_saved_last_and_only_changes_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from workbook.data.store import Store
+    from workbook.logic.live import walking_now
+
+    store = Store(tmp_path / "data")
+    store.prepare()
+    first, second, idle = (
+        store.create_couple(a, b) for a, b in [("A", "B"), ("C", "D"), ("E", "F")]
+    )
+    assert walking_now(store) is None
+    ended = store.new_session(idle.id, ["values"], when=WHEN)
+    ended.finished = WHEN
+    store.save_session(idle.id, ended, stamp=False)
+    older = store.new_session(first.id, ["values"], when=WHEN)
+    store.save_session(first.id, older, stamp=False)
+    newer = store.new_session(second.id, ["values"], when=WHEN)
+    store.save_session(second.id, newer, stamp=False)
+    store.close()
+    # Saved last by file time, whatever the ids say.
+    stamp = os.stat(store.layout.session_file(second.id, newer.id)).st_mtime
+    os.utime(store.layout.session_file(first.id, older.id), (stamp + 5, stamp + 5))
+    memo: dict[str, Any] = {}
+    assert walking_now(store, memo=memo) == (first.id, older.id)
+    assert walking_now(store, [second.id]) == (second.id, newer.id)
+    read: list[Path] = []
+    real = store.read_head
+    monkeypatch.setattr(store, "read_head", lambda path: read.append(path) or real(path))
+    assert walking_now(store, memo=memo) == (first.id, older.id)
+    assert read == []
+    older.finished = WHEN
+    store.save_session(first.id, older, stamp=False)
+    store.close()
+    assert walking_now(store, memo=memo) == (second.id, newer.id)
+    assert {path.parent.parent.name for path in read} == {first.id}

@@ -239,19 +239,58 @@ def current_session(store: Any, couple_id: str) -> str | None:
     return None
 
 
-def walking_now(store: Any, couple_ids: Sequence[str] | None = None) -> tuple[str, str] | None:
+def walking_now(
+    store: Any,
+    couple_ids: Sequence[str] | None = None,
+    memo: dict[str, Any] | None = None,
+) -> tuple[str, str] | None:
     """The couple, and its unfinished session, saved last among ``couple_ids`` (every couple
-    when None): the session a counsellor who names none follows. None when there is none."""
+    when None): the session a counsellor who names none follows. None when there is none.
+
+    A session counts as Resume counts it: it has packs and no end, read from the top of its
+    file only. ``memo``, kept by a caller that asks again and again (the console waiting for a
+    session), holds what was found for each couple with the time of its sessions folder: a
+    folder whose time has not changed is not read again. Every save replaces a file in that
+    folder, which changes its time, so a caseload of thousands of sessions costs a look at
+    each couple's folder, not a read of every file.
+    """
     from workbook.data import vault
 
-    found: list[tuple[float, str, str]] = []
+    found: list[tuple[int, str, str]] = []
     for couple_id in store.couple_ids() if couple_ids is None else couple_ids:
-        session_id = current_session(store, couple_id)
-        if session_id is not None:
-            path = vault.disk(store.layout.session_file(couple_id, session_id))
-            with contextlib.suppress(OSError):
-                found.append((path.stat().st_mtime, couple_id, session_id))
+        folder = store.layout.sessions_folder(couple_id)
+        try:
+            mark = folder.stat()
+        except OSError:
+            continue
+        signature = (mark.st_mtime_ns, mark.st_ino, mark.st_size)
+        known = memo.get(couple_id) if memo is not None else None
+        if known is not None and known[0] == signature:
+            latest = known[1]
+        else:
+            latest = _latest_unfinished(store, couple_id)
+            if memo is not None:
+                memo[couple_id] = (signature, latest)
+        if latest is None:
+            continue
+        with contextlib.suppress(OSError):
+            path = vault.disk(store.layout.session_file(couple_id, latest))
+            found.append((path.stat().st_mtime_ns, couple_id, latest))
     if not found:
         return None
     _, couple_id, session_id = max(found)
     return couple_id, session_id
+
+
+def _latest_unfinished(store: Any, couple_id: str) -> str | None:
+    from workbook.data.files import DataError
+
+    for session_id in reversed(store.session_ids(couple_id)):
+        try:
+            top = store.read_head(store.layout.session_file(couple_id, session_id))
+        except DataError:
+            continue
+        agenda = top.get("agenda")
+        if top.get("finished") is None and isinstance(agenda, list) and agenda:
+            return str(session_id)
+    return None

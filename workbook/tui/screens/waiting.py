@@ -3,7 +3,8 @@ console link of ``workbook serve``, before the couple has begun) waits here, and
 opens by itself as soon as a session begins.
 
 Once a second it looks, in a thread, for the unfinished session saved last: the named couple's,
-or any couple's when none was named. It reads without a lock and writes nothing.
+or any couple's when none was named. After the first look it reads only the couples whose
+sessions folder has changed. It reads without a lock and writes nothing.
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ class WaitingScreen(Screen[None]):
         self.opens = opens
         self.look_every = look_every
         self._looking = False
+        # What each look found per couple (``walking_now``): only a couple whose sessions
+        # folder changed is read again.
+        self._memo: dict[str, Any] = {}
         # How many looks found nothing: tests wait on it, never on time.
         self.looked = 0
 
@@ -90,7 +94,7 @@ class WaitingScreen(Screen[None]):
     def _find(self) -> None:
         chosen = None if self.couple_id is None else [self.couple_id]
         try:
-            found = walking_now(self.store, chosen)
+            found = walking_now(self.store, chosen, self._memo)
         except Exception:  # a watcher must keep watching, whatever the folder holds
             found = None
         self.post_message(Looked(found))
