@@ -217,7 +217,12 @@ def test_the_session_walked_now_is_the_unfinished_one_saved_last_and_only_change
     assert walking_now(store, [second.id]) == (second.id, newer.id)
     read: list[Path] = []
     real = store.read_head
-    monkeypatch.setattr(store, "read_head", lambda path: read.append(path) or real(path))
+
+    def counted(path: Path) -> dict[str, Any]:
+        read.append(path)
+        return real(path)
+
+    monkeypatch.setattr(store, "read_head", counted)
     assert walking_now(store, memo=memo) == (first.id, older.id)
     assert read == []
     older.finished = WHEN
