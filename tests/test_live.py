@@ -165,6 +165,24 @@ def test_time_on_this_step_and_against_the_budget(pack: Pack) -> None:
     assert late.spent == timedelta(minutes=5)
 
 
+def test_a_pause_stops_the_clocks_and_says_so_until_the_couple_comes_back(pack: Pack) -> None:
+    session = session_at(("private", "reveal"), ("open", "first"), answers={})
+    # Two minutes on "open", then a pause of ten minutes: shorter than a break, still not spent.
+    session.trail.append(trail.pause_entry(WHEN + timedelta(minutes=3), "live", "open", "first"))
+    away = live(session, [pack], WHEN + timedelta(minutes=13))
+    assert away.paused_at == WHEN + timedelta(minutes=3)
+    assert away.on_step == timedelta(minutes=2)
+    assert away.spent == timedelta(minutes=3)
+    session.trail.append(trail.entry(WHEN + timedelta(minutes=13), "live", "open", "first"))
+    back = live(session, [pack], WHEN + timedelta(minutes=14))
+    assert back.paused_at is None
+    assert back.on_step == timedelta(minutes=3)
+    assert back.spent == timedelta(minutes=4)
+    assert trail.time_per_pack(trail.moves(session.trail), WHEN + timedelta(minutes=14)) == {
+        "live": timedelta(minutes=4)
+    }
+
+
 def test_sealed_answers_are_marked_private_and_escaped(pack: Pack) -> None:
     text = sealed_markdown(
         {"live": {"private": {"b": "unsure [x](http://e.org)"}}}, {"live": pack}, NAMES

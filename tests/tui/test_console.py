@@ -408,3 +408,23 @@ async def test_a_console_for_a_named_couple_waits_for_that_couple_only(
         screen = console(app)
         assert screen.session_id == session.id
         await until(pilot, lambda: screen.shown and shows(app, "Console · Kim and Lou"))
+
+
+async def test_the_console_says_when_the_couple_has_paused_and_stops_the_step_clock(
+    store: Store, library: Library
+) -> None:
+    couple, session = couple_walking(store, library, ("respect",))
+    move(store, couple, session, "why", "only", 0)
+    # Two minutes on the first step, then Esc in the couple's window.
+    session.trail.append(trail.pause_entry(WHEN + timedelta(minutes=2), "respect", "why", "only"))
+    store.save_session(couple.id, session, stamp=False)
+    app = console_for(store, library, couple, session, clock=lambda: WHEN + timedelta(minutes=9))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = console(app)
+        await until(pilot, lambda: screen.shown and shows(app, "Paused at 19:07"))
+        assert "the couple has left the session for now" in screen_text(app)
+        assert shows(app, "2:00 on this step")
+        # They come back: the console follows them again.
+        move(store, couple, session, "why", "only", 9)
+        await until(pilot, lambda: shows(app, "Both at the screen"))
+        assert not shows(app, "Paused at")

@@ -78,14 +78,38 @@ async def test_every_move_and_every_return_is_on_the_trail_and_timed(
         ("r2", 4),
         ("r3", 8),
         ("r2", 12),
+        ("r2", 18),  # paused: the time away is not time spent
         ("r2", 12 * 60 + 18),  # opened again: the time from here on is on r2
         ("r3", 12 * 60 + 25),
     ]
     assert all(m.pack == "reads" for m in moves)
-    # 4 + 4 + 4 before the pause (the 6 minutes after the last move are not known), then 7 + 1.
+    assert [m.paused for m in moves] == [False, False, False, False, True, False, False]
+    # 4 + 4 + 4 + 6 before the pause, then 7 + 1.
     spent = trail.time_per_pack(moves, session.finished)
-    assert spent == {"reads": timedelta(minutes=20)}
+    assert spent == {"reads": timedelta(minutes=26)}
     summary = export(store, couple.id, library.packs, WHEN.date(), session_id=session_id).text
-    assert "*Time on this pack: about 20 minutes.*" in summary
+    assert "*Time on this pack: about 26 minutes.*" in summary
     assert summary.count("*Not reached in this session.*") == 1
     assert "(UTC+01:00)" in summary
+
+
+async def test_closing_the_window_mid_session_says_the_couple_left_and_a_finish_does_not(
+    store: Store, tmp_path: Path
+) -> None:
+    folder = tmp_path / "packs"
+    write_pack(folder, "reads", READS)
+    library = load_library([folder], environ={}, builtin=False)
+    couple = make_couple(store)
+    for finishing in (False, True):
+        app = app_for(Store(store.root), library)
+        async with app.run_test(size=SIZE) as pilot:
+            app.begin(couple, ["reads"])
+            await pilot.pause()
+            if finishing:
+                walk(app).finish()
+                await pilot.pause()
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+        session_id = store.session_ids(couple.id)[-1]
+        last = store.load_session(couple.id, session_id).trail[-1]
+        assert trail.is_pause(last) is not finishing

@@ -139,6 +139,23 @@ class SessionRecorder:
         self.session.trail.append(trail.entry(at, pack_id, step_id, phase))
         self.changed()
 
+    def leave(self) -> None:
+        """Mark on the trail that the couple left the session where it stands, to come back to
+        it (a pause, or the window closing): the time until they return is not time spent, and
+        a console watching says they have left. Nothing for a finished session, nor twice."""
+        position = self.session.position
+        if self.read_only or position is None or not self._arrived:
+            return
+        if self.session.finished is not None:
+            return
+        if self.session.trail and trail.is_pause(self.session.trail[-1]):
+            return
+        at = self.now()
+        self.session.trail.append(
+            trail.pause_entry(at, position.pack, position.step, position.phase)
+        )
+        self.changed()
+
     def finish(self) -> None:
         if not self.read_only:
             self.session.finished = self.now()

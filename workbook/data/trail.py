@@ -4,6 +4,10 @@ A session file keeps ``[[trail]]`` tables (at, pack, step, phase), appended on e
 when a session is opened again (so the time after a break counts from the return). They are
 read leniently: an entry that cannot be read is skipped, and stays in the file.
 
+When the couple leaves a session to come back to it (a pause, or the window closing), the trail
+gets one more entry at the place they left, with ``paused = true``: the time until they come
+back is not time spent, and a console watching says they have left.
+
 A session ended before the end of its agenda ("End the session now") has one last entry at the
 place where it ended, with ``ended = true`` and ``not_reached``: the steps (``pack.step``) the
 couple never reached. To readers that do not know these keys it is one more move.
@@ -28,6 +32,8 @@ class Move:
     pack: str
     step: str
     phase: str | None
+    # The couple left the session here, to come back to it.
+    paused: bool = False
 
 
 def moves(trail: Iterable[Any]) -> list[Move]:
@@ -42,8 +48,15 @@ def moves(trail: Iterable[Any]) -> list[Move]:
         if not isinstance(pack, str) or not isinstance(step, str):
             continue
         at = at if at.tzinfo is not None else at.astimezone()
-        found.append(Move(at, pack, step, phase if isinstance(phase, str) else None))
+        kept_phase = phase if isinstance(phase, str) else None
+        found.append(Move(at, pack, step, kept_phase, raw.get("paused") is True))
     return found
+
+
+def counts(here: Move, gap: timedelta) -> bool:
+    """Whether the time from ``here`` to the next move (``gap``) was spent on the session: not
+    after the couple paused, and not a break longer than ``IDLE``."""
+    return not here.paused and timedelta(0) <= gap <= IDLE
 
 
 def entry(at: datetime, pack: str, step: str, phase: str | None) -> dict[str, Any]:
@@ -56,7 +69,7 @@ def entry(at: datetime, pack: str, step: str, phase: str | None) -> dict[str, An
 
 def time_per_pack(trail: Sequence[Move], end: datetime | None) -> dict[str, timedelta]:
     """How long the couple spent in each pack: from each move to the next (or to ``end``),
-    leaving out breaks longer than ``IDLE``."""
+    leaving out breaks (``counts``)."""
     spent: dict[str, timedelta] = {}
     if not trail:
         return spent
@@ -65,9 +78,18 @@ def time_per_pack(trail: Sequence[Move], end: datetime | None) -> dict[str, time
         if until is None:
             continue
         gap = until - here.at
-        if timedelta(0) <= gap <= IDLE:
+        if counts(here, gap):
             spent[here.pack] = spent.get(here.pack, timedelta(0)) + gap
     return spent
+
+
+def pause_entry(at: datetime, pack: str, step: str, phase: str | None) -> dict[str, Any]:
+    """The entry that says the couple left the session here, to come back to it."""
+    return {**entry(at, pack, step, phase), "paused": True}
+
+
+def is_pause(raw: Any) -> bool:
+    return isinstance(raw, dict) and raw.get("paused") is True
 
 
 def reached(trail: Sequence[Move]) -> set[str]:

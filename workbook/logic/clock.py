@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from itertools import pairwise
 from typing import Any
 
-from workbook.data.trail import IDLE, Move
+from workbook.data.trail import Move, counts
 
 
 @dataclass(frozen=True)
@@ -45,15 +45,12 @@ def spent(trail: Sequence[Move], now: datetime, since: datetime | None = None) -
     before = [move for move in trail if since is None or move.at <= since]
     total = timedelta(0)
     for here, following in pairwise(before):
-        gap = following.at - here.at
-        if timedelta(0) <= gap <= IDLE:
-            total += gap
+        if counts(here, following.at - here.at):
+            total += following.at - here.at
     if since is not None:
         return total + max(now - since, timedelta(0))
-    if before:
-        gap = now - before[-1].at
-        if timedelta(0) <= gap <= IDLE:
-            total += gap
+    if before and counts(before[-1], now - before[-1].at):
+        total += now - before[-1].at
     return total
 
 

@@ -18,10 +18,11 @@ import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
 from workbook.data.models import Session
-from workbook.data.trail import IDLE, Move, moves
+from workbook.data.trail import Move, counts, moves
 from workbook.kinds import spec
 from workbook.logic.phases import (
     FIRST,
@@ -79,6 +80,8 @@ class Live:
     # Time spent in the session so far, breaks left out, and the packs' minutes added up.
     spent: timedelta
     budget_minutes: int
+    # When the couple left the session, to come back to it; None while they are in it.
+    paused_at: datetime | None = None
     # Steps whose answers may be shown, in agenda order.
     shown: list[Shown] = field(default_factory=list)
     # Who has given an answer so far at the current step, while its answers are still private.
@@ -108,13 +111,12 @@ def budget(packs: Sequence[Pack]) -> int:
 
 
 def time_spent(trail: Sequence[Move], end: datetime) -> timedelta:
-    """Time from the first move to ``end``, leaving out breaks longer than ``IDLE``."""
+    """Time from the first move to ``end``, leaving out breaks (``trail.counts``)."""
     spent = timedelta(0)
     for here, following in zip(trail, [*trail[1:], None], strict=False):
         until = following.at if following is not None else end
-        gap = until - here.at
-        if timedelta(0) <= gap <= IDLE:
-            spent += gap
+        if counts(here, until - here.at):
+            spent += until - here.at
     return spent
 
 
@@ -122,15 +124,22 @@ def time_on_step(
     trail: Sequence[Move], pack_id: str, step_id: str, end: datetime
 ) -> timedelta | None:
     """How long the couple has been at this step: since the first of the last run of moves in it
-    (its phases count as one step), or None when the trail does not end there."""
+    (its phases count as one step), leaving out the time they were away after a pause, or None
+    when the trail does not end there."""
     if not trail or (trail[-1].pack, trail[-1].step) != (pack_id, step_id):
         return None
-    since = trail[-1].at
+    run: list[Move] = []
     for move in reversed(trail):
         if (move.pack, move.step) != (pack_id, step_id):
             break
-        since = move.at
-    return max(end - since, timedelta(0))
+        run.insert(0, move)
+    on_step = timedelta(0)
+    for here, following in pairwise(run):
+        if counts(here, following.at - here.at):
+            on_step += following.at - here.at
+    if not run[-1].paused:
+        on_step += max(end - run[-1].at, timedelta(0))
+    return on_step
 
 
 def live(session: Session, packs: Sequence[Pack], now: datetime) -> Live:
@@ -146,6 +155,7 @@ def live(session: Session, packs: Sequence[Pack], now: datetime) -> Live:
         on_step=time_on_step(trail, where.pack_id, where.step_id, end) if where else None,
         spent=time_spent(trail, end),
         budget_minutes=budget(packs),
+        paused_at=trail[-1].at if trail and trail[-1].paused and not session.finished else None,
     )
     if walk is None:
         return found

@@ -266,10 +266,15 @@ class ConsoleScreen(Screen[None]):
                 where.place.step + 1,
                 len(where.pack.steps),
             )
+            now = f"▶ {doing(where, self.names)}"
+            if found.paused_at is not None:
+                now = (
+                    f"⏸ Paused at {found.paused_at:%H:%M}: the couple has left the session for "
+                    "now. This follows them when they come back."
+                )
             where_text = (
                 f"{where.pack.title} (pack {pack_no} of {packs}) · "
-                f"{step_title(where.step)} (step {step_no} of {steps})\n"
-                f"▶ {doing(where, self.names)}"
+                f"{step_title(where.step)} (step {step_no} of {steps})\n{now}"
             )
         if found is not None and found.finished is not None:
             where_text = f"The session finished at {found.finished:%H:%M}."

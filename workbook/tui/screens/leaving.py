@@ -62,6 +62,7 @@ class LeavableScreen(Screen[None]):
 
     @work(exclusive=True, group="leave")
     async def action_pause(self) -> None:
+        self.recorder.leave()
         if await self.settle("Leave"):
             self.store.release_session(self.couple.id, self.recorder.session.id)
             self.app.notify("Paused, and all saved. Press r to carry on where you left off.")

@@ -232,6 +232,8 @@ class WalkScreen(LeavableScreen):
         self.notify(said, markup=False)
 
     def on_unmount(self) -> None:
+        # However the window closes, the trail says the couple left (a pause says it first).
+        self.recorder.leave()
         self.autosave.closing = True
         self.autosave.now()
 
