@@ -1,5 +1,5 @@
-"""At 80×24 the footer of every step of every built-in pack still says Next, Back, Quit and
-Help, whatever on the step has the focus: a list's own keys once pushed them off the end (the
+"""At 80×24 the footer of every kind of step in the built-in packs still says Next, Back, Quit
+and Help, whatever on the step has the focus: a list's own keys once pushed them off the end (the
 rank step ended at "^q", the terms list at "Del Remove draft"). Keys a step explains in its own
 words stay out of the footer."""
 
@@ -13,8 +13,27 @@ from workbook.data.store import Store
 from workbook.packs.library import Library, load_library
 from workbook.tui.app import WorkbookApp
 
-PACKS = sorted(pack_id for pack_id, loaded in load_library(environ={}).packs.items() if loaded.pack)
 NEEDED = ("^n Next", "^b Back", "^q Quit", "f1 Help")
+
+
+def _one_step_of_each_kind() -> dict[str, set[str]]:
+    """For each built-in pack, the steps that are the first of their kind and answer mode in
+    the library: the footer depends on the focused widget, which those decide, not the pack."""
+    chosen: dict[str, set[str]] = {}
+    seen: set[tuple[str, str]] = set()
+    for pack_id, loaded in sorted(load_library(environ={}).packs.items()):
+        if loaded.pack is None:
+            continue
+        for step in loaded.pack.steps:
+            shape = (step.kind, str(getattr(step, "answer", "")))
+            if shape not in seen:
+                seen.add(shape)
+                chosen.setdefault(pack_id, set()).add(step.id)
+    return chosen
+
+
+STEPS = _one_step_of_each_kind()
+PACKS = sorted(STEPS)
 
 
 def footer(app: WorkbookApp) -> str:
@@ -39,6 +58,8 @@ async def test_the_footer_keeps_the_walk_keys_on_every_step(
                 screen.session.answers.setdefault(pack_id, {})[step.id] = {"a": picks, "b": picks}
         cut = []
         for number, step in enumerate(steps):
+            if step.id not in STEPS[pack_id]:
+                continue
             await screen.goto_step(0, number)
             await pilot.pause()
             if screen.walk.is_handoff(screen.place):
