@@ -428,3 +428,31 @@ async def test_the_console_says_when_the_couple_has_paused_and_stops_the_step_cl
         move(store, couple, session, "why", "only", 9)
         await until(pilot, lambda: shows(app, "Both at the screen"))
         assert not shows(app, "Paused at")
+
+
+async def test_after_the_session_finishes_the_console_offers_to_follow_the_next(
+    store: Store, library: Library
+) -> None:
+    couple, session = couple_walking(store, library, ("respect",))
+    move(store, couple, session, "why", "only", 0)
+    session.finished = WHEN + timedelta(minutes=20)
+    store.save_session(couple.id, session, stamp=False)
+    app = console_for(store, library, couple, session)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = console(app)
+        await until(pilot, lambda: screen.shown and shows(app, "The session finished at"))
+        assert not shows(app, "Follow their new session")
+        screen.query_one(NotesPane).box.load_text("Worked well today")
+        nextweek = store.new_session(couple.id, ["respect"], when=WHEN + timedelta(days=7))
+        store.save_session(couple.id, nextweek, stamp=False)
+        store.close()
+        await until(pilot, lambda: shows(app, "Follow their new session"))
+        await pilot.click("#follow-newer")
+        await until(
+            pilot, lambda: isinstance(app.screen, ConsoleScreen) and app.screen is not screen
+        )
+        following = console(app)
+        assert following.session_id == nextweek.id
+        await until(pilot, lambda: following.shown and shows(app, "The couple has not begun yet."))
+    # The notes typed about the finished session were saved with it.
+    assert "Worked well today" in store.notes(couple.id, session.id).path.read_text("utf-8")

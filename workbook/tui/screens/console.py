@@ -27,7 +27,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Markdown, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import (
+    Button,
+    Footer,
+    Label,
+    Markdown,
+    Static,
+    TabbedContent,
+    TabPane,
+    TextArea,
+)
 
 from workbook.data.files import DataError
 from workbook.data.models import Couple, Session, now
@@ -36,7 +45,7 @@ from workbook.data.notes import DAP_PARTS, SessionNotes
 from workbook.data.store import Store
 from workbook.data.trail import moves
 from workbook.export.console import answers_markdown, doing, sealed_markdown, step_title
-from workbook.logic.live import Live, live, time_on_step, time_spent
+from workbook.logic.live import Live, live, time_on_step, time_spent, walking_now
 from workbook.packs.load import LoadedPack
 from workbook.packs.models import Pack
 from workbook.tui.plain import line, plain
@@ -63,6 +72,8 @@ class Read(Message):
     live: Live | None = None
     answers: str | None = None
     notes: SessionNotes | None = None
+    # Once the session followed has finished: the couple's unfinished session begun since.
+    newer: str | None = None
 
 
 def _signature(path: Path) -> tuple[tuple[int, int, int] | None, ...]:
@@ -90,6 +101,8 @@ class ConsoleScreen(Screen[None]):
     ConsoleScreen #console-top { height: auto; background: $panel; padding: 0 1; }
     ConsoleScreen #console-title { text-style: bold; }
     ConsoleScreen #console-problem { color: $warning; height: auto; }
+    ConsoleScreen #follow-newer { display: none; margin: 1 0 0 0; }
+    ConsoleScreen #follow-newer.shown { display: block; }
     ConsoleScreen #console-body { height: 1fr; }
     ConsoleScreen #console-answers { width: 1fr; padding: 0 1; }
     ConsoleScreen #console-answers Markdown { margin: 0; padding: 0; }
@@ -134,6 +147,10 @@ class ConsoleScreen(Screen[None]):
         self._reading = False
         self._sealed: dict[str, Any] = {}
         self._pack_notes: list[str] = []
+        # The couple's session begun after the one followed finished, and what the looks for
+        # it found (``walking_now``).
+        self.newer: str | None = None
+        self._newer_memo: dict[str, Any] = {}
 
     # Layout
 
@@ -146,6 +163,7 @@ class ConsoleScreen(Screen[None]):
             yield Static("Reading the session…", id="console-where", markup=False)
             yield Static("", id="console-clock", markup=False)
             yield Static("", id="console-problem", markup=False)
+            yield Button("", id="follow-newer", compact=True)
         with Horizontal(id="console-body"):
             with VerticalScroll(id="console-answers"):
                 yield Markdown("", id="answers", open_links=False)
@@ -186,7 +204,10 @@ class ConsoleScreen(Screen[None]):
             "notes": _signature(self.notes.path),
         }
         changed = {name for name, mark in now_seen.items() if self._seen.get(name, 0) != mark}
-        if not changed:
+        # A finished session no longer changes: its couple's folder is looked at instead, for
+        # the session they begin next (the look reads nothing while the folder is unchanged).
+        waiting = self.session is not None and self.session.finished is not None
+        if not changed and not (waiting and self.newer is None):
             return
         self._seen.update(now_seen)
         self._reading = True
@@ -212,6 +233,11 @@ class ConsoleScreen(Screen[None]):
                     found.answers = answers_markdown(found.live, self.names)
             if notes:
                 found.notes = self.notes.read()
+            finished = found.session or self.session
+            if finished is not None and finished.finished is not None:
+                walking = walking_now(self.store, [self.couple.id], self._newer_memo)
+                if walking is not None and walking[1] != self.session_id:
+                    found.newer = walking[1]
         except Exception as error:  # a watcher must keep watching, whatever the file holds
             found.problem = f"{type(error).__name__}: {error}"
         self.post_message(found)
@@ -241,6 +267,11 @@ class ConsoleScreen(Screen[None]):
             await self.query_one("#answers", Markdown).update(found.answers)
         if found.notes is not None:
             self._show_notes(found.notes)
+        if found.newer is not None and found.newer != self.newer:
+            self.newer = found.newer
+            follow = self.query_one("#follow-newer", Button)
+            follow.label = f"Follow their new session ({found.newer})"
+            follow.add_class("shown")
         self._show_where()
         self._show_clock()
         self.shown += 1
@@ -334,6 +365,16 @@ class ConsoleScreen(Screen[None]):
         self.pad.type_dap(area_id.removeprefix("dap-"), event.text_area.text)
         pane = self.query_one(NotesPane)
         pane.saver.schedule()
+
+    @on(Button.Pressed, "#follow-newer")
+    async def _follow_newer(self) -> None:
+        """Follow the couple's new session, the notes of this one saved first."""
+        from workbook.tui.console import console_screen
+
+        if self.newer is None or not await self.settle("Follow"):
+            return
+        app: Any = self.app
+        self.app.switch_screen(console_screen(app, self.couple, self.newer, self.clock))
 
     def action_new_note(self) -> None:
         self.query_one(TabbedContent).active = "notes-tab"
