@@ -22,15 +22,33 @@ from workbook.tui.app import WorkbookApp
 from workbook.tui.steps.choice import ChoiceList
 
 
-async def at_the_look_away(app: WorkbookApp, pilot: Any) -> None:
-    """Sam's look-away screen before the first written question of "respect"."""
-    app.begin(app.store.load_couple("sam-and-alex"), ["respect"])
+async def at_step(app: WorkbookApp, pilot: Any, pack_id: str, step_id: str) -> None:
+    """A new session of ``pack_id``, at the start of its step ``step_id``."""
+    app.begin(app.store.load_couple("sam-and-alex"), [pack_id])
     await pilot.pause()
     screen = walk(app)
     steps = [step.id for step in screen.walk.packs[0].steps]
-    await screen.goto_step(0, steps.index("meaning"))
+    await screen.goto_step(0, steps.index(step_id))
     await pilot.pause()
-    assert screen.walk.is_handoff(screen.place)
+
+
+async def at_the_look_away(app: WorkbookApp, pilot: Any) -> None:
+    """Sam's look-away screen before the first written question of "respect"."""
+    await at_step(app, pilot, "respect", "meaning")
+    assert walk(app).walk.is_handoff(walk(app).place)
+
+
+async def typed_at_once(app: WorkbookApp, pilot: Any, *keys: tuple[str, str | None]) -> None:
+    """``keys`` (name, character) sent all at once, as a fast typist would: nothing waits for
+    the app between them. Then time for the app to take them all."""
+    driver = app._driver
+    assert driver is not None
+    for name, character in keys:
+        made = events.Key(name, character)
+        made.set_sender(app)
+        driver.send_message(made)
+    for _ in range(20):
+        await pilot.pause(0.05)
 
 
 def forwarded_key(character: str) -> events.Key:
@@ -71,16 +89,8 @@ async def test_keys_typed_while_the_step_is_built_all_arrive_in_order(
     app = app_for(store, library)
     async with app.run_test(size=SIZE) as pilot:
         await at_the_look_away(app, pilot)
-        driver = app._driver
-        assert driver is not None
-        # Enter on "I'm ready" and the first letters, sent at once, as a fast typist would:
-        # nothing waits for the step to be shown between them.
-        for name, character in (("enter", "\r"), ("a", "a"), ("b", "b"), ("c", "c")):
-            made = events.Key(name, character)
-            made.set_sender(app)
-            driver.send_message(made)
-        for _ in range(20):
-            await pilot.pause(0.05)
+        # Enter on "I'm ready" and the first letters: nothing waits for the step to be shown.
+        await typed_at_once(app, pilot, ("enter", "\r"), ("a", "a"), ("b", "b"), ("c", "c"))
         area = walk(app).query_one(TextArea)
         assert area.text == "abc"
         assert app.focused is area
@@ -94,20 +104,9 @@ async def test_keys_typed_straight_before_next_are_in_the_answer_it_goes_on_with
     make_couple(store)
     app = app_for(store, library)
     async with app.run_test(size=SIZE) as pilot:
-        app.begin(app.store.load_couple("sam-and-alex"), ["compromise"])
-        await pilot.pause()
+        await at_step(app, pilot, "compromise", "issue")
         screen = walk(app)
-        steps = [step.id for step in screen.walk.packs[0].steps]
-        await screen.goto_step(0, steps.index("issue"))
-        await pilot.pause()
-        driver = app._driver
-        assert driver is not None
-        for name, character in (("w", "w"), ("e", "e"), ("ctrl+n", None)):
-            made = events.Key(name, character)
-            made.set_sender(app)
-            driver.send_message(made)
-        for _ in range(20):
-            await pilot.pause(0.05)
+        await typed_at_once(app, pilot, ("w", "w"), ("e", "e"), ("ctrl+n", None))
         assert screen.session.answers["compromise"]["issue"] == {"together": "we"}
         assert screen.walk.step(screen.place).id != "issue"
 
@@ -133,12 +132,7 @@ async def test_a_tall_list_keeps_the_question_above_it_in_sight(
     make_couple(store)
     app = app_for(store, library)
     async with app.run_test(size=SIZE) as pilot:
-        app.begin(app.store.load_couple("sam-and-alex"), ["values"])
-        await pilot.pause()
-        screen = walk(app)
-        steps = [step.id for step in screen.walk.packs[0].steps]
-        await screen.goto_step(0, steps.index("pick"))
-        await pilot.pause()
+        await at_step(app, pilot, "values", "pick")
         await pilot.press("enter")
         for _ in range(10):
             await pilot.pause(0.05)
