@@ -689,16 +689,30 @@ def _facilitate(args: argparse.Namespace) -> int:
             raise Fatal(f'{couple_id} has no session "{session_id}"')
     else:
         # The unfinished session saved last (the named couple's, or any couple's); with none
-        # yet, the console waits for one to begin.
+        # yet, the console waits for one to begin, on a screen a person watches (a terminal,
+        # or the console link of workbook serve). A script is told at once.
         found = walking_now(store, None if couple_id is None else [couple_id])
         if found is not None:
             couple_id, session_id = found
+        elif not _watched():
+            who = "no couple has" if couple_id is None else f"{couple_id} has"
+            raise Fatal(
+                f"{who} an unfinished session to follow: start one in the couple's window "
+                "(in a terminal, the console waits for it)"
+            )
     if couple_id is not None:
         store.load_couple(couple_id)
     from workbook.tui.console import ConsoleApp
 
     ConsoleApp(store, lambda: _library(args, quiet=True), couple_id, session_id).run()
     return EXIT_OK
+
+
+def _watched() -> bool:
+    """True when a person watches the app: a terminal, or a browser through workbook serve."""
+    from workbook.tui import keys
+
+    return keys.served() or (sys.stdin.isatty() and sys.stdout.isatty())
 
 
 def _history(args: argparse.Namespace) -> int:
