@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from workbook.export.markdown import bullets, heading, inline, names_and
+from workbook.export.summary import score_line
 from workbook.kinds import spec
 from workbook.logic.live import Live, Shown, Where, reveal_phase
 from workbook.logic.phases import FIRST, HANDBACK, HANDOVER, LOOKAWAY, SECOND
-from workbook.logic.scores import shown as score_text
 from workbook.packs.models import Pack
 from workbook.packs.placeholders import neutral
 
@@ -68,7 +68,7 @@ def answers_markdown(found: Live, names: Names) -> str:
             out.append("*Nothing answered at this step yet.*")
     if found.scores:
         out.append(heading(3, "Scores"))
-        out.append(bullets(_score(pack, value, names) for pack, value in found.scores))
+        out.append(bullets(score_line(value, names) for _pack, value in found.scores))
     if earlier:
         out.append(heading(3, "Revealed so far, latest first"))
         for item in reversed(earlier):
@@ -84,17 +84,6 @@ def _rendered(item: Shown, names: Names) -> list[str]:
     if kind.render is None:
         return []
     return list(kind.render(item.step, kind.read(item.table), names))
-
-
-def _score(pack: Pack, value: Any, names: Names) -> str:
-    each = []
-    for key in ("a", "b"):
-        band = value.band(key)
-        each.append(
-            f"{inline(names[key])} {score_text(value.value(key))}"
-            + (f" ({inline(band)})" if band else "")
-        )
-    return f"{inline(value.title)}: {', '.join(each)}"
 
 
 def sealed_markdown(

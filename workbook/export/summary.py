@@ -212,16 +212,7 @@ def _scores(pack: Pack, session: Session, names: dict[str, str]) -> list[str]:
     found = pack_scores(pack, lambda step_id: session.answer(pack.id, step_id))
     if not found:
         return []
-    lines = []
-    for score in found:
-        each = []
-        for key in ("a", "b"):
-            band = score.band(key)
-            each.append(
-                f"{inline(names[key])} {shown(score.value(key))}"
-                + (f" ({inline(band)})" if band else "")
-            )
-        lines.append(f"- {inline(score.title)}: {', '.join(each)}")
+    lines = [f"- {score_line(score, names)}" for score in found]
     return [heading(3, "Scores"), "\n".join(lines)]
 
 
@@ -232,3 +223,15 @@ def _orphans(pack: Pack, answers: dict[str, Any]) -> list[str]:
         return []
     listed = ", ".join(inline(step_id) for step_id in missing)
     return [f"*Answers to steps this pack no longer has are kept in the session file: {listed}.*"]
+
+
+def score_line(score: Any, names: Mapping[str, str]) -> str:
+    """One score for both partners, escaped: "Overall: Sam 4 (good), Alex 3"."""
+    each = []
+    for key in ("a", "b"):
+        band = score.band(key)
+        each.append(
+            f"{inline(names[key])} {shown(score.value(key))}"
+            + (f" ({inline(band)})" if band else "")
+        )
+    return f"{inline(score.title)}: {', '.join(each)}"
