@@ -10,7 +10,7 @@ that ``index.toml`` can keep the first and Home work out the second each time it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -176,11 +176,15 @@ def _sessions(
             continue
         if index == 0 and isinstance(top.get("started"), datetime):
             started = top["started"].isoformat()
-        # As Resume sees it: a session with packs and no end.
-        agenda = top.get("agenda")
-        if top.get("finished") is None and isinstance(agenda, list) and agenda:
+        if resumable(top):
             unfinished = True
     return unfinished, started, unreadable
+
+
+def resumable(top: Mapping[str, Any]) -> bool:
+    """Whether a session's top keys (``read_head``) make it one Resume opens: packs, no end."""
+    agenda = top.get("agenda")
+    return top.get("finished") is None and isinstance(agenda, list) and bool(agenda)
 
 
 def _agreements(path: Path, read: Read) -> list[dict[str, Any]]:

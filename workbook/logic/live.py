@@ -294,13 +294,13 @@ def walking_now(
 
 def _latest_unfinished(store: Any, couple_id: str) -> str | None:
     from workbook.data.files import DataError
+    from workbook.data.overview import resumable
 
     for session_id in reversed(store.session_ids(couple_id)):
         try:
             top = store.read_head(store.layout.session_file(couple_id, session_id))
         except DataError:
             continue
-        agenda = top.get("agenda")
-        if top.get("finished") is None and isinstance(agenda, list) and agenda:
+        if resumable(top):
             return str(session_id)
     return None
