@@ -166,20 +166,16 @@ class Browser:
         """Press ``key`` until the app draws ``texts``: on Home, just after the page has loaded,
         the first key or click can be lost (one click in four runs here; the page may not have
         told the app its size yet). In the walk, no key is ever pressed twice."""
-        for _ in range(3):
-            self.keys(key)
-            try:
-                self.wait_for(*texts, timeout=4)
-                return
-            except AssertionError:
-                continue
-        self.wait_for(*texts, timeout=1)
+        self._until(lambda: self.keys(key), texts)
 
     def click_until(self, column: int, row: int, *texts: str) -> None:
         """Click a cell until the app draws ``texts`` (the first click after the page loads can
         come too early, as ``press_until`` says)."""
+        self._until(lambda: self.click_cell(column, row), texts)
+
+    def _until(self, act: Callable[[], None], texts: tuple[str, ...]) -> None:
         for _ in range(3):
-            self.click_cell(column, row)
+            act()
             try:
                 self.wait_for(*texts, timeout=4)
                 return

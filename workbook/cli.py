@@ -464,13 +464,21 @@ def _encrypt(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _decrypt(args: argparse.Namespace) -> int:
+def _encrypted_folder(args: argparse.Namespace) -> Path:
+    """The data folder, which must be encrypted (for decrypt and passphrase)."""
     from workbook.data import crypt_folder
     from workbook.data.layout import data_folder
 
     root = data_folder(args.data_dir)
     if crypt_folder.state(root) == crypt_folder.PLAIN:
         raise Fatal(f"{root} is not encrypted")
+    return root
+
+
+def _decrypt(args: argparse.Namespace) -> int:
+    from workbook.data import crypt_folder
+
+    root = _encrypted_folder(args)
     _with_secret(args, root, lambda s: _try_crypt(lambda: crypt_folder.decrypt(root, s)))
     _say(sys.stderr, f"{root} is decrypted: its files are plain TOML again.")
     return EXIT_OK
@@ -478,11 +486,8 @@ def _decrypt(args: argparse.Namespace) -> int:
 
 def _passphrase(args: argparse.Namespace) -> int:
     from workbook.data import crypt_folder, vault
-    from workbook.data.layout import data_folder
 
-    root = data_folder(args.data_dir)
-    if crypt_folder.state(root) == crypt_folder.PLAIN:
-        raise Fatal(f"{root} is not encrypted")
+    root = _encrypted_folder(args)
     if args.lost:
         code = (
             _read_secret(args.recovery_code_file, "recovery code")
