@@ -25,6 +25,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
@@ -270,7 +271,7 @@ class ConsoleScreen(Screen[None]):
         if found.newer is not None and found.newer != self.newer:
             self.newer = found.newer
             follow = self.query_one("#follow-newer", Button)
-            follow.label = f"Follow their new session ({found.newer})"
+            follow.label = Content(f"Follow their new session ({found.newer})")
             follow.add_class("shown")
         self._show_where()
         self._show_clock()
