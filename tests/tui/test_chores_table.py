@@ -92,24 +92,31 @@ async def test_text_cells_take_typing_and_never_the_choice_keys(
         screen, rows = await at_the_table(pilot, store)
         await pilot.press("left")
         assert at(pilot, rows[0], MINUTES)
-        # Arriving selects the whole cell, so typing replaces it.
-        await pilot.press("4", "5")
-        # Within typed text, ← moves the cursor; at the start it goes on to the next cell.
-        await pilot.press("left", "left")
-        assert at(pilot, rows[0], MINUTES)
+        # Arriving never selects the cell: typing adds at the end, and nothing is lost.
+        minutes = rows[0].query_one(".minutes", Input)
+        before = minutes.value
+        assert minutes.selection.is_empty
+        await pilot.press("backspace", "4")
+        assert minutes.value == before[:-1] + "4"
+        # ← goes on to the next cell; Enter edits in place, where ← moves within the text and
+        # goes on at its start.
         await pilot.press("left")
         assert at(pilot, rows[0], NAME)
-        await pilot.press("b", "n", "1", "2")
-        # Enter selects the whole cell again; Enter once more edits it at the end.
-        await pilot.press("enter", "enter", "!")
-        assert rows[0].query_one(".name", Input).value == "bn12!"
+        name = rows[0].query_one(".name", Input)
+        typed = name.value
+        await pilot.press("b", "n", "1", "2", "enter", "left", "left", "!")
+        assert name.value == typed + "bn!12"
         assert rows[0].chore.now == "nobody", "a choice key typed in a text cell chose"
+        # Enter again ends the editing: ← goes on to the next cell again.
+        await pilot.press("enter", "right")
+        assert at(pilot, rows[0], MINUTES)
         # The table posts the whole answer on every change: the session has it already.
         first = screen.session.answer("chores", "share")["tasks"][0]
-        assert (first["name"], first["minutes"], first["now"]) == ("bn12!", 45, "nobody")
+        expected = (typed + "bn!12", int(before[:-1] + "4"), "nobody")
+        assert (first["name"], first["minutes"], first["now"]) == expected
         screen.autosave.now()
     first = saved_tasks(store)[0]
-    assert (first["name"], first["minutes"], first["now"]) == ("bn12!", 45, "nobody")
+    assert (first["name"], first["minutes"], first["now"]) == expected
 
 
 async def test_removing_a_task_asks_first(store: Store, library: Library) -> None:

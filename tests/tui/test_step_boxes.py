@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from textual.widgets import Input, Static
 
 from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
@@ -14,7 +13,6 @@ from workbook import tomlio
 from workbook.data.store import Store
 from workbook.packs.library import Library
 from workbook.tui.app import WorkbookApp
-from workbook.tui.steps import typeahead
 from workbook.tui.steps.agreement import AgreementInput, TermList
 from workbook.tui.steps.listen import ListenInput
 from workbook.tui.steps.requests import RequestsInput
@@ -84,9 +82,11 @@ async def test_a_second_term_typed_straight_after_the_first_is_kept(
         assert app.focused is widget.query_one("#new-term")
 
 
-async def test_keys_of_the_term_list_never_swallow_a_term_being_typed(
+async def test_keys_on_the_term_list_act_there_and_are_never_typed_into_the_box(
     store: Store, library: Library
 ) -> None:
+    """What you see is where your typing goes: on the term list, its keys act on the
+    highlighted term, other letters mean nothing, and none of them reach the box."""
     make_couple(store)
     app = app_for(store, library)
     async with app.run_test(size=SIZE) as pilot:
@@ -96,48 +96,27 @@ async def test_keys_of_the_term_list_never_swallow_a_term_being_typed(
         await pilot.pause()
         terms = widget.query_one(TermList)
         assert app.focused is terms
-        # Each of these starts with a key of the term list: w, 2, +, -, and 1 then 2.
-        for typed in ("we cook", "2 walks", "+1 hug", "- news"):
-            await pilot.press(*typed, "enter")
-            await pilot.pause()
-            assert app.focused is widget.query_one("#new-term"), typed
-            await pilot.press("down")
-            await pilot.pause()
-        assert [t.text for t in widget.terms] == ["Walk", "we cook", "2 walks", "+1 hug", "- news"]
+        box = widget.query_one("#new-term", Input)
+        await pilot.press(*"we cook", "backspace")
+        await pilot.pause()
+        assert app.focused is terms
+        assert box.value == ""
+        assert [t.text for t in widget.terms] == ["Walk"], "Backspace removed a term"
+        # "w" changed who does it (to the first partner); the rest meant nothing.
         first = widget.terms[0]
-        assert (first.who, first.confirmed_by, first.agreement) == ("both", [], None)
-        review_dates = {t.review_on for t in widget.terms}
-        assert len(review_dates) == 1, "a + or - of a term being typed moved a review date"
-        # Backspace on the list goes to the box: it never removes a term.
-        await pilot.press(*"Oops", "down", "backspace")
+        assert (first.who, first.confirmed_by, first.agreement) == ("a", [], None)
+        await pilot.press("w", "w", "1", "c")
         await pilot.pause()
-        assert len(widget.terms) == 5
-        assert widget.query_one("#new-term", Input).value == "Oop"
-
-
-async def test_the_keys_of_the_term_list_act_when_no_text_follows(
-    store: Store, library: Library, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    make_couple(store)
-    app = app_for(store, library)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(app, pilot, "compromise", "agree")
-        widget = walk(app).query_one(AgreementInput)
-        await pilot.press(*"Walk", "enter", "down", "w", "w", "down")
+        assert (first.who, first.confirmed_by) == ("both", ["a"])
+        await pilot.press("2", "x")
         await pilot.pause()
-        assert widget.terms[0].who == "b"
-        # A key after a pause was meant: text typed after it does not undo it.
-        monkeypatch.setattr(typeahead, "TYPING_GAP", 0.0)
-        await pilot.press("w", "1", "c")
-        await pilot.pause()
-        assert (widget.terms[0].who, widget.terms[0].confirmed_by) == ("both", ["a"])
-        assert widget.query_one("#new-term", Input).value == "c"
-        monkeypatch.setattr(typeahead, "TYPING_GAP", 60.0)
-        await pilot.press("down", "2", "x")
-        await pilot.pause()
-        # Both confirmations make an agreement at once; it stands, and the text goes on.
+        # Both confirmations make an agreement at once.
         assert widget.terms[0].agreement
-        assert widget.query_one("#new-term", Input).value == "cx"
+        assert box.value == ""
+        # ↑ from the first term goes back to the box, where typing goes on.
+        await pilot.press("up", *"Cook")
+        await pilot.pause()
+        assert box.value == "Cook"
 
 
 async def test_a_half_typed_term_is_saved_as_typed_and_comes_back(
@@ -321,9 +300,11 @@ async def test_a_request_brought_back_keeps_its_ratings(store: Store, library: L
         assert "It matters a lot to Alex" in str(widget.query_one("#advice", Static).content)
 
 
-async def test_digits_typed_for_a_request_never_become_ratings(
+async def test_keys_on_a_rating_rate_it_and_never_become_a_request(
     store: Store, library: Library
 ) -> None:
+    """Rating keys once made a request "44" that could not be deleted: on a rating row, a
+    digit rates the row, and other keys mean nothing there."""
     couple = make_couple(store)
     earlier_request(store, couple, by="b", text="A weekend away", benefit=5, cost=4)
     app = app_for(store, library)
@@ -334,27 +315,10 @@ async def test_digits_typed_for_a_request_never_become_ratings(
         await pilot.press("enter", "tab")
         await pilot.pause()
         assert app.focused is widget.query_one("#benefit")
-        # Sam starts a request on the benefit of the one brought back, then on its cost.
-        await pilot.press(*"2 walks", "enter")
-        await pilot.pause()
-        widget.query_one("#requests").focus()
-        await pilot.press("home", "tab", "tab")
+        await pilot.press(*"2 walks", "enter", "tab", *"44", "enter")
         await pilot.pause()
         assert app.focused is widget.query_one("#cost")
-        await pilot.press(*"34 hugs", "enter")
-        await pilot.pause()
-        back = widget.rows[0]
-        assert (back.text, back.benefit, back.cost) == ("A weekend away", 5, 4)
-        assert [(r.by, r.text) for r in widget.rows[1:]] == [
-            ("a", "2 walks"),
-            ("a", "34 hugs"),
-        ]
-        assert all(r.benefit is None and r.cost is None for r in widget.rows[1:])
-        # A digit that no text follows is a rating.
-        widget.query_one("#requests").focus()
-        await pilot.press("home", "tab", "3", "down")
-        await pilot.pause()
-        assert widget.rows[0].benefit == 3
+        assert [(r.text, r.benefit, r.cost) for r in widget.rows] == [("A weekend away", 2, 4)]
         assert widget.query_one("#ask", Input).value == ""
 
 

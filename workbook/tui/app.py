@@ -7,16 +7,19 @@ from datetime import date, datetime
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from workbook.data.dates import now as wall_clock
 from workbook.data.durable import SaveError
 from workbook.data.store import DataError, Store
 from workbook.tui import keys
 from workbook.tui.commands import WorkbookCommands
+from workbook.tui.key_gate import KeyGate
 
 if TYPE_CHECKING:
     from workbook.data.models import Couple
@@ -63,6 +66,18 @@ class WorkbookApp(App[None]):
         # Each notice on screen, and when it goes: a key pressed again and again (Next on a
         # look-away) says its notice once, instead of stacking copies over the buttons.
         self._notices_until: dict[tuple[str, str, str], float] = {}
+        # Keys in order, whatever their speed (``key_gate``; docs/screens.md).
+        self.key_gate = KeyGate(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.key_gate.holds(event):
+            return
+        await super().on_event(event)
+
+    async def push_screen_wait(self, screen: Screen[Any] | str, *, mode: str | None = None) -> Any:
+        # A flow waiting for a person's answer is not at work: keys go on to the screen.
+        with self.key_gate.waiting_for_a_person(get_current_worker()):
+            return await super().push_screen_wait(screen, mode=mode)
 
     def notify(
         self,

@@ -1,5 +1,4 @@
-"""Keeping the place the keys act on in view, on a stage that scrolls, and keys meant for a text
-box in it.
+"""Keeping the place the keys act on in view, on a stage that scrolls.
 
 A list that grows taller than the screen moves its highlight below the fold without scrolling
 anything, since it does not scroll itself; the stage it sits in has to follow. Focus follows by
@@ -8,7 +7,6 @@ itself, through Textual; the highlight inside a list does not.
 
 from __future__ import annotations
 
-from textual import events
 from textual.containers import ScrollableContainer
 from textual.geometry import Region
 from textual.widget import Widget
@@ -46,31 +44,6 @@ def typed_into(box: Input | TextArea, character: str) -> None:
     else:
         box.move_cursor(box.document.end)
         box.insert(character)
-
-
-def to_the_box(stage: ScrollableContainer, event: events.Key) -> None:
-    """A key meant for a text box never does something else: a printable key that nothing
-    took, on a stage with a text box, goes into the box with its character.
-
-    A key event reaches the screen before the bindings are looked at, so a key that a binding
-    on the way takes (a scale's digits, a list's keys) is left to it.
-    """
-    if not event.is_printable or not event.character:
-        return
-    if event.key in stage.screen.active_bindings:
-        return
-    # A box takes every printable key it is given and stops it, so this key was given to
-    # something else: often to what had the focus a moment before the box took it, since focus
-    # moves later than it is asked for. The focused box is then the one it was meant for.
-    boxes = [box for box in stage.query("Input, TextArea") if box.focusable]
-    focused = stage.screen.focused
-    if focused in boxes:
-        boxes = [focused]
-    if boxes:
-        event.stop()
-        box = boxes[0]
-        assert isinstance(box, Input | TextArea)
-        typed_into(box, event.character)
 
 
 def settle_stage(stage: ScrollableContainer) -> None:

@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Static
 
 from workbook.text import clean_line
 from workbook.tui.plain import fill
-from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.box import Box
 
 
 def typed_names(typed: str, names: tuple[str, str]) -> bool:
@@ -56,7 +56,7 @@ class DeleteCoupleScreen(ModalScreen[bool]):
                 fill("Type their names to delete them: $a and $b", a=a, b=b), id="ask-names"
             )
             # The names are not the placeholder: a box that looks filled in invites Enter.
-            yield Input(id="names", max_length=200, placeholder="their names")
+            yield Box(id="names", max_length=200, placeholder="their names")
             yield Static(id="error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Keep them", id="keep", variant="primary")
@@ -64,7 +64,6 @@ class DeleteCoupleScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         box = self.query_one("#names", Input)
-        box.cursor_blink = cursor_blink()
         box.focus()
 
     @on(Input.Changed, "#names")

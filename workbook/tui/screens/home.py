@@ -26,6 +26,7 @@ from workbook.data.store import DataError, Overview
 from workbook.logic.caseload import ORDERS, SHOWS, CaseView, due_text, shown_day
 from workbook.tui.follow import typed_into
 from workbook.tui.plain import fill
+from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.case_table import CaseTable, Column
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ WIDE = 100
 MAX_WIDTH = 104
 
 
-class SearchBox(Input):
+class SearchBox(Box):
     """The search: typing filters at once; ↑ ↓ move in the table; Enter goes to it; Esc
     clears."""
 
@@ -104,13 +105,11 @@ class HomeScreen(Screen[None]):
                 markup=False,
             )
             with Horizontal(id="caseload-bar"):
-                # Not selected on focus: a name typed on the table arrives letter by letter.
                 yield SearchBox(
                     placeholder="Search names (/)",
                     id="search",
                     compact=True,
                     max_length=60,
-                    select_on_focus=False,
                 )
                 yield Select(SHOWS, value="current", allow_blank=False, id="show", compact=True)
                 yield Select(ORDERS, value="name", allow_blank=False, id="order", compact=True)

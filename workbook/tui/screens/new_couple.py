@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from workbook.text import clean_line
-from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.box import Box
 
 R = TypeVar("R")
 
@@ -33,11 +33,11 @@ class CoupleForm(Screen[R | None], Generic[R]):
         with Vertical(id="new-couple", classes="form"):
             yield Static(self.QUESTION, classes="step-title", markup=False)
             yield Label("First partner's name")
-            yield Input(self.names[0], id="name-a", max_length=60, placeholder="for example Sam")
+            yield Box(self.names[0], id="name-a", max_length=60, placeholder="for example Sam")
             yield Label("Second partner's name")
-            yield Input(self.names[1], id="name-b", max_length=60, placeholder="for example Alex")
+            yield Box(self.names[1], id="name-b", max_length=60, placeholder="for example Alex")
             yield Label("Facilitator or counsellor (optional)")
-            yield Input(
+            yield Box(
                 self.facilitator,
                 id="facilitator",
                 max_length=80,
@@ -51,8 +51,6 @@ class CoupleForm(Screen[R | None], Generic[R]):
         yield Button("Continue", id="continue", variant="primary")
 
     def on_mount(self) -> None:
-        for field in self.query(Input):
-            field.cursor_blink = cursor_blink()
         self.query_one("#name-a", Input).focus()
 
     @on(Input.Submitted)

@@ -24,7 +24,7 @@ from workbook.export.markdown import long_date
 from workbook.logic.agreements import for_review
 from workbook.text import clean_line
 from workbook.tui.plain import fill, plain
-from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.box import Box
 
 
 class ReviewScreen(Screen[None]):
@@ -76,8 +76,7 @@ class ReviewScreen(Screen[None]):
             if self.read_only:
                 yield Static(plain(f"Read-only: {self.read_only}"), classes="legend read-only")
             yield Static(id="status", markup=False)
-            field = Input(id="new-text", max_length=500, placeholder="The changed agreement")
-            field.cursor_blink = cursor_blink()
+            field = Box(id="new-text", max_length=500, placeholder="The changed agreement")
             field.display = False
             yield field
             yield OptionList(*self._rows(), id="agreements")

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from workbook.data import crypt_folder, vault
-from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.box import Box
 
 MIN_PASSPHRASE = 8
 WRONG = "That passphrase does not open this folder. Please try again, taking your time."
@@ -48,16 +48,16 @@ class UnlockScreen(Screen[bool]):
             yield Static("This workbook is locked", classes="step-title", markup=False)
             with Vertical(id="ask"):
                 yield Label("Passphrase")
-                yield Input(id="passphrase", password=True)
+                yield Box(id="passphrase", password=True)
                 yield Button("Open", id="open", variant="primary")
                 yield Button("I lost my passphrase", id="lost")
             with Vertical(id="recover"):
                 yield Label("Recovery code (the one shown when the folder was encrypted)")
-                yield Input(id="code", placeholder="XXXXX-XXXXX-...")
+                yield Box(id="code", placeholder="XXXXX-XXXXX-...")
                 yield Label("New passphrase")
-                yield Input(id="new", password=True)
+                yield Box(id="new", password=True)
                 yield Label("The new passphrase again")
-                yield Input(id="again", password=True)
+                yield Box(id="again", password=True)
                 yield Button("Set the new passphrase", id="set", variant="primary")
                 yield Button("Back", id="back")
             with Vertical(id="show-code"):
@@ -67,8 +67,6 @@ class UnlockScreen(Screen[bool]):
         yield Footer()
 
     def on_mount(self) -> None:
-        for field in self.query(Input):
-            field.cursor_blink = cursor_blink()
         self._mode("ask")
 
     def _mode(self, mode: str) -> None:
@@ -200,18 +198,16 @@ class ChangePassphraseScreen(Screen[bool]):
         with Vertical(id="change-passphrase", classes="form"):
             yield Static("Change the passphrase", classes="step-title", markup=False)
             yield Label("Current passphrase")
-            yield Input(id="old", password=True)
+            yield Box(id="old", password=True)
             yield Label("New passphrase")
-            yield Input(id="new", password=True)
+            yield Box(id="new", password=True)
             yield Label("The new passphrase again")
-            yield Input(id="again", password=True)
+            yield Box(id="again", password=True)
             yield Button("Change it", id="change", variant="primary")
             yield Static(id="message", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        for field in self.query(Input):
-            field.cursor_blink = cursor_blink()
         self.query_one("#old", Input).focus()
 
     @on(Input.Submitted, "#old")

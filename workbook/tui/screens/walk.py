@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -27,7 +27,7 @@ from workbook.logic.walk import Place, Walk
 from workbook.packs.models import Pack
 from workbook.tui import views
 from workbook.tui.autosave import Autosave
-from workbook.tui.follow import follow_highlight, settle_stage, to_the_box
+from workbook.tui.follow import follow_highlight, settle_stage
 from workbook.tui.plain import line
 from workbook.tui.screens.leaving import LeavableScreen
 from workbook.tui.steps.agreement import AgreementInput
@@ -41,10 +41,7 @@ from workbook.tui.widgets.partners import PartnerBar, progress_line
 
 class WalkScreen(LeavableScreen):
     BINDINGS = [
-        # Next and Back wait for the keys typed before them to reach the answer (they come up
-        # from the focused widget after those keys). "I'm ready" runs as soon as Enter comes,
-        # before the keys typed after it are handed out: those are meant for the step it shows
-        # (the button's own Enter would run after them, and they would be lost).
+        # Keys typed after any of these wait for the move to be complete (``key_gate``).
         Binding("ctrl+n", "next", "Next", id="walk.next"),
         Binding("ctrl+b", "back", "Back", id="walk.back"),
         Binding("enter", "ready", "I'm ready", show=False, priority=True, id="walk.ready"),
@@ -203,10 +200,6 @@ class WalkScreen(LeavableScreen):
     @on(OptionList.OptionHighlighted)
     def _follow(self, event: OptionList.OptionHighlighted) -> None:
         follow_highlight(self.query_one("#stage", VerticalScroll), event.option_list)
-
-    def on_key(self, event: events.Key) -> None:
-        if not self.read_only:
-            to_the_box(self.query_one("#stage", VerticalScroll), event)
 
     @on(StepInput.Changed)
     def _changed(self, event: StepInput.Changed) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -23,8 +23,7 @@ from workbook.text import clean, clean_line
 from workbook.tui.plain import fill
 from workbook.tui.steps.base import StepInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
-from workbook.tui.steps.typeahead import TypeAhead, Undo, keep_nothing
-from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.box import Box
 
 WHO_CYCLE = ("both", "a", "b")
 INDENT = "   "
@@ -42,8 +41,7 @@ def build(context: StepContext) -> list[Widget]:
 
 
 class TermList(OptionList):
-    """The drafted terms. Its keys act on the highlighted term; text typed here goes to the
-    term box, even when it starts with one of those keys (see ``typeahead``)."""
+    """The drafted terms. Its keys act on the highlighted term; other keys mean nothing here."""
 
     BINDINGS = [
         Binding("1", "act('confirm', 'a')", "Confirm (1st)", show=False, id="terms.confirm-1st"),
@@ -76,8 +74,6 @@ class TermList(OptionList):
             id="terms.remove-draft",
         ),
     ]
-    # The keys above that are also text someone may type.
-    TYPED = {"1", "2", "w", "plus", "equals_sign", "minus"}
 
     @dataclass
     class Acted(Message):
@@ -87,73 +83,30 @@ class TermList(OptionList):
         what: str
         key: str
 
-    def __init__(self, *options: Option, typeahead: TypeAhead, id: str | None = None) -> None:
-        super().__init__(*options, id=id)
-        self.typeahead = typeahead
-
     def action_act(self, what: str, key: str = "") -> None:
         if self.highlighted is not None:
             self.post_message(self.Acted(self.highlighted, what, key))
 
     def action_cursor_up(self) -> None:
         # Up from the first term goes back to the box, where the next term is typed.
-        if not self.highlighted:
-            box = self.typeahead.box()
-            if box is not None:
-                box.focus()
-                return
+        if not self.highlighted and self.parent is not None:
+            self.parent.query_one("#new-term").focus()
+            return
         super().action_cursor_up()
-
-    async def on_key(self, event: events.Key) -> None:
-        if event.key in self.TYPED and event.character:
-            # The key acts here, unless the next one shows it began a term: then it is undone.
-            event.stop()
-            event.prevent_default()
-            self.typeahead.took(event.character)
-            await self.run_action(self._action_of(event.key))
-        elif event.key == "backspace":
-            # Backspace belongs to the box: it never removes a term.
-            self.typeahead.settle()
-            box = self.typeahead.box()
-            if box is not None:
-                event.stop()
-                event.prevent_default()
-                box.focus()
-                box.action_delete_left()
-        else:
-            self.typeahead.give(event)
-
-    def _action_of(self, key: str) -> str:
-        for binding in self.BINDINGS:
-            assert isinstance(binding, Binding)
-            if key in binding.key.split(","):
-                return binding.action
-        raise KeyError(key)
-
-    def on_blur(self) -> None:
-        self.typeahead.settle()
 
 
 class OfferList(OptionList):
-    """The terms offered from earlier answers. Text typed here goes to the term box."""
-
-    def __init__(self, *options: Option, typeahead: TypeAhead, id: str | None = None) -> None:
-        super().__init__(*options, id=id)
-        self.typeahead = typeahead
+    """The terms offered from earlier answers."""
 
     def action_cursor_down(self) -> None:
         # Down from the last offer goes on to the box.
-        box = self.typeahead.box()
-        if box is not None and self.highlighted == self.option_count - 1:
-            box.focus()
+        if self.highlighted == self.option_count - 1 and self.parent is not None:
+            self.parent.query_one("#new-term").focus()
             return
         super().action_cursor_down()
 
-    def on_key(self, event: events.Key) -> None:
-        self.typeahead.give(event)
 
-
-class TermBox(Input):
+class TermBox(Box):
     """Where a term is typed; ↓ goes on to the terms, ↑ back to the offers."""
 
     BINDINGS = [
@@ -200,15 +153,13 @@ class AgreementInput(StepInput):
         if self.offers:
             yield Static("From your answers (Enter adds one to your drafts):", classes="legend")
             shown = [Option(self._offer_row(offer)) for offer in self.offers]
-            yield OfferList(*shown, typeahead=TypeAhead(self._box, keep_nothing), id="offers")
+            yield OfferList(*shown, id="offers")
         new = TermBox(
             clean_line(self.answer.draft or ""),
             placeholder="Write a term you both want to try, then press Enter",
             max_length=500,
-            select_on_focus=False,
             id="new-term",
         )
-        new.cursor_blink = cursor_blink()
         yield new
         yield Static(
             fill(
@@ -220,25 +171,7 @@ class AgreementInput(StepInput):
             ),
             classes="legend",
         )
-        yield TermList(*self._rows(), typeahead=TypeAhead(self._box, self._keep), id="terms")
-
-    def _box(self) -> Input | None:
-        return self.query_one("#new-term", Input) if self.is_mounted else None
-
-    def _keep(self) -> Undo:
-        """What puts the terms back as they are now, unless one of them got agreed meanwhile
-        (an agreement is made at once, and stands)."""
-        kept = [term.model_copy(deep=True) for term in self.terms]
-        highlighted = self.query_one(TermList).highlighted
-
-        def undo() -> bool:
-            if sum(t.confirmed() for t in self.terms) > sum(t.confirmed() for t in kept):
-                return False
-            self.terms = kept
-            self._refresh(highlighted)
-            return True
-
-        return undo
+        yield TermList(*self._rows(), id="terms")
 
     def _offer_row(self, offer: Offer) -> Content:
         return fill("$who $text", who=self.doer_of(offer.who), text=_indented(offer.text))

@@ -20,7 +20,7 @@ from workbook.text import clean_line
 from workbook.tui.plain import fill, line
 from workbook.tui.steps.base import ValueInput, answered
 from workbook.tui.steps.context import StepContext
-from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.box import Box
 
 
 class ChoiceList(OptionList):
@@ -87,12 +87,11 @@ class ChoiceInput(ValueInput):
         yield Static(hint, classes="legend", markup=False)
         yield ChoiceList(*self._options())
         if step.other:
-            other = Input(
+            other = Box(
                 self.write_in,
                 placeholder="Something else? Type it here (optional)",
                 max_length=200,
             )
-            other.cursor_blink = cursor_blink()
             yield other
 
     def _options(self) -> list[Option]:

@@ -1,7 +1,7 @@
 """The chores task table, edited together: a keyboard table with one row per task.
 
 ↑ ↓ ← → move between rows and cells. In the "who now" column a key per choice says who does a
-task now; text cells take typing as in a spreadsheet, and never those keys. ✕ asks before a
+task now; text cells take typing, and never those keys. ✕ asks before a
 task with a name goes. The table posts the step's whole answer on every change.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -26,7 +26,7 @@ from workbook.tui.plain import fill
 from workbook.tui.screens.confirm import ConfirmScreen
 from workbook.tui.steps.base import StepInput
 from workbook.tui.steps.context import StepContext
-from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.box import Box
 
 NOW_CYCLE = ("nobody", "a", "b", "both")
 # The columns of the task table, left to right; each row has one cell of each.
@@ -35,12 +35,13 @@ COLUMNS = ("name", "minutes", "now", "done", "remove")
 NOW_KEYS = {"1": "a", "2": "b", "b": "both", "n": "nobody"}
 
 
-class CellInput(Input):
-    """A text cell of the task table, edited as in a spreadsheet.
+class CellInput(Box):
+    """A text cell of the task table.
 
-    Arriving selects the whole cell: typing replaces it, and ← → go on to the next cell. Enter
-    puts the cursor at the end to edit the text in place; ← → then move within it, and go on
-    to the next cell at its edge. Enter again selects the whole cell once more.
+    Arriving puts the cursor at the end, and never selects the text (typing adds to it; a
+    number arrived at and typed over was lost that way): ← → go on to the next cell. Enter
+    edits in place: ← → then move within the text, and go on to the next cell at its edge.
+    Enter again, or leaving the cell, ends the editing.
     """
 
     @dataclass
@@ -52,32 +53,31 @@ class CellInput(Input):
 
     def __init__(self, value: str, **kwargs: Any) -> None:
         super().__init__(value, compact=True, **kwargs)
-        self.cursor_blink = cursor_blink()
+        self.editing = False
 
-    @property
-    def whole(self) -> bool:
-        """The whole cell is selected (or empty), as it is on arrival."""
-        start, end = sorted(self.selection)
-        return start == 0 and end == len(self.value)
+    def _on_focus(self, event: events.Focus) -> None:
+        self.editing = False
+        super()._on_focus(event)
+        self.cursor_position = len(self.value)
 
     def action_cursor_left(self, select: bool = False) -> None:
-        if not select and (self.whole or (self.selection.is_empty and self.cursor_position == 0)):
+        at_start = self.selection.is_empty and self.cursor_position == 0
+        if not select and (not self.editing or at_start):
             self.post_message(self.Leave(self, -1))
         else:
             super().action_cursor_left(select)
 
     def action_cursor_right(self, select: bool = False) -> None:
         at_end = self.selection.is_empty and self.cursor_position == len(self.value)
-        if not select and (self.whole or at_end):
+        if not select and (not self.editing or at_end):
             self.post_message(self.Leave(self, 1))
         else:
             super().action_cursor_right(select)
 
     async def action_submit(self) -> None:
-        if self.whole and self.value:
+        self.editing = not self.editing
+        if not self.editing:
             self.cursor_position = len(self.value)
-        else:
-            self.select_all()
 
 
 class WhoCell(Widget, can_focus=True):

@@ -22,7 +22,7 @@ from workbook.text import clean_line
 from workbook.tui.plain import fill, line, plain
 from workbook.tui.steps.base import StepInput, ValueInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
-from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.reveal import NARROW
 
 
@@ -57,10 +57,9 @@ class GuessInput(ValueInput):
                 ),
             ):
                 given = getattr(side, part).get(question, "")
-                field = Input(given, placeholder=placeholder, max_length=300, id=f"{part}-{number}")
+                field = Box(given, placeholder=placeholder, max_length=300, id=f"{part}-{number}")
                 # The title names the box once it is filled and its placeholder is gone.
                 field.border_title = title
-                field.cursor_blink = cursor_blink()
                 yield field
 
     def value(self) -> GuessSide:

@@ -18,7 +18,7 @@ from workbook.text import clean_line
 from workbook.tui.plain import fill
 from workbook.tui.steps.base import StepInput, TurnPrompt
 from workbook.tui.steps.context import StepContext
-from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.box import Box
 
 SPEAK, PARAPHRASE, CHECK, DONE = "speak", "paraphrase", "check", "done"
 # The countdown ticks once a second (tests stop it, so that a picture never depends on timing).
@@ -62,14 +62,12 @@ class ListenInput(StepInput):
         yield Static(id="timer", markup=False)
         yield Static(id="say")
         turn = self.turn()
-        paraphrase = Input(
+        paraphrase = Box(
             clean_line(turn.draft or "") if turn is not None else "",
             id="paraphrase",
             max_length=400,
             placeholder="In a few words, what you heard (optional), then Enter",
-            select_on_focus=False,
         )
-        paraphrase.cursor_blink = cursor_blink()
         yield paraphrase
         yield Static(id="heard")
         with Horizontal(classes="buttons"):

@@ -4,9 +4,7 @@ other the cost to them; the advice follows; the couple decides yes, no, a third 
 
 from __future__ import annotations
 
-from functools import partial
-
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -22,8 +20,7 @@ from workbook.tui.plain import fill, plain
 from workbook.tui.steps.base import StepInput, TurnPrompt
 from workbook.tui.steps.context import StepContext
 from workbook.tui.steps.scale import ScaleRow
-from workbook.tui.steps.typeahead import TypeAhead, Undo, keep_nothing
-from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.box import Box
 
 
 def build(context: StepContext) -> list[Widget]:
@@ -73,30 +70,24 @@ class RequestsInput(StepInput):
             )
             yield OptionList(*self._earlier_options(), id="earlier")
         yield Static(id="ask-label")
-        ask = Input(
+        ask = Box(
             clean_line(self.answer.draft or ""),
             id="ask",
             max_length=300,
             placeholder="Type a request, then press Enter",
-            select_on_focus=False,
         )
-        ask.cursor_blink = cursor_blink()
         yield ask
         yield OptionList(*self._options(), id="requests")
         with Vertical(id="detail"):
             yield Static(id="detail-title")
-            # A digit typed here that turns out to begin a request goes to the box, not a rating.
             for row_id in ("benefit", "cost"):
-                row = ScaleRow(row_id.title(), 1, 5, None, id=row_id)
-                row.typeahead = TypeAhead(self._ask_box, partial(self._keep_rating, row))
-                yield row
+                yield ScaleRow(row_id.title(), 1, 5, None, id=row_id)
             yield Static(classes="advice", id="advice")
             yield OptionList(*self._decisions(), id="decision")
-            third = Input(
+            third = Box(
                 id="third", max_length=300, placeholder="The third option, if you chose one"
             )
-            note = Input(id="note", max_length=300, placeholder="A note (optional)")
-            third.cursor_blink = note.cursor_blink = cursor_blink()
+            note = Box(id="note", max_length=300, placeholder="A note (optional)")
             yield third
             yield note
 
@@ -322,21 +313,6 @@ class RequestsInput(StepInput):
         """The box for the next request, while someone still has one to ask."""
         ask = self.query_one("#ask", Input)
         return ask if ask.display else None
-
-    def _keep_rating(self, row: ScaleRow) -> Undo:
-        value = row.value
-
-        def undo() -> bool:
-            row.value = value
-            return True
-
-        return undo
-
-    def on_key(self, event: events.Key) -> None:
-        # Text typed on the list of requests or a decision is a request, while one is asked.
-        box = self._ask_box()
-        if box is not None and self.app.focused is not box:
-            TypeAhead(lambda: box, keep_nothing).give(event)
 
     def report(self) -> None:
         rows = [row.model_copy() for row in self.rows]

@@ -23,7 +23,6 @@ from workbook.text import clean_line, one_width
 from workbook.tui.plain import fill
 from workbook.tui.steps.base import ValueInput, answered
 from workbook.tui.steps.context import StepContext
-from workbook.tui.steps.typeahead import TypeAhead
 
 LABEL_WIDTH = 30
 CELL = 4
@@ -57,8 +56,6 @@ class ScaleRow(Widget, can_focus=True):
         self.item = item
         self.low, self.high = low, high
         self.set_reactive(ScaleRow.value, value)
-        # Where text typed here belongs, when a box is beside the row (see ``typeahead``).
-        self.typeahead: TypeAhead | None = None
 
     def render(self) -> Content:
         # A long label wraps in its own column, so the whole of it can be read; the numbers
@@ -88,17 +85,8 @@ class ScaleRow(Widget, can_focus=True):
             if number == 0 and self.high >= 10:
                 number = 10
             if self.low <= number <= self.high:
-                if self.typeahead is not None:
-                    self.typeahead.took(event.character)
                 self.value = number
                 event.stop()
-                return
-        if self.typeahead is not None:
-            self.typeahead.give(event)
-
-    def on_blur(self) -> None:
-        if self.typeahead is not None:
-            self.typeahead.settle()
 
     def on_click(self, event: events.Click) -> None:
         offset = event.x - LABEL_WIDTH
