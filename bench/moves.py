@@ -5,8 +5,8 @@ Both apps walk every place of the "respect" pack, 18 moves with Ctrl+N through T
 headless at 80×24: the workbook through its walk screen (recorder, trail, save, the frame around
 the stage), the bare app by replacing the children of a scroll view with the widgets the
 workbook's views build for that place, and focusing the first that takes focus. The bare app's
-footer shows the same keys as the walk's (Next, Back, Pause, End now, Quit, Help): Textual
-rebuilds a footer whenever focus moves, so the keys it shows cost the same in both.
+footer is the walk's own (``KeysFooter``, which is rebuilt only when the keys it shows change),
+with the same keys (Next, Back, Pause, End now, Quit, Help), so that it costs the same in both.
 
 A move is timed from the key press to the last frame drawn before the app goes idle, so the
 time Pilot takes to see that it is idle is not counted; its CPU time is printed too, which a
@@ -34,7 +34,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from workbook.data.models import Couple, Session
 from workbook.data.store import Store
@@ -46,6 +46,7 @@ from workbook.tui.app import WorkbookApp
 from workbook.tui.plain import line
 from workbook.tui.screens.walk import WalkScreen
 from workbook.tui.steps.context import at_place
+from workbook.tui.widgets.footer import KeysFooter
 from workbook.tui.widgets.handover import handover
 
 PACK = "respect"
@@ -112,7 +113,7 @@ class Bare(App[None]):
 
     def compose(self) -> ComposeResult:
         yield VerticalScroll(id="stage")
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         await self.show()

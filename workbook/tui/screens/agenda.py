@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbook.data.models import Couple
@@ -19,6 +19,7 @@ from workbook.logic.clock import Budget, total_text
 from workbook.packs.library import SUGGESTED_PATH, Library
 from workbook.packs.load import LoadedPack
 from workbook.tui.plain import fill, line, plain
+from workbook.tui.widgets.footer import KeysFooter
 
 
 class PackList(OptionList):
@@ -91,7 +92,7 @@ class AgendaScreen(Screen[list[str] | None]):
                 if self.first_time:
                     yield Button("Suggested first path", id="suggested")
                 yield Button("Start ▶", id="start", variant="primary")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._refresh(0)

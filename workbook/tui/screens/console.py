@@ -30,7 +30,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
     Button,
-    Footer,
     Label,
     Markdown,
     Static,
@@ -52,6 +51,7 @@ from workbook.packs.models import Pack
 from workbook.tui.plain import line, plain
 from workbook.tui.steps.text import AnswerArea
 from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.footer import KeysFooter
 from workbook.tui.widgets.notes_pane import NotesPane
 
 POLL_SECONDS = 0.25
@@ -180,7 +180,7 @@ class ConsoleScreen(Screen[None]):
                         )
                         area.cursor_blink = cursor_blink()
                         yield area
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         found = self.notes.read()

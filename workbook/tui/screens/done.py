@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from workbook.data.agreement_book import AgreementBook
 from workbook.data.files import DataError
@@ -23,6 +23,7 @@ from workbook.data.store import Store
 from workbook.data.trail import ending
 from workbook.export.markdown import long_date
 from workbook.tui.plain import fill, plain
+from workbook.tui.widgets.footer import KeysFooter
 
 EARLY = (
     "You ended this session before the end of its agenda. What you did not reach is marked in "
@@ -115,7 +116,7 @@ class DoneScreen(Screen[None]):
                 ):
                     yield Static(plain(f"{command(self.store)} \\\n    {rest}"), classes="path")
             yield Button("Back to the start", id="home", variant="primary")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#home", Button).focus(scroll_visible=False)

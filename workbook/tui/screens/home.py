@@ -28,6 +28,7 @@ from workbook.tui.follow import typed_into
 from workbook.tui.plain import fill
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.case_table import CaseTable, Column
+from workbook.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from workbook.data.models import Couple
@@ -122,7 +123,7 @@ class HomeScreen(Screen[None]):
                 yield Button("Export (e)", id="export")
                 yield Button("Review (v)", id="review")
         # Compact, so that every key fits in the footer down to 60 columns.
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#caseload-bar").display = False

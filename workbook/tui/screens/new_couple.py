@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from workbook.text import clean_line
 from workbook.tui.widgets.box import Box
+from workbook.tui.widgets.footer import KeysFooter
 
 R = TypeVar("R")
 
@@ -45,7 +46,7 @@ class CoupleForm(Screen[R | None], Generic[R]):
             )
             yield Static(id="error", markup=False)
             yield from self.buttons()
-        yield Footer()
+        yield KeysFooter()
 
     def buttons(self) -> ComposeResult:
         yield Button("Continue", id="continue", variant="primary")

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbook.data.agreement_book import AgreementBook
@@ -25,6 +25,7 @@ from workbook.logic.agreements import for_review
 from workbook.text import clean_line
 from workbook.tui.plain import fill, plain
 from workbook.tui.widgets.box import Box
+from workbook.tui.widgets.footer import KeysFooter
 
 
 class ReviewScreen(Screen[None]):
@@ -80,7 +81,7 @@ class ReviewScreen(Screen[None]):
             field.display = False
             yield field
             yield OptionList(*self._rows(), id="agreements")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from workbook.data.models import Couple
 from workbook.data.store import Store
@@ -21,6 +21,7 @@ from workbook.logic.trial import follow
 from workbook.packs.load import LoadedPack, load_pack
 from workbook.packs.models import Pack
 from workbook.tui.plain import line, plain
+from workbook.tui.widgets.footer import KeysFooter
 
 
 class TryScreen(Screen[None]):
@@ -41,7 +42,7 @@ class TryScreen(Screen[None]):
             yield Static(line(f"Trying {self.file}"), classes="step-title")
             yield Static(id="try-status", classes="legend", markup=False)
             yield VerticalScroll(id="try-problems")
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         await self.reload()

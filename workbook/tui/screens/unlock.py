@@ -15,10 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from workbook.data import crypt_folder, vault
 from workbook.tui.widgets.box import Box
+from workbook.tui.widgets.footer import KeysFooter
 
 MIN_PASSPHRASE = 8
 WRONG = "That passphrase does not open this folder. Please try again, taking your time."
@@ -64,7 +65,7 @@ class UnlockScreen(Screen[bool]):
                 yield Static(id="recovery-code", markup=False)
                 yield Button("I have written it down", id="written", variant="primary")
             yield Static(id="message", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._mode("ask")
@@ -205,7 +206,7 @@ class ChangePassphraseScreen(Screen[bool]):
             yield Box(id="again", password=True)
             yield Button("Change it", id="change", variant="primary")
             yield Static(id="message", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#old", Input).focus()

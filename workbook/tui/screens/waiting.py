@@ -18,12 +18,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from workbook.data.files import DataError
 from workbook.data.store import Store
 from workbook.logic.live import walking_now
 from workbook.tui.plain import line
+from workbook.tui.widgets.footer import KeysFooter
 
 LOOK_EVERY = 1.0
 
@@ -79,7 +80,7 @@ class WaitingScreen(Screen[None]):
                 markup=False,
             )
             yield Static("", id="waiting-problem", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.set_interval(self.look_every, self._look)

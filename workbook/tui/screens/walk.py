@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 
 from workbook.data.agreement_book import AgreementBook
 from workbook.data.durable import SaveError
@@ -34,6 +34,7 @@ from workbook.tui.steps.agreement import AgreementInput
 from workbook.tui.steps.base import StepInput, stop_before_next
 from workbook.tui.steps.context import StepContext, at_place
 from workbook.tui.widgets.clock import SessionClock
+from workbook.tui.widgets.footer import KeysFooter
 from workbook.tui.widgets.handover import handover
 from workbook.tui.widgets.nav import NavBar
 from workbook.tui.widgets.partners import PartnerBar, progress_line
@@ -88,7 +89,7 @@ class WalkScreen(LeavableScreen):
         yield PartnerBar(self.couple)
         yield VerticalScroll(id="stage")
         yield NavBar(id="nav")
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         if self.read_only:

@@ -311,7 +311,7 @@ class ChoresList(StepInput):
         yield Static(
             fill(
                 "Together: the tasks, who does each now, and what done looks like.\n"
-                "↑ ↓ ← → move; type to replace a cell, Enter to edit it; ✕ removes a task.\n"
+                "↑ ↓ ← → move; type to add to a cell, Enter to edit it; ✕ removes a task.\n"
                 "In the who now column: [b]1[/b] $a · [b]2[/b] $b · [b]b[/b] both · "
                 "[b]n[/b] nobody",
                 a=self.names["a"],

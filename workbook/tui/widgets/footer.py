@@ -1,0 +1,52 @@
+"""The footer of every screen: Textual's, drawn again only when the keys it shows change.
+
+Textual rebuilds its footer whenever the bindings in force might have changed, which is every
+time the focus moves: a move between steps rebuilt it a dozen times, each time restyling every
+key, for the same few keys. This one compares what it would show with what it shows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.screen import Screen
+from textual.widgets import Footer
+
+
+class KeysFooter(Footer):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._shown: tuple[Any, ...] | None = None
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        if not self.is_attached:
+            return
+        shown = self._keys_shown()
+        if shown == self._shown:
+            return
+        self._shown = shown
+        await self.recompose()
+
+    def _keys_shown(self) -> tuple[Any, ...]:
+        app = self.app
+        keys = tuple(
+            (
+                binding.key,
+                app.get_key_display(binding),
+                binding.description,
+                binding.action,
+                enabled,
+                tooltip,
+                binding.group,
+            )
+            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
+            if binding.show or binding.action == "app.command_palette"
+        )
+        return (keys, self.compact, self.show_command_palette)
