@@ -162,27 +162,6 @@ class Browser:
                 raise AssertionError(f"not drawn: {texts!r}; last drawn: {drawn[-600:]!r}")
             time.sleep(0.1)
 
-    def press_until(self, key: str, *texts: str) -> None:
-        """Press ``key`` until the app draws ``texts``: on Home, just after the page has loaded,
-        the first key or click can be lost (one click in four runs here; the page may not have
-        told the app its size yet). In the walk, no key is ever pressed twice."""
-        self._until(lambda: self.keys(key), texts)
-
-    def click_until(self, column: int, row: int, *texts: str) -> None:
-        """Click a cell until the app draws ``texts`` (the first click after the page loads can
-        come too early, as ``press_until`` says)."""
-        self._until(lambda: self.click_cell(column, row), texts)
-
-    def _until(self, act: Callable[[], None], texts: tuple[str, ...]) -> None:
-        for _ in range(3):
-            act()
-            try:
-                self.wait_for(*texts, timeout=4)
-                return
-            except AssertionError:
-                continue
-        self.wait_for(*texts, timeout=1)
-
     def settle(self, quiet: float = 0.8, timeout: float = 10) -> str:
         """What the couple's app drew since the last mark, once it has stopped drawing."""
         end = time.monotonic() + timeout
@@ -257,7 +236,8 @@ def test_a_couple_walks_in_the_browser(session: tuple[Served, Browser, Path]) ->
     assert driver.current_url == served.base + "/couple"
 
     # A click on the footer's "New couple", then the names typed.
-    browser.click_until(3, -1, "Who is taking part?")
+    browser.click_cell(3, -1)
+    browser.wait_for("Who is taking part?")
     browser.keys("Sam", Keys.ENTER, "Alex", Keys.ENTER, Keys.ENTER)
     browser.wait_for("not therapy")
     browser.keys(Keys.ENTER)
@@ -421,12 +401,81 @@ def test_the_console_link_follows_the_couple(tmp_path: Path) -> None:
         driver.switch_to.new_window("window")
         driver.get(served.links["couple"])
         browser.wait_for("Resume")
-        browser.press_until("r", "Next")
+        browser.keys("r")
+        browser.wait_for("Next")
         browser.keys("alt+n")
         browser.wait_for("look away")
         driver.switch_to.window(console)
         # The console follows the move to the next step.
         browser.wait_for("Your values", link="console")
+    finally:
+        browser.quit()
+        served.stop()
+
+
+def test_alt_keys_act_in_a_text_box_and_never_type_their_letter(tmp_path: Path) -> None:
+    """A browser sends Alt+N as ESC n; a text box once typed the "n" and the couple stayed on
+    the step. In a text answer, Alt+N goes on and Alt+B goes back, and in the console's note
+    box Alt+N starts a new note: no letter is typed by any of them."""
+    from workbook.data.models import Position
+    from workbook.data.store import Store
+    from workbook.logic.session_packs import begin_packs
+    from workbook.packs.library import load_library
+
+    store = Store(tmp_path / "data")
+    store.prepare()
+    couple = store.create_couple("Sam", "Alex", "Dr. Lee")
+    couple.care_note_seen = True
+    store.save_couple(couple)
+    session = store.new_session(couple.id, ["compromise"])
+    begin_packs(session, store, [load_library(environ={}).packs["compromise"]])
+    session.position = Position(pack="compromise", step="issue", phase="only")
+    store.save_session(couple.id, session)
+    store.release_session(couple.id, session.id)
+    sessions = tmp_path / "data" / "couples" / couple.id / "sessions"
+
+    def answer() -> Any:
+        saved = tomlio.loads((sessions / f"{session.id}.toml").read_text(encoding="utf-8"))
+        return saved["answers"].get("compromise", {}).get("issue", {}).get("together")
+
+    served = Served(tmp_path / "data")
+    browser = Browser(tmp_path)
+    try:
+        driver = browser.driver
+        driver.get(served.links["couple"])
+        browser.wait_for("Resume")
+        browser.keys("r")
+        browser.wait_for("Choose one issue")
+        browser.keys("Weekends", "alt+n")
+        browser.wait_for("Your core")
+        assert browser.until(answer, "the answer saved") == "Weekends"
+        browser.keys("alt+b")
+        browser.wait_for("Choose one issue")
+        browser.keys(" away", "alt+b")
+        browser.wait_for("Two circles")
+        assert browser.until(lambda: answer() != "Weekends" and answer(), "the edit") == (
+            "Weekends away"
+        )
+
+        driver.switch_to.new_window("window")
+        driver.get(served.links["console"])
+        browser.wait_for("Sam and Alex", link="console")
+        notes = sessions / f"{session.id}.notes.toml"
+
+        def first_note() -> Any:
+            if not notes.exists():
+                return None
+            saved = tomlio.loads(notes.read_text(encoding="utf-8"))
+            listed = saved.get("notes", [])
+            return listed[0]["text"] if len(listed) >= 2 else None
+
+        box = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+        for key in "Calm":
+            box.send_keys(key)
+            time.sleep(0.15)
+        ActionChains(driver).key_down(Keys.ALT).send_keys("n").key_up(Keys.ALT).perform()
+        box.send_keys("x")
+        assert browser.until(first_note, "a second note") == "Calm"
     finally:
         browser.quit()
         served.stop()

@@ -4,8 +4,13 @@ and sent all at once. The files the app leaves must be the same, byte for byte."
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -64,7 +69,7 @@ FROM_HOME = (
 
 # What each script must have written, so that a script that went astray cannot pass by
 # writing nothing in both runs.
-EXPECTED = {
+EXPECTED: dict[str, dict[str, Any]] = {
     "text in each answer mode": {
         "private": {"a": "hi", "b": "yo"},
         "open": {"a": "b", "b": "a"},
@@ -182,8 +187,10 @@ async def test_the_new_couple_form_and_the_agenda_take_keys_sent_at_once(
 
 # Keys a couple uses on a written answer, a scale and a rank, with the moves between them.
 KEYS = st.sampled_from(
-    ["a", "b", "space", "backspace", "enter", "up", "down", "left", "right", "1", "3", "5"]
-    + ["[", "]", "tab", "shift+tab", "ctrl+n", "ctrl+n", "ctrl+b"]
+    [
+        *("a", "b", "space", "backspace", "enter", "up", "down", "left", "right"),
+        *("1", "3", "5", "[", "]", "tab", "shift+tab", "ctrl+n", "ctrl+n", "ctrl+b"),
+    ]
 )
 
 
@@ -205,3 +212,35 @@ async def test_drawn_scripts_leave_the_same_files_at_any_speed(
         mode: await run(folder / mode, packs, keys, mode, pack="three-kinds") for mode in MODES
     }
     assert written["settled"] == written["burst"], differences(*written.values())
+
+
+@contextmanager
+def two_busy_cores(seconds: float = 120.0) -> Iterator[None]:
+    """Two processes that only burn the processor, as other work on a slow laptop does; they
+    stop with the block, and by themselves after ``seconds`` whatever happens."""
+    spin = f"import time\nend = time.monotonic() + {seconds}\nwhile time.monotonic() < end: pass"
+    busy = [subprocess.Popen([sys.executable, "-c", spin]) for _ in range(2)]
+    try:
+        yield
+    finally:
+        for process in busy:
+            process.kill()
+            process.wait()
+
+
+async def test_keys_sent_at_once_on_a_busy_machine_leave_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The private answers typed straight after a hand-over once went into the other
+    partner's answer on a loaded machine; the same keys at once, three times under load."""
+    fix_the_clock(monkeypatch)
+    step, script = SEGMENTS["text in each answer mode"]
+    packs = library()
+    keys = keys_of(script)
+    expected = await run(tmp_path / "settled", packs, keys, "settled", pack="every-kind", step=step)
+    with two_busy_cores():
+        for attempt in range(3):
+            got = await run(
+                tmp_path / f"burst-{attempt}", packs, keys, "burst", pack="every-kind", step=step
+            )
+            assert got == expected, differences(expected, got)

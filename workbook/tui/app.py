@@ -60,6 +60,10 @@ class WorkbookApp(App[None]):
         # In a browser (workbook serve): other keys for those the browser keeps, and exports
         # delivered as downloads.
         self.served = keys.served()
+        if self.served:
+            from workbook.tui.browser_keys import read_browser_keys_whole
+
+            read_browser_keys_whole()
         self.keys_in_force: dict[str, str] = {}
         # The time of day, for the trail and the walk's clock; tests fix it too.
         self.now: Callable[[], datetime] = wall_clock
