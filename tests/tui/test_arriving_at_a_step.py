@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.widgets import Button, TextArea
 
 from tests.tui.burst import at_once, settled
@@ -113,3 +114,19 @@ async def test_next_pressed_again_and_again_on_a_look_away_says_so_once(
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert len([n for n in app._notifications if "with the button" in n.message]) == 1
+
+
+async def test_alt_with_a_letter_never_types_the_letter(store: Store, library: Library) -> None:
+    """A terminal sends Alt+N as ESC n, which Textual reads as alt+n carrying "n": a text box
+    typed it. In the walk, Alt+N is a key only: it types nothing where it means nothing."""
+    make_couple(store)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await at_step(app, pilot, "compromise", "issue")
+        area = walk(app).query_one(TextArea)
+        assert app.focused is area
+        alt_n = events.Key("alt+n", "n")
+        alt_n.set_sender(app)
+        app.post_message(alt_n)
+        await at_once(app, pilot, "o", "k")
+        assert area.text == "ok"

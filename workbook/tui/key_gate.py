@@ -52,6 +52,8 @@ class KeyGate:
         self._waiting: set[Worker[Any]] = set()
         self._busy_since: dict[Worker[Any], float] = {}
         self._feeder: asyncio.Task[None] | None = None
+        # The task that runs the app's own queue (Textual keeps it only under run_test).
+        self._app_task: asyncio.Task[Any] | None = None
         self._idle = asyncio.Event()
         self._idle.set()
         # Keys that went through only because the app stayed busy for PATIENCE seconds.
@@ -61,6 +63,9 @@ class KeyGate:
         """True when ``event`` is kept for later; False when the app should handle it now."""
         if not isinstance(event, GATED) or event.is_forwarded:
             return False
+        if self._app_task is None:
+            # Called from the app's own queue: this is the task that handles it.
+            self._app_task = asyncio.current_task()
         if self._released.pop(id(event), None) is not None:
             return False
         if isinstance(event, events.Key) and event.character and "alt+" in event.key:
@@ -95,6 +100,9 @@ class KeyGate:
     async def _feed(self) -> None:
         while self._held:
             await self._until_quiet(forcing=True)
+            if _ending(self.app):
+                self.close()
+                return
             event = self._held.popleft()
             self._released[id(event)] = event
             self.app.post_message(event)
@@ -104,7 +112,7 @@ class KeyGate:
     async def _until_quiet(self, forcing: bool = False) -> None:
         started = monotonic()
         looks = 0
-        while not self.quiet():
+        while not self.quiet() and not _ending(self.app):
             if forcing and monotonic() - started > PATIENCE:
                 self.forced += 1
                 self.app.log.warning("key gate: the app stayed busy; a key went through")
@@ -120,7 +128,7 @@ class KeyGate:
             # The app is handling the key in question: only what is queued behind it counts.
             if _queued(app) or app._next_callbacks:
                 return False
-        elif _at_work(app):
+        elif _at_work(app, self._app_task):
             return False
         for node in list(app._registry):
             if _at_work(node):
@@ -157,18 +165,23 @@ class _Waiting:
             self.gate._waiting.discard(self.worker)
 
 
+def _ending(app: Any) -> bool:
+    """The app is closing: nothing more is handled."""
+    return bool(app._closing or app._closed)
+
+
 def _queued(node: Any) -> bool:
     """Messages wait in ``node``'s queue."""
     queue = node.__dict__.get("_message_queue")
     return bool(queue is not None and queue.values) or node._pending_message is not None
 
 
-def _at_work(node: Any) -> bool:
-    """``node`` has messages or callbacks to handle, or is handling one: its task is not parked
-    where it waits for the next message."""
+def _at_work(node: Any, task: asyncio.Task[Any] | None = None) -> bool:
+    """``node`` has messages or callbacks to handle, or is handling one: its task (``task``
+    when Textual does not keep it) is not parked where it waits for the next message."""
     if _queued(node) or node._next_callbacks:
         return True
-    task = node._task
+    task = node._task or task
     if task is None or task.done():
         return False
     queue = node.__dict__.get("_message_queue")
