@@ -25,6 +25,7 @@ from workbook.data.models import (
     Session,
 )
 from workbook.data.notes import Note, SessionNotes
+from workbook.data.sealed import Given
 from workbook.data.store import Store
 from workbook.data.trail import ending_entry, entry
 from workbook.export.case_data import CaseData, ScoreLine, SessionEntry, ended_early
@@ -177,7 +178,10 @@ def test_notes_appear_only_with_include_notes_marked_confidential(
         assert with_notes.count("Confidential") >= 2
     md = record(data_dir, couple, notes=True)
     assert "> **Confidential.** This record holds" in md
-    assert "- **19:05 (UTC+00:00), at Weekly check-in, Self-check:** Alex went quiet" in md
+    assert (
+        "- **19:05 (UTC+00:00), written in the console, at Weekly check-in, Self-check:** Alex "
+        "went quiet" in md
+    )
     assert "- **Plan:** Plan: come back to money" in md
     assert "- Weekly check-in: safe\n\n  **Alex:** sealed-unsure" in md
 
@@ -332,9 +336,10 @@ def hostile_case(name_a: str, name_b: str, said: str) -> CaseData:
         reviews=[Review(on=START.date(), outcome="changed", before=said)],
     )
     notes = SessionNotes(
-        notes=[Note(START, "check-in", said, said)],
+        notes=[Note(START, "check-in", said, said, said)],
         dap={"data": said, "assessment": "", "plan": ""},
         sealed={"check-in": {said: {"a": said, "b": [said, 3]}}},
+        given={"check-in": {said: [Given(START, "a", said), Given(None, "b", [said, 3])]}},
         legacy=said,
     )
     entry_ = SessionEntry(session.id, session)

@@ -147,14 +147,6 @@ def test_private_answers_wait_for_both(packs: dict[str, LoadedPack]) -> None:
     assert "**Sam:** thanks\n\n**Alex:** *(no answer)*" in text
 
 
-def test_notes_only_when_asked(packs: dict[str, LoadedPack]) -> None:
-    text = summary_markdown(COUPLE, session(packs), used(packs), Agreements(), include_notes=True)
-    assert text.endswith(
-        "## Facilitator's notes\n\n*Confidential: the facilitator's own notes.*\n\n"
-        "Only for the file.\n"
-    )
-
-
 def test_missing_and_changed_packs_keep_the_answers_visible(packs: dict[str, LoadedPack]) -> None:
     gone_pack = {"respect": SessionPack("respect", None, MISSING)}
     gone = summary_markdown(

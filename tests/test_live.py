@@ -13,6 +13,7 @@ import pytest
 
 from workbook.data import trail
 from workbook.data.models import Position, Session
+from workbook.data.sealed import Given
 from workbook.export.console import answers_markdown, doing, sealed_markdown
 from workbook.logic.live import live
 from workbook.packs.load import load_pack
@@ -184,12 +185,11 @@ def test_a_pause_stops_the_clocks_and_says_so_until_the_couple_comes_back(pack: 
 
 
 def test_sealed_answers_are_marked_private_and_escaped(pack: Pack) -> None:
-    text = sealed_markdown(
-        {"live": {"private": {"b": "unsure [x](http://e.org)"}}}, {"live": pack}, NAMES
-    )
+    given = [Given(WHEN, "b", "unsure [x](http://e.org)"), Given(WHEN, "b", "sure")]
+    text = sealed_markdown({"live": {"private": given}}, {"live": pack}, NAMES)
     assert "Private to you" in text
     assert "Live pack › Private words" in text
-    assert "Alex: unsure \\[x\\](http://e.org)" in text
+    assert "Alex: unsure \\[x\\](http://e.org) at 19:05, then sure at 19:05" in text
     assert sealed_markdown({}, {}, NAMES) == ""
 
 
@@ -197,10 +197,14 @@ def test_the_console_flags_a_safety_answer_that_asks_for_care() -> None:
     from workbook.export.console import sealed_markdown
 
     names = {"a": "Sam", "b": "Alex"}
-    asks = sealed_markdown({"before-we-begin": {"safe": {"a": "Yes", "b": "Not sure"}}}, {}, names)
-    assert '⚑ Alex: "Not sure" (feels safe to speak openly here)' in asks
+    given = [Given(None, "a", "Yes"), Given(None, "b", "Not sure"), Given(None, "b", "Yes")]
+    asks = sealed_markdown({"before-we-begin": {"safe": given}}, {}, names)
+    # The first answer that asked for care keeps the flag up, whatever came after it.
+    assert '⚑ Alex: "Not sure" (feels safe to speak openly here), then "Yes" later' in asks
     assert "⚑ Sam" not in asks
-    calm = sealed_markdown({"before-we-begin": {"safe": {"a": "Yes", "b": "Yes"}}}, {}, names)
+    calm = sealed_markdown(
+        {"before-we-begin": {"safe": [Given(None, "a", "Yes"), Given(None, "b", "Yes")]}}, {}, names
+    )
     assert "⚑" not in calm
     assert "Alex: Yes" in calm
 

@@ -37,8 +37,14 @@ def test_notes_dap_and_sealed_answers_round_trip(notes: NotesFile) -> None:
     assert found.legacy == "Older notes"
     assert notes.path.name == "2026-11-22-1905.notes.toml"
     assert oct(notes.path.stat().st_mode & 0o777) == "0o600"
-    notes.seal("safety", "afraid", "b", None)
-    assert notes.read().sealed == {"safety": {"afraid": {}}}
+    # A later answer, even an emptied one, is added to the earlier: nothing is taken away.
+    notes.seal("safety", "afraid", "b", None, AT + timedelta(minutes=2))
+    again = notes.read()
+    assert again.sealed == {"safety": {"afraid": {"b": "unsure"}}}
+    assert [(g.who, g.answer) for g in again.given["safety"]["afraid"]] == [
+        ("b", "unsure"),
+        ("b", ""),
+    ]
 
 
 def test_a_hand_edited_file_is_read_leniently_and_keeps_what_it_does_not_know(

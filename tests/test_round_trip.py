@@ -39,6 +39,8 @@ def test_answers_round_trip_through_the_session_file(
     tmp_path: Path, answers: dict[str, Any], notes: str
 ) -> None:
     store = Store(tmp_path / "rt")
+    # The couple's folder is there: a save for a couple whose folder is gone is refused.
+    store.layout.couple_folder("c").mkdir(parents=True, exist_ok=True)
     session = Session(
         id="2026-11-22-1905",
         started=WHEN,

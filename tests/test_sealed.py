@@ -4,11 +4,13 @@ the private safety check."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from workbook.data.recorder import SessionRecorder
+from workbook.data.sealed import Given
 from workbook.data.store import Store
 from workbook.logic.phases import EACH_SEALED, HANDOVER, SEALED, SECOND
 from workbook.logic.safety import PACK, Flag, asks_for_care, flags
@@ -81,10 +83,12 @@ def test_a_sealed_answer_goes_to_the_notes_file_only_for_a_facilitator(data_dir:
     assert notes.sealed == {PACK: {"safe": {"a": ["Not sure"]}, "afraid": {"b": [SECRET]}}}
     session_file = store.layout.session_file(recorder.couple_id, session.id)
     assert SECRET not in session_file.read_text(encoding="utf-8")
-    # An answer taken back is taken out of the notes file too.
+    # An answer taken back is kept, and so is its taking back: nothing is ever removed.
     recorder.record(PACK, "afraid", {"b": []})
     assert recorder.save()
-    assert store.notes(recorder.couple_id, session.id).read().sealed[PACK]["afraid"] == {}
+    kept = store.notes(recorder.couple_id, session.id).read()
+    assert kept.sealed[PACK]["afraid"] == {"b": [SECRET]}
+    assert [g.answer for g in kept.given[PACK]["afraid"]] == [[SECRET], []]
 
 
 def test_without_a_facilitator_a_sealed_answer_is_kept_nowhere(data_dir: Path) -> None:
@@ -107,19 +111,28 @@ def test_the_safety_check_flags_what_asks_for_care() -> None:
     assert asks_for_care(PACK, "afraid", ["Yes"])
     assert not asks_for_care(PACK, "afraid", ["No"])
     assert not asks_for_care("values", "safe", ["No"])
-    sealed = {
+    at = datetime(2026, 11, 22, 19, 16).astimezone()
+    given = {
         PACK: {
-            "safe": {"a": ["Yes"], "b": ["Not sure"]},
-            "afraid": {"a": ["Yes"], "b": "odd", "c": ["Yes"]},
+            "safe": [Given(at, "a", ["Yes"]), Given(at, "b", ["Not sure"])],
+            "afraid": [
+                Given(None, "a", ["Yes"]),
+                Given(at, "a", ["No"]),
+                Given(at, "b", "odd"),
+                Given(at, "c", ["Yes"]),
+            ],
         },
         "other": "not a table",
     }
-    found = flags(sealed)
+    found = flags(given)
+    question = "has felt afraid of or controlled by the partner"
     assert found == [
-        Flag("a", PACK, "afraid", "has felt afraid of or controlled by the partner", "Yes"),
-        Flag("b", PACK, "safe", "feels safe to speak openly here", "Not sure"),
+        Flag("a", PACK, "afraid", question, "Yes", None, "No"),
+        Flag("b", PACK, "safe", "feels safe to speak openly here", "Not sure", at),
     ]
-    assert found[1].describe("Alex") == 'Alex: "Not sure" (feels safe to speak openly here)'
+    said = 'Alex: "Not sure" at 19:16 (feels safe to speak openly here)'
+    assert found[1].describe("Alex") == said
+    assert found[0].describe("Sam") == f'Sam: "Yes" ({question}), then "No" later'
     assert flags({}) == []
     assert flags({PACK: []}) == []
 

@@ -241,7 +241,7 @@ def test_a_couple_walks_in_the_browser(session: tuple[Served, Browser, Path]) ->
     browser.keys("Sam", Keys.ENTER, "Alex", Keys.ENTER, Keys.ENTER)
     browser.wait_for("not therapy")
     browser.keys(Keys.ENTER)
-    browser.wait_for("What would Sam and Alex like to do today?")
+    browser.wait_for("What would you like to do today?", "Sam and Alex")
     # "What we value", found in the library's order, and Start.
     from workbook.packs.library import load_library
 
@@ -286,8 +286,11 @@ def test_a_couple_walks_in_the_browser(session: tuple[Served, Browser, Path]) ->
     assert "Love" not in str(picks["b"])
     assert saved["position"]["phase"] == "reveal", saved["position"]
 
-    # Export from home: the documents arrive as downloads.
+    # Export from home: the documents arrive as downloads. Esc pauses to the couple's window,
+    # which offers Home (the only couple here, and no lock): Tab twice from Resume, and Enter.
     browser.keys(Keys.ESCAPE)
+    browser.wait_for("Paused: everything is saved.")
+    browser.keys(Keys.TAB, Keys.TAB, Keys.ENTER)
     browser.wait_for("New couple")
     browser.keys("e")
     browser.wait_for("downloads")

@@ -143,6 +143,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     passphrase.set_defaults(run=_passphrase)
 
+    practice = command("pin", "the practice PIN that guards the caseload from a couple's window")
+    practice.add_argument("action", choices=("set", "clear"), help="set a new PIN, or clear it")
+    practice.add_argument(
+        "--pin-file", metavar="FILE", type=Path, help="read the new PIN from the first line of FILE"
+    )
+    practice.set_defaults(run=_pin)
+
     serve = command(
         "serve", "the workbook in a browser: a private link for the couple and one for the console"
     )
@@ -507,6 +514,45 @@ def _passphrase(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _pin(args: argparse.Namespace) -> int:
+    """``workbook pin set`` / ``clear``: the practice PIN, kept only as a salted scrypt hash."""
+    from workbook.data import pin
+
+    store = _store(args)
+    if store.encrypted:
+        raise Fatal(
+            "this data folder is encrypted: its passphrase is the practice lock, and no PIN "
+            "is needed (or used)"
+        )
+    if args.action == "clear":
+        store.save_settings({}, forget=(pin.SETTING,))
+        _say(sys.stderr, "The practice PIN is cleared.")
+        return EXIT_OK
+    if args.pin_file is not None:
+        secret = _read_secret(args.pin_file, "PIN")
+    else:
+        for _ in range(3):
+            secret = _ask("New practice PIN: ")
+            wrong = pin.problem(secret)
+            if wrong is None and _ask("The PIN again: ") != secret:
+                wrong = "the two did not match"
+            if wrong is None:
+                break
+            _say(sys.stderr, f"Not set: {wrong}. Please try again.")
+        else:
+            raise Fatal("no practice PIN was set")
+    wrong = pin.problem(secret)
+    if wrong is not None:
+        raise Fatal(wrong)
+    store.save_settings({pin.SETTING: pin.hashed(secret)})
+    _say(
+        sys.stderr,
+        "The practice PIN is set: from a couple's window, the caseload now opens only with it. "
+        "settings.toml keeps a salted hash of it, never the PIN.",
+    )
+    return EXIT_OK
+
+
 def _try_crypt(run: Any) -> Any:
     from workbook.data.crypt_folder import CryptError
     from workbook.data.vault import CryptUnavailable
@@ -549,6 +595,12 @@ def _couples(args: argparse.Namespace) -> int:
                 "archived": overview.archived,
                 "folder": overview.folder,
                 "problem": overview.problem,
+                # When and in which session; never who answered.
+                "care_flag": (
+                    {"raised": overview.care[0] or None, "session": overview.care[1] or None}
+                    if overview.care is not None
+                    else None
+                ),
             }
         )
     if args.json:
@@ -568,9 +620,10 @@ def _couples(args: argparse.Namespace) -> int:
         unfinished = ", one unfinished" if row["unfinished"] else ""
         due = f", {row['agreements_due']} due for review" if row["agreements_due"] else ""
         archived = " [archived]" if row["archived"] else ""
+        care = " [care flag]" if row["care_flag"] else ""
         problem = f" (problem: {row['problem']})" if row["problem"] else ""
         _out(
-            f"{row['id']}: {names}{with_whom}{archived}; {row['sessions']} session(s){last}"
+            f"{row['id']}: {names}{with_whom}{archived}{care}; {row['sessions']} session(s){last}"
             f"{unfinished}; {row['agreements_active']} agreement(s){due}{problem}"
         )
     return EXIT_OK

@@ -187,3 +187,22 @@ def make_caseload(store: Store) -> None:
     zoe = couple("Zoë", "Chris")
     zoe.archived = True
     store.save_couple(zoe)
+
+
+async def paused(pilot: Pilot[Any]) -> Any:
+    """The couple's window, where Esc in a walk (or the end of a session) leaves the couple."""
+    from workbook.tui.screens.pause import PauseScreen
+
+    screen = pilot.app.screen
+    assert isinstance(screen, PauseScreen), type(screen)
+    return screen
+
+
+async def to_home(pilot: Pilot[Any]) -> HomeScreen:
+    """From the couple's window to Home, as a folder with one couple and no lock allows."""
+    await paused(pilot)
+    await pilot.click("#home")
+    await pilot.pause()
+    home = pilot.app.screen
+    assert isinstance(home, HomeScreen), type(home)
+    return home

@@ -16,7 +16,14 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from tests.tui.conftest import SIZE, add_and_confirm_term, app_for, make_couple, walk
+from tests.tui.conftest import (
+    SIZE,
+    add_and_confirm_term,
+    app_for,
+    make_couple,
+    to_home,
+    walk,
+)
 from workbook.cli import main
 from workbook.data.models import Agreement, Agreements, Couple, PackUse
 from workbook.data.store import Store
@@ -75,6 +82,7 @@ async def _confirm_in_a_walk(
     assert "Agreed by both of you" in "".join(str(n.message) for n in app._notifications)
     await pilot.press("escape")
     await pilot.pause()
+    await to_home(pilot)
 
 
 async def _review(pilot: Pilot[Any], app: WorkbookApp, text: str, *keys: str) -> ReviewScreen:

@@ -175,10 +175,7 @@ async def test_facilitator_notes_are_saved_and_kept_out_of_exports(
     assert saved.facilitator is None
     agreements = store.load_agreements(couple.id)
     used = {pid: SessionPack(pid, loaded.pack) for pid, loaded in library.packs.items()}
-    assert "Watch the pace" not in summary_markdown(couple, saved, used, agreements, notes=notes)
-    assert "Watch the pace" in summary_markdown(
-        couple, saved, used, agreements, include_notes=True, notes=notes
-    )
+    assert "Watch the pace" not in summary_markdown(couple, saved, used, agreements)
 
 
 async def test_no_notes_key_without_a_facilitator(store: Store, library: Library) -> None:

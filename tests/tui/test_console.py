@@ -220,12 +220,14 @@ async def test_a_half_written_session_file_is_said_calmly_and_the_last_view_stay
         await until(pilot, lambda: "cannot be read just now" in screen_text(app))
 
 
-async def test_ctrl_o_on_the_couples_screen_writes_the_notes_file_and_shows_older_notes(
+async def test_ctrl_o_on_the_couples_screen_opens_an_empty_note_and_never_an_earlier_one(
     store: Store, library: Library
 ) -> None:
     couple, session = couple_walking(store, library, ("respect",))
-    session.facilitator = FacilitatorNotes(notes="From an older workbook")
+    session.facilitator = FacilitatorNotes(notes="OLDER-NOTE from an older workbook")
     store.save_session(couple.id, session, stamp=False)
+    notes = store.notes(couple.id, session.id)
+    notes.add_note("IPV screen: plan an individual check-in", "respect", "why", WHEN)
     app = app_for(Store(store.root), library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r")
@@ -234,37 +236,64 @@ async def test_ctrl_o_on_the_couples_screen_writes_the_notes_file_and_shows_olde
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert isinstance(app.screen, NotesScreen)
-        assert "From an older workbook" in screen_text(app)
+        # The couple's screen: no earlier note, however it was kept.
+        assert "IPV" not in screen_text(app)
+        assert "OLDER-NOTE" not in screen_text(app)
+        assert "A note for Dr. Lee" in screen_text(app)
         await pilot.press(*"Pace [b]")
         await pilot.press("escape")  # closing saves at once
         await pilot.pause()
         assert not isinstance(app.screen, NotesScreen)
-    (note,) = store.notes(couple.id, session.id).read().notes
-    assert (note.pack, note.step, note.text) == ("respect", "meaning", "Pace [b]")
-    assert abs(note.at - datetime.now().astimezone()) < timedelta(minutes=5)
-    saved = store.load_session(couple.id, session.id)
-    assert saved.facilitator is not None
-    assert saved.facilitator.notes == "From an older workbook"
-    out = main(["--data-dir", str(store.root), "export", couple.id, "--session", session.id])
-    assert out == 0
+        # Opened again, it is empty: not even the note just typed shows.
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert "Pace" not in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+    earlier, typed = notes.read().notes
+    assert (earlier.origin, typed.origin) == ("console", "couple-window")
+    assert (typed.pack, typed.step, typed.text) == ("respect", "meaning", "Pace [b]")
+    assert abs(typed.at - datetime.now().astimezone()) < timedelta(minutes=5)
+    assert 'origin = "couple-window"' in notes.path.read_text(encoding="utf-8")
+    # The console says where each note was written.
+    console_app = console_for(store, library, couple, session)
+    async with console_app.run_test(size=(120, 40)) as pilot:
+        console(console_app)
+        await until(pilot, lambda: shows(console_app, "Pace [b]"))
+        said = " ".join(screen_text(console_app).split())
+        assert said.count("on the couple's screen") == 1
+        assert said.index("on the couple's screen") > said.index("IPV screen")
 
 
-def test_export_with_notes_has_the_stamped_notes_and_the_dap_note(
+def test_export_with_notes_is_the_counsellors_own_document(
     store: Store, library: Library, capsys: pytest.CaptureFixture[str]
 ) -> None:
     couple, session = couple_walking(store, library, ("respect",))
     notes = store.notes(couple.id, session.id)
     notes.add_note("Alex went *quiet*", "respect", "meaning", WHEN + timedelta(minutes=9))
+    notes.add_note("Typed here", "respect", "why", WHEN + timedelta(minutes=3), "couple-window")
     notes.set_dap("plan", "Come back to work.")
+    notes.seal("before-we-begin", "afraid", "a", ["Yes"], WHEN + timedelta(minutes=2))
+    notes.seal("before-we-begin", "afraid", "a", ["No"], WHEN + timedelta(minutes=4))
     base = ["--data-dir", str(store.root), "export", couple.id, "--session", session.id]
     assert main(base) == 0
-    assert "quiet" not in capsys.readouterr().out
+    summary = capsys.readouterr().out
+    assert "quiet" not in summary
+    assert "onfidential" not in summary
     assert main([*base, "--include-notes"]) == 0
     out = capsys.readouterr().out
-    assert "*Confidential: the facilitator's own notes.*" in out
-    stamp = "- **19:14 (UTC+01:00)**, Defining respect › What respect means to you: "
-    assert stamp + "Alex went \\*quiet\\*" in out
+    # Its own document: "Confidential" in its first lines, and nothing of the summary's.
+    assert "Confidential" in "\n".join(out.splitlines()[:3])
+    assert out.startswith("# Session notes: Sam and Alex, 22 November 2026")
+    assert "Agreements made in this session" not in out
+    stamp = "- **19:14 (UTC+01:00), written in the console, at Defining respect, "
+    assert stamp in out
+    assert "Alex went \\*quiet\\*" in out
+    assert "written on the couple's screen (Ctrl+O)" in out
     assert "**Plan:** Come back to work." in out
+    assert "**Sam:** Yes at 19:07, then No at 19:09 ⚑ asked for care: “Yes”" in out
+    assert main([*base, "--include-notes", "--format", "html"]) == 0
+    assert "Confidential" in capsys.readouterr().out
 
 
 async def test_facilitate_from_home_and_from_the_command_line(

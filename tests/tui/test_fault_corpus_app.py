@@ -23,6 +23,7 @@ from workbook.data.store import Store
 from workbook.packs.library import Library
 from workbook.tui.app import WorkbookApp
 from workbook.tui.screens.home import HomeScreen
+from workbook.tui.screens.pause import PauseScreen
 from workbook.tui.screens.review import ReviewScreen
 from workbook.tui.screens.walk import WalkScreen
 
@@ -61,6 +62,11 @@ async def test_home_resume_export_and_review_survive_the_fault(
                 await _timed(pilot, "r")
                 if isinstance(app.screen, WalkScreen):
                     await _timed(pilot, "escape")
+                if isinstance(app.screen, PauseScreen):
+                    # Back to the caseload past the couple's window, as the practice lock lets
+                    # the counsellor (tests/tui/test_couple_window.py).
+                    app.screen.dismiss()
+                    await pilot.pause()
                 assert isinstance(app.screen, HomeScreen)
                 await _timed(pilot, "e")
                 await _timed(pilot, "v")

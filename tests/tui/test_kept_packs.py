@@ -20,6 +20,7 @@ from tests.tui.conftest import (
     make_couple,
     ready,
     screen_text,
+    to_home,
     walk,
 )
 from workbook.cli import main
@@ -27,7 +28,6 @@ from workbook.data.models import Couple
 from workbook.data.store import Store
 from workbook.logic.walk import FIRST, SECOND
 from workbook.packs.library import Library, load_library
-from workbook.tui.screens.home import HomeScreen
 
 OLD_PROMPT = "What does a good evening look like"
 
@@ -86,7 +86,7 @@ async def test_a_session_of_a_pack_deleted_since_exports_in_full(
         app.begin(couple, ["ours"])
         await pilot.pause()
         await _answer_every_step(pilot, couple)
-        assert isinstance(app.screen, HomeScreen)
+        await to_home(pilot)
     path.unlink()
     text = _summary(capsys, store, couple)
     for expected in (

@@ -29,6 +29,7 @@ from workbook.packs.library import Library, load_library
 from workbook.tui.app import WorkbookApp
 from workbook.tui.screens.home import HomeScreen
 from workbook.tui.screens.notes import NotesScreen
+from workbook.tui.screens.pause import PauseScreen
 from workbook.tui.screens.unsaved import UnsavedScreen
 from workbook.tui.steps.agreement import AgreementInput
 from workbook.tui.steps.text import TextInput
@@ -125,7 +126,7 @@ async def test_pausing_while_the_disk_is_full_asks_and_can_let_go(
         await pilot.pause()
         await pilot.click("#lose")
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        assert isinstance(app.screen, PauseScreen)
     assert not session_table(data_dir).get("answers")
 
 
@@ -186,7 +187,10 @@ async def test_a_copied_couple_folder_is_read_only_and_the_original_untouched(
                 assert walk(app).read_only is not None
                 await pilot.press("escape")
                 await pilot.pause()
-            assert isinstance(app.screen, HomeScreen)
+                # The couple's window, as for any session (docs/screens.md).
+                assert isinstance(app.screen, PauseScreen)
+            else:
+                assert isinstance(app.screen, HomeScreen)
         assert any('set id = "jo-and-kim"' in n.message for n in app._notifications)
     after = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
     # Lock files, and the index of Home (a cache), are not the couples' data.

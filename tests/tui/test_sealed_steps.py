@@ -88,7 +88,7 @@ async def walk_the_check(data_dir: Path, first_answers: tuple[str, str]) -> dict
         # may be folded anywhere in it, and a scroll bar drawn across it) and their session id.
         done = "".join(re.sub("[\u2580-\u259f]", "", screen_text(app)).split())
         seen["done"] = done.replace(data_dir.name, "run-N").replace(session_id, "<id>")
-        seen["flags"] = repr(flags(store.notes(couple.id, session_id).read().sealed))
+        seen["flags"] = repr(flags(store.notes(couple.id, session_id).read().given))
     return seen
 
 

@@ -8,13 +8,12 @@ from datetime import date, timedelta
 
 from textual.widgets import Button, Static
 
-from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
+from tests.tui.conftest import SIZE, app_for, make_couple, paused, screen_text, walk
 from workbook.data.agreement_book import AgreementBook
 from workbook.data.store import Store
 from workbook.packs.library import Library
 from workbook.tui.screens.agenda import AgendaScreen
 from workbook.tui.screens.done import DoneScreen
-from workbook.tui.screens.home import HomeScreen
 from workbook.tui.screens.review import ReviewScreen
 from workbook.tui.screens.walk import WalkScreen
 
@@ -41,7 +40,10 @@ async def test_esc_pauses_and_says_everything_is_saved(store: Store, library: Li
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        # The couple's window: it names them alone, and says so too (docs/screens.md).
+        door = await paused(pilot)
+        assert "Paused: everything is saved." in screen_text(app)
+        assert door.couple.id == couple.id
         messages = [n.message for n in app._notifications]
         assert any(m.startswith("Paused, and all saved") for m in messages)
 

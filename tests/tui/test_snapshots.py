@@ -106,10 +106,30 @@ def test_home_caseload(
     assert snap_compare(fixed_app(store, library), terminal_size=size, run_before=_home_loaded)
 
 
+def test_couple_window(snap_compare: Any, store: Store, library: Library) -> None:
+    """The couple's window after Esc in Jo and Kim's session, in a caseload of five: "Jo and
+    Kim" in a box across the top, "Paused: everything is saved.", the buttons Resume (focused),
+    New session and Quit (no Home: no lock is set and other couples are here), and the line
+    that says to quit and open workbook again to reach the others. No other name shows."""
+    make_caseload(store)
+    store.close()
+    app = fixed_app(store, library)
+
+    async def run_before(pilot: Any) -> None:
+        home = await home_loaded(pilot)
+        assert home.choose("jo-and-kim")
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
 def test_agenda(snap_compare: Any, store: Store, library: Library) -> None:
-    """The agenda for Sam and Alex: the built-in packs with minutes and topics (the
-    suggested path first, then by title), values and respect ticked as 1. and 2., the summary
-    of the highlighted pack, and the Start button."""
+    """The agenda for Sam and Alex, their names in a box across the top: the built-in packs
+    with minutes and topics (the suggested path first, then by title), values and respect
+    ticked as 1. and 2., the summary of the highlighted pack, and the Start button."""
     app = fixed_app(store, library)
     make_couple(store)
 

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 
 from tests.packs_helpers import write_pack
-from tests.tui.conftest import SIZE, WHEN, app_for, make_couple, walk
+from tests.tui.conftest import SIZE, WHEN, app_for, make_couple, paused, walk
 from workbook.data import trail
 from workbook.data.store import Store
 from workbook.export.documents import export
 from workbook.packs.library import load_library
-from workbook.tui.screens.home import HomeScreen
 
 READS = "".join(
     f'[[steps]]\nid = "r{n}"\nkind = "read"\nbody = "Page {n}."\n\n' for n in range(1, 5)
@@ -59,7 +58,7 @@ async def test_every_move_and_every_return_is_on_the_trail_and_timed(
         clock.wait(6)
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        await paused(pilot)
         clock.wait(12 * 60)
         await pilot.press("r")
         await pilot.pause()

@@ -11,6 +11,7 @@ from textual.widgets import Input
 
 from tests.crypt_helpers import PASSPHRASE, every_file, quick_wrap
 from tests.packs_helpers import write_pack
+from tests.tui.burst import settled
 from tests.tui.conftest import SIZE, answer, app_for, screen_text, walk
 from workbook.data import crypt_folder, vault
 from workbook.data.store import Store
@@ -61,8 +62,11 @@ def fill(app: WorkbookApp, **values: str) -> None:
 
 
 async def settle(pilot: Any) -> None:
+    """Wait for the clicks and keys given so far, and for the work they started (the key's
+    derivation runs in a thread)."""
+    await settled(pilot.app, pilot)
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settled(pilot.app, pilot)
 
 
 async def test_a_wrong_passphrase_then_the_right_one(data_dir: Path, sealed: list[str]) -> None:

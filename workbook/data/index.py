@@ -212,6 +212,8 @@ def _entry(facts: Facts, fingerprint: str) -> dict[str, Any]:
         "unfinished": facts.unfinished,
         "agreements_active": facts.agreements_active,
         "reviews": list(facts.reviews),
+        # Always there, so that an entry written before the care flag is read again.
+        "care": list(facts.care or ()),
     }
     optional = {
         "facilitator": facts.facilitator,
@@ -230,6 +232,7 @@ def _facts(couple_id: str, entry: dict[str, Any] | None) -> Facts | None:
         return None
     names = entry.get("names")
     reviews = entry.get("reviews")
+    care = entry.get("care")
     strings = ("facilitator", "created", "last_session", "last_session_at", "problem")
     if (
         not isinstance(names, list)
@@ -240,6 +243,9 @@ def _facts(couple_id: str, entry: dict[str, Any] | None) -> Facts | None:
         or not all(isinstance(entry.get(key, ""), str) for key in strings)
         or not all(isinstance(entry.get(key), bool) for key in ("archived", "unfinished"))
         or not all(_count(entry.get(key)) for key in ("sessions", "agreements_active"))
+        or not isinstance(care, list)
+        or len(care) not in (0, 2)
+        or not all(isinstance(part, str) for part in care)
     ):
         return None
     return Facts(
@@ -255,6 +261,7 @@ def _facts(couple_id: str, entry: dict[str, Any] | None) -> Facts | None:
         agreements_active=entry["agreements_active"],
         reviews=tuple(sorted(reviews)),
         problem=entry.get("problem"),
+        care=(care[0], care[1]) if care else None,
     )
 
 

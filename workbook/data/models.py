@@ -64,6 +64,21 @@ class Partner(BaseModel):
     name: Name
 
 
+class CareFlag(BaseModel):
+    """The care flag (``[care]``): raised when a sealed answer first asked for care, in which
+    session, and cleared (with the reason in that session's notes file) or not yet."""
+
+    model_config = ConfigDict(extra="allow")
+
+    raised: Timestamp
+    session: str = ""
+    cleared: Timestamp | None = None
+
+    @property
+    def up(self) -> bool:
+        return self.cleared is None
+
+
 class Couple(_File):
     """Two partners, and the facilitator who works with them, if any."""
 
@@ -75,6 +90,8 @@ class Couple(_File):
     partners: Annotated[list[Partner], Field(min_length=2, max_length=2)]
     # Set once the couple has read the care note, so that it is shown only the first time.
     care_note_seen: bool | None = None
+    # Only with a facilitator: a sealed answer asked for care (``data/care.py``).
+    care: CareFlag | None = None
 
     @model_validator(mode="after")
     def _two_partners(self) -> Couple:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from workbook.data.durable import SaveError
-from workbook.data.notes import DAP_PARTS, NotesFile
+from workbook.data.notes import CONSOLE, DAP_PARTS, NotesFile
 from workbook.reading import reason_for
 
 QUIET = 0.4
@@ -44,8 +44,12 @@ class Draft:
 class NotePad:
     """The note being written and the DAP note, for one session's notes file."""
 
-    def __init__(self, notes: NotesFile, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, notes: NotesFile, clock: Callable[[], float] = time.monotonic, origin: str = CONSOLE
+    ) -> None:
         self.notes = notes
+        # Where the notes are written: the console, or the couple's screen (``notes.ORIGINS``).
+        self.origin = origin
         self._clock = clock
         self._state = threading.Lock()
         self._one_save = threading.Lock()
@@ -147,7 +151,9 @@ class NotePad:
                         if not text.strip():
                             draft.saved_version = version
                             continue
-                        draft.index = self.notes.add_note(text, draft.pack, draft.step, draft.at)
+                        draft.index = self.notes.add_note(
+                            text, draft.pack, draft.step, draft.at, self.origin
+                        )
                     else:
                         self.notes.set_note_text(draft.index, draft.at, text)
                     draft.saved_version = version

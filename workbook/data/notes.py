@@ -1,9 +1,11 @@
 """The counsellor's notes file of a session: ``sessions/<id>.notes.toml`` (DESIGN.md section 5).
 
-Two windows write it: the counsellor's console, and the couple's window (notes typed with Ctrl+O,
-and the answers of ``each-sealed`` steps). So every change is a read-modify-write under the
-file's own sidecar lock, applied to what is on disk at that moment: neither window ever loses
-the other's write. The couple's session file and its lock are never touched.
+Two windows write it: the counsellor's console, and the couple's window (a note typed there with
+Ctrl+O, which it never reads back, and the answers of ``each-sealed`` steps, kept as given:
+``data/sealed.py``). So every change is a read-modify-write under the file's own sidecar lock,
+applied to what is on disk at that moment: neither window ever loses the other's write. The
+couple's session file and its lock are never touched. A notes file of a couple that has been
+deleted is never written: no late save brings their folder back.
 
 Reading is lenient. A note or a sealed answer that cannot be read is left out of what is shown
 and stays in the file; keys this version does not know are kept. A file that is not TOML at all
@@ -23,9 +25,10 @@ from typing import Any
 
 from workbook import tomlio
 from workbook.data import vault
-from workbook.data.dates import in_range
+from workbook.data.dates import in_range, now
 from workbook.data.durable import FILE_MODE, SaveError, private_folder, write_atomic
 from workbook.data.files import DataError, read_table
+from workbook.data.sealed import Given, append, read_step
 from workbook.data.version import FORMAT
 from workbook.reading import reason_for
 from workbook.text import clean
@@ -33,6 +36,12 @@ from workbook.text import clean
 LOCK_WAIT_SECONDS = 10.0
 PARTNERS = ("a", "b")
 DAP_PARTS = ("data", "assessment", "plan")
+# Where a note was written: the counsellor's console (also Home, where a care flag is cleared),
+# or the couple's own screen (Ctrl+O). A note of an older file, which did not say, is the
+# console's.
+CONSOLE, COUPLE_WINDOW = "console", "couple-window"
+ORIGINS = (CONSOLE, COUPLE_WINDOW)
+GONE = "the couple has been deleted, with every file of theirs; nothing is saved for them now"
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,7 @@ class Note:
     pack: str
     step: str
     text: str
+    origin: str = CONSOLE
 
 
 @dataclass
@@ -51,8 +61,10 @@ class SessionNotes:
 
     notes: list[Note] = field(default_factory=list)
     dap: dict[str, str] = field(default_factory=lambda: dict.fromkeys(DAP_PARTS, ""))
-    # sealed[pack][step][partner] = the answer, as the step's kind stores it.
+    # sealed[pack][step][partner] = the latest answer, as the step's kind stores it.
     sealed: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    # given[pack][step] = every answer as given, oldest first (``data/sealed.py``).
+    given: dict[str, dict[str, list[Given]]] = field(default_factory=dict)
     # Notes an older version kept in the session file itself (``[facilitator] notes``).
     legacy: str = ""
     # What could not be read, for the window to say.
@@ -102,8 +114,9 @@ def parse(table: dict[str, Any]) -> SessionNotes:
                 continue
             for step, answers in steps.items():
                 if isinstance(answers, dict):
-                    kept = {p: answers[p] for p in PARTNERS if p in answers}
-                    found.sealed.setdefault(pack, {})[step] = kept
+                    latest, given = read_step(answers)
+                    found.sealed.setdefault(pack, {})[step] = latest
+                    found.given.setdefault(pack, {})[step] = given
     return found
 
 
@@ -115,17 +128,27 @@ def _note(raw: Any) -> Note | None:
         return None
     pack, step = raw.get("pack", ""), raw.get("step", "")
     at = at if at.tzinfo is not None else at.astimezone()
+    origin = raw.get("origin", CONSOLE)
     return Note(
-        at, pack if isinstance(pack, str) else "", step if isinstance(step, str) else "", text
+        at,
+        pack if isinstance(pack, str) else "",
+        step if isinstance(step, str) else "",
+        text,
+        # An origin this version does not know is said as it is: never taken for the console.
+        origin if isinstance(origin, str) else str(origin),
     )
 
 
 class NotesFile:
     """One session's notes file: read it, and change it under its own lock."""
 
-    def __init__(self, session_file: Path, legacy: str = "") -> None:
+    def __init__(
+        self, session_file: Path, legacy: str = "", couple_file: Path | None = None
+    ) -> None:
         self.path = notes_path(session_file)
         self.legacy = legacy
+        # The couple's file: while it is gone (the couple deleted), nothing is written here.
+        self.couple_file = couple_file
 
     def read(self) -> SessionNotes:
         """What the file holds now; an empty set of notes when there is no file yet."""
@@ -145,13 +168,15 @@ class NotesFile:
 
     # Changes
 
-    def add_note(self, text: str, pack: str, step: str, at: datetime) -> int:
-        """Append a note stamped ``at`` with the couple's place; returns its index."""
+    def add_note(self, text: str, pack: str, step: str, at: datetime, origin: str = CONSOLE) -> int:
+        """Append a note stamped ``at`` with the couple's place and where it was written
+        (``ORIGINS``); returns its index."""
         made: list[int] = []
 
         def change(table: dict[str, Any]) -> None:
             notes = _list(table, "notes")
-            notes.append({"at": at, "pack": pack, "step": step, "text": clean(text)})
+            note = {"at": at, "pack": pack, "step": step, "text": clean(text), "origin": origin}
+            notes.append(note)
             made.append(len(notes) - 1)
 
         self.change(change)
@@ -185,19 +210,24 @@ class NotesFile:
 
         self.change(change)
 
-    def seal(self, pack: str, step: str, partner: str, answer: Any) -> None:
-        """Keep one partner's answer to an ``each-sealed`` step (``None`` removes it)."""
-        if partner not in PARTNERS:
-            raise ValueError(f"no partner {partner!r}")
+    def seal(
+        self, pack: str, step: str, partner: str, answer: Any, at: datetime | None = None
+    ) -> None:
+        """Keep one partner's answer to an ``each-sealed`` step, as given at ``at`` (else now)."""
+        self.seal_all([(pack, step, partner, answer, at or now())])
+
+    def seal_all(self, given: list[tuple[str, str, str, Any, datetime]]) -> None:
+        """Keep answers to ``each-sealed`` steps, in the order given (pack, step, partner,
+        answer, time), in one save: each is added to the answers before it, never in their
+        place, and an emptied answer is kept as empty (``data/sealed.py``)."""
+        for _pack, _step, partner, _answer, _at in given:
+            if partner not in PARTNERS:
+                raise ValueError(f"no partner {partner!r}")
 
         def change(table: dict[str, Any]) -> None:
             packs = _table(table, "sealed")
-            steps = _table(packs, pack)
-            answers = _table(steps, step)
-            if answer is None:
-                answers.pop(partner, None)
-            else:
-                answers[partner] = answer
+            for pack, step, partner, answer, at in given:
+                append(_table(_table(packs, pack), step), partner, answer, at)
 
         self.change(change)
 
@@ -235,8 +265,10 @@ class NotesFile:
         import filelock
 
         lock_path = vault.lock_file(self.path)
+        self._still_there()
         try:
-            private_folder(self.path.parent)
+            if self.couple_file is None:
+                private_folder(self.path.parent)
             if lock_path.is_symlink():
                 raise OSError(0, "it is a link")
             lock = filelock.FileLock(lock_path, mode=FILE_MODE)
@@ -248,10 +280,29 @@ class NotesFile:
                 self.path, f"the notes' lock file cannot be used: {reason_for(error)}"
             ) from error
         try:
+            # The couple may have been deleted while the lock was taken: taking it then made
+            # their folder again, which goes at once, and nothing is written.
+            self._still_there(lock_path)
             yield
         finally:
             with contextlib.suppress(OSError):
                 lock.release()
+
+    def _still_there(self, made: Path | None = None) -> None:
+        """Raise ``SaveError`` when the couple is gone (their folder deleted), taking away
+        ``made`` (the lock file just made) and the empty folders made for it."""
+        if self.couple_file is None:
+            return
+        folder = self.path.parent
+        if folder.is_dir() and vault.exists(self.couple_file):
+            return
+        if made is not None:
+            with contextlib.suppress(OSError):
+                made.unlink()
+            for empty in (folder, folder.parent):
+                with contextlib.suppress(OSError):
+                    empty.rmdir()
+        raise SaveError(self.path, GONE)
 
 
 def _list(table: dict[str, Any], key: str) -> list[Any]:

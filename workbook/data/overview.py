@@ -48,6 +48,8 @@ class Overview:
     # When the latest session started (ISO, with its offset).
     last_session_at: str | None = None
     folder: str = ""
+    # The care flag while it is up: when it was raised (ISO) and in which session.
+    care: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class Facts:
     # The review dates of the active agreements that have one, ISO, earliest first.
     reviews: tuple[str, ...]
     problem: str | None
+    # The care flag while it is up (``Overview.care``).
+    care: tuple[str, str] | None = None
 
     def on(self, today: date, folder: Path) -> Overview:
         """The overview on ``today``."""
@@ -86,6 +90,7 @@ class Facts:
             next_review=self.reviews[0] if self.reviews else None,
             last_session_at=self.last_session_at,
             folder=str(folder),
+            care=self.care,
         )
 
 
@@ -131,6 +136,9 @@ def read_facts(
         archived = False
     facilitator = table.get("facilitator")
     created = table.get("created")
+    care = care_flag(table.get("care"))
+    if care == ("", ""):
+        problems.append("[care] in couple.toml cannot be read; the care flag is shown as up")
     reviews: list[str] = []
     active = 0
     try:
@@ -159,7 +167,22 @@ def read_facts(
         agreements_active=active,
         reviews=tuple(sorted(reviews)),
         problem="; ".join(problems) or None,
+        care=care,
     )
+
+
+def care_flag(table: Any) -> tuple[str, str] | None:
+    """The care flag of a ``[care]`` table while it is up: when it was raised (ISO) and in
+    which session; ``("", "")`` for a table that cannot be read (kept up: a flag is never
+    lost to a typing mistake); None when there is none, or it was cleared."""
+    if table is None:
+        return None
+    if not isinstance(table, dict) or not isinstance(table.get("raised"), datetime):
+        return "", ""
+    if table.get("cleared") is not None:
+        return None
+    session = table.get("session")
+    return table["raised"].isoformat(), clean_line(session) if isinstance(session, str) else ""
 
 
 def _sessions(

@@ -12,7 +12,9 @@ lost, so that leaving can ask first.
 
 Answers to ``each-sealed`` steps never go into the session: when the couple has a facilitator
 they are kept in the session's notes file (``data/notes.py``), saved with the session; without
-one they are not kept anywhere.
+one they are not kept anywhere. Every change to one is kept, in order, with its time and who
+gave it, never only the last (``data/sealed.py``); the first that asks for care
+(``logic/safety.py``) raises the care flag on the case (``data/care.py``), once it is kept.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ from typing import TYPE_CHECKING, Any
 from workbook.data import trail
 from workbook.data.dates import now as wall_clock
 from workbook.data.durable import SaveError
+from workbook.data.files import DataError
 from workbook.data.models import PARTNER_KEYS
 from workbook.logic.phases import is_sealed
+from workbook.logic.safety import asks_for_care
 
 if TYPE_CHECKING:
     from workbook.data.models import Session
@@ -77,8 +81,13 @@ class SessionRecorder:
         self.packs = list(packs)
         # Sealed answers are kept (in the notes file) only for a couple with a facilitator.
         self.keeps_sealed = keeps_sealed
-        # Sealed answers not yet in the notes file: (pack, step, partner) -> value or None.
-        self._sealed: dict[tuple[str, str, str], Any] = {}
+        # Changes to sealed answers not yet in the notes file, in order: (pack, step, partner,
+        # value, time).
+        self._sealed: list[tuple[str, str, str, Any, datetime]] = []
+        # When a sealed answer first asked for care, while the care flag is not raised yet.
+        self._care_at: datetime | None = None
+        # Each partner's sealed answer as last held, so that only a change is kept.
+        self._last_sealed: dict[tuple[str, str, str], Any] = {}
         # When this sitting began: the first move this window made.
         self.arrived_at: datetime | None = None
         self._first_change: float | None = None
@@ -113,13 +122,19 @@ class SessionRecorder:
         return False
 
     def _seal(self, pack_id: str, step_id: str, table: Any) -> None:
-        """Hold a sealed answer for the notes file, or drop it when nobody may keep it."""
+        """Hold a change to a sealed answer for the notes file, or drop it when nobody may keep
+        it. Only a partner whose answer changed gave one."""
         if not self.keeps_sealed or not isinstance(table, dict):
             return
+        at = self.now()
         for key in PARTNER_KEYS:
-            if key in table:
-                # An emptied answer takes the kept one away.
-                self._sealed[(pack_id, step_id, key)] = table[key] or None
+            if key not in table or self._last_sealed.get((pack_id, step_id, key)) == table[key]:
+                continue
+            value = copy.deepcopy(table[key])
+            self._last_sealed[(pack_id, step_id, key)] = value
+            self._sealed.append((pack_id, step_id, key, value, at))
+            if asks_for_care(pack_id, step_id, value):
+                self._care_at = self._care_at or at
         self.changed()
 
     def move(self, pack_id: str, step_id: str, phase: str | None) -> None:
@@ -219,6 +234,7 @@ class SessionRecorder:
         try:
             self._save_sealed()
             self.store.save_session(self.couple_id, self.session, stamp=stamp)
+            self._raise_care()
         except SaveError as error:
             self.failure = error.reason
             return False
@@ -233,19 +249,33 @@ class SessionRecorder:
 
     def _save_sealed(self) -> None:
         """Put the sealed answers held in memory into the notes file, under its own lock."""
-        if not self._sealed:
+        if self._sealed:
+            pending = list(self._sealed)
+            self.store.notes(self.couple_id, self.session.id).seal_all(pending)
+            del self._sealed[: len(pending)]
+
+    def _raise_care(self) -> None:
+        """Once a sealed answer that asked for care is kept, raise the care flag on the case;
+        until that is done, every save tries again, and says why it could not."""
+        from workbook.data.care import raise_flag
+
+        if self._care_at is None or self._sealed:
             return
-        notes = self.store.notes(self.couple_id, self.session.id)
-        for (pack_id, step_id, key), value in list(self._sealed.items()):
-            notes.seal(pack_id, step_id, key, value)
-            del self._sealed[(pack_id, step_id, key)]
+        try:
+            raise_flag(self.store, self.couple_id, self.session.id, self._care_at)
+        except DataError as error:
+            raise SaveError(error.path, error.message) from error
+        self._care_at = None
 
     def unsaved(self) -> Unsaved | None:
         """What would be lost by leaving now, or None when nothing would be: where the couple
         stands is not counted, only answers and notes."""
         if self.read_only or (self.failure is None and not self.dirty):
             return None
-        steps = _changes(self._saved, _kept(self.session)) + len(self._sealed)
+        sealed = {(pack, step) for pack, step, *_ in self._sealed}
+        # A care flag not raised yet counts too: leaving would lose it.
+        care = int(self._care_at is not None and not sealed)
+        steps = _changes(self._saved, _kept(self.session)) + len(sealed) + care
         if not steps:
             return None
         return Unsaved(steps, self.saved_at, self.failure or "not saved yet")

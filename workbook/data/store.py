@@ -62,6 +62,7 @@ LINKED = (
     "never writes through links."
 )
 OUTSIDE = "it is a link to a place outside the data folder, which workbook does not follow"
+GONE = "This couple has been deleted, with every file of theirs, so nothing more is saved for them."
 
 
 class ReadOnlyError(SaveError):
@@ -122,6 +123,9 @@ class Store:
         if _linked(path.parent, self.root) is not None:
             return LINKED.format(name=path.parent.name)
         couple = self._couple_file_of(path)
+        if couple is not None and not couple.parent.is_dir():
+            # A deleted couple stays deleted: no late save makes their folder again.
+            return GONE
         if couple is not None and couple != path:
             return self.reason(couple)
         return None
@@ -188,9 +192,9 @@ class Store:
             self.settings_problem = error.message
             return {}
 
-    def save_settings(self, changes: dict[str, Any]) -> None:
-        """Change some settings, keeping the others; a file that could not be read is backed
-        up first, so nothing in it is lost."""
+    def save_settings(self, changes: dict[str, Any], forget: tuple[str, ...] = ()) -> None:
+        """Change some settings (and take away those named in ``forget``), keeping the others;
+        a file that could not be read is backed up first, so nothing in it is lost."""
         path = self.layout.settings_file
         settings: dict[str, Any] = {}
         if vault.exists(path):
@@ -204,6 +208,8 @@ class Store:
                     if on_disk.is_symlink() or not on_disk.is_dir():
                         on_disk.unlink()
         settings.update(changes)
+        for key in forget:
+            settings.pop(key, None)
         self.settings_problem = None
         self._write(path, _dumps(path, settings))
 
@@ -367,7 +373,8 @@ class Store:
     def notes(self, couple_id: str, session_id: str, legacy: str = "") -> NotesFile:
         """The counsellor's notes file of a session (``legacy``: the notes an older version kept
         in the session file, shown with the new ones)."""
-        return NotesFile(self.layout.session_file(couple_id, session_id), legacy)
+        session_file = self.layout.session_file(couple_id, session_id)
+        return NotesFile(session_file, legacy, self.layout.couple_file(couple_id))
 
     def lock_session(self, couple_id: str, session_id: str) -> str | None:
         """Hold the session's sidecar lock; if that cannot be done, mark it read-only.

@@ -158,7 +158,7 @@ def gather(
     # Session ids are their start times, so this is the order they happened in; a file that
     # cannot be read keeps its place.
     sessions = [
-        _session(store, couple.id, session_id, library, problems)
+        session_entry(store, couple.id, session_id, library, problems)
         for session_id in store.session_ids(couple.id)
     ]
     try:
@@ -178,7 +178,7 @@ def gather(
     return data
 
 
-def _session(
+def session_entry(
     store: Store,
     couple_id: str,
     session_id: str,

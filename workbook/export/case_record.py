@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 from workbook.data.models import Agreement, Couple
-from workbook.data.notes import DAP_PARTS, SessionNotes
 from workbook.data.store import Store
 from workbook.export.blocks import (
     Block,
@@ -35,19 +33,16 @@ from workbook.export.documents import Document
 from workbook.export.markdown import long_date
 from workbook.export.render_html import render_html
 from workbook.export.render_md import render_md
+from workbook.export.session_notes import blocks, has_notes, step_title
 from workbook.export.summary import clock, minutes
 from workbook.logic.scores import ScoreValue, shown
 from workbook.packs.load import LoadedPack
-from workbook.packs.placeholders import neutral
 
 CONFIDENTIAL = (
     "This record holds the counsellor's private notes and each partner's sealed answers. "
     "Keep it with your clinical files; it is not for the couple."
 )
 OUTCOMES = {"kept": "kept", "changed": "changed", "retired": "let go"}
-DAP_TITLES = {"data": "Data", "assessment": "Assessment", "plan": "Plan"}
-# A sealed answer nested deeper than this is summarised, not spelled out.
-SEALED_DEPTH = 3
 # The file name an export suggests (the app writes it into the couple's exports folder).
 NAME = "case-record"
 
@@ -143,20 +138,10 @@ def _not_reached(entry: SessionEntry, reached: list[str]) -> str:
         return ", ".join(missed)
     parts = []
     for pack_id, steps in early.steps.items():
-        named = ", ".join(_step_title(entry, pack_id, s) for s in steps)
+        named = ", ".join(step_title(entry, pack_id, s) for s in steps)
         parts.append(f"{entry.title(pack_id)} ({named})")
     parts += [title for title in missed if title not in {entry.title(p) for p in early.steps}]
     return "Ended early. " + ("Not reached: " + "; ".join(parts) if parts else "")
-
-
-def _step_title(entry: SessionEntry, pack_id: str, step_id: str) -> str:
-    used = entry.packs.get(pack_id)
-    pack = used.pack if used else None
-    if pack is not None:
-        for step in pack.steps:
-            if step.id == step_id:
-                return step.title or neutral(getattr(step, "prompt", "") or "") or step_id
-    return step_id
 
 
 def _scores(scores: list[ScoreLine], names: Mapping[str, str]) -> list[Block]:
@@ -267,95 +252,24 @@ def _notes(data: CaseData, names: Mapping[str, str]) -> list[Block]:
         Heading(2, "Confidential: the counsellor's notes"),
         notice(strong("Confidential."), " The counsellor's notes, DAP notes and sealed answers."),
     ]
+    care = data.couple.care
+    if care is not None:
+        state = f"raised on {long_date(care.raised.date())} at {clock(care.raised)}"
+        state += f", in session {care.session}" if care.session else ""
+        if care.cleared is not None:
+            state += f"; cleared on {long_date(care.cleared.date())}, the reason in its notes."
+        else:
+            state += "; not cleared."
+        out.append(para(strong("Care flag:"), " " + state))
     written = False
     for entry in data.sessions:
         notes = data.notes.get(entry.id)
-        if entry.session is None or notes is None or not _has_notes(notes):
+        if entry.session is None or notes is None or not has_notes(notes):
             continue
         written = True
         day = long_date(entry.session.started.date())
         out.append(Heading(3, f"Session of {day} ({entry.id})"))
-        out += _session_notes(entry, notes, names)
+        out += blocks(entry, notes, names)
     if not written:
         out.append(para(em("No notes were kept for any session.")))
     return out
-
-
-def _has_notes(notes: SessionNotes) -> bool:
-    return bool(
-        any(n.text.strip() for n in notes.notes)
-        or any(v.strip() for v in notes.dap.values())
-        or _sealed(notes)
-        or notes.legacy.strip()
-    )
-
-
-def _session_notes(
-    entry: SessionEntry, notes: SessionNotes, names: Mapping[str, str]
-) -> list[Block]:
-    out: list[Block] = []
-    stamped = [n for n in notes.notes if n.text.strip()]
-    if stamped:
-        out.append(para(strong("Notes")))
-        stamps: list[Block] = []
-        for note in stamped:
-            where = entry.title(note.pack) if note.pack else ""
-            if note.step:
-                where += f", {_step_title(entry, note.pack, note.step)}"
-            when = clock(note.at)
-            if note.at.date() != entry.session.started.date():  # type: ignore[union-attr]
-                when = f"{long_date(note.at.date())}, {when}"
-            label = when + (f", at {where}" if where else "") + ":"
-            stamps.append(Lines(note.text, label=label))
-        out.append(items(*stamps))
-    dap = [part for part in DAP_PARTS if notes.dap.get(part, "").strip()]
-    if dap:
-        out.append(para(strong("DAP note")))
-        out.append(items(*(Lines(notes.dap[part], label=f"{DAP_TITLES[part]}:") for part in dap)))
-    if _sealed(notes):
-        out.append(
-            para(
-                strong("Sealed answers"),
-                " (each partner's private answer; never shown to the couple)",
-            )
-        )
-        answers = []
-        for pack_id, step_id, given in _sealed(notes):
-            said: list[Block] = [
-                para(f"{entry.title(pack_id)}: {_step_title(entry, pack_id, step_id)}")
-            ]
-            for key in ("a", "b"):
-                if key in given:
-                    said.append(Lines(_sealed_text(given[key]), label=f"{names[key]}:"))
-            answers.append(tuple(said))
-        out.append(items(*answers))
-    if notes.legacy.strip():
-        out += [para(strong("Notes kept in the session file")), Lines(notes.legacy)]
-    return out
-
-
-def _sealed(notes: SessionNotes) -> list[tuple[str, str, dict[str, Any]]]:
-    """The sealed steps with an answer from at least one partner."""
-    return [
-        (pack_id, step_id, given)
-        for pack_id, steps in notes.sealed.items()
-        for step_id, given in steps.items()
-        if given
-    ]
-
-
-def _sealed_text(value: Any, depth: int = 0) -> str:
-    """A sealed answer as words, whatever shape its kind stores it in."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int | float):
-        return shown(value)
-    if isinstance(value, str):
-        return value
-    if depth >= SEALED_DEPTH:
-        return "…"
-    if isinstance(value, list):
-        return ", ".join(_sealed_text(v, depth + 1) for v in value)
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {_sealed_text(v, depth + 1)}" for k, v in value.items())
-    return str(value)

@@ -1,5 +1,5 @@
 """The console's answers pane as Markdown: the step the couple is at, the scores, the answers
-revealed so far (latest first), and the sealed answers, marked private.
+revealed so far (latest first), and the sealed answers as given, marked private.
 
 It renders only what ``logic/live.py`` says may be shown, with each kind's own renderer, so the
 escaping rules of every export hold here too.
@@ -7,9 +7,10 @@ escaping rules of every export hold here too.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from workbook.data.sealed import Given, is_empty
 from workbook.export.markdown import bullets, heading, inline, names_and
 from workbook.export.summary import score_line
 from workbook.kinds import spec
@@ -87,50 +88,48 @@ def _rendered(item: Shown, names: Names) -> list[str]:
 
 
 def sealed_markdown(
-    sealed: Mapping[str, Mapping[str, Mapping[str, Any]]],
+    given: Mapping[str, Mapping[str, Sequence[Given]]],
     packs: Mapping[str, Pack],
     names: Names,
 ) -> str:
-    """Answers of ``each-sealed`` steps: private to the counsellor, never shown to the partner.
-    Empty when there are none."""
+    """Answers of ``each-sealed`` steps, as given (``NotesFile.read().given``), each partner's
+    in order with its time: private to the counsellor, never shown to the partner. Empty when
+    there are none."""
+    from workbook.export.session_notes import answer_words
+    from workbook.logic.safety import flags
+
     items = []
-    for pack_id, steps in sealed.items():
+    for pack_id, steps in given.items():
         pack = packs.get(pack_id)
-        for step_id, answers in steps.items():
-            if not answers:
+        for step_id, entries in steps.items():
+            if not entries:
                 continue
             title = step_id
             if pack is not None:
                 found = next((s for s in pack.steps if s.id == step_id), None)
                 title = f"{pack.title} › {step_title(found) if found else step_id}"
-            lines = [
-                f"{inline(names.get(key, key))}: {_value(answers[key])}"
-                for key in ("a", "b")
-                if key in answers
-            ]
+            lines = []
+            for key in ("a", "b"):
+                mine = [entry for entry in entries if entry.who == key]
+                if mine:
+                    said = [
+                        ("*no answer*" if is_empty(e.answer) else inline(answer_words(e.answer)))
+                        + (f" at {e.at:%H:%M}" if e.at is not None else "")
+                        for e in mine
+                    ]
+                    lines.append(f"{inline(names.get(key, key))}: " + ", then ".join(said))
             items.append(f"{inline(title)}\\\n  " + "\\\n  ".join(lines))
     if not items:
         return ""
-    from workbook.logic.safety import flags
-
-    # The safety check's answers that ask for care come first, as one quiet line each.
+    # The safety check's answers that asked for care come first, as one quiet line each: the
+    # first that asked, whatever came after it.
     care = [
-        f"⚑ {inline(flag.describe(names.get(flag.partner, flag.partner)))}"
-        for flag in flags(sealed)
+        f"⚑ {inline(flag.describe(names.get(flag.partner, flag.partner)))}" for flag in flags(given)
     ]
     return (
-        heading(3, "Private to you: sealed answers")
+        heading(3, "Private to you: sealed answers, as given")
         + "\n\n*Never shown to the partner, and never in the couple's documents.*\n\n"
         + (bullets(care) + "\n\n" if care else "")
         + bullets(items)
         + "\n"
     )
-
-
-def _value(value: Any) -> str:
-    """A stored answer of any shape, as one escaped line."""
-    if isinstance(value, list):
-        return ", ".join(_value(item) for item in value) or "-"
-    if isinstance(value, dict):
-        return "; ".join(f"{inline(str(k))}: {_value(v)}" for k, v in value.items()) or "-"
-    return inline(str(value))

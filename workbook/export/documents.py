@@ -41,7 +41,9 @@ def export(
     case: bool = False,
 ) -> Document:
     """The couple's agreement document, with ``session_id`` that session's summary, or with
-    ``case`` the case record (``case_record.py``).
+    ``case`` the case record (``case_record.py``). With ``include_notes`` and ``session_id``,
+    the counsellor's notes on that session instead (``session_notes.py``): never the couple's
+    summary with notes added; with ``case``, the case record with its confidential part.
 
     Raises ``DataError`` when a file it needs cannot be read.
     """
@@ -49,6 +51,10 @@ def export(
         from workbook.export.case_record import case_document
 
         return case_document(store, couple_id, library, today, fmt=fmt, include_notes=include_notes)
+    if session_id is not None and include_notes:
+        from workbook.export.session_notes import notes_document
+
+        return notes_document(store, couple_id, session_id, library, today, fmt=fmt)
     couple = store.load_couple(couple_id)
     book = AgreementBook(store, couple, lambda: today)
     agreements = book.load()
@@ -58,18 +64,7 @@ def export(
     else:
         session = store.load_session(couple.id, session_id)
         packs = session_packs(session, store, library)
-        notes = store.notes(couple.id, session.id).read() if include_notes else None
-        if notes is not None:
-            problems += [f"{session.id}.notes.toml: {problem}" for problem in notes.problems]
-        text = summary_markdown(
-            couple,
-            session,
-            packs,
-            agreements,
-            include_notes=include_notes,
-            problems=problems,
-            notes=notes,
-        )
+        text = summary_markdown(couple, session, packs, agreements, problems=problems)
         title, name = f"Session {session.id}", session.id
     if fmt == "html":
         return Document(

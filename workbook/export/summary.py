@@ -4,9 +4,9 @@ scores, how long each pack took, and the agreements made.
 Each pack is read as the session used it (``logic/session_packs.py``). A pack the session never
 reached says so in one line, and a session ended early lists the steps it did not reach; times
 carry their time zone. Sealed steps (``each-sealed``) never appear: their answers are not the
-couple's to share. The facilitator's notes appear only when asked for: the notes file's notes,
-each stamped with its time and step, the DAP note, and notes an older version kept in the
-session file. What could not be read of an answer is left out and added to ``problems``.
+couple's to share. It is the couple's document, so it never holds a note: the counsellor's
+notes are a document of their own (``session_notes.py``). What could not be read of an answer
+is left out and added to ``problems``.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from workbook.data.models import Agreements, Couple, Session
-from workbook.data.notes import SessionNotes
 from workbook.data.trail import Ending, ending, moves, time_per_pack
 from workbook.export.agreement_doc import agreement_item
-from workbook.export.markdown import block, bullets, heading, inline, long_date, names_and
+from workbook.export.markdown import heading, inline, long_date, names_and
 from workbook.kinds import spec
 from workbook.logic.phases import REVEAL, is_sealed
 from workbook.logic.scores import pack_scores, shown
@@ -50,12 +49,9 @@ def summary_markdown(
     packs: Mapping[str, SessionPack],
     agreements: Agreements,
     *,
-    include_notes: bool = False,
     problems: list[str] | None = None,
-    notes: SessionNotes | None = None,
 ) -> str:
-    """The session summary as CommonMark; with ``include_notes``, the counsellor's notes
-    (``notes``, the session's notes file) and any kept in the session file itself."""
+    """The session summary as CommonMark: the couple's own, with no note in it."""
     names: dict[str, str] = {p.key: p.name for p in couple.partners}
     out = [heading(1, f"Session of {long_date(session.started.date())}"), _people(couple)]
     started = clock(session.started)
@@ -82,44 +78,7 @@ def summary_markdown(
         out.append("\n\n".join(agreement_item(a, names) for a in made))
     else:
         out.append("*None in this session.*")
-    if include_notes:
-        out += _notes(session, notes or SessionNotes(), packs)
     return "\n\n".join(out) + "\n"
-
-
-def _notes(session: Session, notes: SessionNotes, packs: Mapping[str, SessionPack]) -> list[str]:
-    """The counsellor's notes, each with its stamp and step, the DAP note, and the notes an
-    older workbook kept in the session file; nothing when there are none."""
-    legacy = session.facilitator.notes if session.facilitator else ""
-    written = [note for note in notes.notes if note.text.strip()]
-    dap = [(part, text) for part, text in notes.dap.items() if text.strip()]
-    if not written and not dap and not legacy.strip():
-        return []
-    out = [heading(2, "Facilitator's notes"), "*Confidential: the facilitator's own notes.*"]
-    if written:
-        items = []
-        for note in written:
-            where = _where(note.pack, note.step, packs)
-            stamp = f"**{clock(note.at)}**" + (f", {where}" if where else "")
-            items.append(f"{stamp}: {block(note.text, indent='  ')}")
-        out.append(bullets(items))
-    if dap:
-        out.append(heading(3, "DAP note"))
-        out += [f"**{part.capitalize()}:** {block(text)}" for part, text in dap]
-    if legacy.strip():
-        if written or dap:
-            out.append("*Notes kept in the session file by an earlier version:*")
-        out.append(block(legacy))
-    return out
-
-
-def _where(pack_id: str, step_id: str, packs: Mapping[str, SessionPack]) -> str:
-    found = packs.get(pack_id)
-    if found is None or found.pack is None:
-        return inline(f"{pack_id} › {step_id}") if pack_id else ""
-    step = next((s for s in found.pack.steps if s.id == step_id), None)
-    title = (step.title or step.id) if step is not None else step_id
-    return inline(f"{found.pack.title} › {title}")
 
 
 def _people(couple: Couple) -> str:

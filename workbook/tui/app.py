@@ -234,16 +234,37 @@ class WorkbookApp(App[None]):
         self.refresh_home()
         self.open_agenda(couple, then)
 
-    @work
-    async def open_agenda(self, couple: Couple, packs: Sequence[str] = ()) -> None:
-        """The care note if the couple has not seen it, then the agenda, or ``packs`` if named."""
-        from workbook.tui.screens.agenda import AgendaScreen
-        from workbook.tui.screens.care import CareScreen
-
+    def open_agenda(self, couple: Couple, packs: Sequence[str] = ()) -> None:
+        """The care note if the couple has not seen it, then the agenda, or ``packs`` if named:
+        in the couple's window (``enter_couple_window``)."""
         refused = self.store.couple_reason(couple.id)
         if refused is not None:
             self.notify(refused, title="Read-only", severity="warning", timeout=15, markup=False)
             return
+        self.enter_couple_window(couple)
+        self._agenda(couple, packs)
+
+    def enter_couple_window(self, couple: Couple) -> None:
+        """Put the couple's window (``screens/pause.py``) above Home, unless it is there: from
+        now on, every screen for this couple comes back to it, never to the caseload."""
+        from workbook.tui.screens.pause import PauseScreen
+
+        if not any(isinstance(screen, PauseScreen) for screen in self.screen_stack):
+            self.push_screen(PauseScreen(couple), lambda _: self._left_couple_window(couple))
+
+    def _left_couple_window(self, couple: Couple) -> None:
+        from workbook.tui.screens.home import HomeScreen
+
+        # Back on the caseload, the couple just seen stays chosen.
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.choose_when_read(couple.id)
+
+    @work
+    async def _agenda(self, couple: Couple, packs: Sequence[str] = ()) -> None:
+        from workbook.tui.screens.agenda import AgendaScreen
+        from workbook.tui.screens.care import CareScreen
+
         if not couple.care_note_seen:
             await self.push_screen_wait(CareScreen(couple.facilitator))
             couple.care_note_seen = True

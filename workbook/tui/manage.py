@@ -1,5 +1,5 @@
-"""Looking after a caseload from Home: new names, the archive, and deleting a couple, each
-saved through the store and said in a notice, success or failure."""
+"""Looking after a caseload from Home: new names, the archive, deleting a couple, and clearing a
+care flag, each saved through the store and said in a notice, success or failure."""
 
 from __future__ import annotations
 
@@ -75,4 +75,24 @@ def delete(app: WorkbookApp, couple: Couple) -> None:
         return
     app.notify(
         f"{a} and {b} are deleted, with every file of theirs.", title="Deleted", markup=False
+    )
+
+
+def clear_care(app: WorkbookApp, couple: Couple, reason: str) -> None:
+    """Clear the couple's care flag, the reason kept first in the notes (``data/care.py``)."""
+    from workbook.data.care import clear_flag
+    from workbook.data.models import now
+
+    a, b = couple.names
+    try:
+        clear_flag(app.store, couple.id, reason, now())
+    except (DataError, SaveError, ValueError) as error:
+        app.notify(
+            f"The care flag is still up: {error}", title="Care flag", severity="error", markup=False
+        )
+        return
+    app.notify(
+        f"The care flag of {a} and {b} is cleared; the reason is kept in the notes.",
+        title="Care flag",
+        markup=False,
     )

@@ -1,5 +1,6 @@
 """Opening sessions from the app: starting one with the packs chosen, resuming the latest
-unfinished one with the pack versions it began with, and exporting a couple's documents."""
+unfinished one with the pack versions it began with (each in the couple's window:
+``screens/pause.py``), and exporting a couple's documents."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ def begin(app: WorkbookApp, couple: Couple, agenda: list[str]) -> None:
         app.notify(f"The session could not be started: {error}", severity="error", markup=False)
         return
     packs = [pack.pack for pack in loaded if pack.pack is not None]
+    app.enter_couple_window(couple)
     app.push_screen(WalkScreen(app.store, couple, session, packs))
     if any(pack.recurring for pack in packs):
         review_due_first(app, couple)
@@ -85,6 +87,7 @@ def resume(app: WorkbookApp, couple: Couple) -> None:
                 app.notify(f"{used.id}: {used.note}", severity="warning", markup=False)
         read_only = store.lock_session(couple.id, session_id)
         packs = [used.pack for used in found.values() if used.pack is not None]
+        app.enter_couple_window(couple)
         app.push_screen(WalkScreen(store, couple, session, packs, read_only))
         return
     app.notify("There is no unfinished session to resume. Start a new one with s.", markup=False)

@@ -1,4 +1,5 @@
-"""The agenda: choose and order the packs for this sitting, or take the suggested path."""
+"""The agenda: choose and order the packs for this sitting, or take the suggested path, under
+the couple's names in a box across the screen, so that a wrong couple is noticed at once."""
 
 from __future__ import annotations
 
@@ -68,9 +69,9 @@ class AgendaScreen(Screen[list[str] | None]):
     def compose(self) -> ComposeResult:
         a, b = self.couple.names
         with Vertical(id="agenda"):
-            yield Static(
-                fill("What would $a and $b like to do today?", a=a, b=b), classes="step-title"
-            )
+            # The couple, in a box across the screen: a wrong couple is seen before a step.
+            yield Static(fill("$a and $b", a=a, b=b), classes="couple-banner")
+            yield Static("What would you like to do today?", classes="step-title", markup=False)
             yield Static(
                 "Enter or Space adds or removes a pack; [ and ] change the order.",
                 classes="legend",

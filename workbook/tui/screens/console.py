@@ -10,10 +10,16 @@ stays on screen.
 
 The notes and the DAP note are saved as they are typed into the notes file, under its own lock
 (``data/notepad.py``). The console never writes the session file and never takes its lock.
+
+It watches the couple's file too: the care flag (``data/care.py``) shows at the top, from the
+session that raised it to every later one, until it is cleared on Home. When the couple is
+deleted (from Home, in another window), the console says so and stops following them: it
+reads nothing more, the note boxes are closed, and nothing is saved for them again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -38,13 +44,15 @@ from textual.widgets import (
     TextArea,
 )
 
+from workbook.data.care import read_flag
 from workbook.data.files import DataError
-from workbook.data.models import Couple, Session, now
+from workbook.data.models import CareFlag, Couple, Session, now
 from workbook.data.notepad import NotePad
 from workbook.data.notes import DAP_PARTS, SessionNotes
 from workbook.data.store import Store
-from workbook.data.trail import moves
+from workbook.data.trail import ending, moves
 from workbook.export.console import answers_markdown, doing, sealed_markdown, step_title
+from workbook.export.markdown import long_date
 from workbook.logic.live import Live, live, time_on_step, time_spent, walking_now
 from workbook.packs.load import LoadedPack
 from workbook.packs.models import Pack
@@ -75,6 +83,10 @@ class Read(Message):
     notes: SessionNotes | None = None
     # Once the session followed has finished: the couple's unfinished session begun since.
     newer: str | None = None
+    # The couple's file, when it changed: their care flag (None: none up), or gone.
+    couple: bool = False
+    care: CareFlag | None = None
+    gone: bool = False
 
 
 def _signature(path: Path) -> tuple[tuple[int, int, int] | None, ...]:
@@ -102,6 +114,7 @@ class ConsoleScreen(Screen[None]):
     ConsoleScreen #console-top { height: auto; background: $panel; padding: 0 1; }
     ConsoleScreen #console-title { text-style: bold; }
     ConsoleScreen #console-problem { color: $warning; height: auto; }
+    ConsoleScreen #console-care { color: $warning; text-style: bold; height: auto; }
     ConsoleScreen #follow-newer { display: none; margin: 1 0 0 0; }
     ConsoleScreen #follow-newer.shown { display: block; }
     ConsoleScreen #console-body { height: 1fr; }
@@ -152,6 +165,10 @@ class ConsoleScreen(Screen[None]):
         # it found (``walking_now``).
         self.newer: str | None = None
         self._newer_memo: dict[str, Any] = {}
+        self.couple_file = store.layout.couple_file(couple.id)
+        self.care: CareFlag | None = couple.care if couple.care and couple.care.up else None
+        # The couple was deleted: nothing is read or saved for them any more.
+        self.gone = False
 
     # Layout
 
@@ -161,6 +178,7 @@ class ConsoleScreen(Screen[None]):
             if self.couple.facilitator:
                 title += f" · with {self.couple.facilitator}"
             yield Static(line(f"{title} · session {self.session_id}"), id="console-title")
+            yield Static("", id="console-care", markup=False)
             yield Static("Reading the session…", id="console-where", markup=False)
             yield Static("", id="console-clock", markup=False)
             yield Static("", id="console-problem", markup=False)
@@ -188,8 +206,11 @@ class ConsoleScreen(Screen[None]):
         for part in DAP_PARTS:
             self.query_one(f"#dap-{part}", AnswerArea).load_text(found.dap[part])
         self.query_one(NotesPane).box.focus()
-        self.set_interval(self.poll, self._poll)
-        self.set_interval(1.0, self._show_clock)
+        self._show_care()
+        self._watching = [
+            self.set_interval(self.poll, self._poll),
+            self.set_interval(1.0, self._show_clock),
+        ]
         self._poll()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -198,11 +219,12 @@ class ConsoleScreen(Screen[None]):
     # Watching
 
     def _poll(self) -> None:
-        if self._reading:
+        if self._reading or self.gone:
             return
         now_seen = {
             "session": _signature(self.session_file),
             "notes": _signature(self.notes.path),
+            "couple": _signature(self.couple_file),
         }
         changed = {name for name, mark in now_seen.items() if self._seen.get(name, 0) != mark}
         # A finished session no longer changes: its couple's folder is looked at instead, for
@@ -213,16 +235,25 @@ class ConsoleScreen(Screen[None]):
         self._seen.update(now_seen)
         self._reading = True
         self.run_worker(
-            lambda: self._read("session" in changed, "notes" in changed),
+            lambda: self._read("session" in changed, "notes" in changed, "couple" in changed),
             thread=True,
             group="console-read",
             exit_on_error=False,
         )
 
-    def _read(self, session: bool, notes: bool) -> None:
+    def _read(self, session: bool, notes: bool, couple: bool = False) -> None:
         """In a thread: read what changed, and work out what to show."""
         found = Read()
         try:
+            if not self.couple_file.parent.is_dir():
+                found.gone = True
+                self.post_message(found)
+                return
+            if couple:
+                found.couple = True
+                with contextlib.suppress(DataError):
+                    flag = read_flag(self.store, self.couple.id)
+                    found.care = flag if flag is not None and flag.up else None
             if session:
                 try:
                     found.session = self.store.peek_session(self.couple.id, self.session_id)
@@ -257,6 +288,13 @@ class ConsoleScreen(Screen[None]):
     @on(Read)
     async def _show_read(self, found: Read) -> None:
         self._reading = False
+        if found.gone:
+            self._gone()
+            self.shown += 1
+            return
+        if found.couple:
+            self.care = found.care
+            self._show_care()
         if found.session is not None:
             self.session, self.packs, self.live = found.session, found.packs, found.live
             self._pack_notes = found.pack_notes
@@ -277,6 +315,42 @@ class ConsoleScreen(Screen[None]):
         self._show_clock()
         self.shown += 1
 
+    def _show_care(self) -> None:
+        """The care flag, at the top while it is up: when and where it was raised, never who
+        answered (the sealed answers below say that, in the session that raised it)."""
+        care = self.care
+        widget = self.query_one("#console-care", Static)
+        widget.display = care is not None
+        if care is None:
+            return
+        here = " (this session)" if care.session == self.session_id else ""
+        widget.update(
+            f"⚑ Care flag: a sealed answer asked for care on {long_date(care.raised.date())} at "
+            f"{care.raised:%H:%M}, in session {care.session}{here}. It stays until you clear it "
+            "on Home (F2)."
+        )
+
+    def _gone(self) -> None:
+        """The couple was deleted: say so, stop following, and save nothing more."""
+        if self.gone:
+            return
+        self.gone = True
+        for timer in self._watching:
+            timer.stop()
+        pane = self.query_one(NotesPane)
+        pane.gone()
+        for part in DAP_PARTS:
+            self.query_one(f"#dap-{part}", AnswerArea).disabled = True
+        a, b = self.couple.names
+        self.query_one("#console-where", Static).update(
+            plain(
+                f"{a} and {b} have been deleted from this workbook, with every file of theirs. "
+                "The console has stopped following them, and saves nothing more for them."
+            )
+        )
+        for name in ("#console-clock", "#console-problem", "#follow-newer", "#console-care"):
+            self.query_one(name).display = False
+
     def _show_notes(self, notes: SessionNotes) -> None:
         legacy = self.session.facilitator.notes if self.session and self.session.facilitator else ""
         notes.legacy = legacy
@@ -284,7 +358,7 @@ class ConsoleScreen(Screen[None]):
         for part in DAP_PARTS:
             self.query_one(f"#dap-{part}", AnswerArea).disabled = bool(notes.read_only)
         packs = {pack.id: pack for pack in self.packs}
-        sealed = sealed_markdown(notes.sealed, packs, self.names)
+        sealed = sealed_markdown(notes.given, packs, self.names)
         self.run_worker(self.query_one("#sealed", Markdown).update(sealed))
 
     def _show_where(self) -> None:
@@ -310,6 +384,14 @@ class ConsoleScreen(Screen[None]):
             )
         if found is not None and found.finished is not None:
             where_text = f"The session finished at {found.finished:%H:%M}."
+            early = ending(self.session.trail) if self.session is not None else None
+            if early is not None:
+                missed = len(early.not_reached)
+                where_text = (
+                    f"The session ended early, at {found.finished:%H:%M}: it was ended before "
+                    f"the end of its agenda ({missed} step{'s' if missed != 1 else ''} not "
+                    "reached)."
+                )
         self.query_one("#console-where", Static).update(plain(where_text))
         problems = list(self._pack_notes)
         if self.problem is not None:
@@ -325,7 +407,7 @@ class ConsoleScreen(Screen[None]):
 
     def _show_clock(self) -> None:
         session = self.session
-        if session is None or self.live is None:
+        if session is None or self.live is None or self.gone:
             return
         end = session.finished or self.clock()
         trail = moves(session.trail)
@@ -400,11 +482,14 @@ class ConsoleScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         # However the window closes, what was typed and not saved yet is saved now.
-        self.pad.save()
+        if not self.gone:
+            self.pad.save()
 
     async def settle(self, leaving: str) -> bool:
         """Save what is typed before leaving; a save that fails is said, and a second try
-        leaves."""
+        leaves. For a couple that was deleted there is nothing to save."""
+        if self.gone:
+            return True
         pane = self.query_one(NotesPane)
         if pane.saver.now() or getattr(self, "_warned", False):
             return True

@@ -1,5 +1,5 @@
 """Editing a couple: their names and facilitator (the new couple form, filled in), and the
-way to the archive and to deleting them.
+way to the archive, to deleting them, and to clearing their care flag while it is up.
 
 The couple keeps its id and folder when the names change, so commands and scripts that name
 it keep working.
@@ -23,7 +23,7 @@ from workbook.tui.screens.new_couple import CoupleForm
 class CoupleChange:
     """What was chosen: new names (``save``), the archive, or deleting the couple."""
 
-    what: Literal["save", "archive", "unarchive", "delete"]
+    what: Literal["save", "archive", "unarchive", "delete", "clear-care"]
     names: tuple[str, str] = ("", "")
     facilitator: str = ""
 
@@ -36,6 +36,7 @@ class EditCoupleScreen(CoupleForm[CoupleChange]):
     def __init__(self, couple: Couple) -> None:
         super().__init__(couple.names, couple.facilitator or "")
         self.archived = bool(couple.archived)
+        self.care = couple.care is not None and couple.care.up
 
     def buttons(self) -> ComposeResult:
         with Horizontal(classes="form-buttons"):
@@ -44,6 +45,8 @@ class EditCoupleScreen(CoupleForm[CoupleChange]):
                 "Bring back from the archive" if self.archived else "Archive", id="archive"
             )
             yield Button("Delete…", id="delete", variant="error")
+            if self.care:
+                yield Button("Clear the care flag…", id="clear-care")
 
     def finished(self, a: str, b: str, facilitator: str) -> CoupleChange:
         return CoupleChange("save", (a, b), facilitator)
@@ -55,3 +58,7 @@ class EditCoupleScreen(CoupleForm[CoupleChange]):
     @on(Button.Pressed, "#delete")
     def _delete(self) -> None:
         self.dismiss(CoupleChange("delete"))
+
+    @on(Button.Pressed, "#clear-care")
+    def _clear_care(self) -> None:
+        self.dismiss(CoupleChange("clear-care"))

@@ -67,7 +67,7 @@ MOVES = [
         "the command palette: export, theme, help, go to a step,\n"
         "                    end the session now",
     ),
-    ("walk.notes", "ctrl+o", "the facilitator's private notes (when there is a facilitator)"),
+    ("walk.notes", "ctrl+o", "an empty note for the facilitator (when there is one)"),
     (
         "home.facilitate",
         "f",

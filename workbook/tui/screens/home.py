@@ -96,6 +96,8 @@ class HomeScreen(Screen[None]):
         self._said: tuple[object, ...] = ()
         self._plain = False
         self._noted: set[str] = set()
+        # The couple to highlight once the table is next filled (back from their window).
+        self._choose: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -177,6 +179,9 @@ class HomeScreen(Screen[None]):
         for button in ("#new-session", "#resume", "#export", "#review"):
             self.query_one(button, Button).disabled = not caseload.couples
         self._fill()
+        if self._choose is not None:
+            self.choose(self._choose)
+            self._choose = None
         # Focus goes where the next key is expected, the first time; after that it stays
         # where the person left it.
         if not caseload.couples:
@@ -247,7 +252,9 @@ class HomeScreen(Screen[None]):
                 "sessions": str(couple.sessions),
                 "status": " ".join(status),
             }
-            cells = [f"{a} and {b}", *(values[key] for key in self._keys)]
+            # The care flag stands before the names, where the eye starts (docs/screens.md).
+            flag = "⚑ " if couple.care is not None else ""
+            cells = [f"{flag}{a} and {b}", *(values[key] for key in self._keys)]
             self._rows[couple.id] = cells
         return cells
 
@@ -290,7 +297,9 @@ class HomeScreen(Screen[None]):
         self._describe()
 
     @on(CaseTable.Selected, "#couples")
-    async def _selected(self) -> None:
+    async def _selected(self, event: CaseTable.Selected) -> None:
+        # The couple highlighted when Enter came, whatever the table shows by now.
+        self.choose(event.key)
         await self.action_new_session()
 
     # Search, filter and order
@@ -345,6 +354,14 @@ class HomeScreen(Screen[None]):
     def choose(self, couple_id: str) -> bool:
         """Highlight the couple ``couple_id`` if the table shows it."""
         return self.query_one("#couples", CaseTable).move_to(couple_id)
+
+    def choose_when_read(self, couple_id: str) -> None:
+        """Highlight ``couple_id`` once the table is filled again (it is read again whenever
+        Home shows); a search that hides them is cleared first."""
+        if self.view.query and all(c.id != couple_id for c in self.couples):
+            self.query_one("#search", Input).value = ""
+            self.view.query = ""
+        self._choose = couple_id
 
     def selected(self) -> Couple | None:
         """The highlighted couple, loaded in full; None if none, or if it cannot be read."""
@@ -426,6 +443,14 @@ class HomeScreen(Screen[None]):
             return
         if change.what == "delete":
             await self._delete(couple)
+        elif change.what == "clear-care":
+            from workbook.tui.manage import clear_care
+            from workbook.tui.screens.clear_care import ClearCareScreen
+
+            reason = await self.app.push_screen_wait(ClearCareScreen(couple))
+            if reason:
+                clear_care(self.wb, couple, reason)
+                self.refresh_couples()
         elif change.what == "archive":
             self.archive(couple, True)
         elif change.what == "unarchive":
@@ -486,6 +511,9 @@ def _description(couple: Overview) -> Content:
         second = "⚠ $problem"
     else:
         hints = ["r resumes the unfinished session"] if couple.unfinished else []
+        if couple.care is not None:
+            since = f" since {couple.care[0][:10]}" if couple.care[0] else ""
+            hints.insert(0, f"⚑ care flag{since} (F2 clears it)")
         hints.append("F2 brings them back" if couple.archived else "F2 edits or archives")
         hints.append("Del deletes")
         second = " · ".join(hints)

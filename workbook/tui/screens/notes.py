@@ -1,80 +1,98 @@
-"""The facilitator's private notes, on the couple's screen (Ctrl+O), for a facilitator without a
-second screen for the console (``workbook facilitate``).
+"""A note typed on the couple's screen (Ctrl+O, only for a couple with a facilitator), for a
+facilitator in the room without a second screen for the console (``workbook facilitate``).
 
-Each note is stamped with the time and the step when it is begun, and saved as it is typed into
-the session's notes file, the same file the console writes, under its own lock; Ctrl+N starts a
-new note and Esc closes the notes. Notes an older workbook kept in the session file
-(``[facilitator] notes``) are shown above them. They stay out of the couple's documents unless
-exported with ``--include-notes``.
+It opens empty every time and shows no other note: the notes written before, in the console or
+here, are the counsellor's, and this is the couple's screen. What is typed is saved as it is
+typed, stamped with the time and the step when it is begun, into the session's notes file with
+``origin = "couple-window"``, so the console and the case record say where it was written; the
+file is never read back here. Reading the notes takes the console, or the practice lock.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Static, TextArea
 
 from workbook.data.models import now
 from workbook.data.notepad import NotePad
-from workbook.export.console import step_title
+from workbook.data.notes import COUPLE_WINDOW
 from workbook.tui.plain import fill
-from workbook.tui.widgets.notes_pane import NotesPane
+from workbook.tui.steps.text import AnswerArea
+from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.notes_pane import NotesSaved, NotesSaver
 
 if TYPE_CHECKING:
     from workbook.tui.screens.walk import WalkScreen
 
+LEGEND = (
+    "Saved as you type, for $name only, and marked as typed on this screen. Notes written "
+    "before are never shown here. Esc closes."
+)
+
 
 class NotesScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Close notes", id="notes.dismiss")]
+    BINDINGS = [Binding("escape", "dismiss", "Close the note", id="notes.dismiss")]
 
     def __init__(self, facilitator: str, walk: WalkScreen) -> None:
         super().__init__()
         self.facilitator = facilitator
         self.walk = walk
-        session = walk.session
-        legacy = session.facilitator.notes if session.facilitator else ""
-        self.notes = walk.store.notes(walk.couple.id, session.id, legacy)
-        self.pad = NotePad(self.notes)
+        notes = walk.store.notes(walk.couple.id, walk.session.id)
+        self.pad = NotePad(notes, origin=COUPLE_WINDOW)
+        self.saver = NotesSaver(self, self.pad, read_back=False)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="notes", classes="dialog"):
-            yield Static(fill("Notes for $name", name=self.facilitator), classes="dialog-title")
-            yield Static(
-                "Private to the facilitator, and out of the couple's documents. Each note is "
-                "stamped with the time and the step, and saved as you type; Ctrl+N starts a new "
-                "one, Esc closes the notes. On a screen of your own, workbook facilitate shows "
-                "them beside the session.",
-                classes="legend",
-                markup=False,
-            )
-            yield NotesPane(self.pad, self._place, now, self._title_of)
+            yield Static(fill("A note for $name", name=self.facilitator), classes="dialog-title")
+            yield Static(fill(LEGEND, name=self.facilitator), classes="legend")
+            area = AnswerArea("", soft_wrap=True, tab_behavior="focus", id="note-box")
+            area.cursor_blink = cursor_blink()
+            area.placeholder = "Type the note: it is stamped with the time and the step."
+            yield area
+            yield Static("", id="note-state", markup=False)
 
     def on_mount(self) -> None:
-        pane = self.query_one(NotesPane)
-        pane.show(self.notes.read())
-        pane.box.focus()
+        self.query_one("#note-box", AnswerArea).focus()
 
-    def _place(self) -> tuple[str, str]:
+    @on(TextArea.Changed, "#note-box")
+    def _typed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.pad.type_note(event.text_area.text, self._stamp)
+        self.saver.schedule()
+        self._show_state()
+
+    def _stamp(self) -> tuple[str, str, datetime]:
         walk = self.walk.walk
         place = self.walk.place
-        return walk.packs[place.pack].id, walk.step(place).id
+        return walk.packs[place.pack].id, walk.step(place).id, now()
 
-    def _title_of(self, pack_id: str, step_id: str) -> str:
-        for pack in self.walk.walk.packs:
-            if pack.id == pack_id:
-                step = next((s for s in pack.steps if s.id == step_id), None)
-                return step_title(step) if step else f"{pack.title} › {step_id}"
-        return f"{pack_id} › {step_id}" if pack_id else ""
+    @on(NotesSaved)
+    def _saved(self, event: NotesSaved) -> None:
+        event.stop()
+        self.saver.saved()
+        self._show_state()
+
+    def _show_state(self) -> None:
+        if self.pad.failure is not None:
+            text = f"NOT SAVED: {self.pad.failure}. Kept here; trying again."
+        elif self.pad.dirty or self.saver.saving:
+            text = "Saving…"
+        else:
+            text = "Saved." if self.pad.saved_at is not None else ""
+        self.query_one("#note-state", Static).update(text)
 
     def on_unmount(self) -> None:
         # Closing saves at once what the timer had not saved yet.
-        if not self.pad.save():
+        if not self.saver.now():
             self.app.notify(
-                f"The notes are NOT saved: {self.pad.failure}.",
+                f"The note is NOT saved: {self.pad.failure}.",
                 title="Not saved",
                 severity="error",
                 timeout=20,

@@ -48,7 +48,7 @@ class WalkScreen(LeavableScreen):
         Binding("enter", "ready", "I'm ready", show=False, priority=True, id="walk.ready"),
         Binding("escape", "pause", "Pause", id="walk.pause"),
         Binding("ctrl+g", "end_now", "End now", id="walk.end-now"),
-        Binding("ctrl+o", "notes", "Notes", id="walk.notes"),
+        Binding("ctrl+o", "notes", "Note", id="walk.notes"),
     ]
 
     def __init__(
@@ -181,7 +181,8 @@ class WalkScreen(LeavableScreen):
         await self.go(self.walk.start_of_step(pack, step))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Notes belong to a facilitator, and a read-only window writes nothing.
+        # A note for a facilitator (an empty one, never the notes: ``screens/notes.py``); a
+        # read-only window writes nothing.
         if action == "notes":
             return bool(self.couple.facilitator) and not self.read_only
         if action == "ready":

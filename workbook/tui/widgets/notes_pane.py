@@ -1,5 +1,6 @@
-"""The counsellor's notes, saved as they are typed: the earlier notes with their stamps, and the
-box for the note being written.
+"""The counsellor's notes, saved as they are typed: the earlier notes with their stamps (and,
+for a note typed on the couple's screen, where it was written), and the box for the note being
+written.
 
 A note begins with its first key, stamped with the time and the couple's step at that moment;
 Ctrl+N (Ctrl+Enter where the terminal tells it apart) or the New note button ends it, and the
@@ -25,13 +26,15 @@ from textual.widget import Widget
 from textual.widgets import Button, Static, TextArea
 
 from workbook.data.notepad import NotePad
-from workbook.data.notes import SessionNotes
+from workbook.data.notes import CONSOLE, COUPLE_WINDOW, SessionNotes
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.text import AnswerArea
 from workbook.tui.widgets.blink import cursor_blink
 
 # While saving fails, how often to try again without waiting for the next key.
 RETRY_SECONDS = 5.0
+# Where a note was written, when it was not in the console: said after its stamp.
+ORIGINS = {CONSOLE: "", COUPLE_WINDOW: " · on the couple's screen"}
 # Where the couple is (pack id, step id), and how to name a place in the list of notes.
 Place = Callable[[], tuple[str, str]]
 Titles = Callable[[str, str], str]
@@ -48,14 +51,24 @@ class NotesSaved(Message):
 class NotesSaver:
     """Saves ``pad`` when it is due, in a thread, on timers of ``owner``; one save at a time."""
 
-    def __init__(self, owner: Widget, pad: NotePad) -> None:
+    def __init__(self, owner: Widget, pad: NotePad, *, read_back: bool = True) -> None:
         self.owner = owner
         self.pad = pad
+        # Whether a save reads the file back to show it: never on the couple's screen.
+        self.read_back = read_back
         self._timer: Timer | None = None
         self.saving = False
+        self.stopped = False
+
+    def stop(self) -> None:
+        """Save nothing more (the couple was deleted)."""
+        self.stopped = True
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
 
     def schedule(self, delay: float | None = None) -> None:
-        if self._timer is not None or self.saving:
+        if self._timer is not None or self.saving or self.stopped:
             return
         due = self.pad.due_in() if delay is None else delay
         if due is not None:
@@ -74,7 +87,7 @@ class NotesSaver:
 
     def _save(self) -> None:
         ok = self.pad.save()
-        notes = self.pad.notes.read()
+        notes = self.pad.notes.read() if self.read_back else None
         self.owner.post_message(NotesSaved(ok, notes))
 
     def saved(self) -> None:
@@ -88,6 +101,8 @@ class NotesSaver:
 
     def now(self) -> bool:
         """Save at once, here (when leaving); True when everything typed is saved."""
+        if self.stopped:
+            return True
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -203,7 +218,15 @@ class NotesPane(Vertical):
             if note is skip or not note.text.strip():
                 continue
             where = self.titles(note.pack, note.step)
-            lines.append(fill("[b]$at[/b]  [dim]$where[/dim]", at=f"{note.at:%H:%M}", where=where))
+            origin = ORIGINS.get(note.origin, f" · written in “{note.origin}”")
+            lines.append(
+                fill(
+                    "[b]$at[/b]  [dim]$where[/dim]$origin",
+                    at=f"{note.at:%H:%M}",
+                    where=where,
+                    origin=origin,
+                )
+            )
             lines.append(plain(note.text))
         if not lines:
             lines.append(
@@ -217,6 +240,13 @@ class NotesPane(Vertical):
             self.query_one("#earlier", VerticalScroll).scroll_end(animate=False)
         except NoMatches:
             pass
+
+    def gone(self) -> None:
+        """The couple was deleted: the box closes, and nothing typed is saved any more."""
+        self.saver.stop()
+        self.box.disabled = True
+        self.file = SessionNotes(read_only="the couple has been deleted; nothing is saved")
+        self._show_state()
 
     def _show_state(self) -> None:
         pad = self.pad

@@ -1,0 +1,183 @@
+"""The counsellor's session notes (DESIGN.md section 7): a document of its own, never the couple's
+summary with notes added (``export --session ID --include-notes``).
+
+"Confidential" is in its first lines. Then the session's notes, each with its time, the step
+the couple was at, and where it was written (the counsellor's console, or the couple's own
+screen with Ctrl+O); the DAP note; the partners' sealed answers as given, each partner's in
+order with its time ("Yes at 14:02, then No at 14:04"), the first that asked for care marked;
+and notes an older version kept in the session file. The case record's confidential part shows
+each session the same way (``blocks``). It is laid out as blocks, so Markdown and HTML say the
+same, with every piece of text escaped by its renderer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from workbook.data.notes import CONSOLE, COUPLE_WINDOW, DAP_PARTS, SessionNotes
+from workbook.data.sealed import Given, is_empty
+from workbook.data.store import Store
+from workbook.export.blocks import Block, Heading, Lines, Page, em, items, notice, para, strong
+from workbook.export.case_data import SessionEntry, session_entry
+from workbook.export.documents import Document
+from workbook.export.markdown import long_date
+from workbook.export.render_html import render_html
+from workbook.export.render_md import render_md
+from workbook.export.summary import clock
+from workbook.logic.safety import flags
+from workbook.logic.scores import shown
+from workbook.packs.load import LoadedPack
+from workbook.packs.placeholders import neutral
+
+CONFIDENTIAL = (
+    "The counsellor's own notes on this session, and each partner's sealed answers. Keep it "
+    "with your clinical files; it is not for the couple, and none of it is in their documents."
+)
+DAP_TITLES = {"data": "Data", "assessment": "Assessment", "plan": "Plan"}
+ORIGIN_WORDS = {CONSOLE: "in the console", COUPLE_WINDOW: "on the couple's screen (Ctrl+O)"}
+# A sealed answer nested deeper than this is summarised, not spelled out.
+SEALED_DEPTH = 3
+
+
+def notes_document(
+    store: Store,
+    couple_id: str,
+    session_id: str,
+    library: Mapping[str, LoadedPack],
+    today: date,
+    *,
+    fmt: str = "md",
+) -> Document:
+    """The counsellor's notes on one session, as Markdown or HTML. Raises ``DataError`` when
+    the couple or the session file cannot be read; what else could not be read is in
+    ``problems``."""
+    couple = store.load_couple(couple_id)
+    problems: list[str] = []
+    entry = session_entry(store, couple.id, session_id, library, problems)
+    if entry.session is None:
+        store.load_session(couple.id, session_id)  # raises the DataError it met
+    assert entry.session is not None
+    legacy = entry.session.facilitator.notes if entry.session.facilitator else ""
+    notes = store.notes(couple.id, session_id, legacy).read()
+    problems += [f"{session_id}.notes.toml: {problem}" for problem in notes.problems]
+    names: dict[str, str] = {p.key: p.name for p in couple.partners}
+    day = long_date(entry.session.started.date())
+    title = f"Session notes: {couple.names[0]} and {couple.names[1]}, {day}"
+    page = Page(title + " (confidential)")
+    page.add(Heading(1, title), notice(strong("Confidential."), " " + CONFIDENTIAL))
+    people = f"{couple.names[0]} and {couple.names[1]}"
+    if couple.facilitator:
+        people += f", with {couple.facilitator}"
+    page.add(para(f"{people}. Session {session_id}, started at {clock(entry.session.started)}."))
+    page.add(para(f"Written on {long_date(today)}."))
+    body = blocks(entry, notes, names)
+    page.add(*(body or [para(em("No notes were kept for this session."))]))
+    name = f"{session_id}-notes"
+    if fmt == "html":
+        return Document(render_html(page), page.title, f"{name}.html", problems)
+    return Document(render_md(page), page.title, f"{name}.md", problems)
+
+
+def has_notes(notes: SessionNotes) -> bool:
+    return bool(
+        any(n.text.strip() for n in notes.notes)
+        or any(v.strip() for v in notes.dap.values())
+        or _sealed(notes)
+        or notes.legacy.strip()
+    )
+
+
+def blocks(entry: SessionEntry, notes: SessionNotes, names: Mapping[str, str]) -> list[Block]:
+    """One session's notes, DAP note, sealed answers as given, and older notes."""
+    out: list[Block] = []
+    stamped = [n for n in notes.notes if n.text.strip()]
+    if stamped:
+        out.append(para(strong("Notes")))
+        stamps: list[Block] = []
+        for note in stamped:
+            where = entry.title(note.pack) if note.pack else ""
+            if note.step:
+                where += f", {step_title(entry, note.pack, note.step)}"
+            when = clock(note.at)
+            if entry.session is not None and note.at.date() != entry.session.started.date():
+                when = f"{long_date(note.at.date())}, {when}"
+            origin = ORIGIN_WORDS.get(note.origin, f"origin “{note.origin}”")
+            label = f"{when}, written {origin}" + (f", at {where}" if where else "") + ":"
+            stamps.append(Lines(note.text, label=label))
+        out.append(items(*stamps))
+    dap = [part for part in DAP_PARTS if notes.dap.get(part, "").strip()]
+    if dap:
+        out.append(para(strong("DAP note")))
+        out.append(items(*(Lines(notes.dap[part], label=f"{DAP_TITLES[part]}:") for part in dap)))
+    if _sealed(notes):
+        out.append(
+            para(
+                strong("Sealed answers, as given"),
+                " (each partner's private answers, oldest first; never shown to the couple)",
+            )
+        )
+        care = {(f.pack, f.step, f.partner): f for f in flags(notes.given)}
+        answers = []
+        for pack_id, step_id, given in _sealed(notes):
+            said: list[Block] = [
+                para(f"{entry.title(pack_id)}: {step_title(entry, pack_id, step_id)}")
+            ]
+            for key in ("a", "b"):
+                mine = [g for g in given if g.who == key]
+                if mine:
+                    flag = care.get((pack_id, step_id, key))
+                    mark = f" ⚑ asked for care: “{flag.answer}”" if flag else ""
+                    said.append(Lines(sequence(mine) + mark, label=f"{names[key]}:"))
+            answers.append(tuple(said))
+        out.append(items(*answers))
+    if notes.legacy.strip():
+        out += [para(strong("Notes kept in the session file")), Lines(notes.legacy)]
+    return out
+
+
+def sequence(given: Sequence[Given]) -> str:
+    """One partner's answers in order: "Yes at 14:02, then No at 14:04"."""
+    said = []
+    for entry in given:
+        words = "no answer" if is_empty(entry.answer) else answer_words(entry.answer)
+        said.append(words + (f" at {entry.at:%H:%M}" if entry.at is not None else ""))
+    return ", then ".join(said)
+
+
+def answer_words(value: Any, depth: int = 0) -> str:
+    """A sealed answer as words, whatever shape its kind stores it in."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return shown(value)
+    if isinstance(value, str):
+        return value
+    if depth >= SEALED_DEPTH:
+        return "…"
+    if isinstance(value, list):
+        return ", ".join(answer_words(v, depth + 1) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {answer_words(v, depth + 1)}" for k, v in value.items())
+    return str(value)
+
+
+def step_title(entry: SessionEntry, pack_id: str, step_id: str) -> str:
+    used = entry.packs.get(pack_id)
+    pack = used.pack if used else None
+    if pack is not None:
+        for step in pack.steps:
+            if step.id == step_id:
+                return step.title or neutral(getattr(step, "prompt", "") or "") or step_id
+    return step_id
+
+
+def _sealed(notes: SessionNotes) -> list[tuple[str, str, list[Given]]]:
+    """The sealed steps with an answer from at least one partner, with every answer given."""
+    return [
+        (pack_id, step_id, given)
+        for pack_id, steps in notes.given.items()
+        for step_id, given in steps.items()
+        if given
+    ]

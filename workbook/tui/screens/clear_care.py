@@ -1,0 +1,69 @@
+"""Clearing a couple's care flag, from Home (F2, then "Clear the care flag…"): only with a short
+reason, which is kept as a note in the notes file of the session that raised the flag
+(``data/care.py``). Esc, and "Keep it" (focused first), leave the flag up."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from workbook.data.care import MAX_REASON
+from workbook.data.models import Couple
+from workbook.export.markdown import long_date
+from workbook.tui.plain import fill
+from workbook.tui.widgets.box import Box
+
+ASK = (
+    "The flag went up on $day, in session $session, when a sealed answer asked for care. "
+    "Clearing it takes the ⚑ off Home and off the console. Write a short reason: it is kept "
+    "in that session's notes."
+)
+
+
+class ClearCareScreen(ModalScreen[str | None]):
+    """Dismisses with the reason given, or None when the flag stays up."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Keep it", id="clear-care.keep")]
+
+    def __init__(self, couple: Couple) -> None:
+        super().__init__()
+        self.couple = couple
+
+    def compose(self) -> ComposeResult:
+        a, b = self.couple.names
+        care = self.couple.care
+        day = long_date(care.raised.date()) if care is not None else "?"
+        session = care.session if care is not None else "?"
+        with Vertical(id="clear-care", classes="dialog"):
+            yield Static(
+                fill("Clear the care flag of $a and $b?", a=a, b=b), classes="dialog-title"
+            )
+            yield Static(fill(ASK, day=day, session=session))
+            yield Box(id="reason", placeholder="The reason", max_length=MAX_REASON)
+            yield Static("", id="clear-care-error", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Keep it", id="keep", variant="primary")
+                yield Button("Clear the flag", id="clear", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#reason", Input).focus()
+
+    @on(Button.Pressed, "#keep")
+    def _keep(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted, "#reason")
+    @on(Button.Pressed, "#clear")
+    def _clear(self) -> None:
+        reason = " ".join(self.query_one("#reason", Input).value.split())
+        if not reason:
+            self.query_one("#clear-care-error", Static).update(
+                "Please write a short reason first: it is kept in the notes."
+            )
+            self.query_one("#reason", Input).focus()
+            return
+        self.dismiss(reason)

@@ -1,0 +1,127 @@
+"""The couple's window (DESIGN.md section 3.10): while a couple's session is open, the screen
+under it names that couple and nothing else.
+
+Every way into a session for a couple (a new session or Resume on Home, ``workbook start
+--couple``, a new couple) puts this screen above Home first, and the agenda, the walk and Done
+above it; so Esc in the walk (a pause), Esc on the agenda and the end of a session all come back
+here, never to the caseload. It offers Resume, a new session, and Quit. Home is reached only
+through the practice lock (``practice_lock.py``): the folder's passphrase when it is encrypted,
+else the practice PIN; with neither set, Home is offered only when the folder holds no other
+couple, and otherwise the screen says to quit and start again. Nothing here, nor in the keys,
+the search or the palette of the screens above, names another couple.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Static
+
+from workbook.data import pin
+from workbook.data.files import DataError
+from workbook.data.models import Couple
+from workbook.tui.plain import fill
+from workbook.tui.screens.practice_lock import PracticeLockScreen, Tries
+from workbook.tui.widgets.footer import KeysFooter
+
+if TYPE_CHECKING:
+    from workbook.tui.app import WorkbookApp
+
+NO_LOCK = (
+    "Other couples' names are not shown from a couple's window. To reach them, quit and open "
+    "workbook again. A practice PIN (workbook pin set) lets you reach them from here."
+)
+
+
+class PauseScreen(Screen[None]):
+    """Dismisses only once the practice lock is passed (or there is no other couple)."""
+
+    # Home's keys for the same things.
+    BINDINGS = [
+        Binding("r", "resume", "Resume", id="pause.resume"),
+        Binding("s", "new_session", "New session", id="pause.new-session"),
+    ]
+
+    def __init__(self, couple: Couple) -> None:
+        super().__init__()
+        self.couple = couple
+        self.tries = Tries()
+        # Which lock guards the caseload; None when there is none (``data/pin.py``).
+        self.lock_name: str | None = None
+        self.others = True
+
+    @property
+    def wb(self) -> WorkbookApp:
+        from workbook.tui.app import WorkbookApp
+
+        assert isinstance(self.app, WorkbookApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        a, b = self.couple.names
+        with Vertical(id="pause"):
+            yield Static(fill("$a and $b", a=a, b=b), classes="couple-banner")
+            yield Static("", id="pause-said", markup=False)
+            with Horizontal(id="pause-buttons"):
+                yield Button("Resume", id="resume", variant="primary")
+                yield Button("New session", id="new-session")
+                yield Button("Home", id="home")
+                yield Button("Quit", id="quit")
+            yield Static("", id="pause-lock", markup=False)
+        yield KeysFooter()
+
+    def on_screen_resume(self) -> None:
+        # Also when first shown: what can be resumed, and the way to the caseload, as now.
+        store = self.wb.store
+        try:
+            unfinished = store.overview(self.couple.id, self.wb.today()).unfinished
+        except DataError:
+            unfinished = False
+        self.lock_name = pin.lock_of(store.encrypted, store.load_settings())
+        self.others = any(c != self.couple.id for c in store.couple_ids())
+        said = "Paused: everything is saved." if unfinished else "Everything is saved."
+        self.query_one("#pause-said", Static).update(said)
+        self.query_one("#resume", Button).disabled = not unfinished
+        home = self.query_one("#home", Button)
+        home.display = self.lock_name is not None or not self.others
+        home.label = "Home (locked)" if self.lock_name is not None else "Home"
+        note = self.query_one("#pause-lock", Static)
+        note.update(NO_LOCK if self.lock_name is None and self.others else "")
+        self.query_one("#resume" if unfinished else "#new-session", Button).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            return not self.query_one("#resume", Button).disabled
+        return True
+
+    @on(Button.Pressed, "#resume")
+    def action_resume(self) -> None:
+        self.wb.resume(self.couple)
+
+    @on(Button.Pressed, "#new-session")
+    def action_new_session(self) -> None:
+        self.wb.open_agenda(self.couple)
+
+    @on(Button.Pressed, "#quit")
+    async def _quit(self) -> None:
+        await self.wb.action_quit()
+
+    @on(Button.Pressed, "#home")
+    @work(exclusive=True, group="practice-lock")
+    async def _home(self) -> None:
+        """To the caseload: through the lock, or straight there when the folder holds no
+        other couple and no lock is set."""
+        if self.lock_name is not None:
+            opened = await self.app.push_screen_wait(
+                PracticeLockScreen(self.wb.store, self.lock_name, self.tries)
+            )
+            if not opened:
+                return
+        elif self.others:
+            return
+        self.dismiss()
