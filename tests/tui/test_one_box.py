@@ -21,6 +21,6 @@ def test_no_screen_makes_textuals_own_box_or_footer() -> None:
         for node in ast.walk(tree):
             called = node.func if isinstance(node, ast.Call) else None
             if isinstance(called, ast.Name) and called.id in OURS:
-                where = f"{path.relative_to(root)}:{node.lineno}"
+                where = f"{path.relative_to(root)}:{called.lineno}"
                 found.append(f"{where}: use {OURS[called.id]}")
     assert not found, found
