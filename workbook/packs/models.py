@@ -27,6 +27,7 @@ from workbook.packs.rules import (
     score_problems,
     title_problems,
 )
+from workbook.packs.said import VALUE, Change, Said
 from workbook.text import clean, clean_line
 
 FORMAT = 1
@@ -149,12 +150,33 @@ class ScaleStep(_Answered):
         if span < 1:
             return [
                 *problems,
-                (("max",), f"max ({self.max}) must be greater than min ({self.min})"),
+                (
+                    ("max",),
+                    Said(
+                        f"max ({self.max}) must be greater than min ({self.min})",
+                        "make max greater than min",
+                    ),
+                ),
             ]
         if span > 10:
-            return [*problems, (("max",), f"max - min must be at most 10; it is {span}")]
+            return [
+                *problems,
+                (
+                    ("max",),
+                    Said(f"max - min must be at most 10; it is {span}", "use a shorter scale"),
+                ),
+            ]
         if "gap" not in unsure and self.gap is not None and self.gap > span:
-            problems.append((("gap",), f"gap ({self.gap}) is larger than the scale ({span})"))
+            problems.append(
+                (
+                    ("gap",),
+                    Said(
+                        f"gap ({self.gap}) is larger than the scale ({span})",
+                        f"make gap {span} or less",
+                        Change(VALUE, str(span)),
+                    ),
+                )
+            )
         return problems
 
 
@@ -180,7 +202,10 @@ class ChoiceStep(_Answered):
             problems.append(
                 (
                     ("pick_min",),
-                    f"pick_min ({self.pick_min}) is more than pick_max ({self.pick_max})",
+                    Said(
+                        f"pick_min ({self.pick_min}) is more than pick_max ({self.pick_max})",
+                        "make pick_min at most pick_max",
+                    ),
                 )
             )
         elif self.pick_max > available:
@@ -188,8 +213,12 @@ class ChoiceStep(_Answered):
             problems.append(
                 (
                     ("pick_max",),
-                    f"pick_max ({self.pick_max}) is more than the {len(self.options)} "
-                    f"options{extra}",
+                    Said(
+                        f"pick_max ({self.pick_max}) is more than the {len(self.options)} "
+                        f"options{extra}",
+                        f"make pick_max {available} or less, or add options",
+                        Change(VALUE, str(available)),
+                    ),
                 )
             )
         return problems
@@ -210,7 +239,15 @@ class RankStep(_Answered):
         if unsure & {"options", "options_from"}:
             return []
         if (self.options is None) == (self.options_from is None):
-            return [(("options",), "give exactly one of options or options_from")]
+            return [
+                (
+                    ("options",),
+                    Said(
+                        "give exactly one of options or options_from",
+                        "keep options (a list) or options_from (an earlier choice step)",
+                    ),
+                )
+            ]
         return repeats(self.options or [], ("options",), "option")
 
 
@@ -382,3 +419,13 @@ class Pack(_Model):
             if step.id == step_id:
                 return step
         raise KeyError(step_id)
+
+
+def keys_of(model: type[BaseModel]) -> tuple[str, ...]:
+    """The keys a table of ``model`` may have, as written in a pack."""
+    return tuple(info.alias or name for name, info in model.model_fields.items())
+
+
+# Every table of the format, and every key of any: what an accented key may have meant.
+TABLES: tuple[type[BaseModel], ...] = (Pack, Score, Band, Task, *STEP_MODELS.values())
+KNOWN_KEYS = frozenset(key for model in TABLES for key in keys_of(model))

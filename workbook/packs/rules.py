@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import Any, TypeAlias, TypeGuard
 
 from workbook.packs import placeholders
+from workbook.packs.said import VALUE, Change, Said
 
 KeyPath: TypeAlias = tuple[str | int, ...]
 RuleProblem: TypeAlias = tuple[KeyPath, str]
@@ -80,9 +81,11 @@ def placeholder_problems(
         if placeholders.used(text) and not speaks_to_one(rules, answer):
             if rules.speaks == BY_MODE:
                 reason = 'when answer = "together": one shared answer speaks for both of you'
+                fix = f"write the {key} for both of you, or let each answer on their own"
             else:
                 reason = f"in {article(name)} {name} step, which speaks to both of you at once"
-            problems.append(((key,), f"{{me}} and {{partner}} are not allowed {reason}"))
+                fix = f"write the {key} for both of you, without {{me}} or {{partner}}"
+            problems.append(((key,), Said(f"{{me}} and {{partner}} are not allowed {reason}", fix)))
     return problems
 
 
@@ -93,8 +96,12 @@ def mode_problems(name: str, rules: KindRules, answer: object) -> list[RuleProbl
     return [
         (
             ("answer",),
-            f'"{SEALED}" is for text, scale and choice steps, not {article(name)} {name} step: '
-            'use "each-private"',
+            Said(
+                f'"{SEALED}" is for text, scale and choice steps, not {article(name)} {name} '
+                'step: use "each-private"',
+                'write "each-private"',
+                Change(VALUE, '"each-private"'),
+            ),
         )
     ]
 
@@ -102,7 +109,13 @@ def mode_problems(name: str, rules: KindRules, answer: object) -> list[RuleProbl
 def no_placeholders(values: Sequence[object], path: KeyPath, what: str) -> list[RuleProblem]:
     """Texts shown to both partners at once never name one of them."""
     return [
-        ((*path, index), f"{{me}} and {{partner}} are not allowed in {what}")
+        (
+            (*path, index),
+            Said(
+                f"{{me}} and {{partner}} are not allowed in {what}",
+                "write it for both of you, without {me} or {partner}",
+            ),
+        )
         for index, value in enumerate(values)
         if isinstance(value, str) and placeholders.used(value)
     ]
@@ -114,8 +127,11 @@ def title_problems(title: object) -> list[RuleProblem]:
         return [
             (
                 ("title",),
-                "{me} and {partner} are not allowed in titles: a title is shown to both of you "
-                "at once",
+                Said(
+                    "{me} and {partner} are not allowed in titles: a title is shown to both of "
+                    "you at once",
+                    "write the title for both of you, without {me} or {partner}",
+                ),
             )
         ]
     return []
@@ -145,7 +161,7 @@ def repeats(values: Sequence[object], path: KeyPath, what: str) -> list[RuleProb
                 f'{what} "{value}" is the same as "{first}": case and spaces at the ends do not '
                 "count"
             )
-        problems.append(((*path, index), message))
+        problems.append(((*path, index), Said(message, "keep one of them")))
     return problems
 
 
@@ -190,9 +206,10 @@ def cross_step_problems(
             for position, ref in enumerate(refs):
                 message = _reference(ref, step_id, earlier, every_id, wanted, kinds)
                 if not message and _is_id(ref) and ref in sealed and ref in earlier:
-                    message = (
+                    message = Said(
                         f'"{ref}" is sealed (answer = "{SEALED}"): its answers are never shown '
-                        "to the couple, so nothing can be built on them"
+                        "to the couple, so nothing can be built on them",
+                        "name another step, or answer that step another way",
                     )
                 if message:
                     problems.append(((index, key, position) if many else (index, key), message))
@@ -257,9 +274,13 @@ def score_problems(
                 reason = others[ref]
                 if ":" not in reason:
                     reason += ": a score reads scale steps each of you answers"
-                message = f'"{ref}" is {reason}'
+                message = Said(
+                    f'"{ref}" is {reason}', "name a scale step whose answers are each partner's"
+                )
             else:
-                message = f'"{ref}" is not a scale step of this pack{suggest(ref, rated)}'
+                message = _did_you_mean(
+                    f'"{ref}" is not a scale step of this pack', ref, rated, "a scale step"
+                )
             problems.append(((index, "from", position), message))
         reverse = raw.get("reverse")
         for position, entry in enumerate(reverse if isinstance(reverse, list) else []):
@@ -271,7 +292,12 @@ def score_problems(
             if step_id not in named:
                 message = f'"{step_id}" is not one of this score\'s steps (from)'
             elif item and step_id in rated and item not in rated[step_id]:
-                message = f'"{item}" is not an item of "{step_id}"{suggest(item, rated[step_id])}'
+                close = nearest(item, rated[step_id])
+                message = Said(
+                    f'"{item}" is not an item of "{step_id}"{suggest(item, rated[step_id])}',
+                    f'write "{step_id}.{close}"' if close else "write the item as in its step",
+                    Change(VALUE, _quoted(f"{step_id}.{close}")) if close else None,
+                )
             else:
                 continue
             problems.append(((index, "reverse", position), message))
@@ -285,7 +311,15 @@ def score_problems(
             if isinstance(n, int | float) and not isinstance(n, bool) and math.isfinite(n)
         ]
         if len(numbers) == len(lows) and any(b <= a for a, b in pairwise(numbers)):
-            problems.append(((index, "bands"), "bands must rise: each min larger than the last"))
+            problems.append(
+                (
+                    (index, "bands"),
+                    Said(
+                        "bands must rise: each min larger than the last",
+                        "put the bands in order, lowest first",
+                    ),
+                )
+            )
     return [(("scores", *path), message) for path, message in problems]
 
 
@@ -317,13 +351,34 @@ def _reference(
     if found is not None and fits(found[0]):
         return ""
     if found is not None and wanted is None:
-        return f'"{ref}" is {article(found[0])} {found[0]} step, which has no outcome to offer'
+        return Said(
+            f'"{ref}" is {article(found[0])} {found[0]} step, which has no outcome to offer',
+            "name a step whose answers can become terms (not a read or agreement step)",
+        )
     what = f"an earlier {wanted} step" if wanted is not None else "an earlier step"
     candidates = [step_id for step_id, (name, _) in earlier.items() if name in kinds and fits(name)]
     if found is not None:
-        return f'"{ref}" is not {what}: it is {article(found[0])} {found[0]} step'
+        return Said(
+            f'"{ref}" is not {what}: it is {article(found[0])} {found[0]} step', f"name {what}"
+        )
     if ref == here:
-        return f'"{ref}" is not {what}: it is this step'
+        return Said(f'"{ref}" is not {what}: it is this step', f"name {what}")
     if ref in every_id:
-        return f'"{ref}" is not {what}: it comes after this step'
-    return f'"{ref}" is not {what} of this pack{suggest(ref, candidates)}'
+        return Said(
+            f'"{ref}" is not {what}: it comes after this step',
+            "move that step above this one, or name another",
+        )
+    return _did_you_mean(f'"{ref}" is not {what} of this pack', ref, candidates, what)
+
+
+def _did_you_mean(message: str, ref: str, candidates: Iterable[str], what: str) -> str:
+    close = nearest(ref, candidates)
+    if close is None:
+        return Said(message, f"name {what}")
+    return Said(
+        f'{message} (did you mean "{close}"?)', f'write "{close}"', Change(VALUE, _quoted(close))
+    )
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,63 @@
+"""``workbook validate --format full|short|json``: the same first line, then the source line with
+a caret and the help (full), nothing more (short), or the problems as data (json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbook.cli import main
+
+BAD = Path(__file__).parent / "fixtures" / "bad_packs"
+SLASH = BAD / "habit_slash_comment.toml"
+FIRST = (
+    f'{SLASH}:11:14: steps[0].pick_max: "//" does not start a comment in TOML: use # instead'
+)
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["validate", *args])
+    return code, capsys.readouterr().out
+
+
+def test_full_quotes_the_line_with_a_caret_then_the_help_and_the_fixed_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out = _run(capsys, str(SLASH))
+    assert code == 1
+    assert out.splitlines() == [
+        FIRST,
+        "   |",
+        "11 | pick_max = 2 // at most two",
+        "   |              ^^",
+        "help: start the comment with #",
+        "   |",
+        "11 | pick_max = 2 # at most two",
+    ]
+
+
+def test_short_gives_the_first_lines_only(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = _run(capsys, "--format", "short", str(SLASH), str(BAD / "unknown_keys.toml"))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == FIRST
+    assert len(lines) == 6
+    assert all(": " in line and "|" not in line[:2] for line in lines)
+
+
+def test_json_gives_the_problems_as_data(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = _run(capsys, "--format", "json", str(SLASH))
+    assert code == 1
+    (problem,) = json.loads(out)
+    assert problem == {
+        "file": str(SLASH),
+        "line": 11,
+        "column": 14,
+        "key_path": "steps[0].pick_max",
+        "message": '"//" does not start a comment in TOML: use # instead',
+        "help": "start the comment with #",
+        "severity": "error",
+        "edits": [{"line": 11, "column": 14, "end_line": 11, "end_column": 16, "text": "#"}],
+    }
