@@ -12,9 +12,7 @@ from workbook.cli import main
 
 BAD = Path(__file__).parent / "fixtures" / "bad_packs"
 SLASH = BAD / "habit_slash_comment.toml"
-FIRST = (
-    f'{SLASH}:11:14: steps[0].pick_max: "//" does not start a comment in TOML: use # instead'
-)
+FIRST = f'{SLASH}:11:14: steps[0].pick_max: "//" does not start a comment in TOML: use # instead'
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:

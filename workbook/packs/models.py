@@ -13,6 +13,7 @@ from typing import Annotated, ClassVar, Literal, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from workbook.packs import placeholders
 from workbook.packs.rules import (
     BY_MODE,
     ID_PATTERN,
@@ -21,11 +22,9 @@ from workbook.packs.rules import (
     RuleProblem,
     cross_step_problems,
     mode_problems,
-    no_placeholders,
     placeholder_problems,
     repeats,
     score_problems,
-    title_problems,
 )
 from workbook.packs.said import VALUE, Change, Said
 from workbook.text import clean, clean_line
@@ -39,13 +38,37 @@ def _not_empty(text: str) -> str:
     return text
 
 
+def _as_written(text: str) -> str:
+    try:
+        return placeholders.literal(text)
+    except ValueError:
+        # The loader reads the rules of shown texts (shown.py), in the words of each key.
+        words = (
+            "{me} and {partner} are filled in only in prompts and help"
+            if placeholders.used(text)
+            else "braces are shown only when doubled: write {{ and }}"
+        )
+        raise PydanticCustomError("braces", words) from None
+
+
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
-# Plain text shown on one line (titles, options); never read as markup.
-Line = Annotated[str, Field(min_length=1), AfterValidator(clean_line), AfterValidator(_not_empty)]
-# Plain text that may run over several lines (prompts).
+# Plain text shown on one line as written (titles, options, items, labels); never read as markup.
+# Braces are doubled in the file and kept single here.
+Line = Annotated[
+    str,
+    Field(min_length=1),
+    AfterValidator(clean_line),
+    AfterValidator(_not_empty),
+    AfterValidator(_as_written),
+]
+# Plain text that may run over several lines: a prompt, whose placeholders are filled in.
 Plain = Annotated[str, Field(min_length=1), AfterValidator(clean), AfterValidator(_not_empty)]
-# Markdown (read bodies and help).
+# Plain text over several lines, shown as written (the summary, the credits).
+Text = Annotated[Plain, AfterValidator(_as_written)]
+# Markdown: a help text, whose placeholders are filled in.
 Markdown = Annotated[str, Field(min_length=1), AfterValidator(clean), AfterValidator(_not_empty)]
+# Markdown shown as written: a read step's body.
+Body = Annotated[Markdown, AfterValidator(_as_written)]
 # Options, items and task names are unique ignoring case: a rule says so, at the repeated entry.
 Options = Annotated[list[Line], Field(min_length=2, max_length=50)]
 AnswerMode = Literal["each-private", "each-open", "together", "each-sealed"]
@@ -80,7 +103,7 @@ class _Step(_Model):
         answer = getattr(self, "answer", None)
         problems = placeholder_problems(self.kind_name(), self.rules, answer, texts)
         problems += mode_problems(self.kind_name(), self.rules, answer)
-        raise_rules(title_problems(self.title) + problems + self.rule_problems())
+        raise_rules(problems + self.rule_problems())
         return self
 
     def rule_problems(self, unsure: frozenset[str] = frozenset()) -> list[RuleProblem]:
@@ -100,7 +123,7 @@ class ReadStep(_Step):
     """Markdown shown to both partners."""
 
     kind: Literal["read"]
-    body: Markdown
+    body: Body
 
 
 class _Prompted(_Step):
@@ -271,9 +294,7 @@ class GuessStep(_Prompted):
     def rule_problems(self, unsure: frozenset[str] = frozenset()) -> list[RuleProblem]:
         if "questions" in unsure:
             return []
-        return repeats(self.questions, ("questions",), "question") + no_placeholders(
-            self.questions, ("questions",), "questions: each is asked of both of you"
-        )
+        return repeats(self.questions, ("questions",), "question")
 
 
 class ChoresStep(_Prompted):
@@ -394,10 +415,10 @@ class Pack(_Model):
     format: Annotated[int, AfterValidator(_format_version), Field(json_schema_extra={"const": 1})]
     id: Id
     title: Line
-    summary: Plain
+    summary: Text
     minutes: Annotated[int, Field(ge=1, le=600)] | None = None
     topics: Annotated[list[Line], Field(max_length=20)] = []
-    credits: Plain | None = None
+    credits: Text | None = None
     recurring: bool = False
     steps: Annotated[list[Step], Field(min_length=1, max_length=200)]
     scores: Annotated[list[Score], Field(max_length=20)] = []
@@ -407,9 +428,7 @@ class Pack(_Model):
         steps = [step.model_dump(by_alias=True) for step in self.steps]
         scores = [score.model_dump(by_alias=True) for score in self.scores]
         raise_rules(
-            title_problems(self.title)
-            + cross_step_problems(steps, KIND_RULES)
-            + score_problems(scores, steps, KIND_RULES)
+            cross_step_problems(steps, KIND_RULES) + score_problems(scores, steps, KIND_RULES)
         )
         return self
 

@@ -53,6 +53,24 @@ def nearest(word: str, names: tuple[str, ...]) -> str | None:
     return close[0] if close else None
 
 
+def braces(text: str) -> Iterator[tuple[str, str | None]]:
+    """Each brace of ``text`` that is not doubled: ``("{x}", "x")``, or ``("{", None)`` for a
+    lone one."""
+    for match in _tokens(text):
+        token = match.group(0)
+        if token not in ("{{", "}}"):
+            yield token, match.group(1) if token not in ("{", "}") else None
+
+
+def literal(text: str) -> str:
+    """A text shown as written, with its doubled braces as single ones."""
+    if "{" not in text and "}" not in text:
+        return text
+    if any(True for _ in braces(text)):
+        raise ValueError("braces must be doubled")
+    return _TOKEN.sub(lambda m: m.group(0)[0], text)
+
+
 def used(template: str) -> bool:
     """True when ``template`` names either partner through a placeholder."""
     return any(m.group(1) in NAMES for m in _tokens(template))

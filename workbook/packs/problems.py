@@ -40,9 +40,9 @@ from workbook.packs.rules import (
     placeholder_problems,
     score_problems,
     suggest,
-    title_problems,
 )
 from workbook.packs.said import DELETE, RENAME, VALUE, Change, Said
+from workbook.packs.shown import shown_problems
 from workbook.packs.wording import join, toml_text, toml_type, toml_value, value_message
 
 __all__ = ["Problem", "dotted", "from_validation_error", "suggest", "toml_value"]
@@ -136,7 +136,8 @@ def from_validation_error(
     meant = _meant(details, data)
     for detail in details:
         missing = detail["type"] == "missing" and _author_path(detail["loc"], data) in meant
-        if detail["type"] != "pack_rule" and not missing:
+        # Rules, and braces in shown texts, are read from the raw tables below.
+        if detail["type"] not in ("pack_rule", "braces") and not missing:
             found += _translate(detail, data)
     if not newer:
         # Validation checks rules only where every key is right; the raw tables show them all.
@@ -180,7 +181,7 @@ def raw_rules(
 
     ``unsure`` names, for each step, the keys that already have a problem of their own.
     """
-    found = title_problems(data.get("title"))
+    found = shown_problems(data)
     steps = data.get("steps")
     if isinstance(steps, list):
         found += cross_step_problems(steps, KIND_RULES, line_of)
@@ -196,7 +197,7 @@ def raw_rules(
 def _step_rules(raw: Any, unsure: frozenset[str]) -> list[tuple[KeyPath, str]]:
     if not isinstance(raw, dict):
         return []
-    found = [] if "title" in unsure else title_problems(raw.get("title"))
+    found: list[tuple[KeyPath, str]] = []
     model = STEP_MODELS.get(raw["kind"]) if isinstance(raw.get("kind"), str) else None
     if model is None:
         return found
@@ -286,7 +287,7 @@ def _kind(tag: Any) -> str:
     if not isinstance(tag, str):
         return Said(
             f'must be text in quotes, like kind = "text", not {toml_type(tag)} ({toml_value(tag)})',
-            "write the kind in quotes",
+            'write it in quotes, like kind = "text"',
         )
     close = nearest(tag, KINDS)
     return Said(

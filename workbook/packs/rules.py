@@ -106,37 +106,6 @@ def mode_problems(name: str, rules: KindRules, answer: object) -> list[RuleProbl
     ]
 
 
-def no_placeholders(values: Sequence[object], path: KeyPath, what: str) -> list[RuleProblem]:
-    """Texts shown to both partners at once never name one of them."""
-    return [
-        (
-            (*path, index),
-            Said(
-                f"{{me}} and {{partner}} are not allowed in {what}",
-                "write it for both of you, without {me} or {partner}",
-            ),
-        )
-        for index, value in enumerate(values)
-        if isinstance(value, str) and placeholders.used(value)
-    ]
-
-
-def title_problems(title: object) -> list[RuleProblem]:
-    """A title is shown to both partners at once, so it never names one of them."""
-    if isinstance(title, str) and placeholders.used(title):
-        return [
-            (
-                ("title",),
-                Said(
-                    "{me} and {partner} are not allowed in titles: a title is shown to both of "
-                    "you at once",
-                    "write the title for both of you, without {me} or {partner}",
-                ),
-            )
-        ]
-    return []
-
-
 def same_text(text: str) -> str:
     """Two options, items or task names are the same when they differ only in case or in spaces
     at the ends."""
@@ -244,19 +213,7 @@ def score_problems(
     for index, raw in enumerate(scores):
         if not isinstance(raw, dict):
             continue
-        # A score is shown beside both names at once: its title and labels name neither.
-        problems += [
-            ((index, *path), message) for path, message in title_problems(raw.get("title"))
-        ]
         bands = raw.get("bands")
-        for position, band in enumerate(bands if isinstance(bands, list) else []):
-            label = band.get("label") if isinstance(band, dict) else None
-            if isinstance(label, str) and placeholders.used(label):
-                message = (
-                    "{me} and {partner} are not allowed in band labels: a band is shown to both "
-                    "of you at once"
-                )
-                problems.append(((index, "bands", position, "label"), message))
         score_id = raw.get("id")
         if _is_id(score_id):
             if score_id in seen:
@@ -274,7 +231,7 @@ def score_problems(
                 reason = others[ref]
                 if ":" not in reason:
                     reason += ": a score reads scale steps each of you answers"
-                message = Said(
+                message: str = Said(
                     f'"{ref}" is {reason}', "name a scale step whose answers are each partner's"
                 )
             else:
@@ -290,7 +247,10 @@ def score_problems(
             if step_id not in named and unsure and step_id in rated:
                 continue
             if step_id not in named:
-                message = f'"{step_id}" is not one of this score\'s steps (from)'
+                message = Said(
+                    f'"{step_id}" is not one of this score\'s steps (from)',
+                    f'add "{step_id}" to from, or fix the entry',
+                )
             elif item and step_id in rated and item not in rated[step_id]:
                 close = nearest(item, rated[step_id])
                 message = Said(
