@@ -39,8 +39,10 @@ ONLY_VALIDATE = {
 # Where an editor rightly says more than the loader: the loader stops at a newer format, which
 # here also has an unknown key and kind; taplo names both headers of a [steps]/[[steps]] clash; a
 # misspelt required key is one problem to the loader ("did you mean") but two to a schema, an
-# unknown key and a missing one.
+# unknown key and a missing one; a step id that is not an id is one problem to the loader, which
+# says nothing of the references to it, but a schema checks each reference's pattern too.
 MORE = {
+    "knock_on_bad_id": 3,
     "newer_format": 3,
     "syntax_steps_one_bracket": 2,
     "key_named_after_kind": 3,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from workbook.packs.locate import Locations, Position, Span
 from workbook.packs.rules import KeyPath
-from workbook.packs.said import DELETE, RENAME, TO_PACK, VALUE, Change, Said
+from workbook.packs.said import DELETE, RENAME, TABLE, TO_PACK, VALUE, Change, Said
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,10 @@ def edits_of(
     change: Change | None, path: KeyPath, source: Source, where: Locations
 ) -> tuple[Edit, ...]:
     """The edits that make ``change`` to the key at ``path``, or none when it cannot be sure."""
+    if change is not None and change.how == TABLE and len(path) == 1:
+        header = re.compile(rf"(?m)^[ \t]*\[\[[ \t]*{re.escape(str(path[0]))}[ \t]*\]\]")
+        found = header.finditer(source.text)
+        return tuple(source.edit(m.start(), m.end(), f"[[{change.text}]]") for m in found)
     span = where.spans.get(path)
     if change is None or span is None:
         return ()

@@ -32,6 +32,7 @@ from workbook.packs.models import (
     Task,
 )
 from workbook.packs.rules import (
+    ID_PATTERN,
     KeyPath,
     article,
     cross_step_problems,
@@ -41,13 +42,14 @@ from workbook.packs.rules import (
     score_problems,
     suggest,
 )
-from workbook.packs.said import DELETE, RENAME, VALUE, Change, Said
+from workbook.packs.said import DELETE, RENAME, TABLE, VALUE, Change, Said
 from workbook.packs.shown import shown_problems
 from workbook.packs.wording import join, toml_text, toml_type, toml_value, value_message
 
 __all__ = ["Problem", "dotted", "from_validation_error", "suggest", "toml_value"]
 
 _BARE = re.compile(r"^[A-Za-z0-9_-]+$")
+_ID = re.compile(ID_PATTERN)
 _KINDS_LIST = ", ".join(KINDS)
 # The line to add for each required key, in the words of docs/authoring.md.
 _ADD = {
@@ -134,11 +136,15 @@ def from_validation_error(
     details = newer or details
     found: list[tuple[KeyPath, str]] = []
     meant = _meant(details, data)
+    maybe = unseen_ids(data)
     for detail in details:
         missing = detail["type"] == "missing" and _author_path(detail["loc"], data) in meant
         # Rules, and braces in shown texts, are read from the raw tables below.
-        if detail["type"] not in ("pack_rule", "braces") and not missing:
-            found += _translate(detail, data)
+        if detail["type"] in ("pack_rule", "braces") or missing:
+            continue
+        if _names_unseen(_author_path(detail["loc"], data), detail["input"], maybe):
+            continue
+        found += _translate(detail, data)
     if not newer:
         # Validation checks rules only where every key is right; the raw tables show them all.
         unsure: dict[int, set[str]] = {}
@@ -172,6 +178,26 @@ def _meant(details: list[ErrorDetails], data: Mapping[str, Any]) -> set[KeyPath]
     return found
 
 
+def unseen_ids(data: Mapping[str, Any]) -> set[str]:
+    """The ids of steps that the rules cannot see: in ``[[step]]`` tables, or not valid ids. A
+    reference to one is not a mistake of its own: the step's own message comes first."""
+    found: set[str] = set()
+    for key in ("steps", "step"):
+        tables = data.get(key)
+        for table in tables if isinstance(tables, list) else []:
+            step_id = table.get("id") if isinstance(table, dict) else None
+            if isinstance(step_id, str) and (key == "step" or not _ID.match(step_id)):
+                found.add(step_id)
+    return found
+
+
+def _names_unseen(path: KeyPath, value: Any, maybe: set[str]) -> bool:
+    """True for a reference (``options_from`` or an entry of ``from``) to a step that the
+    rules cannot see."""
+    reference = path[-1:] == ("options_from",) or path[-2:-1] == ("from",)
+    return reference and isinstance(value, str) and value in maybe
+
+
 def raw_rules(
     data: Mapping[str, Any],
     unsure: Mapping[int, set[str]],
@@ -183,14 +209,15 @@ def raw_rules(
     """
     found = shown_problems(data)
     steps = data.get("steps")
+    maybe = unseen_ids(data)
     if isinstance(steps, list):
-        found += cross_step_problems(steps, KIND_RULES, line_of)
+        found += cross_step_problems(steps, KIND_RULES, line_of, maybe)
         for index, raw in enumerate(steps):
             rules = _step_rules(raw, frozenset(unsure.get(index, ())))
             found += [(("steps", index, *sub), message) for sub, message in rules]
         scores = data.get("scores")
         if isinstance(scores, list):
-            found += score_problems(scores, steps, KIND_RULES)
+            found += score_problems(scores, steps, KIND_RULES, maybe)
     return found
 
 
@@ -323,6 +350,14 @@ def _unknown_key(path: KeyPath, data: Mapping[str, Any]) -> str:
                 "change the kind, or delete the key",
             )
     meant = _meant_key(path, data)
+    value = _value_at(path, data)
+    if len(path) == 1 and meant in ("steps", "scores") and isinstance(value, list):
+        # [[step]] for [[steps]]: one mistake, however many tables it opens.
+        return Said(
+            f"[[{key}]] is not a table of a pack: write [[{meant}]]",
+            f"write [[{meant}]] in place of [[{key}]]",
+            Change(TABLE, meant),
+        )
     if meant is None:
         keys = join(_allowed_keys(model)) if model is not None else ""
         return Said(

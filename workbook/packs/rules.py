@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, TypeAlias, TypeGuard
@@ -138,14 +138,19 @@ def cross_step_problems(
     steps: Sequence[Any],
     kinds: Mapping[str, KindRules],
     line_of: Callable[[KeyPath], int] | None = None,
+    maybe: Collection[str] = (),
 ) -> list[RuleProblem]:
     """Problems between steps: repeated ids and references to steps that do not come earlier.
 
     ``kinds`` holds each kind's rules. ``line_of`` gives the line of a key path, when the steps
-    come from a file, so that a repeated id can name the line of the first.
+    come from a file, so that a repeated id can name the line of the first. ``maybe`` holds ids
+    of steps the rules cannot see (in a ``[[step]]`` table, or not a valid id): a reference to
+    one is not a mistake of its own. Nor is a reference to no step at all when an earlier step
+    has no id that can be read: it may name that one.
     """
     problems: list[RuleProblem] = []
     earlier: dict[str, tuple[str, int]] = {}
+    nameless = False
     every_id = {raw.get("id") for raw in steps if isinstance(raw, dict) and _is_id(raw.get("id"))}
     sealed = {
         raw["id"]
@@ -173,7 +178,9 @@ def cross_step_problems(
                 continue  # a value of the wrong type says so by itself
             refs: list[Any] = list(value) if many and isinstance(value, list) else [value]
             for position, ref in enumerate(refs):
+                unseen = isinstance(ref, str) and ref not in every_id and (nameless or ref in maybe)
                 message = _reference(ref, step_id, earlier, every_id, wanted, kinds)
+                message = "" if unseen else message
                 if not message and _is_id(ref) and ref in sealed and ref in earlier:
                     message = Said(
                         f'"{ref}" is sealed (answer = "{SEALED}"): its answers are never shown '
@@ -184,14 +191,20 @@ def cross_step_problems(
                     problems.append(((index, key, position) if many else (index, key), message))
         if _is_id(step_id) and step_id not in earlier and isinstance(name, str):
             earlier[step_id] = (name, index)
+        nameless = nameless or not _is_id(step_id)
     return [(("steps", *path), message) for path, message in problems]
 
 
 def score_problems(
-    scores: Sequence[Any], steps: Sequence[Any], kinds: Mapping[str, KindRules]
+    scores: Sequence[Any],
+    steps: Sequence[Any],
+    kinds: Mapping[str, KindRules],
+    maybe: Collection[str] = (),
 ) -> list[RuleProblem]:
     """Problems of ``[[scores]]``: each names rated steps answered per partner, its ``reverse``
-    entries name those steps or their items, its bands rise, and ids are unique."""
+    entries name those steps or their items, its bands rise, and ids are unique. ``maybe`` is
+    as for ``cross_step_problems``."""
+    nameless = any(isinstance(raw, dict) and not _is_id(raw.get("id")) for raw in steps)
     rated: dict[str, list[Any]] = {}
     others: dict[str, str] = {}
     for raw in steps:
@@ -227,6 +240,8 @@ def score_problems(
         for position, ref in enumerate(refs if isinstance(refs, list) else []):
             if not _is_id(ref) or ref in rated:
                 continue
+            if ref not in others and (nameless or ref in maybe):
+                continue  # it may name a step the rules cannot see
             if ref in others:
                 reason = others[ref]
                 if ":" not in reason:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-RENAME, VALUE, DELETE, TO_PACK = "rename", "value", "delete", "to pack"
+RENAME, VALUE, DELETE, TO_PACK, TABLE = "rename", "value", "delete", "to pack", "table"
 
 
 @dataclass(frozen=True)
 class Change:
     """A fix named by the key path it is about: ``rename`` the key to ``text``, set its
-    ``value`` to ``text``, ``delete`` it, or move it ``to pack`` (above the first table)."""
+    ``value`` to ``text``, ``delete`` it, move it ``to pack`` (above the first table), or name
+    every ``[[table]]`` of that key ``text`` (``[[step]]`` as ``[[steps]]``)."""
 
     how: str
     text: str = ""
