@@ -52,7 +52,7 @@ def test_defaults_follow_the_contract() -> None:
     )
     text, scale, choice, requests, listen, agreement = loaded.steps
     assert (text.answer, text.optional) == ("each-private", False)
-    assert (scale.min, scale.max, scale.items) == (1, 5, [])
+    assert (scale.min, scale.max, scale.items, scale.gap) == (1, 5, [], 2)
     assert (choice.pick_min, choice.pick_max, choice.other) == (1, 1, False)
     assert requests.max_per_partner == 3
     assert listen.rounds == 1

@@ -59,3 +59,19 @@ def test_json_gives_the_problems_as_data(capsys: pytest.CaptureFixture[str]) -> 
         "severity": "error",
         "edits": [{"line": 11, "column": 14, "end_line": 11, "end_column": 16, "text": "#"}],
     }
+
+
+def test_warnings_are_marked_and_fail_only_with_strict(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    warned = Path(__file__).parent / "fixtures" / "warning_packs" / "done_by_together.toml"
+    code, out = _run(capsys, "--format", "short", str(warned))
+    assert code == 0
+    assert out == (
+        f"{warned}:11:1: steps[0].done_by: warning: done_by does nothing here: a together answer "
+        "is done by both\n"
+    )
+    assert main(["validate", "--strict", str(warned)]) == 1
+    assert "1 pack file checked: no problems, 1 warning" in capsys.readouterr().err
+    _, out = _run(capsys, "--format", "json", str(warned))
+    assert [p["severity"] for p in json.loads(out)] == ["warning"]

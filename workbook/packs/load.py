@@ -16,11 +16,12 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from workbook import tomlio
-from workbook.packs import syntax
+from workbook.packs import lint, syntax
 from workbook.packs.fixes import Source, apply, help_of
 from workbook.packs.locate import Position, locate
 from workbook.packs.models import Pack
-from workbook.packs.problems import Problem, from_validation_error
+from workbook.packs.problems import ERROR, WARNING, Problem, from_validation_error, problem_at
+from workbook.packs.rules import KeyPath
 from workbook.reading import Unreadable, read_limited
 
 MAX_BYTES = 1_000_000
@@ -171,9 +172,22 @@ def _read(raw: bytes, file: Path, builtin: bool) -> LoadedPack:
             file, where, deep[:1], f"values are nested more than {tomlio.MAX_DEPTH} levels deep"
         )
         return LoadedPack(file, None, digest, [problem], builtin, raw)
+    keys, text = locate(source), Source(source)
+    data, lifted, warned = lint.lift(data)
+
+    def said(found: list[tuple[KeyPath, str]], severity: str) -> list[Problem]:
+        made = [problem_at(file, keys, text, path, message, severity) for path, message in found]
+        return sorted(made, key=lambda p: (p.position.line, p.position.col))
+
+    warnings = said([*warned, *lint.warnings(data, keys)], WARNING)
     try:
         pack = Pack.model_validate(data)
     except ValidationError as error:
-        problems = from_validation_error(error, data, file, locate(source), Source(source))
-        return LoadedPack(file, None, digest, problems, builtin, raw)
-    return LoadedPack(file, pack, digest, [], builtin, raw)
+        problems = from_validation_error(error, data, file, keys, text)
+        problems = sorted(
+            [*problems, *said(lifted, ERROR)], key=lambda p: (p.position.line, p.position.col)
+        )
+        return LoadedPack(file, None, digest, problems, builtin, raw, warnings)
+    if lifted:
+        return LoadedPack(file, None, digest, said(lifted, ERROR), builtin, raw, warnings)
+    return LoadedPack(file, pack, digest, [], builtin, raw, warnings)

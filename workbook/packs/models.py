@@ -30,6 +30,8 @@ from workbook.packs.said import VALUE, Change, Said
 from workbook.text import clean, clean_line
 
 FORMAT = 1
+# A scale's gap when it gives none (DESIGN.md section 4).
+DEFAULT_GAP = 2
 
 
 def _not_empty(text: str) -> str:
@@ -163,7 +165,8 @@ class ScaleStep(_Answered):
     max: int = 5
     low: Line | None = None
     high: Line | None = None
-    gap: Annotated[int, Field(ge=1)] | None = None
+    # At the reveal, items whose two answers are this far apart or more are flagged.
+    gap: Annotated[int, Field(ge=1)] = DEFAULT_GAP
 
     def rule_problems(self, unsure: frozenset[str] = frozenset()) -> list[RuleProblem]:
         problems = [] if "items" in unsure else repeats(self.items, ("items",), "item")
@@ -189,7 +192,10 @@ class ScaleStep(_Answered):
                     Said(f"max - min must be at most 10; it is {span}", "use a shorter scale"),
                 ),
             ]
-        if "gap" not in unsure and self.gap is not None and self.gap > span:
+        # Only a gap that is written can be too large: by default, a two-point scale flags
+        # nothing (a warning, when an agreement counts on it).
+        written = "gap" in self.model_fields_set
+        if "gap" not in unsure and written and self.gap > span:
             problems.append(
                 (
                     ("gap",),
