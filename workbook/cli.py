@@ -103,9 +103,13 @@ def _parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_schema)
 
     trying = command(
-        "try", "walk one pack file with a sample couple in a throwaway data folder (F5 reloads)"
+        "try",
+        "walk one pack file with a sample couple in a throwaway data folder; saving the file "
+        "reloads it (F5 too)",
     )
-    trying.add_argument("pack", metavar="PACK", type=Path, help="the pack file to try")
+    trying.add_argument(
+        "pack", metavar="PACK", type=Path, help="the pack file to try, or a folder with one"
+    )
     trying.set_defaults(run=_try)
 
     couples = command("couples", "the couples in the data folder")
@@ -359,11 +363,22 @@ def _count(number: int, noun: str) -> str:
 
 
 def _try(args: argparse.Namespace) -> int:
-    if not args.pack.is_file():
-        raise Fatal(f"{args.pack}: no such pack file")
+    pack = args.pack
+    if pack.is_dir():
+        from workbook.packs.library import pack_files
+
+        found = pack_files(pack)
+        if not found:
+            raise Fatal(f"{pack}: no pack files (*.toml) in this folder")
+        if len(found) > 1:
+            listed = "\n".join(f"  workbook try {file}" for file in found)
+            raise Fatal(f"{pack} holds {len(found)} packs; try one of them:\n{listed}")
+        pack = found[0]
+    elif not pack.is_file():
+        raise Fatal(f"{pack}: no such pack file or folder")
     from workbook.tui.trying import try_pack
 
-    try_pack(args.pack)
+    try_pack(pack)
     return EXIT_OK
 
 
