@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from workbook.packs.locate import Locations, Position, Span
 from workbook.packs.rules import KeyPath
-from workbook.packs.said import DELETE, RENAME, TABLE, TO_PACK, VALUE, Change, Said
+from workbook.packs.said import DELETE, RENAME, TABLE, TO_PACK, TOP, VALUE, Change, Said
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,9 @@ def edits_of(
     change: Change | None, path: KeyPath, source: Source, where: Locations
 ) -> tuple[Edit, ...]:
     """The edits that make ``change`` to the key at ``path``, or none when it cannot be sure."""
+    if change is not None and change.how == TOP:
+        at = source.index(where.top)
+        return (source.edit(at, at, change.text + "\n"),)
     if change is not None and change.how == TABLE and len(path) == 1:
         header = re.compile(rf"(?m)^[ \t]*\[\[[ \t]*{re.escape(str(path[0]))}[ \t]*\]\]")
         found = header.finditer(source.text)

@@ -42,7 +42,7 @@ from workbook.packs.rules import (
     score_problems,
     suggest,
 )
-from workbook.packs.said import DELETE, RENAME, TABLE, VALUE, Change, Said
+from workbook.packs.said import DELETE, RENAME, TABLE, TOP, VALUE, Change, Said
 from workbook.packs.shown import shown_problems
 from workbook.packs.wording import join, toml_text, toml_type, toml_value, value_message
 
@@ -327,7 +327,10 @@ def _kind(tag: Any) -> str:
 def _missing(path: KeyPath) -> str:
     key = str(path[-1])
     fix = _ADD.get(key, f"add {key} = ...")
-    return f'missing required key "{key}": {fix}'
+    message = f'missing required key "{key}": {fix}'
+    if path == ("format",):
+        return Said(message, "add format = 1 at the top of the file", Change(TOP, "format = 1"))
+    return message
 
 
 def _unknown_key(path: KeyPath, data: Mapping[str, Any]) -> str:

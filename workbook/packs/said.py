@@ -9,14 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-RENAME, VALUE, DELETE, TO_PACK, TABLE = "rename", "value", "delete", "to pack", "table"
+RENAME, VALUE, DELETE, TO_PACK, TABLE, TOP = (
+    "rename",
+    "value",
+    "delete",
+    "to pack",
+    "table",
+    "top",
+)
 
 
 @dataclass(frozen=True)
 class Change:
     """A fix named by the key path it is about: ``rename`` the key to ``text``, set its
-    ``value`` to ``text``, ``delete`` it, move it ``to pack`` (above the first table), or name
-    every ``[[table]]`` of that key ``text`` (``[[step]]`` as ``[[steps]]``)."""
+    ``value`` to ``text``, ``delete`` it, move it ``to pack`` (above the first table), name
+    every ``[[table]]`` of that key ``text`` (``[[step]]`` as ``[[steps]]``), or add the line
+    ``text`` at the ``top`` of the pack, before its first key."""
 
     how: str
     text: str = ""

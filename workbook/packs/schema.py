@@ -77,7 +77,8 @@ STEP_KEYS = {
     "low": "A label for the lowest point.",
     "high": "A label for the highest point.",
     "gap": (
-        "At the reveal, flag items where the two answers differ by gap or more; at most max - min."
+        "At the reveal, flag items where the two answers differ by gap or more (default 2); at "
+        "most max - min."
     ),
     "options": (
         "The options, at least 2. Each is different, ignoring case and spaces at the ends."
