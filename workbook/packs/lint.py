@@ -93,7 +93,11 @@ def warnings(data: Mapping[str, Any], where: Locations) -> list[RuleProblem]:
     by_id = {step.get("id"): step for step in steps if isinstance(step.get("id"), str)}
     for index, step in enumerate(steps):
         kind = step.get("kind")
-        if kind == "text" and "done_by" in step and step.get("answer") == "together":
+        model = STEP_MODELS.get(kind) if isinstance(kind, str) else None
+        if model is None:
+            continue
+        # done_by names who does a written answer; a together answer is done by both.
+        if "done_by" in step and "done_by" in keys_of(model) and step.get("answer") == "together":
             found.append(
                 (
                     ("steps", index, "done_by"),
@@ -104,18 +108,23 @@ def warnings(data: Mapping[str, Any], where: Locations) -> list[RuleProblem]:
                     ),
                 )
             )
-        refs = step.get("from")
-        if kind == "agreement" and isinstance(refs, list):
+        # Keys that name earlier steps for their outcomes (an agreement's from).
+        for key, (wanted, many) in model.rules.references.items():
+            refs = step.get(key)
+            if wanted is not None or not many or not isinstance(refs, list):
+                continue
             for position, ref in enumerate(refs):
                 said = _flags_nothing(by_id.get(ref) if isinstance(ref, str) else None, ref)
                 if said:
-                    found.append((("steps", index, "from", position), said))
+                    found.append((("steps", index, key, position), said))
     return found + _scores_between_steps(data, where)
 
 
 def _flags_nothing(step: Mapping[str, Any] | None, ref: object) -> str:
-    """Why a scale step named in an agreement's ``from`` can offer no terms, or nothing."""
-    if step is None or step.get("kind") != "scale":
+    """Why a rated step (a scale) named for its outcome can offer no terms, or nothing."""
+    kind = step.get("kind") if step is not None else None
+    model = STEP_MODELS.get(kind) if isinstance(kind, str) else None
+    if step is None or model is None or not model.rules.rated:
         return ""
     if step.get("answer") == "together":
         return Said(
@@ -123,8 +132,11 @@ def _flags_nothing(step: Mapping[str, Any] | None, ref: object) -> str:
             "offers no terms here",
             f'name another step, or let each of you answer "{ref}"',
         )
-    low, high = step.get("min", 1), step.get("max", 5)
-    if "gap" in step or not all(type(n) is int for n in (low, high)):
+    fields = model.model_fields
+    if "gap" in step or "min" not in fields or "max" not in fields:
+        return ""
+    low, high = step.get("min", fields["min"].default), step.get("max", fields["max"].default)
+    if not all(type(n) is int for n in (low, high)):
         return ""
     if high - low < DEFAULT_GAP:
         return Said(
