@@ -17,7 +17,8 @@ addressed to whoever asks.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -58,8 +59,11 @@ def lift(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[RuleProblem], li
         for index, table in enumerate(tables):
             if not isinstance(table, dict):
                 continue
+            strays = [key for key in table if key in PACK_ONLY]
+            if not strays:
+                continue
             allowed = _allowed(name, table)
-            strays = [key for key in table if key in PACK_ONLY and nearest(key, allowed) is None]
+            strays = [key for key in strays if nearest(key, allowed) is None]
             if not strays:
                 continue
             kept[index] = {key: value for key, value in table.items() if key not in strays}
@@ -81,7 +85,9 @@ def lift(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[RuleProblem], li
     return lifted, errors, warned
 
 
-def warnings(data: Mapping[str, Any], where: Locations) -> list[RuleProblem]:
+def warnings(
+    data: Mapping[str, Any], source: str, where: Callable[[], Locations]
+) -> list[RuleProblem]:
     """What is valid in ``data`` but surely not meant, with the key path of each."""
     steps = data.get("steps")
     steps = (
@@ -117,7 +123,9 @@ def warnings(data: Mapping[str, Any], where: Locations) -> list[RuleProblem]:
                 said = _flags_nothing(by_id.get(ref) if isinstance(ref, str) else None, ref)
                 if said:
                     found.append((("steps", index, key, position), said))
-    return found + _scores_between_steps(data, where)
+    if _headers_out_of_order(source):
+        found += _scores_between_steps(data, where)
+    return found
 
 
 def _flags_nothing(step: Mapping[str, Any] | None, ref: object) -> str:
@@ -147,10 +155,28 @@ def _flags_nothing(step: Mapping[str, Any] | None, ref: object) -> str:
     return ""
 
 
-def _scores_between_steps(data: Mapping[str, Any], where: Locations) -> list[RuleProblem]:
+_HEADER = re.compile(r'(?m)^[ \t]*\[\[[ \t]*"?(steps|scores)"?[ \t]*\]\]')
+
+
+def _headers_out_of_order(source: str) -> bool:
+    """Whether a [[steps]] line may come after a [[scores]] line: a quick look at the lines,
+    which may also count one inside a text; the key locations tell for sure."""
+    seen_scores = False
+    for found in _HEADER.finditer(source):
+        if found.group(1) == "scores":
+            seen_scores = True
+        elif seen_scores:
+            return True
+    return False
+
+
+def _scores_between_steps(
+    data: Mapping[str, Any], located: Callable[[], Locations]
+) -> list[RuleProblem]:
     scores, steps = data.get("scores"), data.get("steps")
-    if not isinstance(scores, list) or not isinstance(steps, list):
+    if not isinstance(scores, list) or not scores or not isinstance(steps, list):
         return []
+    where = located()
     step_lines = [where.keys[key].line for key in where.keys if _is_table(key, "steps")]
     found: list[RuleProblem] = []
     for index in range(len(scores)):

@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -172,18 +173,20 @@ def _read(raw: bytes, file: Path, builtin: bool) -> LoadedPack:
             file, where, deep[:1], f"values are nested more than {tomlio.MAX_DEPTH} levels deep"
         )
         return LoadedPack(file, None, digest, [problem], builtin, raw)
-    keys, text = locate(source), Source(source)
+    # Where each key is, found only when there is something to say: most packs are fine.
+    keys = cache(lambda: locate(source))
+    text = cache(lambda: Source(source))
     data, lifted, warned = lint.lift(data)
 
     def said(found: list[tuple[KeyPath, str]], severity: str) -> list[Problem]:
-        made = [problem_at(file, keys, text, path, message, severity) for path, message in found]
+        made = [problem_at(file, keys(), text(), path, m, severity) for path, m in found]
         return sorted(made, key=lambda p: (p.position.line, p.position.col))
 
-    warnings = said([*warned, *lint.warnings(data, keys)], WARNING)
+    warnings = said([*warned, *lint.warnings(data, source, keys)], WARNING)
     try:
         pack = Pack.model_validate(data)
     except ValidationError as error:
-        problems = from_validation_error(error, data, file, keys, text)
+        problems = from_validation_error(error, data, file, keys(), text())
         problems = sorted(
             [*problems, *said(lifted, ERROR)], key=lambda p: (p.position.line, p.position.col)
         )

@@ -8,6 +8,7 @@ it belongs to, so the loader can point at the exact line.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -446,6 +447,7 @@ class Pack(_Model):
         raise KeyError(step_id)
 
 
+@cache
 def keys_of(model: type[BaseModel]) -> tuple[str, ...]:
     """The keys a table of ``model`` may have, as written in a pack."""
     return tuple(info.alias or name for name, info in model.model_fields.items())
