@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 from workbook.cli import main
+from workbook.packs.fixes import Source
+from workbook.packs.locate import Position
+from workbook.packs.problems import Problem
+from workbook.packs.report import full
 
 BAD = Path(__file__).parent / "fixtures" / "bad_packs"
 SLASH = BAD / "habit_slash_comment.toml"
@@ -75,3 +79,17 @@ def test_warnings_are_marked_and_fail_only_with_strict(
     assert "1 pack file checked: no problems, 1 warning" in capsys.readouterr().err
     _, out = _run(capsys, "--format", "json", str(warned))
     assert [p["severity"] for p in json.loads(out)] == ["warning"]
+
+
+def test_the_caret_lines_up_after_tabs_and_wide_characters_and_a_long_line_is_cut() -> None:
+    source = Source('title = "日本\tx" // c\n' + "t = " + "y" * 300 + " //\n")
+    at = Problem(Path("p.toml"), Position(1, 16), ("title",), "m", "h")
+    # The wide characters take two cells each; the tab is as wide on both lines.
+    assert full(at, source).splitlines()[2:4] == [
+        '1 | title = "日本 x" // c',
+        "  | " + " " * 17 + "^^",
+    ]
+    far = Problem(Path("p.toml"), Position(2, 306), ("t",), "m")
+    quoted, caret = full(far, source).splitlines()[2:4]
+    assert quoted == "2 | …" + "y" * 69 + " //"
+    assert caret == "  | " + " " * 71 + "^^"

@@ -17,6 +17,8 @@ from workbook.packs.problems import Problem, dotted
 
 FORMATS = ("full", "short", "json")
 _TAB = 4
+# How much of a long line is shown on each side of the spot.
+_AROUND = 70
 _KEY = re.compile(r"[A-Za-z0-9_-]+")
 _HEADER = re.compile(r"\[\[?[^\]\n]*\]?\]?")
 _SLASHES = re.compile(r"//")
@@ -31,18 +33,28 @@ def full(problem: Problem, source: Source | None) -> str:
     if source is not None and quoted:
         text = source.line_text(number)
         col = min(max(problem.position.col, 1), len(text) + 1)
-        gutter = " " * len(str(number))
         width = max(1, _width(text, col - 1))
+        before, shown = _window(text, col)
+        gutter = " " * len(str(number))
         lines += [
             f"{gutter} |",
-            f"{number} | {_shown(text)}",
-            f"{gutter} | {' ' * _cells(_shown(text[: col - 1]))}{'^' * width}",
+            f"{number} | {shown}",
+            f"{gutter} | {' ' * _cells(_shown(before))}{'^' * min(width, _AROUND)}",
         ]
     if problem.help:
         lines.append(f"help: {problem.help}")
     if source is not None and problem.edits:
         lines += _fixed_lines(problem, source)
     return "\n".join(lines)
+
+
+def _window(text: str, col: int) -> tuple[str, str]:
+    """A long line around column ``col``: the part before the spot, and all that is shown."""
+    start = max(0, col - 1 - _AROUND)
+    before = ("…" if start else "") + text[start : col - 1]
+    after = text[col - 1 : col - 1 + _AROUND]
+    tail = "…" if col - 1 + _AROUND < len(text) else ""
+    return before, _shown(before + after) + tail
 
 
 def short(problem: Problem) -> str:
@@ -77,23 +89,24 @@ def _fixed_lines(problem: Problem, source: Source) -> list[str]:
     """The lines the edits touch, as they read once the fix is made; ``+`` marks a new line."""
     fixed = Source(apply(source.text, problem.edits))
     shift = 0
-    shown: list[tuple[str, int]] = []
+    shown: list[tuple[str, int, int]] = []
     for edit in sorted(problem.edits, key=lambda e: (e.start.line, e.start.col)):
         first = edit.start.line + shift
         newlines = edit.text.count("\n")
         shift += newlines - (edit.end.line - edit.start.line)
         whole_lines = edit.start.col == 1 and edit.end.col == 1
+        col = edit.start.col
         if whole_lines and edit.text.endswith("\n"):
-            shown += [("+", number) for number in range(first, first + newlines)]
+            shown += [("+", number, 1) for number in range(first, first + newlines)]
         elif not (whole_lines and not edit.text):  # whole lines deleted: the help says so
-            shown += [(str(number), number) for number in range(first, first + newlines + 1)]
-    shown = [(mark, n) for mark, n in shown if 1 <= n <= len(fixed.starts)]
+            shown += [(str(n), n, col) for n in range(first, first + newlines + 1)]
+    shown = [(mark, n, col) for mark, n, col in shown if 1 <= n <= len(fixed.starts)]
     if not shown:
         return []
-    width = max(len(str(n)) for _, n in shown)
+    width = max(len(str(n)) for _, n, _ in shown)
     return [
         f"{' ' * width} |",
-        *(f"{mark:>{width}} | {_shown(fixed.line_text(n))}" for mark, n in shown),
+        *(f"{mark:>{width}} | {_window(fixed.line_text(n), col)[1]}" for mark, n, col in shown),
     ]
 
 
