@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from workbook.packs.models import KNOWN_KEYS
+from workbook.packs.keytypes import KNOWN_KEYS
 from workbook.packs.scan import Scan
 
 # Quotes that word processors put in place of straight ones.

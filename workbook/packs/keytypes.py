@@ -1,4 +1,4 @@
-"""What kind of value each key of the format takes, read from the models.
+"""The keys of the format, and what kind of value each takes, read from the models.
 
 A fix that writes a value must write one the key accepts: "put the text in quotes" is no fix for
 ``minutes = 30 minutes``, which needs a number, nor for ``id = My Pack``, which needs an id. The
@@ -14,11 +14,22 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from workbook.packs.models import TABLES
+from workbook.packs.models import STEP_MODELS, Band, Pack, Score, Task
 from workbook.packs.rules import ID_PATTERN
 
 NUMBER, TRUTH, CHOICE, ID, TEXT, OTHER = "number", "truth", "choice", "id", "text", "other"
 _ID = re.compile(ID_PATTERN)
+
+
+@cache
+def keys_of(model: type[BaseModel]) -> tuple[str, ...]:
+    """The keys a table of ``model`` may have, as written in a pack."""
+    return tuple(info.alias or name for name, info in model.model_fields.items())
+
+
+# Every table of the format, and every key of any: what an accented key may have meant.
+TABLES: tuple[type[BaseModel], ...] = (Pack, Score, Band, Task, *STEP_MODELS.values())
+KNOWN_KEYS = frozenset(key for model in TABLES for key in keys_of(model))
 
 
 @cache

@@ -23,14 +23,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from workbook.packs.keytypes import keys_of
 from workbook.packs.locate import Locations
-from workbook.packs.models import (
-    DEFAULT_GAP,
-    STEP_MODELS,
-    Pack,
-    Score,
-    keys_of,
-)
+from workbook.packs.models import DEFAULT_GAP, STEP_MODELS, Pack, Score
 from workbook.packs.rules import KeyPath, RuleProblem, nearest
 from workbook.packs.said import DELETE, TO_PACK, Change, Said
 

@@ -8,16 +8,13 @@ it belongs to, so the loader can point at the exact line.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from workbook.packs import placeholders
 from workbook.packs.rules import (
     BY_MODE,
-    ID_PATTERN,
     ONE,
     KindRules,
     RuleProblem,
@@ -28,56 +25,23 @@ from workbook.packs.rules import (
     score_problems,
 )
 from workbook.packs.said import VALUE, Change, Said
-from workbook.text import clean, clean_line
+from workbook.packs.texts import Body, Id, Line, Markdown, Options, Plain, Text
 
 FORMAT = 1
 # A scale's gap when it gives none (DESIGN.md section 4).
 DEFAULT_GAP = 2
 
 
-def _not_empty(text: str) -> str:
-    if not text.strip():
-        raise PydanticCustomError("empty", "must not be empty")
-    return text
-
-
-def _as_written(text: str) -> str:
-    try:
-        return placeholders.literal(text)
-    except ValueError:
-        # The loader reads the rules of shown texts (shown.py), in the words of each key.
-        words = (
-            "{me} and {partner} are filled in only in prompts and help"
-            if placeholders.used(text)
-            else "braces are shown only when doubled: write {{ and }}"
-        )
-        raise PydanticCustomError("braces", words) from None
-
-
-Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
-# Plain text shown on one line as written (titles, options, items, labels); never read as markup.
-# Braces are doubled in the file and kept single here.
-Line = Annotated[
-    str,
-    Field(min_length=1),
-    AfterValidator(clean_line),
-    AfterValidator(_not_empty),
-    AfterValidator(_as_written),
-]
-# Plain text that may run over several lines: a prompt, whose placeholders are filled in.
-Plain = Annotated[str, Field(min_length=1), AfterValidator(clean), AfterValidator(_not_empty)]
-# Plain text over several lines, shown as written (the summary, the credits).
-Text = Annotated[Plain, AfterValidator(_as_written)]
-# Markdown: a help text, whose placeholders are filled in.
-Markdown = Annotated[str, Field(min_length=1), AfterValidator(clean), AfterValidator(_not_empty)]
-# Markdown shown as written: a read step's body.
-Body = Annotated[Markdown, AfterValidator(_as_written)]
-# Options, items and task names are unique ignoring case: a rule says so, at the repeated entry.
-Options = Annotated[list[Line], Field(min_length=2, max_length=50)]
 AnswerMode = Literal["each-private", "each-open", "together", "each-sealed"]
 
 ANSWER_MODES: tuple[str, ...] = get_args(AnswerMode)
 PLACEHOLDER_KEYS = ("prompt", "help")
+
+
+def said(key: str, message: str, fix: str, value: str | None = None) -> RuleProblem:
+    """A rule's problem with ``key``: its message, the fix in words, and the value that makes
+    it, when that is certain."""
+    return (key,), Said(message, fix, Change(VALUE, value) if value is not None else None)
 
 
 def raise_rules(problems: Sequence[RuleProblem]) -> None:
@@ -175,38 +139,17 @@ class ScaleStep(_Answered):
             return problems
         span = self.max - self.min
         if span < 1:
-            return [
-                *problems,
-                (
-                    ("max",),
-                    Said(
-                        f"max ({self.max}) must be greater than min ({self.min})",
-                        "make max greater than min",
-                    ),
-                ),
-            ]
+            why = f"max ({self.max}) must be greater than min ({self.min})"
+            return [*problems, said("max", why, "make max greater than min")]
         if span > 10:
-            return [
-                *problems,
-                (
-                    ("max",),
-                    Said(f"max - min must be at most 10; it is {span}", "use a shorter scale"),
-                ),
-            ]
+            why = f"max - min must be at most 10; it is {span}"
+            return [*problems, said("max", why, "use a shorter scale")]
         # Only a gap that is written can be too large: by default, a two-point scale flags
         # nothing (a warning, when an agreement counts on it).
         written = "gap" in self.model_fields_set
         if "gap" not in unsure and written and self.gap > span:
-            problems.append(
-                (
-                    ("gap",),
-                    Said(
-                        f"gap ({self.gap}) is larger than the scale ({span})",
-                        f"make gap {span} or less",
-                        Change(VALUE, str(span)),
-                    ),
-                )
-            )
+            why = f"gap ({self.gap}) is larger than the scale ({span})"
+            problems.append(said("gap", why, f"make gap {span} or less", str(span)))
         return problems
 
 
@@ -229,28 +172,13 @@ class ChoiceStep(_Answered):
             return problems
         available = len(self.options) + (1 if self.other else 0)
         if self.pick_min > self.pick_max:
-            problems.append(
-                (
-                    ("pick_min",),
-                    Said(
-                        f"pick_min ({self.pick_min}) is more than pick_max ({self.pick_max})",
-                        "make pick_min at most pick_max",
-                    ),
-                )
-            )
+            why = f"pick_min ({self.pick_min}) is more than pick_max ({self.pick_max})"
+            problems.append(said("pick_min", why, "make pick_min at most pick_max"))
         elif self.pick_max > available:
             extra = " plus one written in" if self.other else ""
-            problems.append(
-                (
-                    ("pick_max",),
-                    Said(
-                        f"pick_max ({self.pick_max}) is more than the {len(self.options)} "
-                        f"options{extra}",
-                        f"make pick_max {available} or less, or add options",
-                        Change(VALUE, str(available)),
-                    ),
-                )
-            )
+            why = f"pick_max ({self.pick_max}) is more than the {len(self.options)} options{extra}"
+            fix = f"make pick_max {available} or less, or add options"
+            problems.append(said("pick_max", why, fix, str(available)))
         return problems
 
 
@@ -269,15 +197,8 @@ class RankStep(_Answered):
         if unsure & {"options", "options_from"}:
             return []
         if (self.options is None) == (self.options_from is None):
-            return [
-                (
-                    ("options",),
-                    Said(
-                        "give exactly one of options or options_from",
-                        "keep options (a list) or options_from (an earlier choice step)",
-                    ),
-                )
-            ]
+            why = "give exactly one of options or options_from"
+            return [said("options", why, "keep options (a list) or options_from (a choice step)")]
         return repeats(self.options or [], ("options",), "option")
 
 
@@ -445,14 +366,3 @@ class Pack(_Model):
             if step.id == step_id:
                 return step
         raise KeyError(step_id)
-
-
-@cache
-def keys_of(model: type[BaseModel]) -> tuple[str, ...]:
-    """The keys a table of ``model`` may have, as written in a pack."""
-    return tuple(info.alias or name for name, info in model.model_fields.items())
-
-
-# Every table of the format, and every key of any: what an accented key may have meant.
-TABLES: tuple[type[BaseModel], ...] = (Pack, Score, Band, Task, *STEP_MODELS.values())
-KNOWN_KEYS = frozenset(key for model in TABLES for key in keys_of(model))
