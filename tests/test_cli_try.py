@@ -60,3 +60,18 @@ def test_a_missing_pack_file_is_a_usage_error(
 ) -> None:
     assert main(["try", str(tmp_path / "nope.toml")]) == 2
     assert "no such pack file" in capsys.readouterr().err
+
+
+def test_a_folder_with_one_pack_opens_it_and_one_with_several_lists_them(
+    tmp_path: Path, runs: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_pack(tmp_path / "one", "mine")
+    assert main(["try", str(tmp_path / "one")]) == 0
+    assert len(runs) == 1
+    write_pack(tmp_path / "two", "mine")
+    write_pack(tmp_path / "two", "yours")
+    assert main(["try", str(tmp_path / "two")]) == 2
+    err = capsys.readouterr().err
+    assert "holds 2 packs; try one of them:" in err
+    assert f"workbook try {tmp_path / 'two' / 'yours.toml'}" in err
+    assert len(runs) == 1

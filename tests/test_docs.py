@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from workbook.packs.load import load_pack
+from workbook.packs.problems import dotted
 
 ROOT = Path(__file__).parents[1]
 BLOCK = re.compile(r"```toml\n(.*?)```", re.DOTALL)
@@ -31,19 +32,35 @@ def test_example_pack_validates(tmp_path: Path, doc: str, index: int, text: str)
     assert loaded.ok, [str(p) for p in loaded.problems]
 
 
-def _common_mistakes() -> list[str]:
+def _rows(section: str) -> list[tuple[str, str]]:
+    """The message and help columns of the table in a section of docs/authoring.md."""
     text = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
-    section = text.split("\n## Common mistakes\n", 1)[1].split("\n## ", 1)[0]
-    rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line]
-    return [row.split(" | ")[1].strip("`") for row in rows[1:]]
+    part = text.split(f"\n## {section}\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in part.splitlines() if line.startswith("| ") and "---" not in line]
+    return [
+        (cells[1].strip("`"), cells[2].strip("`"))
+        for cells in (row.strip("| ").split(" | ") for row in rows[1:])
+    ]
 
 
-def test_common_mistakes_show_the_messages_validate_prints() -> None:
-    printed = "\n".join(
-        str(problem)
-        for file in sorted((ROOT / "tests" / "fixtures" / "bad_packs").glob("*.toml"))
-        for problem in load_pack(file).problems
-    )
-    documented = _common_mistakes()
-    assert len(documented) >= 15
-    assert [m for m in documented if m not in printed] == []
+def _printed() -> set[tuple[str, str]]:
+    """Each problem and warning of the fixtures, as its message (after its key path) and help."""
+    files = [
+        *(ROOT / "tests" / "fixtures" / "bad_packs").glob("*.toml"),
+        *(ROOT / "tests" / "fixtures" / "warning_packs").glob("*.toml"),
+    ]
+    return {
+        (f"{dotted(p.path)}: {p.message}" if p.path else p.message, p.help)
+        for loaded in map(load_pack, files)
+        for p in [*loaded.problems, *loaded.warnings]
+    }
+
+
+@pytest.mark.parametrize(("section", "least"), [("Common mistakes", 35), ("Warnings", 5)])
+def test_the_documented_messages_and_help_are_what_validate_prints(
+    section: str, least: int
+) -> None:
+    documented = _rows(section)
+    assert len(documented) >= least
+    printed = _printed()
+    assert [row for row in documented if row not in printed] == []

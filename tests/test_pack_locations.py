@@ -215,12 +215,24 @@ def _wrong(problem: Problem, data: dict[str, Any], lines: Lines) -> str | None:
     if isinstance(path[-1], str):
         if path in (("steps",),) and (lines.headers and line == lines.headers[0]):
             return None
-        if not _key_pattern(path[-1]).search(lines.text(line)):
+        if not _key_pattern(path[-1]).search(lines.text(line)) and not _inside_text(
+            path[-1], line, lines
+        ):
             return f"line {line} does not hold the key {path[-1]!r}"
         return None
     if path[:1] == ("steps",) and len(path) == 2 and isinstance(node, dict):
         return _table(path, line, lines)
     return _entry(node, line, lines)
+
+
+def _inside_text(key: str, line: int, lines: Lines) -> bool:
+    """Whether ``line`` is inside a text over several lines that ``key`` opens: a problem
+    about a spot in the text (a placeholder) points at that spot."""
+    for above in range(line - 1, 0, -1):
+        text = lines.text(above)
+        if re.match(r"^\s*[\w\"'-]+\s*=", text):
+            return bool(_key_pattern(key).search(text)) and ('"""' in text or "'''" in text)
+    return False
 
 
 def _table(path: tuple[Any, ...], line: int, lines: Lines) -> str | None:

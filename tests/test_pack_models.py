@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from tests.packs_helpers import write_pack
 from workbook.packs.load import load_pack
-from workbook.packs.models import KIND_RULES, KINDS, Pack
+from workbook.packs.models import KIND_RULES, KINDS, ChoiceStep, Pack
 
 BASE: dict[str, Any] = {"format": 1, "id": "p", "title": "T", "summary": "S"}
 
@@ -52,7 +52,7 @@ def test_defaults_follow_the_contract() -> None:
     )
     text, scale, choice, requests, listen, agreement = loaded.steps
     assert (text.answer, text.optional) == ("each-private", False)
-    assert (scale.min, scale.max, scale.items) == (1, 5, [])
+    assert (scale.min, scale.max, scale.items, scale.gap) == (1, 5, [], 2)
     assert (choice.pick_min, choice.pick_max, choice.other) == (1, 1, False)
     assert requests.max_per_partner == 3
     assert listen.rounds == 1
@@ -87,7 +87,9 @@ def test_defaults_follow_the_contract() -> None:
         ),
         ({"kind": "rank", "prompt": "?", "options": ["a", "b", "a"]}, 'option "a" is listed'),
         ({"kind": "scale", "prompt": "?", "items": ["Work", " WORK"]}, 'item "WORK" is the same'),
-        ({"kind": "read", "title": "For {me}", "body": "x"}, "not allowed in titles"),
+        ({"kind": "read", "title": "For {me}", "body": "x"}, "filled in only in prompts"),
+        ({"kind": "read", "body": "Dear {me}"}, "filled in only in prompts"),
+        ({"kind": "choice", "prompt": "?", "options": ["{x}", "b"]}, "only when doubled"),
     ],
 )
 def test_step_rules(step: dict[str, Any], expected: str) -> None:
@@ -123,8 +125,22 @@ def test_cross_step_rules() -> None:
 
 
 def test_the_pack_title_never_names_a_partner() -> None:
-    with pytest.raises(ValidationError, match="not allowed in titles"):
+    with pytest.raises(ValidationError, match="filled in only in prompts and help"):
         pack({"id": "t", "kind": "text", "prompt": "?"}, title="{partner}'s side")
+
+
+def test_doubled_braces_are_shown_single_where_text_is_shown_as_written() -> None:
+    loaded = pack(
+        {"id": "r", "kind": "read", "title": "{{me}}", "body": "Sets: {{a, b}}"},
+        {"id": "c", "kind": "choice", "prompt": "{{me}}, {me}?", "options": ["{{x}}", "b"]},
+        summary="A {{b}}race",
+    )
+    read, choice = loaded.steps
+    assert (read.title, read.body, loaded.summary) == ("{me}", "Sets: {a, b}", "A {b}race")
+    assert isinstance(choice, ChoiceStep)
+    assert choice.options[0] == "{x}"
+    # A prompt keeps its braces: they are filled in when it is shown.
+    assert choice.prompt == "{{me}}, {me}?"
 
 
 def test_the_rules_know_every_kind(tmp_path: Path) -> None:

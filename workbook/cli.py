@@ -90,15 +90,26 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = command("validate", "check pack files or folders")
     validate.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    validate.add_argument(
+        "--format",
+        choices=("full", "short", "json"),
+        default="full",
+        help="full: the line, a caret and help (default); short: first lines only; json: data",
+    )
+    validate.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
     validate.set_defaults(run=_validate)
 
     schema = command("schema", "print the JSON Schema of the pack format")
     schema.set_defaults(run=_schema)
 
     trying = command(
-        "try", "walk one pack file with a sample couple in a throwaway data folder (F5 reloads)"
+        "try",
+        "walk one pack file with a sample couple in a throwaway data folder; saving the file "
+        "reloads it (F5 too)",
     )
-    trying.add_argument("pack", metavar="PACK", type=Path, help="the pack file to try")
+    trying.add_argument(
+        "pack", metavar="PACK", type=Path, help="the pack file to try, or a folder with one"
+    )
     trying.set_defaults(run=_try)
 
     couples = command("couples", "the couples in the data folder")
@@ -307,8 +318,12 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from workbook.packs.fixes import Source
     from workbook.packs.library import Library, pack_files
     from workbook.packs.load import load_pack
+    from workbook.packs.locate import Position
+    from workbook.packs.problems import ERROR, Problem
+    from workbook.packs.report import as_data, full
 
     files: list[Path] = []
     for path in args.paths:
@@ -319,32 +334,58 @@ def _validate(args: argparse.Namespace) -> int:
         else:
             raise Fatal(f"{path}: no such file or folder")
     checked = Library()
-    problems = 0
+    found: list[Problem] = []
+    printed = 0
     for file in dict.fromkeys(files):
         loaded = load_pack(file)
-        for problem in loaded.problems:
-            _out(str(problem))
-        problems += len(loaded.problems)
         before = len(checked.notes)
         checked.add(loaded)
-        for note in checked.notes[before:]:
-            _out(f"{file}:1:1: {note}")
-            problems += 1
+        notes = [Problem(file, Position(1, 1), (), note) for note in checked.notes[before:]]
+        shown = [*loaded.problems, *loaded.warnings, *notes]
+        found += shown
+        if args.format == "json":
+            continue
+        source = Source(loaded.raw.decode("utf-8-sig", "replace")) if loaded.raw else None
+        for problem in shown:
+            if args.format == "full":
+                # A blank line between problems, as compilers leave.
+                _out(("\n" if printed else "") + full(problem, source))
+            else:
+                _out(str(problem))
+            printed += 1
+    if args.format == "json":
+        _out(json.dumps([as_data(p) for p in found], indent=2, ensure_ascii=False))
+    errors = sum(1 for p in found if p.severity == ERROR)
+    warnings = len(found) - errors
     count = len(dict.fromkeys(files))
-    summary = f"{count} pack file{'s' if count != 1 else ''} checked"
-    if problems:
-        _say(sys.stderr, f"{summary}: {problems} problem{'s' if problems != 1 else ''}")
-        return EXIT_PROBLEMS
-    _say(sys.stderr, f"{summary}: no problems")
-    return EXIT_OK
+    said = _count(errors, "problem") if errors else "no problems"
+    if warnings:
+        said += f", {_count(warnings, 'warning')}"
+    _say(sys.stderr, f"{_count(count, 'pack file')} checked: {said}")
+    return EXIT_PROBLEMS if errors or (warnings and args.strict) else EXIT_OK
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def _try(args: argparse.Namespace) -> int:
-    if not args.pack.is_file():
-        raise Fatal(f"{args.pack}: no such pack file")
+    pack = args.pack
+    if pack.is_dir():
+        from workbook.packs.library import pack_files
+
+        found = pack_files(pack)
+        if not found:
+            raise Fatal(f"{pack}: no pack files (*.toml) in this folder")
+        if len(found) > 1:
+            listed = "\n".join(f"  workbook try {file}" for file in found)
+            raise Fatal(f"{pack} holds {len(found)} packs; try one of them:\n{listed}")
+        pack = found[0]
+    elif not pack.is_file():
+        raise Fatal(f"{pack}: no such pack file or folder")
     from workbook.tui.trying import try_pack
 
-    try_pack(args.pack)
+    try_pack(pack)
     return EXIT_OK
 
 

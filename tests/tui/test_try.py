@@ -3,11 +3,15 @@ shows its problems until it is fixed."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
+
+from textual.command import CommandPalette
 
 from tests.packs_helpers import write_pack
 from tests.tui.conftest import SIZE, answer, screen_text, step_input, walk
 from workbook.data.store import Store
+from workbook.logic.phases import REVEAL
 from workbook.tui.screens.trying import TryScreen
 from workbook.tui.steps.scale import ScaleInput
 from workbook.tui.trying import TryApp
@@ -100,3 +104,44 @@ async def test_f5_reloads_while_typing_and_a_changed_kind_starts_the_step_again(
         await pilot.pause()
         assert isinstance(step_input(app), ScaleInput)
         assert walk(app).session.answer("mine", "meaning") == {}
+
+
+CHOICE_STEPS = """
+[[steps]]
+id = "why"
+kind = "read"
+body = "Why we talk."
+
+[[steps]]
+id = "values"
+kind = "choice"
+title = "What matters"
+prompt = "{me}, which of these matter most to you?"
+options = ["Rest", "Fun", "Time alone"]
+"""
+
+
+async def test_saving_reloads_by_itself_and_the_palette_goes_to_a_reveal(tmp_path: Path) -> None:
+    file = write_pack(tmp_path / "packs", "mine", CHOICE_STEPS)
+    app = TryApp(Store(tmp_path / "data"), file, theme="textual-dark")
+    app.WATCH_EVERY = 0.05
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Why we talk." in screen_text(app)
+        app.reloaded.clear()
+        file.write_text(file.read_text().replace("Why we talk.", "Why we talk, saved."))
+        await asyncio.wait_for(app.reloaded.wait(), timeout=30)
+        await pilot.pause()
+        assert "Why we talk, saved." in screen_text(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"matters reveal")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = walk(app)
+        assert (screen.walk.step(screen.place).id, screen.place.phase) == ("values", REVEAL)
+        assert "What matters" in screen_text(app)

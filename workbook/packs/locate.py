@@ -26,11 +26,24 @@ class Position:
     col: int
 
 
+@dataclass(frozen=True)
+class Span:
+    """Where a key and its value were written, as offsets into the source: the key (or, for an
+    entry of a list, the entry itself) starts at ``key``, and its value runs from ``value`` up to
+    ``end``."""
+
+    key: int
+    value: int
+    end: int
+
+
 @dataclass
 class Locations:
     """Where each key path of a document was written."""
 
     keys: dict[KeyPath, Position] = field(default_factory=dict)
+    # Where each ``key = value`` and each entry of a list was written, to edit it in place.
+    spans: dict[KeyPath, Span] = field(default_factory=dict)
     # The first key or table of the file: where the pack's own keys are, after any comments
     # (such as a ``#:schema`` line).
     top: Position = field(default_factory=lambda: Position(1, 1))
@@ -116,7 +129,10 @@ class _Scanner:
             self.record(table + keys[:end], start)
         self.skip_space()
         self.i += 1  # the "="
+        self.skip_space()
+        value = self.i
         self.value(table + keys)
+        self.found.spans.setdefault(table + keys, Span(start, value, self.i))
 
     def key(self) -> tuple[str, ...]:
         parts: list[str] = []
@@ -150,7 +166,11 @@ class _Scanner:
             self.i = self.string_end(self.i)
         else:
             match = _SCALAR_END.search(self.src, self.i)
-            self.i = match.start() if match else len(self.src)
+            end = match.start() if match else len(self.src)
+            # A number or a date ends where the spaces before a comment or a line end begin.
+            while end > self.i and self.src[end - 1] in " \t\r":
+                end -= 1
+            self.i = end
 
     def array(self, path: KeyPath) -> None:
         self.i += 1
@@ -164,7 +184,9 @@ class _Scanner:
                 self.i += 1
                 continue
             self.record((*path, index), self.i)
+            value = self.i
             self.value((*path, index))
+            self.found.spans.setdefault((*path, index), Span(value, value, self.i))
             index += 1
 
     def inline_table(self, path: KeyPath) -> None:

@@ -15,42 +15,33 @@ from pydantic_core import PydanticCustomError
 
 from workbook.packs.rules import (
     BY_MODE,
-    ID_PATTERN,
     ONE,
     KindRules,
     RuleProblem,
     cross_step_problems,
     mode_problems,
-    no_placeholders,
     placeholder_problems,
     repeats,
     score_problems,
-    title_problems,
 )
-from workbook.text import clean, clean_line
+from workbook.packs.said import VALUE, Change, Said
+from workbook.packs.texts import Body, Id, Line, Markdown, Options, Plain, Text
 
 FORMAT = 1
+# A scale's gap when it gives none (DESIGN.md section 4).
+DEFAULT_GAP = 2
 
 
-def _not_empty(text: str) -> str:
-    if not text.strip():
-        raise PydanticCustomError("empty", "must not be empty")
-    return text
-
-
-Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
-# Plain text shown on one line (titles, options); never read as markup.
-Line = Annotated[str, Field(min_length=1), AfterValidator(clean_line), AfterValidator(_not_empty)]
-# Plain text that may run over several lines (prompts).
-Plain = Annotated[str, Field(min_length=1), AfterValidator(clean), AfterValidator(_not_empty)]
-# Markdown (read bodies and help).
-Markdown = Annotated[str, Field(min_length=1), AfterValidator(clean), AfterValidator(_not_empty)]
-# Options, items and task names are unique ignoring case: a rule says so, at the repeated entry.
-Options = Annotated[list[Line], Field(min_length=2, max_length=50)]
 AnswerMode = Literal["each-private", "each-open", "together", "each-sealed"]
 
 ANSWER_MODES: tuple[str, ...] = get_args(AnswerMode)
 PLACEHOLDER_KEYS = ("prompt", "help")
+
+
+def said(key: str, message: str, fix: str, value: str | None = None) -> RuleProblem:
+    """A rule's problem with ``key``: its message, the fix in words, and the value that makes
+    it, when that is certain."""
+    return (key,), Said(message, fix, Change(VALUE, value) if value is not None else None)
 
 
 def raise_rules(problems: Sequence[RuleProblem]) -> None:
@@ -79,7 +70,7 @@ class _Step(_Model):
         answer = getattr(self, "answer", None)
         problems = placeholder_problems(self.kind_name(), self.rules, answer, texts)
         problems += mode_problems(self.kind_name(), self.rules, answer)
-        raise_rules(title_problems(self.title) + problems + self.rule_problems())
+        raise_rules(problems + self.rule_problems())
         return self
 
     def rule_problems(self, unsure: frozenset[str] = frozenset()) -> list[RuleProblem]:
@@ -99,7 +90,7 @@ class ReadStep(_Step):
     """Markdown shown to both partners."""
 
     kind: Literal["read"]
-    body: Markdown
+    body: Body
 
 
 class _Prompted(_Step):
@@ -139,7 +130,8 @@ class ScaleStep(_Answered):
     max: int = 5
     low: Line | None = None
     high: Line | None = None
-    gap: Annotated[int, Field(ge=1)] | None = None
+    # At the reveal, items whose two answers are this far apart or more are flagged.
+    gap: Annotated[int, Field(ge=1)] = DEFAULT_GAP
 
     def rule_problems(self, unsure: frozenset[str] = frozenset()) -> list[RuleProblem]:
         problems = [] if "items" in unsure else repeats(self.items, ("items",), "item")
@@ -147,14 +139,17 @@ class ScaleStep(_Answered):
             return problems
         span = self.max - self.min
         if span < 1:
-            return [
-                *problems,
-                (("max",), f"max ({self.max}) must be greater than min ({self.min})"),
-            ]
+            why = f"max ({self.max}) must be greater than min ({self.min})"
+            return [*problems, said("max", why, "make max greater than min")]
         if span > 10:
-            return [*problems, (("max",), f"max - min must be at most 10; it is {span}")]
-        if "gap" not in unsure and self.gap is not None and self.gap > span:
-            problems.append((("gap",), f"gap ({self.gap}) is larger than the scale ({span})"))
+            why = f"max - min must be at most 10; it is {span}"
+            return [*problems, said("max", why, "use a shorter scale")]
+        # Only a gap that is written can be too large: by default, a two-point scale flags
+        # nothing (a warning, when an agreement counts on it).
+        written = "gap" in self.model_fields_set
+        if "gap" not in unsure and written and self.gap > span:
+            why = f"gap ({self.gap}) is larger than the scale ({span})"
+            problems.append(said("gap", why, f"make gap {span} or less", str(span)))
         return problems
 
 
@@ -177,21 +172,13 @@ class ChoiceStep(_Answered):
             return problems
         available = len(self.options) + (1 if self.other else 0)
         if self.pick_min > self.pick_max:
-            problems.append(
-                (
-                    ("pick_min",),
-                    f"pick_min ({self.pick_min}) is more than pick_max ({self.pick_max})",
-                )
-            )
+            why = f"pick_min ({self.pick_min}) is more than pick_max ({self.pick_max})"
+            problems.append(said("pick_min", why, "make pick_min at most pick_max"))
         elif self.pick_max > available:
             extra = " plus one written in" if self.other else ""
-            problems.append(
-                (
-                    ("pick_max",),
-                    f"pick_max ({self.pick_max}) is more than the {len(self.options)} "
-                    f"options{extra}",
-                )
-            )
+            why = f"pick_max ({self.pick_max}) is more than the {len(self.options)} options{extra}"
+            fix = f"make pick_max {available} or less, or add options"
+            problems.append(said("pick_max", why, fix, str(available)))
         return problems
 
 
@@ -210,7 +197,8 @@ class RankStep(_Answered):
         if unsure & {"options", "options_from"}:
             return []
         if (self.options is None) == (self.options_from is None):
-            return [(("options",), "give exactly one of options or options_from")]
+            why = "give exactly one of options or options_from"
+            return [said("options", why, "keep options (a list) or options_from (a choice step)")]
         return repeats(self.options or [], ("options",), "option")
 
 
@@ -234,9 +222,7 @@ class GuessStep(_Prompted):
     def rule_problems(self, unsure: frozenset[str] = frozenset()) -> list[RuleProblem]:
         if "questions" in unsure:
             return []
-        return repeats(self.questions, ("questions",), "question") + no_placeholders(
-            self.questions, ("questions",), "questions: each is asked of both of you"
-        )
+        return repeats(self.questions, ("questions",), "question")
 
 
 class ChoresStep(_Prompted):
@@ -357,10 +343,10 @@ class Pack(_Model):
     format: Annotated[int, AfterValidator(_format_version), Field(json_schema_extra={"const": 1})]
     id: Id
     title: Line
-    summary: Plain
+    summary: Text
     minutes: Annotated[int, Field(ge=1, le=600)] | None = None
     topics: Annotated[list[Line], Field(max_length=20)] = []
-    credits: Plain | None = None
+    credits: Text | None = None
     recurring: bool = False
     steps: Annotated[list[Step], Field(min_length=1, max_length=200)]
     scores: Annotated[list[Score], Field(max_length=20)] = []
@@ -370,9 +356,7 @@ class Pack(_Model):
         steps = [step.model_dump(by_alias=True) for step in self.steps]
         scores = [score.model_dump(by_alias=True) for score in self.scores]
         raise_rules(
-            title_problems(self.title)
-            + cross_step_problems(steps, KIND_RULES)
-            + score_problems(scores, steps, KIND_RULES)
+            cross_step_problems(steps, KIND_RULES) + score_problems(scores, steps, KIND_RULES)
         )
         return self
 

@@ -6,8 +6,11 @@ reports, so a typo such as ``{parter}`` never reaches a couple.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterator
+
+from workbook.packs.said import Said
 
 NAMES = ("me", "partner")
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
@@ -25,13 +28,47 @@ def problems(template: str) -> list[str]:
         if token in ("{{", "}}"):
             continue
         if token in ("{", "}"):
-            found.append(f'a lone "{token}": write "{token}{token}" for a literal brace')
-        elif match.group(1) not in NAMES:
             found.append(
-                f"unknown placeholder {token}: use {{me}} or {{partner}}, "
-                "or write {{ and }} for literal braces"
+                Said(
+                    f'a lone "{token}": write "{token}{token}" for a literal brace',
+                    f'write "{token}{token}"',
+                    spot=token,
+                )
+            )
+        elif match.group(1) not in NAMES:
+            close = nearest(match.group(1), NAMES)
+            found.append(
+                Said(
+                    f"unknown placeholder {token}: use {{me}} or {{partner}}, "
+                    "or write {{ and }} for literal braces",
+                    f"write {{{close}}}" if close else "write {me} or {partner}, or {{ and }}",
+                    spot=token,
+                )
             )
     return found
+
+
+def nearest(word: str, names: tuple[str, ...]) -> str | None:
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def braces(text: str) -> Iterator[tuple[str, str | None]]:
+    """Each brace of ``text`` that is not doubled: ``("{x}", "x")``, or ``("{", None)`` for a
+    lone one."""
+    for match in _tokens(text):
+        token = match.group(0)
+        if token not in ("{{", "}}"):
+            yield token, match.group(1) if token not in ("{", "}") else None
+
+
+def literal(text: str) -> str:
+    """A text shown as written, with its doubled braces as single ones."""
+    if "{" not in text and "}" not in text:
+        return text
+    if any(True for _ in braces(text)):
+        raise ValueError("braces must be doubled")
+    return _TOKEN.sub(lambda m: m.group(0)[0], text)
 
 
 def used(template: str) -> bool:

@@ -12,7 +12,6 @@ import contextlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +19,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from workbook import tomlio
+from workbook.packs.fixes import Edit, Source, edits_of, help_of, spot_of
 from workbook.packs.locate import Locations, Position
 from workbook.packs.models import (
-    ANSWER_MODES,
     KIND_RULES,
     KINDS,
     PLACEHOLDER_KEYS,
@@ -33,6 +32,7 @@ from workbook.packs.models import (
     Task,
 )
 from workbook.packs.rules import (
+    ID_PATTERN,
     KeyPath,
     article,
     cross_step_problems,
@@ -41,13 +41,15 @@ from workbook.packs.rules import (
     placeholder_problems,
     score_problems,
     suggest,
-    title_problems,
 )
-from workbook.packs.syntax import STEPS_HEADER
+from workbook.packs.said import DELETE, RENAME, TABLE, TOP, VALUE, Change, Said
+from workbook.packs.shown import shown_problems
+from workbook.packs.wording import join, toml_text, toml_type, toml_value, value_message
 
 __all__ = ["Problem", "dotted", "from_validation_error", "suggest", "toml_value"]
 
 _BARE = re.compile(r"^[A-Za-z0-9_-]+$")
+_ID = re.compile(ID_PATTERN)
 _KINDS_LIST = ", ".join(KINDS)
 # The line to add for each required key, in the words of docs/authoring.md.
 _ADD = {
@@ -62,25 +64,26 @@ _ADD = {
     "options": 'add options = ["...", "..."]',
     "name": 'add name = "..."',
 }
-# What one entry of each list is called.
-_ENTRY = {
-    "steps": "step",
-    "options": "option",
-    "items": "item",
-    "tasks": "task",
-    "topics": "topic",
-    "from": "step",
-}
+
+
+ERROR, WARNING = "error", "warning"
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a pack file, where it is, and how to put it right."""
+    """One thing wrong with a pack file, where it is, and how to put it right.
+
+    A warning is a pack that is valid but surely not what its author meant: it loads.
+    """
 
     file: Path
     position: Position
     path: KeyPath
     message: str
+    help: str = ""
+    severity: str = ERROR
+    # The fix as edits of the file, when it is certain.
+    edits: tuple[Edit, ...] = ()
 
     def __str__(self) -> str:
         return self.located(str(self.file))
@@ -90,12 +93,10 @@ class Problem:
         return self.located(self.file.name)
 
     def located(self, file: str) -> str:
+        """``FILE:LINE:COL: key.path: message``, the message marked ``warning:`` for a warning."""
         where = f"{file}:{self.position.line}:{self.position.col}"
-        return (
-            f"{where}: {dotted(self.path)}: {self.message}"
-            if self.path
-            else (f"{where}: {self.message}")
-        )
+        message = f"warning: {self.message}" if self.severity == WARNING else self.message
+        return f"{where}: {dotted(self.path)}: {message}" if self.path else f"{where}: {message}"
 
 
 def dotted(path: KeyPath) -> str:
@@ -110,46 +111,23 @@ def dotted(path: KeyPath) -> str:
     return out
 
 
-def toml_value(value: Any) -> str:
-    """A short TOML rendering of ``value`` for a message, on one line."""
-    text = _inline(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _inline(value: Any, depth: int = 0) -> str:
-    if depth > 3:
-        return "..."
-    if isinstance(value, list):
-        return "[" + ", ".join(_inline(item, depth + 1) for item in value[:5]) + "]"
-    if isinstance(value, dict):
-        pairs = [
-            f"{dotted((str(k),))} = {_inline(v, depth + 1)}" for k, v in list(value.items())[:5]
-        ]
-        return "{ " + ", ".join(pairs) + " }" if pairs else "{}"
-    try:
-        return tomlio.dumps({"v": value})[4:].strip()
-    except ValueError:
-        return repr(value)
-
-
-def _toml_type(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, date | datetime | time):
-        return "a date or time"
-    return "a value of another type"
+def problem_at(
+    file: Path,
+    where: Locations,
+    source: Source,
+    path: KeyPath,
+    message: str,
+    severity: str = ERROR,
+) -> Problem:
+    """A rule's message at the line of ``path``, with its help and, if certain, its edits."""
+    change = message.change if isinstance(message, Said) else None
+    edits = edits_of(change, path, source, where)
+    at = spot_of(message, path, source, where) or where.find(path)
+    return Problem(file, at, path, str(message), help_of(message), severity, edits)
 
 
 def from_validation_error(
-    error: ValidationError, data: Mapping[str, Any], file: Path, where: Locations
+    error: ValidationError, data: Mapping[str, Any], file: Path, where: Locations, source: Source
 ) -> list[Problem]:
     """Every problem of ``error`` in TOML words, plus the rules between keys and steps."""
     details = error.errors()
@@ -158,10 +136,15 @@ def from_validation_error(
     details = newer or details
     found: list[tuple[KeyPath, str]] = []
     meant = _meant(details, data)
+    maybe = unseen_ids(data)
     for detail in details:
         missing = detail["type"] == "missing" and _author_path(detail["loc"], data) in meant
-        if detail["type"] != "pack_rule" and not missing:
-            found += _translate(detail, data)
+        # Rules, and braces in shown texts, are read from the raw tables below.
+        if detail["type"] in ("pack_rule", "braces") or missing:
+            continue
+        if _names_unseen(_author_path(detail["loc"], data), detail["input"], maybe):
+            continue
+        found += _translate(detail, data)
     if not newer:
         # Validation checks rules only where every key is right; the raw tables show them all.
         unsure: dict[int, set[str]] = {}
@@ -173,7 +156,7 @@ def from_validation_error(
         # Only when the raw reading and validation disagree: validation's words are still right.
         for detail in details:
             found += _translate(detail, data)
-    problems = [Problem(file, where.find(path), path, message) for path, message in found]
+    problems = [problem_at(file, where, source, path, message) for path, message in found]
     unique = dict.fromkeys(problems)
     return sorted(unique, key=lambda p: (p.position.line, p.position.col))
 
@@ -195,6 +178,26 @@ def _meant(details: list[ErrorDetails], data: Mapping[str, Any]) -> set[KeyPath]
     return found
 
 
+def unseen_ids(data: Mapping[str, Any]) -> set[str]:
+    """The ids of steps that the rules cannot see: in ``[[step]]`` tables, or not valid ids. A
+    reference to one is not a mistake of its own: the step's own message comes first."""
+    found: set[str] = set()
+    for key in ("steps", "step"):
+        tables = data.get(key)
+        for table in tables if isinstance(tables, list) else []:
+            step_id = table.get("id") if isinstance(table, dict) else None
+            if isinstance(step_id, str) and (key == "step" or not _ID.match(step_id)):
+                found.add(step_id)
+    return found
+
+
+def _names_unseen(path: KeyPath, value: Any, maybe: set[str]) -> bool:
+    """True for a reference (``options_from`` or an entry of ``from``) to a step that the
+    rules cannot see."""
+    reference = path[-1:] == ("options_from",) or path[-2:-1] == ("from",)
+    return reference and isinstance(value, str) and value in maybe
+
+
 def raw_rules(
     data: Mapping[str, Any],
     unsure: Mapping[int, set[str]],
@@ -204,23 +207,24 @@ def raw_rules(
 
     ``unsure`` names, for each step, the keys that already have a problem of their own.
     """
-    found = title_problems(data.get("title"))
+    found = shown_problems(data)
     steps = data.get("steps")
+    maybe = unseen_ids(data)
     if isinstance(steps, list):
-        found += cross_step_problems(steps, KIND_RULES, line_of)
+        found += cross_step_problems(steps, KIND_RULES, line_of, maybe)
         for index, raw in enumerate(steps):
             rules = _step_rules(raw, frozenset(unsure.get(index, ())))
             found += [(("steps", index, *sub), message) for sub, message in rules]
         scores = data.get("scores")
         if isinstance(scores, list):
-            found += score_problems(scores, steps, KIND_RULES)
+            found += score_problems(scores, steps, KIND_RULES, maybe)
     return found
 
 
 def _step_rules(raw: Any, unsure: frozenset[str]) -> list[tuple[KeyPath, str]]:
     if not isinstance(raw, dict):
         return []
-    found = [] if "title" in unsure else title_problems(raw.get("title"))
+    found: list[tuple[KeyPath, str]] = []
     model = STEP_MODELS.get(raw["kind"]) if isinstance(raw.get("kind"), str) else None
     if model is None:
         return found
@@ -300,30 +304,33 @@ def _translate(detail: ErrorDetails, data: Mapping[str, Any]) -> list[tuple[KeyP
     if error_type == "extra_forbidden":
         return [(path, _unknown_key(path, data))]
     if error_type == "union_tag_invalid":
-        tag = _value_at((*path, "kind"), data)
-        if not isinstance(tag, str):
-            return [
-                (
-                    (*path, "kind"),
-                    f'must be text in quotes, like kind = "text", not {_toml_type(tag)} '
-                    f"({toml_value(tag)})",
-                )
-            ]
-        return [
-            (
-                (*path, "kind"),
-                f'unknown kind "{tag}"{suggest(tag, KINDS)}; the kinds are {_KINDS_LIST}',
-            )
-        ]
+        return [((*path, "kind"), _kind(_value_at((*path, "kind"), data)))]
     if error_type == "union_tag_not_found":
         return [((*path, "kind"), f'missing required key "kind": {_ADD["kind"]}')]
-    return [(path, _value_message(error_type, ctx, value, path, detail["msg"]))]
+    return [(path, value_message(error_type, ctx, value, path, detail["msg"]))]
+
+
+def _kind(tag: Any) -> str:
+    if not isinstance(tag, str):
+        return Said(
+            f'must be text in quotes, like kind = "text", not {toml_type(tag)} ({toml_value(tag)})',
+            'write it in quotes, like kind = "text"',
+        )
+    close = nearest(tag, KINDS)
+    return Said(
+        f'unknown kind "{tag}"{suggest(tag, KINDS)}; the kinds are {_KINDS_LIST}',
+        f'write kind = "{close}"' if close else "use one of the kinds",
+        Change(VALUE, toml_text(close)) if close else None,
+    )
 
 
 def _missing(path: KeyPath) -> str:
     key = str(path[-1])
     fix = _ADD.get(key, f"add {key} = ...")
-    return f'missing required key "{key}": {fix}'
+    message = f'missing required key "{key}": {fix}'
+    if path == ("format",):
+        return Said(message, "add format = 1 at the top of the file", Change(TOP, "format = 1"))
+    return message
 
 
 def _unknown_key(path: KeyPath, data: Mapping[str, Any]) -> str:
@@ -332,18 +339,41 @@ def _unknown_key(path: KeyPath, data: Mapping[str, Any]) -> str:
     if model is not None and path[:1] == ("steps",) and len(path) == 3:
         step_kind = STEP_MODELS_BY_CLASS[model]
         if key in ("answer", "optional"):
-            return (
+            return Said(
                 f'"{key}" belongs to text, scale, choice and rank steps; '
-                f"{article(step_kind)} {step_kind} step decides by itself who answers"
+                f"{article(step_kind)} {step_kind} step decides by itself who answers",
+                f"delete the {key} line",
+                Change(DELETE),
             )
         owners = _kinds_with(key)
         if owners:
-            return (
+            return Said(
                 f'unknown key "{key}" for {article(step_kind)} {step_kind} step; '
-                f"it belongs to {_join(owners)} steps"
+                f"it belongs to {join(owners)} steps",
+                "change the kind, or delete the key",
             )
     meant = _meant_key(path, data)
-    return f'unknown key "{key}"' + (f' (did you mean "{meant}"?)' if meant else "")
+    value = _value_at(path, data)
+    if len(path) == 1 and meant in ("steps", "scores") and isinstance(value, list):
+        # [[step]] for [[steps]]: one mistake, however many tables it opens.
+        return Said(
+            f"[[{key}]] is not a table of a pack: write [[{meant}]]",
+            f"write [[{meant}]] in place of [[{key}]]",
+            Change(TABLE, meant),
+        )
+    if meant is None:
+        keys = join(_allowed_keys(model)) if model is not None else ""
+        return Said(
+            f'unknown key "{key}"',
+            f"check its spelling: the keys here are {keys}" if keys else "delete it",
+        )
+    table = _value_at(path[:-1], data)
+    free = isinstance(table, dict) and meant not in table
+    return Said(
+        f'unknown key "{key}" (did you mean "{meant}"?)',
+        f"rename it to {meant}" if free else f"delete it: {meant} is given already",
+        Change(RENAME, meant) if free else None,
+    )
 
 
 def _meant_key(path: KeyPath, data: Mapping[str, Any]) -> str | None:
@@ -360,99 +390,3 @@ def _meant_key(path: KeyPath, data: Mapping[str, Any]) -> str | None:
             # A step's question is its prompt; a step without one (read) has a body instead.
             return "prompt" if "prompt" in _allowed_keys(model) else "body"
     return nearest(key, _allowed_keys(model))
-
-
-def _entries(count: object, path: KeyPath) -> str:
-    key = next((part for part in reversed(path) if isinstance(part, str)), "")
-    noun = _ENTRY.get(key, "entry")
-    if count == 1:
-        return f"one {noun}"
-    return f"{count} {noun}s" if noun != "entry" else f"{count} entries"
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return text.lower() not in ("nan", "inf", "-inf", "infinity", "-infinity")
-
-
-def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def _value_message(
-    error_type: str, ctx: dict[str, Any], value: Any, path: KeyPath, fallback: str
-) -> str:
-    shown = toml_value(value)
-    given = f"{_toml_type(value)} ({shown})"
-    if error_type in ("string_type",):
-        return f"must be text in quotes, not {given}"
-    if error_type in ("int_type", "int_parsing", "int_from_float"):
-        if isinstance(value, float) and abs(value) < 1e15:
-            low = int(value // 1)
-            return f"must be a whole number, like {low} or {low + 1}, not {shown}"
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            return f"must be a number without quotes: write {value.strip()}, not {shown}"
-        return f"must be a whole number, like 20, not {given}"
-    if error_type == "finite_number":
-        return f"must be an ordinary number, like 14 or 2.5, not {shown}"
-    if error_type in ("float_type", "float_parsing"):
-        if isinstance(value, str) and _is_number(value.strip()):
-            return f"must be a number without quotes: write {value.strip()}, not {shown}"
-        return f"must be a number, like 14 or 2.5, not {given}"
-    if error_type in ("bool_type", "bool_parsing"):
-        if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-            return f"must be true or false without quotes: write {value.strip().lower()}"
-        return f"must be true or false, not {given}"
-    if error_type == "list_type":
-        if path == ("steps",) and isinstance(value, dict):
-            return STEPS_HEADER
-        return f'must be a list in square brackets, like ["a", "b"], not {given}'
-    if error_type in ("model_type", "model_attributes_type", "dict_type"):
-        if path[:1] == ("steps",) and len(path) == 2:
-            return "each step must be a table: start it with a [[steps]] line"
-        if len(path) == 4 and path[2] == "tasks":
-            return (
-                f'each task must be a table, like {{ name = "Dishes", minutes = 60 }}, not {given}'
-            )
-        return f"must be a table, not {given}"
-    if error_type == "literal_error":
-        expected = ANSWER_MODES if path[-1:] == ("answer",) else ()
-        choices = ", ".join(f'"{e}"' for e in expected) or str(ctx.get("expected"))
-        return f"must be one of {choices}, not {shown}{suggest(str(value), expected)}"
-    if error_type == "string_pattern_mismatch":
-        return (
-            "must be lowercase letters, digits and dashes, starting with a letter or digit, "
-            f'like "my-pack", not {shown}'
-        )
-    if error_type in ("greater_than_equal", "greater_than"):
-        bound = ctx.get("ge", ctx.get("gt"))
-        return (
-            f"must be at least {bound}, not {shown}"
-            if error_type == "greater_than_equal"
-            else (f"must be more than {bound}, not {shown}")
-        )
-    if error_type in ("less_than_equal", "less_than"):
-        bound = ctx.get("le", ctx.get("lt"))
-        return (
-            f"must be at most {bound}, not {shown}"
-            if error_type == "less_than_equal"
-            else (f"must be less than {bound}, not {shown}")
-        )
-    if error_type == "too_short":
-        if path == ("steps",):
-            return "add at least one step, starting with a [[steps]] line"
-        wanted = _entries(ctx.get("min_length"), path)
-        return f"needs at least {wanted}, not {ctx.get('actual_length')}"
-    if error_type == "too_long":
-        wanted = _entries(ctx.get("max_length"), path)
-        return f"may have at most {wanted}, not {ctx.get('actual_length')}"
-    if error_type in ("string_too_short", "empty"):
-        return "must not be empty"
-    if error_type == "string_too_long":
-        return f"must be at most {ctx.get('max_length')} characters long"
-    if error_type == "value_error":
-        return fallback.removeprefix("Value error, ")
-    return fallback

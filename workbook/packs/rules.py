@@ -10,12 +10,13 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, TypeAlias, TypeGuard
 
 from workbook.packs import placeholders
+from workbook.packs.said import VALUE, Change, Said
 
 KeyPath: TypeAlias = tuple[str | int, ...]
 RuleProblem: TypeAlias = tuple[KeyPath, str]
@@ -80,9 +81,11 @@ def placeholder_problems(
         if placeholders.used(text) and not speaks_to_one(rules, answer):
             if rules.speaks == BY_MODE:
                 reason = 'when answer = "together": one shared answer speaks for both of you'
+                fix = f"write the {key} for both of you, or let each answer on their own"
             else:
                 reason = f"in {article(name)} {name} step, which speaks to both of you at once"
-            problems.append(((key,), f"{{me}} and {{partner}} are not allowed {reason}"))
+                fix = f"write the {key} for both of you, without {{me}} or {{partner}}"
+            problems.append(((key,), Said(f"{{me}} and {{partner}} are not allowed {reason}", fix)))
     return problems
 
 
@@ -93,32 +96,14 @@ def mode_problems(name: str, rules: KindRules, answer: object) -> list[RuleProbl
     return [
         (
             ("answer",),
-            f'"{SEALED}" is for text, scale and choice steps, not {article(name)} {name} step: '
-            'use "each-private"',
+            Said(
+                f'"{SEALED}" is for text, scale and choice steps, not {article(name)} {name} '
+                'step: use "each-private"',
+                'write "each-private"',
+                Change(VALUE, '"each-private"'),
+            ),
         )
     ]
-
-
-def no_placeholders(values: Sequence[object], path: KeyPath, what: str) -> list[RuleProblem]:
-    """Texts shown to both partners at once never name one of them."""
-    return [
-        ((*path, index), f"{{me}} and {{partner}} are not allowed in {what}")
-        for index, value in enumerate(values)
-        if isinstance(value, str) and placeholders.used(value)
-    ]
-
-
-def title_problems(title: object) -> list[RuleProblem]:
-    """A title is shown to both partners at once, so it never names one of them."""
-    if isinstance(title, str) and placeholders.used(title):
-        return [
-            (
-                ("title",),
-                "{me} and {partner} are not allowed in titles: a title is shown to both of you "
-                "at once",
-            )
-        ]
-    return []
 
 
 def same_text(text: str) -> str:
@@ -145,7 +130,7 @@ def repeats(values: Sequence[object], path: KeyPath, what: str) -> list[RuleProb
                 f'{what} "{value}" is the same as "{first}": case and spaces at the ends do not '
                 "count"
             )
-        problems.append(((*path, index), message))
+        problems.append(((*path, index), Said(message, "keep one of them")))
     return problems
 
 
@@ -153,14 +138,19 @@ def cross_step_problems(
     steps: Sequence[Any],
     kinds: Mapping[str, KindRules],
     line_of: Callable[[KeyPath], int] | None = None,
+    maybe: Collection[str] = (),
 ) -> list[RuleProblem]:
     """Problems between steps: repeated ids and references to steps that do not come earlier.
 
     ``kinds`` holds each kind's rules. ``line_of`` gives the line of a key path, when the steps
-    come from a file, so that a repeated id can name the line of the first.
+    come from a file, so that a repeated id can name the line of the first. ``maybe`` holds ids
+    of steps the rules cannot see (in a ``[[step]]`` table, or not a valid id): a reference to
+    one is not a mistake of its own. Nor is a reference to no step at all when an earlier step
+    has no id that can be read: it may name that one.
     """
     problems: list[RuleProblem] = []
     earlier: dict[str, tuple[str, int]] = {}
+    nameless = False
     every_id = {raw.get("id") for raw in steps if isinstance(raw, dict) and _is_id(raw.get("id"))}
     sealed = {
         raw["id"]
@@ -188,24 +178,33 @@ def cross_step_problems(
                 continue  # a value of the wrong type says so by itself
             refs: list[Any] = list(value) if many and isinstance(value, list) else [value]
             for position, ref in enumerate(refs):
+                unseen = isinstance(ref, str) and ref not in every_id and (nameless or ref in maybe)
                 message = _reference(ref, step_id, earlier, every_id, wanted, kinds)
+                message = "" if unseen else message
                 if not message and _is_id(ref) and ref in sealed and ref in earlier:
-                    message = (
+                    message = Said(
                         f'"{ref}" is sealed (answer = "{SEALED}"): its answers are never shown '
-                        "to the couple, so nothing can be built on them"
+                        "to the couple, so nothing can be built on them",
+                        "name another step, or answer that step another way",
                     )
                 if message:
                     problems.append(((index, key, position) if many else (index, key), message))
         if _is_id(step_id) and step_id not in earlier and isinstance(name, str):
             earlier[step_id] = (name, index)
+        nameless = nameless or not _is_id(step_id)
     return [(("steps", *path), message) for path, message in problems]
 
 
 def score_problems(
-    scores: Sequence[Any], steps: Sequence[Any], kinds: Mapping[str, KindRules]
+    scores: Sequence[Any],
+    steps: Sequence[Any],
+    kinds: Mapping[str, KindRules],
+    maybe: Collection[str] = (),
 ) -> list[RuleProblem]:
     """Problems of ``[[scores]]``: each names rated steps answered per partner, its ``reverse``
-    entries name those steps or their items, its bands rise, and ids are unique."""
+    entries name those steps or their items, its bands rise, and ids are unique. ``maybe`` is
+    as for ``cross_step_problems``."""
+    nameless = any(isinstance(raw, dict) and not _is_id(raw.get("id")) for raw in steps)
     rated: dict[str, list[Any]] = {}
     others: dict[str, str] = {}
     for raw in steps:
@@ -227,19 +226,7 @@ def score_problems(
     for index, raw in enumerate(scores):
         if not isinstance(raw, dict):
             continue
-        # A score is shown beside both names at once: its title and labels name neither.
-        problems += [
-            ((index, *path), message) for path, message in title_problems(raw.get("title"))
-        ]
         bands = raw.get("bands")
-        for position, band in enumerate(bands if isinstance(bands, list) else []):
-            label = band.get("label") if isinstance(band, dict) else None
-            if isinstance(label, str) and placeholders.used(label):
-                message = (
-                    "{me} and {partner} are not allowed in band labels: a band is shown to both "
-                    "of you at once"
-                )
-                problems.append(((index, "bands", position, "label"), message))
         score_id = raw.get("id")
         if _is_id(score_id):
             if score_id in seen:
@@ -253,13 +240,19 @@ def score_problems(
         for position, ref in enumerate(refs if isinstance(refs, list) else []):
             if not _is_id(ref) or ref in rated:
                 continue
+            if ref not in others and (nameless or ref in maybe):
+                continue  # it may name a step the rules cannot see
             if ref in others:
                 reason = others[ref]
                 if ":" not in reason:
                     reason += ": a score reads scale steps each of you answers"
-                message = f'"{ref}" is {reason}'
+                message: str = Said(
+                    f'"{ref}" is {reason}', "name a scale step whose answers are each partner's"
+                )
             else:
-                message = f'"{ref}" is not a scale step of this pack{suggest(ref, rated)}'
+                message = _did_you_mean(
+                    f'"{ref}" is not a scale step of this pack', ref, rated, "a scale step"
+                )
             problems.append(((index, "from", position), message))
         reverse = raw.get("reverse")
         for position, entry in enumerate(reverse if isinstance(reverse, list) else []):
@@ -269,9 +262,17 @@ def score_problems(
             if step_id not in named and unsure and step_id in rated:
                 continue
             if step_id not in named:
-                message = f'"{step_id}" is not one of this score\'s steps (from)'
+                message = Said(
+                    f'"{step_id}" is not one of this score\'s steps (from)',
+                    f'add "{step_id}" to from, or fix the entry',
+                )
             elif item and step_id in rated and item not in rated[step_id]:
-                message = f'"{item}" is not an item of "{step_id}"{suggest(item, rated[step_id])}'
+                close = nearest(item, rated[step_id])
+                message = Said(
+                    f'"{item}" is not an item of "{step_id}"{suggest(item, rated[step_id])}',
+                    f'write "{step_id}.{close}"' if close else "write the item as in its step",
+                    Change(VALUE, _quoted(f"{step_id}.{close}")) if close else None,
+                )
             else:
                 continue
             problems.append(((index, "reverse", position), message))
@@ -285,7 +286,15 @@ def score_problems(
             if isinstance(n, int | float) and not isinstance(n, bool) and math.isfinite(n)
         ]
         if len(numbers) == len(lows) and any(b <= a for a, b in pairwise(numbers)):
-            problems.append(((index, "bands"), "bands must rise: each min larger than the last"))
+            problems.append(
+                (
+                    (index, "bands"),
+                    Said(
+                        "bands must rise: each min larger than the last",
+                        "put the bands in order, lowest first",
+                    ),
+                )
+            )
     return [(("scores", *path), message) for path, message in problems]
 
 
@@ -317,13 +326,34 @@ def _reference(
     if found is not None and fits(found[0]):
         return ""
     if found is not None and wanted is None:
-        return f'"{ref}" is {article(found[0])} {found[0]} step, which has no outcome to offer'
+        return Said(
+            f'"{ref}" is {article(found[0])} {found[0]} step, which has no outcome to offer',
+            "name a step whose answers can become terms (not a read or agreement step)",
+        )
     what = f"an earlier {wanted} step" if wanted is not None else "an earlier step"
     candidates = [step_id for step_id, (name, _) in earlier.items() if name in kinds and fits(name)]
     if found is not None:
-        return f'"{ref}" is not {what}: it is {article(found[0])} {found[0]} step'
+        return Said(
+            f'"{ref}" is not {what}: it is {article(found[0])} {found[0]} step', f"name {what}"
+        )
     if ref == here:
-        return f'"{ref}" is not {what}: it is this step'
+        return Said(f'"{ref}" is not {what}: it is this step', f"name {what}")
     if ref in every_id:
-        return f'"{ref}" is not {what}: it comes after this step'
-    return f'"{ref}" is not {what} of this pack{suggest(ref, candidates)}'
+        return Said(
+            f'"{ref}" is not {what}: it comes after this step',
+            "move that step above this one, or name another",
+        )
+    return _did_you_mean(f'"{ref}" is not {what} of this pack', ref, candidates, what)
+
+
+def _did_you_mean(message: str, ref: str, candidates: Iterable[str], what: str) -> str:
+    close = nearest(ref, candidates)
+    if close is None:
+        return Said(message, f"name {what}")
+    return Said(
+        f'{message} (did you mean "{close}"?)', f'write "{close}"', Change(VALUE, _quoted(close))
+    )
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -8,6 +8,9 @@ mistake gets one message, about the key it concerns. The kinds are chained throu
 rather than listed in ``allOf``: Taplo's completion leaves out the keys of a schema that has an
 ``allOf``, and follows neither ``if`` nor ``then``, so a step's own ``properties`` list every key
 of every kind, with its words, for completion and hover, and the chosen kind checks them.
+
+Unknown, misspelt and misplaced keys, and a step's missing keys, get one message each, on one
+line, rather than one on every key of their table (``schema_keys.py``).
 """
 
 from __future__ import annotations
@@ -17,10 +20,13 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from workbook.packs import schema_keys
 from workbook.packs.models import FORMAT, KINDS, STEP_MODELS, Band, Pack, Score, Task
-from workbook.packs.rules import SEALED
+from workbook.packs.rules import SEALED, article
 
-SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Draft 7: the first table of [[step]] is singled out with "items" as a list, which Taplo reads
+# and draft 2020-12 spells "prefixItems", which Taplo does not.
+SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 # Keys whose lists must not repeat an entry (validate also ignores case and spaces at the ends).
 UNIQUE = ("options", "items", "questions")
 
@@ -71,7 +77,8 @@ STEP_KEYS = {
     "low": "A label for the lowest point.",
     "high": "A label for the highest point.",
     "gap": (
-        "At the reveal, flag items where the two answers differ by gap or more; at most max - min."
+        "At the reveal, flag items where the two answers differ by gap or more (default 2); at "
+        "most max - min."
     ),
     "options": (
         "The options, at least 2. Each is different, ignoring case and spaces at the ends."
@@ -159,12 +166,73 @@ def pack_schema() -> dict[str, Any]:
         if answer is not None and not model.rules.sealable:
             answer["enum"] = [mode for mode in answer["enum"] if mode != SEALED]
     defs["Step"] = _step_by_kind()
+    _one_message_per_key(made, defs)
     return {
         "$schema": SCHEMA_DIALECT,
         "title": f"workbook exercise pack, format {FORMAT}",
         **{key: value for key, value in made.items() if key != "title"},
         "$defs": defs,
     }
+
+
+def _one_message_per_key(pack: dict[str, Any], defs: dict[str, Any]) -> None:
+    """Unknown, misspelt and misplaced keys get one message each, on their own line
+    (``schema_keys.py``)."""
+    pack_keys = [key for key in _keys(Pack) if key not in ("steps", "scores")]
+    owners: dict[str, list[str]] = {}
+    for name, model in STEP_MODELS.items():
+        for key in _keys(model):
+            owners.setdefault(key, []).append(name)
+    for name, model in STEP_MODELS.items():
+        own = _keys(model)
+        others = {key: kinds for key, kinds in owners.items() if name not in kinds}
+        wrong = schema_keys.misplaced(name, own, others, pack_keys)
+        # The kind's own name, "text" or "question" stand for the prompt (or a read's body).
+        stand_ins = [
+            key for key, said in wrong.items() if said["const"].startswith(("prompt,", "body,"))
+        ]
+        meant = "prompt" if "prompt" in own else "body"
+        also = {meant: {"propertyNames": {"not": {"enum": stand_ins}}}} if stand_ins else {}
+        _guard(defs[model.__name__], f"{article(name)} {name} step", own, wrong, also, kind=name)
+    _guard(
+        defs[Score.__name__],
+        "a score",
+        _keys(Score),
+        schema_keys.misplaced("", _keys(Score), {}, pack_keys),
+    )
+    _guard(defs[Task.__name__], "a task", _keys(Task), {})
+    _guard(defs[Band.__name__], "a band", _keys(Band), {})
+    tables = {
+        "step": schema_keys.wrong_table("step", "steps", "id", "kind"),
+        "score": schema_keys.wrong_table("score", "scores", "id", "title"),
+    }
+    # A key of the pack written under a step is the step's problem, not also a missing one.
+    under_a_step = {
+        key: {"properties": {"steps": {"items": {"not": {"required": [key]}}}}}
+        for key in ("format", "summary")
+    }
+    _guard(pack, "the pack", _keys(Pack), tables, under_a_step)
+
+
+def _guard(
+    table: dict[str, Any],
+    what: str,
+    own: list[str],
+    wrong: dict[str, Any],
+    also: dict[str, dict[str, Any]] | None = None,
+    kind: str = "",
+) -> None:
+    table["properties"].update(wrong)
+    known = [*own, *wrong]
+    table["patternProperties"] = schema_keys.near_misses(own, known)
+    table["additionalProperties"] = schema_keys.unknown(what, own)
+    required = [key for key in table.pop("required", []) if key != "kind"]
+    if kind:
+        # A step: Taplo's completion reads the Step table, never a kind's, so allOf is fine here.
+        table.update(schema_keys.needed_on_kind(kind, required, own, also or {}))
+        table["required"] = ["kind"]
+    else:
+        table.update(schema_keys.required_unless_misspelt({}, required, own, also or {}))
 
 
 def _describe(table: dict[str, Any], words: dict[str, str]) -> None:
@@ -191,12 +259,20 @@ def _step_by_kind() -> dict[str, Any]:
     # For completion and hover, every key of every kind with its words; the branch checks them.
     properties: dict[str, Any] = {key: {"description": STEP_KEYS[key]} for key in keys}
     properties["kind"] = {"description": STEP_KEYS["kind"], "enum": list(KINDS)}
+    # No kind matched: a kind that is misspelt says so on its own line; a missing one is asked
+    # for here, unless a near miss of "kind" is there.
+    last: dict[str, Any] = chosen
+    while "else" in last:
+        last = last["else"]
+    every = list(keys)
+    last["else"] = {
+        "patternProperties": schema_keys.near_misses(["kind"], every),
+        **schema_keys.required_unless_misspelt({}, ["kind"], every, {}),
+    }
     return {
         "type": "object",
         "description": "One step of the pack, in a [[steps]] table.",
         "properties": properties,
-        # Only the kind: the chosen branch asks for the rest, so nothing is reported twice.
-        "required": ["kind"],
         **chosen,
     }
 

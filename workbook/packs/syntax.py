@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbook.packs import twice, values
+from workbook.packs.fixes import Edit, Source
+from workbook.packs.habits import CURLY, habit
 from workbook.packs.rules import KeyPath
 from workbook.packs.scan import Statement, scan
 
-# Quotes that word processors put in place of straight ones.
-CURLY = "\u201c\u201d\u201e\u201f\u2033\u2018\u2019\u201a\u201b\u00ab\u00bb"
 # The start of a line that is a statement of its own: ``key =`` or a table header.
 _STATEMENT = re.compile(
     r"[ \t]*(?:[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*[ \t]*="
@@ -25,9 +26,6 @@ _STATEMENT = re.compile(
 _WORD = re.compile(r"[^,\]\}#\n]*")
 _TUPLE_KEY = re.compile(r"\(((?:'[^']*',? ?)+)\)")
 _SHOWN = 50
-STEPS_HEADER = (
-    "write [[steps]], with two brackets on each side: each step starts with its own [[steps]] line"
-)
 
 
 @dataclass(frozen=True)
@@ -38,6 +36,8 @@ class Explained:
     col: int
     path: KeyPath
     message: str
+    help: str = ""
+    edits: tuple[Edit, ...] = ()
 
 
 def explain(source: str, message: str, line: int, col: int) -> Explained:
@@ -55,16 +55,21 @@ def fallback(message: str) -> str:
     return f"this is not valid TOML: {shown[:1].lower()}{shown[1:]}"
 
 
+# What an edit is made of: replace the source from one offset up to another with a text.
+Offsets = tuple[tuple[int, int, str], ...]
+
+
 class _Explainer:
     def __init__(self, source: str, message: str, line: int, col: int) -> None:
         self.src = source
         self.msg = message
-        self.starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.text = Source(source)
+        self.starts = self.text.starts
         line = min(max(line, 1), len(self.starts))
         self.at = min(self.starts[line - 1] + max(col, 1) - 1, len(source))
-        # A newline at the error is read too: that is where a one-line string was cut.
-        cut = source.startswith("\n", self.at)
-        self.state = scan(source, self.at + 1 if cut else self.at)
+        # A line end at the error is read too: that is where a one-line string was cut.
+        self.line_end = source.startswith(("\n", "\r\n"), self.at)
+        self.state = scan(source, self.at + 1 if self.line_end else self.at)
         self.number = self._statement()
 
     # Positions and text
@@ -72,9 +77,12 @@ class _Explainer:
     def line_of(self, index: int) -> int:
         return self.src.count("\n", 0, index) + 1
 
-    def made(self, index: int, path: KeyPath, message: str) -> Explained:
+    def made(
+        self, index: int, path: KeyPath, message: str, help: str = "", edits: Offsets = ()
+    ) -> Explained:
         line = self.line_of(index)
-        return Explained(line, index - self.starts[line - 1] + 1, path, message)
+        made = tuple(self.text.edit(start, end, text) for start, end, text in edits)
+        return Explained(line, index - self.starts[line - 1] + 1, path, message, help, made)
 
     def rest_of_line(self, index: int) -> str:
         end = self.src.find("\n", index)
@@ -96,16 +104,32 @@ class _Explainer:
     def path(self, number: int | None) -> KeyPath:
         return () if number is None else self.state.statements[number].path
 
+    def habit_path(self, index: int) -> KeyPath:
+        """The key path of a habit's spot: its statement's, once the key is read, else its
+        table's."""
+        current = self.current
+        if current is None or self.line_of(current.start) != self.line_of(index):
+            return self.state.table
+        if current.header or (current.value < 0 and self.src[index : index + 1] != ":"):
+            return self.state.table
+        return current.path
+
     # What went wrong
 
     def explain(self) -> Explained | None:
         msg, char = self.msg, self.src[self.at : self.at + 1]
         path = self.path(self.number)
-        if msg.startswith("Illegal character") and char not in ("\n", ""):
+        found = habit(self.src, self.at, msg, self.state)
+        if found is not None:
+            where = self.habit_path(found.index)
+            return self.made(found.index, where, found.message, found.help, found.edits)
+        if msg.startswith("Illegal character") and not self.line_end and char not in ("\n", ""):
             return self.made(
                 self.at,
                 path,
                 f"a control character (U+{ord(char):04X}) is not allowed here: delete it",
+                "delete the character (your editor may show it only with invisible characters on)",
+                ((self.at, self.at + 1, ""),),
             )
         if msg.startswith("Unescaped") or "escape" in msg or msg == "Invalid hex value":
             backslash = self.src.rfind("\\", self.starts[self.line_of(self.at) - 1], self.at + 1)
@@ -114,6 +138,7 @@ class _Explainer:
                 path,
                 "a backslash in text starts an escape such as \\n (a new line): write \\\\ for "
                 "a backslash itself, or put the text in 'single quotes'",
+                "write \\\\ for a backslash, or put the text in 'single quotes'",
             )
         if self.state.string is not None:
             return self.unclosed_string(*self.state.string, path)
@@ -122,17 +147,17 @@ class _Explainer:
             "Unclosed inline table",
             "Invalid value",
         ):
-            found = self.unclosed(*self.state.brackets[-1], path)
-            if found is not None:
-                return found
+            found_open = self.unclosed(*self.state.brackets[-1], path)
+            if found_open is not None:
+                return found_open
         if char and char in CURLY:
             return self.curly(path)
         if msg.startswith(
             ("Cannot declare", "Cannot mutate", "Cannot overwrite", "Cannot redefine")
         ):
-            return self.twice()
+            return twice.explain(self)
         if msg.startswith("Duplicate inline table key"):
-            return self.twice_in_braces(path)
+            return twice.in_braces(self, path)
         if msg == "Invalid value":
             return self.bad_value(path)
         if msg.startswith("Expected newline"):
@@ -145,43 +170,79 @@ class _Explainer:
                 (),
                 'a line must start with a key (like title = "..."), a [[steps]] line, or # for '
                 "a comment",
+                "start the line with a key, a [[steps]] line or #",
             )
-        if msg.startswith("Expected ']]'"):
-            return self.made(self.at, (), "a [[steps]] line needs two closing brackets: ]]")
-        if msg.startswith("Expected ']'"):
-            return self.made(self.at, (), "a table header needs its closing bracket: ]")
+        if msg.startswith(("Expected ']]'", "Expected ']'")):
+            return self.header()
         return None
+
+    def header(self) -> Explained:
+        """A table header without all its closing brackets."""
+        current = self.current
+        array = self.msg.startswith("Expected ']]'")
+        name = ".".join(current.keys) if current is not None and current.header else ""
+        closing = "]]" if array else "]"
+        have = 1 if array and self.src.startswith("]", self.at) else 0
+        shown = f"[[{name}]]" if array else f"[{name}]"
+        edits: Offsets = ((self.at, self.at, closing[have:]),) if name else ()
+        if array:
+            message = f"a {shown or '[[steps]]'} line needs two closing brackets: ]]"
+        else:
+            message = f"a table header needs its closing bracket: ]{f' ({shown})' if name else ''}"
+        return self.made(self.at, (), message, f"end the line with {closing}", edits)
 
     def unclosed_string(self, start: int, quotes: str, path: KeyPath) -> Explained:
         if len(quotes) == 3:
-            fix = f"end it with {quotes}"
-        else:
-            fix = (
-                f"end it with {quotes} on the same line "
-                '(for text over several lines, start and end it with """)'
+            return self.made(
+                start,
+                path,
+                f"this text is never closed: end it with {quotes}",
+                f"end the text with {quotes} on a line of its own",
             )
-        return self.made(start, path, f"this text is never closed: {fix}")
+        edits: Offsets = ()
+        current = self.current
+        if current is not None and current.value == start and not self.state.brackets:
+            end = self.line_end_of(start)
+            edits = ((end, end, quotes),)
+        return self.made(
+            start,
+            path,
+            f"this text is never closed: end it with {quotes} on the same line "
+            '(for text over several lines, start and end it with """)',
+            f"end the text with {quotes}",
+            edits,
+        )
+
+    def line_end_of(self, index: int) -> int:
+        """Where a line's text ends: before its line end and the spaces before it."""
+        end = self.src.find("\n", index)
+        end = len(self.src) if end == -1 else end
+        while end > index and self.src[end - 1] in " \t\r":
+            end -= 1
+        return end
 
     def unclosed(self, start: int, opener: str, path: KeyPath) -> Explained | None:
         rest = self.rest_of_line(self.at)
         same_line = self.line_of(start) == self.line_of(self.at)
+        braces = "these braces are never closed: end them with } on the same line"
         if opener == "{" and same_line:
             # Braces hold one line: closed later on it, a comma is missing; else they never close.
             if "}" in rest:
                 return self.missing_comma(opener, path)
-            return self.made(
-                start, path, "these braces are never closed: end them with } on the same line"
-            )
+            return self.made(start, path, braces, "end the braces with }")
         if same_line and "]" in rest and self.msg != "Invalid value":
             return self.missing_comma(opener, path)
         at_end = not re.sub(r"(?m)^[ \t]*#.*$", "", self.src[self.at :]).strip()
         if at_end or _STATEMENT.match(rest):
             # The list ran on into the next key or table, or to the end of the file.
             if opener == "[":
-                return self.made(start, path, "this list is never closed: end it with ]")
-            return self.made(
-                start, path, "these braces are never closed: end them with } on the same line"
-            )
+                return self.made(
+                    start,
+                    path,
+                    "this list is never closed: end it with ]",
+                    "end the list with ] after its last value",
+                )
+            return self.made(start, path, braces, "end the braces with }")
         if self.msg == "Invalid value":
             return None
         return self.missing_comma(opener, path)
@@ -189,8 +250,16 @@ class _Explainer:
     def missing_comma(self, opener: str, path: KeyPath) -> Explained:
         example = '["a", "b"]' if opener == "[" else '{ name = "Dishes", minutes = 60 }'
         what = "the values of a list" if opener == "[" else "the keys in braces"
+        before = self.at
+        while before > 0 and self.src[before - 1] in " \t\r\n":
+            before -= 1
+        edits: Offsets = ((before, before, ","),) if "#" not in self.src[before : self.at] else ()
         return self.made(
-            self.at, path, f"a comma is missing here: put a comma between {what}, like {example}"
+            self.at,
+            path,
+            f"a comma is missing here: put a comma between {what}, like {example}",
+            "put a comma after the value before this one",
+            edits,
         )
 
     def curly(self, path: KeyPath) -> Explained:
@@ -198,10 +267,16 @@ class _Explainer:
         end = min((rest.find(q) for q in CURLY if q in rest), default=-1)
         inner = rest[:end] if end >= 0 else ""
         example = f'"{inner}"' if inner and len(inner) <= _SHOWN and '"' not in inner else '"..."'
+        edits: Offsets = ()
+        if end >= 0 and '"' not in inner and "\\" not in inner:
+            close = self.at + 1 + end
+            edits = ((self.at, self.at + 1, '"'), (close, close + 1, '"'))
         return self.made(
             self.at,
             path,
             f"curly quotes are not quotes in TOML: use straight quotes, like {example}",
+            "type the quotes again in your editor, as straight quotes",
+            edits,
         )
 
     def bad_value(self, path: KeyPath) -> Explained | None:
@@ -211,46 +286,53 @@ class _Explainer:
             word = _WORD.match(rest)
             text = word.group(0).strip() if word else ""
             if text[:1].isalpha():
-                return self.made(self.at, path, f'text must be in quotes, like "{_short(text)}"')
+                return self.made(
+                    self.at,
+                    path,
+                    f'text must be in quotes, like "{_short(text)}"',
+                    "put each text of the list in quotes",
+                )
             return None
         if not rest or rest.startswith("#"):
             key = ".".join(statement.keys)
             return self.made(
-                self.at, path, f'a value is missing after =: write {key} = "..." or remove the line'
+                self.at,
+                path,
+                f'a value is missing after =: write {key} = "..." or remove the line',
+                "write a value after =, or delete the line",
             )
         return self.unquoted(statement, path)
 
     def unquoted(self, statement: Statement, path: KeyPath) -> Explained:
-        text = self.rest_of_line(statement.value).strip()
-        key = ".".join(statement.keys)
-        shown = _short(text.replace("\\", "\\\\").replace('"', '\\"'))
-        return self.made(statement.value, path, f'text must be in quotes: write {key} = "{shown}"')
+        return values.unquoted(self, statement, path)
 
     def after_value(self, path: KeyPath) -> Explained:
         statement = self.current
         rest = self.rest_of_line(self.at)
+        spaces = self.at
+        while spaces > 0 and self.src[spaces - 1] in " \t":
+            spaces -= 1
+        new_line: Offsets = ((spaces, self.at, "\n"),)
         if statement is not None and statement.header:
-            return self.made(self.at, path, "start a new line after the table's header")
+            return self.made(
+                self.at,
+                path,
+                "start a new line after the table's header",
+                "put the key on a line of its own",
+                new_line,
+            )
         if statement is not None and statement.value >= 0 and not _STATEMENT.match(rest):
             first = self.src[statement.value]
             if first not in "\"'[{" and not rest.lstrip().startswith("#"):
                 return self.unquoted(statement, path)
             if first in "\"'" and not _STATEMENT.match(rest):
-                how = (
-                    "write \\\" or put the text in 'single quotes'"
-                    if first == '"'
-                    else 'put the text in "double quotes"'
-                )
-                return self.made(
-                    self.at,
-                    path,
-                    f"the text ended at the {first} just before this: to put {first} inside "
-                    f"text, {how}",
-                )
+                return values.quote_inside(self, statement, path, first)
         return self.made(
             self.at,
             path,
             "only one key = value per line: start a new line here, or use # for a comment",
+            "start a new line before this key",
+            new_line if _STATEMENT.match(rest) else (),
         )
 
     def no_equals(self) -> Explained:
@@ -263,71 +345,27 @@ class _Explainer:
                 (),
                 "this line is not key = value: put the text in quotes after a key (like "
                 'body = "..."), or start the line with # to make it a comment',
+                "put the text in a key's value, or start the line with #",
             )
         if statement is not None and statement.keys:
             key = ".".join(statement.keys)
             rest = self.rest_of_line(self.at).split("#")[0].strip()
             if rest[:1] in ('"', "'", "[", "{") or rest[:1].isdigit():
                 return self.made(
-                    self.at, (), f"expected = after {key}: write {key} = {_short(rest)}"
+                    self.at,
+                    (),
+                    f"expected = after {key}: write {key} = {_short(rest)}",
+                    "put = between the key and its value",
+                    ((self.at, self.at, "= "),) if self.src[self.at - 1] in " \t" else (),
                 )
             return self.made(
                 self.at,
                 (),
                 "a key is one word with no spaces, like max_chars, then = and its value",
+                "join the words of the key with _, or fix its spelling",
             )
-        return self.made(self.at, (), 'expected a key here, like title = "..."')
-
-    def twice(self) -> Explained | None:
-        current, number = self.current, self.number
-        if current is None or number is None:
-            return None
-        earlier = self.state.statements[:number]
-        if not current.header:
-            full = current.path
-            firsts = [s for s in earlier if not s.header and s.path == full]
-            first = f"; the first is on line {self.line_of(firsts[0].start)}" if firsts else ""
-            where = "the pack" if len(full) == 1 else "this table"
-            where = "this step" if len(full) == 3 and full[0] == "steps" else where
-            return self.made(
-                current.start,
-                full,
-                f'"{".".join(current.keys)}" is given twice in {where}{first}: keep one of them',
-            )
-        named = current.named
-        tables = [s for s in earlier if s.header and s.named == named]
-        singles = [s for s in tables if not s.array]
-        values = [s for s in earlier if not s.header and s.path == named]
-        name = ".".join(current.keys)
-        if values:
-            first_line = self.line_of(values[0].start)
-            return self.made(
-                current.start, named, f"{name} is already given on line {first_line}: keep one"
-            )
-        if named == ("steps",) and (singles or not current.array):
-            # [steps] written where [[steps]] was meant: point at the first one.
-            wrong = [*singles, current] if not current.array else singles
-            also = (
-                f"; line {self.line_of(wrong[1].start)} has [steps] too" if len(wrong) > 1 else ""
-            )
-            return self.made(wrong[0].start, named, STEPS_HEADER + also)
-        if tables:
-            first_line = self.line_of(tables[0].start)
-            return self.made(
-                current.start,
-                named,
-                f"the table [{name}] is already declared on line {first_line}: put its keys "
-                "under one header",
-            )
-        return None
-
-    def twice_in_braces(self, path: KeyPath) -> Explained:
-        name = self.msg.split("key", 1)[1].strip().strip("'\"")
-        found = self.src.rfind(name, self.starts[self.line_of(self.at) - 1], self.at)
         return self.made(
-            found if found >= 0 else self.at,
-            path,
-            f'"{name}" is given twice in these braces: keep one of them',
+            self.at, (), 'expected a key here, like title = "..."', "start the line with a key"
         )
 
 

@@ -80,15 +80,14 @@ class AgendaScreen(Screen[list[str] | None]):
             yield PackList(id="packs")
             yield Static(id="total", markup=False)
             yield Static(id="summary")
-            broken = len(self.library.broken)
-            if broken:
+            broken, warned = len(self.library.broken), len(self._warned())
+            if broken or warned:
                 # Quiet on purpose: the couple may be looking; the author finds the details.
-                yield Static(
-                    f"{broken} pack file{'s' if broken != 1 else ''} could not be read "
-                    "(d: details)",
-                    id="broken",
-                    markup=False,
-                )
+                said = [f"{broken} pack file{'s' if broken != 1 else ''} could not be read"]
+                said = said if broken else []
+                if warned:
+                    said.append(f"{warned} pack{'s' if warned != 1 else ''} with warnings")
+                yield Static("; ".join(said) + " (d: details)", id="broken", markup=False)
             with Horizontal(id="agenda-buttons"):
                 if self.first_time:
                     yield Button("Suggested first path", id="suggested")
@@ -174,8 +173,11 @@ class AgendaScreen(Screen[list[str] | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def _warned(self) -> list[LoadedPack]:
+        return [loaded for loaded in self.library.ordered() if loaded.warnings]
+
     def action_broken(self) -> None:
         from workbook.tui.screens.broken_packs import BrokenPacksScreen
 
-        if self.library.broken:
-            self.app.push_screen(BrokenPacksScreen(self.library.broken))
+        if self.library.broken or self._warned():
+            self.app.push_screen(BrokenPacksScreen(self.library.broken, self._warned()))

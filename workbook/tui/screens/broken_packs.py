@@ -1,4 +1,5 @@
-"""The pack files that could not be read, with their problems: for the author, on request."""
+"""The pack files that could not be read, with their problems, and the packs that load with
+warnings: for the author, on request."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from workbook.packs.load import LoadedPack
+from workbook.packs.problems import Problem
 from workbook.tui.plain import plain
 
 # Enough to find and fix a file; `workbook validate` gives every problem.
@@ -18,25 +20,32 @@ SHOWN_PER_FILE = 8
 class BrokenPacksScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape", "dismiss", "Close", id="broken-packs.dismiss")]
 
-    def __init__(self, broken: list[LoadedPack]) -> None:
+    def __init__(self, broken: list[LoadedPack], warned: list[LoadedPack] | None = None) -> None:
         super().__init__()
         self.broken = broken
+        self.warned = warned or []
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="broken-packs", classes="dialog"):
-            yield Static("Packs that could not be read", classes="dialog-title", markup=False)
-            yield Static(
-                "These files are left out of the list. The other packs work as usual. "
-                "To see every problem, run: workbook validate FOLDER",
-                classes="legend",
-                markup=False,
-            )
-            for loaded in self.broken:
-                problems = [p.short() for p in loaded.problems[:SHOWN_PER_FILE]]
-                more = len(loaded.problems) - len(problems)
-                if more > 0:
-                    problems.append(f"... and {more} more")
-                yield Static(plain(f"{loaded.file}\n  " + "\n  ".join(problems)))
+            if self.broken:
+                yield Static("Packs that could not be read", classes="dialog-title", markup=False)
+                yield Static(
+                    "These files are left out of the list. The other packs work as usual. "
+                    "To see every problem, run: workbook validate FOLDER",
+                    classes="legend",
+                    markup=False,
+                )
+                for loaded in self.broken:
+                    yield _listed(loaded, loaded.problems)
+            if self.warned:
+                yield Static("Packs with warnings", classes="dialog-title", markup=False)
+                yield Static(
+                    "These packs work, but something in them is surely not what was meant.",
+                    classes="legend",
+                    markup=False,
+                )
+                for loaded in self.warned:
+                    yield _listed(loaded, loaded.warnings)
             yield Button("Close", id="close", variant="primary")
 
     def on_mount(self) -> None:
@@ -44,3 +53,11 @@ class BrokenPacksScreen(ModalScreen[None]):
 
     def on_button_pressed(self) -> None:
         self.dismiss()
+
+
+def _listed(loaded: LoadedPack, problems: list[Problem]) -> Static:
+    lines = [p.short() for p in problems[:SHOWN_PER_FILE]]
+    more = len(problems) - len(lines)
+    if more > 0:
+        lines.append(f"... and {more} more")
+    return Static(plain(f"{loaded.file}\n  " + "\n  ".join(lines)))

@@ -1,8 +1,9 @@
 """Trying a pack file: its problems while it is broken, else the walk of it, at the same step.
 
-The screen stays at the bottom of ``workbook try``. Each reload reads the file again: a pack that
-loads is walked on top of this screen, from the step the author was on; a broken one takes the
-walk away and lists its problems here until it loads again.
+The screen stays at the bottom of ``workbook try``. Each reload (on save, or F5) reads the file
+again: a pack that loads is walked on top of this screen, from the step the author was on, or the
+step now in its place if it was renamed or deleted; a broken one takes the walk away and lists
+its problems here until it loads again. Warnings are said as the pack is reloaded, and listed here.
 """
 
 from __future__ import annotations
@@ -64,7 +65,11 @@ class TryScreen(Screen[None]):
         follow(self.session, self.pack, loaded.pack, loaded.digest)
         self.pack = loaded.pack
         await self._show_problems(loaded)
-        self.notify(f"Reloaded {self.file.name}.", markup=False)
+        said = f"Reloaded {self.file.name}."
+        if loaded.warnings:
+            count = len(loaded.warnings)
+            said += f" {count} warning{'s' if count != 1 else ''}: {loaded.warnings[0].short()}"
+        self.notify(said, markup=False)
         await self.action_walk()
 
     async def action_walk(self) -> None:
@@ -91,14 +96,16 @@ class TryScreen(Screen[None]):
         count = len(loaded.problems)
         if not count:
             status.update(
-                "No problems. Enter walks the pack; F5 reads it again from the disk, and the "
-                "walk stays on the same step."
+                "No problems. Enter walks the pack; saving it in your editor (or F5) reads it "
+                "again, and the walk stays on the same step."
             )
-            return
-        status.update(
-            f"{count} problem{'s' if count != 1 else ''}: fix "
-            f"{'them' if count != 1 else 'it'} in your editor, save, and press F5."
-        )
+        else:
+            status.update(
+                f"{count} problem{'s' if count != 1 else ''}: fix "
+                f"{'them' if count != 1 else 'it'} in your editor and save; the pack is read "
+                "again by itself."
+            )
         await listing.mount_all(
-            Static(plain(problem.short()), classes="broken") for problem in loaded.problems
+            Static(plain(problem.short()), classes="broken")
+            for problem in [*loaded.problems, *loaded.warnings]
         )
