@@ -35,7 +35,6 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
-    Button,
     Label,
     Markdown,
     Static,
@@ -59,6 +58,7 @@ from workbook.packs.models import Pack
 from workbook.tui.plain import line, plain
 from workbook.tui.steps.text import AnswerArea
 from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 from workbook.tui.widgets.notes_pane import NotesPane
 

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from workbook.data.agreement_book import AgreementBook
 from workbook.data.files import DataError
@@ -23,6 +23,7 @@ from workbook.data.store import Store
 from workbook.data.trail import ending
 from workbook.export.markdown import long_date
 from workbook.tui.plain import fill, plain
+from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 
 EARLY = (

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Select, Static
+from textual.widgets import Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
 from workbook.data.index import Caseload, load_caseload
@@ -27,6 +27,7 @@ from workbook.logic.caseload import ORDERS, SHOWS, CaseView, due_text, shown_day
 from workbook.tui.follow import typed_into
 from workbook.tui.plain import fill
 from workbook.tui.widgets.box import Box
+from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.case_table import CaseTable, Column
 from workbook.tui.widgets.footer import KeysFooter
 

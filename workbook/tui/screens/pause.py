@@ -20,13 +20,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from workbook.data import pin
 from workbook.data.files import DataError
 from workbook.data.models import Couple
 from workbook.tui.plain import fill
 from workbook.tui.screens.practice_lock import PracticeLockScreen, Tries
+from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:

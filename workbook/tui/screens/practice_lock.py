@@ -19,11 +19,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from workbook.data import pin
 from workbook.data.store import Store
 from workbook.tui.widgets.box import Box
+from workbook.tui.widgets.button import Button
 
 # Seconds the box stays closed after the first, second, ... wrong entry.
 DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)

@@ -23,13 +23,14 @@ from textual.css.query import NoMatches
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from workbook.data.notepad import NotePad
 from workbook.data.notes import CONSOLE, COUPLE_WINDOW, SessionNotes
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.text import AnswerArea
 from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.button import Button
 
 # While saving fails, how often to try again without waiting for the next key.
 RETRY_SECONDS = 5.0
