@@ -7,8 +7,8 @@ a caseload of 200 couples then costs a look at each file's modification time, no
 ten thousand sessions.
 
 It is only a cache: deleting it loses nothing. One that cannot be read, that has been edited by
-hand (its checksum no longer fits its entries), or whose entries are of the wrong shape, is
-ignored and written anew. One written by a newer workbook is ignored and left as it is, as every
+hand (its checksum no longer fits its entries), or whose entries are of the wrong shape or type
+(a date where text belongs, anywhere), is ignored and written anew. One written by a newer workbook is ignored and left as it is, as every
 file of a newer format is: Home then reads every couple from its files. It is written durably,
 under its own lock, and never through a link; a failure to write it only makes the next start
 slower, so it is reported once, quietly.
@@ -124,7 +124,8 @@ def _read(store: Store, path: Path) -> tuple[dict[str, dict[str, Any]], str | No
     couples = table.get("couples")
     if version != INDEX_FORMAT or not isinstance(couples, dict):
         return {}, None, True
-    if table.get("checksum") != _checksum(couples):
+    expected = _checksum(couples)
+    if expected is None or table.get("checksum") != expected:
         return {}, None, True  # edited by hand: nothing in it is trusted
     return {k: v for k, v in couples.items() if isinstance(v, dict) and is_id(k)}, None, True
 
@@ -150,8 +151,12 @@ def _write(store: Store, path: Path, entries: dict[str, dict[str, Any]]) -> str 
     return None
 
 
-def _checksum(couples: dict[str, Any]) -> str:
-    text = json.dumps(couples, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+def _checksum(couples: dict[str, Any]) -> str | None:
+    """A checksum of the entries; None when they hold what no index of ours holds (a date)."""
+    try:
+        text = json.dumps(couples, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return None
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
