@@ -291,4 +291,4 @@ def test_cli_without_pyrage_says_how_to_install_it(
         capsys, "--data-dir", str(tmp_path / "d"), "encrypt", "--passphrase-file", good
     )
     assert code == 2
-    assert "pip install 'workbook[crypt]'" in err
+    assert "pip install pyrage" in err

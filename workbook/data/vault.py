@@ -13,8 +13,8 @@ held here, in memory only, for the life of the process, and:
 
 A folder with a ``key.age`` that has not been unlocked is *locked*: any read or write in it
 fails with a message, so nothing is ever written into it in the clear. A plain folder costs one
-dictionary lookup per file and nothing else. pyrage is optional (the ``crypt`` extra); without it
-an encrypted folder cannot be opened and ``CryptUnavailable`` says how to install it.
+dictionary lookup per file and nothing else. pyrage is a dependency of workbook; where it is
+missing all the same, an encrypted folder cannot be opened and ``CryptUnavailable`` says so.
 """
 
 from __future__ import annotations
@@ -31,7 +31,10 @@ from typing import Any
 KEY_FILE = "key.age"
 RECOVERY_FILE = "key.recovery.age"
 SUFFIX = ".age"
-INSTALL_HINT = "encrypted data folders need pyrage: pip install 'workbook[crypt]'"
+INSTALL_HINT = (
+    "encrypted data folders need pyrage, which is installed with workbook but is missing here: "
+    "pip install pyrage"
+)
 # An opaque couple folder id: random, and never what a couple id made from names looks like.
 OPAQUE_ID = re.compile(r"^[0-9a-f]{20}$")
 # What age adds: a header of a few hundred bytes, and 16 bytes per 64 KiB chunk.
