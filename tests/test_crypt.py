@@ -7,6 +7,8 @@ import shutil
 import subprocess
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
 
 import pytest
 
@@ -16,6 +18,8 @@ from workbook.data import crypt_folder, vault
 from workbook.data.models import Agreements
 from workbook.data.store import Store
 from workbook.logic.agreements import add_agreement
+from workbook.reading import read_limited
+from workbook.tui.manage import rename
 
 WHEN = datetime(2026, 11, 22, 19, 5, tzinfo=timezone(timedelta(hours=1)))
 SECRETS = ["Sammy-Sosa-Secret", "Alexandria-Quill", "Dr. Leeward", "my-deepest-hurt-was-Tuesday"]
@@ -292,3 +296,26 @@ def test_cli_without_pyrage_says_how_to_install_it(
     )
     assert code == 2
     assert "pip install pyrage" in err
+
+
+@pytest.mark.parametrize("encrypted", [False, True])
+def test_renaming_a_couple_rewrites_agreement_md(tmp_path: Path, encrypted: bool) -> None:
+    root = tmp_path / "data"
+    if encrypted:
+        crypt_folder.encrypt(root, PASSPHRASE, lambda code: None)
+        crypt_folder.open_folder(root, PASSPHRASE, lambda code: None)
+    play(Store(root))
+    store = Store(root)
+    (couple_id,) = store.couple_ids()
+    notices: list[str] = []
+    app = SimpleNamespace(
+        store=store, today=lambda: WHEN.date(), notify=lambda text, **_: notices.append(text)
+    )
+    rename(cast(Any, app), store.load_couple(couple_id), ("Ingrid", "Tomasz"), "Dr. Lee")
+    document = read_limited(store.layout.agreement_document(couple_id), 10**6).decode()
+    assert "Ingrid" in document, notices
+    assert "Tomasz" in document
+    assert SECRETS[1] not in document  # the old second name (the first is in a term)
+    assert vault.disk(store.layout.agreement_document(couple_id)).name.endswith(
+        ".age" if encrypted else ".md"
+    )
