@@ -93,6 +93,7 @@ def test_key_age_missing_every_command_refuses_and_writes_nothing(
         ["start", "--couple", couple, *with_file],
         [*with_file],
         ["decrypt", *with_file],
+        ["rekey", *with_file],
         ["passphrase", *with_file, "--new-passphrase-file", new],
         ["passphrase", "--new-recovery-code", *with_file],
         ["encrypt", *with_file],

@@ -132,6 +132,8 @@ def _parser() -> argparse.ArgumentParser:
     encrypt.set_defaults(run=_encrypt)
     decrypt = command("decrypt", "turn encryption at rest off for the data folder")
     decrypt.set_defaults(run=_decrypt)
+    rekey = command("rekey", "a new data key, every file sealed again, a new recovery code")
+    rekey.set_defaults(run=_rekey)
     passphrase = command(
         "passphrase",
         "change the passphrase of an encrypted data folder, recover it, or make a new code",
@@ -479,6 +481,8 @@ def _encrypt(args: argparse.Namespace) -> int:
     current = crypt_folder.state(root)
     if current == crypt_folder.ENCRYPTED:
         raise Fatal(f"{root} is already encrypted")
+    if current == crypt_folder.REKEYING:
+        raise Fatal(f"a rekey of {root} was interrupted: run workbook rekey to finish it")
     if current == crypt_folder.ENCRYPTING:
         _say(sys.stderr, "Finishing the encryption that was interrupted.")
         _with_secret(
@@ -492,7 +496,7 @@ def _encrypt(args: argparse.Namespace) -> int:
 
 
 def _encrypted_folder(args: argparse.Namespace) -> Path:
-    """The data folder, which must be encrypted (for decrypt and passphrase)."""
+    """The data folder, which must be encrypted (for decrypt, rekey and passphrase)."""
     from workbook.data import crypt_folder
     from workbook.data.layout import data_folder
 
@@ -500,6 +504,24 @@ def _encrypted_folder(args: argparse.Namespace) -> Path:
     if crypt_folder.state(root) == crypt_folder.PLAIN:
         raise Fatal(f"{root} is not encrypted")
     return root
+
+
+def _rekey(args: argparse.Namespace) -> int:
+    from workbook.data import crypt_folder
+    from workbook.data.rekey import rekey
+
+    root = _encrypted_folder(args)
+    _check_keys(root)
+    if crypt_folder.state(root) == crypt_folder.REKEYING:
+        _say(sys.stderr, "Finishing the rekey that was interrupted.")
+    _with_secret(args, root, lambda s: _try_crypt(lambda: rekey(root, s, _show_code)))
+    _say(
+        sys.stderr,
+        f"{root} has a new data key: every file is sealed again, and only the new recovery code "
+        "opens it. An old key.age, the old recovery code, and copies of the files made before "
+        "now do not open anything written from now on.",
+    )
+    return EXIT_OK
 
 
 def _decrypt(args: argparse.Namespace) -> int:

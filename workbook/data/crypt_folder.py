@@ -15,6 +15,7 @@ runs at all in a folder whose ``key.age`` cannot be used (``key_files``): ``encr
 a second key, and never touches ``key.recovery.age`` of a folder that was encrypted before.
 Each file is sealed with the header that names the place it is going to (``places``); ``decrypt``
 stops at a file sealed for another place, so that no file is turned into another's plain file.
+``workbook rekey`` is in ``rekey``.
 """
 
 from __future__ import annotations
@@ -42,18 +43,20 @@ from workbook.data.layout import couple_id_base, is_id, unique
 __all__ = ["CryptError", "KeyProblem"]
 
 PLAIN, ENCRYPTED, ENCRYPTING, DECRYPTING = "plain", "encrypted", "encrypting", "decrypting"
+REKEYING = "rekeying"
 # The index names the couples' folders, which change here: a cache, it is made again.
 _INDEX = "index.toml"
 
 
 def state(root: Path) -> str:
-    """``plain``, ``encrypted``, or ``encrypting`` / ``decrypting`` when a run was interrupted."""
+    """``plain``, ``encrypted``, or ``encrypting`` / ``decrypting`` / ``rekeying`` when a run
+    was interrupted."""
     if not vault.is_encrypted(root):
         return PLAIN
     journal = _journal(root)
     if journal is None:
         return ENCRYPTED
-    return DECRYPTING if journal.get("direction") == "decrypt" else ENCRYPTING
+    return {"decrypt": DECRYPTING, "rekey": REKEYING}.get(str(journal.get("direction")), ENCRYPTING)
 
 
 def needs_key(root: Path) -> bool:
@@ -86,13 +89,17 @@ def open_folder(root: Path, secret: str, show_code: Callable[[str], None]) -> va
 
 
 def finish(root: Path, key: vault.Key, secret: str, show_code: Callable[[str], None]) -> vault.Key:
-    """Finish an interrupted encrypt or decrypt (call under ``_converting``); returns the
-    folder's key now."""
+    """Finish an interrupted encrypt, decrypt or rekey (call under ``_converting``); returns
+    the folder's key now."""
     current = state(root)
     if current == ENCRYPTING:
         _finish_encrypt(root, key, show_code)
     elif current == DECRYPTING:
         _finish_decrypt(root, key)
+    elif current == REKEYING:
+        from workbook.data.rekey import finish_rekey
+
+        return finish_rekey(root, key, secret, show_code)
     elif current == PLAIN:
         _remove_journal(root)
     return key
@@ -110,6 +117,8 @@ def encrypt(root: Path, secret: str, show_code: Callable[[str], None]) -> None:
             raise CryptError(f"{root} is already encrypted")
         if current == DECRYPTING:
             raise CryptError("a decrypt of this folder was interrupted: run workbook decrypt first")
+        if current == REKEYING:
+            raise CryptError("a rekey of this folder was interrupted: run workbook rekey first")
         if current == ENCRYPTING:
             key = key_files.unwrap(root, secret)
         else:
@@ -135,6 +144,8 @@ def decrypt(root: Path, secret: str) -> None:
             raise CryptError(
                 "an encrypt of this folder was interrupted: run workbook encrypt to finish it first"
             )
+        if current == REKEYING:
+            raise CryptError("a rekey of this folder was interrupted: run workbook rekey first")
         key = key_files.unwrap(root, secret)
         if current == ENCRYPTED:
             _check_idle(root)

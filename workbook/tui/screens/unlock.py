@@ -3,7 +3,7 @@
 Unwrapping the key takes about a second on purpose (age's scrypt), so it runs in a thread while
 the screen says so. A wrong passphrase gets a calm message and another try; "I lost my
 passphrase" takes the recovery code and sets a new passphrase. When an interrupted ``workbook
-encrypt`` is finished here and its recovery code was never shown, the new one is
+encrypt`` or ``rekey`` is finished here and its recovery code was never shown, the new one is
 shown once. A folder whose ``key.age`` is missing, damaged, a folder or a link asks for no
 passphrase: it says what is wrong and what to do, and offers the recovery code, which writes a
 new ``key.age``. A missing ``key.recovery.age`` is said once, on unlocking.
@@ -159,7 +159,7 @@ class UnlockScreen(Screen[bool]):
         self._busy(False)
         self.code = code
         self.query_one("#recovery-code", Static).update(
-            "An encryption that was interrupted is now finished. This is the new "
+            "An encryption or a rekey that was interrupted is now finished. This is the new "
             "recovery code; it opens the folder if the passphrase is lost. Write it down and "
             f"keep it away from this computer. It is shown only this once:\n\n    {code}"
         )
