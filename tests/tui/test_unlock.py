@@ -16,7 +16,9 @@ from workbook.data import crypt_folder, vault
 from workbook.data.store import Store
 from workbook.packs.library import Library, load_library
 from workbook.tui.app import WorkbookApp
+from workbook.tui.screens.done import DoneScreen
 from workbook.tui.screens.home import HomeScreen
+from workbook.tui.screens.plain_copy import PlainCopyScreen
 from workbook.tui.screens.unlock import WRONG, ChangePassphraseScreen, UnlockScreen
 
 NAMES = ("Quillon", "Marisabel")
@@ -268,3 +270,42 @@ async def test_an_older_session_put_back_is_said_on_home_and_when_opened(
         assert "older than the one saved on" in _said(app)
         assert walk(app).read_only
     assert vault.disk(store.layout.session_file(couple_id, session.id)).read_bytes() == older
+
+
+async def test_done_and_export_offer_a_plain_copy_outside_the_folder(
+    data_dir: Path, sealed: list[str], tmp_path: Path
+) -> None:
+    crypt_folder.open_folder(data_dir, PASSPHRASE, lambda code: None)
+    store = Store(data_dir)
+    (couple_id,) = store.couple_ids()
+    couple = store.load_couple(couple_id)
+    session = store.new_session(couple_id, ["secret"])
+    store.release_session(couple_id, session.id)
+    write_pack(tmp_path / "packs", "secret", PACK)
+    library = load_library([tmp_path / "packs"], environ={}, builtin=False)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.screen.loaded()  # type: ignore[attr-defined]
+        app.push_screen(DoneScreen(store, couple, session))
+        await pilot.pause()
+        shown = " ".join(screen_text(app).split())
+        assert "encrypted in the data folder" in shown
+        assert "not encrypted" in shown
+        await pilot.click("#download")
+        await pilot.pause()
+        assert isinstance(app.screen, PlainCopyScreen)
+        # Never into the data folder, beside the sealed files.
+        fill(app, folder=str(data_dir / "couples"))
+        await pilot.click("#write")
+        await pilot.pause()
+        assert "inside the encrypted data folder" in " ".join(screen_text(app).split())
+        fill(app, folder=str(tmp_path / "copies"))
+        await pilot.click("#write")
+        await pilot.pause()
+        assert not isinstance(app.screen, PlainCopyScreen), screen_text(app)
+        assert "not encrypted" in _said(app)
+    copies = sorted((tmp_path / "copies").iterdir())
+    assert [p.name for p in copies] == sorted(["agreement.md", f"{session.id}.md"])
+    assert NAMES[0] in (tmp_path / "copies" / "agreement.md").read_text()
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in copies)
+    assert_clear_of_secrets(data_dir)
