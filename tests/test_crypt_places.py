@@ -126,6 +126,31 @@ def test_files_moved_between_couples_are_refused_and_left_as_they_are(store: Sto
     assert every_file(layout.couple_folder(ours)) == moved
 
 
+def test_files_moved_between_sessions_are_refused(store: Store) -> None:
+    (couple_id,) = store.couple_ids()
+    (first,) = store.session_ids(couple_id)
+    second = store.new_session(couple_id, ["respect"], when=WHEN.replace(hour=21)).id
+    store.notes(couple_id, second).add_note("the second session's note", "respect", "x", WHEN)
+    store.close()
+    layout = store.layout
+    # The first session's notes over the second's; its session file under another id.
+    shutil.copy(
+        vault.disk(layout.notes_file(couple_id, first)),
+        vault.disk(layout.notes_file(couple_id, second)),
+    )
+    moved = "2026-11-23-0900"
+    shutil.copy(
+        vault.disk(layout.session_file(couple_id, first)),
+        vault.disk(layout.session_file(couple_id, moved)),
+    )
+    store = Store(store.root)
+    with pytest.raises(DataError, match=f"sealed as couples/{couple_id}/sessions/{first}.toml"):
+        store.load_session(couple_id, moved)
+    notes = store.notes(couple_id, second).read()
+    assert notes.notes == []
+    assert any(f"sealed as couples/{couple_id}/sessions/{first}.notes" in p for p in notes.problems)
+
+
 def test_a_whole_couple_folder_copied_is_refused(store: Store) -> None:
     (ours,) = store.couple_ids()
     copy = store.layout.couples / vault.new_couple_id()
