@@ -4,6 +4,7 @@ deleting a couple: everything of theirs, never through a link, and never while i
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -77,6 +78,32 @@ def test_a_broken_index_is_ignored_and_written_anew(store: Store, index: str) ->
     assert len(found.rebuilt) == 3
     assert found.note is None
     assert len(tomlio.loads(path.read_text())["couples"]) == 3
+    assert load_caseload(store, TODAY).rebuilt == []
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        'sam-and-alex = { names = ["Sam", "Alex"], created = 2026-11-01T19:00:00Z }',
+        "when = 2026-11-01",
+        "jo-and-kim = { reviews = [07:32:00], sessions = 1979-05-27T07:32:00 }",
+    ],
+)
+def test_dates_in_the_index_are_ignored_and_rebuilt(
+    store: Store, capsys: pytest.CaptureFixture[str], entries: str
+) -> None:
+    from workbook.cli import main
+
+    path = store.root / "index.toml"
+    path.write_text(f'format = 1\nchecksum = "x"\n[couples]\n{entries}\n')
+    # ``workbook couples`` reads the couples from their files, and writes nothing.
+    assert main(["couples", "--json", "--data-dir", str(store.root)]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert sorted(row["id"] for row in listed) == ["jo-and-kim", "sam-and-alex", "zoe-and-chris"]
+    # Home (the same caseload, saved) writes the index anew, and trusts it next time.
+    found = load_caseload(store, TODAY)
+    assert (len(found.rebuilt), found.note) == (3, None)
+    assert sorted(tomlio.loads(path.read_text())["couples"]) == [c.id for c in found.couples]
     assert load_caseload(store, TODAY).rebuilt == []
 
 

@@ -42,9 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as error:
         from workbook.data.durable import SaveError
+        from workbook.data.key_files import CryptError
         from workbook.data.store import DataError
 
-        if isinstance(error, DataError | SaveError | OSError):
+        if isinstance(error, DataError | SaveError | OSError | CryptError):
             _say(sys.stderr, f"workbook: {error}")
         else:
             _say(sys.stderr, f"workbook: unexpected error: {type(error).__name__}: {error}")
@@ -142,9 +143,20 @@ def _parser() -> argparse.ArgumentParser:
     encrypt.set_defaults(run=_encrypt)
     decrypt = command("decrypt", "turn encryption at rest off for the data folder")
     decrypt.set_defaults(run=_decrypt)
-    passphrase = command("passphrase", "change the passphrase of an encrypted data folder")
-    passphrase.add_argument(
+    rekey = command("rekey", "a new data key, every file sealed again, a new recovery code")
+    rekey.set_defaults(run=_rekey)
+    passphrase = command(
+        "passphrase",
+        "change the passphrase of an encrypted data folder, recover it, or make a new code",
+    )
+    how = passphrase.add_mutually_exclusive_group()
+    how.add_argument(
         "--lost", action="store_true", help="set a new one with the recovery code instead"
+    )
+    how.add_argument(
+        "--new-recovery-code",
+        action="store_true",
+        help="make a new recovery code (needs the passphrase); the old code stops working",
     )
     passphrase.add_argument(
         "--new-passphrase-file", metavar="FILE", type=Path, help="read the new passphrase here"
@@ -454,9 +466,11 @@ def _new_secret(file: Path | None, what: str = "passphrase") -> str:
 
 
 def _with_secret(args: argparse.Namespace, root: Path, attempt: Any) -> Any:
-    """``attempt(passphrase)`` with the passphrase from the file, or asked up to three times."""
+    """``attempt(passphrase)`` with the passphrase from the file, or asked up to three times;
+    a folder whose key.age cannot be used is refused before any is asked."""
     from workbook.data.vault import CryptUnavailable, WrongSecret
 
+    _check_keys(root)
     file = getattr(args, "passphrase_file", None)
     for _ in range(1 if file is not None else 3):
         secret = _read_secret(file, "passphrase") if file else _ask(f"Passphrase for {root}: ")
@@ -479,13 +493,26 @@ def _show_code(code: str) -> None:
     _out(f"    {code}")
 
 
+def _check_keys(root: Path) -> None:
+    """Refuse an encrypted folder whose key.age is missing, damaged, a folder or a link, with
+    what to do; nothing is read or written."""
+    from workbook.data import key_files
+
+    problem = key_files.problem(root)
+    if problem is not None:
+        raise Fatal(problem)
+
+
 def _unlock(args: argparse.Namespace, root: Path) -> None:
     """Ask for the passphrase of an encrypted folder, and finish an interrupted run."""
-    from workbook.data import crypt_folder
+    from workbook.data import crypt_folder, key_files
 
     if not crypt_folder.needs_key(root):
         return
     _with_secret(args, root, lambda s: crypt_folder.open_folder(root, s, _show_code))
+    missing = key_files.recovery_problem(root)
+    if missing is not None:
+        _say(sys.stderr, f"note: {missing}")
 
 
 def _encrypt(args: argparse.Namespace) -> int:
@@ -493,6 +520,8 @@ def _encrypt(args: argparse.Namespace) -> int:
     from workbook.data.layout import data_folder
 
     root = data_folder(args.data_dir)
+    # A folder that was ever encrypted never gets a second key (nor a new recovery file).
+    _check_keys(root)
     try:
         vault.Key.generate()
     except vault.CryptUnavailable as error:
@@ -500,6 +529,8 @@ def _encrypt(args: argparse.Namespace) -> int:
     current = crypt_folder.state(root)
     if current == crypt_folder.ENCRYPTED:
         raise Fatal(f"{root} is already encrypted")
+    if current == crypt_folder.REKEYING:
+        raise Fatal(f"a rekey of {root} was interrupted: run workbook rekey to finish it")
     if current == crypt_folder.ENCRYPTING:
         _say(sys.stderr, "Finishing the encryption that was interrupted.")
         _with_secret(
@@ -513,7 +544,7 @@ def _encrypt(args: argparse.Namespace) -> int:
 
 
 def _encrypted_folder(args: argparse.Namespace) -> Path:
-    """The data folder, which must be encrypted (for decrypt and passphrase)."""
+    """The data folder, which must be encrypted (for decrypt, rekey and passphrase)."""
     from workbook.data import crypt_folder
     from workbook.data.layout import data_folder
 
@@ -521,6 +552,24 @@ def _encrypted_folder(args: argparse.Namespace) -> Path:
     if crypt_folder.state(root) == crypt_folder.PLAIN:
         raise Fatal(f"{root} is not encrypted")
     return root
+
+
+def _rekey(args: argparse.Namespace) -> int:
+    from workbook.data import crypt_folder
+    from workbook.data.rekey import rekey
+
+    root = _encrypted_folder(args)
+    _check_keys(root)
+    if crypt_folder.state(root) == crypt_folder.REKEYING:
+        _say(sys.stderr, "Finishing the rekey that was interrupted.")
+    _with_secret(args, root, lambda s: _try_crypt(lambda: rekey(root, s, _show_code)))
+    _say(
+        sys.stderr,
+        f"{root} has a new data key: every file is sealed again, and only the new recovery code "
+        "opens it. An old key.age, the old recovery code, and copies of the files made before "
+        "now do not open anything written from now on.",
+    )
+    return EXIT_OK
 
 
 def _decrypt(args: argparse.Namespace) -> int:
@@ -533,10 +582,18 @@ def _decrypt(args: argparse.Namespace) -> int:
 
 
 def _passphrase(args: argparse.Namespace) -> int:
-    from workbook.data import crypt_folder, vault
+    from workbook.data import crypt_keys, key_files, vault
 
     root = _encrypted_folder(args)
     if args.lost:
+        # The recovery code works with key.age there, missing or damaged: it writes a new one.
+        recovery = key_files.file_problem(root / vault.RECOVERY_FILE)
+        if recovery is not None:
+            wrong = "is missing" if recovery == "missing" else recovery
+            raise Fatal(
+                f"key.recovery.age in {root} {wrong}, so no recovery code can open the folder; "
+                "restore key.recovery.age (or key.age) from a backup"
+            )
         code = (
             _read_secret(args.recovery_code_file, "recovery code")
             if args.recovery_code_file
@@ -544,13 +601,21 @@ def _passphrase(args: argparse.Namespace) -> int:
         )
         new = _new_secret(args.new_passphrase_file)
         try:
-            _try_crypt(lambda: crypt_folder.recover(root, code, new))
+            _try_crypt(lambda: crypt_keys.recover(root, code, new))
         except vault.WrongSecret as error:
             raise Fatal("that recovery code does not open this folder") from error
-    else:
-        key = _with_secret(args, root, lambda s: vault.unwrap(crypt_folder.read_key_file(root), s))
-        new = _new_secret(args.new_passphrase_file)
-        _try_crypt(lambda: crypt_folder.change_passphrase(root, key, new))
+        _say(
+            sys.stderr,
+            "The passphrase is set: key.age is written anew. No data file was rewritten.",
+        )
+        return EXIT_OK
+    key = _with_secret(args, root, lambda s: _try_crypt(lambda: key_files.unwrap(root, s)))
+    if args.new_recovery_code:
+        _try_crypt(lambda: crypt_keys.new_recovery_code(root, key, _show_code))
+        _say(sys.stderr, "key.recovery.age is written anew; the code before it no longer works.")
+        return EXIT_OK
+    new = _new_secret(args.new_passphrase_file)
+    _try_crypt(lambda: crypt_keys.change_passphrase(root, key, new))
     _say(sys.stderr, "The passphrase is changed. No data file was rewritten.")
     return EXIT_OK
 

@@ -45,22 +45,32 @@ def read_limited(path: Path, limit: int) -> bytes:
     """The bytes of the regular file at ``path``; raises ``Unreadable``.
 
     Refuses anything that is not a regular file, and any file of more than ``limit`` bytes.
-    In an unlocked encrypted data folder it reads ``path.age`` and gives its plain bytes.
+    In an unlocked encrypted data folder it reads ``path.age`` and gives its plain bytes, once
+    its header says it belongs at ``path`` (``places``).
     """
     try:
-        key = vault.sealing(path)
+        found = vault.key_for(path)
     except OSError as error:
         raise Unreadable(path, str(error.strerror)) from error
-    if key is None:
+    if found is None:
         return _read(path, limit)
+    from workbook.data import places
+
+    root, key = found
     raw = _read(vault.disk(path), vault.raw_limit(limit))
     try:
-        plain = key.unseal(raw)
+        plain = places.opened(path, root, key, key.unseal(raw))
     except ValueError as error:
         raise Unreadable(path, str(error)) from error
     if len(plain) > limit:
         raise Unreadable(path, f"it is larger than {_size(limit)}")
     return plain
+
+
+def read_raw(path: Path, limit: int) -> bytes:
+    """The bytes on disk at ``path``, as ``read_limited`` checks them, never unsealed: for the
+    runs that convert a whole encrypted folder."""
+    return _read(path, limit)
 
 
 def _read(path: Path, limit: int) -> bytes:

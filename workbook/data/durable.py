@@ -45,16 +45,31 @@ def private_folder(path: Path) -> Path:
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` durably, as a 0600 file; raise ``SaveError`` on failure.
 
-    In an unlocked encrypted folder the bytes are sealed and written to ``path.age``
-    (``vault``); in a locked one nothing is written.
+    In an unlocked encrypted folder the bytes are sealed, with the header that names their
+    place (``places``), and written to ``path.age``; in a locked one nothing is written.
     """
+    try:
+        found = vault.key_for(path)
+    except OSError as error:
+        raise SaveError(path, _reason(error)) from error
+    if found is None:
+        replace_file(path, data)
+        return
+    from workbook.data import places
+
+    try:
+        with places.sealed_write(path, *found, data) as (disk, sealed):
+            replace_file(disk, sealed)
+    except places.Refused as error:
+        raise SaveError(path, str(error)) from error
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` as it is: a temp file, fsync, rename, fsync the folder."""
     folder = path.parent
     try:
-        key = vault.sealing(path)
-        if key is not None:
-            path, data = vault.disk(path), key.seal(data)
         private_folder(folder)
-    except (OSError, ValueError) as error:
+    except OSError as error:
         raise SaveError(path, _reason(error)) from error
     temp = folder / vault.temp_name(path, secrets.token_hex(8))
     try:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook import tomlio
-from workbook.data import vault
+from workbook.data import places, vault
 from workbook.data.dates import in_range, now
 from workbook.data.durable import FILE_MODE, SaveError, private_folder, write_atomic
 from workbook.data.files import DataError, read_table
@@ -163,6 +163,11 @@ class NotesFile:
                 found = parse(read_table(self.path))
             except DataError as error:
                 found = SessionNotes(problems=[error.message])
+            # An older copy put back (``places``): shown, never written over.
+            older = places.flag(self.path)
+            if older is not None and found.read_only is None:
+                found.read_only = older
+                found.problems.append(older)
         found.legacy = self.legacy
         return found
 
@@ -252,9 +257,16 @@ class NotesFile:
         try:
             table = read_table(self.path)
         except DataError:
+            refused = places.flag(self.path)
+            if refused is not None:
+                # Another session's notes, moved here: left as they are, never added to.
+                raise SaveError(self.path, refused) from None
             # Keep what cannot be read, then start again beside it.
             _set_aside(self.path)
             return {"format": FORMAT}
+        older = places.flag(self.path)
+        if older is not None:
+            raise SaveError(self.path, older)
         version = table.get("format")
         if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
             raise SaveError(self.path, "a newer workbook wrote these notes; update to change them")

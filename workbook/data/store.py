@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from workbook import tomlio
-from workbook.data import vault
+from workbook.data import places, vault
 from workbook.data.durable import (
     FILE_MODE,
     SaveError,
@@ -82,6 +82,8 @@ class Store:
         self._session_locks: dict[Path, filelock.BaseFileLock] = {}
         # Why settings.toml was not used as it is, if it was not.
         self.settings_problem: str | None = None
+        # Files marked read-only for what their sealed header says, until read again.
+        self._flagged: set[Path] = set()
         self.packs = PackStore(self.layout.packs)
         vault.note_folder(root)
 
@@ -147,10 +149,24 @@ class Store:
         link = _linked(vault.disk(path), self.root)
         if link == "outside":
             raise DataError(path, OUTSIDE)
-        table = read_table(path)
+        try:
+            table = read_table(path)
+        finally:
+            self._sealed_flag(path)
         if link == "inside":
             self.read_only[path] = LINKED.format(name=path.name)
         return table
+
+    def _sealed_flag(self, path: Path) -> None:
+        """Mark a sealed file read-only while it is from another place, or older than the one
+        the index knows (``places``); never saved over the newer state."""
+        reason = places.flag(path)
+        if reason is not None:
+            self.read_only[path] = reason
+            self._flagged.add(path)
+        elif path in self._flagged:
+            self._flagged.discard(path)
+            self.read_only.pop(path, None)
 
     def read(self, path: Path) -> dict[str, Any]:
         """A data file's table, never through a link out of the data folder; a file reached

@@ -3,9 +3,9 @@ care flag, each saved through the store and said in a notice, success or failure
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
+from workbook.data import vault
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 
@@ -28,7 +28,8 @@ def rename(app: WorkbookApp, couple: Couple, names: tuple[str, str], facilitator
     except (DataError, SaveError) as error:
         app.notify(f"The names could not be saved: {error}", severity="error", markup=False)
         return
-    if os.path.lexists(app.store.layout.agreements_file(couple.id)):
+    # agreements.toml.age in an encrypted folder: vault knows the name on disk.
+    if vault.exists(app.store.layout.agreements_file(couple.id)):
         try:
             AgreementBook(app.store, saved, app.today).write_document()
         except (DataError, SaveError) as error:

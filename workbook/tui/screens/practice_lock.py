@@ -118,11 +118,11 @@ class PracticeLockScreen(ModalScreen[bool]):
     def _right(self, secret: str) -> bool:
         """In a thread: whether ``secret`` opens the lock."""
         if self.lock_name == pin.PASSPHRASE:
-            from workbook.data import crypt_folder, vault
+            from workbook.data import key_files, vault
 
             try:
-                vault.unwrap(crypt_folder.read_key_file(self.store.root), secret)
-            except (vault.WrongSecret, vault.CryptUnavailable, crypt_folder.CryptError):
+                key_files.unwrap(self.store.root, secret)
+            except (vault.WrongSecret, vault.CryptUnavailable, key_files.CryptError):
                 return False
             return True
         return pin.matches(self.store.load_settings().get(pin.SETTING), secret)

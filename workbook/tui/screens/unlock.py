@@ -3,7 +3,10 @@
 Unwrapping the key takes about a second on purpose (age's scrypt), so it runs in a thread while
 the screen says so. A wrong passphrase gets a calm message and another try; "I lost my
 passphrase" takes the recovery code and sets a new passphrase. When an interrupted ``workbook
-encrypt`` is finished here and its recovery code was never shown, the new one is shown once.
+encrypt`` or ``rekey`` is finished here and its recovery code was never shown, the new one is
+shown once. A folder whose ``key.age`` is missing, damaged, a folder or a link asks for no
+passphrase: it says what is wrong and what to do, and offers the recovery code, which writes a
+new ``key.age``. A missing ``key.recovery.age`` is said once, on unlocking.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
-from workbook.data import crypt_folder, vault
+from workbook.data import crypt_folder, crypt_keys, key_files, vault
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
@@ -44,15 +47,21 @@ class UnlockScreen(Screen[bool]):
         super().__init__()
         self.root = root
         self.code: str | None = None
+        # key.age cannot be used: only the recovery code can open the folder.
+        self.broken = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="unlock", classes="form"):
-            yield Static("This workbook is locked", classes="step-title", markup=False)
+            yield Static("This workbook is locked", id="title", classes="step-title", markup=False)
             with Vertical(id="ask"):
                 yield Label("Passphrase")
                 yield Box(id="passphrase", password=True)
                 yield Button("Open", id="open", variant="primary")
                 yield Button("I lost my passphrase", id="lost")
+            with Vertical(id="no-key"):
+                yield Static(id="problem", markup=False)
+                yield Button("Use the recovery code", id="use-code", variant="primary")
+                yield Button("Quit", id="quit")
             with Vertical(id="recover"):
                 yield Label("Recovery code (the one shown when the folder was encrypted)")
                 yield Box(id="code", placeholder="XXXXX-XXXXX-...")
@@ -70,12 +79,33 @@ class UnlockScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         self._mode("ask")
+        problem = key_files.problem(self.root)
+        if problem is not None:
+            self._broken(problem)
 
     def _mode(self, mode: str) -> None:
-        for part in ("ask", "recover", "show-code"):
+        for part in ("ask", "no-key", "recover", "show-code"):
             self.query_one(f"#{part}").display = part == mode
-        first = {"ask": "#passphrase", "recover": "#code", "show-code": "#written"}[mode]
+        first = {
+            "ask": "#passphrase",
+            "no-key": "#use-code",
+            "recover": "#code",
+            "show-code": "#written",
+        }[mode]
         self.query_one(first).focus()
+
+    def _broken(self, problem: str) -> None:
+        """No passphrase can open this key.age: say so, and offer the recovery code."""
+        self._busy(False)
+        self.broken = True
+        self.query_one("#title", Static).update("This workbook cannot be opened")
+        usable = key_files.file_problem(self.root / vault.RECOVERY_FILE) is None
+        self.query_one("#use-code", Button).display = usable
+        self.query_one("#problem", Static).update(problem)
+        self._mode("no-key")
+        if not usable:
+            self.query_one("#quit", Button).focus()
+        self._say("")
 
     def _say(self, text: str) -> None:
         self.query_one("#message", Static).update(text)
@@ -104,6 +134,9 @@ class UnlockScreen(Screen[bool]):
         except vault.WrongSecret:
             self.app.call_from_thread(self._failed, WRONG)
             return
+        except crypt_folder.KeyProblem as error:
+            self.app.call_from_thread(self._broken, str(error))
+            return
         except (crypt_folder.CryptError, vault.CryptUnavailable, OSError) as error:
             self.app.call_from_thread(self._failed, f"The folder cannot be opened: {error}")
             return
@@ -111,6 +144,8 @@ class UnlockScreen(Screen[bool]):
 
     def _failed(self, message: str) -> None:
         self._busy(False)
+        if self.broken:
+            self.query_one("#use-code", Button).display = True
         self._say(message)
         field = self.query_one("#passphrase", Input)
         field.value = ""
@@ -119,31 +154,47 @@ class UnlockScreen(Screen[bool]):
 
     def _opened(self, code: str | None) -> None:
         if code is None:
-            self.dismiss(True)
+            self._done()
             return
         self._busy(False)
         self.code = code
         self.query_one("#recovery-code", Static).update(
-            "An encryption that was interrupted is now finished. This is the recovery code; it "
-            "opens the folder if the passphrase is lost. Write it down and keep it away from "
-            f"this computer. It is shown only this once:\n\n    {code}"
+            "An encryption or a rekey that was interrupted is now finished. This is the new "
+            "recovery code; it opens the folder if the passphrase is lost. Write it down and "
+            f"keep it away from this computer. It is shown only this once:\n\n    {code}"
         )
         self._say("")
         self._mode("show-code")
 
-    @on(Button.Pressed, "#written")
-    def _written(self) -> None:
+    def _done(self) -> None:
+        missing = key_files.recovery_problem(self.root)
+        if missing is not None:
+            self.app.notify(
+                missing, title="Recovery code", severity="warning", timeout=30, markup=False
+            )
         self.dismiss(True)
 
+    @on(Button.Pressed, "#written")
+    def _written(self) -> None:
+        self._done()
+
     @on(Button.Pressed, "#lost")
+    @on(Button.Pressed, "#use-code")
     def _lost(self) -> None:
         self._say("")
         self._mode("recover")
 
     @on(Button.Pressed, "#back")
     def _back(self) -> None:
+        if self.broken:
+            self._broken(key_files.problem(self.root) or "")
+            return
         self._say("")
         self._mode("ask")
+
+    @on(Button.Pressed, "#quit")
+    def _quit(self) -> None:
+        self.dismiss(False)
 
     @on(Input.Submitted, "#code")
     @on(Input.Submitted, "#new")
@@ -167,7 +218,7 @@ class UnlockScreen(Screen[bool]):
     @work(thread=True, exclusive=True, group="unlock")
     def _recover(self, code: str, new: str) -> None:
         try:
-            crypt_folder.recover(self.root, code, new)
+            crypt_keys.recover(self.root, code, new)
         except vault.WrongSecret:
             self.app.call_from_thread(self._failed, WRONG_CODE)
             return
@@ -177,6 +228,8 @@ class UnlockScreen(Screen[bool]):
         self.app.call_from_thread(self._recovered, new)
 
     def _recovered(self, new: str) -> None:
+        self.broken = False
+        self.query_one("#title", Static).update("This workbook is locked")
         self._mode("ask")
         self.query_one("#passphrase", Input).value = new
         self._say("The new passphrase is set. Opening…")
@@ -233,8 +286,8 @@ class ChangePassphraseScreen(Screen[bool]):
     @work(thread=True, exclusive=True, group="rewrap")
     def _rewrap(self, old: str, new: str) -> None:
         try:
-            key = vault.unwrap(crypt_folder.read_key_file(self.root), old)
-            crypt_folder.change_passphrase(self.root, key, new)
+            key = key_files.unwrap(self.root, old)
+            crypt_keys.change_passphrase(self.root, key, new)
         except vault.WrongSecret:
             self.app.call_from_thread(self._failed, "That is not the current passphrase.")
             return
