@@ -147,6 +147,11 @@ def value_message(
             f'write "{close}"' if close else "write one of them",
             Change(VALUE, toml_text(close)) if close else None,
         )
+    if error_type == "string_pattern_mismatch" and path[-1:] == ("language",):
+        return Said(
+            f'must be a language tag, like "en", "es", "ar" or "pt-BR", not {shown}',
+            'write the language\'s two-letter code, such as "es" for Spanish',
+        )
     if error_type == "string_pattern_mismatch":
         made = slug(str(value))
         fits = bool(re.match(ID_PATTERN, made)) and made != value
