@@ -736,8 +736,8 @@ def _couples(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from workbook.data.durable import write_atomic
     from workbook.data.layout import is_id
+    from workbook.data.places import write_atomic
     from workbook.export.documents import export
 
     store = _store(args)

@@ -36,9 +36,10 @@ from workbook.data.crypt_run import read_file as _read
 from workbook.data.crypt_run import remove as _remove
 from workbook.data.crypt_run import remove_journal as _remove_journal
 from workbook.data.crypt_run import write_journal as _write_journal
-from workbook.data.durable import fsync_folder, private_folder, write_atomic
+from workbook.data.durable import fsync_folder, private_folder
 from workbook.data.key_files import CryptError, KeyProblem
 from workbook.data.layout import couple_id_base, is_id, unique
+from workbook.data.places import write_atomic
 
 __all__ = ["CryptError", "KeyProblem"]
 

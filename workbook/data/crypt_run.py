@@ -12,9 +12,12 @@ from typing import Any
 
 from workbook import tomlio
 from workbook.data import vault
-from workbook.data.durable import fsync_folder, private_folder, write_atomic
+from workbook.data.durable import fsync_folder, private_folder
 from workbook.data.key_files import CryptError
-from workbook.reading import Unreadable, read_limited, read_raw
+from workbook.data.locks import Busy, file_lock, release
+from workbook.data.places import read_limited, write_atomic
+from workbook.reading import Unreadable
+from workbook.reading import read_limited as read_raw
 
 # Far above any data file; a file above it cannot be one of ours.
 _LIMIT = 64_000_000
@@ -70,18 +73,15 @@ def remove_journal(root: Path) -> None:
 
 @contextlib.contextmanager
 def converting(root: Path) -> Iterator[None]:
-    import filelock
-
     private_folder(root)
-    lock = filelock.FileLock(root / vault.CONVERT_LOCK, mode=0o600)
     try:
-        lock.acquire(timeout=0)
-    except filelock.Timeout as error:
+        lock = file_lock(root / vault.CONVERT_LOCK, 0)
+    except Busy as error:
         raise CryptError("another workbook is encrypting or decrypting this folder") from error
     try:
         yield
     finally:
-        lock.release()
+        release(lock)
         # A plain folder keeps nothing of its time encrypted, not even this empty file.
         if not vault.is_encrypted(root):
             remove(root / vault.CONVERT_LOCK)
@@ -89,18 +89,15 @@ def converting(root: Path) -> Iterator[None]:
 
 def check_idle(root: Path) -> None:
     """Refuse while another workbook window holds a session (or notes) lock."""
-    import filelock
-
     for path in root.rglob("*.lock"):
         if path.parent == root:
             continue
-        lock = filelock.FileLock(path)
         try:
-            lock.acquire(timeout=0)
-        except filelock.Timeout as error:
+            lock = file_lock(path, 0)
+        except Busy as error:
             raise CryptError(
                 "a workbook window has a session of this folder open; close it and run again"
             ) from error
         except OSError:
             continue
-        lock.release()
+        release(lock)

@@ -38,8 +38,9 @@ from workbook.data.crypt_run import (
     remove_journal,
     write_journal,
 )
-from workbook.data.durable import fsync_folder, write_atomic
+from workbook.data.durable import fsync_folder
 from workbook.data.key_files import CryptError
+from workbook.data.places import write_atomic
 
 
 def rekey(root: Path, secret: str, show_code: Callable[[str], None]) -> vault.Key:
