@@ -1,6 +1,6 @@
 """What every run over a whole encrypted folder shares (encrypt, decrypt, rekey): one run at a
 time (``crypt.lock``), none while a window has a session open, and the journal that says how far
-an interrupted run went. The journal holds no secret."""
+an interrupted run went, and the state of the folder it tells. The journal holds no secret."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from workbook import tomlio
-from workbook.data import vault
+from workbook.data import key_files, vault
 from workbook.data.durable import fsync_folder, private_folder
-from workbook.data.key_files import CryptError
+from workbook.data.key_files import CryptError, KeyProblem
 from workbook.data.locks import Busy, file_lock, release
 from workbook.data.places import read_limited, write_atomic
 from workbook.reading import Unreadable
@@ -101,3 +101,30 @@ def check_idle(root: Path) -> None:
         except OSError:
             continue
         release(lock)
+
+
+PLAIN, ENCRYPTED, ENCRYPTING, DECRYPTING = "plain", "encrypted", "encrypting", "decrypting"
+REKEYING = "rekeying"
+
+
+def state(root: Path) -> str:
+    """``plain``, ``encrypted``, or ``encrypting`` / ``decrypting`` / ``rekeying`` when a run
+    was interrupted."""
+    if not vault.is_encrypted(root):
+        return PLAIN
+    found = journal(root)
+    if found is None:
+        return ENCRYPTED
+    return {"decrypt": DECRYPTING, "rekey": REKEYING}.get(str(found.get("direction")), ENCRYPTING)
+
+
+def needs_key(root: Path) -> bool:
+    """True when the folder cannot be used before its passphrase is given."""
+    return vault.is_encrypted(root) and vault.key_of(root) is None
+
+
+def check_keys(root: Path) -> None:
+    """Raise ``KeyProblem`` when the folder is encrypted and its ``key.age`` cannot be used."""
+    problem = key_files.problem(root)
+    if problem is not None:
+        raise KeyProblem(problem)
