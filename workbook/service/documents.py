@@ -21,7 +21,7 @@ from workbook.service.errors import NotSaved, Refused
 
 if TYPE_CHECKING:
     from workbook.data.store import Store
-    from workbook.export.documents import Document
+    from workbook.export.document import Document
     from workbook.packs.load import LoadedPack
 
 Library = Callable[[], Mapping[str, "LoadedPack"]]
