@@ -23,6 +23,7 @@ KNOWN_CIRCLES = [
         "workbook.tui.manage",
         "workbook.tui.screens.console",
         "workbook.tui.screens.home",
+        "workbook.tui.screens.home_manage",
         "workbook.tui.screens.pause",
         "workbook.tui.sessions",
     },

@@ -44,8 +44,8 @@ from workbook.data.models import CareFlag, Couple, Session, now
 from workbook.data.notepad import NotePad
 from workbook.data.notes import DAP_PARTS, SessionNotes
 from workbook.data.store import Store
-from workbook.data.trail import ending, moves
-from workbook.export.console import doing, sealed_markdown, step_title
+from workbook.data.trail import moves
+from workbook.export.console import sealed_markdown, step_title, where_words
 from workbook.export.markdown import long_date
 from workbook.logic.clock import console_text
 from workbook.logic.live import Live, time_on_step
@@ -280,36 +280,8 @@ class ConsoleScreen(Screen[None]):
         self.run_worker(self.query_one("#sealed", Markdown).update(sealed))
 
     def _show_where(self) -> None:
-        where_text = "The couple has not begun yet."
-        found = self.live
-        if found is not None and found.where is not None:
-            where = found.where
-            pack_no, packs, step_no, steps = (
-                where.place.pack + 1,
-                len(self.packs),
-                where.place.step + 1,
-                len(where.pack.steps),
-            )
-            now = f"▶ {doing(where, self.names)}"
-            if found.paused_at is not None:
-                now = (
-                    f"⏸ Paused at {found.paused_at:%H:%M}: the couple has left the session for "
-                    "now. This follows them when they come back."
-                )
-            where_text = (
-                f"{where.pack.title} (pack {pack_no} of {packs}) · "
-                f"{step_title(where.step)} (step {step_no} of {steps})\n{now}"
-            )
-        if found is not None and found.finished is not None:
-            where_text = f"The session finished at {found.finished:%H:%M}."
-            early = ending(self.session.trail) if self.session is not None else None
-            if early is not None:
-                missed = len(early.not_reached)
-                where_text = (
-                    f"The session ended early, at {found.finished:%H:%M}: it was ended before "
-                    f"the end of its agenda ({missed} step{'s' if missed != 1 else ''} not "
-                    "reached)."
-                )
+        trail = self.session.trail if self.session is not None else []
+        where_text = where_words(self.live, len(self.packs), trail, self.names)
         self.query_one("#console-where", Static).update(plain(where_text))
         problems = list(self._pack_notes)
         if self.problem is not None:
