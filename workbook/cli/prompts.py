@@ -11,7 +11,6 @@ from typing import TypeVar
 from workbook.cli.output import Fatal, err, out
 
 T = TypeVar("T")
-MIN_PASSPHRASE = 8
 WRONG = "That passphrase does not open this folder."
 
 
@@ -38,6 +37,8 @@ def ask(prompt: str) -> str:
 
 def new_secret(file: Path | None, what: str = "passphrase") -> str:
     """A new passphrase: from ``file``, or typed twice without echo."""
+    from workbook.service.folder import MIN_PASSPHRASE
+
     if file is not None:
         secret = read_secret(file, what)
     else:

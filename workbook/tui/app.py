@@ -102,7 +102,7 @@ class WorkbookApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_mount(self) -> None:
-        from workbook.data.crypt_folder import needs_key
+        from workbook.service.folder import needs_key
 
         if self.served:
             # The browser's stand-ins hold from the first screen, the passphrase's included;
