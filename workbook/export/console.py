@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from workbook.data.partners import other
 from workbook.data.sealed import Given, is_empty
 from workbook.data.trail import ending
 from workbook.export.markdown import bullets, heading, inline, names_and
@@ -32,9 +33,9 @@ def doing(where: Where, names: Names) -> str:
     """What is happening at the couple's screen, in a few plain words (not Markdown)."""
     phase, turn = where.place.phase, where.turn
     name = names.get(turn or "", "")
-    other = names.get("b" if turn == "a" else "a", "")
+    other_name = names.get(other(turn or ""), "")
     if phase in (LOOKAWAY, HANDOVER):
-        return f"The screen passes to {name}; {other} looks away"
+        return f"The screen passes to {name}; {other_name} looks away"
     if phase == HANDBACK:
         return f"The screen passes back to {name}"
     if phase in (FIRST, SECOND) and turn is not None:
