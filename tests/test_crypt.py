@@ -9,8 +9,6 @@ import subprocess
 import tomllib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any, cast
 
 import pytest
 
@@ -18,10 +16,10 @@ from tests.crypt_helpers import PASSPHRASE, every_file, quick_wrap
 from workbook.cli import main
 from workbook.data import crypt_folder, crypt_keys, crypt_run, vault
 from workbook.data.models import Agreements
+from workbook.data.places import read_limited
 from workbook.data.store import Store
 from workbook.logic.agreements import add_agreement
-from workbook.reading import read_limited
-from workbook.tui.manage import rename
+from workbook.service import caseload
 
 WHEN = datetime(2026, 11, 22, 19, 5, tzinfo=timezone(timedelta(hours=1)))
 SECRETS = ["Sammy-Sosa-Secret", "Alexandria-Quill", "Dr. Leeward", "my-deepest-hurt-was-Tuesday"]
@@ -317,13 +315,11 @@ def test_renaming_a_couple_rewrites_agreement_md(tmp_path: Path, encrypted: bool
     play(Store(root))
     store = Store(root)
     (couple_id,) = store.couple_ids()
-    notices: list[str] = []
-    app = SimpleNamespace(
-        store=store, today=lambda: WHEN.date(), notify=lambda text, **_: notices.append(text)
-    )
-    rename(cast(Any, app), store.load_couple(couple_id), ("Ingrid", "Tomasz"), "Dr. Lee")
+    renamed = caseload.rename(store, couple_id, ("Ingrid", "Tomasz"), "Dr. Lee", WHEN.date)
+    assert renamed.document_problem is None
+    assert [p.name for p in renamed.couple.partners] == ["Ingrid", "Tomasz"]
     document = read_limited(store.layout.agreement_document(couple_id), 10**6).decode()
-    assert "Ingrid" in document, notices
+    assert "Ingrid" in document
     assert "Tomasz" in document
     assert SECRETS[1] not in document  # the old second name (the first is in a term)
     assert vault.disk(store.layout.agreement_document(couple_id)).name.endswith(

@@ -18,10 +18,10 @@ from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.index import load_caseload
 from workbook.data.models import Agreements
+from workbook.data.places import read_limited
 from workbook.data.store import ReadOnlyError, Store
 from workbook.export.documents import export
 from workbook.logic.agreements import add_agreement
-from workbook.reading import read_limited
 
 TYPED = "forty-two characters typed by the couple!!"
 

@@ -28,6 +28,16 @@ from typing import Any
 
 from workbook import tomlio
 from workbook.data import key_files, places, vault
+from workbook.data.crypt_run import (
+    DECRYPTING,
+    ENCRYPTED,
+    ENCRYPTING,
+    PLAIN,
+    REKEYING,
+    check_keys,
+    needs_key,
+    state,
+)
 from workbook.data.crypt_run import KEPT as _KEPT
 from workbook.data.crypt_run import check_idle as _check_idle
 from workbook.data.crypt_run import converting as _converting
@@ -36,39 +46,26 @@ from workbook.data.crypt_run import read_file as _read
 from workbook.data.crypt_run import remove as _remove
 from workbook.data.crypt_run import remove_journal as _remove_journal
 from workbook.data.crypt_run import write_journal as _write_journal
-from workbook.data.durable import fsync_folder, private_folder, write_atomic
+from workbook.data.durable import fsync_folder, private_folder
 from workbook.data.key_files import CryptError, KeyProblem
 from workbook.data.layout import couple_id_base, is_id, unique
+from workbook.data.places import write_atomic
 
-__all__ = ["CryptError", "KeyProblem"]
+__all__ = [
+    "DECRYPTING",
+    "ENCRYPTED",
+    "ENCRYPTING",
+    "PLAIN",
+    "REKEYING",
+    "CryptError",
+    "KeyProblem",
+    "check_keys",
+    "needs_key",
+    "state",
+]
 
-PLAIN, ENCRYPTED, ENCRYPTING, DECRYPTING = "plain", "encrypted", "encrypting", "decrypting"
-REKEYING = "rekeying"
 # The index names the couples' folders, which change here: a cache, it is made again.
 _INDEX = "index.toml"
-
-
-def state(root: Path) -> str:
-    """``plain``, ``encrypted``, or ``encrypting`` / ``decrypting`` / ``rekeying`` when a run
-    was interrupted."""
-    if not vault.is_encrypted(root):
-        return PLAIN
-    journal = _journal(root)
-    if journal is None:
-        return ENCRYPTED
-    return {"decrypt": DECRYPTING, "rekey": REKEYING}.get(str(journal.get("direction")), ENCRYPTING)
-
-
-def needs_key(root: Path) -> bool:
-    """True when the folder cannot be used before its passphrase is given."""
-    return vault.is_encrypted(root) and vault.key_of(root) is None
-
-
-def check_keys(root: Path) -> None:
-    """Raise ``KeyProblem`` when the folder is encrypted and its ``key.age`` cannot be used."""
-    problem = key_files.problem(root)
-    if problem is not None:
-        raise KeyProblem(problem)
 
 
 def open_folder(root: Path, secret: str, show_code: Callable[[str], None]) -> vault.Key:

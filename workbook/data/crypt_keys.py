@@ -10,8 +10,8 @@ from pathlib import Path
 
 from workbook.data import crypt_folder, key_files, vault
 from workbook.data.crypt_run import journal, read_file, sealed_files
-from workbook.data.durable import write_atomic
 from workbook.data.key_files import CryptError, KeyProblem
+from workbook.data.places import write_atomic
 
 
 def change_passphrase(root: Path, key: vault.Key, new: str) -> None:

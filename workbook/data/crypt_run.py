@@ -1,6 +1,6 @@
 """What every run over a whole encrypted folder shares (encrypt, decrypt, rekey): one run at a
 time (``crypt.lock``), none while a window has a session open, and the journal that says how far
-an interrupted run went. The journal holds no secret."""
+an interrupted run went, and the state of the folder it tells. The journal holds no secret."""
 
 from __future__ import annotations
 
@@ -11,10 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from workbook import tomlio
-from workbook.data import vault
-from workbook.data.durable import fsync_folder, private_folder, write_atomic
-from workbook.data.key_files import CryptError
-from workbook.reading import Unreadable, read_limited, read_raw
+from workbook.data import key_files, vault
+from workbook.data.durable import fsync_folder, private_folder
+from workbook.data.key_files import CryptError, KeyProblem
+from workbook.data.locks import Busy, file_lock, release
+from workbook.data.places import read_limited, write_atomic
+from workbook.reading import Unreadable
+from workbook.reading import read_limited as read_raw
 
 # Far above any data file; a file above it cannot be one of ours.
 _LIMIT = 64_000_000
@@ -70,18 +73,15 @@ def remove_journal(root: Path) -> None:
 
 @contextlib.contextmanager
 def converting(root: Path) -> Iterator[None]:
-    import filelock
-
     private_folder(root)
-    lock = filelock.FileLock(root / vault.CONVERT_LOCK, mode=0o600)
     try:
-        lock.acquire(timeout=0)
-    except filelock.Timeout as error:
+        lock = file_lock(root / vault.CONVERT_LOCK, 0)
+    except Busy as error:
         raise CryptError("another workbook is encrypting or decrypting this folder") from error
     try:
         yield
     finally:
-        lock.release()
+        release(lock)
         # A plain folder keeps nothing of its time encrypted, not even this empty file.
         if not vault.is_encrypted(root):
             remove(root / vault.CONVERT_LOCK)
@@ -89,18 +89,42 @@ def converting(root: Path) -> Iterator[None]:
 
 def check_idle(root: Path) -> None:
     """Refuse while another workbook window holds a session (or notes) lock."""
-    import filelock
-
     for path in root.rglob("*.lock"):
         if path.parent == root:
             continue
-        lock = filelock.FileLock(path)
         try:
-            lock.acquire(timeout=0)
-        except filelock.Timeout as error:
+            lock = file_lock(path, 0)
+        except Busy as error:
             raise CryptError(
                 "a workbook window has a session of this folder open; close it and run again"
             ) from error
         except OSError:
             continue
-        lock.release()
+        release(lock)
+
+
+PLAIN, ENCRYPTED, ENCRYPTING, DECRYPTING = "plain", "encrypted", "encrypting", "decrypting"
+REKEYING = "rekeying"
+
+
+def state(root: Path) -> str:
+    """``plain``, ``encrypted``, or ``encrypting`` / ``decrypting`` / ``rekeying`` when a run
+    was interrupted."""
+    if not vault.is_encrypted(root):
+        return PLAIN
+    found = journal(root)
+    if found is None:
+        return ENCRYPTED
+    return {"decrypt": DECRYPTING, "rekey": REKEYING}.get(str(found.get("direction")), ENCRYPTING)
+
+
+def needs_key(root: Path) -> bool:
+    """True when the folder cannot be used before its passphrase is given."""
+    return vault.is_encrypted(root) and vault.key_of(root) is None
+
+
+def check_keys(root: Path) -> None:
+    """Raise ``KeyProblem`` when the folder is encrypted and its ``key.age`` cannot be used."""
+    problem = key_files.problem(root)
+    if problem is not None:
+        raise KeyProblem(problem)

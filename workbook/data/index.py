@@ -30,11 +30,13 @@ from typing import TYPE_CHECKING, Any
 
 from workbook import tomlio
 from workbook.data import places, vault
-from workbook.data.durable import FILE_MODE, SaveError, write_atomic
+from workbook.data.durable import SaveError
 from workbook.data.files import MAX_BYTES, DataError
 from workbook.data.layout import is_id
+from workbook.data.locks import Busy, held
 from workbook.data.overview import Facts, Overview, read_facts
-from workbook.reading import Unreadable, read_limited, reason_for
+from workbook.data.places import read_limited, write_atomic
+from workbook.reading import Unreadable, reason_for
 
 if TYPE_CHECKING:
     from workbook.data.store import Store
@@ -134,8 +136,6 @@ def _read(store: Store, path: Path) -> tuple[dict[str, dict[str, Any]], str | No
 
 def _write(store: Store, path: Path, entries: dict[str, dict[str, Any]]) -> str | None:
     """Save the index under its lock; returns why it could not be saved, or None."""
-    import filelock
-
     lock_path = vault.lock_file(path)
     if os.path.islink(vault.disk(path)) or os.path.islink(lock_path):
         return "it or its lock file is a link"
@@ -145,12 +145,12 @@ def _write(store: Store, path: Path, entries: dict[str, dict[str, Any]]) -> str 
         "couples": entries,
     }
     try:
-        with filelock.FileLock(lock_path, mode=FILE_MODE, timeout=LOCK_WAIT_SECONDS):
+        with held(lock_path, LOCK_WAIT_SECONDS):
             if vault.key_of(store.root) is not None:
                 # Read under the lock: a save in another window may have just added one.
                 table[places.TABLE] = places.counters(store.root)
             write_atomic(path, tomlio.dumps(table).encode("utf-8"))
-    except filelock.Timeout:
+    except Busy:
         return None  # another window is writing it this moment: its copy does as well
     except SaveError as error:
         return error.reason

@@ -15,7 +15,8 @@ import os
 from pathlib import Path
 
 from workbook.data import vault
-from workbook.reading import Unreadable, read_limited
+from workbook.data.places import read_limited
+from workbook.reading import Unreadable
 
 AGE_INTRO = b"age-encryption.org/v1\n"
 # age's nonce and one tag around the smallest payload: a wrapped key is never shorter.

@@ -39,6 +39,10 @@ from pathlib import Path
 from typing import Any
 
 from workbook.data import vault
+from workbook.data.dates import now
+from workbook.data.durable import SaveError, reason_words, replace_file
+from workbook.reading import Unreadable, size_words
+from workbook.reading import read_limited as read_on_disk
 
 MAGIC = b"#workbook-sealed "
 INDEX = "index.toml"
@@ -113,7 +117,48 @@ def now_counter() -> int:
     return time.time_ns() // 1000
 
 
-# Reading and writing in an unlocked folder (reading.read_limited, durable.write_atomic)
+# Reading and writing in an unlocked folder (read_limited here, write_atomic, here)
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The plain bytes of the data file at ``path``: ``reading.read_limited``, and in an
+    unlocked encrypted folder ``path.age`` unsealed, once its header says it belongs at
+    ``path``. Raises ``Unreadable``."""
+    try:
+        found = vault.key_for(path)
+    except OSError as error:
+        raise Unreadable(path, str(error.strerror)) from error
+    if found is None:
+        return read_on_disk(path, limit)
+    root, key = found
+    raw = read_on_disk(vault.disk(path), vault.raw_limit(limit))
+    try:
+        plain = opened(path, root, key, key.unseal(raw))
+    except ValueError as error:
+        raise Unreadable(path, str(error)) from error
+    if len(plain) > limit:
+        raise Unreadable(path, f"it is larger than {size_words(limit)}")
+    return plain
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` durably, as a 0600 file; raise ``SaveError`` on failure.
+
+    In an unlocked encrypted folder the bytes are sealed, with the header that names their
+    place (``places``), and written to ``path.age``; in a locked one nothing is written.
+    """
+    try:
+        found = vault.key_for(path)
+    except OSError as error:
+        raise SaveError(path, reason_words(error)) from error
+    if found is None:
+        replace_file(path, data)
+        return
+    try:
+        with sealed_write(path, *found, data) as (disk, sealed):
+            replace_file(disk, sealed)
+    except Refused as error:
+        raise SaveError(path, str(error)) from error
 
 
 def opened(path: Path, root: Path, key: vault.Key, plain: bytes) -> bytes:
@@ -215,6 +260,9 @@ def forget(root: Path | None = None) -> None:
             _ledgers.pop(root, None)
 
 
+vault.on_forget(forget)
+
+
 # Messages
 
 
@@ -268,7 +316,6 @@ def _refresh(root: Path) -> _Ledger:
     if ledger.loaded and signature == ledger.signature:
         return ledger
     from workbook import tomlio
-    from workbook.reading import Unreadable, read_limited
 
     ledger.loaded, ledger.signature, ledger.writable = True, signature, True
     ledger.table, ledger.counters = None, {}
@@ -301,8 +348,6 @@ def _refresh(root: Path) -> _Ledger:
 def _record(root: Path, key: vault.Key, place: str, counter: int) -> None:
     """Keep ``counter`` for ``place`` in the index (under its lock, held by the caller)."""
     from workbook import tomlio
-    from workbook.data.dates import now
-    from workbook.data.durable import SaveError, replace_file
 
     with _guard:
         ledger = _refresh(root)
@@ -322,17 +367,12 @@ def _record(root: Path, key: vault.Key, place: str, counter: int) -> None:
 
 def _lock(root: Path) -> Any:
     """The index's lock, held; None when it cannot be had in time."""
-    import filelock
+    from workbook.data.locks import Busy, file_lock
 
-    path = vault.lock_file(root / INDEX)
     try:
-        if path.is_symlink():
-            return None
-        lock = filelock.FileLock(path, mode=0o600)
-        lock.acquire(timeout=LOCK_WAIT_SECONDS)
-    except (filelock.Timeout, OSError):
+        return file_lock(vault.lock_file(root / INDEX), LOCK_WAIT_SECONDS)
+    except (Busy, OSError):
         return None
-    return lock
 
 
 def _is_counter(value: Any) -> bool:

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from workbook.data import crypt_folder, key_files, places, vault
+from workbook.data import crypt_run, key_files, places, vault
 from workbook.data.crypt_run import (
     KEPT,
     check_idle,
@@ -38,8 +38,9 @@ from workbook.data.crypt_run import (
     remove_journal,
     write_journal,
 )
-from workbook.data.durable import fsync_folder, write_atomic
+from workbook.data.durable import fsync_folder
 from workbook.data.key_files import CryptError
+from workbook.data.places import write_atomic
 
 
 def rekey(root: Path, secret: str, show_code: Callable[[str], None]) -> vault.Key:
@@ -47,18 +48,18 @@ def rekey(root: Path, secret: str, show_code: Callable[[str], None]) -> vault.Ke
     given the new recovery code. Run again after an interruption, it finishes. Returns the new
     key."""
     vault.forget(root)
-    crypt_folder.check_keys(root)
+    crypt_run.check_keys(root)
     with converting(root):
-        current = crypt_folder.state(root)
-        if current == crypt_folder.PLAIN:
+        current = crypt_run.state(root)
+        if current == crypt_run.PLAIN:
             raise CryptError(f"{root} is not encrypted")
-        if current in (crypt_folder.ENCRYPTING, crypt_folder.DECRYPTING):
-            verb = "encrypt" if current == crypt_folder.ENCRYPTING else "decrypt"
+        if current in (crypt_run.ENCRYPTING, crypt_run.DECRYPTING):
+            verb = "encrypt" if current == crypt_run.ENCRYPTING else "decrypt"
             raise CryptError(
                 f"an interrupted {verb} of this folder must finish first: run workbook {verb}"
             )
         key = key_files.unwrap(root, secret)
-        if current == crypt_folder.ENCRYPTED:
+        if current == crypt_run.ENCRYPTED:
             check_idle(root)
             write_journal(root, {"direction": "rekey"})
         return finish_rekey(root, key, secret, show_code)

@@ -7,7 +7,7 @@ held here, in memory only, for the life of the process, and:
 
 - ``disk(path)`` maps the name the rest of the code uses (``name.toml``) to the one on disk
   (``name.toml.age``);
-- ``seal`` and ``unseal`` turn a file's bytes into age ciphertext and back. ``durable.write_atomic``
+- ``seal`` and ``unseal`` turn a file's bytes into age ciphertext and back. ``places.write_atomic``
   and ``reading.read_limited`` call them (with the header ``places`` adds and checks), so every
   save and every read goes through here;
 - lock and temp file names are opaque (a keyed hash, or random), so no name is given away.
@@ -27,6 +27,7 @@ import hmac
 import os
 import re
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -186,6 +187,7 @@ def normal_code(code: str) -> str:
 # The keys held by this process, by data folder; and the folders known to be locked.
 _keys: dict[Path, Key] = {}
 _locked: set[Path] = set()
+_on_forget: list[Callable[[Path | None], None]] = []
 
 
 def _root(path: Path) -> Path:
@@ -233,20 +235,24 @@ def unlock(root: Path, key: Key) -> None:
 
 def forget(root: Path) -> None:
     """Let go of the key of ``root`` (tests, and a folder that was decrypted)."""
-    from workbook.data import places
-
     root = _root(root)
     _keys.pop(root, None)
     _locked.discard(root)
-    places.forget(root)
+    for hook in _on_forget:
+        hook(root)
 
 
 def forget_all() -> None:
-    from workbook.data import places
-
     _keys.clear()
     _locked.clear()
-    places.forget()
+    for hook in _on_forget:
+        hook(None)
+
+
+def on_forget(hook: Callable[[Path | None], None]) -> None:
+    """Call ``hook(root)`` whenever the key of ``root`` is let go of (``None``: every key), so
+    what was learnt under it goes too (``places`` registers itself here)."""
+    _on_forget.append(hook)
 
 
 def key_of(root: Path) -> Key | None:

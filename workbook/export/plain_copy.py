@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from workbook.data.durable import private_folder, write_atomic
+from workbook.data.durable import private_folder
+from workbook.data.places import write_atomic
 
 NOT_ENCRYPTED = (
     "The copy is not encrypted: anyone who can open its folder can read it. Keep it safe, or "

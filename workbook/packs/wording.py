@@ -47,8 +47,6 @@ def _inline(value: Any, depth: int = 0) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_inline(item, depth + 1) for item in value[:5]) + "]"
     if isinstance(value, dict):
-        from workbook.packs.problems import dotted
-
         pairs = [
             f"{dotted((str(k),))} = {_inline(v, depth + 1)}" for k, v in list(value.items())[:5]
         ]
@@ -221,3 +219,18 @@ def _bounds(error_type: str, ctx: dict[str, Any], path: KeyPath, shown: str) -> 
     if error_type == "string_too_long":
         return Said(f"must be at most {ctx.get('max_length')} characters long", "shorten it")
     return None
+
+
+_BARE = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def dotted(path: KeyPath) -> str:
+    """``("steps", 2, "kind")`` as ``steps[2].kind``, quoting keys that are not bare."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            key = part if _BARE.match(part) else tomlio.dumps({"k": part})[4:].strip()
+            out += f".{key}" if out else key
+    return out

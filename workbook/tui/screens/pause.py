@@ -22,9 +22,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from workbook.data import pin
 from workbook.data.files import DataError
 from workbook.data.models import Couple
+from workbook.service import folder
 from workbook.tui.plain import fill
 from workbook.tui.screens.practice_lock import PracticeLockScreen, Tries
 from workbook.tui.widgets.button import Button
@@ -83,7 +83,7 @@ class PauseScreen(Screen[None]):
             unfinished = store.overview(self.couple.id, self.wb.today()).unfinished
         except DataError:
             unfinished = False
-        self.lock_name = pin.lock_of(store.encrypted, store.load_settings())
+        self.lock_name = folder.lock_of(store)
         self.others = any(c != self.couple.id for c in store.couple_ids())
         said = "Paused: everything is saved." if unfinished else "Everything is saved."
         self.query_one("#pause-said", Static).update(said)

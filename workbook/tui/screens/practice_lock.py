@@ -23,6 +23,7 @@ from textual.widgets import Input, Static
 
 from workbook.data import pin
 from workbook.data.store import Store
+from workbook.service import folder
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 
@@ -117,12 +118,4 @@ class PracticeLockScreen(ModalScreen[bool]):
 
     def _right(self, secret: str) -> bool:
         """In a thread: whether ``secret`` opens the lock."""
-        if self.lock_name == pin.PASSPHRASE:
-            from workbook.data import key_files, vault
-
-            try:
-                key_files.unwrap(self.store.root, secret)
-            except (vault.WrongSecret, vault.CryptUnavailable, key_files.CryptError):
-                return False
-            return True
-        return pin.matches(self.store.load_settings().get(pin.SETTING), secret)
+        return folder.opens_lock(self.store, self.lock_name, secret)

@@ -20,12 +20,13 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
-from workbook.data import crypt_folder, crypt_keys, key_files, vault
+from workbook.service import folder
+from workbook.service.errors import ServiceError, WrongSecret
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 
-MIN_PASSPHRASE = 8
+MIN_PASSPHRASE = folder.MIN_PASSPHRASE
 WRONG = "That passphrase does not open this folder. Please try again, taking your time."
 WRONG_CODE = "That recovery code does not open this folder. Please check it and try again."
 
@@ -79,9 +80,10 @@ class UnlockScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         self._mode("ask")
-        problem = key_files.problem(self.root)
-        if problem is not None:
-            self._broken(problem)
+        try:
+            folder.check_keys(self.root)
+        except folder.KeyBroken as error:
+            self._broken(error.message)
 
     def _mode(self, mode: str) -> None:
         for part in ("ask", "no-key", "recover", "show-code"):
@@ -99,7 +101,7 @@ class UnlockScreen(Screen[bool]):
         self._busy(False)
         self.broken = True
         self.query_one("#title", Static).update("This workbook cannot be opened")
-        usable = key_files.file_problem(self.root / vault.RECOVERY_FILE) is None
+        usable = folder.recovery_usable(self.root)
         self.query_one("#use-code", Button).display = usable
         self.query_one("#problem", Static).update(problem)
         self._mode("no-key")
@@ -130,14 +132,14 @@ class UnlockScreen(Screen[bool]):
     def _unlock(self, secret: str) -> None:
         shown: list[str] = []
         try:
-            crypt_folder.open_folder(self.root, secret, shown.append)
-        except vault.WrongSecret:
+            folder.unlock(self.root, secret, shown.append)
+        except WrongSecret:
             self.app.call_from_thread(self._failed, WRONG)
             return
-        except crypt_folder.KeyProblem as error:
-            self.app.call_from_thread(self._broken, str(error))
+        except folder.KeyBroken as error:
+            self.app.call_from_thread(self._broken, error.message)
             return
-        except (crypt_folder.CryptError, vault.CryptUnavailable, OSError) as error:
+        except ServiceError as error:
             self.app.call_from_thread(self._failed, f"The folder cannot be opened: {error}")
             return
         self.app.call_from_thread(self._opened, shown[-1] if shown else None)
@@ -167,7 +169,7 @@ class UnlockScreen(Screen[bool]):
         self._mode("show-code")
 
     def _done(self) -> None:
-        missing = key_files.recovery_problem(self.root)
+        missing = folder.recovery_note(self.root)
         if missing is not None:
             self.app.notify(
                 missing, title="Recovery code", severity="warning", timeout=30, markup=False
@@ -187,7 +189,12 @@ class UnlockScreen(Screen[bool]):
     @on(Button.Pressed, "#back")
     def _back(self) -> None:
         if self.broken:
-            self._broken(key_files.problem(self.root) or "")
+            try:
+                folder.check_keys(self.root)
+            except folder.KeyBroken as error:
+                self._broken(error.message)
+            else:
+                self._broken("")
             return
         self._say("")
         self._mode("ask")
@@ -207,7 +214,7 @@ class UnlockScreen(Screen[bool]):
         code = self.query_one("#code", Input).value
         new = self.query_one("#new", Input).value
         problem = new_passphrase_problem(new, self.query_one("#again", Input).value)
-        if not vault.normal_code(code):
+        if not folder.is_code(code):
             problem = "Please type the recovery code."
         if problem:
             self._say(problem)
@@ -218,11 +225,11 @@ class UnlockScreen(Screen[bool]):
     @work(thread=True, exclusive=True, group="unlock")
     def _recover(self, code: str, new: str) -> None:
         try:
-            crypt_keys.recover(self.root, code, new)
-        except vault.WrongSecret:
+            folder.recover(self.root, code, new)
+        except WrongSecret:
             self.app.call_from_thread(self._failed, WRONG_CODE)
             return
-        except (crypt_folder.CryptError, vault.CryptUnavailable, OSError) as error:
+        except ServiceError as error:
             self.app.call_from_thread(self._failed, f"The passphrase could not be set: {error}")
             return
         self.app.call_from_thread(self._recovered, new)
@@ -286,12 +293,11 @@ class ChangePassphraseScreen(Screen[bool]):
     @work(thread=True, exclusive=True, group="rewrap")
     def _rewrap(self, old: str, new: str) -> None:
         try:
-            key = key_files.unwrap(self.root, old)
-            crypt_keys.change_passphrase(self.root, key, new)
-        except vault.WrongSecret:
+            folder.change_passphrase(self.root, folder.open_key(self.root, old), new)
+        except WrongSecret:
             self.app.call_from_thread(self._failed, "That is not the current passphrase.")
             return
-        except (crypt_folder.CryptError, OSError) as error:
+        except ServiceError as error:
             self.app.call_from_thread(self._failed, f"The passphrase was not changed: {error}")
             return
         self.app.call_from_thread(self._changed)
