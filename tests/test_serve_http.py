@@ -6,6 +6,7 @@ The server runs for real on a free port of 127.0.0.1; its links run a small stan
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import sys
 from collections.abc import AsyncIterator
@@ -16,7 +17,7 @@ import pytest
 pytest.importorskip("textual_serve", reason="workbook serve needs the serve extra")
 
 from aiohttp import ClientSession as _ClientSession
-from aiohttp import CookieJar, WSServerHandshakeError, web
+from aiohttp import CookieJar, WSMsgType, WSServerHandshakeError, web
 
 from workbook.cli import main
 from workbook.serve.address import check_address
@@ -139,34 +140,28 @@ async def test_a_foreign_origin_is_refused_even_with_the_cookie(running: Running
         assert await enter(session, running.base + "/couple", headers=own) == 200
 
 
-async def test_a_link_admits_one_connection_at_a_time(running: Running) -> None:
+async def test_a_link_admits_one_connection_and_a_new_one_takes_its_place(
+    running: Running,
+) -> None:
     socket_url = running.base.replace("http", "ws") + "/ws/couple"
     own = {"Origin": running.base}
     async with ClientSession() as session:
         assert await enter(session, running.link()) == 200
         first = await session.ws_connect(socket_url, headers=own)
-        assert running.couple.busy
-        with pytest.raises(WSServerHandshakeError) as refused:
-            await session.ws_connect(socket_url, headers=own)
-        assert refused.value.status == 409
-        async with session.get(running.base + "/couple") as response:
-            assert response.status == 409
-            assert "already in use" in await response.text()
-        await first.close()
-        # Once the first has gone, the link opens again.
-        for _ in range(100):
-            if not running.couple.busy:
-                break
-            await _pause()
-        assert not running.couple.busy
+        assert running.server.connections["couple"].websocket is not None
+        # The same browser opens the link again (a reload, a drop, another tab): the page
+        # opens, and its connection takes the first one's place at once; no 409, no wait.
         async with session.get(running.base + "/couple") as response:
             assert response.status == 200
-
-
-async def _pause() -> None:
-    import asyncio
-
-    await asyncio.sleep(0.05)
+        # The first window listens, as a browser does, and hears the close.
+        heard = asyncio.ensure_future(first.receive(timeout=20))
+        second = await session.ws_connect(socket_url, headers=own)
+        closed = await heard
+        assert closed.type in (WSMsgType.CLOSE, WSMsgType.CLOSED), closed
+        assert first.close_code == 4000
+        assert "opened in another window" in str(closed.extra)
+        assert len(running.server.connections) == 1
+        await second.close()
 
 
 async def test_a_https_public_url_makes_the_cookie_secure() -> None:

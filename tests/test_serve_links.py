@@ -48,7 +48,8 @@ def test_without_the_cookie_or_from_elsewhere_nothing_opens() -> None:
 
 def test_the_private_textual_serve_names_the_server_overrides_are_there() -> None:
     pytest.importorskip("textual_serve", reason="textual-serve (the serve extra) is not installed")
-    from workbook.serve.server import OVERRIDDEN, LinkService, WorkbookServer
+    from workbook.serve.app_process import LinkService
+    from workbook.serve.server import OVERRIDDEN, WorkbookServer
 
     missing = [
         f"{owner.__module__}.{owner.__name__}.{name}"

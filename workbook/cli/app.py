@@ -38,7 +38,7 @@ def open_workbook(args: argparse.Namespace) -> int:
             raise Fatal(f"no pack {', '.join(unknown)} in the library (see: workbook list)")
     from workbook.tui.app import WorkbookApp
 
-    WorkbookApp(store, library, couple_id=couple, packs=packs).run()
+    run_app(WorkbookApp(store, library, couple_id=couple, packs=packs))
     return EXIT_OK
 
 
@@ -72,8 +72,19 @@ def facilitate(args: argparse.Namespace) -> int:
         store.load_couple(couple_id)
     from workbook.tui.console import ConsoleApp
 
-    ConsoleApp(store, lambda: common.library(args, quiet=True), couple_id, session_id).run()
+    run_app(ConsoleApp(store, lambda: common.library(args, quiet=True), couple_id, session_id))
     return EXIT_OK
+
+
+def run_app(app: Any) -> None:
+    """Run a window; served, its crashes are told without the couple's words."""
+    from workbook.serve.links import served
+
+    if served():
+        from workbook.tui.crash import plain_crashes
+
+        plain_crashes(app)
+    app.run()
 
 
 def watched() -> bool:
@@ -94,11 +105,12 @@ def serve(args: argparse.Namespace) -> int:
         raise Fatal(f"--port {args.port} is not a port (1 to 65535)")
     try:
         from workbook.serve.links import default_links
-        from workbook.serve.server import WorkbookServer
+        from workbook.serve.server import ServeError, WorkbookServer
     except ImportError as error:
+        # textual-serve is a dependency: this is an install that lost a part of it.
         raise Fatal(
-            f"workbook serve needs textual-serve ({error.name} is missing); install it with: "
-            "pip install 'workbook[serve]'"
+            f"workbook serve needs textual-serve ({error.name} is missing); install it again "
+            "with: pip install --force-reinstall workbook"
         ) from error
     if getattr(args, "passphrase_file", None) is not None:
         raise Fatal(
@@ -116,7 +128,10 @@ def serve(args: argparse.Namespace) -> int:
         public_url=args.public_url,
         announce=_announce,
     )
-    server.serve()
+    try:
+        server.serve()
+    except ServeError as error:
+        raise Fatal(str(error)) from error
     return EXIT_OK
 
 

@@ -22,8 +22,10 @@ OWN_ADDRESS = "This page may only be opened from its own address."
 NEEDS_LINK = "This address needs the private link that workbook serve printed."
 SPENT = (
     "This link has already been opened, or it is not right. Each link opens in one "
-    "browser only; for new links, start workbook serve again."
+    'browser only; for a new link, ask the counsellor (the console\'s "New link"), or start '
+    "workbook serve again."
 )
+WRONG_HOST = "This address is not the workbook's own."
 
 
 def served() -> bool:
@@ -41,7 +43,8 @@ class Link:
     token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
     # The cookie's value once the token is spent: the token itself is never a credential twice.
     session: str | None = None
-    busy: bool = False
+    # What the app of this link is told beyond the usual (a partner's own seat).
+    environment: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def path(self) -> str:
@@ -50,6 +53,11 @@ class Link:
     @property
     def cookie(self) -> str:
         return f"workbook_{self.name}"
+
+    def renew(self) -> None:
+        """A new token; the old one, and the cookie it was spent for, open nothing any more."""
+        self.token = secrets.token_urlsafe(16)
+        self.session = None
 
     def held_by(self, given: str | None) -> bool:
         """True when ``given`` (a cookie's value) is this link's spent token."""
@@ -76,12 +84,38 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}".lower()
 
 
+def host_of(url: str) -> str:
+    """``host[:port]`` of a URL, lower case, without the scheme's own port."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        return ""
+    host = (parts.hostname or "").lower()
+    shown = f"[{host}]" if ":" in host else host
+    if port is None or (parts.scheme, port) in (("http", 80), ("https", 443)):
+        return shown
+    return f"{shown}:{port}"
+
+
 class Gate:
     """The links of one server at ``public_url``, and the rules of coming in."""
 
-    def __init__(self, links: Sequence[Link], public_url: str) -> None:
+    def __init__(
+        self, links: Sequence[Link], public_url: str, served_at: str | None = None
+    ) -> None:
         self.links = {link.name: link for link in links}
         self.origin = origin_of(public_url)
+        # The Host header a browser may send: the public URL's, or the address served (what a
+        # proxy that does not pass the Host on sends). Any other is a name that points here
+        # without being this server's (DNS rebinding), and gets nothing.
+        self.hosts = {host_of(public_url)}
+        if served_at is not None:
+            self.hosts.add(host_of(served_at))
+
+    def host_ok(self, host: str | None) -> bool:
+        """True when a request's Host header names this server."""
+        return host is not None and host_of(f"http://{host}") in self.hosts
 
     def link_of(self, name: str) -> Link | None:
         return self.links.get(name)

@@ -2,33 +2,41 @@
 
 textual-serve starts one process of the app for each browser connection and has no
 authentication (DESIGN.md section 9b). This subclass keeps its websocket protocol, downloads and
-static files, and adds what ``links.Gate`` decides (a private link per role, its token spent
-for a cookie, 403 without it or from another Origin), one connection per link at a time, and a
-page that loads nothing from outside. The private names of textual-serve it overrides are
-listed in ``OVERRIDDEN``; a test fails, saying which, when an update takes one away.
+static files, and adds what ``links.Gate`` decides (a private link per seat, its token spent
+for a cookie, 403 without it, from another Origin or for another Host), one connection per link
+at a time (a new one with the link's cookie takes the place of the old), frames read so that none
+can hurt the app (``frames``), and pages that load nothing from outside and may not be framed.
+The private names of textual-serve it overrides are listed in ``OVERRIDDEN``; a test fails,
+saying which, when an update takes one away.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
+import socket
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import aiohttp_jinja2
 import jinja2
-from aiohttp import WSCloseCode, web
+from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from workbook.serve.links import SERVED, Gate, Link
+from workbook.serve.app_process import LinkService
+from workbook.serve.frames import LIMIT, query_size, read_frame
+from workbook.serve.links import WRONG_HOST, Gate, Link
+from workbook.serve.logs import plain_logging, where
 
-log = logging.getLogger("textual-serve")
+log = logging.getLogger("workbook.serve")
 
 TEMPLATES = Path(__file__).parent / "templates"
-# textual-serve's private names this module overrides or calls, by class: if an update of
-# textual-serve renames one, the server would break in a browser only; tests/test_serve_http.py
+# textual-serve's private names this package overrides or calls, by class: if an update of
+# textual-serve renames one, the server would break in a browser only; tests/test_serve_links.py
 # checks each is still there.
 OVERRIDDEN = {
     AppService: (
@@ -36,8 +44,13 @@ OVERRIDDEN = {
         "_open_app_process",
         "_process",
         "_stdin",
+        "_task",
+        "_download_manager",
+        "app_service_id",
+        "on_meta",
         "remote_close",
         "run",
+        "send_meta",
         "stop",
     ),
     Server: (
@@ -49,57 +62,47 @@ OVERRIDDEN = {
         "statics_path",
         "download_manager",
         "debug",
+        "request_exit",
     ),
 }
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+# Sent with every response: no sniffing a download into a page, no framing (clickjacking), no
+# address of the workbook told to another site.
+HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": (
+        "frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'none'"
+    ),
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+# The close code and reason a window gets when its link was opened in another.
+REPLACED = 4000
 
 
-class LinkService(AppService):
-    """textual-serve's app process, started without a shell and told that it is served."""
+class ServeError(Exception):
+    """``workbook serve`` cannot start (the port is in use): said before any link is printed."""
 
-    def __init__(self, argv: Sequence[str], **kwargs: Any) -> None:
-        super().__init__(" ".join(argv), **kwargs)
-        self.argv = list(argv)
 
-    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
-        environment = super()._build_environment(width, height)
-        environment[SERVED] = "1"
-        return environment
+class Connection:
+    """A link's live websocket, and when its app has stopped."""
 
-    async def stop(self) -> None:
-        await super().stop()
-        # The app has been told to quit; it is waited for, so no process is left behind.
-        if self._process is not None and self._process.returncode is None:
-            try:
-                await asyncio.wait_for(self._process.wait(), timeout=10)
-            except TimeoutError:
-                self._process.kill()
-                await self._process.wait()
+    def __init__(self, websocket: web.WebSocketResponse) -> None:
+        self.websocket = websocket
+        self.service: LinkService | None = None
+        self.finished = asyncio.Event()
 
-    async def run(self) -> None:
-        await super().run()
-        # The app has ended, by quitting or by failing to start: the page says it has closed,
-        # instead of showing a screen that no longer answers.
-        await self.remote_close()
-
-    async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
-        # The base class runs the command through a shell; a list of arguments needs none, and
-        # a data folder's name can then hold any character.
-        environment = self._build_environment(width=width, height=height)
-        self._process = process = await asyncio.create_subprocess_exec(
-            *self.argv,
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-            env=environment,
-        )
-        assert process.stdin is not None
-        self._stdin = process.stdin
-        return process
+    async def end(self, reason: str) -> None:
+        """Close the browser's side and wait for the app to have saved and stopped."""
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(
+                self.websocket.close(code=REPLACED, message=reason.encode()), timeout=2
+            )
+        await self.finished.wait()
 
 
 class WorkbookServer(Server):
-    """textual-serve's server with a link per role, tokens, cookies and an Origin check."""
+    """textual-serve's server with a link per seat, tokens, cookies, Origin and Host checks."""
 
     def __init__(
         self,
@@ -110,32 +113,32 @@ class WorkbookServer(Server):
         public_url: str | None = None,
         announce: Callable[[str], None] = print,
     ) -> None:
-        if public_url is None:
-            shown = f"[{host}]" if ":" in host else host
-            public_url = f"http://{shown}:{port}"
+        shown = f"[{host}]" if ":" in host else host
+        served_at = f"http://{shown}:{port}"
         super().__init__(
             "workbook",
             host=host,
             port=port,
             title="workbook",
-            public_url=public_url.rstrip("/"),
+            public_url=(public_url or served_at).rstrip("/"),
             templates_path=TEMPLATES,
         )
-        self.gate = Gate(links, self.public_url)
+        self.gate = Gate(links, self.public_url, served_at)
         self.links = self.gate.links
         self.origin = self.gate.origin
         self.secure = self.public_url.startswith("https://")
         self.announce = announce
-        self._sockets: set[web.WebSocketResponse] = set()
+        self.connections: dict[str, Connection] = {}
+        self._turns = {name: asyncio.Lock() for name in self.links}
 
     def url(self, link: Link) -> str:
         """The private address to give to the person the link is for."""
         return f"{self.public_url}{link.path}?token={link.token}"
 
     def initialize_logging(self) -> None:
-        # textual-serve logs every request with a rich console; the workbook prints its links
-        # and warnings only, and an error from the server is still shown.
-        logging.basicConfig(level="WARNING", format="workbook serve: %(message)s")
+        # textual-serve logs every request, and tracebacks with their local variables; the
+        # workbook prints its links and warnings, and an error as its type and place only.
+        plain_logging()
 
     async def _make_app(self) -> web.Application:
         app = web.Application(middlewares=[self.guard])
@@ -155,8 +158,52 @@ class WorkbookServer(Server):
     async def _close_sockets(self, app: web.Application) -> None:
         # On Ctrl+C, each browser's connection is closed, so that its app is told to quit (and
         # does, having saved as it goes) instead of the server waiting for the browsers to leave.
-        for websocket in list(self._sockets):
-            await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"workbook serve stopped")
+        for connection in list(self.connections.values()):
+            await connection.websocket.close(
+                code=WSCloseCode.GOING_AWAY, message=b"workbook serve stopped"
+            )
+
+    # Listening: the port is taken before anything is printed.
+
+    def listen(self) -> socket.socket:
+        """The listening socket; ServeError when the address or port cannot be had."""
+        try:
+            found = socket.getaddrinfo(
+                self.host, self.port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+            )
+            family, kind, proto, _, address = found[0]
+            listener = socket.socket(family, kind, proto)
+        except OSError as error:
+            raise ServeError(f"cannot listen on {self.host}: {error.strerror or error}") from error
+        try:
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listener.bind(address)
+            listener.listen(128)
+        except OSError as error:
+            listener.close()
+            raise ServeError(
+                f"port {self.port} on {self.host} is in use ({error.strerror or error}): stop "
+                "what uses it, or choose another with --port"
+            ) from error
+        listener.setblocking(False)
+        return listener
+
+    def serve(self, debug: bool = False) -> None:
+        listener = self.listen()
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+        web.run_app(
+            self._make_app(),
+            sock=listener,
+            handle_signals=False,
+            loop=loop,
+            print=lambda *args: None,
+        )
 
     # The locks
 
@@ -166,16 +213,29 @@ class WorkbookServer(Server):
 
     @web.middleware
     async def guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        admitted = self.gate.admit(
-            request.path, self._link_of(request), request.query, request.headers, request.cookies
-        )
-        if admitted.what == "refuse":
-            return self._refuse(admitted.text)
-        if admitted.link is not None:
-            return self._enter(request, admitted.link)
-        response = await handler(request)
-        response.headers.setdefault("Cache-Control", "no-store")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response: web.StreamResponse
+        if not self.gate.host_ok(request.headers.get("Host")):
+            response = self._refuse(WRONG_HOST)
+        else:
+            admitted = self.gate.admit(
+                request.path,
+                self._link_of(request),
+                request.query,
+                request.headers,
+                request.cookies,
+            )
+            if admitted.what == "refuse":
+                response = self._refuse(admitted.text)
+            elif admitted.link is not None:
+                response = self._enter(request, admitted.link)
+            else:
+                try:
+                    response = await handler(request)
+                except web.HTTPException as error:
+                    error.headers.update(HEADERS)
+                    raise
+        if not response.prepared:
+            response.headers.update(HEADERS)
         return response
 
     def _enter(self, request: web.Request, link: Link) -> web.StreamResponse:
@@ -193,36 +253,17 @@ class WorkbookServer(Server):
             samesite="Strict",
             secure=self.secure,
         )
-        response.headers["Cache-Control"] = "no-store"
-        response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
     @staticmethod
     def _refuse(text: str) -> web.Response:
         return web.Response(status=403, text=f"403 Forbidden: {text}\n")
 
-    def _in_use(self, request: web.Request, link: Link) -> web.Response:
-        return aiohttp_jinja2.render_template(
-            "notice.html",
-            request,
-            {
-                "title": "This link is already in use",
-                "text": (
-                    f"The {link.title} is open in another window or tab. Close it there "
-                    "first: each link admits one connection at a time."
-                ),
-                "again": link.path,
-            },
-            status=409,
-        )
-
     # Pages
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         link = self._link_of(request)
         assert link is not None
-        if link.busy:
-            return self._in_use(request, link)
         scheme = "wss" if self.secure else "ws"
         context = {
             "static": f"{self.public_url}/static/",
@@ -235,25 +276,45 @@ class WorkbookServer(Server):
         link = self._link_of(request)
         if link is None:
             raise web.HTTPNotFound()
-        if link.busy:
-            return self._in_use(request, link)
-        link.busy = True
+        # A frame over LIMIT is refused by aiohttp before it is read, and the connection closed.
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=LIMIT, timeout=2)
+        connection = Connection(websocket)
         try:
-            return await self._run_app(request, link)
+            async with self._turns[link.name]:
+                # The link opened again (a reload, a drop, another tab of the same browser):
+                # the new connection takes the old one's place at once.
+                previous = self.connections.get(link.name)
+                if previous is not None:
+                    await previous.end("This link was opened in another window.")
+                await websocket.prepare(request)
+                self.connections[link.name] = connection
+            await self._run_app(request, link, connection)
         finally:
-            link.busy = False
+            if self.connections.get(link.name) is connection:
+                del self.connections[link.name]
+            connection.finished.set()
+        return websocket
 
-    async def _run_app(self, request: web.Request, link: Link) -> web.WebSocketResponse:
-        # As textual-serve's handler, with this link's command.
-        websocket = web.WebSocketResponse(heartbeat=15)
-        width = max(20, min(500, to_int(request.query.get("width", "80"), 80)))
-        height = max(10, min(300, to_int(request.query.get("height", "24"), 24)))
+    async def end_link(self, name: str, reason: str) -> None:
+        """Close the connection of link ``name``, if any, once its app has stopped."""
+        connection = self.connections.get(name)
+        if connection is not None:
+            await connection.end(reason)
+
+    def on_app_meta(self, link: Link, meta: dict[str, Any]) -> Any:
+        """A workbook message from a link's app; none is acted on here yet."""
+        return None
+
+    async def _run_app(self, request: web.Request, link: Link, connection: Connection) -> None:
+        # As textual-serve's handler, with this link's command and frames read safely.
+        websocket = connection.websocket
+        width, height = query_size(request.query.get("width"), request.query.get("height"))
         service: LinkService | None = None
         try:
-            await websocket.prepare(request)
-            self._sockets.add(websocket)
-            service = LinkService(
+            service = connection.service = LinkService(
                 link.command,
+                environment=link.environment,
+                on_meta=lambda meta: self.on_app_meta(link, meta),
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
                 close=websocket.close,
@@ -265,17 +326,37 @@ class WorkbookServer(Server):
         except asyncio.CancelledError:
             await websocket.close()
         except Exception as error:
-            log.warning("the %s link's app stopped: %s", link.name, error)
+            log.warning("the %s link's app stopped: %s", link.name, where(error))
         finally:
-            self._sockets.discard(websocket)
             if service is not None:
                 await service.stop()
-        return websocket
+
+    async def _process_messages(
+        self, websocket: web.WebSocketResponse, app_service: AppService
+    ) -> None:
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            frame = read_frame(message.data)
+            if frame is None:
+                continue
+            if frame.kind == "stdin":
+                assert isinstance(frame.data, bytes)
+                await app_service.send_bytes(frame.data)
+            elif frame.kind == "resize":
+                await app_service.set_terminal_size(*frame.size)
+            elif frame.kind == "ping":
+                await websocket.send_json(["pong", frame.data])
+            elif frame.kind == "blur":
+                await app_service.blur()
+            elif frame.kind == "focus":
+                await app_service.focus()
 
     async def on_startup(self, app: web.Application) -> None:
         self.announce(f"workbook is served at {self.public_url} (Ctrl+C stops it).")
         for link in self.links.values():
             self.announce(f"  {link.title}: {self.url(link)}")
         self.announce(
-            "Each link opens in one browser, once; keep them private. New links: start again."
+            "Each link opens in one browser; keep them private. A new link: the console's "
+            '"New link", or start again.'
         )
