@@ -16,11 +16,14 @@ from workbook.serve.links import Link
 from workbook.serve.server import WorkbookServer
 
 ECHO = r"""
-import json, sys
+import json, os, sys
 out, given = sys.stdout.buffer, sys.stdin.buffer
 out.write(b"__GANGLION__\n"); out.flush()
 def send(kind, payload):
     out.write(kind + len(payload).to_bytes(4, "big") + payload); out.flush()
+if os.environ.get("ASK_FOR"):
+    # A console that asks for a new link for a seat as soon as it starts.
+    send(b"M", json.dumps({"type": "workbook_new_link", "seat": os.environ["ASK_FOR"]}).encode())
 while True:
     head = given.read(5)
     if len(head) < 5:
@@ -34,6 +37,8 @@ while True:
         send(b"D", b"data:%d" % len(payload))
 """
 STAND_IN = [sys.executable, "-c", ECHO]
+# The same, as a console that asks for a new link for the seat named in ASK_FOR.
+ASKER = ["env", "ASK_FOR=couple", *STAND_IN]
 
 
 def ClientSession() -> _ClientSession:

@@ -16,13 +16,11 @@ from typing import Any
 
 from textual_serve.app_service import AppService
 
-from workbook.serve.links import SERVED
+from workbook.serve.links import DRIVER, SERVED
 
 # Long enough for the app to save and quit on a busy machine; short enough that the link opens
 # again at once (the app saves as it goes: what it had not saved is the last second of typing).
 QUIT_WAIT = 4.0
-# The Textual driver of a served app: textual-serve's, which the workbook's own may extend.
-DRIVER = "TEXTUAL_DRIVER"
 
 
 class LinkService(AppService):
@@ -45,6 +43,7 @@ class LinkService(AppService):
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         environment = super()._build_environment(width, height)
         environment[SERVED] = "1"
+        environment["TEXTUAL_DRIVER"] = DRIVER
         environment.update(self.extra)
         return environment
 

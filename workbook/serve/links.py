@@ -8,6 +8,7 @@ it says, so the rules are tested without a server.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import sys
@@ -18,6 +19,12 @@ from urllib.parse import urlsplit
 
 # The environment variable that tells the app it is in a browser (keys, exports).
 SERVED = "WORKBOOK_SERVED"
+# The console's: the links it may renew, as a JSON list of [name, title].
+SEATS = "WORKBOOK_SEATS"
+# A partner's own seat: "a" or "b" (DESIGN.md section 3, the apart walk).
+SEAT = "WORKBOOK_SEAT"
+# The served app's Textual driver: textual-serve's, with the workbook's messages from the server.
+DRIVER = "workbook.tui.served:ServedDriver"
 OWN_ADDRESS = "This page may only be opened from its own address."
 NEEDS_LINK = "This address needs the private link that workbook serve printed."
 SPENT = (
@@ -162,11 +169,14 @@ def workbook_command(data_dir: Path, *rest: str, exercises: Sequence[Path] = ())
 
 def default_links(data_dir: Path, exercises: Sequence[Path] = ()) -> list[Link]:
     """The couple's link (the workbook) and the counsellor's (the console)."""
-    return [
-        Link("couple", workbook_command(data_dir, exercises=exercises), "the couple's workbook"),
-        Link(
-            "console",
-            workbook_command(data_dir, "facilitate", exercises=exercises),
-            "the counsellor's console",
-        ),
-    ]
+    return with_console(
+        [Link("couple", workbook_command(data_dir, exercises=exercises), "the couple's workbook")],
+        workbook_command(data_dir, "facilitate", exercises=exercises),
+    )
+
+
+def with_console(seats: list[Link], command: Sequence[str]) -> list[Link]:
+    """``seats`` and the counsellor's console, which may issue a new link for any of them."""
+    listed = json.dumps([[seat.name, seat.title] for seat in seats])
+    console = Link("console", command, "the counsellor's console", environment={SEATS: listed})
+    return [*seats, console]

@@ -130,6 +130,7 @@ class WorkbookServer(Server):
         self.announce = announce
         self.connections: dict[str, Connection] = {}
         self._turns = {name: asyncio.Lock() for name in self.links}
+        self._tasks: set[asyncio.Future[Any]] = set()
 
     def url(self, link: Link) -> str:
         """The private address to give to the person the link is for."""
@@ -301,20 +302,47 @@ class WorkbookServer(Server):
         if connection is not None:
             await connection.end(reason)
 
-    def on_app_meta(self, link: Link, meta: dict[str, Any]) -> Any:
-        """A workbook message from a link's app; none is acted on here yet."""
-        return None
+    def on_app_meta(self, link: Link, meta: dict[str, Any], service: LinkService) -> None:
+        """A workbook message from a link's app: the console asking for a new link."""
+        if link.name != "console" or meta.get("type") != "workbook_new_link":
+            return
+        seat = self.links.get(str(meta.get("seat")))
+        if seat is None or seat is link:
+            return
+        # Its own task: the old seat's app is given time to save, and the console's output is
+        # read meanwhile.
+        task = asyncio.ensure_future(self.renew(seat, service))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def renew(self, seat: Link, console: LinkService | None = None) -> str:
+        """A new link for ``seat``: the old token and cookie open nothing, its window closes,
+        and the new address is printed (and sent to the console that asked)."""
+        seat.renew()
+        url = self.url(seat)
+        self.announce(f"  A new link for {seat.title}: {url}")
+        await self.end_link(seat.name, "This link has been replaced by a new one.")
+        if console is not None:
+            await console.send_meta(
+                {"type": "workbook_link", "seat": seat.name, "title": seat.title, "url": url}
+            )
+        return url
 
     async def _run_app(self, request: web.Request, link: Link, connection: Connection) -> None:
         # As textual-serve's handler, with this link's command and frames read safely.
         websocket = connection.websocket
         width, height = query_size(request.query.get("width"), request.query.get("height"))
         service: LinkService | None = None
+
+        def service_of() -> LinkService:
+            assert service is not None
+            return service
+
         try:
             service = connection.service = LinkService(
                 link.command,
                 environment=link.environment,
-                on_meta=lambda meta: self.on_app_meta(link, meta),
+                on_meta=lambda meta: self.on_app_meta(link, meta, service_of()),
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
                 close=websocket.close,

@@ -7,8 +7,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from textual.binding import Binding
+
 from workbook.data.store import Store
 from workbook.tui.app import WorkbookApp
+from workbook.tui.served import ServerSaid, seats
 
 if TYPE_CHECKING:
     from workbook.data.models import Couple
@@ -21,6 +24,8 @@ NO_SESSION = (
 
 class ConsoleApp(WorkbookApp):
     """The console alone, for a second window: no Home underneath."""
+
+    BINDINGS = [Binding("f6", "new_link", "New link", id="console.new-link")]
 
     def __init__(
         self,
@@ -49,6 +54,25 @@ class ConsoleApp(WorkbookApp):
             return
         couple = self.store.load_couple(self.console_couple)
         self.push_screen(console_screen(self, couple, self.console_session, self.console_clock))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "new_link":
+            # Only a console that workbook serve opened can have new links made.
+            return bool(seats())
+        return super().check_action(action, parameters)
+
+    def action_new_link(self) -> None:
+        from workbook.tui.screens.new_link import NewLinkScreen
+
+        if not isinstance(self.screen, NewLinkScreen):
+            self.push_screen(NewLinkScreen(seats()))
+
+    def on_server_said(self, message: ServerSaid) -> None:
+        from workbook.tui.screens.new_link import NewLinkScreen
+
+        if message.kind == "workbook_link" and isinstance(self.screen, NewLinkScreen):
+            fields = message.fields
+            self.screen.show_link(str(fields.get("title", "")), str(fields.get("url", "")))
 
 
 def console_screen(

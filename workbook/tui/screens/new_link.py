@@ -1,0 +1,67 @@
+"""The console's "New link": a new private link for one seat (the couple at one screen, or a
+partner's own device), which ends the old one. Served only: ``workbook serve`` makes the link,
+prints it in its terminal, and sends it here to be read out or copied."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from workbook.tui.served import tell_server
+from workbook.tui.widgets.button import Button
+
+ASK = (
+    "A new link for whom? The old link, and the browser that opened it, stop working at once; "
+    "the new one opens in one browser."
+)
+
+
+class NewLinkScreen(ModalScreen[None]):
+    """Choose a seat, then see its new link."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Close", id="new-link.close")]
+
+    def __init__(self, seats: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.seats = seats
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="new-link", classes="dialog"):
+            yield Static(ASK, id="new-link-ask", markup=False)
+            for name, title in self.seats:
+                yield Button(Content(title), id=f"seat-{name}")
+            yield Static("", id="new-link-said", markup=False)
+            yield Input("", id="new-link-url", disabled=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Close", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#new-link-url", Input).display = False
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        chosen = (event.button.id or "").removeprefix("seat-")
+        if event.button.id == "close":
+            self.dismiss(None)
+        elif any(name == chosen for name, _ in self.seats):
+            said = self.query_one("#new-link-said", Static)
+            if tell_server(self.app, "new_link", seat=chosen):
+                said.update("Asking workbook serve for a new link…")
+            else:
+                said.update("Only a console opened through workbook serve can make links.")
+
+    def show_link(self, title: str, url: str) -> None:
+        """The server's answer: the new link, also printed in its terminal."""
+        self.query_one("#new-link-said", Static).update(
+            Content(f"The new link for {title} (also printed where workbook serve runs):")
+        )
+        box = self.query_one("#new-link-url", Input)
+        box.value = url
+        box.disabled = False
+        box.display = True
+        box.focus()
