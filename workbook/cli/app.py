@@ -5,11 +5,13 @@ what it is asked for before Textual is loaded, so a mistake ends at once with a 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
 from workbook.cli import common
 from workbook.cli.output import EXIT_OK, Fatal, err, out
+from workbook.serve.links import SEAT
 
 
 def open_workbook(args: argparse.Namespace) -> int:
@@ -21,6 +23,9 @@ def open_workbook(args: argparse.Namespace) -> int:
     packs = list(getattr(args, "pack", []) or [])
     if couple is not None:
         caseload.require_couple(store, couple)
+        seat = os.environ.get(SEAT)
+        if seat in ("a", "b"):
+            return _own_seat(store, couple, seat)
     if packs and couple is None:
         couples = store.couple_ids()
         if len(couples) > 1:
@@ -39,6 +44,20 @@ def open_workbook(args: argparse.Namespace) -> int:
     from workbook.tui.app import WorkbookApp
 
     run_app(WorkbookApp(store, library, couple_id=couple, packs=packs))
+    return EXIT_OK
+
+
+def _own_seat(store: Any, couple_id: str, seat: str) -> int:
+    """A partner's own seat (serve --couple): the apart walk is not built yet, so it says so."""
+    from workbook.text import clean_line
+    from workbook.tui.seat_notice import SeatNotice
+
+    try:
+        names = store.load_couple(couple_id).names
+        name = clean_line(names[0 if seat == "a" else 1])
+    except Exception:
+        name = "the first partner" if seat == "a" else "the second partner"
+    run_app(SeatNotice(name))
     return EXIT_OK
 
 
@@ -104,7 +123,7 @@ def serve(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         raise Fatal(f"--port {args.port} is not a port (1 to 65535)")
     try:
-        from workbook.serve.links import default_links
+        from workbook.serve.links import couple_links, default_links
         from workbook.serve.server import ServeError, WorkbookServer
     except ImportError as error:
         # textual-serve is a dependency: this is an install that lost a part of it.
@@ -121,8 +140,12 @@ def serve(args: argparse.Namespace) -> int:
         err(f"warning: {warning}")
     root = data_folder(args.data_dir).resolve()
     exercises = list(args.exercises or [])
+    if args.couple is None:
+        links = default_links(root, exercises)
+    else:
+        links = couple_links(root, args.couple, _names_of(args, args.couple), exercises)
     server = WorkbookServer(
-        default_links(root, exercises),
+        links,
         host=args.host,
         port=args.port,
         public_url=args.public_url,
@@ -133,6 +156,21 @@ def serve(args: argparse.Namespace) -> int:
     except ServeError as error:
         raise Fatal(str(error)) from error
     return EXIT_OK
+
+
+def _names_of(args: argparse.Namespace, couple_id: str) -> tuple[str, str]:
+    """The partners' names for their links; in an encrypted folder, which serve never unlocks,
+    the links name the partners by their place."""
+    from workbook.service import caseload
+    from workbook.text import clean_line
+
+    store = common.store(args, unlock=False)
+    caseload.require_couple(store, couple_id)
+    try:
+        first, second = store.load_couple(couple_id).names
+    except Exception:
+        return ("The first partner", "The second partner")
+    return clean_line(first), clean_line(second)
 
 
 def _announce(text: str) -> None:

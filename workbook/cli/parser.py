@@ -124,7 +124,9 @@ def parser() -> argparse.ArgumentParser:
     practice.set_defaults(run=crypt.pin)
 
     serve = command(
-        "serve", "the workbook in a browser: a private link for the couple and one for the console"
+        "serve",
+        "the workbook in a browser: a private link for the couple and one for the console; with "
+        "--couple, one for each partner's own device too",
     )
     serve.add_argument(
         "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)"
@@ -135,6 +137,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="the https address the browsers use, through a TLS proxy (needed with a --host "
         "other than this machine's own)",
+    )
+    serve.add_argument(
+        "--couple",
+        metavar="ID",
+        help="serve this couple only: a link for both at one screen, one for each partner's "
+        "own device, and the console (see: workbook couples)",
     )
     serve.set_defaults(run=app.serve)
 

@@ -175,6 +175,23 @@ def default_links(data_dir: Path, exercises: Sequence[Path] = ()) -> list[Link]:
     )
 
 
+def couple_links(
+    data_dir: Path, couple_id: str, names: tuple[str, str], exercises: Sequence[Path] = ()
+) -> list[Link]:
+    """``serve --couple``: the couple at one screen, each partner on their own device, and the
+    console following them. Each opens that couple's window and no other."""
+    start = workbook_command(data_dir, "start", "--couple", couple_id, exercises=exercises)
+    first, second = names
+    seats = [
+        Link("couple", start, f"{first} and {second}, both at one screen"),
+        Link("a", start, f"{first}, on their own device", environment={SEAT: "a"}),
+        Link("b", start, f"{second}, on their own device", environment={SEAT: "b"}),
+    ]
+    return with_console(
+        seats, workbook_command(data_dir, "facilitate", couple_id, exercises=exercises)
+    )
+
+
 def with_console(seats: list[Link], command: Sequence[str]) -> list[Link]:
     """``seats`` and the counsellor's console, which may issue a new link for any of them."""
     listed = json.dumps([[seat.name, seat.title] for seat in seats])
