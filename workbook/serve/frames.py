@@ -29,7 +29,7 @@ class Frame:
     """One frame worth acting on: ``stdin`` (``data`` is bytes), ``resize`` (``size`` is
     columns and rows), ``ping`` (``data`` is the token to echo), ``focus`` or ``blur``."""
 
-    kind: str
+    what: str
     data: bytes | str = b""
     size: tuple[int, int] = (0, 0)
 
@@ -71,8 +71,8 @@ def read_frame(text: str) -> Frame | None:
         return None
     if not isinstance(envelope, list) or not envelope or not isinstance(envelope[0], str):
         return None
-    kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
-    if kind == "stdin":
+    what, data = envelope[0], envelope[1] if len(envelope) > 1 else None
+    if what == "stdin":
         if not isinstance(data, str):
             return None
         try:
@@ -80,13 +80,13 @@ def read_frame(text: str) -> Frame | None:
         except UnicodeEncodeError:
             # A lone surrogate cannot be a key; the app would never see it anyway.
             return None
-    if kind == "resize":
+    if what == "resize":
         size = size_of(data)
         return None if size is None else Frame("resize", size=size)
-    if kind == "ping":
+    if what == "ping":
         if isinstance(data, str) and len(data) <= PING_LIMIT:
             return Frame("ping", data)
         return None
-    if kind in ("focus", "blur"):
-        return Frame(kind)
+    if what in ("focus", "blur"):
+        return Frame(what)
     return None

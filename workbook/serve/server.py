@@ -368,16 +368,16 @@ class WorkbookServer(Server):
             frame = read_frame(message.data)
             if frame is None:
                 continue
-            if frame.kind == "stdin":
+            if frame.what == "stdin":
                 assert isinstance(frame.data, bytes)
                 await app_service.send_bytes(frame.data)
-            elif frame.kind == "resize":
+            elif frame.what == "resize":
                 await app_service.set_terminal_size(*frame.size)
-            elif frame.kind == "ping":
+            elif frame.what == "ping":
                 await websocket.send_json(["pong", frame.data])
-            elif frame.kind == "blur":
+            elif frame.what == "blur":
                 await app_service.blur()
-            elif frame.kind == "focus":
+            elif frame.what == "focus":
                 await app_service.focus()
 
     async def on_startup(self, app: web.Application) -> None:

@@ -70,7 +70,7 @@ class ConsoleApp(WorkbookApp):
     def on_server_said(self, message: ServerSaid) -> None:
         from workbook.tui.screens.new_link import NewLinkScreen
 
-        if message.kind == "workbook_link" and isinstance(self.screen, NewLinkScreen):
+        if message.what == "workbook_link" and isinstance(self.screen, NewLinkScreen):
             fields = message.fields
             self.screen.show_link(str(fields.get("title", "")), str(fields.get("url", "")))
 

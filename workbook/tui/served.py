@@ -20,11 +20,11 @@ from workbook.serve.links import SEATS, served
 
 
 class ServerSaid(Message):
-    """A workbook message from ``workbook serve``: ``kind`` and its fields."""
+    """A workbook message from ``workbook serve``: ``what`` it is, and its fields."""
 
     def __init__(self, kind: str, fields: dict[str, Any]) -> None:
         super().__init__()
-        self.kind = kind
+        self.what = kind
         self.fields = fields
 
 

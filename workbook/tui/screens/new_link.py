@@ -10,9 +10,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from workbook.tui.served import tell_server
+from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 
 ASK = (
@@ -36,12 +37,12 @@ class NewLinkScreen(ModalScreen[None]):
             for name, title in self.seats:
                 yield Button(Content(title), id=f"seat-{name}")
             yield Static("", id="new-link-said", markup=False)
-            yield Input("", id="new-link-url", disabled=True)
+            yield Box("", id="new-link-url", disabled=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Close", id="close", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#new-link-url", Input).display = False
+        self.query_one("#new-link-url", Box).display = False
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -60,7 +61,7 @@ class NewLinkScreen(ModalScreen[None]):
         self.query_one("#new-link-said", Static).update(
             Content(f"The new link for {title} (also printed where workbook serve runs):")
         )
-        box = self.query_one("#new-link-url", Input)
+        box = self.query_one("#new-link-url", Box)
         box.value = url
         box.disabled = False
         box.display = True
