@@ -9,16 +9,13 @@ one thing everywhere (``data/dates.py``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from workbook.data.models import Agreement, Agreements, Couple
     from workbook.data.store import Store
-
-# The longest period between reviews that keeping an agreement carries on (about ten years).
-LONGEST_PERIOD_DAYS = 3660
 
 
 class AgreementBook:
@@ -117,10 +114,15 @@ class AgreementBook:
             source_title=source_title,
         )
 
-    def review(self, agreement_id: str, outcome: str, text: str | None = None) -> Agreements:
+    def review(
+        self, agreement_id: str, outcome: str, text: str | None = None, session: str | None = None
+    ) -> Agreements:
         """Record a review: ``kept`` (another period), ``changed`` (to ``text``, which both
-        confirmed; another period) or ``retired`` (let go)."""
+        confirmed; another period) or ``retired`` (let go); ``session`` is the session it is
+        made in, if any. The review keeps the date the agreement was due, so a summary can say
+        what was agreed on the day."""
         from workbook.data.models import Review
+        from workbook.logic.agreements import next_review
 
         today = self.today()
 
@@ -129,17 +131,22 @@ class AgreementBook:
                 if agreement.id != agreement_id:
                     continue
                 before = agreement.text if outcome == "changed" else None
-                agreement.reviews.append(Review(on=today, outcome=outcome, before=before))
+                following = next_review(agreement, today)
+                agreement.reviews.append(
+                    Review(
+                        on=today,
+                        outcome=outcome,
+                        before=before,
+                        due=agreement.review_on,
+                        session=session,
+                    )
+                )
                 if outcome == "retired":
                     agreement.status = "retired"
                     continue
                 if outcome == "changed" and text:
                     agreement.text = text
-                period = (agreement.review_on - agreement.made).days
-                if agreement.reviews[:-1]:
-                    period = (agreement.review_on - agreement.reviews[-2].on).days
-                period = min(max(period, 1), LONGEST_PERIOD_DAYS)
-                agreement.review_on = today + timedelta(days=period)
+                agreement.review_on = following
             return agreements
 
         return self._change(change)

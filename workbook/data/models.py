@@ -178,13 +178,17 @@ class Session(_File):
 
 
 class Review(BaseModel):
-    """One review of an agreement: kept, changed (with the text before) or let go."""
+    """One review of an agreement: kept, changed (with the text before) or let go; the review
+    date it had until then (``due``), and the session it was made in. Older files have neither,
+    and a review made outside a session (``v`` on Home) has no session."""
 
     model_config = ConfigDict(extra="allow")
 
     on: Day
     outcome: Literal["kept", "changed", "retired"]
     before: str | None = None
+    due: Day | None = None
+    session: str | None = None
 
 
 class Agreement(BaseModel):
@@ -202,6 +206,9 @@ class Agreement(BaseModel):
     # Who does it: a, b, or both. Agreements from before this was kept read as both.
     who: Literal["a", "b", "both"] = "both"
     review_on: Day
+    # The days between reviews it was given when made; keeping it sets the next review that
+    # far from the day. Older files have none: the period is then told from its dates.
+    review_days: Annotated[int, Field(ge=1)] | None = None
     status: Literal["active", "retired"] = "active"
     confirmed_by: list[PartnerKey] = []
     reviews: list[Review] = []

@@ -1,6 +1,7 @@
 """Opening sessions from the app: starting one with the packs chosen, resuming the latest
 unfinished one with the pack versions it began with (each in the couple's window:
-``screens/pause.py``), and exporting a couple's documents."""
+``screens/pause.py``; a check-in with the agreements still due for review first), and exporting
+a couple's documents."""
 
 from __future__ import annotations
 
@@ -31,11 +32,12 @@ def begin(app: WorkbookApp, couple: Couple, agenda: list[str]) -> None:
     app.enter_couple_window(couple)
     app.push_screen(WalkScreen(app.store, couple, session, packs))
     if any(pack.recurring for pack in packs):
-        review_due_first(app, couple)
+        review_due_first(app, couple, session.id)
 
 
-def review_due_first(app: WorkbookApp, couple: Couple) -> None:
-    """At the start of a check-in, the agreements due for review come first: how did they go?"""
+def review_due_first(app: WorkbookApp, couple: Couple, session_id: str) -> None:
+    """At the start of a check-in, and when one is resumed, the agreements still due for review
+    come first: how did they go? Each review is kept as part of the session."""
     from workbook.data.agreement_book import AgreementBook
     from workbook.tui.screens.review import ReviewScreen
 
@@ -45,7 +47,7 @@ def review_due_first(app: WorkbookApp, couple: Couple) -> None:
     except DataError:
         return
     if due and book.read_only is None:
-        app.push_screen(ReviewScreen(book, due_only=True))
+        app.push_screen(ReviewScreen(book, due_only=True, session=session_id))
 
 
 def resume(app: WorkbookApp, couple: Couple) -> None:
@@ -89,6 +91,9 @@ def resume(app: WorkbookApp, couple: Couple) -> None:
         packs = [used.pack for used in found.values() if used.pack is not None]
         app.enter_couple_window(couple)
         app.push_screen(WalkScreen(store, couple, session, packs, read_only))
+        # A check-in paused during or after its review: what is still due comes first again.
+        if read_only is None and any(pack.recurring for pack in packs):
+            review_due_first(app, couple, session.id)
         return
     app.notify("There is no unfinished session to resume. Start a new one with s.", markup=False)
 

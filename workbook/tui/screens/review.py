@@ -38,9 +38,13 @@ class ReviewScreen(Screen[None]):
         Binding("escape", "back", "Done", id="review.back"),
     ]
 
-    def __init__(self, book: AgreementBook, *, due_only: bool = False) -> None:
+    def __init__(
+        self, book: AgreementBook, *, due_only: bool = False, session: str | None = None
+    ) -> None:
         super().__init__()
         self.book = book
+        # The session this review is part of (a check-in's), kept with each review.
+        self.session = session
         self.couple = book.couple
         self.today = book.today()
         self.agreements = book.load()
@@ -137,7 +141,7 @@ class ReviewScreen(Screen[None]):
 
     def _record(self, agreement_id: str, outcome: str, text: str | None, said: str) -> None:
         try:
-            self.agreements = self.book.review(agreement_id, outcome, text)
+            self.agreements = self.book.review(agreement_id, outcome, text, self.session)
         except (SaveError, OSError, DataError) as error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
             return
