@@ -134,7 +134,7 @@ def _pack_section(
         if not table and not ((pack.id, step.id) in revealed and kept_back(step, answer)):
             continue
         out += _step_section(step, answer, names, kind.render)
-    out += _scores(pack, session, names)
+    out += _scores(pack, session, names, {s for p, s in revealed if p == pack.id})
     out += _orphans(pack, answers)
     return out
 
@@ -171,8 +171,8 @@ def _step_section(step: Any, answer: Any, names: dict[str, str], render: Any) ->
     return out + list(render(step, answer, names))
 
 
-def _scores(pack: Pack, session: Session, names: dict[str, str]) -> list[str]:
-    found = pack_scores(pack, lambda step_id: session.answer(pack.id, step_id))
+def _scores(pack: Pack, session: Session, names: dict[str, str], revealed: set[str]) -> list[str]:
+    found = pack_scores(pack, lambda step_id: session.answer(pack.id, step_id), revealed)
     if not found:
         return []
     lines = [f"- {score_line(score, names)}" for score in found]
@@ -189,7 +189,10 @@ def _orphans(pack: Pack, answers: dict[str, Any]) -> list[str]:
 
 
 def score_line(score: Any, names: Mapping[str, str]) -> str:
-    """One score for both partners, escaped: "Overall: Sam 4 (good), Alex 3"."""
+    """One score for both partners, escaped: "Overall: Sam 4 (good), Alex 3"; a score of a
+    step the couple passed says so, once for both, never whose it was: "Balance: passed"."""
+    if getattr(score, "passed", False):
+        return f"{inline(score.title)}: passed"
     each = []
     for key in ("a", "b"):
         band = score.band(key)
