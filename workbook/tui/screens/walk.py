@@ -85,6 +85,7 @@ class WalkScreen(LeavableScreen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
             yield Static(id="progress", markup=False)
+            yield Static(id="counter", markup=False)
             yield SessionClock(self.recorder, self.walk.packs, self.now)
         yield PartnerBar(self.couple)
         yield VerticalScroll(id="stage")
@@ -233,9 +234,10 @@ class WalkScreen(LeavableScreen):
         self.autosave.now()
 
     def _show_progress(self, place: Place) -> None:
-        text = progress_line(self.walk, place, self.couple, self.read_only, self.recorder.failure)
-        for progress in self.query("#progress").results(Static):
-            progress.update(line(text))
+        parts = progress_line(self.walk, place, self.couple, self.read_only, self.recorder.failure)
+        for part, text in zip(("#progress", "#counter"), parts, strict=True):
+            for shown in self.query(part).results(Static):
+                shown.update(line(text))
 
     def _show_chrome(self, place: Place) -> None:
         self._show_progress(place)
