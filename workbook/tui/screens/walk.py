@@ -30,8 +30,9 @@ from workbook.tui.autosave import Autosave
 from workbook.tui.follow import follow_highlight, settle_stage
 from workbook.tui.plain import line
 from workbook.tui.screens.leaving import LeavableScreen
+from workbook.tui.screens.step_exit import StepExit
 from workbook.tui.steps.agreement import AgreementInput
-from workbook.tui.steps.base import StepInput, stop_before_next
+from workbook.tui.steps.base import StepInput
 from workbook.tui.steps.context import StepContext, at_place
 from workbook.tui.widgets.clock import SessionClock
 from workbook.tui.widgets.footer import KeysFooter
@@ -73,7 +74,7 @@ class WalkScreen(LeavableScreen):
         self.names: dict[str, str] = {p.key: p.name for p in couple.partners}
         self.place = self.walk.resume(session.position)
         self._warned: set[str] = set()
-        self._said_before_leaving: Place | None = None
+        self.exit = StepExit(self)
 
     @property
     def session(self) -> Session:
@@ -155,15 +156,7 @@ class WalkScreen(LeavableScreen):
             await self._forward()
 
     async def _forward(self) -> None:
-        inputs = [] if self.read_only else list(self.query(StepInput))
-        stop = stop_before_next(inputs, warned=self._said_before_leaving == self.place)
-        if stop is not None:
-            widget, words, only_a_warning = stop
-            self.notify(words, severity="warning", markup=False)
-            if only_a_warning:
-                self._said_before_leaving = self.place
-            else:
-                widget.focus_input()
+        if not self.exit.may_leave("next", self._forward):
             return
         following = self.walk.next(self.place)
         if following is None:
@@ -176,10 +169,19 @@ class WalkScreen(LeavableScreen):
         if previous is None:
             self.notify("This is the first step.", markup=False)
             return
-        await self.go(previous)
+        if self.exit.may_leave("back"):
+            await self.go(previous)
 
     async def goto_step(self, pack: int, step: int) -> None:
         await self.go(self.walk.start_of_step(pack, step))
+
+    async def leave_to(self, pack: int, step: int) -> None:
+        """Go to a step chosen in the command palette, once told what would stay behind."""
+        if self.exit.may_leave("goto"):
+            await self.goto_step(pack, step)
+
+    def may_pause(self) -> bool:
+        return self.exit.may_leave("pause")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A note for a facilitator (an empty one, never the notes: ``screens/notes.py``); a

@@ -227,7 +227,7 @@ class AgreementInput(StepInput):
                 f"{count} not confirmed by both of you, so not agreed: they stay as drafts in "
                 "this session."
             )
-        return " ".join([*said, "Press Next again to go on."]) if said else None
+        return " ".join(said) if said else None
 
     def add(
         self, text: str, source: str | None = None, who: str = "both", to_terms: bool = True

@@ -19,12 +19,22 @@ from textual.widgets import Markdown, Static
 
 from workbook.export.markdown import inline
 from workbook.logic.phases import REVEAL, SEALED, SECOND, is_sealed
-from workbook.logic.skips import KEPT_LINE, kept_back
+from workbook.logic.skips import KEPT_LINE, kept_back, kept_back_if_left
 from workbook.packs.placeholders import fill as fill_placeholders
 from workbook.packs.placeholders import neutral
 from workbook.tui.follow import show_start
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.context import StepContext
+
+
+@dataclass(frozen=True)
+class Question:
+    """Asked before Next goes on from an answer begun and not finished: ``words``, the button
+    that goes on (``go_on``; the other goes back), and ``then``, done when the couple goes on."""
+
+    words: str
+    go_on: str
+    then: Callable[[], None] | None = None
 
 
 class StepInput(Widget):
@@ -55,8 +65,18 @@ class StepInput(Widget):
         return None
 
     def before_leaving(self) -> str | None:
-        """Something to say once before the couple moves on (Next again goes on), or None."""
+        """Something to say once before the couple leaves the step by any way out (the same
+        way again goes on: ``screens/step_exit.py``), or None."""
         return None
+
+    def question_before_next(self) -> Question | None:
+        """Something to ask before Next goes on from an answer begun and not finished, or
+        None."""
+        return None
+
+    def show_left(self) -> None:
+        """Put what is left to answer in view, with the cursor on it."""
+        self.focus_input()
 
     def focus_target(self) -> Widget | None:
         """Where the cursor goes when the step is shown: the widget the answer is given in."""
@@ -97,19 +117,17 @@ class ValueInput(StepInput):
         reason: str | None = self.answer.not_ready(self.step, self.key)
         return reason
 
-
-def stop_before_next(inputs: list[StepInput], warned: bool) -> tuple[StepInput, str, bool] | None:
-    """What keeps Next from going on: an answer that is not whole (refused, unless the step is
-    optional), or something to say once before leaving (unless ``warned`` already). Returns the
-    input, the words, and whether they are only a warning."""
-    for widget in inputs:
-        problem = widget.problem()
-        if problem and not getattr(widget.step, "optional", False):
-            return widget, problem, False
-        warning = widget.before_leaving()
-        if warning and not warned:
-            return widget, warning, True
-    return None
+    def question_before_next(self) -> Question | None:
+        """An optional step answered in part (some lines, fewer picks than asked): passing it
+        is asked about, never done by accident. A private one is then shown to neither of you
+        (``logic/skips.py``)."""
+        partial = getattr(self.answer, "partial", None)
+        left = partial(self.step, self.key) if partial and self.step.optional else None
+        if left is None:
+            return None
+        if kept_back_if_left(self.step):
+            return Question(f"{left} Pass this step, so neither of you sees it?", "Pass this step")
+        return Question(f"{left} Go on with the answer as it is?", "Go on")
 
 
 def prompt_widgets(context: StepContext) -> list[Widget]:

@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from workbook.logic.compare import compare_scale
 from workbook.text import clean_line, one_width
+from workbook.tui.follow import show_span
 from workbook.tui.plain import fill
 from workbook.tui.steps.base import ValueInput, answered
 from workbook.tui.steps.context import StepContext
@@ -111,6 +112,15 @@ class RatedRows(ValueInput):
         rows = list(self.query(ScaleRow))
         unrated = [row for row in rows if row.value is None]
         return (unrated or rows)[0] if rows else None
+
+    def show_left(self) -> None:
+        """The cursor on the first line without a number, and every such line in view."""
+        unrated = [row for row in self.query(ScaleRow) if row.value is None]
+        if not unrated:
+            self.focus_input()
+            return
+        self.screen.set_focus(unrated[0], scroll_visible=False)
+        unrated[0].call_after_refresh(show_span, unrated[0], unrated[-1])
 
 
 def build(context: StepContext) -> list[Widget]:
