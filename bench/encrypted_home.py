@@ -2,8 +2,10 @@
 
 The same couples are written twice, one folder then encrypted (``workbook encrypt``). The one
 key derivation (age's scrypt, about a second on purpose) happens once, before timing; then, in
-turns, each folder is opened: what Home reads of every couple (``Store.overview``), and the app
-itself until the Home screen is drawn. Prints the medians and the ratio; the target is 1.5.
+turns, each folder is opened: the app itself until the Home screen is drawn (the target: within
+1.5x of plain), and, for information, what Home reads of every couple when it has no index
+(``Store.overview``: every file decrypted, and its header checked, one by one). Prints the
+medians and the ratios.
 
     python bench/encrypted_home.py [--couples 200] [--sessions 5] [--runs 5]
 """
@@ -105,9 +107,10 @@ def main() -> None:
         )
         for what, by_root in times.items():
             p, s = statistics.median(by_root[plain]), statistics.median(by_root[sealed])
+            target = "target <= 1.5" if what == "home" else "no index: for information"
             print(
                 f"{what:9} plain {p * 1000:7.1f} ms  encrypted {s * 1000:7.1f} ms  "
-                f"ratio {s / p:.2f} (target <= 1.5)"
+                f"ratio {s / p:.2f} ({target})"
             )
 
 

@@ -15,7 +15,7 @@ import pytest
 from tests.quick_wrap import quick_unwrap_bytes, quick_wrap_bytes
 from workbook.data import vault
 
-pyrage = pytest.importorskip("pyrage", reason="pyrage (the crypt extra) is not installed")
+pyrage = pytest.importorskip("pyrage", reason="pyrage (a dependency) is not installed")
 
 PASSPHRASE = "correct horse battery staple"
 

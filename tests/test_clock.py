@@ -148,3 +148,21 @@ def test_an_end_that_cannot_be_saved_is_taken_back(data_dir: Path) -> None:
     assert session.finished is None
     assert trail.ending(session.trail) is None
     assert len(session.trail) == 1
+
+
+def test_the_console_and_the_walk_show_the_same_minutes_for_one_session() -> None:
+    """One rule for minutes: at 43 min 59 s the walk (which counts from its sitting's start)
+    and the console (which counts the trail) both say 43, where the console once said 44."""
+    from workbook.logic.clock import console_text, walk_text
+
+    week = 7 * 24 * 60
+    trail_ = moves(0, 10, 20, week, week + 3, week + 9.5)
+    budget = Budget.of([SimpleNamespace(minutes=55)])
+    for now, minutes in ((at(week + 23 + 59 / 60), 43), (at(week + 10.5), 30)):
+        walk = walk_text(trail_, now, at(week), budget)
+        console = console_text(trail_, now, budget.minutes, None)
+        assert walk == f"{minutes} of 55 min"
+        assert console == walk
+    assert console_text(trail_, at(week + 30), 45, timedelta(minutes=65, seconds=5)) == (
+        "1:05:05 on this step · 50 of 45 min (5 over)"
+    )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
+import tomllib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -12,10 +14,12 @@ import pytest
 
 from tests.crypt_helpers import PASSPHRASE, every_file, quick_wrap
 from workbook.cli import main
-from workbook.data import crypt_folder, vault
+from workbook.data import crypt_folder, crypt_keys, crypt_run, vault
 from workbook.data.models import Agreements
+from workbook.data.places import read_limited
 from workbook.data.store import Store
 from workbook.logic.agreements import add_agreement
+from workbook.service import caseload
 
 WHEN = datetime(2026, 11, 22, 19, 5, tzinfo=timezone(timedelta(hours=1)))
 SECRETS = ["Sammy-Sosa-Secret", "Alexandria-Quill", "Dr. Leeward", "my-deepest-hurt-was-Tuesday"]
@@ -128,13 +132,13 @@ def test_recovery_and_a_new_passphrase_rewrite_no_data_file(tmp_path: Path) -> N
     crypt_folder.encrypt(root, PASSPHRASE, codes.append)
     files = {k: v for k, v in every_file(root).items() if k != vault.KEY_FILE}
     with pytest.raises(vault.WrongSecret):
-        crypt_folder.recover(root, "AAAAA-" * 8, "a new passphrase")
+        crypt_keys.recover(root, "AAAAA-" * 8, "a new passphrase")
     # The code is read back however it is typed: any case, spaces for dashes.
-    crypt_folder.recover(root, codes[0].lower().replace("-", " "), "a new passphrase")
+    crypt_keys.recover(root, codes[0].lower().replace("-", " "), "a new passphrase")
     with pytest.raises(vault.WrongSecret):
         crypt_folder.open_folder(root, PASSPHRASE, lambda code: None)
     key = crypt_folder.open_folder(root, "a new passphrase", lambda code: None)
-    crypt_folder.change_passphrase(root, key, "a third passphrase")
+    crypt_keys.change_passphrase(root, key, "a third passphrase")
     vault.forget(root)
     crypt_folder.open_folder(root, "a third passphrase", lambda code: None)
     assert {k: v for k, v in every_file(root).items() if k != vault.KEY_FILE} == files
@@ -144,7 +148,7 @@ def test_an_interrupted_encrypt_shows_a_new_recovery_code(tmp_path: Path) -> Non
     root = tmp_path / "data"
     play(Store(root))
     # As if killed after the key was written and before the code was shown.
-    crypt_folder._write_journal(root, {"direction": "encrypt", "recovery_shown": False})
+    crypt_run.write_journal(root, {"direction": "encrypt", "recovery_shown": False})
     key = vault.Key.generate()
     (root / vault.KEY_FILE).write_bytes(vault.wrap(key, PASSPHRASE))
     assert crypt_folder.state(root) == crypt_folder.ENCRYPTING
@@ -154,7 +158,7 @@ def test_an_interrupted_encrypt_shows_a_new_recovery_code(tmp_path: Path) -> Non
     assert crypt_folder.state(root) == crypt_folder.ENCRYPTED
     assert_nothing_in_the_clear(root, SECRETS)
     vault.forget(root)
-    crypt_folder.recover(root, codes[0], "after recovery")
+    crypt_keys.recover(root, codes[0], "after recovery")
 
 
 @pytest.mark.skipif(
@@ -183,7 +187,15 @@ def test_the_age_tool_opens_a_session_file(tmp_path: Path, monkeypatch: pytest.M
         check=True,
     )
     assert SECRETS[3].encode() in result.stdout
-    assert result.stdout.startswith(b"format = 1\n")
+    # Inside the encryption: one line that names the file's place, then the file as it is.
+    first, rest = result.stdout.split(b"\n", 1)
+    place = f"couples/{couple.id}/sessions/{sealed.name.removesuffix('.age')}"
+    assert first.startswith(b"#workbook-sealed ")
+    fields = json.loads(first.removeprefix(b"#workbook-sealed "))
+    assert (fields["place"], fields["key"]) == (place, key.id)
+    assert rest.startswith(b"format = 1\n")
+    # The line is a TOML comment: what age gives is the TOML file still.
+    assert tomllib.loads(result.stdout.decode())["format"] == 1
 
 
 # The command line
@@ -291,4 +303,25 @@ def test_cli_without_pyrage_says_how_to_install_it(
         capsys, "--data-dir", str(tmp_path / "d"), "encrypt", "--passphrase-file", good
     )
     assert code == 2
-    assert "pip install 'workbook[crypt]'" in err
+    assert "pip install pyrage" in err
+
+
+@pytest.mark.parametrize("encrypted", [False, True])
+def test_renaming_a_couple_rewrites_agreement_md(tmp_path: Path, encrypted: bool) -> None:
+    root = tmp_path / "data"
+    if encrypted:
+        crypt_folder.encrypt(root, PASSPHRASE, lambda code: None)
+        crypt_folder.open_folder(root, PASSPHRASE, lambda code: None)
+    play(Store(root))
+    store = Store(root)
+    (couple_id,) = store.couple_ids()
+    renamed = caseload.rename(store, couple_id, ("Ingrid", "Tomasz"), "Dr. Lee", WHEN.date)
+    assert renamed.document_problem is None
+    assert [p.name for p in renamed.couple.partners] == ["Ingrid", "Tomasz"]
+    document = read_limited(store.layout.agreement_document(couple_id), 10**6).decode()
+    assert "Ingrid" in document
+    assert "Tomasz" in document
+    assert SECRETS[1] not in document  # the old second name (the first is in a term)
+    assert vault.disk(store.layout.agreement_document(couple_id)).name.endswith(
+        ".age" if encrypted else ".md"
+    )

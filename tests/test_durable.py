@@ -15,7 +15,8 @@ import pytest
 
 from workbook import tomlio
 from workbook.data import durable
-from workbook.data.durable import SaveError, private_folder, sweep_temp_files, write_atomic
+from workbook.data.durable import SaveError, private_folder, sweep_temp_files
+from workbook.data.places import write_atomic
 
 
 def mode(path: Path) -> int:
@@ -97,7 +98,7 @@ KILLED_WRITER = """
 import sys
 from pathlib import Path
 from workbook import tomlio
-from workbook.data.durable import write_atomic
+from workbook.data.places import write_atomic
 target = Path(sys.argv[1])
 version = 0
 print("ready", flush=True)

@@ -9,9 +9,9 @@ import pytest
 
 from tests.crypt_helpers import PASSPHRASE, every_file, quick_wrap
 from workbook.data import crypt_folder, vault
-from workbook.data.durable import write_atomic
 from workbook.data.forget import forget_leftovers, pack_digests
 from workbook.data.models import PackUse
+from workbook.data.places import write_atomic
 from workbook.data.store import Store
 
 SHARED, OWN, OTHER = b'title = "shared"\n', b'title = "only-theirs"\n', b'title = "other"\n'

@@ -4,6 +4,7 @@ deleting a couple: everything of theirs, never through a link, and never while i
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -11,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from workbook import tomlio
-from workbook.data.durable import SaveError
 from workbook.data.index import load_caseload
 from workbook.data.store import Store
 from workbook.logic.caseload import CaseView
+from workbook.service import caseload
+from workbook.service.errors import NotSaved
 
 TODAY = date(2026, 11, 22)
 WHEN = datetime(2026, 11, 1, 19, 0, tzinfo=UTC)
@@ -80,6 +82,32 @@ def test_a_broken_index_is_ignored_and_written_anew(store: Store, index: str) ->
     assert load_caseload(store, TODAY).rebuilt == []
 
 
+@pytest.mark.parametrize(
+    "entries",
+    [
+        'sam-and-alex = { names = ["Sam", "Alex"], created = 2026-11-01T19:00:00Z }',
+        "when = 2026-11-01",
+        "jo-and-kim = { reviews = [07:32:00], sessions = 1979-05-27T07:32:00 }",
+    ],
+)
+def test_dates_in_the_index_are_ignored_and_rebuilt(
+    store: Store, capsys: pytest.CaptureFixture[str], entries: str
+) -> None:
+    from workbook.cli import main
+
+    path = store.root / "index.toml"
+    path.write_text(f'format = 1\nchecksum = "x"\n[couples]\n{entries}\n')
+    # ``workbook couples`` reads the couples from their files, and writes nothing.
+    assert main(["couples", "--json", "--data-dir", str(store.root)]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert sorted(row["id"] for row in listed) == ["jo-and-kim", "sam-and-alex", "zoe-and-chris"]
+    # Home (the same caseload, saved) writes the index anew, and trusts it next time.
+    found = load_caseload(store, TODAY)
+    assert (len(found.rebuilt), found.note) == (3, None)
+    assert sorted(tomlio.loads(path.read_text())["couples"]) == [c.id for c in found.couples]
+    assert load_caseload(store, TODAY).rebuilt == []
+
+
 def test_a_hand_edited_index_is_not_trusted(store: Store) -> None:
     load_caseload(store, TODAY)
     path = store.root / "index.toml"
@@ -142,7 +170,7 @@ def test_delete_removes_every_file_and_the_index_entry(store: Store, tmp_path: P
     (outside / "keep.txt").write_text("mine")
     # A link inside the couple's folder goes as a link: what it leads to stays.
     (folder / "sessions" / "link").symlink_to(outside)
-    store.delete_couple("sam-and-alex")
+    caseload.delete(store, "sam-and-alex")
     assert not folder.exists()
     assert [p.name for p in store.layout.couples.iterdir()] == ["jo-and-kim", "zoe-and-chris"]
     assert (outside / "keep.txt").read_text() == "mine"
@@ -153,8 +181,8 @@ def test_delete_never_goes_through_a_link(store: Store, tmp_path: Path) -> None:
     real = tmp_path / "real-couple"
     os.rename(store.layout.couple_folder("jo-and-kim"), real)
     store.layout.couple_folder("jo-and-kim").symlink_to(real)
-    with pytest.raises(SaveError, match="link"):
-        store.delete_couple("jo-and-kim")
+    with pytest.raises(NotSaved, match="link"):
+        caseload.delete(store, "jo-and-kim")
     assert (real / "couple.toml").is_file()
 
 
@@ -162,11 +190,11 @@ def test_delete_waits_for_a_session_open_elsewhere(store: Store, data_dir: Path)
     other = Store(data_dir)
     (session,) = store.session_ids("jo-and-kim")
     assert other.lock_session("jo-and-kim", session) is None
-    with pytest.raises(SaveError, match="another workbook window"):
-        store.delete_couple("jo-and-kim")
+    with pytest.raises(NotSaved, match="another workbook window"):
+        caseload.delete(store, "jo-and-kim")
     assert store.layout.couple_file("jo-and-kim").is_file()
     other.close()
-    store.delete_couple("jo-and-kim")
+    caseload.delete(store, "jo-and-kim")
     assert not store.layout.couple_folder("jo-and-kim").exists()
 
 

@@ -215,7 +215,7 @@ def test_the_session_walked_now_is_the_unfinished_one_saved_last_and_only_change
     import os
 
     from workbook.data.store import Store
-    from workbook.logic.live import walking_now
+    from workbook.service.follow import walking_now
 
     store = Store(tmp_path / "data")
     store.prepare()

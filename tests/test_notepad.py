@@ -13,7 +13,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from workbook import tomlio
-from workbook.data.notepad import MAX_WAIT, QUIET, NotePad
+from workbook.data.debounce import MAX_WAIT, QUIET
+from workbook.data.notepad import NotePad
 from workbook.data.notes import NotesFile
 
 AT = datetime(2026, 11, 22, 19, 14, 2, tzinfo=timezone(timedelta(hours=1)))

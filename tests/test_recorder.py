@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from workbook import tomlio
+from workbook.data.debounce import MAX_WAIT, QUIET
 from workbook.data.durable import SaveError
-from workbook.data.recorder import MAX_WAIT, QUIET, SessionRecorder
+from workbook.data.recorder import SessionRecorder
 from workbook.data.store import Store
 
 WHEN = datetime(2026, 11, 22, 19, 5, tzinfo=timezone(timedelta(hours=1)))

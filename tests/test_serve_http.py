@@ -19,8 +19,9 @@ from aiohttp import ClientSession as _ClientSession
 from aiohttp import CookieJar, WSServerHandshakeError, web
 
 from workbook.cli import main
-from workbook.serving import check_address
-from workbook.tui.serve.server import Link, WorkbookServer
+from workbook.serve.address import check_address
+from workbook.serve.links import Link
+from workbook.serve.server import WorkbookServer
 
 STAND_IN = [
     sys.executable,
@@ -193,9 +194,9 @@ def test_it_listens_on_this_machine_only_by_default(capsys: pytest.CaptureFixtur
     server = WorkbookServer([], announce=lambda _: None)
     assert (server.host, server.port, server.public_url) == ("127.0.0.1", 8000, server.public_url)
     assert server.public_url == "http://127.0.0.1:8000"
-    from workbook.cli import _parser
+    from workbook.cli.parser import parser
 
-    args = _parser().parse_args(["serve"])
+    args = parser().parse_args(["serve"])
     assert (args.host, args.port, args.public_url) == ("127.0.0.1", 8000, None)
 
 

@@ -1,4 +1,5 @@
-"""The built-in packs ship inside the wheel, and an installed copy finds them from anywhere."""
+"""The built-in packs ship inside the wheel, and an installed copy finds them from anywhere; the
+README's own install command (``pip install .``) brings everything ``workbook encrypt`` needs."""
 
 from __future__ import annotations
 
@@ -33,6 +34,15 @@ def test_wheel_carries_the_packs_and_finds_them_from_another_folder(tmp_path: Pa
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         archive.extractall(tmp_path / "site")
+        (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        requires = [
+            line.removeprefix("Requires-Dist: ")
+            for line in archive.read(metadata).decode().splitlines()
+            if line.startswith("Requires-Dist: ")
+        ]
+    # pyrage comes with a plain install, not only with an extra; the old extra still works.
+    assert any(r.startswith("pyrage") and "extra ==" not in r for r in requires), requires
+    assert any(r.startswith("pyrage") and "extra == 'crypt'" in r for r in requires), requires
     packs = sorted(n for n in names if n.startswith("workbook/exercises/"))
     assert "workbook/exercises/respect.toml" in packs
     assert not [n for n in names if n.startswith(("tests/", "exercises/"))]

@@ -13,8 +13,6 @@ import os
 import stat
 from pathlib import Path
 
-from workbook.data import vault
-
 
 class Unreadable(Exception):
     """A file that cannot be read, with the reason in plain words."""
@@ -42,28 +40,11 @@ def reason_for(error: OSError) -> str:
 
 
 def read_limited(path: Path, limit: int) -> bytes:
-    """The bytes of the regular file at ``path``; raises ``Unreadable``.
+    """The bytes of the regular file at ``path``, as they are on disk; raises ``Unreadable``.
 
     Refuses anything that is not a regular file, and any file of more than ``limit`` bytes.
-    In an unlocked encrypted data folder it reads ``path.age`` and gives its plain bytes.
+    (A data file, which may be sealed, is read with ``data.opened.read_limited``.)
     """
-    try:
-        key = vault.sealing(path)
-    except OSError as error:
-        raise Unreadable(path, str(error.strerror)) from error
-    if key is None:
-        return _read(path, limit)
-    raw = _read(vault.disk(path), vault.raw_limit(limit))
-    try:
-        plain = key.unseal(raw)
-    except ValueError as error:
-        raise Unreadable(path, str(error)) from error
-    if len(plain) > limit:
-        raise Unreadable(path, f"it is larger than {_size(limit)}")
-    return plain
-
-
-def _read(path: Path, limit: int) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
@@ -76,7 +57,7 @@ def _read(path: Path, limit: int) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise Unreadable(path, "it is not a regular file (a pipe, a socket or a device)")
         if info.st_size > limit:
-            raise Unreadable(path, f"it is larger than {_size(limit)}")
+            raise Unreadable(path, f"it is larger than {size_words(limit)}")
         chunks: list[bytes] = []
         size = 0
         while size <= limit:
@@ -86,7 +67,7 @@ def _read(path: Path, limit: int) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
         if size > limit:
-            raise Unreadable(path, f"it is larger than {_size(limit)}")
+            raise Unreadable(path, f"it is larger than {size_words(limit)}")
         return b"".join(chunks)
     except OSError as error:
         raise Unreadable(path, reason_for(error)) from error
@@ -94,7 +75,7 @@ def _read(path: Path, limit: int) -> bytes:
         os.close(fd)
 
 
-def _size(limit: int) -> str:
+def size_words(limit: int) -> str:
     if limit >= 1_000_000:
         return f"{limit / 1_000_000:g} MB"
     return f"{limit / 1000:g} KB"

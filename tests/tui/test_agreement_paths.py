@@ -44,7 +44,7 @@ class _Day(date):
 @pytest.fixture(autouse=True)
 def _fixed_day(monkeypatch: pytest.MonkeyPatch) -> None:
     # The command line asks date.today(); the app asks app.today (set in each test).
-    monkeypatch.setattr("workbook.cli.date", _Day)
+    monkeypatch.setattr("workbook.cli.documents.date", _Day)
 
 
 def _document(store: Store, couple: Couple) -> bytes:

@@ -381,7 +381,7 @@ def test_facilitate_without_a_couple_follows_the_one_walking_now(
     # Nobody walking yet: a script is told at once; a person watching gets a console that waits.
     assert main(["--data-dir", str(store.root), "facilitate"]) == 2
     assert "no couple has an unfinished session to follow" in capsys.readouterr().err
-    monkeypatch.setattr("workbook.cli._watched", lambda: True)
+    monkeypatch.setattr("workbook.cli.app.watched", lambda: True)
     assert main(["--data-dir", str(store.root), "facilitate"]) == 0
     couple, session = couple_walking(store, library, ("respect",))
     assert main(["--data-dir", str(store.root), "facilitate"]) == 0

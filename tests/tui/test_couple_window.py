@@ -173,7 +173,7 @@ async def test_an_encrypted_folder_opens_the_caseload_with_its_passphrase(
     data_dir: Path, library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tests.crypt_helpers import PASSPHRASE, quick_wrap
-    from workbook.data import crypt_folder, vault
+    from workbook.data import crypt_folder, key_files, vault
 
     quick_wrap(monkeypatch)
     store = Store(data_dir)
@@ -182,7 +182,7 @@ async def test_an_encrypted_folder_opens_the_caseload_with_its_passphrase(
     make_couple(store, "Ana", "Ben")
     crypt_folder.encrypt(data_dir, PASSPHRASE, lambda _code: None)
     # Unlocked, as the passphrase screen leaves it before Home.
-    vault.unlock(data_dir, vault.unwrap(crypt_folder.read_key_file(data_dir), PASSPHRASE))
+    vault.unlock(data_dir, key_files.unwrap(data_dir, PASSPHRASE))
     store = Store(data_dir)
     # Encrypted, the couple's folder has an opaque name.
     (jo,) = [c for c in map(store.load_couple, store.couple_ids()) if c.names == jo.names]

@@ -16,6 +16,7 @@ from tests.tui.test_console import console, console_for, couple_walking, move, u
 from workbook.data.durable import SaveError
 from workbook.data.store import Store
 from workbook.packs.library import Library
+from workbook.service import caseload
 from workbook.tui.screens.delete_couple import DeleteCoupleScreen
 from workbook.tui.widgets.notes_pane import NotesPane
 
@@ -80,7 +81,7 @@ def test_no_late_save_brings_a_deleted_couples_folder_back(
     late = Store(data_dir)
     kept = late.load_session(couple.id, session.id)
     notes = late.notes(couple.id, session.id)
-    store.delete_couple(couple.id)
+    caseload.delete(store, couple.id)
     left = every_file(data_dir)
     with pytest.raises(SaveError, match="deleted"):
         notes.add_note("a late note", "respect", "why", session.started)

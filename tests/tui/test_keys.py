@@ -15,6 +15,7 @@ from textual.dom import DOMNode
 from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
 from workbook.data.store import Store
 from workbook.packs.library import Library
+from workbook.serve.links import SERVED
 from workbook.tui import keys
 from workbook.tui.screens.done import DoneScreen
 from workbook.tui.screens.help import HelpScreen
@@ -128,7 +129,7 @@ async def test_a_keymap_in_settings_changes_the_keys(store: Store, library: Libr
 async def test_served_keys_and_downloads(
     store: Store, library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(keys.SERVED, "1")
+    monkeypatch.setenv(SERVED, "1")
     app = app_for(store, library)
     delivered: list[tuple[str, str]] = []
 

@@ -17,7 +17,9 @@ from workbook.data import crypt_folder, vault
 from workbook.data.store import Store
 from workbook.packs.library import Library, load_library
 from workbook.tui.app import WorkbookApp
+from workbook.tui.screens.done import DoneScreen
 from workbook.tui.screens.home import HomeScreen
+from workbook.tui.screens.plain_copy import PlainCopyScreen
 from workbook.tui.screens.unlock import WRONG, ChangePassphraseScreen, UnlockScreen
 
 NAMES = ("Quillon", "Marisabel")
@@ -185,3 +187,132 @@ async def test_a_walk_leaves_nothing_in_the_clear(
     (session,) = (data_dir / "couples").glob("*/sessions/*.toml")
     assert ANSWER in session.read_text()
     assert session.parent.parent.name == "quillon-and-marisabel"
+
+
+def _said(app: WorkbookApp) -> str:
+    return " ".join(str(note.message) for note in app._notifications)
+
+
+async def test_key_age_missing_the_first_screen_says_so_and_the_code_opens_it(
+    data_dir: Path, sealed: list[str]
+) -> None:
+    (data_dir / vault.KEY_FILE).unlink()
+    before = every_file(data_dir)
+    app = app_for(Store(data_dir), load_library(environ={}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        text = screen_text(app)
+        assert "cannot be opened" in text
+        assert "key.age is missing" in " ".join(text.split())
+        assert not app.screen.query_one("#ask").display
+        assert every_file(data_dir) == before
+        await pilot.click("#use-code")
+        await pilot.pause()
+        fill(app, code=sealed[0], new="a fresh passphrase", again="a fresh passphrase")
+        await pilot.click("#set")
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen), screen_text(app)
+        assert NAMES[0] in screen_text(app)
+    assert (data_dir / vault.KEY_FILE).is_file()
+
+
+async def test_key_age_a_folder_is_refused_without_a_traceback(
+    data_dir: Path, sealed: list[str]
+) -> None:
+    (data_dir / vault.KEY_FILE).unlink()
+    (data_dir / vault.KEY_FILE).mkdir()
+    app = app_for(Store(data_dir), load_library(environ={}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        assert "is a folder" in " ".join(screen_text(app).split())
+        await pilot.click("#quit")
+        await pilot.pause()
+    assert app.return_code in (0, None)
+
+
+async def test_a_missing_recovery_file_is_said_once_on_unlocking(
+    data_dir: Path, sealed: list[str]
+) -> None:
+    (data_dir / vault.RECOVERY_FILE).unlink()
+    app = app_for(Store(data_dir), load_library(environ={}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        fill(app, passphrase=PASSPHRASE)
+        await pilot.click("#open")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert _said(app).count("workbook passphrase --new-recovery-code") == 1
+
+
+async def test_an_older_session_put_back_is_said_on_home_and_when_opened(
+    data_dir: Path, sealed: list[str], tmp_path: Path
+) -> None:
+    crypt_folder.open_folder(data_dir, PASSPHRASE, lambda code: None)
+    store = Store(data_dir)
+    (couple_id,) = store.couple_ids()
+    session = store.new_session(couple_id, ["secret"])
+    older = vault.disk(store.layout.session_file(couple_id, session.id)).read_bytes()
+    session.set_answer("secret", "private", {"a": ANSWER, "b": "b"})
+    store.save_session(couple_id, session)
+    store.close()
+    vault.disk(store.layout.session_file(couple_id, session.id)).write_bytes(older)
+    write_pack(tmp_path / "packs", "secret", PACK)
+    library = load_library([tmp_path / "packs"], environ={}, builtin=False)
+    app = app_for(Store(data_dir), library)
+    async with app.run_test(size=SIZE) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        await home.loaded()
+        await pilot.pause()
+        shown = " ".join(screen_text(app).split())
+        assert "this session file is older than the one saved on" in shown
+        await pilot.press("r")
+        await pilot.pause()
+        assert "older than the one saved on" in _said(app)
+        assert walk(app).read_only
+    assert vault.disk(store.layout.session_file(couple_id, session.id)).read_bytes() == older
+
+
+async def test_done_and_export_offer_a_plain_copy_outside_the_folder(
+    data_dir: Path, sealed: list[str], tmp_path: Path
+) -> None:
+    crypt_folder.open_folder(data_dir, PASSPHRASE, lambda code: None)
+    store = Store(data_dir)
+    (couple_id,) = store.couple_ids()
+    couple = store.load_couple(couple_id)
+    session = store.new_session(couple_id, ["secret"])
+    store.release_session(couple_id, session.id)
+    write_pack(tmp_path / "packs", "secret", PACK)
+    library = load_library([tmp_path / "packs"], environ={}, builtin=False)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.screen.loaded()  # type: ignore[attr-defined]
+        app.push_screen(DoneScreen(store, couple, session))
+        await pilot.pause()
+        shown = " ".join(screen_text(app).split())
+        assert "encrypted in the data folder" in shown
+        assert "not encrypted" in shown
+        await pilot.click("#download")
+        await pilot.pause()
+        assert isinstance(app.screen, PlainCopyScreen)
+        # Never into the data folder, beside the sealed files.
+        fill(app, folder=str(data_dir / "couples"))
+        await pilot.click("#write")
+        await pilot.pause()
+        assert "inside the encrypted data folder" in " ".join(screen_text(app).split())
+        # Enter in the folder's box writes too (a second click on the button at once would
+        # fall within its pressed look, which Textual ignores).
+        fill(app, folder=str(tmp_path / "copies"))
+        app.screen.query_one("#folder", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, PlainCopyScreen), screen_text(app)
+        assert "not encrypted" in _said(app)
+    copies = sorted((tmp_path / "copies").iterdir())
+    assert [p.name for p in copies] == sorted(["agreement.md", f"{session.id}.md"])
+    assert NAMES[0] in (tmp_path / "copies" / "agreement.md").read_text()
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in copies)
+    assert_clear_of_secrets(data_dir)

@@ -10,93 +10,114 @@ leaves a folder that, after the passphrase, is finished in the same direction (t
 command do this before anything else), and running the command again finishes it too.
 
 A journal without a key means nothing was encrypted yet, or the decrypt is complete: the folder
-is plain. Nothing here runs while a session lock is held by another workbook window.
+is plain. Nothing here runs while a session lock is held by another workbook window, and nothing
+runs at all in a folder whose ``key.age`` cannot be used (``key_files``): ``encrypt`` never makes
+a second key, and never touches ``key.recovery.age`` of a folder that was encrypted before.
+Each file is sealed with the header that names the place it is going to (``places``); ``decrypt``
+stops at a file sealed for another place, so that no file is turned into another's plain file.
+``workbook rekey`` is in ``rekey``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from workbook import tomlio
-from workbook.data import vault
-from workbook.data.durable import fsync_folder, private_folder, write_atomic
+from workbook.data import key_files, places, vault
+from workbook.data.crypt_run import (
+    DECRYPTING,
+    ENCRYPTED,
+    ENCRYPTING,
+    PLAIN,
+    REKEYING,
+    check_keys,
+    needs_key,
+    state,
+)
+from workbook.data.crypt_run import KEPT as _KEPT
+from workbook.data.crypt_run import check_idle as _check_idle
+from workbook.data.crypt_run import converting as _converting
+from workbook.data.crypt_run import journal as _journal
+from workbook.data.crypt_run import read_file as _read
+from workbook.data.crypt_run import remove as _remove
+from workbook.data.crypt_run import remove_journal as _remove_journal
+from workbook.data.crypt_run import write_journal as _write_journal
+from workbook.data.durable import fsync_folder, private_folder
+from workbook.data.key_files import CryptError, KeyProblem
 from workbook.data.layout import couple_id_base, is_id, unique
-from workbook.reading import Unreadable, read_limited
+from workbook.data.places import write_atomic
 
-PLAIN, ENCRYPTED, ENCRYPTING, DECRYPTING = "plain", "encrypted", "encrypting", "decrypting"
-# Far above any data file; a file above it cannot be one of ours.
-_LIMIT = 64_000_000
+__all__ = [
+    "DECRYPTING",
+    "ENCRYPTED",
+    "ENCRYPTING",
+    "PLAIN",
+    "REKEYING",
+    "CryptError",
+    "KeyProblem",
+    "check_keys",
+    "needs_key",
+    "state",
+]
 
-
-class CryptError(Exception):
-    """A conversion that cannot be done, in words for the user."""
-
-
-def state(root: Path) -> str:
-    """``plain``, ``encrypted``, or ``encrypting`` / ``decrypting`` when a run was interrupted."""
-    if not vault.is_encrypted(root):
-        return PLAIN
-    journal = _journal(root)
-    if journal is None:
-        return ENCRYPTED
-    return DECRYPTING if journal.get("direction") == "decrypt" else ENCRYPTING
-
-
-def needs_key(root: Path) -> bool:
-    """True when the folder cannot be used before its passphrase is given."""
-    return vault.is_encrypted(root) and vault.key_of(root) is None
-
-
-def read_key_file(root: Path, name: str = vault.KEY_FILE) -> bytes:
-    try:
-        return read_limited(root / name, 100_000)
-    except Unreadable as error:
-        raise CryptError(f"{name} cannot be read: {error.reason}") from error
+# The index names the couples' folders, which change here: a cache, it is made again.
+_INDEX = "index.toml"
 
 
 def open_folder(root: Path, secret: str, show_code: Callable[[str], None]) -> vault.Key:
-    """Unwrap the key with the passphrase, finish an interrupted run, and unlock the folder.
+    """Unwrap the key with the passphrase, finish an interrupted run, and unlock the folder;
+    returns the key it is unlocked with.
 
-    Raises ``WrongSecret`` for a wrong passphrase. ``show_code`` gets a new recovery code when an
-    interrupted encrypt had not shown one yet.
+    Raises ``WrongSecret`` for a wrong passphrase and ``KeyProblem`` for a key file that cannot
+    be used. ``show_code`` gets a new recovery code when an interrupted run had not shown one.
     """
-    key = vault.unwrap(read_key_file(root), secret)
+    key = key_files.unwrap(root, secret)
     if state(root) != ENCRYPTED:
         with _converting(root):
-            finish(root, key, show_code)
+            key = finish(root, key, secret, show_code)
     # A decrypt that was finished here leaves a plain folder, which is used without a key.
     if vault.is_encrypted(root):
         vault.unlock(root, key)
     return key
 
 
-def finish(root: Path, key: vault.Key, show_code: Callable[[str], None]) -> None:
-    """Finish an interrupted encrypt or decrypt (call under ``_converting``)."""
+def finish(root: Path, key: vault.Key, secret: str, show_code: Callable[[str], None]) -> vault.Key:
+    """Finish an interrupted encrypt, decrypt or rekey (call under ``_converting``); returns
+    the folder's key now."""
     current = state(root)
     if current == ENCRYPTING:
         _finish_encrypt(root, key, show_code)
     elif current == DECRYPTING:
         _finish_decrypt(root, key)
+    elif current == REKEYING:
+        from workbook.data.rekey import finish_rekey
+
+        return finish_rekey(root, key, secret, show_code)
     elif current == PLAIN:
         _remove_journal(root)
+    return key
 
 
 def encrypt(root: Path, secret: str, show_code: Callable[[str], None]) -> None:
     """Encrypt the folder with a new data key wrapped by ``secret``; ``show_code`` is given the
-    recovery code, once. Run again after an interruption, it finishes (with the same passphrase)."""
+    recovery code, once. Run again after an interruption, it finishes (with the same passphrase).
+    A folder that was ever encrypted is refused: a second key would lock its files away."""
     vault.forget(root)
+    check_keys(root)
     with _converting(root):
         current = state(root)
         if current == ENCRYPTED:
             raise CryptError(f"{root} is already encrypted")
         if current == DECRYPTING:
             raise CryptError("a decrypt of this folder was interrupted: run workbook decrypt first")
+        if current == REKEYING:
+            raise CryptError("a rekey of this folder was interrupted: run workbook rekey first")
         if current == ENCRYPTING:
-            key = vault.unwrap(read_key_file(root), secret)
+            key = key_files.unwrap(root, secret)
         else:
             _check_idle(root)
             _remove_journal(root)
@@ -110,6 +131,7 @@ def encrypt(root: Path, secret: str, show_code: Callable[[str], None]) -> None:
 def decrypt(root: Path, secret: str) -> None:
     """Turn the folder back into plain files, and remove its keys."""
     vault.forget(root)
+    check_keys(root)
     with _converting(root):
         current = state(root)
         if current == PLAIN:
@@ -119,25 +141,13 @@ def decrypt(root: Path, secret: str) -> None:
             raise CryptError(
                 "an encrypt of this folder was interrupted: run workbook encrypt to finish it first"
             )
-        key = vault.unwrap(read_key_file(root), secret)
+        if current == REKEYING:
+            raise CryptError("a rekey of this folder was interrupted: run workbook rekey first")
+        key = key_files.unwrap(root, secret)
         if current == ENCRYPTED:
             _check_idle(root)
             _write_journal(root, {"direction": "decrypt"})
         _finish_decrypt(root, key)
-
-
-def change_passphrase(root: Path, key: vault.Key, new: str) -> None:
-    """Wrap the data key with a new passphrase; no data file is rewritten."""
-    if not new:
-        raise CryptError("the new passphrase is empty")
-    write_atomic(root / vault.KEY_FILE, vault.wrap(key, new))
-
-
-def recover(root: Path, code: str, new: str) -> vault.Key:
-    """Unwrap the key with the recovery code and wrap it with a new passphrase."""
-    key = vault.unwrap(read_key_file(root, vault.RECOVERY_FILE), vault.normal_code(code))
-    change_passphrase(root, key, new)
-    return key
 
 
 # The two directions
@@ -152,15 +162,17 @@ def _finish_encrypt(root: Path, key: vault.Key, show_code: Callable[[str], None]
         write_atomic(root / vault.RECOVERY_FILE, vault.wrap(key, code))
         show_code(code)
         _write_journal(root, {"direction": "encrypt", "recovery_shown": True})
+    _remove(root / _INDEX)
     couples = root / "couples"
     for folder in _folders(couples):
         if vault.OPAQUE_ID.match(folder.name):
-            _convert(folder, key, seal=True)
+            _convert(folder, key, seal=True, root=root)
             continue
-        target = _seal_couple_file(folder, key)
-        _convert(folder, key, seal=True)
+        target = _seal_couple_file(folder, key, root)
+        # Sealed with the place each file is going to, once its folder has its new name.
+        _convert(folder, key, seal=True, root=root, target=target)
         _rename(folder, target, set())
-    _convert(root, key, seal=True)
+    _convert(root, key, seal=True, root=root)
     _remove_journal(root)
 
 
@@ -181,10 +193,11 @@ def _finish_decrypt(root: Path, key: vault.Key) -> None:
         if folder not in targets:
             targets[folder] = _unseal_couple_file(folder, key, taken)
             taken.add(targets[folder])
+    _remove(root / (_INDEX + vault.SUFFIX))
     for folder in folders:
-        _convert(folder, key, seal=False)
+        _convert(folder, key, seal=False, root=root)
         _rename(folder, targets[folder], {f.name for f in _folders(couples)})
-    _convert(root, key, seal=False)
+    _convert(root, key, seal=False, root=root)
     for name in (vault.RECOVERY_FILE, vault.KEY_FILE):
         with contextlib.suppress(FileNotFoundError):
             (root / name).unlink()
@@ -202,13 +215,14 @@ def _couple_table(folder: Path, key: vault.Key) -> dict[str, Any] | None:
             continue
         try:
             raw = _read(path)
-            return tomlio.loads((key.unseal(raw) if sealed else raw).decode("utf-8-sig"))
+            plain = places.split(key.unseal(raw))[1] if sealed else raw
+            return tomlio.loads(plain.decode("utf-8-sig"))
         except (CryptError, ValueError, UnicodeDecodeError):
             return None
     return None
 
 
-def _seal_couple_file(folder: Path, key: vault.Key) -> str:
+def _seal_couple_file(folder: Path, key: vault.Key, root: Path) -> str:
     """The opaque id the folder goes to, recorded in its (sealed) ``couple.toml``."""
     table = _couple_table(folder, key)
     claimed = table.get("id") if table else None
@@ -217,7 +231,11 @@ def _seal_couple_file(folder: Path, key: vault.Key) -> str:
     target = vault.new_couple_id()
     if table is not None and claimed == folder.name:
         table["id"] = target
-        write_atomic(folder / "couple.toml.age", key.seal(tomlio.dumps(table).encode("utf-8")))
+        place = f"couples/{target}/couple.toml"
+        plain = tomlio.dumps(table).encode("utf-8")
+        write_atomic(
+            folder / "couple.toml.age", places.seal_bytes(key, place, places.now_counter(), plain)
+        )
         _remove(folder / "couple.toml")
     return target
 
@@ -246,9 +264,14 @@ def _names(table: dict[str, Any] | None) -> tuple[str, str] | None:
 # Files
 
 
-def _convert(top: Path, key: vault.Key, *, seal: bool) -> None:
+def _convert(
+    top: Path, key: vault.Key, *, seal: bool, root: Path, target: str | None = None
+) -> None:
     """Seal (or unseal) every file under ``top``; at the data folder's top, leave the keys and
-    the journal; remove stale lock and temp files, whose names could tell something."""
+    the journal; remove stale lock and temp files, whose names could tell something. Sealed
+    files name their place, in the folder ``target`` when ``top`` is a couple folder that is
+    going to be renamed to it."""
+    destination = top if target is None else top.with_name(target)
     for folder, subfolders, files in os.walk(top):
         here = Path(folder)
         subfolders.sort()
@@ -265,34 +288,32 @@ def _convert(top: Path, key: vault.Key, *, seal: bool) -> None:
             elif path.is_symlink():
                 raise CryptError(f"{path} is a link; move it out of the data folder and run again")
             elif seal and not name.endswith(vault.SUFFIX):
-                target = path.with_name(name + vault.SUFFIX)
-                if not os.path.lexists(target):
-                    write_atomic(target, key.seal(_read(path)))
+                sealed = path.with_name(name + vault.SUFFIX)
+                if not os.path.lexists(sealed):
+                    place = places.place_of(root, destination / path.relative_to(top))
+                    data = places.seal_bytes(key, place, places.now_counter(), _read(path))
+                    write_atomic(sealed, data)
                 _remove(path)
             elif not seal and name.endswith(vault.SUFFIX):
-                target = path.with_name(name[: -len(vault.SUFFIX)])
-                if not os.path.lexists(target):
-                    try:
-                        plain = key.unseal(_read(path))
-                    except ValueError as error:
-                        raise CryptError(f"{path}: {error}") from error
-                    write_atomic(target, plain)
+                plain_path = path.with_name(name[: -len(vault.SUFFIX)])
+                if not os.path.lexists(plain_path):
+                    write_atomic(plain_path, _unsealed(path, key, root))
                 _remove(path)
 
 
-_KEPT = {vault.KEY_FILE, vault.RECOVERY_FILE, vault.JOURNAL, vault.CONVERT_LOCK}
-
-
-def _read(path: Path) -> bytes:
+def _unsealed(path: Path, key: vault.Key, root: Path) -> bytes:
+    """The plain bytes of a sealed file, which must belong where it is (its header says)."""
     try:
-        return read_limited(path, _LIMIT)
-    except Unreadable as error:
-        raise CryptError(f"{path} cannot be read: {error.reason}") from error
-
-
-def _remove(path: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        path.unlink()
+        fields, body = places.split(key.unseal(_read(path)))
+    except ValueError as error:
+        raise CryptError(f"{path}: {error}") from error
+    if fields is not None:
+        place = places.place_of(root, path)
+        if fields["place"] != place or fields["key"] != key.id:
+            raise CryptError(
+                f"{path}: {places.misplaced(place, fields['place'])}; then run the command again"
+            )
+    return body
 
 
 def _folders(folder: Path) -> list[Path]:
@@ -307,66 +328,3 @@ def _rename(folder: Path, target: str, taken: set[str]) -> None:
     taken = taken | {p.name for p in _folders(folder.parent)}
     os.rename(folder, folder.with_name(unique(target, lambda c: c in taken)))
     fsync_folder(folder.parent)
-
-
-# The journal, and who may convert
-
-
-def _journal(root: Path) -> dict[str, Any] | None:
-    path = root / vault.JOURNAL
-    if not os.path.lexists(path):
-        return None
-    try:
-        return tomlio.loads(read_limited(path, 10_000).decode("utf-8"))
-    except (Unreadable, ValueError, UnicodeDecodeError):
-        # A journal is written whole or not at all; one that cannot be read says "unfinished".
-        return {"direction": "encrypt"}
-
-
-def _write_journal(root: Path, table: dict[str, Any]) -> None:
-    write_atomic(root / vault.JOURNAL, tomlio.dumps(table).encode("utf-8"))
-
-
-def _remove_journal(root: Path) -> None:
-    path = root / vault.JOURNAL
-    if os.path.lexists(path):
-        path.unlink()
-        fsync_folder(root)
-
-
-@contextlib.contextmanager
-def _converting(root: Path) -> Iterator[None]:
-    import filelock
-
-    private_folder(root)
-    lock = filelock.FileLock(root / vault.CONVERT_LOCK, mode=0o600)
-    try:
-        lock.acquire(timeout=0)
-    except filelock.Timeout as error:
-        raise CryptError("another workbook is encrypting or decrypting this folder") from error
-    try:
-        yield
-    finally:
-        lock.release()
-        # A plain folder keeps nothing of its time encrypted, not even this empty file.
-        if not vault.is_encrypted(root):
-            _remove(root / vault.CONVERT_LOCK)
-
-
-def _check_idle(root: Path) -> None:
-    """Refuse while another workbook window holds a session (or notes) lock."""
-    import filelock
-
-    for path in root.rglob("*.lock"):
-        if path.parent == root:
-            continue
-        lock = filelock.FileLock(path)
-        try:
-            lock.acquire(timeout=0)
-        except filelock.Timeout as error:
-            raise CryptError(
-                "a workbook window has a session of this folder open; close it and run again"
-            ) from error
-        except OSError:
-            continue
-        lock.release()

@@ -42,20 +42,13 @@ def private_folder(path: Path) -> Path:
     return path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` durably, as a 0600 file; raise ``SaveError`` on failure.
-
-    In an unlocked encrypted folder the bytes are sealed and written to ``path.age``
-    (``vault``); in a locked one nothing is written.
-    """
+def replace_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` as it is: a temp file, fsync, rename, fsync the folder."""
     folder = path.parent
     try:
-        key = vault.sealing(path)
-        if key is not None:
-            path, data = vault.disk(path), key.seal(data)
         private_folder(folder)
-    except (OSError, ValueError) as error:
-        raise SaveError(path, _reason(error)) from error
+    except OSError as error:
+        raise SaveError(path, reason_words(error)) from error
     temp = folder / vault.temp_name(path, secrets.token_hex(8))
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
@@ -72,12 +65,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             temp.unlink()
-        raise SaveError(path, _reason(error)) from error
+        raise SaveError(path, reason_words(error)) from error
     try:
         fsync_folder(folder)
     except OSError as error:
         # The new file is in place but the rename may not survive a power cut.
-        raise SaveError(path, _reason(error)) from error
+        raise SaveError(path, reason_words(error)) from error
 
 
 def fsync_folder(folder: Path) -> None:
@@ -109,7 +102,7 @@ def sweep_temp_files(root: Path, *, now: float | None = None) -> list[Path]:
     return removed
 
 
-def _reason(error: OSError | ValueError) -> str:
+def reason_words(error: OSError | ValueError) -> str:
     if isinstance(error, ValueError):
         return str(error)
     return error.strerror or str(error) or type(error).__name__

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from workbook import tomlio
-from workbook.reading import Unreadable, read_limited
+from workbook.data.places import read_limited
+from workbook.reading import Unreadable
 from workbook.text import clean
 
 # Ten years of weekly sessions with long answers stay far below this; a file above it is not ours.

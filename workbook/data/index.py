@@ -7,11 +7,13 @@ a caseload of 200 couples then costs a look at each file's modification time, no
 ten thousand sessions.
 
 It is only a cache: deleting it loses nothing. One that cannot be read, that has been edited by
-hand (its checksum no longer fits its entries), or whose entries are of the wrong shape, is
-ignored and written anew. One written by a newer workbook is ignored and left as it is, as every
-file of a newer format is: Home then reads every couple from its files. It is written durably,
-under its own lock, and never through a link; a failure to write it only makes the next start
-slower, so it is reported once, quietly.
+hand (its checksum no longer fits its entries), or whose entries are of the wrong shape or type
+(a date where text belongs, anywhere), is ignored and written anew. One written by a newer
+workbook is ignored and left as it is, as every file of a newer format is: Home then reads every
+couple from its files. It is written durably, under its own lock, and never through a link; a
+failure to write it only makes the next start slower, so it is reported once, quietly. In an
+encrypted folder it also keeps the counters of the sealed files (``places``), written again
+with it; deleting it there forgets which copies are the newest.
 """
 
 from __future__ import annotations
@@ -27,12 +29,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbook import tomlio
-from workbook.data import vault
-from workbook.data.durable import FILE_MODE, SaveError, write_atomic
+from workbook.data import places, vault
+from workbook.data.durable import SaveError
 from workbook.data.files import MAX_BYTES, DataError
 from workbook.data.layout import is_id
+from workbook.data.locks import Busy, held
 from workbook.data.overview import Facts, Overview, read_facts
-from workbook.reading import Unreadable, read_limited, reason_for
+from workbook.data.places import read_limited, write_atomic
+from workbook.reading import Unreadable, reason_for
 
 if TYPE_CHECKING:
     from workbook.data.store import Store
@@ -124,24 +128,29 @@ def _read(store: Store, path: Path) -> tuple[dict[str, dict[str, Any]], str | No
     couples = table.get("couples")
     if version != INDEX_FORMAT or not isinstance(couples, dict):
         return {}, None, True
-    if table.get("checksum") != _checksum(couples):
+    expected = _checksum(couples)
+    if expected is None or table.get("checksum") != expected:
         return {}, None, True  # edited by hand: nothing in it is trusted
     return {k: v for k, v in couples.items() if isinstance(v, dict) and is_id(k)}, None, True
 
 
 def _write(store: Store, path: Path, entries: dict[str, dict[str, Any]]) -> str | None:
     """Save the index under its lock; returns why it could not be saved, or None."""
-    import filelock
-
     lock_path = vault.lock_file(path)
     if os.path.islink(vault.disk(path)) or os.path.islink(lock_path):
         return "it or its lock file is a link"
-    table = {"format": INDEX_FORMAT, "checksum": _checksum(entries), "couples": entries}
+    table: dict[str, Any] = {
+        "format": INDEX_FORMAT,
+        "checksum": _checksum(entries),
+        "couples": entries,
+    }
     try:
-        data = tomlio.dumps(table).encode("utf-8")
-        with filelock.FileLock(lock_path, mode=FILE_MODE, timeout=LOCK_WAIT_SECONDS):
-            write_atomic(path, data)
-    except filelock.Timeout:
+        with held(lock_path, LOCK_WAIT_SECONDS):
+            if vault.key_of(store.root) is not None:
+                # Read under the lock: a save in another window may have just added one.
+                table[places.TABLE] = places.counters(store.root)
+            write_atomic(path, tomlio.dumps(table).encode("utf-8"))
+    except Busy:
         return None  # another window is writing it this moment: its copy does as well
     except SaveError as error:
         return error.reason
@@ -150,8 +159,12 @@ def _write(store: Store, path: Path, entries: dict[str, dict[str, Any]]) -> str 
     return None
 
 
-def _checksum(couples: dict[str, Any]) -> str:
-    text = json.dumps(couples, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+def _checksum(couples: dict[str, Any]) -> str | None:
+    """A checksum of the entries; None when they hold what no index of ours holds (a date)."""
+    try:
+        text = json.dumps(couples, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return None
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 

@@ -2,9 +2,8 @@
 
 A note begins with its first key: it is stamped then with the time and the couple's place, and
 further typing changes that note. ``new_note`` ends it, and the next key begins another. The DAP
-note's three parts are saved the same way. Saving follows the session recorder's rule: once the
-typing stops for a moment (``QUIET``), and never later than ``MAX_WAIT`` after the first unsaved
-key.
+note's three parts are saved the same way. Saving follows the one rule of ``data/debounce.py``,
+as the session recorder does.
 
 A window saves from a background thread so that typing never waits for the disk or for the other
 window's hold on the notes file's lock: the pad's state is guarded by a lock, a save works on a
@@ -19,12 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from workbook.data.debounce import Debounce
 from workbook.data.durable import SaveError
 from workbook.data.notes import CONSOLE, DAP_PARTS, NotesFile
 from workbook.reading import reason_for
-
-QUIET = 0.4
-MAX_WAIT = 0.8
 
 
 @dataclass
@@ -58,8 +55,7 @@ class NotePad:
         self._dap: dict[str, tuple[str, int]] = {}
         self._dap_saved: dict[str, int] = {}
         self._versions = 0
-        self._first_change: float | None = None
-        self._last_change: float | None = None
+        self._debounce = Debounce(clock)
         # Why the last save failed, while it keeps failing; None once a save succeeds.
         self.failure: str | None = None
         self.saved_at: float | None = None
@@ -106,10 +102,7 @@ class NotePad:
     def _bump(self) -> int:
         # Called with the state lock held.
         self._versions += 1
-        now = self._clock()
-        if self._first_change is None:
-            self._first_change = now
-        self._last_change = now
+        self._debounce.changed()
         return self._versions
 
     # Saving
@@ -127,10 +120,7 @@ class NotePad:
     def due_in(self) -> float | None:
         """Seconds until the next save is due (0 or less: now), or None when all is saved."""
         with self._state:
-            if self._first_change is None or self._last_change is None:
-                return None
-            due = min(self._last_change + QUIET, self._first_change + MAX_WAIT)
-            return due - self._clock()
+            return self._debounce.due_in()
 
     def save(self) -> bool:
         """Save what changed since the last save. True when all of it is saved; False when a
@@ -173,9 +163,6 @@ class NotePad:
                 self._drafts = [
                     d for d in self._drafts if d is self.current or d.version != d.saved_version
                 ]
-                if not self._dirty():
-                    self._first_change = self._last_change = None
-                else:
-                    # Keys typed while this save ran: the next one is due on the usual rule.
-                    self._first_change = self._clock()
+                # Keys typed while this save ran: the next one is due on the usual rule.
+                self._debounce.saved(more=self._dirty())
             return True

@@ -24,10 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from workbook import tomlio
-from workbook.data import vault
+from workbook.data import places, vault
 from workbook.data.dates import in_range, now
-from workbook.data.durable import FILE_MODE, SaveError, private_folder, write_atomic
+from workbook.data.durable import SaveError, private_folder
 from workbook.data.files import DataError, read_table
+from workbook.data.locks import Busy, file_lock, release
+from workbook.data.places import write_atomic
 from workbook.data.sealed import Given, append, read_step
 from workbook.data.version import FORMAT
 from workbook.reading import reason_for
@@ -163,6 +165,11 @@ class NotesFile:
                 found = parse(read_table(self.path))
             except DataError as error:
                 found = SessionNotes(problems=[error.message])
+            # An older copy put back (``places``): shown, never written over.
+            older = places.flag(self.path)
+            if older is not None and found.read_only is None:
+                found.read_only = older
+                found.problems.append(older)
         found.legacy = self.legacy
         return found
 
@@ -252,9 +259,16 @@ class NotesFile:
         try:
             table = read_table(self.path)
         except DataError:
+            refused = places.flag(self.path)
+            if refused is not None:
+                # Another session's notes, moved here: left as they are, never added to.
+                raise SaveError(self.path, refused) from None
             # Keep what cannot be read, then start again beside it.
             _set_aside(self.path)
             return {"format": FORMAT}
+        older = places.flag(self.path)
+        if older is not None:
+            raise SaveError(self.path, older)
         version = table.get("format")
         if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
             raise SaveError(self.path, "a newer workbook wrote these notes; update to change them")
@@ -262,18 +276,13 @@ class NotesFile:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        import filelock
-
         lock_path = vault.lock_file(self.path)
         self._still_there()
         try:
             if self.couple_file is None:
                 private_folder(self.path.parent)
-            if lock_path.is_symlink():
-                raise OSError(0, "it is a link")
-            lock = filelock.FileLock(lock_path, mode=FILE_MODE)
-            lock.acquire(timeout=LOCK_WAIT_SECONDS)
-        except filelock.Timeout as error:
+            lock = file_lock(lock_path, LOCK_WAIT_SECONDS)
+        except Busy as error:
             raise SaveError(self.path, "another window is busy saving the notes") from error
         except OSError as error:
             raise SaveError(
@@ -285,8 +294,7 @@ class NotesFile:
             self._still_there(lock_path)
             yield
         finally:
-            with contextlib.suppress(OSError):
-                lock.release()
+            release(lock)
 
     def _still_there(self, made: Path | None = None) -> None:
         """Raise ``SaveError`` when the couple is gone (their folder deleted), taking away

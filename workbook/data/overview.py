@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from workbook.data import vault
+from workbook.data import places, vault
 from workbook.data.dates import day_of, is_due
 from workbook.data.files import DataError
 from workbook.data.layout import Layout
@@ -124,6 +124,7 @@ def read_facts(
     ):
         raise DataError(path, "partners must be two tables, each with a name")
     problems: list[str] = []
+    _flagged(problems, path, "couple.toml")
     claimed = table.get("id")
     if claimed != couple_id:
         problems.append(f"couple.toml names another id than its folder ({couple_id})")
@@ -144,14 +145,17 @@ def read_facts(
     try:
         agreements = _agreements(layout.agreements_file(couple_id), read)
     except DataError as error:
-        problems.append(f"agreements.toml cannot be read: {error.message}")
+        if not _flagged(problems, layout.agreements_file(couple_id), "agreements.toml"):
+            problems.append(f"agreements.toml cannot be read: {error.message}")
         agreements = []
+    else:
+        _flagged(problems, layout.agreements_file(couple_id), "agreements.toml")
     for agreement in agreements:
         active += 1
         review = day_of(agreement.get("review_on"))
         if review is not None:
             reviews.append(review.isoformat())
-    unfinished, started, unreadable = _sessions(layout, couple_id, sessions, head)
+    unfinished, started, unreadable = _sessions(layout, couple_id, sessions, head, problems)
     if unreadable:
         problems.append(f"{unreadable} session file{'s' if unreadable != 1 else ''} cannot be read")
     return Facts(
@@ -186,22 +190,35 @@ def care_flag(table: Any) -> tuple[str, str] | None:
 
 
 def _sessions(
-    layout: Layout, couple_id: str, sessions: Sequence[str], head: Read
+    layout: Layout, couple_id: str, sessions: Sequence[str], head: Read, problems: list[str]
 ) -> tuple[bool, str | None, int]:
     """Whether any session is unfinished, when the latest started, and how many cannot be
-    read. Only the top of each file is parsed: its dates and agenda come before its answers."""
+    read; a sealed file from another place, or older than the index says, is told in
+    ``problems``. Only the top of each file is parsed: its dates and agenda come before its
+    answers."""
     unfinished, started, unreadable = False, None, 0
     for index, session_id in enumerate(reversed(sessions)):
+        path = layout.session_file(couple_id, session_id)
         try:
-            top = head(layout.session_file(couple_id, session_id))
+            top = head(path)
         except DataError:
-            unreadable += 1
+            if not _flagged(problems, path, f"session {session_id}"):
+                unreadable += 1
             continue
+        _flagged(problems, path, f"session {session_id}")
         if index == 0 and isinstance(top.get("started"), datetime):
             started = top["started"].isoformat()
         if resumable(top):
             unfinished = True
     return unfinished, started, unreadable
+
+
+def _flagged(problems: list[str], path: Path, name: str) -> bool:
+    """Add why the sealed file at ``path`` is not used as it is, if it is not; True if so."""
+    reason = places.flag(path)
+    if reason is not None:
+        problems.append(f"{name}: {reason}")
+    return reason is not None
 
 
 def resumable(top: Mapping[str, Any]) -> bool:

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 from workbook.data import vault
-from workbook.data.durable import write_atomic
-from workbook.reading import Unreadable, read_limited
+from workbook.data.places import read_limited, write_atomic
+from workbook.reading import Unreadable
 
 MAX_BYTES = 1_000_000
 _DIGEST = re.compile(r"^sha256:([0-9a-f]{64})$")

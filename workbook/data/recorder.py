@@ -1,11 +1,9 @@
 """The one owner of an open session: it records answers and moves, saves them, and knows what is
 unsaved.
 
-Saving follows one rule while answers change: the session is saved once changes stop for a short
-moment (``QUIET``), and never later than ``MAX_WAIT`` after the first unsaved change, however long
-the typing goes on. So slow typing gives one save per burst, and steady typing a save every
-second. A screen asks ``due_in`` when to save; the recorder holds no timer of its own, so it is
-tested without a clock that runs.
+Saving follows the one rule of ``data/debounce.py`` while answers change. A screen asks
+``due_in`` when to save; the recorder holds no timer of its own, so it is tested without a clock
+that runs.
 
 A save that fails keeps the answers in memory and says so; ``unsaved`` tells how much would be
 lost, so that leaving can ask first.
@@ -28,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.data import trail
 from workbook.data.dates import now as wall_clock
+from workbook.data.debounce import Debounce
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.models import PARTNER_KEYS
@@ -37,9 +36,6 @@ from workbook.logic.safety import asks_for_care
 if TYPE_CHECKING:
     from workbook.data.models import Session
     from workbook.data.store import Store
-
-QUIET = 0.4
-MAX_WAIT = 0.8
 
 
 @dataclass(frozen=True)
@@ -90,8 +86,7 @@ class SessionRecorder:
         self._last_sealed: dict[tuple[str, str, str], Any] = {}
         # When this sitting began: the first move this window made.
         self.arrived_at: datetime | None = None
-        self._first_change: float | None = None
-        self._last_change: float | None = None
+        self._debounce = Debounce(clock)
         self._saved = _kept(session)
         self.saved_at: datetime | None = None
         # Why the last save failed ("No space left on device"), while it keeps failing; None
@@ -208,21 +203,15 @@ class SessionRecorder:
         """Note a change to the session that needs saving."""
         if self.read_only:
             return
-        now = self._clock()
-        if self._first_change is None:
-            self._first_change = now
-        self._last_change = now
+        self._debounce.changed()
 
     @property
     def dirty(self) -> bool:
-        return self._first_change is not None
+        return self._debounce.pending
 
     def due_in(self) -> float | None:
         """Seconds until the next save is due (0 or less: now), or None when all is saved."""
-        if self._first_change is None or self._last_change is None:
-            return None
-        due = min(self._last_change + QUIET, self._first_change + MAX_WAIT)
-        return due - self._clock()
+        return self._debounce.due_in()
 
     # Saving
 
@@ -241,7 +230,7 @@ class SessionRecorder:
         except OSError as error:
             self.failure = error.strerror or str(error)
             return False
-        self._first_change = self._last_change = None
+        self._debounce.saved()
         self._saved = _kept(self.session)
         self.saved_at = self.session.updated
         self.failure = None

@@ -14,21 +14,20 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import secrets
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbook.data import vault
-from workbook.data.durable import FILE_MODE, SaveError, fsync_folder
+from workbook.data.durable import SaveError, fsync_folder
 from workbook.data.forget import forget_leftovers, pack_digests
+from workbook.data.locks import Busy, file_lock, release
+from workbook.data.trash import remove_tree
 from workbook.reading import reason_for
 
 if TYPE_CHECKING:
     from workbook.data.store import Store
 
-_REMOVED = re.compile(r"^\.removed-[a-z0-9-]+-[0-9a-f]{8}$")
 IN_USE = (
     "another workbook window has a session of this couple open, or is saving it; close it "
     "there first, then delete the couple"
@@ -39,8 +38,6 @@ LOCK_WAIT_SECONDS = 2.0
 def remove_couple(store: Store, couple_id: str) -> None:
     """Remove the couple's folder and its index entry; raises ``SaveError`` when nothing was
     removed (and why), or when some files were left behind (and where)."""
-    import filelock
-
     from workbook.data import index
 
     couples = store.layout.couples
@@ -58,7 +55,7 @@ def remove_couple(store: Store, couple_id: str) -> None:
         )
     # Every lock of the couple is held while the folder is renamed: no other window is
     # walking a session or saving agreements then.
-    locks = _hold_locks(folder, filelock)
+    locks = _hold_locks(folder)
     digests = pack_digests(store, couple_id)
     trash = couples / f".removed-{couple_id}-{secrets.token_hex(4)}"
     try:
@@ -72,7 +69,7 @@ def remove_couple(store: Store, couple_id: str) -> None:
     # The names are in the index too: they go before the files, so that a failure below still
     # leaves no trace of the couple on Home.
     unindexed = index.forget(store, couple_id)
-    failures = _remove_tree(trash)
+    failures = remove_tree(trash)
     # The kept pack versions only this couple's sessions used go too (DESIGN.md section 5).
     forget_leftovers(store, digests, cache=unindexed is not None)
     if failures:
@@ -91,22 +88,7 @@ def remove_couple(store: Store, couple_id: str) -> None:
         )
 
 
-def sweep_removed(couples: Path) -> list[Path]:
-    """Finish the removals that were interrupted; returns the folders now gone."""
-    swept: list[Path] = []
-    try:
-        entries = list(os.scandir(couples))
-    except OSError:
-        return swept
-    for entry in entries:
-        if _REMOVED.match(entry.name) and entry.is_dir(follow_symlinks=False):
-            path = Path(entry.path)
-            if not _remove_tree(path):
-                swept.append(path)
-    return swept
-
-
-def _hold_locks(folder: Path, filelock: Any) -> list[Any]:
+def _hold_locks(folder: Path) -> list[Any]:
     """Take the couple's lock and every session's; raises ``SaveError`` when one is held
     elsewhere or cannot be used. A lock file that is a link is never opened: it goes with the
     folder."""
@@ -124,10 +106,9 @@ def _hold_locks(folder: Path, filelock: Any) -> list[Any]:
         for lock_path in lock_paths:
             if lock_path.is_symlink():
                 continue
-            lock = filelock.FileLock(lock_path, mode=FILE_MODE)
-            lock.acquire(timeout=LOCK_WAIT_SECONDS if lock_path.name == "couple.lock" else 0)
-            held.append(lock)
-    except filelock.Timeout as error:
+            wait = LOCK_WAIT_SECONDS if lock_path.name == "couple.lock" else 0
+            held.append(file_lock(lock_path, wait))
+    except Busy as error:
         _release(held)
         raise SaveError(folder, IN_USE) from error
     except OSError as error:
@@ -138,20 +119,4 @@ def _hold_locks(folder: Path, filelock: Any) -> list[Any]:
 
 def _release(locks: list[Any]) -> None:
     for lock in locks:
-        with contextlib.suppress(OSError):
-            lock.release()
-
-
-def _remove_tree(path: Path) -> list[tuple[str, str]]:
-    """Remove ``path`` and everything in it, links as links; returns what could not go."""
-    failures: list[tuple[str, str]] = []
-
-    def failed(_function: Any, where: str, info: Any) -> None:
-        error = info[1]
-        reason = reason_for(error) if isinstance(error, OSError) else str(error)
-        failures.append((where, reason))
-
-    shutil.rmtree(path, onerror=failed)
-    with contextlib.suppress(OSError):
-        fsync_folder(path.parent)
-    return failures
+        release(lock)

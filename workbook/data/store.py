@@ -1,6 +1,6 @@
 """The data folder as a store: load and save couples, sessions and agreements, safely.
 
-Every save goes through ``durable.write_atomic``. A file's path is its identity: a file is always
+Every save goes through ``places.write_atomic``. A file's path is its identity: a file is always
 saved back to the path it was read from, and never to one built from an id inside it. A file is
 loaded read-only, and saving it raises ``ReadOnlyError``, when:
 
@@ -17,201 +17,35 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
-from workbook import tomlio
 from workbook.data import vault
-from workbook.data.durable import (
-    FILE_MODE,
-    SaveError,
-    private_folder,
-    sweep_temp_files,
-    write_atomic,
-)
-from workbook.data.files import MAX_BYTES, DataError, read_head, read_table
-from workbook.data.layout import Layout, couple_id_base, is_id, session_id_base, unique
-from workbook.data.migrate import MigrationError, migrate
+from workbook.data.durable import private_folder
+from workbook.data.files import DataError, read_table
+from workbook.data.folder_files import FolderFiles, ReadOnlyError
+from workbook.data.layout import couple_id_base, is_id, session_id_base, unique
+from workbook.data.locks import Busy, file_lock, release
+from workbook.data.model_files import OUTSIDE, from_table, linked
 from workbook.data.notes import NotesFile
 from workbook.data.overview import Overview, read_overview
-from workbook.data.pack_store import PackStore
-from workbook.data.version import FORMAT
-from workbook.reading import Unreadable, read_limited, reason_for
+from workbook.reading import reason_for
 
 if TYPE_CHECKING:
-    import filelock
-    from pydantic import BaseModel
-
     from workbook.data.models import Agreements, Couple, Session
 
 __all__ = ["DataError", "Overview", "ReadOnlyError", "Store"]
-
-# The models (and pydantic) load when a file is first read or written, not at start-up, so
-# that the home screen, which needs only an overview, draws sooner.
-M = TypeVar("M", bound="BaseModel")
-LOCK_WAIT_SECONDS = 10.0
 
 SESSION_IN_USE = (
     "This session is open in another workbook window, so it is shown here read-only. "
     "Close the other window to make changes here."
 )
-LINKED = (
-    "{name} is reached through a link to another place, so it is shown read-only: workbook "
-    "never writes through links."
-)
-OUTSIDE = "it is a link to a place outside the data folder, which workbook does not follow"
-GONE = "This couple has been deleted, with every file of theirs, so nothing more is saved for them."
 
 
-class ReadOnlyError(SaveError):
-    """A file that was opened read-only cannot be saved."""
-
-
-class Store:
+class Store(FolderFiles):
     """One data folder."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.layout = Layout(root)
-        # Files loaded read-only, with the reason to show the user.
-        self.read_only: dict[Path, str] = {}
-        # Sessions another process holds, or whose lock cannot be used; tried again on resume.
-        self._in_use: dict[Path, str] = {}
-        self._session_locks: dict[Path, filelock.BaseFileLock] = {}
-        # Why settings.toml was not used as it is, if it was not.
-        self.settings_problem: str | None = None
-        self.packs = PackStore(self.layout.packs)
-        vault.note_folder(root)
-
-    @property
-    def encrypted(self) -> bool:
-        """True when this folder has a data key (see ``vault``)."""
-        return vault.is_encrypted(self.root)
-
-    def prepare(self) -> list[Path]:
-        """Make the folders private, sweep temp files of interrupted saves, and finish removing
-        couples whose deletion was interrupted."""
-        from workbook.data.removal import sweep_removed
-
-        private_folder(self.layout.couples)
-        swept = sweep_temp_files(self.root)
-        sweep_removed(self.layout.couples)
-        return swept
-
-    # Why a file may not be written
-
-    def reason(self, path: Path) -> str | None:
-        """Why ``path`` is read-only in this process, or None when it may be saved."""
-        return self.read_only.get(path) or self._in_use.get(path)
-
-    def couple_reason(self, couple_id: str) -> str | None:
-        """Why the couple's folder is read-only: its couple.toml is, so nothing in it is written."""
-        return self.reason(self.layout.couple_file(couple_id))
-
-    def session_reason(self, couple_id: str, session_id: str) -> str | None:
-        """Why a session is read-only: its own file, or its couple's, is."""
-        return self.reason(self.layout.session_file(couple_id, session_id)) or self.couple_reason(
-            couple_id
-        )
-
-    def _refusal(self, path: Path) -> str | None:
-        reason = self.reason(path)
-        if reason:
-            return reason
-        if _linked(path.parent, self.root) is not None:
-            return LINKED.format(name=path.parent.name)
-        couple = self._couple_file_of(path)
-        if couple is not None and not couple.parent.is_dir():
-            # A deleted couple stays deleted: no late save makes their folder again.
-            return GONE
-        if couple is not None and couple != path:
-            return self.reason(couple)
-        return None
-
-    def _couple_file_of(self, path: Path) -> Path | None:
-        try:
-            parts = path.relative_to(self.layout.couples).parts
-        except ValueError:
-            return None
-        return self.layout.couples / parts[0] / "couple.toml" if len(parts) > 1 else None
-
-    def _write(self, path: Path, data: bytes) -> None:
-        reason = self._refusal(path)
-        if reason is not None:
-            raise ReadOnlyError(path, reason)
-        write_atomic(path, data)
-
-    def _read(self, path: Path) -> dict[str, Any]:
-        link = _linked(vault.disk(path), self.root)
-        if link == "outside":
-            raise DataError(path, OUTSIDE)
-        table = read_table(path)
-        if link == "inside":
-            self.read_only[path] = LINKED.format(name=path.name)
-        return table
-
-    def read(self, path: Path) -> dict[str, Any]:
-        """A data file's table, never through a link out of the data folder; a file reached
-        through a link inside it is marked read-only. Raises ``DataError``."""
-        return self._read(path)
-
-    def read_head(self, path: Path) -> dict[str, Any]:
-        """The keys at the top of a data file (``files.read_head``), never through a link out
-        of the data folder; raises ``DataError``."""
-        if _linked(path, self.root) == "outside":
-            raise DataError(path, OUTSIDE)
-        return read_head(path)
-
-    # The pack store
-
-    def keep_pack(self, raw: bytes) -> str:
-        """Keep a copy of a pack version a session uses; returns its digest. Raises
-        ``SaveError`` when it cannot be kept."""
-        path = self.packs.path("sha256:" + "0" * 64)
-        assert path is not None
-        reason = self._refusal(path)
-        if reason is not None:
-            raise ReadOnlyError(path.parent, reason)
-        return self.packs.keep(raw)
-
-    # Settings
-
-    def load_settings(self) -> dict[str, Any]:
-        """The app's settings, or none if there are none or they cannot be read.
-
-        A file that cannot be read is left as it is, and ``settings_problem`` says why.
-        """
-        self.settings_problem = None
-        if not vault.exists(self.layout.settings_file):
-            return {}
-        try:
-            return self._read(self.layout.settings_file)
-        except DataError as error:
-            self.settings_problem = error.message
-            return {}
-
-    def save_settings(self, changes: dict[str, Any], forget: tuple[str, ...] = ()) -> None:
-        """Change some settings (and take away those named in ``forget``), keeping the others;
-        a file that could not be read is backed up first, so nothing in it is lost."""
-        path = self.layout.settings_file
-        settings: dict[str, Any] = {}
-        if vault.exists(path):
-            try:
-                settings = self._read(path)
-            except DataError:
-                on_disk = vault.disk(path)
-                if on_disk.is_file() and not on_disk.is_symlink():
-                    _backup(path, "unreadable")
-                with contextlib.suppress(OSError):
-                    if on_disk.is_symlink() or not on_disk.is_dir():
-                        on_disk.unlink()
-        settings.update(changes)
-        for key in forget:
-            settings.pop(key, None)
-        self.settings_problem = None
-        self._write(path, _dumps(path, settings))
 
     # Couples
 
@@ -276,14 +110,11 @@ class Store:
             self.save_couple(couple)
         return couple
 
-    def delete_couple(self, couple_id: str) -> None:
-        """Remove the couple's folder, every file in it, and its entry in the index; raises
-        ``SaveError`` saying what was left and why (``removal.remove_couple``)."""
-        from workbook.data.removal import remove_couple
-
+    def release_couple(self, couple_id: str) -> None:
+        """Let go of the locks this store holds on the couple's sessions (before deleting
+        them: ``service.caseload.delete``)."""
         for path in [p for p in self._session_locks if p.parent.parent.name == couple_id]:
             self.release_session(couple_id, path.stem)
-        remove_couple(self, couple_id)
 
     # Sessions
 
@@ -304,27 +135,14 @@ class Store:
         """The session as its file holds it now, for a window that only watches (the console):
         no lock is taken, nothing is migrated or written, and this store's read-only marks are
         left as they were. Raises ``DataError``."""
-        from pydantic import ValidationError
-
         from workbook.data.models import Session
 
         path = self.layout.session_file(couple_id, session_id)
         # The file itself, or its sealed twin in an encrypted folder: neither is followed out.
         for on_disk in (path, path.with_name(path.name + ".age")):
-            if _linked(on_disk, self.root) == "outside":
+            if linked(on_disk, self.root) == "outside":
                 raise DataError(path, OUTSIDE)
-        table = read_table(path)
-        version = table.get("format")
-        if not isinstance(version, int) or isinstance(version, bool):
-            raise DataError(path, "the file has no format number (format = 1)")
-        try:
-            if version < FORMAT:
-                table = migrate("session", table)
-            session = Session.model_validate(table)
-        except (MigrationError, ValidationError) as error:
-            raise DataError(
-                path, describe(error) if isinstance(error, ValidationError) else str(error)
-            ) from error
+        session, _ = from_table(path, "session", read_table(path), Session)
         session.id = session_id
         return session
 
@@ -389,16 +207,13 @@ class Store:
         refused = self._refusal(path)
         if refused is not None:
             return refused
-        import filelock  # only a process that opens a session pays for loading it
-
         lock_path = vault.lock_file(path)
         try:
             private_folder(path.parent)
-            if _linked(lock_path, self.root) is not None:
+            if linked(lock_path, self.root) is not None:
                 raise OSError(0, "it is a link")
-            lock = filelock.FileLock(lock_path, mode=FILE_MODE)
-            lock.acquire(timeout=0)
-        except filelock.Timeout:
+            lock = file_lock(lock_path, 0)
+        except Busy:
             self._in_use[path] = SESSION_IN_USE
             return SESSION_IN_USE
         except OSError as error:
@@ -414,14 +229,12 @@ class Store:
     def release_session(self, couple_id: str, session_id: str) -> None:
         lock = self._session_locks.pop(self.layout.session_file(couple_id, session_id), None)
         if lock is not None:
-            with contextlib.suppress(OSError):
-                lock.release()
+            release(lock)
 
     def close(self) -> None:
         """Let go of every session lock this store holds."""
         for lock in self._session_locks.values():
-            with contextlib.suppress(OSError):
-                lock.release()
+            release(lock)
         self._session_locks.clear()
 
     # Agreements
@@ -470,124 +283,3 @@ class Store:
         path = self.layout.couple_folder(couple_id) / "exports" / name
         self._write(path, text.encode("utf-8"))
         return path
-
-    @contextlib.contextmanager
-    def couple_lock(self, couple_id: str) -> Iterator[None]:
-        """Serialise read-modify-write of one couple's shared files between processes."""
-        import filelock
-
-        folder = self.layout.couple_folder(couple_id)
-        lock_path = folder / "couple.lock"
-        reason = self._refusal(lock_path)
-        if reason is not None:
-            raise ReadOnlyError(folder, reason)
-        try:
-            private_folder(folder)
-            if _linked(lock_path, self.root) is not None:
-                raise OSError(0, "it is a link")
-            lock = filelock.FileLock(lock_path, mode=FILE_MODE)
-            lock.acquire(timeout=LOCK_WAIT_SECONDS)
-        except filelock.Timeout as error:
-            raise SaveError(folder, "another workbook window is busy saving; try again") from error
-        except OSError as error:
-            raise SaveError(
-                folder, f"the couple's lock file cannot be used: {reason_for(error)}"
-            ) from error
-        try:
-            yield
-        finally:
-            with contextlib.suppress(OSError):
-                lock.release()
-
-    # Files
-
-    def _load(self, path: Path, what: str, model: type[M], expected_id: str | None) -> M:
-        from pydantic import ValidationError
-
-        table = self._read(path)
-        version = table.get("format")
-        if not isinstance(version, int) or isinstance(version, bool):
-            raise DataError(path, "the file has no format number (format = 1)")
-        if version > FORMAT:
-            self.read_only[path] = (
-                f"{path.name} was written by a newer workbook (format {version}); "
-                "it is shown read-only so that nothing in it is lost. Update workbook to change it."
-            )
-        migrated = version < FORMAT
-        if migrated:
-            try:
-                table = migrate(what, table)
-            except MigrationError as error:
-                raise DataError(path, str(error)) from error
-        try:
-            loaded = model.model_validate(table)
-        except ValidationError as error:
-            raise DataError(path, describe(error)) from error
-        if expected_id is not None:
-            found = getattr(loaded, "id", expected_id)
-            if found != expected_id:
-                self.read_only.setdefault(path, _mismatch(path, what, found, expected_id))
-                # Every path is built from the name the file was found under, never from the id
-                # inside it; the file itself is never written.
-                loaded.id = expected_id  # type: ignore[attr-defined]
-        if migrated and self.reason(path) is None:
-            _backup(path, f"format-{version}")
-            self._save(path, loaded)
-        return loaded
-
-    def _save(self, path: Path, model: BaseModel) -> None:
-        to_toml = getattr(model, "to_toml_data", None)
-        table = to_toml() if to_toml else model.model_dump(exclude_none=True)
-        self._write(path, _dumps(path, table))
-
-
-def _dumps(path: Path, table: dict[str, Any]) -> bytes:
-    try:
-        return tomlio.dumps(table).encode("utf-8")
-    except ValueError as error:
-        raise SaveError(path, str(error)) from error
-
-
-def _linked(path: Path, root: Path) -> str | None:
-    """``"outside"`` when ``path`` leads out of the data folder through a link, ``"inside"``
-    when it leads somewhere else inside it, else None."""
-    real_root = Path(os.path.realpath(root))
-    real = Path(os.path.realpath(path))
-    try:
-        expected = real_root / path.absolute().relative_to(root.absolute())
-    except ValueError:
-        return "outside"
-    if real == expected:
-        return None
-    return "inside" if real.is_relative_to(real_root) else "outside"
-
-
-def _mismatch(path: Path, what: str, found: object, expected: str) -> str:
-    shown = str(found)[:60]
-    where = "folder" if what == "couple" else "file"
-    return (
-        f'{path.name} says its id is "{shown}", but its {where} is named "{expected}". It is '
-        f"shown read-only, so that nothing of another {what} is touched. To use it, set "
-        f'id = "{expected}" in the file.'
-    )
-
-
-def _backup(path: Path, label: str) -> Path:
-    """Copy ``path`` aside, durably, never over an earlier backup."""
-    target = unique(str(path.with_name(f"{path.name}.{label}.bak")), vault.exists_name)
-    try:
-        data = read_limited(path, MAX_BYTES)
-    except Unreadable as error:
-        raise SaveError(path, error.reason) from error
-    write_atomic(Path(target), data)
-    return Path(target)
-
-
-def describe(error: Any) -> str:
-    """A validation error as ``key.path: message``, for at most five problems."""
-    parts = []
-    for detail in error.errors()[:5]:
-        where = ".".join(str(part) for part in detail["loc"])
-        message = detail["msg"].removeprefix("Value error, ")
-        parts.append(f"{where}: {message}" if where else message)
-    return "; ".join(parts)

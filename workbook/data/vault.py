@@ -7,14 +7,16 @@ held here, in memory only, for the life of the process, and:
 
 - ``disk(path)`` maps the name the rest of the code uses (``name.toml``) to the one on disk
   (``name.toml.age``);
-- ``seal`` and ``unseal`` turn a file's bytes into age ciphertext and back. ``durable.write_atomic``
-  and ``reading.read_limited`` call them, so every save and every read goes through here;
+- ``seal`` and ``unseal`` turn a file's bytes into age ciphertext and back. ``places.write_atomic``
+  and ``reading.read_limited`` call them (with the header ``places`` adds and checks), so every
+  save and every read goes through here;
 - lock and temp file names are opaque (a keyed hash, or random), so no name is given away.
 
-A folder with a ``key.age`` that has not been unlocked is *locked*: any read or write in it
-fails with a message, so nothing is ever written into it in the clear. A plain folder costs one
-dictionary lookup per file and nothing else. pyrage is optional (the ``crypt`` extra); without it
-an encrypted folder cannot be opened and ``CryptUnavailable`` says how to install it.
+A folder that has ever been encrypted (a key file, or any sealed ``*.age`` file, is in it) and
+has not been unlocked is *locked*: any read or write in it fails with a message, so nothing is
+ever written into it in the clear, even when ``key.age`` itself is missing. A plain folder costs
+one dictionary lookup per file and nothing else. pyrage is a dependency of workbook; where it is
+missing all the same, an encrypted folder cannot be opened and ``CryptUnavailable`` says so.
 """
 
 from __future__ import annotations
@@ -25,13 +27,19 @@ import hmac
 import os
 import re
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 KEY_FILE = "key.age"
 RECOVERY_FILE = "key.recovery.age"
+# During ``workbook rekey``: the new data key, sealed to the old one (crypt_folder.rekey).
+NEXT_KEY_FILE = "key.next.age"
 SUFFIX = ".age"
-INSTALL_HINT = "encrypted data folders need pyrage: pip install 'workbook[crypt]'"
+INSTALL_HINT = (
+    "encrypted data folders need pyrage, which is installed with workbook but is missing here: "
+    "pip install pyrage"
+)
 # An opaque couple folder id: random, and never what a couple id made from names looks like.
 OPAQUE_ID = re.compile(r"^[0-9a-f]{20}$")
 # What age adds: a header of a few hundred bytes, and 16 bytes per 64 KiB chunk.
@@ -47,6 +55,10 @@ class CryptUnavailable(RuntimeError):
 
 class WrongSecret(ValueError):
     """The passphrase or recovery code does not unwrap the key."""
+
+
+class Damaged(ValueError):
+    """A wrapped key that is damaged: no passphrase could unwrap it."""
 
 
 class Locked(OSError):
@@ -81,6 +93,9 @@ class Key:
         self._recipient = self._identity.to_public()
         # Lock names are a keyed hash of the name, so the same file always has the same lock.
         self._names = hashlib.sha256(b"workbook lock names\0" + identity.encode()).digest()
+        # Named in each sealed file's header; made from the public half, so it tells nothing.
+        public = str(self._recipient).encode()
+        self.id = hashlib.sha256(b"workbook data key id\0" + public).hexdigest()[:16]
 
     @classmethod
     def generate(cls) -> Key:
@@ -121,7 +136,20 @@ def _unwrap(secret: str, sealed: bytes) -> bytes:
     try:
         return bytes(pyrage.passphrase.decrypt(sealed, secret))
     except pyrage.DecryptError as error:
+        # Only a passphrase that fails to unwrap the file key is a wrong one; a header or a
+        # payload that does not hold together after that is damage (age's own words).
+        if str(error) in _DAMAGE:
+            raise Damaged(f"age says: {error}") from error
         raise WrongSecret("that passphrase does not open this folder") from error
+
+
+_DAMAGE = {
+    "decryption error",
+    "Header MAC is invalid",
+    "Header is invalid",
+    "Incomplete header",
+    "failed to fill whole buffer",
+}
 
 
 WRAP = _wrap
@@ -133,10 +161,15 @@ def wrap(key: Key, secret: str) -> bytes:
 
 
 def unwrap(sealed: bytes, secret: str) -> Key:
-    """The key inside ``sealed``; raises ``WrongSecret``."""
+    """The key inside ``sealed``; raises ``WrongSecret``, or ``Damaged`` when what the secret
+    unwraps is not an age identity."""
     if not secret:
         raise WrongSecret("the passphrase is empty")
-    return Key(UNWRAP(secret, sealed).decode("utf-8", "replace"))
+    plain = UNWRAP(secret, sealed)
+    try:
+        return Key(plain.decode("utf-8", "replace"))
+    except WrongSecret as error:
+        raise Damaged("what it holds is not a data key") from error
 
 
 def new_recovery_code() -> str:
@@ -154,6 +187,7 @@ def normal_code(code: str) -> str:
 # The keys held by this process, by data folder; and the folders known to be locked.
 _keys: dict[Path, Key] = {}
 _locked: set[Path] = set()
+_on_forget: list[Callable[[Path | None], None]] = []
 
 
 def _root(path: Path) -> Path:
@@ -161,8 +195,23 @@ def _root(path: Path) -> Path:
 
 
 def is_encrypted(root: Path) -> bool:
-    """True when ``root`` has a data key (its files are, or are being made, age ciphertext)."""
-    return os.path.lexists(root / KEY_FILE)
+    """True when ``root`` has ever been encrypted: a key file, or any sealed file, is in it.
+
+    So a folder whose ``key.age`` is missing is never taken for a plain one."""
+    if any(os.path.lexists(root / name) for name in (KEY_FILE, RECOVERY_FILE, NEXT_KEY_FILE)):
+        return True
+    return sealed_file(root) is not None
+
+
+def sealed_file(root: Path) -> Path | None:
+    """The first sealed (``*.age``) file found under ``root``, or None."""
+    # os.walk, not rglob: it follows no link, and over the thousands of files of a plain
+    # caseload it costs a reading of each folder, no more.
+    for folder, _dirs, files in os.walk(root):
+        for name in files:
+            if name.endswith(SUFFIX):
+                return Path(folder) / name
+    return None
 
 
 def note_folder(root: Path) -> bool:
@@ -189,11 +238,21 @@ def forget(root: Path) -> None:
     root = _root(root)
     _keys.pop(root, None)
     _locked.discard(root)
+    for hook in _on_forget:
+        hook(root)
 
 
 def forget_all() -> None:
     _keys.clear()
     _locked.clear()
+    for hook in _on_forget:
+        hook(None)
+
+
+def on_forget(hook: Callable[[Path | None], None]) -> None:
+    """Call ``hook(root)`` whenever the key of ``root`` is let go of (``None``: every key), so
+    what was learnt under it goes too (``places`` registers itself here)."""
+    _on_forget.append(hook)
 
 
 def key_of(root: Path) -> Key | None:
@@ -220,11 +279,13 @@ def key_for(path: Path) -> tuple[Path, Key] | None:
 
 def _kept_plain(root: Path, path: Path) -> bool:
     # The wrapped keys are already age files, and the journal holds no secret.
-    return path.parent == root and path.name in {KEY_FILE, RECOVERY_FILE, JOURNAL, CONVERT_LOCK}
+    return path.parent == root and path.name in KEPT_PLAIN
 
 
 JOURNAL = "crypt-journal.toml"
 CONVERT_LOCK = "crypt.lock"
+# The files at the top of an encrypted folder that are not sealed data files.
+KEPT_PLAIN = frozenset({KEY_FILE, RECOVERY_FILE, NEXT_KEY_FILE, JOURNAL, CONVERT_LOCK})
 
 
 def disk(path: Path) -> Path:
@@ -243,12 +304,6 @@ def exists(path: Path) -> bool:
 def exists_name(path: str) -> bool:
     """``exists`` for a path given as text."""
     return exists(Path(path))
-
-
-def sealing(path: Path) -> Key | None:
-    """The key to seal the bytes of ``path`` with (its name as on disk), or None."""
-    found = key_for(path)
-    return None if found is None else found[1]
 
 
 def raw_limit(limit: int) -> int:

@@ -29,7 +29,7 @@ from workbook.export.blocks import (
     strong,
 )
 from workbook.export.case_data import CaseData, ScoreLine, SessionEntry, ended_early, gather
-from workbook.export.documents import Document
+from workbook.export.document import Document
 from workbook.export.markdown import long_date
 from workbook.export.render_html import render_html
 from workbook.export.render_md import render_md

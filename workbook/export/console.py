@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from workbook.data.partners import other
 from workbook.data.sealed import Given, is_empty
+from workbook.data.trail import ending
 from workbook.export.markdown import bullets, heading, inline, names_and
 from workbook.export.summary import score_line
 from workbook.kinds import spec
@@ -31,9 +33,9 @@ def doing(where: Where, names: Names) -> str:
     """What is happening at the couple's screen, in a few plain words (not Markdown)."""
     phase, turn = where.place.phase, where.turn
     name = names.get(turn or "", "")
-    other = names.get("b" if turn == "a" else "a", "")
+    other_name = names.get(other(turn or ""), "")
     if phase in (LOOKAWAY, HANDOVER):
-        return f"The screen passes to {name}; {other} looks away"
+        return f"The screen passes to {name}; {other_name} looks away"
     if phase == HANDBACK:
         return f"The screen passes back to {name}"
     if phase in (FIRST, SECOND) and turn is not None:
@@ -45,6 +47,36 @@ def doing(where: Where, names: Names) -> str:
     if spec(where.step).takes_turns:
         return "Both at the screen, taking turns"
     return "Both at the screen"
+
+
+def where_words(found: Live | None, packs: int, trail: Sequence[Any], names: Names) -> str:
+    """Where the couple is, in two lines: the pack and step, then what is happening (or the
+    pause, or the end); ``packs``: how many the agenda has, ``trail``: the session's."""
+    where_text = "The couple has not begun yet."
+    if found is not None and found.where is not None:
+        where = found.where
+        pack_no, step_no, steps = where.place.pack + 1, where.place.step + 1, len(where.pack.steps)
+        now = f"▶ {doing(where, names)}"
+        if found.paused_at is not None:
+            now = (
+                f"⏸ Paused at {found.paused_at:%H:%M}: the couple has left the session for "
+                "now. This follows them when they come back."
+            )
+        where_text = (
+            f"{where.pack.title} (pack {pack_no} of {packs}) · "
+            f"{step_title(where.step)} (step {step_no} of {steps})\n{now}"
+        )
+    if found is not None and found.finished is not None:
+        where_text = f"The session finished at {found.finished:%H:%M}."
+        early = ending(trail)
+        if early is not None:
+            missed = len(early.not_reached)
+            where_text = (
+                f"The session ended early, at {found.finished:%H:%M}: it was ended before "
+                f"the end of its agenda ({missed} step{'s' if missed != 1 else ''} not "
+                "reached)."
+            )
+    return where_text
 
 
 def answers_markdown(found: Live, names: Names) -> str:

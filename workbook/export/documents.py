@@ -9,24 +9,15 @@ to report (on stderr, or as a warning in the app).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 
 from workbook.data.agreement_book import AgreementBook
 from workbook.data.store import Store
+from workbook.export.document import Document
 from workbook.export.html import to_html
 from workbook.export.summary import summary_markdown
 from workbook.logic.session_packs import session_packs
 from workbook.packs.load import LoadedPack
-
-
-@dataclass(frozen=True)
-class Document:
-    text: str
-    title: str
-    # A file name to suggest: agreement.md, 2026-11-22-1905.md, ...
-    name: str
-    problems: list[str] = field(default_factory=list)
 
 
 def export(

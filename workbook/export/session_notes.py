@@ -21,7 +21,7 @@ from workbook.data.sealed import Given, is_empty
 from workbook.data.store import Store
 from workbook.export.blocks import Block, Heading, Lines, Page, em, items, notice, para, strong
 from workbook.export.case_data import SessionEntry, session_entry
-from workbook.export.documents import Document
+from workbook.export.document import Document
 from workbook.export.markdown import long_date
 from workbook.export.render_html import render_html
 from workbook.export.render_md import render_md

@@ -5,6 +5,9 @@ the words say how many such packs there are. The time spent comes from the trail
 earlier sittings (moves more than ``IDLE`` apart count as a break, as in the summary), then the
 time on the clock since this sitting began, so the count never jumps back while a window is
 open, however long the couple stays on one step.
+
+One rule for minutes (``whole_minutes``: the minutes begun are not counted until they are
+whole), so the walk's clock and the counsellor's console show the same minutes for one session.
 """
 
 from __future__ import annotations
@@ -55,7 +58,35 @@ def spent(trail: Sequence[Move], now: datetime, since: datetime | None = None) -
 
 
 def whole_minutes(time: timedelta) -> int:
+    """The one rule for minutes shown: whole minutes, never less than none."""
     return max(int(time.total_seconds() // 60), 0)
+
+
+def walk_text(trail: Sequence[Move], now: datetime, since: datetime | None, budget: Budget) -> str:
+    """The walk's clock at ``now`` for a sitting that began ``since``."""
+    return clock_text(spent(trail, now, since), budget)
+
+
+def console_text(
+    trail: Sequence[Move], end: datetime, budget_minutes: int, on_step: timedelta | None
+) -> str:
+    """The console's clock: the time on this step (when known), then the minutes spent against
+    the budget: "2:05 on this step · 23 of 55 min", "61 of 55 min (6 over)", "23 min so far"."""
+    parts = [f"{stopwatch(on_step)} on this step"] if on_step is not None else []
+    used = whole_minutes(spent(trail, end))
+    if budget_minutes:
+        over = f" ({used - budget_minutes} over)" if used > budget_minutes else ""
+        parts.append(f"{used} of {budget_minutes} min{over}")
+    else:
+        parts.append(f"{used} min so far")
+    return " · ".join(parts)
+
+
+def stopwatch(time: timedelta) -> str:
+    """``m:ss``, or ``h:mm:ss`` from an hour."""
+    seconds = int(time.total_seconds())
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
 def clock_text(time: timedelta, budget: Budget) -> str:

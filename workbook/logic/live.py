@@ -14,7 +14,6 @@ may be shown.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -24,6 +23,7 @@ from typing import Any
 from workbook.data.models import Session
 from workbook.data.trail import Move, counts, moves
 from workbook.kinds import spec
+from workbook.logic.clock import spent
 from workbook.logic.phases import (
     FIRST,
     HANDBACK,
@@ -110,16 +110,6 @@ def budget(packs: Sequence[Pack]) -> int:
     return sum(pack.minutes or 0 for pack in packs)
 
 
-def time_spent(trail: Sequence[Move], end: datetime) -> timedelta:
-    """Time from the first move to ``end``, leaving out breaks (``trail.counts``)."""
-    spent = timedelta(0)
-    for here, following in zip(trail, [*trail[1:], None], strict=False):
-        until = following.at if following is not None else end
-        if counts(here, until - here.at):
-            spent += until - here.at
-    return spent
-
-
 def time_on_step(
     trail: Sequence[Move], pack_id: str, step_id: str, end: datetime
 ) -> timedelta | None:
@@ -153,7 +143,7 @@ def live(session: Session, packs: Sequence[Pack], now: datetime) -> Live:
         where=where,
         finished=session.finished,
         on_step=time_on_step(trail, where.pack_id, where.step_id, end) if where else None,
-        spent=time_spent(trail, end),
+        spent=spent(trail, end),
         budget_minutes=budget(packs),
         paused_at=trail[-1].at if trail and trail[-1].paused and not session.finished else None,
     )
@@ -233,74 +223,3 @@ def _answered(step: Any, table: Mapping[str, Any]) -> list[str]:
     if not getattr(answer, "by_answerer", False):
         return []
     return [key for key in ("a", "b") if answer.value(key) not in (None, "", [], {})]
-
-
-def current_session(store: Any, couple_id: str) -> str | None:
-    """The couple's latest unfinished session, read without a lock, or None."""
-    from workbook.data.files import DataError
-
-    for session_id in reversed(store.session_ids(couple_id)):
-        try:
-            session = store.peek_session(couple_id, session_id)
-        except DataError:
-            continue
-        if session.finished is None:
-            return str(session_id)
-    return None
-
-
-def walking_now(
-    store: Any,
-    couple_ids: Sequence[str] | None = None,
-    memo: dict[str, Any] | None = None,
-) -> tuple[str, str] | None:
-    """The couple, and its unfinished session, saved last among ``couple_ids`` (every couple
-    when None): the session a counsellor who names none follows. None when there is none.
-
-    A session counts as Resume counts it: it has packs and no end, read from the top of its
-    file only. ``memo``, kept by a caller that asks again and again (the console waiting for a
-    session), holds what was found for each couple with the time of its sessions folder: a
-    folder whose time has not changed is not read again. Every save replaces a file in that
-    folder, which changes its time, so a caseload of thousands of sessions costs a look at
-    each couple's folder, not a read of every file.
-    """
-    from workbook.data import vault
-
-    found: list[tuple[int, str, str]] = []
-    for couple_id in store.couple_ids() if couple_ids is None else couple_ids:
-        folder = store.layout.sessions_folder(couple_id)
-        try:
-            mark = folder.stat()
-        except OSError:
-            continue
-        signature = (mark.st_mtime_ns, mark.st_ino, mark.st_size)
-        known = memo.get(couple_id) if memo is not None else None
-        if known is not None and known[0] == signature:
-            latest = known[1]
-        else:
-            latest = _latest_unfinished(store, couple_id)
-            if memo is not None:
-                memo[couple_id] = (signature, latest)
-        if latest is None:
-            continue
-        with contextlib.suppress(OSError):
-            path = vault.disk(store.layout.session_file(couple_id, latest))
-            found.append((path.stat().st_mtime_ns, couple_id, latest))
-    if not found:
-        return None
-    _, couple_id, session_id = max(found)
-    return couple_id, session_id
-
-
-def _latest_unfinished(store: Any, couple_id: str) -> str | None:
-    from workbook.data.files import DataError
-    from workbook.data.overview import resumable
-
-    for session_id in reversed(store.session_ids(couple_id)):
-        try:
-            top = store.read_head(store.layout.session_file(couple_id, session_id))
-        except DataError:
-            continue
-        if resumable(top):
-            return str(session_id)
-    return None

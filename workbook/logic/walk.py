@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from workbook.data.partners import other
 from workbook.kinds import spec
 from workbook.logic.phases import (
     FIRST,
@@ -86,7 +87,7 @@ class Walk:
         if place.phase in (FIRST, LOOKAWAY):
             return first
         if place.phase in (SECOND, HANDOVER):
-            return "b" if first == "a" else "a"
+            return other(first)
         if place.phase == HANDBACK:
             return first
         return None

@@ -25,7 +25,7 @@ from workbook.packs.rules import (
     score_problems,
 )
 from workbook.packs.said import VALUE, Change, Said
-from workbook.packs.texts import Body, Id, Line, Markdown, Options, Plain, Text
+from workbook.packs.texts import Body, Id, LanguageTag, Line, Markdown, Options, Plain, Text
 
 FORMAT = 1
 # A scale's gap when it gives none (DESIGN.md section 4).
@@ -348,6 +348,7 @@ class Pack(_Model):
     topics: Annotated[list[Line], Field(max_length=20)] = []
     credits: Text | None = None
     recurring: bool = False
+    language: LanguageTag = "en"
     steps: Annotated[list[Step], Field(min_length=1, max_length=200)]
     scores: Annotated[list[Score], Field(max_length=20)] = []
 

@@ -18,7 +18,6 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from workbook import tomlio
 from workbook.packs.fixes import Edit, Source, edits_of, help_of, spot_of
 from workbook.packs.locate import Locations, Position
 from workbook.packs.models import (
@@ -44,11 +43,10 @@ from workbook.packs.rules import (
 )
 from workbook.packs.said import DELETE, RENAME, TABLE, TOP, VALUE, Change, Said
 from workbook.packs.shown import shown_problems
-from workbook.packs.wording import join, toml_text, toml_type, toml_value, value_message
+from workbook.packs.wording import dotted, join, toml_text, toml_type, toml_value, value_message
 
 __all__ = ["Problem", "dotted", "from_validation_error", "suggest", "toml_value"]
 
-_BARE = re.compile(r"^[A-Za-z0-9_-]+$")
 _ID = re.compile(ID_PATTERN)
 _KINDS_LIST = ", ".join(KINDS)
 # The line to add for each required key, in the words of docs/authoring.md.
@@ -97,18 +95,6 @@ class Problem:
         where = f"{file}:{self.position.line}:{self.position.col}"
         message = f"warning: {self.message}" if self.severity == WARNING else self.message
         return f"{where}: {dotted(self.path)}: {message}" if self.path else f"{where}: {message}"
-
-
-def dotted(path: KeyPath) -> str:
-    """``("steps", 2, "kind")`` as ``steps[2].kind``, quoting keys that are not bare."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            key = part if _BARE.match(part) else tomlio.dumps({"k": part})[4:].strip()
-            out += f".{key}" if out else key
-    return out
 
 
 def problem_at(

@@ -40,6 +40,10 @@ PACK_KEYS = {
     "topics": "Tags for the pack.",
     "credits": "Who wrote the pack, and where its ideas come from.",
     "recurring": "true for check-ins: their scale answers form trends over time.",
+    "language": (
+        'The language the pack is written in, as a BCP 47 tag ("en", "es", "ar"); "en" when '
+        "left out."
+    ),
     "steps": "The steps, in order. Each starts with a [[steps]] line.",
     "scores": (
         "Scores per partner from scale answers, a measure over time. Each starts with a "

@@ -38,6 +38,9 @@ def _as_written(text: str) -> str:
 
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
+# A BCP 47 language tag, as packs and couples name their language: "en", "es", "ar", "pt-BR".
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+LanguageTag = Annotated[str, Field(pattern=LANGUAGE_PATTERN, max_length=35)]
 # Plain text shown on one line as written (titles, options, items, labels); never read as markup.
 # Braces are doubled in the file and kept single here.
 Line = Annotated[

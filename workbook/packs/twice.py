@@ -15,7 +15,7 @@ from workbook.packs.rules import KeyPath
 from workbook.packs.scan import Statement
 
 if TYPE_CHECKING:
-    from workbook.packs.syntax import Explained, _Explainer
+    from workbook.packs.explaining import Explained, Reading
 
 STEPS_HEADER = (
     "write [[steps]], with two brackets on each side: each step starts with its own [[steps]] line"
@@ -25,7 +25,7 @@ _OPENERS = ("id", "kind")
 _BLANK = re.compile(r"\n[ \t]*\r?\n")
 
 
-def explain(ex: _Explainer) -> Explained | None:
+def explain(ex: Reading) -> Explained | None:
     """What a key or table given twice means, at ``ex``'s statement."""
     current, number = ex.current, ex.number
     if current is None or number is None:
@@ -84,7 +84,7 @@ def explain(ex: _Explainer) -> Explained | None:
     return None
 
 
-def in_braces(ex: _Explainer, path: KeyPath) -> Explained:
+def in_braces(ex: Reading, path: KeyPath) -> Explained:
     name = ex.msg.split("key", 1)[1].strip().strip("'\"")
     found = ex.src.rfind(name, ex.starts[ex.line_of(ex.at) - 1], ex.at)
     return ex.made(
@@ -96,7 +96,7 @@ def in_braces(ex: _Explainer, path: KeyPath) -> Explained:
 
 
 def _forgotten_table(
-    ex: _Explainer, current: Statement, first: Statement, earlier: list[Statement]
+    ex: Reading, current: Statement, first: Statement, earlier: list[Statement]
 ) -> Explained | None:
     """Two steps (or scores) run together: the second's ``id`` or ``kind`` repeats the first's.
 
@@ -132,6 +132,6 @@ def _forgotten_table(
     )
 
 
-def _header_edit(ex: _Explainer, statement: Statement) -> tuple[int, int, str] | None:
+def _header_edit(ex: Reading, statement: Statement) -> tuple[int, int, str] | None:
     found = re.compile(r"\[[ \t]*steps[ \t]*\]").match(ex.src, statement.start)
     return (found.start(), found.end(), "[[steps]]") if found else None

@@ -15,14 +15,14 @@ from workbook.packs.rules import ID_PATTERN, KeyPath
 from workbook.packs.scan import Statement
 
 if TYPE_CHECKING:
-    from workbook.packs.syntax import Explained, _Explainer
+    from workbook.packs.explaining import Explained, Reading
 
 _SHOWN = 50
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _TRUTHS = {"yes": "true", "no": "false", "on": "true", "off": "false"}
 
 
-def unquoted(ex: _Explainer, statement: Statement, path: KeyPath) -> Explained:
+def unquoted(ex: Reading, statement: Statement, path: KeyPath) -> Explained:
     """A value that starts with a letter or a digit and is not a number, true or false."""
     text = ex.rest_of_line(statement.value).strip()
     # A comment after the text is not part of it.
@@ -80,7 +80,7 @@ def unquoted(ex: _Explainer, statement: Statement, path: KeyPath) -> Explained:
     )
 
 
-def quote_inside(ex: _Explainer, statement: Statement, path: KeyPath, first: str) -> Explained:
+def quote_inside(ex: Reading, statement: Statement, path: KeyPath, first: str) -> Explained:
     """The text ended at a quote that was meant to be inside it."""
     how = (
         "write \\\" or put the text in 'single quotes'"

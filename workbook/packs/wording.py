@@ -47,8 +47,6 @@ def _inline(value: Any, depth: int = 0) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_inline(item, depth + 1) for item in value[:5]) + "]"
     if isinstance(value, dict):
-        from workbook.packs.problems import dotted
-
         pairs = [
             f"{dotted((str(k),))} = {_inline(v, depth + 1)}" for k, v in list(value.items())[:5]
         ]
@@ -147,6 +145,11 @@ def value_message(
             f'write "{close}"' if close else "write one of them",
             Change(VALUE, toml_text(close)) if close else None,
         )
+    if error_type == "string_pattern_mismatch" and path[-1:] == ("language",):
+        return Said(
+            f'must be a language tag, like "en", "es", "ar" or "pt-BR", not {shown}',
+            'write the language\'s two-letter code, such as "es" for Spanish',
+        )
     if error_type == "string_pattern_mismatch":
         made = slug(str(value))
         fits = bool(re.match(ID_PATTERN, made)) and made != value
@@ -216,3 +219,18 @@ def _bounds(error_type: str, ctx: dict[str, Any], path: KeyPath, shown: str) -> 
     if error_type == "string_too_long":
         return Said(f"must be at most {ctx.get('max_length')} characters long", "shorten it")
     return None
+
+
+_BARE = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def dotted(path: KeyPath) -> str:
+    """``("steps", 2, "kind")`` as ``steps[2].kind``, quoting keys that are not bare."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            key = part if _BARE.match(part) else tomlio.dumps({"k": part})[4:].strip()
+            out += f".{key}" if out else key
+    return out

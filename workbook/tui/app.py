@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 from workbook.data.dates import now as wall_clock
 from workbook.data.durable import SaveError
 from workbook.data.store import DataError, Store
+from workbook.serve.links import served
 from workbook.tui import keys
 from workbook.tui.commands import WorkbookCommands
 from workbook.tui.key_gate import KeyGate
@@ -59,7 +60,7 @@ class WorkbookApp(App[None]):
         self.today: Callable[[], date] = date.today
         # In a browser (workbook serve): other keys for those the browser keeps, and exports
         # delivered as downloads.
-        self.served = keys.served()
+        self.served = served()
         if self.served:
             from workbook.tui.browser_keys import read_browser_keys_whole
 
@@ -101,7 +102,7 @@ class WorkbookApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_mount(self) -> None:
-        from workbook.data.crypt_folder import needs_key
+        from workbook.service.folder import needs_key
 
         if self.served:
             # The browser's stand-ins hold from the first screen, the passphrase's included;

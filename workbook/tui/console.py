@@ -69,7 +69,7 @@ def console_screen(
 
 def open_console(app: WorkbookApp, couple: Couple) -> None:
     """Home's Facilitate: the console for the couple's latest unfinished session."""
-    from workbook.logic.live import current_session
+    from workbook.service.sessions import current_session
 
     session_id = current_session(app.store, couple.id)
     if session_id is None:

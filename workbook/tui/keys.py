@@ -7,14 +7,10 @@ out; the rest is used.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
-
-# The environment variable ``workbook serve`` sets for the app it starts.
-SERVED = "WORKBOOK_SERVED"
 
 # Keys a browser acts on before the page sees them (new window, close tab, new tab, next tab,
 # quit), so a page never receives them.
@@ -67,11 +63,6 @@ _SHOWN = {
     "pageup": "PgUp",
     "pagedown": "PgDn",
 }
-
-
-def served() -> bool:
-    """True in the app ``workbook serve`` started for a browser."""
-    return os.environ.get(SERVED) == "1"
 
 
 def is_key(key: str) -> bool:

@@ -1,13 +1,13 @@
 """Looking after a caseload from Home: new names, the archive, deleting a couple, and clearing a
-care flag, each saved through the store and said in a notice, success or failure."""
+care flag, each done by the caseload service (``service/caseload.py``) and said in a notice,
+success or failure."""
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
-from workbook.data.durable import SaveError
-from workbook.data.files import DataError
+from workbook.service import caseload
+from workbook.service.errors import ServiceError
 
 if TYPE_CHECKING:
     from workbook.data.models import Couple
@@ -17,40 +17,28 @@ if TYPE_CHECKING:
 def rename(app: WorkbookApp, couple: Couple, names: tuple[str, str], facilitator: str) -> None:
     """Save the couple's new names and facilitator; their agreement document, which names
     them, is written again."""
-    from workbook.data.agreement_book import AgreementBook
-
-    def change(changed: Couple) -> None:
-        changed.partners[0].name, changed.partners[1].name = names
-        changed.facilitator = facilitator or None
-
     try:
-        saved = app.store.update_couple(couple.id, change)
-    except (DataError, SaveError) as error:
-        app.notify(f"The names could not be saved: {error}", severity="error", markup=False)
+        renamed = caseload.rename(app.store, couple.id, names, facilitator, app.today)
+    except ServiceError as error:
+        app.notify(error.message, severity="error", markup=False)
         return
-    if os.path.lexists(app.store.layout.agreements_file(couple.id)):
-        try:
-            AgreementBook(app.store, saved, app.today).write_document()
-        except (DataError, SaveError) as error:
-            app.notify(
-                f"The names are saved, but the agreement document still has the old ones: {error}",
-                severity="warning",
-                markup=False,
-            )
+    if renamed.document_problem is not None:
+        app.notify(
+            "The names are saved, but the agreement document still has the old ones: "
+            f"{renamed.document_problem}",
+            severity="warning",
+            markup=False,
+        )
     app.notify(f"Saved: {names[0]} and {names[1]}.", title="Couple", markup=False)
 
 
 def archive(app: WorkbookApp, couple: Couple, archived: bool) -> None:
     """Archive the couple (hidden from Home unless asked for), or bring them back."""
-
-    def change(changed: Couple) -> None:
-        changed.archived = archived
-
     a, b = couple.names
     try:
-        app.store.update_couple(couple.id, change)
-    except (DataError, SaveError) as error:
-        app.notify(f"The couple could not be changed: {error}", severity="error", markup=False)
+        caseload.archive(app.store, couple.id, archived)
+    except ServiceError as error:
+        app.notify(error.message, severity="error", markup=False)
         return
     if archived:
         said = f"{a} and {b} are archived: Show › Archived lists them, and F2 brings them back."
@@ -63,10 +51,10 @@ def delete(app: WorkbookApp, couple: Couple) -> None:
     """Delete every file of the couple, and their entry in the index."""
     a, b = couple.names
     try:
-        app.store.delete_couple(couple.id)
-    except SaveError as error:
+        caseload.delete(app.store, couple.id)
+    except ServiceError as error:
         app.notify(
-            f"Deleting {a} and {b} did not finish: {error.reason}.",
+            f"Deleting {a} and {b} did not finish: {error.message}.",
             title="Delete",
             severity="error",
             timeout=20,
@@ -79,16 +67,18 @@ def delete(app: WorkbookApp, couple: Couple) -> None:
 
 
 def clear_care(app: WorkbookApp, couple: Couple, reason: str) -> None:
-    """Clear the couple's care flag, the reason kept first in the notes (``data/care.py``)."""
-    from workbook.data.care import clear_flag
+    """Clear the couple's care flag, the reason kept first in the notes."""
     from workbook.data.models import now
 
     a, b = couple.names
     try:
-        clear_flag(app.store, couple.id, reason, now())
-    except (DataError, SaveError, ValueError) as error:
+        caseload.clear_care(app.store, couple.id, reason, now())
+    except ServiceError as error:
         app.notify(
-            f"The care flag is still up: {error}", title="Care flag", severity="error", markup=False
+            f"The care flag is still up: {error.message}",
+            title="Care flag",
+            severity="error",
+            markup=False,
         )
         return
     app.notify(

@@ -5,6 +5,7 @@ a couple's documents."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbook.data.durable import SaveError
@@ -99,7 +100,9 @@ def resume(app: WorkbookApp, couple: Couple) -> None:
 
 
 def export(app: WorkbookApp, couple: Couple) -> None:
-    """Write the agreement document and the latest session's summary, and say where."""
+    """Write the agreement document and the latest session's summary, and say where. In an
+    encrypted folder, where those are sealed, offer a plain copy in a folder of the couple's
+    choosing (or, in a browser, the downloads), and say that it is not encrypted."""
     from workbook.data.agreement_book import AgreementBook
     from workbook.export.documents import export as make
     from workbook.tui.deliver import hand_over
@@ -126,4 +129,23 @@ def export(app: WorkbookApp, couple: Couple) -> None:
     except (DataError, SaveError, OSError) as error:
         app.notify(f"Export failed: {error}", severity="error", markup=False)
         return
-    app.notify(hand_over(app, written), title="Exported", timeout=15, markup=False)
+    if not store.encrypted:
+        app.notify(hand_over(app, written), title="Exported", timeout=15, markup=False)
+        return
+    from workbook.export.plain_copy import NOT_ENCRYPTED
+
+    if app.served:
+        said = hand_over(app, written)
+        app.notify(f"{said}. {NOT_ENCRYPTED}", title="Exported", timeout=20, markup=False)
+        return
+    from workbook.tui.screens.plain_copy import PlainCopyScreen
+
+    def copied(paths: list[Path] | None) -> None:
+        if paths:
+            listed = "\n".join(str(path) for path in paths)
+            app.notify(
+                f"Written:\n{listed}\n{NOT_ENCRYPTED}", title="Plain copy", timeout=20, markup=False
+            )
+
+    documents = [(path.name, text) for path, text in written]
+    app.push_screen(PlainCopyScreen(store.root, documents), copied)

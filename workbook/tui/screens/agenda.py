@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbook.data.models import Couple
@@ -20,6 +20,7 @@ from workbook.logic.clock import Budget, total_text
 from workbook.packs.library import SUGGESTED_PATH, Library
 from workbook.packs.load import LoadedPack
 from workbook.tui.plain import fill, line, plain
+from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 
 

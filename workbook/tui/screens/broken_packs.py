@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from workbook.packs.load import LoadedPack
 from workbook.packs.problems import Problem
 from workbook.tui.plain import plain
+from workbook.tui.widgets.button import Button
 
 # Enough to find and fix a file; `workbook validate` gives every problem.
 SHOWN_PER_FILE = 8

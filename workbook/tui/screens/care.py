@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from workbook.tui.plain import plain
+from workbook.tui.widgets.button import Button
 
 NOT_THERAPY = (
     "This workbook helps the two of you talk. It is not therapy, and it cannot tell you "

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from workbook.data.care import MAX_REASON
 from workbook.data.models import Couple
 from workbook.export.markdown import long_date
 from workbook.tui.plain import fill
 from workbook.tui.widgets.box import Box
+from workbook.tui.widgets.button import Button
 
 ASK = (
     "The flag went up on $day, in session $session, when a sealed answer asked for care. "

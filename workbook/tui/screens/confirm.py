@@ -9,7 +9,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Static
+
+from workbook.tui.widgets.button import Button
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -19,12 +19,9 @@ reads nothing more, the note boxes are closed, and nothing is saved for them aga
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from pathlib import Path
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from textual import events, on
@@ -35,7 +32,6 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
-    Button,
     Label,
     Markdown,
     Static,
@@ -44,21 +40,22 @@ from textual.widgets import (
     TextArea,
 )
 
-from workbook.data.care import read_flag
-from workbook.data.files import DataError
 from workbook.data.models import CareFlag, Couple, Session, now
 from workbook.data.notepad import NotePad
 from workbook.data.notes import DAP_PARTS, SessionNotes
 from workbook.data.store import Store
-from workbook.data.trail import ending, moves
-from workbook.export.console import answers_markdown, doing, sealed_markdown, step_title
+from workbook.data.trail import moves
+from workbook.export.console import sealed_markdown, step_title, where_words
 from workbook.export.markdown import long_date
-from workbook.logic.live import Live, live, time_on_step, time_spent, walking_now
+from workbook.logic.clock import console_text
+from workbook.logic.live import Live, time_on_step
 from workbook.packs.load import LoadedPack
 from workbook.packs.models import Pack
+from workbook.service.follow import Follower, Found
 from workbook.tui.plain import line, plain
 from workbook.tui.steps.text import AnswerArea
 from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 from workbook.tui.widgets.notes_pane import NotesPane
 
@@ -71,36 +68,9 @@ Library = Callable[[], Mapping[str, LoadedPack]]
 
 @dataclass
 class Read(Message):
-    """What a read in the background found: the session (or why it could not be read), and the
-    notes file, each only if it had changed."""
+    """What a read in the background found (``service.follow``)."""
 
-    session: Session | None = None
-    problem: str | None = None
-    packs: list[Pack] = field(default_factory=list)
-    pack_notes: list[str] = field(default_factory=list)
-    live: Live | None = None
-    answers: str | None = None
-    notes: SessionNotes | None = None
-    # Once the session followed has finished: the couple's unfinished session begun since.
-    newer: str | None = None
-    # The couple's file, when it changed: their care flag (None: none up), or gone.
-    couple: bool = False
-    care: CareFlag | None = None
-    gone: bool = False
-
-
-def _signature(path: Path) -> tuple[tuple[int, int, int] | None, ...]:
-    """What changes when a file is saved (a save replaces the file): its time, size and inode,
-    and those of its sealed twin ``name.age`` in an encrypted folder; None where there is none."""
-    found: list[tuple[int, int, int] | None] = []
-    for candidate in (path, path.with_name(path.name + ".age")):
-        try:
-            mark = os.stat(candidate)
-        except OSError:
-            found.append(None)
-        else:
-            found.append((mark.st_mtime_ns, mark.st_size, mark.st_ino))
-    return tuple(found)
+    found: Found
 
 
 class ConsoleScreen(Screen[None]):
@@ -146,9 +116,9 @@ class ConsoleScreen(Screen[None]):
         self.library = library
         self.clock = clock
         self.poll = poll
-        self.names: dict[str, str] = {p.key: p.name for p in couple.partners}
-        self.session_file = store.layout.session_file(couple.id, session_id)
-        self.notes = store.notes(couple.id, session_id)
+        self.follower = Follower(store, couple, session_id, library, clock)
+        self.names = self.follower.names
+        self.notes = self.follower.notes
         self.pad = NotePad(self.notes)
         self.session: Session | None = None
         self.packs: list[Pack] = []
@@ -157,15 +127,11 @@ class ConsoleScreen(Screen[None]):
         self.read_at: datetime | None = None
         # How many reads have been shown: tests wait on it, never on time.
         self.shown = 0
-        self._seen: dict[str, Any] = {}
         self._reading = False
         self._sealed: dict[str, Any] = {}
         self._pack_notes: list[str] = []
-        # The couple's session begun after the one followed finished, and what the looks for
-        # it found (``walking_now``).
+        # The couple's session begun after the one followed finished.
         self.newer: str | None = None
-        self._newer_memo: dict[str, Any] = {}
-        self.couple_file = store.layout.couple_file(couple.id)
         self.care: CareFlag | None = couple.care if couple.care and couple.care.up else None
         # The couple was deleted: nothing is read or saved for them any more.
         self.gone = False
@@ -221,72 +187,24 @@ class ConsoleScreen(Screen[None]):
     def _poll(self) -> None:
         if self._reading or self.gone:
             return
-        now_seen = {
-            "session": _signature(self.session_file),
-            "notes": _signature(self.notes.path),
-            "couple": _signature(self.couple_file),
-        }
-        changed = {name for name, mark in now_seen.items() if self._seen.get(name, 0) != mark}
         # A finished session no longer changes: its couple's folder is looked at instead, for
-        # the session they begin next (the look reads nothing while the folder is unchanged).
-        waiting = self.session is not None and self.session.finished is not None
-        if not changed and not (waiting and self.newer is None):
+        # the session they begin next.
+        finished = self.session is not None and self.session.finished is not None
+        changed = self.follower.look(waiting=finished and self.newer is None)
+        if changed is None:
             return
-        self._seen.update(now_seen)
         self._reading = True
+        shown = self.session
         self.run_worker(
-            lambda: self._read("session" in changed, "notes" in changed, "couple" in changed),
+            lambda: self.post_message(Read(self.follower.read(changed, shown))),
             thread=True,
             group="console-read",
             exit_on_error=False,
         )
 
-    def _read(self, session: bool, notes: bool, couple: bool = False) -> None:
-        """In a thread: read what changed, and work out what to show."""
-        found = Read()
-        try:
-            if not self.couple_file.parent.is_dir():
-                found.gone = True
-                self.post_message(found)
-                return
-            if couple:
-                found.couple = True
-                with contextlib.suppress(DataError):
-                    flag = read_flag(self.store, self.couple.id)
-                    found.care = flag if flag is not None and flag.up else None
-            if session:
-                try:
-                    found.session = self.store.peek_session(self.couple.id, self.session_id)
-                except DataError as error:
-                    found.problem = error.message
-                else:
-                    found.packs, found.pack_notes = self._packs(found.session)
-                    found.live = live(found.session, found.packs, self.clock())
-                    found.answers = answers_markdown(found.live, self.names)
-            if notes:
-                found.notes = self.notes.read()
-            finished = found.session or self.session
-            if finished is not None and finished.finished is not None:
-                walking = walking_now(self.store, [self.couple.id], self._newer_memo)
-                if walking is not None and walking[1] != self.session_id:
-                    found.newer = walking[1]
-        except Exception as error:  # a watcher must keep watching, whatever the file holds
-            found.problem = f"{type(error).__name__}: {error}"
-        self.post_message(found)
-
-    def _packs(self, session: Session) -> tuple[list[Pack], list[str]]:
-        """The packs the session walks, as it kept them; the library only for older sessions."""
-        from workbook.logic.session_packs import session_packs
-
-        used = session_packs(session, self.store, {}, keep=False)
-        if any(found.pack is None for found in used.values()):
-            used = session_packs(session, self.store, self.library(), keep=False)
-        packs = [found.pack for found in used.values() if found.pack is not None]
-        notes = [f"{found.id}: {found.note}" for found in used.values() if found.note]
-        return packs, notes
-
     @on(Read)
-    async def _show_read(self, found: Read) -> None:
+    async def _show_read(self, read: Read) -> None:
+        found = read.found
         self._reading = False
         if found.gone:
             self._gone()
@@ -362,36 +280,8 @@ class ConsoleScreen(Screen[None]):
         self.run_worker(self.query_one("#sealed", Markdown).update(sealed))
 
     def _show_where(self) -> None:
-        where_text = "The couple has not begun yet."
-        found = self.live
-        if found is not None and found.where is not None:
-            where = found.where
-            pack_no, packs, step_no, steps = (
-                where.place.pack + 1,
-                len(self.packs),
-                where.place.step + 1,
-                len(where.pack.steps),
-            )
-            now = f"▶ {doing(where, self.names)}"
-            if found.paused_at is not None:
-                now = (
-                    f"⏸ Paused at {found.paused_at:%H:%M}: the couple has left the session for "
-                    "now. This follows them when they come back."
-                )
-            where_text = (
-                f"{where.pack.title} (pack {pack_no} of {packs}) · "
-                f"{step_title(where.step)} (step {step_no} of {steps})\n{now}"
-            )
-        if found is not None and found.finished is not None:
-            where_text = f"The session finished at {found.finished:%H:%M}."
-            early = ending(self.session.trail) if self.session is not None else None
-            if early is not None:
-                missed = len(early.not_reached)
-                where_text = (
-                    f"The session ended early, at {found.finished:%H:%M}: it was ended before "
-                    f"the end of its agenda ({missed} step{'s' if missed != 1 else ''} not "
-                    "reached)."
-                )
+        trail = self.session.trail if self.session is not None else []
+        where_text = where_words(self.live, len(self.packs), trail, self.names)
         self.query_one("#console-where", Static).update(plain(where_text))
         problems = list(self._pack_notes)
         if self.problem is not None:
@@ -412,19 +302,11 @@ class ConsoleScreen(Screen[None]):
         end = session.finished or self.clock()
         trail = moves(session.trail)
         where = self.live.where
-        parts = []
+        on_step = None
         if where is not None and session.finished is None:
             on_step = time_on_step(trail, where.pack_id, where.step_id, end)
-            if on_step is not None:
-                parts.append(f"{_clock(on_step)} on this step")
-        spent = round(time_spent(trail, end).total_seconds() / 60)
-        budget = self.live.budget_minutes
-        if budget:
-            over = f" ({spent - budget} over)" if spent > budget else ""
-            parts.append(f"{spent} of {budget} min{over}")
-        else:
-            parts.append(f"{spent} min so far")
-        self.query_one("#console-clock", Static).update(" · ".join(parts))
+        text = console_text(trail, end, self.live.budget_minutes, on_step)
+        self.query_one("#console-clock", Static).update(text)
 
     # Notes
 
@@ -502,9 +384,3 @@ class ConsoleScreen(Screen[None]):
             markup=False,
         )
         return False
-
-
-def _clock(spent: timedelta) -> str:
-    seconds = int(spent.total_seconds())
-    hours, rest = divmod(seconds, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"

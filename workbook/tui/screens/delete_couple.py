@@ -13,11 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from workbook.text import clean_line
 from workbook.tui.plain import fill
 from workbook.tui.widgets.box import Box
+from workbook.tui.widgets.button import Button
 
 
 def typed_names(typed: str, names: tuple[str, str]) -> bool:

@@ -2,7 +2,9 @@
 are, and the exact command to export them.
 
 Paths are given inside the data folder, which is named once, so that no line breaks a name in
-two on a narrow screen; the command is split with a shell line break, so it still pastes.
+two on a narrow screen; the command is split with a shell line break, so it still pastes. In an
+encrypted folder the files there are sealed and of no use to the couple as they are, so the
+screen says so and offers a plain copy where they choose, which it says is not encrypted.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from workbook.data.agreement_book import AgreementBook
 from workbook.data.files import DataError
@@ -23,6 +25,7 @@ from workbook.data.store import Store
 from workbook.data.trail import ending
 from workbook.export.markdown import long_date
 from workbook.tui.plain import fill, plain
+from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 
 EARLY = (
@@ -70,13 +73,7 @@ class DoneScreen(Screen[None]):
         return Content("\n").join(lines)
 
     def compose(self) -> ComposeResult:
-        layout = self.store.layout
         a, b = self.couple.names
-        root = self.store.root
-
-        def inside(path: object) -> str:
-            return str(path).removeprefix(str(root)).lstrip("/")
-
         with VerticalScroll(id="done"):
             # An early end reads the same however it came about, and never says why.
             early = ending(self.session.trail) is not None
@@ -85,38 +82,67 @@ class DoneScreen(Screen[None]):
             if early:
                 yield Static(EARLY, classes="gap", markup=False)
             yield Static(self._agreed(), id="agreed")
-            for label, path in (
-                ("Your files are in the data folder:", str(root)),
-                ("Your agreement document:", inside(layout.agreement_document(self.couple.id))),
-                (
-                    "This session, with all your answers:",
-                    inside(layout.session_file(self.couple.id, self.session.id)),
-                ),
-            ):
-                yield Static(label, markup=False)
-                yield Static(plain(path), classes="path")
-            if getattr(self.app, "served", False):
-                # In a browser the files are on the server's disk: they come as downloads.
-                yield Static(
-                    "Your agreement document and this session's summary can come to this "
-                    "browser as downloads:",
-                    classes="gap",
-                    markup=False,
-                )
-                yield Button("Download the documents", id="download")
-            else:
-                yield Static(
-                    "To print a summary of this session, or make a web page:",
-                    classes="gap",
-                    markup=False,
-                )
-                for rest in (
-                    f"export {self.couple.id} --session {self.session.id}",
-                    f"export {self.couple.id} --format html --out agreement.html",
-                ):
-                    yield Static(plain(f"{command(self.store)} \\\n    {rest}"), classes="path")
+            yield from self._sealed() if self.store.encrypted else self._files()
             yield Button("Back to the start", id="home", variant="primary")
         yield KeysFooter()
+
+    def _files(self) -> ComposeResult:
+        layout, root = self.store.layout, self.store.root
+
+        def inside(path: object) -> str:
+            return str(path).removeprefix(str(root)).lstrip("/")
+
+        for label, path in (
+            ("Your files are in the data folder:", str(root)),
+            ("Your agreement document:", inside(layout.agreement_document(self.couple.id))),
+            (
+                "This session, with all your answers:",
+                inside(layout.session_file(self.couple.id, self.session.id)),
+            ),
+        ):
+            yield Static(label, markup=False)
+            yield Static(plain(path), classes="path")
+        if getattr(self.app, "served", False):
+            # In a browser the files are on the server's disk: they come as downloads.
+            yield Static(
+                "Your agreement document and this session's summary can come to this "
+                "browser as downloads:",
+                classes="gap",
+                markup=False,
+            )
+            yield Button("Download the documents", id="download")
+        else:
+            yield Static(
+                "To print a summary of this session, or make a web page:",
+                classes="gap",
+                markup=False,
+            )
+            for rest in (
+                f"export {self.couple.id} --session {self.session.id}",
+                f"export {self.couple.id} --format html --out agreement.html",
+            ):
+                yield Static(plain(f"{command(self.store)} \\\n    {rest}"), classes="path")
+
+    def _sealed(self) -> ComposeResult:
+        from workbook.export.plain_copy import NOT_ENCRYPTED
+
+        yield Static(
+            "Your agreement document and this session are encrypted in the data folder: they "
+            "open only in this workbook, with the passphrase.",
+            classes="gap",
+            markup=False,
+        )
+        if getattr(self.app, "served", False):
+            yield Static(
+                f"They can come to this browser as downloads. {NOT_ENCRYPTED}", markup=False
+            )
+            yield Button("Download the documents", id="download")
+        else:
+            yield Static(
+                f"To read or print them, save a plain copy in a folder you choose. {NOT_ENCRYPTED}",
+                markup=False,
+            )
+            yield Button("Save a plain copy…", id="download")
 
     def on_mount(self) -> None:
         self.query_one("#home", Button).focus(scroll_visible=False)

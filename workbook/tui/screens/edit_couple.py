@@ -13,10 +13,10 @@ from typing import Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Button
 
 from workbook.data.models import Couple
 from workbook.tui.screens.new_couple import CoupleForm
+from workbook.tui.widgets.button import Button
 
 
 @dataclass(frozen=True)

@@ -15,19 +15,23 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Select, Static
+from textual.widgets import Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
-from workbook.data.index import Caseload, load_caseload
-from workbook.data.store import DataError, Overview
-from workbook.logic.caseload import ORDERS, SHOWS, CaseView, due_text, shown_day
+from workbook.data.index import Caseload
+from workbook.data.overview import Overview
+from workbook.logic.caseload import ORDERS, SHOWS, CaseView
+from workbook.service import caseload
+from workbook.service.errors import ServiceError
 from workbook.tui.follow import typed_into
 from workbook.tui.plain import fill
+from workbook.tui.screens.home_manage import CaseloadActions
+from workbook.tui.screens.home_rows import description, row_cells, table_columns
 from workbook.tui.widgets.box import Box
-from workbook.tui.widgets.case_table import CaseTable, Column
+from workbook.tui.widgets.button import Button
+from workbook.tui.widgets.case_table import CaseTable
 from workbook.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -38,8 +42,6 @@ if TYPE_CHECKING:
 NARROW = 76
 # From this width the table has room for the facilitator.
 WIDE = 100
-# Home's widest, as in workbook.tcss.
-MAX_WIDTH = 104
 
 
 class SearchBox(Box):
@@ -53,7 +55,7 @@ class SearchBox(Box):
     ]
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(CaseloadActions, Screen[None]):
     AUTO_FOCUS = "#couples"
     BINDINGS = [
         Binding("n", "new_couple", "New couple", id="home.new-couple"),
@@ -158,11 +160,11 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="caseload", exit_on_error=False)
     def _read(self) -> None:
         try:
-            caseload = load_caseload(self.wb.store, self.wb.today())
+            found = caseload.caseload(self.wb.store, self.wb.today())
         except Exception as error:  # never a crash on Home: say what went wrong instead
-            caseload = Caseload(note=f"The couples could not be read: {error}")
+            found = Caseload(note=f"The couples could not be read: {error}")
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, caseload)
+            self.app.call_from_thread(self._show, found)
 
     def _show(self, caseload: Caseload) -> None:
         self.view.caseload = caseload
@@ -195,25 +197,9 @@ class HomeScreen(Screen[None]):
     # The table
 
     def _columns(self) -> None:
-        """The columns, fixed in width so that the table never scrolls sideways: the names
-        take what the dates and counts leave."""
-        fixed = [("Last session", "last", 12), ("Next review", "review", 14)]
-        if self._wide:
-            # The count is in the line below the table too; the names need the room more.
-            fixed = [("With", "with", 18), *fixed, ("Sessions", "sessions", 8)]
-        # Also where the table says which rows show ("189–200/200").
-        fixed.append(("", "status", 11))
-        # Home's width less its padding, and the table's margins and border.
-        inner = min(self._width or 80, MAX_WIDTH) - 2 - 2 - 2
-        names = inner - sum(width + 2 for _, _, width in fixed)
-        if names < 16:
-            # Narrow: the day of the last session gives way (the sort by it still works).
-            fixed = [column for column in fixed if column[1] != "last"]
-            names += 14
-        self._keys = [key for _, key, _ in fixed]
+        """The columns, fixed in width so that the table never scrolls sideways."""
+        self._keys, columns = table_columns(self._width or 80, self._wide)
         self._rows.clear()
-        columns = [Column("Couple", max(names, 12) - 2)]
-        columns += [Column(label, width) for label, _, width in fixed]
         self.query_one("#couples", CaseTable).set_columns(columns)
 
     def _fill(self, keep: bool = True) -> None:
@@ -235,27 +221,7 @@ class HomeScreen(Screen[None]):
         key only chooses among them."""
         cells = self._rows.get(couple.id)
         if cells is None:
-            a, b = couple.names
-            status = [
-                word
-                for word, on_ in (
-                    ("unfinished", couple.unfinished),
-                    ("archived", couple.archived),
-                    ("⚠", couple.problem is not None),
-                )
-                if on_
-            ]
-            values = {
-                "with": couple.facilitator or "",
-                "last": shown_day(couple),
-                "review": due_text(couple, self.wb.today()),
-                "sessions": str(couple.sessions),
-                "status": " ".join(status),
-            }
-            # The care flag stands before the names, where the eye starts (docs/screens.md).
-            flag = "⚑ " if couple.care is not None else ""
-            cells = [f"{flag}{a} and {b}", *(values[key] for key in self._keys)]
-            self._rows[couple.id] = cells
+            cells = self._rows[couple.id] = row_cells(couple, self._keys, self.wb.today())
         return cells
 
     def _chosen_id(self) -> str | None:
@@ -277,14 +243,14 @@ class HomeScreen(Screen[None]):
             # Two lines, each cut to the width: one couple's description replaces another's
             # without laying out the screen again, at every search key.
             detail.set_class(False, "wrapped")
-            detail.update(_description(couple), layout=not self._plain)
+            detail.update(description(couple), layout=not self._plain)
             self._plain = True
             return
         self._plain = False
         detail.set_class(True, "wrapped")
         reason = dict(self.view.caseload.unreadable).get(chosen or "")
         if couple is not None:
-            detail.update(_description(couple))
+            detail.update(description(couple))
         elif reason is not None:
             detail.update(fill("⚠ $id cannot be read: $why", id=chosen or "", why=reason))
         elif not self.view.caseload.couples:
@@ -370,12 +336,10 @@ class HomeScreen(Screen[None]):
             return None
         reason = dict(self.view.caseload.unreadable).get(chosen)
         try:
-            if reason is not None:
-                raise DataError(self.wb.store.layout.couple_file(chosen), reason)
-            return self.wb.store.load_couple(chosen)
-        except DataError as error:
+            return caseload.load(self.wb.store, chosen, reason)
+        except ServiceError as error:
             self.notify(
-                str(error), title="This couple could not be read", severity="error", markup=False
+                error.message, title="This couple could not be read", severity="error", markup=False
             )
             return None
 
@@ -427,100 +391,3 @@ class HomeScreen(Screen[None]):
         couple = await self.chosen()
         if couple is not None:
             open_console(self.wb, couple)
-
-    # Looking after the caseload
-
-    @work(exclusive=True, group="manage")
-    async def action_edit(self) -> None:
-        """Edit the names and the facilitator; archive, bring back, or delete."""
-        from workbook.tui.screens.edit_couple import EditCoupleScreen
-
-        couple = await self.chosen()
-        if couple is None:
-            return
-        change = await self.app.push_screen_wait(EditCoupleScreen(couple))
-        if change is None:
-            return
-        if change.what == "delete":
-            await self._delete(couple)
-        elif change.what == "clear-care":
-            from workbook.tui.manage import clear_care
-            from workbook.tui.screens.clear_care import ClearCareScreen
-
-            reason = await self.app.push_screen_wait(ClearCareScreen(couple))
-            if reason:
-                clear_care(self.wb, couple, reason)
-                self.refresh_couples()
-        elif change.what == "archive":
-            self.archive(couple, True)
-        elif change.what == "unarchive":
-            self.archive(couple, False)
-        else:
-            from workbook.tui.manage import rename
-
-            rename(self.wb, couple, change.names, change.facilitator)
-            self.refresh_couples()
-
-    @work(exclusive=True, group="manage")
-    async def action_archive(self) -> None:
-        """Archive the highlighted couple, or bring them back."""
-        couple = await self.chosen()
-        if couple is not None:
-            self.archive(couple, not couple.archived)
-
-    def highlighted_archived(self) -> bool:
-        chosen = self._chosen_id()
-        return any(c.archived for c in self.couples if c.id == chosen)
-
-    @work(exclusive=True, group="manage")
-    async def action_delete(self) -> None:
-        couple = await self.chosen()
-        if couple is not None:
-            await self._delete(couple)
-
-    async def _delete(self, couple: Couple) -> None:
-        from workbook.tui.manage import delete
-        from workbook.tui.screens.delete_couple import DeleteCoupleScreen
-
-        sessions = len(self.wb.store.session_ids(couple.id))
-        folder = self.wb.store.layout.couple_folder(couple.id)
-        if await self.app.push_screen_wait(DeleteCoupleScreen(couple.names, sessions, folder)):
-            delete(self.wb, couple)
-            self.refresh_couples()
-
-    def archive(self, couple: Couple, archived: bool) -> None:
-        """Archive the couple, or bring them back from the archive."""
-        from workbook.tui.manage import archive
-
-        archive(self.wb, couple, archived)
-        self.refresh_couples()
-
-
-def _description(couple: Overview) -> Content:
-    """The highlighted couple in words: the facts, then a problem or what can be done."""
-    a, b = couple.names
-    parts = [f"{couple.sessions} session{'s' if couple.sessions != 1 else ''}"]
-    agreements = (
-        f"{couple.agreements_active} agreement{'s' if couple.agreements_active != 1 else ''}"
-    )
-    if couple.agreements_due:
-        agreements += f", {couple.agreements_due} due for review"
-    parts.append(agreements)
-    facilitator = " with $f" if couple.facilitator else ""
-    if couple.problem:
-        second = "⚠ $problem"
-    else:
-        hints = ["r resumes the unfinished session"] if couple.unfinished else []
-        if couple.care is not None:
-            since = f" since {couple.care[0][:10]}" if couple.care[0] else ""
-            hints.insert(0, f"⚑ care flag{since} (F2 clears it)")
-        hints.append("F2 brings them back" if couple.archived else "F2 edits or archives")
-        hints.append("Del deletes")
-        second = " · ".join(hints)
-    return fill(
-        f"$a and $b{facilitator}: {' · '.join(parts)}\n{second}",
-        a=a,
-        b=b,
-        f=couple.facilitator or "",
-        problem=couple.problem or "",
-    )

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from workbook.text import clean_line
 from workbook.tui.widgets.box import Box
+from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 
 R = TypeVar("R")

@@ -20,13 +20,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
-from workbook.data import pin
 from workbook.data.files import DataError
 from workbook.data.models import Couple
+from workbook.service import folder
 from workbook.tui.plain import fill
 from workbook.tui.screens.practice_lock import PracticeLockScreen, Tries
+from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ class PauseScreen(Screen[None]):
             unfinished = store.overview(self.couple.id, self.wb.today()).unfinished
         except DataError:
             unfinished = False
-        self.lock_name = pin.lock_of(store.encrypted, store.load_settings())
+        self.lock_name = folder.lock_of(store)
         self.others = any(c != self.couple.id for c in store.couple_ids())
         said = "Paused: everything is saved." if unfinished else "Everything is saved."
         self.query_one("#pause-said", Static).update(said)

@@ -19,11 +19,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from workbook.data import pin
 from workbook.data.store import Store
+from workbook.service import folder
 from workbook.tui.widgets.box import Box
+from workbook.tui.widgets.button import Button
 
 # Seconds the box stays closed after the first, second, ... wrong entry.
 DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
@@ -116,12 +118,4 @@ class PracticeLockScreen(ModalScreen[bool]):
 
     def _right(self, secret: str) -> bool:
         """In a thread: whether ``secret`` opens the lock."""
-        if self.lock_name == pin.PASSPHRASE:
-            from workbook.data import crypt_folder, vault
-
-            try:
-                vault.unwrap(crypt_folder.read_key_file(self.store.root), secret)
-            except (vault.WrongSecret, vault.CryptUnavailable, crypt_folder.CryptError):
-                return False
-            return True
-        return pin.matches(self.store.load_settings().get(pin.SETTING), secret)
+        return folder.opens_lock(self.store, self.lock_name, secret)

@@ -3,7 +3,10 @@
 Unwrapping the key takes about a second on purpose (age's scrypt), so it runs in a thread while
 the screen says so. A wrong passphrase gets a calm message and another try; "I lost my
 passphrase" takes the recovery code and sets a new passphrase. When an interrupted ``workbook
-encrypt`` is finished here and its recovery code was never shown, the new one is shown once.
+encrypt`` or ``rekey`` is finished here and its recovery code was never shown, the new one is
+shown once. A folder whose ``key.age`` is missing, damaged, a folder or a link asks for no
+passphrase: it says what is wrong and what to do, and offers the recovery code, which writes a
+new ``key.age``. A missing ``key.recovery.age`` is said once, on unlocking.
 """
 
 from __future__ import annotations
@@ -15,13 +18,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
-from workbook.data import crypt_folder, vault
+from workbook.service import folder
+from workbook.service.errors import ServiceError, WrongSecret
 from workbook.tui.widgets.box import Box
+from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 
-MIN_PASSPHRASE = 8
+MIN_PASSPHRASE = folder.MIN_PASSPHRASE
 WRONG = "That passphrase does not open this folder. Please try again, taking your time."
 WRONG_CODE = "That recovery code does not open this folder. Please check it and try again."
 
@@ -43,15 +48,21 @@ class UnlockScreen(Screen[bool]):
         super().__init__()
         self.root = root
         self.code: str | None = None
+        # key.age cannot be used: only the recovery code can open the folder.
+        self.broken = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="unlock", classes="form"):
-            yield Static("This workbook is locked", classes="step-title", markup=False)
+            yield Static("This workbook is locked", id="title", classes="step-title", markup=False)
             with Vertical(id="ask"):
                 yield Label("Passphrase")
                 yield Box(id="passphrase", password=True)
                 yield Button("Open", id="open", variant="primary")
                 yield Button("I lost my passphrase", id="lost")
+            with Vertical(id="no-key"):
+                yield Static(id="problem", markup=False)
+                yield Button("Use the recovery code", id="use-code", variant="primary")
+                yield Button("Quit", id="quit")
             with Vertical(id="recover"):
                 yield Label("Recovery code (the one shown when the folder was encrypted)")
                 yield Box(id="code", placeholder="XXXXX-XXXXX-...")
@@ -69,12 +80,34 @@ class UnlockScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         self._mode("ask")
+        try:
+            folder.check_keys(self.root)
+        except folder.KeyBroken as error:
+            self._broken(error.message)
 
     def _mode(self, mode: str) -> None:
-        for part in ("ask", "recover", "show-code"):
+        for part in ("ask", "no-key", "recover", "show-code"):
             self.query_one(f"#{part}").display = part == mode
-        first = {"ask": "#passphrase", "recover": "#code", "show-code": "#written"}[mode]
+        first = {
+            "ask": "#passphrase",
+            "no-key": "#use-code",
+            "recover": "#code",
+            "show-code": "#written",
+        }[mode]
         self.query_one(first).focus()
+
+    def _broken(self, problem: str) -> None:
+        """No passphrase can open this key.age: say so, and offer the recovery code."""
+        self._busy(False)
+        self.broken = True
+        self.query_one("#title", Static).update("This workbook cannot be opened")
+        usable = folder.recovery_usable(self.root)
+        self.query_one("#use-code", Button).display = usable
+        self.query_one("#problem", Static).update(problem)
+        self._mode("no-key")
+        if not usable:
+            self.query_one("#quit", Button).focus()
+        self._say("")
 
     def _say(self, text: str) -> None:
         self.query_one("#message", Static).update(text)
@@ -99,17 +132,22 @@ class UnlockScreen(Screen[bool]):
     def _unlock(self, secret: str) -> None:
         shown: list[str] = []
         try:
-            crypt_folder.open_folder(self.root, secret, shown.append)
-        except vault.WrongSecret:
+            folder.unlock(self.root, secret, shown.append)
+        except WrongSecret:
             self.app.call_from_thread(self._failed, WRONG)
             return
-        except (crypt_folder.CryptError, vault.CryptUnavailable, OSError) as error:
+        except folder.KeyBroken as error:
+            self.app.call_from_thread(self._broken, error.message)
+            return
+        except ServiceError as error:
             self.app.call_from_thread(self._failed, f"The folder cannot be opened: {error}")
             return
         self.app.call_from_thread(self._opened, shown[-1] if shown else None)
 
     def _failed(self, message: str) -> None:
         self._busy(False)
+        if self.broken:
+            self.query_one("#use-code", Button).display = True
         self._say(message)
         field = self.query_one("#passphrase", Input)
         field.value = ""
@@ -118,31 +156,52 @@ class UnlockScreen(Screen[bool]):
 
     def _opened(self, code: str | None) -> None:
         if code is None:
-            self.dismiss(True)
+            self._done()
             return
         self._busy(False)
         self.code = code
         self.query_one("#recovery-code", Static).update(
-            "An encryption that was interrupted is now finished. This is the recovery code; it "
-            "opens the folder if the passphrase is lost. Write it down and keep it away from "
-            f"this computer. It is shown only this once:\n\n    {code}"
+            "An encryption or a rekey that was interrupted is now finished. This is the new "
+            "recovery code; it opens the folder if the passphrase is lost. Write it down and "
+            f"keep it away from this computer. It is shown only this once:\n\n    {code}"
         )
         self._say("")
         self._mode("show-code")
 
-    @on(Button.Pressed, "#written")
-    def _written(self) -> None:
+    def _done(self) -> None:
+        missing = folder.recovery_note(self.root)
+        if missing is not None:
+            self.app.notify(
+                missing, title="Recovery code", severity="warning", timeout=30, markup=False
+            )
         self.dismiss(True)
 
+    @on(Button.Pressed, "#written")
+    def _written(self) -> None:
+        self._done()
+
     @on(Button.Pressed, "#lost")
+    @on(Button.Pressed, "#use-code")
     def _lost(self) -> None:
         self._say("")
         self._mode("recover")
 
     @on(Button.Pressed, "#back")
     def _back(self) -> None:
+        if self.broken:
+            try:
+                folder.check_keys(self.root)
+            except folder.KeyBroken as error:
+                self._broken(error.message)
+            else:
+                self._broken("")
+            return
         self._say("")
         self._mode("ask")
+
+    @on(Button.Pressed, "#quit")
+    def _quit(self) -> None:
+        self.dismiss(False)
 
     @on(Input.Submitted, "#code")
     @on(Input.Submitted, "#new")
@@ -155,7 +214,7 @@ class UnlockScreen(Screen[bool]):
         code = self.query_one("#code", Input).value
         new = self.query_one("#new", Input).value
         problem = new_passphrase_problem(new, self.query_one("#again", Input).value)
-        if not vault.normal_code(code):
+        if not folder.is_code(code):
             problem = "Please type the recovery code."
         if problem:
             self._say(problem)
@@ -166,16 +225,18 @@ class UnlockScreen(Screen[bool]):
     @work(thread=True, exclusive=True, group="unlock")
     def _recover(self, code: str, new: str) -> None:
         try:
-            crypt_folder.recover(self.root, code, new)
-        except vault.WrongSecret:
+            folder.recover(self.root, code, new)
+        except WrongSecret:
             self.app.call_from_thread(self._failed, WRONG_CODE)
             return
-        except (crypt_folder.CryptError, vault.CryptUnavailable, OSError) as error:
+        except ServiceError as error:
             self.app.call_from_thread(self._failed, f"The passphrase could not be set: {error}")
             return
         self.app.call_from_thread(self._recovered, new)
 
     def _recovered(self, new: str) -> None:
+        self.broken = False
+        self.query_one("#title", Static).update("This workbook is locked")
         self._mode("ask")
         self.query_one("#passphrase", Input).value = new
         self._say("The new passphrase is set. Opening…")
@@ -232,12 +293,11 @@ class ChangePassphraseScreen(Screen[bool]):
     @work(thread=True, exclusive=True, group="rewrap")
     def _rewrap(self, old: str, new: str) -> None:
         try:
-            key = vault.unwrap(crypt_folder.read_key_file(self.root), old)
-            crypt_folder.change_passphrase(self.root, key, new)
-        except vault.WrongSecret:
+            folder.change_passphrase(self.root, folder.open_key(self.root, old), new)
+        except WrongSecret:
             self.app.call_from_thread(self._failed, "That is not the current passphrase.")
             return
-        except (crypt_folder.CryptError, OSError) as error:
+        except ServiceError as error:
             self.app.call_from_thread(self._failed, f"The passphrase was not changed: {error}")
             return
         self.app.call_from_thread(self._changed)

@@ -7,11 +7,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from workbook.data.recorder import Unsaved
 from workbook.tui.autosave import Autosave
 from workbook.tui.plain import fill
+from workbook.tui.widgets.button import Button
 
 RETRY, STAY, LOSE = "retry", "stay", "lose"
 

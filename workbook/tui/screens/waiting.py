@@ -22,7 +22,7 @@ from textual.widgets import Static
 
 from workbook.data.files import DataError
 from workbook.data.store import Store
-from workbook.logic.live import walking_now
+from workbook.service.follow import walking_now
 from workbook.tui.plain import line
 from workbook.tui.widgets.footer import KeysFooter
 

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from workbook.data.agreement_book import AgreementBook
 from workbook.data.durable import SaveError
@@ -34,6 +34,7 @@ from workbook.tui.screens.step_exit import StepExit
 from workbook.tui.steps.agreement import AgreementInput
 from workbook.tui.steps.base import StepInput
 from workbook.tui.steps.context import StepContext, at_place
+from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.clock import SessionClock
 from workbook.tui.widgets.footer import KeysFooter
 from workbook.tui.widgets.handover import handover

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Markdown, OptionList, Static
+from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbook.data.answers.chores import Split as SavedSplit
@@ -38,6 +38,7 @@ from workbook.tui.steps.base import StepInput
 from workbook.tui.steps.chores_table import ChoresList
 from workbook.tui.steps.context import StepContext
 from workbook.tui.steps.scale import RatedRows, ScaleRow
+from workbook.tui.widgets.button import Button
 
 BAR = 20
 

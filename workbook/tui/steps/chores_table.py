@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from workbook.data.answers.chores import ChoresAnswer, Task
 from workbook.text import clean_line
@@ -27,6 +27,7 @@ from workbook.tui.screens.confirm import ConfirmScreen
 from workbook.tui.steps.base import StepInput
 from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.box import Box
+from workbook.tui.widgets.button import Button
 
 NOW_CYCLE = ("nobody", "a", "b", "both")
 # The columns of the task table, left to right; each row has one cell of each.

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from workbook.data.answers.listen import Turn
 from workbook.text import clean_line
@@ -19,6 +19,7 @@ from workbook.tui.plain import fill
 from workbook.tui.steps.base import StepInput, TurnPrompt
 from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.box import Box
+from workbook.tui.widgets.button import Button
 
 SPEAK, PARAPHRASE, CHECK, DONE = "speak", "paraphrase", "check", "done"
 # The countdown ticks once a second (tests stop it, so that a picture never depends on timing).

@@ -15,12 +15,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from workbook.logic.safety import asks_for_care
 from workbook.tui.plain import fill
 from workbook.tui.steps.base import StepInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
+from workbook.tui.widgets.button import Button
 
 KEPT = "This stays private: $partner never sees your answer. Only $facilitator does."
 NOT_KEPT = "This stays private: $partner never sees your answer, and it is not saved."

@@ -1,7 +1,8 @@
 """The walk's clock: the time spent on the session against the agenda's budget ("23 of 55 min").
 
 It reads the recorder's trail and the time of day the app gives (``app.now``, which tests fix),
-and looks again every few seconds. It only ever changes its own line, so typing elsewhere is
+and looks again every few seconds; the minutes follow the one rule of ``logic/clock.py``, as
+the counsellor's console does. It only ever changes its own line, so typing elsewhere is
 never disturbed.
 """
 
@@ -15,7 +16,7 @@ from textual.widgets import Static
 
 from workbook.data.recorder import SessionRecorder
 from workbook.data.trail import moves
-from workbook.logic.clock import Budget, clock_text, spent
+from workbook.logic.clock import Budget, walk_text
 
 TICK_SECONDS = 5.0
 
@@ -41,8 +42,9 @@ class SessionClock(Static):
     def tick(self) -> None:
         """Show the time as it stands now."""
         recorder = self.recorder
-        time = spent(moves(recorder.session.trail), self.now(), recorder.arrived_at)
-        text = clock_text(time, self.budget)
+        text = walk_text(
+            moves(recorder.session.trail), self.now(), recorder.arrived_at, self.budget
+        )
         if text != self.shown:
             self.shown = text
             self.update(text)

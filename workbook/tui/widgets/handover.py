@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from workbook.logic.phases import HANDBACK, LOOKAWAY
 from workbook.tui.plain import fill
+from workbook.tui.widgets.button import Button
 
 
 def handover(to_name: str, away_name: str, phase: str) -> list[Widget]:

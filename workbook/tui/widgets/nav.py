@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from workbook.logic.phases import SEALED
 from workbook.logic.walk import HANDBACK, HANDOVER, LOOKAWAY, REVEAL, Place, Walk
+from workbook.tui.widgets.button import Button
 
 HINTS = {
     LOOKAWAY: "Only the partner named above goes on, with Enter.",

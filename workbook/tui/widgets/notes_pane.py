@@ -21,18 +21,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.message import Message
-from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from workbook.data.notepad import NotePad
 from workbook.data.notes import CONSOLE, COUPLE_WINDOW, SessionNotes
+from workbook.tui.autosave import Saver
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.text import AnswerArea
 from workbook.tui.widgets.blink import cursor_blink
+from workbook.tui.widgets.button import Button
 
-# While saving fails, how often to try again without waiting for the next key.
-RETRY_SECONDS = 5.0
 # Where a note was written, when it was not in the console: said after its stamp.
 ORIGINS = {CONSOLE: "", COUPLE_WINDOW: " · on the couple's screen"}
 # Where the couple is (pack id, step id), and how to name a place in the list of notes.
@@ -48,40 +47,26 @@ class NotesSaved(Message):
     notes: SessionNotes | None
 
 
-class NotesSaver:
+class NotesSaver(Saver):
     """Saves ``pad`` when it is due, in a thread, on timers of ``owner``; one save at a time."""
 
     def __init__(self, owner: Widget, pad: NotePad, *, read_back: bool = True) -> None:
-        self.owner = owner
+        super().__init__(owner, pad.due_in, lambda: pad.failure is not None)
         self.pad = pad
         # Whether a save reads the file back to show it: never on the couple's screen.
         self.read_back = read_back
-        self._timer: Timer | None = None
         self.saving = False
         self.stopped = False
 
     def stop(self) -> None:
         """Save nothing more (the couple was deleted)."""
         self.stopped = True
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self.cancel()
 
-    def schedule(self, delay: float | None = None) -> None:
-        if self._timer is not None or self.saving or self.stopped:
-            return
-        due = self.pad.due_in() if delay is None else delay
-        if due is not None:
-            self._timer = self.owner.set_timer(max(due, 0.01), self._fire)
+    def may_save(self) -> bool:
+        return not (self.saving or self.stopped)
 
-    def _fire(self) -> None:
-        self._timer = None
-        due = self.pad.due_in()
-        if due is None and self.pad.failure is None:
-            return
-        if due is not None and due > 0.01:
-            self._timer = self.owner.set_timer(due, self._fire)
-            return
+    def save_due(self) -> None:
         self.saving = True
         self.owner.run_worker(self._save, thread=True, group="notes-save", exit_on_error=False)
 
@@ -95,7 +80,7 @@ class NotesSaver:
         again a little later if saving failed."""
         self.saving = False
         if self.pad.failure is not None:
-            self.schedule(RETRY_SECONDS)
+            self.retry()
         else:
             self.schedule()
 
@@ -103,9 +88,7 @@ class NotesSaver:
         """Save at once, here (when leaving); True when everything typed is saved."""
         if self.stopped:
             return True
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self.cancel()
         return self.pad.save()
 
 

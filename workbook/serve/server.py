@@ -2,22 +2,19 @@
 
 textual-serve starts one process of the app for each browser connection and has no
 authentication (DESIGN.md section 9b). This subclass keeps its websocket protocol, downloads and
-static files, and adds: a link per role, each with a one-time token of 128 bits that is exchanged
-for an HttpOnly, SameSite=Strict cookie; 403 for a request without that cookie or from another
-Origin; one connection per link at a time; a page that loads nothing from outside.
+static files, and adds what ``links.Gate`` decides (a private link per role, its token spent
+for a cookie, 403 without it or from another Origin), one connection per link at a time, and a
+page that loads nothing from outside. The private names of textual-serve it overrides are
+listed in ``OVERRIDDEN``; a test fails, saying which, when an update takes one away.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import secrets
-import sys
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 import jinja2
@@ -25,33 +22,36 @@ from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from workbook.serve.links import SERVED, Gate, Link
+
 log = logging.getLogger("textual-serve")
 
 TEMPLATES = Path(__file__).parent / "templates"
-# The environment variable that tells the app it is in a browser (keys, exports).
-SERVED = "WORKBOOK_SERVED"
+# textual-serve's private names this module overrides or calls, by class: if an update of
+# textual-serve renames one, the server would break in a browser only; tests/test_serve_http.py
+# checks each is still there.
+OVERRIDDEN = {
+    AppService: (
+        "_build_environment",
+        "_open_app_process",
+        "_process",
+        "_stdin",
+        "remote_close",
+        "run",
+        "stop",
+    ),
+    Server: (
+        "_make_app",
+        "_process_messages",
+        "handle_download",
+        "initialize_logging",
+        "on_startup",
+        "statics_path",
+        "download_manager",
+        "debug",
+    ),
+}
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
-
-@dataclass
-class Link:
-    """One private link: who it is for, the command it runs, and its secrets."""
-
-    name: str
-    command: Sequence[str]
-    title: str
-    token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
-    # The cookie's value once the token is spent: the token itself is never a credential twice.
-    session: str | None = None
-    busy: bool = False
-
-    @property
-    def path(self) -> str:
-        return f"/{self.name}"
-
-    @property
-    def cookie(self) -> str:
-        return f"workbook_{self.name}"
 
 
 class LinkService(AppService):
@@ -98,12 +98,6 @@ class LinkService(AppService):
         return process
 
 
-def origin_of(url: str) -> str:
-    """``scheme://host[:port]`` of a URL, as a browser sends it in the Origin header."""
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}".lower()
-
-
 class WorkbookServer(Server):
     """textual-serve's server with a link per role, tokens, cookies and an Origin check."""
 
@@ -127,8 +121,9 @@ class WorkbookServer(Server):
             public_url=public_url.rstrip("/"),
             templates_path=TEMPLATES,
         )
-        self.links = {link.name: link for link in links}
-        self.origin = origin_of(self.public_url)
+        self.gate = Gate(links, self.public_url)
+        self.links = self.gate.links
+        self.origin = self.gate.origin
         self.secure = self.public_url.startswith("https://")
         self.announce = announce
         self._sockets: set[web.WebSocketResponse] = set()
@@ -167,47 +162,24 @@ class WorkbookServer(Server):
 
     def _link_of(self, request: web.Request) -> Link | None:
         """The link a page or websocket request is for (None for static files and downloads)."""
-        name = request.match_info.get("link") or request.path.strip("/")
-        return self.links.get(name)
-
-    def _holds(self, request: web.Request, link: Link) -> bool:
-        given = request.cookies.get(link.cookie)
-        return (
-            link.session is not None
-            and given is not None
-            and secrets.compare_digest(given.encode(), link.session.encode())
-        )
+        return self.gate.link_of(request.match_info.get("link") or request.path.strip("/"))
 
     @web.middleware
     async def guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        origin = request.headers.get("Origin")
-        if origin is not None and origin.lower() != self.origin:
-            return self._refuse("This page may only be opened from its own address.")
-        link = self._link_of(request)
-        if link is not None and "token" in request.query and request.path == link.path:
-            return self._enter(request, link)
-        if request.headers.get("Sec-Fetch-Site") in ("cross-site", "same-site"):
-            # A browser says another site asked for this; only the link itself may come so.
-            return self._refuse("This page may only be opened from its own address.")
-        allowed = [link] if link is not None else list(self.links.values())
-        if not any(self._holds(request, one) for one in allowed):
-            return self._refuse("This address needs the private link that workbook serve printed.")
+        admitted = self.gate.admit(
+            request.path, self._link_of(request), request.query, request.headers, request.cookies
+        )
+        if admitted.what == "refuse":
+            return self._refuse(admitted.text)
+        if admitted.link is not None:
+            return self._enter(request, admitted.link)
         response = await handler(request)
         response.headers.setdefault("Cache-Control", "no-store")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
 
     def _enter(self, request: web.Request, link: Link) -> web.StreamResponse:
-        """Spend the token for a cookie, and leave the token out of the address bar."""
-        token = request.query.get("token", "")
-        if link.session is None and secrets.compare_digest(token.encode(), link.token.encode()):
-            link.session = secrets.token_urlsafe(32)
-        elif not self._holds(request, link):
-            # A wrong token, or one already spent in another browser.
-            return self._refuse(
-                "This link has already been opened, or it is not right. Each link opens in one "
-                "browser only; for new links, start workbook serve again."
-            )
+        """The token is spent: set the cookie, and leave the token out of the address bar."""
         # A page, not a redirect: a browser keeps SameSite=Strict cookies back from a redirect
         # that began on another site (a link clicked in a mail), and this page is this site.
         response = aiohttp_jinja2.render_template(
@@ -307,21 +279,3 @@ class WorkbookServer(Server):
         self.announce(
             "Each link opens in one browser, once; keep them private. New links: start again."
         )
-
-
-def workbook_command(data_dir: Path, *rest: str, exercises: Sequence[Path] = ()) -> list[str]:
-    """The command a link runs: this Python, this workbook, this data folder."""
-    folders = [arg for folder in exercises for arg in ("--exercises", str(folder))]
-    return [sys.executable, "-m", "workbook", "--data-dir", str(data_dir), *folders, *rest]
-
-
-def default_links(data_dir: Path, exercises: Sequence[Path] = ()) -> list[Link]:
-    """The couple's link (the workbook) and the counsellor's (the console)."""
-    return [
-        Link("couple", workbook_command(data_dir, exercises=exercises), "the couple's workbook"),
-        Link(
-            "console",
-            workbook_command(data_dir, "facilitate", exercises=exercises),
-            "the counsellor's console",
-        ),
-    ]

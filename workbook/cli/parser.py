@@ -1,0 +1,190 @@
+"""The command line's parser: every command and option of DESIGN.md section 6, each command
+pointing at the thin function that runs it."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from workbook import __version__
+from workbook.cli import app, couples, crypt, documents, packs
+
+
+def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common_options(common, default=None)
+    top = argparse.ArgumentParser(
+        prog="workbook",
+        description="A guided workbook for two partners at one terminal.",
+        parents=[common],
+    )
+    top.add_argument("--version", action="version", version=f"workbook {__version__}")
+    top.set_defaults(run=app.open_workbook, couple=None, pack=[])
+    commands = top.add_subparsers(title="commands", metavar="COMMAND")
+    sub_common = argparse.ArgumentParser(add_help=False)
+    common_options(sub_common, default=argparse.SUPPRESS)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name, help=help_text, description=help_text, parents=[sub_common]
+        )
+
+    start = command("start", "open straight into a new session")
+    start.add_argument("--couple", metavar="ID", help="the couple's id (see: workbook couples)")
+    start.add_argument("--pack", metavar="ID", action="append", default=[], help="a pack to do")
+    start.set_defaults(run=app.open_workbook)
+
+    listing = command("list", "the pack library: id, title, minutes, topics, file")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(run=packs.listing)
+
+    validate = command("validate", "check pack files or folders")
+    validate.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    validate.add_argument(
+        "--format",
+        choices=("full", "short", "json"),
+        default="full",
+        help="full: the line, a caret and help (default); short: first lines only; json: data",
+    )
+    validate.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
+    validate.set_defaults(run=packs.validate)
+
+    schema = command("schema", "print the JSON Schema of the pack format")
+    schema.set_defaults(run=packs.schema)
+
+    trying = command(
+        "try",
+        "walk one pack file with a sample couple in a throwaway data folder; saving the file "
+        "reloads it (F5 too)",
+    )
+    trying.add_argument(
+        "pack", metavar="PACK", type=Path, help="the pack file to try, or a folder with one"
+    )
+    trying.set_defaults(run=packs.try_pack)
+
+    listed = command("couples", "the couples in the data folder")
+    listed.add_argument("--json", action="store_true", help="print JSON")
+    listed.add_argument("--all", action="store_true", help="archived couples too")
+    listed.set_defaults(run=couples.couples)
+
+    export = command("export", "the agreement document, one session's summary, or the whole case")
+    export.add_argument("couple", metavar="COUPLE", help="the couple's id (see: workbook couples)")
+    what = export.add_mutually_exclusive_group()
+    what.add_argument("--session", metavar="ID", help="summarise this session instead")
+    what.add_argument(
+        "--case", action="store_true", help="the case record: every session, scores, agreements"
+    )
+    export.add_argument("--format", choices=("md", "html"), default="md")
+    export.add_argument(
+        "--out",
+        metavar="FILE",
+        type=Path,
+        help="write here, not to stdout (a folder: the suggested name in it, e.g. case-record.md)",
+    )
+    export.add_argument(
+        "--include-notes",
+        action="store_true",
+        help="include the counsellor's private notes (with --session or --case)",
+    )
+    export.set_defaults(run=documents.export)
+
+    encrypt = command("encrypt", "turn encryption at rest on for the data folder")
+    encrypt.set_defaults(run=crypt.encrypt)
+    decrypt = command("decrypt", "turn encryption at rest off for the data folder")
+    decrypt.set_defaults(run=crypt.decrypt)
+    rekey = command("rekey", "a new data key, every file sealed again, a new recovery code")
+    rekey.set_defaults(run=crypt.rekey)
+    passphrase = command(
+        "passphrase",
+        "change the passphrase of an encrypted data folder, recover it, or make a new code",
+    )
+    how = passphrase.add_mutually_exclusive_group()
+    how.add_argument(
+        "--lost", action="store_true", help="set a new one with the recovery code instead"
+    )
+    how.add_argument(
+        "--new-recovery-code",
+        action="store_true",
+        help="make a new recovery code (needs the passphrase); the old code stops working",
+    )
+    passphrase.add_argument(
+        "--new-passphrase-file", metavar="FILE", type=Path, help="read the new passphrase here"
+    )
+    passphrase.add_argument(
+        "--recovery-code-file", metavar="FILE", type=Path, help="read the recovery code here"
+    )
+    passphrase.set_defaults(run=crypt.passphrase)
+
+    practice = command("pin", "the practice PIN that guards the caseload from a couple's window")
+    practice.add_argument("action", choices=("set", "clear"), help="set a new PIN, or clear it")
+    practice.add_argument(
+        "--pin-file", metavar="FILE", type=Path, help="read the new PIN from the first line of FILE"
+    )
+    practice.set_defaults(run=crypt.pin)
+
+    serve = command(
+        "serve", "the workbook in a browser: a private link for the couple and one for the console"
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the https address the browsers use, through a TLS proxy (needed with a --host "
+        "other than this machine's own)",
+    )
+    serve.set_defaults(run=app.serve)
+
+    history = command("history", "check-in trends and scores")
+    history.add_argument("couple", metavar="COUPLE")
+    history.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    history.set_defaults(run=documents.history)
+
+    facilitate = command(
+        "facilitate", "the counsellor's console, attached to the couple's current session"
+    )
+    facilitate.add_argument(
+        "couple",
+        metavar="COUPLE",
+        nargs="?",
+        help=(
+            "the couple's id; without it, the couple whose unfinished session moved last "
+            "(with no unfinished session yet, the console waits for one to begin)"
+        ),
+    )
+    facilitate.add_argument(
+        "--session",
+        metavar="ID",
+        help="follow this session of COUPLE (default: the latest unfinished)",
+    )
+    facilitate.set_defaults(run=app.facilitate)
+
+    return top
+
+
+def common_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        default=default,
+        help="the data folder (default: $WORKBOOK_DATA_DIR, else your user data folder)",
+    )
+    parser.add_argument(
+        "--exercises",
+        metavar="DIR",
+        type=Path,
+        action="append",
+        default=[] if default is None else default,
+        help="a folder of your own packs; may repeat (also: $WORKBOOK_EXERCISES)",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        type=Path,
+        default=default,
+        help="an encrypted data folder's passphrase, read from the first line of FILE",
+    )

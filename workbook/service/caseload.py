@@ -1,0 +1,158 @@
+"""The caseload: the couples of a data folder as Home and ``workbook couples`` show them, and
+looking after them (new names, the archive, deleting a couple, clearing a care flag).
+
+Each change is saved under the couple's lock (``Store.update_couple``); what could not be done
+raises a ``ServiceError`` whose message says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from workbook.data import vault
+from workbook.data.durable import SaveError
+from workbook.data.files import DataError
+from workbook.data.index import Caseload, load_caseload
+from workbook.data.layout import is_id
+from workbook.service.errors import NotFound, NotSaved
+
+if TYPE_CHECKING:
+    from workbook.data.models import Couple
+    from workbook.data.overview import Overview
+    from workbook.data.store import Store
+
+
+def caseload(store: Store, today: date, *, save: bool = True) -> Caseload:
+    """Every couple at a glance on ``today``, through Home's index where the couples' files have
+    not changed; ``save=False`` for a command that only lists (it changes no file)."""
+    return load_caseload(store, today, save=save)
+
+
+def row(overview: Overview) -> dict[str, Any]:
+    """A couple as ``workbook couples --json`` gives it (DESIGN.md section 6)."""
+    return {
+        "id": overview.id,
+        "partners": [
+            {"key": key, "name": name} for key, name in zip("ab", overview.names, strict=True)
+        ],
+        "facilitator": overview.facilitator,
+        "created": overview.created,
+        "sessions": overview.sessions,
+        "last_session": overview.last_session,
+        "last_session_at": overview.last_session_at,
+        "unfinished": overview.unfinished,
+        "agreements_active": overview.agreements_active,
+        "agreements_due": overview.agreements_due,
+        "next_review": overview.next_review,
+        "archived": overview.archived,
+        "folder": overview.folder,
+        "problem": overview.problem,
+        # When and in which session; never who answered.
+        "care_flag": (
+            {"raised": overview.care[0] or None, "session": overview.care[1] or None}
+            if overview.care is not None
+            else None
+        ),
+    }
+
+
+def rows(found: Caseload, *, archived: bool = False) -> list[dict[str, Any]]:
+    """The rows of ``found``, the archived couples only with ``archived``."""
+    return [row(o) for o in found.couples if archived or not o.archived]
+
+
+def require_couple(store: Store, couple_id: str) -> None:
+    """Raise ``NotFound`` unless ``couple_id`` names a couple folder of ``store``."""
+    if not is_id(couple_id) or couple_id not in store.couple_ids():
+        raise NotFound(f'no couple "{couple_id}" in {store.root} (see: workbook couples)')
+
+
+def require_session(store: Store, couple_id: str, session_id: str) -> None:
+    """Raise ``NotFound`` unless the couple has a session file ``session_id``."""
+    if not is_id(session_id) or session_id not in store.session_ids(couple_id):
+        raise NotFound(f'{couple_id} has no session "{session_id}"')
+
+
+def load(store: Store, couple_id: str, unreadable: str | None = None) -> Couple:
+    """The couple in full; ``unreadable``: why the caseload could not read them, if it could
+    not. Raises ``NotSaved`` (naming the file) when the couple cannot be read."""
+    try:
+        if unreadable is not None:
+            raise DataError(store.layout.couple_file(couple_id), unreadable)
+        return store.load_couple(couple_id)
+    except DataError as error:
+        raise NotSaved(str(error)) from error
+
+
+@dataclass(frozen=True)
+class Renamed:
+    couple: Couple
+    # Why agreement.md still has the old names, when it could not be written again.
+    document_problem: str | None = None
+
+
+def rename(
+    store: Store,
+    couple_id: str,
+    names: tuple[str, str],
+    facilitator: str,
+    today: Callable[[], date],
+) -> Renamed:
+    """Save the couple's new names and facilitator; their agreement document, which names them,
+    is written again (sealed in an encrypted folder). Raises ``NotSaved``."""
+    from workbook.data.agreement_book import AgreementBook
+
+    def change(changed: Couple) -> None:
+        changed.partners[0].name, changed.partners[1].name = names
+        changed.facilitator = facilitator or None
+
+    saved = _update(store, couple_id, change, "The names could not be saved")
+    # agreements.toml.age in an encrypted folder: vault knows the name on disk.
+    if not vault.exists(store.layout.agreements_file(couple_id)):
+        return Renamed(saved)
+    try:
+        AgreementBook(store, saved, today).write_document()
+    except (DataError, SaveError) as error:
+        return Renamed(saved, str(error))
+    return Renamed(saved)
+
+
+def archive(store: Store, couple_id: str, archived: bool) -> Couple:
+    """Archive the couple (hidden from Home unless asked for), or bring them back."""
+
+    def change(changed: Couple) -> None:
+        changed.archived = archived
+
+    return _update(store, couple_id, change, "The couple could not be changed")
+
+
+def delete(store: Store, couple_id: str) -> None:
+    """Remove the couple's folder, every file in it, and its entry in the index; raises
+    ``NotSaved`` saying what was left and why (``removal.remove_couple``)."""
+    from workbook.data.removal import remove_couple
+
+    store.release_couple(couple_id)
+    try:
+        remove_couple(store, couple_id)
+    except SaveError as error:
+        raise NotSaved(error.reason) from error
+
+
+def clear_care(store: Store, couple_id: str, reason: str, when: datetime) -> None:
+    """Clear the couple's care flag, the reason kept first in the notes (``data/care.py``)."""
+    from workbook.data.care import clear_flag
+
+    try:
+        clear_flag(store, couple_id, reason, when)
+    except (DataError, SaveError, ValueError) as error:
+        raise NotSaved(str(error)) from error
+
+
+def _update(store: Store, couple_id: str, change: Callable[[Couple], None], failed: str) -> Couple:
+    try:
+        return store.update_couple(couple_id, change)
+    except (DataError, SaveError) as error:
+        raise NotSaved(f"{failed}: {error}") from error

@@ -1,1 +1,0 @@
-"""``workbook serve``: the workbook in a browser, with the locks textual-serve leaves out."""
