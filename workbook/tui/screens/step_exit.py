@@ -17,16 +17,13 @@ only knows the ways out, so the walk screen stays small and knows no kind.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
 
 from textual.content import Content
+from textual.screen import Screen
 
 from workbook.logic.walk import Place
 from workbook.tui.screens.confirm import ConfirmScreen
 from workbook.tui.steps.base import Question, StepInput
-
-if TYPE_CHECKING:
-    from workbook.tui.screens.walk import WalkScreen
 
 # How to go on once told, for each way out.
 AGAIN = {
@@ -40,8 +37,12 @@ AGAIN = {
 class StepExit:
     """The checks before leaving the steps of one walk screen."""
 
-    def __init__(self, screen: WalkScreen) -> None:
+    def __init__(self, screen: Screen[None], where: Callable[[], Place], read_only: bool) -> None:
+        # The walk screen, where the couple is on it, and whether it only reads (the walk
+        # imports this module, never the other way round).
         self.screen = screen
+        self.where = where
+        self.read_only = read_only
         # Said once for each place and way: the same way again goes on.
         self._warned: set[tuple[Place, str]] = set()
         # The couple chose to go on from this place: the next Next asks nothing.
@@ -51,9 +52,9 @@ class StepExit:
         """True when the couple may leave by ``way`` now. Otherwise it says why, or asks (for
         Next, then ``again`` goes on once the couple chose to)."""
         screen = self.screen
-        place = screen.place
+        place = self.where()
         going_on, self._going_on = self._going_on == place, None
-        inputs = [] if screen.read_only else list(screen.query(StepInput))
+        inputs = [] if self.read_only else list(screen.query(StepInput))
         for widget in inputs:
             problem = widget.problem() if way == "next" else None
             if problem and not getattr(widget.step, "optional", False):
@@ -77,11 +78,11 @@ class StepExit:
         question: Question,
         again: Callable[[], Awaitable[None]] | None,
     ) -> None:
-        place = self.screen.place
+        place = self.where()
         widget.show_left()
 
         async def answered(go_on: bool | None) -> None:
-            if not go_on or self.screen.place != place:
+            if not go_on or self.where() != place:
                 widget.show_left()
                 return
             if question.then is not None:

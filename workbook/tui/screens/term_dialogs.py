@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from workbook.data.partners import other
 from workbook.text import clean
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.text import AnswerArea
@@ -39,10 +40,6 @@ def quoted(text: str) -> str:
     return words if len(words) <= QUOTED_CHARS else words[: QUOTED_CHARS - 1] + "…"
 
 
-def other_of(key: str) -> str:
-    return "b" if key == "a" else "a"
-
-
 class WhoScreen(ModalScreen[str | None]):
     """Who will do a term in one partner's own words: ``a``, ``b`` or ``both``, or None."""
 
@@ -53,8 +50,8 @@ class WhoScreen(ModalScreen[str | None]):
         self.text = text
         self.writer = writer
         self.names = names
-        other = other_of(writer)
-        self.choices = [writer, other, "both"]
+        other_key = other(writer)
+        self.choices = [writer, other_key, "both"]
         self.suggested = suggested if suggested in self.choices else writer
 
     def compose(self) -> ComposeResult:

@@ -75,7 +75,7 @@ class WalkScreen(LeavableScreen):
         self.names: dict[str, str] = {p.key: p.name for p in couple.partners}
         self.place = self.walk.resume(session.position)
         self._warned: set[str] = set()
-        self.exit = StepExit(self)
+        self.exit = StepExit(self, lambda: self.place, bool(read_only))
 
     @property
     def session(self) -> Session:

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from workbook.data.answers.requests import Request, RequestsAnswer
 from workbook.data.models import Session
+from workbook.data.partners import other
 from workbook.logic.requests import DECISION_WORDS, DECISIONS, SetAside, advise, set_aside
 from workbook.text import clean, clean_line
 from workbook.tui.plain import fill, plain
@@ -100,7 +101,7 @@ class RequestsInput(StepInput):
     def asker(self) -> str | None:
         """Who asks next: whoever has asked less, starting with the first partner."""
         counts = {k: sum(1 for r in self.rows if r.by == k) for k in ("a", "b")}
-        order = (self.first, "b" if self.first == "a" else "a")
+        order = (self.first, other(self.first))
         open_ = [k for k in order if counts[k] < self.step.max_per_partner]
         if not open_:
             return None
@@ -120,11 +121,15 @@ class RequestsInput(StepInput):
             ask.display = False
             self.query_one(TurnPrompt).address(self.names[self.first], self.names[self.other()])
             return
-        other = "b" if who == "a" else "a"
+        other_key = other(who)
         # The pack's own prompt and help, addressed to whoever asks now.
-        self.query_one(TurnPrompt).address(self.names[who], self.names[other])
+        self.query_one(TurnPrompt).address(self.names[who], self.names[other_key])
         label.update(
-            fill("$me, what would you ask $other for?", me=self.names[who], other=self.names[other])
+            fill(
+                "$me, what would you ask $other for?",
+                me=self.names[who],
+                other=self.names[other_key],
+            )
         )
         ask.display = True
 
@@ -151,7 +156,7 @@ class RequestsInput(StepInput):
             self.query_one("#requests", OptionList).focus()
 
     def other(self) -> str:
-        return "b" if self.first == "a" else "a"
+        return other(self.first)
 
     def _earlier_options(self) -> list[Option]:
         return [
