@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from workbook.data.recorder import SessionRecorder
 from workbook.data.sealed import Given
 from workbook.data.store import Store
 from workbook.logic.phases import EACH_SEALED, HANDOVER, SEALED, SECOND
@@ -18,6 +17,7 @@ from workbook.logic.walk import Place, Walk, phases
 from workbook.packs.library import load_library
 from workbook.packs.models import Pack
 from workbook.packs.schema import pack_schema
+from workbook.service.recorder import SessionRecorder
 
 
 def pack(*steps: dict[str, object]) -> Pack:

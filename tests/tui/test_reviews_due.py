@@ -8,9 +8,9 @@ from datetime import date, timedelta
 from tests.tui.burst import at_once, settled
 from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
 from workbook import tomlio
-from workbook.data.agreement_book import AgreementBook
 from workbook.data.store import Store
 from workbook.packs.library import Library
+from workbook.service.agreements import AgreementBook
 from workbook.tui.screens.pause import PauseScreen
 from workbook.tui.screens.review import ReviewScreen
 from workbook.tui.screens.walk import WalkScreen

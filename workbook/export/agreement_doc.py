@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from workbook.data.files import DataError
 from workbook.data.models import Agreement, Agreements, Couple
+from workbook.data.store import Store
 from workbook.export.markdown import heading, inline, long_date, names_and, paragraphs
 
 OTHER = "Other agreements"
@@ -74,3 +76,31 @@ def _revisit(agreements: Agreements, today: date) -> str:
         "or let it go."
     )
     return " ".join(lines)
+
+
+def written_document(store: Store, couple: Couple, agreements: Agreements, today: date) -> str:
+    """The document as written to ``agreement.md`` and exported: ``agreement_document``, once
+    agreements made before each kept its pack's title have it back (``fill_titles``)."""
+    fill_titles(store, couple, agreements)
+    return agreement_document(couple, agreements, today)
+
+
+def fill_titles(store: Store, couple: Couple, agreements: Agreements) -> None:
+    """Agreements made before each kept its pack's title get it from the session they were
+    made in, which recorded the title of every pack it used."""
+    titles: dict[tuple[str, str], str | None] = {}
+    for agreement in agreements.agreements:
+        if agreement.source_title or not agreement.source or not agreement.session:
+            continue
+        pack_id = agreement.source.split(".", 1)[0]
+        key = (agreement.session, pack_id)
+        if key not in titles:
+            titles[key] = None
+            if agreement.session in store.session_ids(couple.id):
+                try:
+                    session = store.load_session(couple.id, agreement.session)
+                except DataError:
+                    session = None
+                use = session.packs.get(pack_id) if session else None
+                titles[key] = use.title if use else None
+        agreement.source_title = titles[key]

@@ -312,7 +312,7 @@ class WorkbookApp(App[None]):
 
     def review(self, couple: Couple) -> None:
         """Go through the couple's agreements together: keep, change or let go."""
-        from workbook.data.agreement_book import AgreementBook
+        from workbook.service.agreements import AgreementBook
         from workbook.tui.screens.review import ReviewScreen
 
         try:

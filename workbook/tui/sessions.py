@@ -39,7 +39,7 @@ def begin(app: WorkbookApp, couple: Couple, agenda: list[str]) -> None:
 def review_due_first(app: WorkbookApp, couple: Couple, session_id: str) -> None:
     """At the start of a check-in, and when one is resumed, the agreements still due for review
     come first: how did they go? Each review is kept as part of the session."""
-    from workbook.data.agreement_book import AgreementBook
+    from workbook.service.agreements import AgreementBook
     from workbook.tui.screens.review import ReviewScreen
 
     book = AgreementBook(app.store, couple, app.today)
@@ -103,8 +103,8 @@ def export(app: WorkbookApp, couple: Couple) -> None:
     """Write the agreement document and the latest session's summary, and say where. In an
     encrypted folder, where those are sealed, offer a plain copy in a folder of the couple's
     choosing (or, in a browser, the downloads), and say that it is not encrypted."""
-    from workbook.data.agreement_book import AgreementBook
     from workbook.export.documents import export as make
+    from workbook.service.agreements import AgreementBook
     from workbook.tui.deliver import hand_over
 
     store = app.store

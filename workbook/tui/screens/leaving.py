@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.screen import Screen
 
 from workbook.data.models import Couple
-from workbook.data.recorder import SessionRecorder
 from workbook.data.store import Store
+from workbook.service.recorder import SessionRecorder
 from workbook.tui.autosave import Autosave
 from workbook.tui.screens.confirm import ConfirmScreen
 

@@ -16,12 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbook.data.agreement_book import AgreementBook
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.models import Agreement
 from workbook.export.markdown import long_date
 from workbook.logic.agreements import for_review
+from workbook.service.agreements import AgreementBook
 from workbook.text import clean_line
 from workbook.tui.plain import fill, plain
 from workbook.tui.widgets.box import Box

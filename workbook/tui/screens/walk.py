@@ -17,14 +17,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
-from workbook.data.agreement_book import AgreementBook
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.models import Couple, Session
-from workbook.data.recorder import SessionRecorder
 from workbook.data.store import Store
 from workbook.logic.walk import Place, Walk
 from workbook.packs.models import Pack
+from workbook.service.agreements import AgreementBook
+from workbook.service.recorder import SessionRecorder
 from workbook.tui import views
 from workbook.tui.autosave import Autosave
 from workbook.tui.follow import follow_highlight, settle_stage
