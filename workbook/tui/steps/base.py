@@ -119,7 +119,8 @@ class ValueInput(StepInput):
         is asked about, never done by accident. A private one is then shown to neither of you
         (``logic/skips.py``)."""
         partial = getattr(self.answer, "partial", None)
-        left = partial(self.step, self.key) if partial and self.step.optional else None
+        optional = getattr(self.step, "optional", False)
+        left = partial(self.step, self.key) if partial and optional else None
         if left is None:
             return None
         if kept_back_if_left(self.step):
