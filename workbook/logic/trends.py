@@ -38,14 +38,19 @@ def trends(sessions: Iterable[Session], packs: Mapping[str, Pack] | PacksOf) -> 
     ``packs`` gives the packs, by id: one set for every session, or, called with a session,
     the versions that session kept (``logic/session_packs.py``). A line's words and range are
     those of the latest version that has it.
+
+    A line is an item's place in its step, not its words: the same check-in in English and in
+    Spanish ("Trust", "Confianza") continues one line, whichever language a session used. An
+    author who rewords an item keeps its line; one who moves items starts new ones (authoring.md
+    says to add items at the end).
     """
     if callable(packs):
         packs_of = packs
     else:
         fixed = packs
         packs_of = lambda _session: fixed  # noqa: E731 - the same packs for every session
-    found: dict[tuple[str, str, str | None], Series] = {}
-    order: dict[tuple[str, str, str | None], tuple[int, int, int]] = {}
+    found: dict[tuple[str, str, int], Series] = {}
+    order: dict[tuple[str, str, int], tuple[int, int, int]] = {}
     pack_order: dict[str, int] = {}
     for session in sorted(sessions, key=lambda s: s.id):
         for pack_id, pack in packs_of(session).items():
@@ -64,11 +69,12 @@ def trends(sessions: Iterable[Session], packs: Mapping[str, Pack] | PacksOf) -> 
                     ratings = {key: kind.ratings(step, answer, key) for key in ("a", "b")}
                 items: list[str | None] = list(rated.items) or [None]
                 for item_index, item in enumerate(items):
-                    key = (pack_id, step.id, item)
+                    key = (pack_id, step.id, item_index)
                     series = found.get(key)
                     if series is None:
                         series = found[key] = Series("", "", item, rated.min, rated.max)
                     series.pack, series.step = pack.title, step.title or step.id
+                    series.item = item
                     series.low, series.high = rated.min, rated.max
                     order[key] = (place, step_index, item_index)
                     if any(ratings.values()):
