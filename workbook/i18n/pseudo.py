@@ -7,6 +7,7 @@ digits are kept exactly, so a message still works as the template it is.
 
 from __future__ import annotations
 
+import math
 import re
 
 _ACCENTED = str.maketrans(
@@ -31,7 +32,7 @@ def pseudo(message: str) -> str:
         at = kept.end()
     out.append(message[at:].translate(_ACCENTED))
     text = "".join(out)
-    extra = max(1, round(len(message) * GROWTH))
+    extra = max(1, math.ceil(len(message) * GROWTH))
     # Padding goes before a final newline, so multi-line messages keep their shape.
     if text.endswith("\n"):
         return text[:-1] + PAD * extra + "\n"

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbook.data.models import Session
+from workbook.i18n.catalog import _, ngettext, pgettext
 from workbook.kinds import spec
 from workbook.logic.scores import pack_scores
 from workbook.packs.models import Pack
+from workbook.text import fit
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -95,32 +97,46 @@ def sparkline(values: list[int | None], low: int, high: int) -> str:
 
 
 def history_text(series: list[Series], names: Mapping[str, str], width: int = 40) -> str:
-    """The trends as plain text, the last ``width`` check-ins of each line."""
+    """The trends as plain text, the last ``width`` check-ins of each line, in the language
+    being spoken (``i18n.speaking``); names are padded by the cells they take on screen."""
     if not series:
-        return "No check-ins with scale answers yet."
+        return _("No check-ins with scale answers yet.")
     lines: list[str] = []
     heading = None
     for s in series:
         if (s.pack, s.step) != heading:
             heading = (s.pack, s.step)
-            first, last = s.sessions[0][:10], s.sessions[-1][:10]
             count = len(s.sessions)
             lines += [
                 "",
-                f"{s.pack}: {s.step} ({count} check-in{'s' if count != 1 else ''}, "
-                f"{first} to {last})",
+                ngettext(
+                    "{pack}: {step} ({count} check-in, {first} to {last})",
+                    "{pack}: {step} ({count} check-ins, {first} to {last})",
+                    count,
+                ).format(
+                    pack=s.pack,
+                    step=s.step,
+                    count=count,
+                    first=s.sessions[0][:10],
+                    last=s.sessions[-1][:10],
+                ),
             ]
-        lines.append(f"  {s.item or 'Overall'} ({s.low} to {s.high})")
+        item = s.item or pgettext("a scale without items", "Overall")
+        lines.append("  " + _("{item} ({low} to {high})").format(item=item, low=s.low, high=s.high))
         for key, values in (("a", s.a), ("b", s.b)):
             answered = [v for v in values if v is not None]
             if not answered:
                 continue
             change = answered[-1] - answered[0]
-            trend = "steady" if change == 0 else f"{'up' if change > 0 else 'down'} {abs(change)}"
-            lines.append(
-                f"    {names[key][:12]:<12} {sparkline(values[-width:], s.low, s.high)}  "
-                f"latest {answered[-1]}, {trend} since the first"
-            )
+            if change == 0:
+                trend = _("latest {latest}, steady since the first")
+            elif change > 0:
+                trend = _("latest {latest}, up {change} since the first")
+            else:
+                trend = _("latest {latest}, down {change} since the first")
+            said = trend.format(latest=answered[-1], change=abs(change))
+            spark = sparkline(values[-width:], s.low, s.high)
+            lines.append(f"    {fit(names[key], 12)} {spark}  {said}")
     return "\n".join(lines[1:])
 
 

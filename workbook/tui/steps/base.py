@@ -153,14 +153,14 @@ def answered(
         )
     if context.phase == REVEAL and kept_back(step, context.answer):
         return [
-            Static(plain(neutral(step.prompt)), classes="prompt"),
+            Static(plain(neutral(step.prompt, context.pack.language)), classes="prompt"),
             Static(KEPT_LINE, classes="kept", markup=False),
         ]
     if context.phase == REVEAL:
         cards = {key: show(step, context.answer.value(key)) for key in ("a", "b")}
         comparison = compare(context) if compare else Content("")
         return [
-            Static(plain(neutral(step.prompt)), classes="prompt"),
+            Static(plain(neutral(step.prompt, context.pack.language)), classes="prompt"),
             Reveal(context.names, context.first, cards, comparison),
             *score_widgets(context),
         ]

@@ -28,7 +28,9 @@ from workbook.tui.widgets.reveal import NARROW
 
 def build(context: StepContext) -> list[Widget]:
     if context.phase == REVEAL:
-        prompt = Static(plain(neutral(context.step.prompt)), classes="prompt")
+        prompt = Static(
+            plain(neutral(context.step.prompt, context.pack.language)), classes="prompt"
+        )
         return [prompt, GuessReveal(context)]
     return [*prompt_widgets(context), GuessInput(context)]
 
