@@ -96,3 +96,13 @@ def test_cells_count_what_a_terminal_draws(text: str, width: int) -> None:
     assert cells(text) == width == cell_len(text)
     assert fit(text, 6) == text + " " * (6 - width)
     assert cells(fit("日本語のラベル", 5)) == 5
+
+
+def test_wrap_measures_cells_and_breaks_words_only_when_they_are_too_wide() -> None:
+    from workbook.text import cells, wrap
+
+    assert wrap("one two three", 7) == ["one two", "three"]
+    chinese = wrap("我们彼此信任也愿意说出来", 8)
+    assert all(cells(line) <= 8 for line in chinese)
+    assert "".join(chinese) == "我们彼此信任也愿意说出来"
+    assert wrap("", 5) == [""]

@@ -105,3 +105,27 @@ def fit(text: str, width: int) -> str:
         end -= 1
     kept = text[:end]
     return kept + " " * (width - cells(kept))
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells: broken at spaces, and inside a word only
+    when the word alone is wider (as Chinese and Japanese, written without spaces, always are).
+    """
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        joined = f"{line} {word}" if line else word
+        if cells(joined) <= width:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        while cells(word) > width:
+            cut = fit(word, width).rstrip(" ")
+            cut = cut or word[0]
+            lines.append(cut)
+            word = word[len(cut) :]
+        line = word
+    if line or not lines:
+        lines.append(line)
+    return lines
