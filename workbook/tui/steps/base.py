@@ -25,6 +25,7 @@ from workbook.packs.placeholders import neutral
 from workbook.tui.follow import show_start
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.context import StepContext
+from workbook.tui.widgets.laid_out import LaidOut
 
 
 class StepInput(Widget):
@@ -117,7 +118,7 @@ def prompt_widgets(context: StepContext) -> list[Widget]:
     step = context.step
     me, partner = context.me_and_partner()
     widgets: list[Widget] = [
-        Static(plain(fill_placeholders(step.prompt, me=me, partner=partner)), classes="prompt")
+        LaidOut(fill_placeholders(step.prompt, me=me, partner=partner), classes="prompt")
     ]
     help_text = getattr(step, "help", None)
     if help_text:
@@ -153,14 +154,14 @@ def answered(
         )
     if context.phase == REVEAL and kept_back(step, context.answer):
         return [
-            Static(plain(neutral(step.prompt, context.pack.language)), classes="prompt"),
+            LaidOut(neutral(step.prompt, context.pack.language), classes="prompt"),
             Static(KEPT_LINE, classes="kept", markup=False),
         ]
     if context.phase == REVEAL:
         cards = {key: show(step, context.answer.value(key)) for key in ("a", "b")}
         comparison = compare(context) if compare else Content("")
         return [
-            Static(plain(neutral(step.prompt, context.pack.language)), classes="prompt"),
+            LaidOut(neutral(step.prompt, context.pack.language), classes="prompt"),
             Reveal(context.names, context.first, cards, comparison),
             *score_widgets(context),
         ]
