@@ -65,24 +65,41 @@ def test_plural_forms_follow_the_language_s_rules() -> None:
     assert spanish.ngettext(one, many, 1) != spanish.ngettext(one, many, 2)
 
 
-def test_a_message_is_a_fixed_string_never_built_before_the_catalog() -> None:
-    """``_(f"...")``, ``_("..." + x)`` and ``_("...".format(x))`` never match a catalog entry:
-    the placeholders are named in the message and filled after it is translated."""
+def built_messages(source: str) -> list[int]:
+    """The lines of ``source`` where a message is built before it reaches the catalog:
+    ``_(f"...")``, ``_("..." + x)``, ``_("...".format(x))``. (A name is allowed: a message
+    marked with ``N_`` where it is defined is translated where it is shown.)"""
     found = []
-    # The machinery itself (workbook/i18n) passes messages on by name, as it must.
-    for path in (p for p in ROOT.rglob("*.py") if "i18n" not in p.parts):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-            if name not in MARKERS:
-                continue
-            # pgettext's first argument is the context; ngettext's first two are the message.
-            texts = node.args[1:] if name in ("pgettext", "npgettext") else node.args
-            texts = texts[:2] if "ngettext" in name else texts[:1]
-            if any(not (isinstance(a, ast.Constant) and isinstance(a.value, str)) for a in texts):
-                found.append(f"{path.relative_to(ROOT.parent)}:{node.lineno}")
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        if name not in MARKERS:
+            continue
+        for arg in node.args:
+            if isinstance(arg, (ast.JoinedStr, ast.BinOp)) or (
+                isinstance(arg, ast.Call) and getattr(arg.func, "attr", None) == "format"
+            ):
+                found.append(node.lineno)
+    return found
+
+
+def test_a_message_is_a_fixed_string_never_built_before_the_catalog() -> None:
+    """A built message never matches a catalog entry: the placeholders are named in the
+    message and filled after it is translated."""
+    found = [
+        f"{path.relative_to(ROOT.parent)}:{line}"
+        # The machinery itself (workbook/i18n) passes messages on by name, as it must.
+        for path in ROOT.rglob("*.py")
+        if "i18n" not in path.parts
+        for line in built_messages(path.read_text(encoding="utf-8"))
+    ]
     assert found == []
+
+
+def test_the_check_finds_each_way_of_building_a_message() -> None:
+    source = '_(f"Hi {name}")\n_("a" + b)\ntr.gettext("{x}".format(x=1))\n_("fine")\n_(NAME)\n'
+    assert built_messages(source) == [1, 2, 3]
 
 
 def test_the_language_is_per_context_never_for_the_whole_process() -> None:
@@ -125,3 +142,41 @@ def test_the_pseudo_language_is_accented_longer_and_keeps_placeholders() -> None
     assert is_pseudo(tr.ngettext("{count} check-in", "{count} check-ins", 3))
     assert tr.format_date(__import__("datetime").date(2026, 12, 18)) == "December 18, 2026"
     assert ngettext("a", "b", 2) == "b"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_app_reads_each_catalog_as_babel_and_gettext_do(language: str) -> None:
+    """The app's own ``.po`` reader (no Babel at start-up) gives what gettext gives from the
+    ``.mo`` Babel compiles, for every message and every count's plural form."""
+    import gettext
+    import io
+
+    from babel.messages.mofile import write_mo
+
+    from workbook.i18n.catalog import catalog_path
+    from workbook.i18n.po import PoTranslations
+
+    catalog = extract.read(language)
+    mo = io.BytesIO()
+    write_mo(mo, catalog)
+    mo.seek(0)
+    reference = gettext.GNUTranslations(mo)
+    ours = PoTranslations(catalog_path(language))
+    for message in catalog:
+        if not message.id:
+            continue
+        context = message.context
+        if isinstance(message.id, tuple):
+            one, many = message.id[0], message.id[1]
+            for n in range(0, 112):
+                if context:
+                    assert ours.npgettext(context, one, many, n) == reference.npgettext(
+                        context, one, many, n
+                    )
+                else:
+                    assert ours.ngettext(one, many, n) == reference.ngettext(one, many, n)
+        elif isinstance(message.id, str) and context:
+            assert ours.pgettext(context, message.id) == reference.pgettext(context, message.id)
+        elif isinstance(message.id, str):
+            assert ours.gettext(message.id) == reference.gettext(message.id)
+    assert ours.gettext("not in any catalog") == "not in any catalog"

@@ -68,7 +68,7 @@ def test_one_id_in_several_languages_and_the_couple_s_language_chooses(tmp_path:
     assert library.in_language("es")["talk"].file == spanish
     assert library.speaks("talk", "es")
     assert not library.speaks("only", "es")
-    assert other_language(library, "only", "es") == "only in inglés"
+    assert other_language(library, "only", "es") == "solo en inglés"
     assert other_language(library, "talk", "es") == ""
     assert {loaded.file for loaded in library.ordered("es")} == {spanish, tmp_path / "only.toml"}
 

@@ -1,10 +1,11 @@
 """The catalogs: English is the source, and each other language is a gettext catalog (a ``.po``
-file in ``workbook/locale/<tag>/LC_MESSAGES/workbook.po``), compiled as it is loaded.
+file in ``workbook/locale/<tag>/LC_MESSAGES/workbook.po``), read as it is loaded.
 
-Compiling at load time (Babel reads the ``.po`` and writes the ``.mo`` in memory) keeps
-generated files out of the repository and out of the build: a clean clone, an editable install
-and a wheel all read the same files. It costs a few tens of milliseconds, once per language per
-process, and nothing at all for English, which needs no catalog.
+Reading the ``.po`` at load time (``po.py``; no ``.mo`` is made) keeps generated files out of
+the repository and out of the build: a clean clone, an editable install and a wheel all read the
+same files. It costs a few milliseconds, once per language per process, and nothing at all for
+English, which needs no catalog. Babel writes and checks the catalogs (``extract.py``) and
+formats dates and numbers, imported only when one is formatted.
 
 A ``Translations`` object speaks one language. It is passed to whatever speaks (a couple's
 window has the couple's, Home the app's), or made current for a stretch of synchronous code
@@ -16,7 +17,6 @@ word that never went through the catalog, or a line that cannot take a longer la
 from __future__ import annotations
 
 import gettext
-import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -124,16 +124,9 @@ def translations(tag: str | None) -> Translations:
 
 
 def _compile(path: Path) -> gettext.NullTranslations:
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    from workbook.i18n.po import PoTranslations
 
-    with path.open("rb") as po:
-        catalog = read_po(po, domain=DOMAIN)
-    mo = io.BytesIO()
-    # Fuzzy entries are a translator's guess: they are not shown, as gettext does.
-    write_mo(mo, catalog, use_fuzzy=False)
-    mo.seek(0)
-    return gettext.GNUTranslations(mo)
+    return PoTranslations(path)
 
 
 SOURCE_TRANSLATIONS = Translations(SOURCE)
