@@ -87,6 +87,9 @@ class Couple(_File):
     facilitator: Annotated[str, AfterValidator(clean_line)] | None = None
     # An archived couple is hidden from Home unless asked for; nothing else changes.
     archived: bool | None = None
+    # The couple's language (a BCP 47 tag): their window, their packs and their documents.
+    # Read leniently: a tag that is not one is kept as written and spoken as English.
+    language: Annotated[str, AfterValidator(clean_line)] | None = None
     partners: Annotated[list[Partner], Field(min_length=2, max_length=2)]
     # Set once the couple has read the care note, so that it is shown only the first time.
     care_note_seen: bool | None = None

@@ -21,7 +21,8 @@ def begin(app: WorkbookApp, couple: Couple, agenda: list[str]) -> None:
     from workbook.logic.session_packs import begin_packs
     from workbook.tui.screens.walk import WalkScreen
 
-    loaded = [app.library.packs[pack_id] for pack_id in agenda]
+    # Each pack in the couple's language where it is written in it (DESIGN.md section 4).
+    loaded = [app.library.version(pack_id, couple.language) for pack_id in agenda]
     try:
         session = app.store.new_session(couple.id, agenda)
         begin_packs(session, app.store, loaded)

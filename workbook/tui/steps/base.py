@@ -22,6 +22,7 @@ from workbook.packs.placeholders import fill as fill_placeholders
 from workbook.tui.follow import show_start
 from workbook.tui.plain import plain
 from workbook.tui.steps.context import StepContext
+from workbook.tui.widgets.laid_out import LaidOut
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def prompt_widgets(context: StepContext) -> list[Widget]:
     step = context.step
     me, partner = context.me_and_partner()
     widgets: list[Widget] = [
-        Static(plain(fill_placeholders(step.prompt, me=me, partner=partner)), classes="prompt")
+        LaidOut(fill_placeholders(step.prompt, me=me, partner=partner), classes="prompt")
     ]
     help_text = getattr(step, "help", None)
     if help_text:
