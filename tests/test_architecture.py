@@ -30,8 +30,6 @@ KNOWN_CIRCLES = [
     # tui/screens/walk.py (issue 22's) <-> notes.py: NotesScreen is to take the notes, the
     # place and the titles, not the walk (TUI half of issue 24).
     {"workbook.tui.screens.notes", "workbook.tui.screens.walk"},
-    # tui/steps/base.py <-> sealed.py, both in tui/steps/ (issue 22's).
-    {"workbook.tui.steps.base", "workbook.tui.steps.sealed"},
 ]
 # Modules of issue 22's that are over the limit and cannot be split here (TEMPORARY too).
 KNOWN_LONG = {"workbook/tui/steps/chores_table.py"}

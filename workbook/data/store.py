@@ -69,9 +69,16 @@ class Store(FolderFiles):
         )
 
     def create_couple(
-        self, name_a: str, name_b: str, facilitator: str | None = None, when: datetime | None = None
+        self,
+        name_a: str,
+        name_b: str,
+        facilitator: str | None = None,
+        when: datetime | None = None,
+        *,
+        language: str | None = None,
     ) -> Couple:
-        """Make a new couple folder with a unique id made from the names, and save it."""
+        """Make a new couple folder with a unique id made from the names, and save it
+        (``language``: theirs, when it is not the app's)."""
         from workbook.data.models import Couple, Partner, now
 
         partners = [Partner(key="a", name=name_a), Partner(key="b", name=name_b)]
@@ -90,6 +97,7 @@ class Store(FolderFiles):
             id=couple_id,
             created=when or now(),
             facilitator=facilitator or None,
+            language=language or None,
             partners=partners,
         )
         self.save_couple(couple)

@@ -26,7 +26,7 @@ from workbook.export.markdown import long_date
 from workbook.export.render_html import render_html
 from workbook.export.render_md import render_md
 from workbook.export.summary import clock
-from workbook.logic.safety import flags
+from workbook.logic.safety import flags, options_of
 from workbook.logic.scores import shown
 from workbook.packs.load import LoadedPack
 from workbook.packs.placeholders import neutral
@@ -118,7 +118,7 @@ def blocks(entry: SessionEntry, notes: SessionNotes, names: Mapping[str, str]) -
                 " (each partner's private answers, oldest first; never shown to the couple)",
             )
         )
-        care = {(f.pack, f.step, f.partner): f for f in flags(notes.given)}
+        care = {(f.pack, f.step, f.partner): f for f in flags(notes.given, _options(entry))}
         answers = []
         for pack_id, step_id, given in _sealed(notes):
             said: list[Block] = [
@@ -135,6 +135,10 @@ def blocks(entry: SessionEntry, notes: SessionNotes, names: Mapping[str, str]) -
     if notes.legacy.strip():
         out += [para(strong("Notes kept in the session file")), Lines(notes.legacy)]
     return out
+
+
+def _options(entry: SessionEntry) -> dict[tuple[str, str], Sequence[str]]:
+    return options_of(used.pack for used in entry.packs.values() if used.pack is not None)
 
 
 def sequence(given: Sequence[Given]) -> str:

@@ -166,7 +166,9 @@ def render_agreement(step: Any, answer: AgreementAnswer, names: Names) -> list[s
             status = f"confirmed by {inline(names[confirmed[0]])} only: not agreed"
         else:
             status = "a draft: not agreed"
-        lines.append(f"{block(term.text, indent='  ')}\\\n  *{status}*")
+        who = term.who or "both"
+        doer = f"{inline(names[who])} will:" if who in ("a", "b") else "Both of you:"
+        lines.append(f"**{doer}** {block(term.text, indent='  ')}\\\n  *{status}*")
     return [bullets(lines)] if lines else ["*No terms were written at this step.*"]
 
 

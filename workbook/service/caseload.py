@@ -103,7 +103,7 @@ def rename(
 ) -> Renamed:
     """Save the couple's new names and facilitator; their agreement document, which names them,
     is written again (sealed in an encrypted folder). Raises ``NotSaved``."""
-    from workbook.data.agreement_book import AgreementBook
+    from workbook.service.agreements import AgreementBook
 
     def change(changed: Couple) -> None:
         changed.partners[0].name, changed.partners[1].name = names

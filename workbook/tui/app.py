@@ -17,6 +17,8 @@ from textual.worker import get_current_worker
 from workbook.data.dates import now as wall_clock
 from workbook.data.durable import SaveError
 from workbook.data.store import DataError, Store
+from workbook.i18n.bidi import Mode
+from workbook.i18n.bidi import mode as bidi_mode
 from workbook.serve.links import served
 from workbook.tui import keys
 from workbook.tui.commands import WorkbookCommands
@@ -56,6 +58,7 @@ class WorkbookApp(App[None]):
         self.start_packs = list(packs)
         self.fixed_theme = theme
         self._theme_in_file: str | None = None
+        self._bidi: Mode | None = None
         # Today's date, for review dates; tests fix it so that screenshots stay the same.
         self.today: Callable[[], date] = date.today
         # In a browser (workbook serve): other keys for those the browser keeps, and exports
@@ -158,6 +161,13 @@ class WorkbookApp(App[None]):
         if callable(self._library):
             self._library = self._library()
         return self._library
+
+    @property
+    def bidi(self) -> Mode:
+        """``bidi`` in settings.toml: who lays out right-to-left text (``i18n/bidi.py``)."""
+        if self._bidi is None:
+            self._bidi = bidi_mode(self.store.load_settings().get("bidi"))
+        return self._bidi
 
     def _saved_theme(self) -> str:
         """The theme from settings.toml; one that is unknown or unreadable gives the default,
@@ -312,7 +322,7 @@ class WorkbookApp(App[None]):
 
     def review(self, couple: Couple) -> None:
         """Go through the couple's agreements together: keep, change or let go."""
-        from workbook.data.agreement_book import AgreementBook
+        from workbook.service.agreements import AgreementBook
         from workbook.tui.screens.review import ReviewScreen
 
         try:

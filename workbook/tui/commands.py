@@ -109,4 +109,4 @@ class WorkbookCommands(Provider):
 
 
 def _go(screen: Any, pack: int, step: int) -> None:
-    screen.run_worker(screen.goto_step(pack, step))
+    screen.run_worker(screen.leave_to(pack, step))

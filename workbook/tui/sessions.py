@@ -1,6 +1,7 @@
 """Opening sessions from the app: starting one with the packs chosen, resuming the latest
 unfinished one with the pack versions it began with (each in the couple's window:
-``screens/pause.py``), and exporting a couple's documents."""
+``screens/pause.py``; a check-in with the agreements still due for review first), and exporting
+a couple's documents."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def begin(app: WorkbookApp, couple: Couple, agenda: list[str]) -> None:
     from workbook.logic.session_packs import begin_packs
     from workbook.tui.screens.walk import WalkScreen
 
-    loaded = [app.library.packs[pack_id] for pack_id in agenda]
+    # Each pack in the couple's language where it is written in it (DESIGN.md section 4).
+    loaded = [app.library.version(pack_id, couple.language) for pack_id in agenda]
     try:
         session = app.store.new_session(couple.id, agenda)
         begin_packs(session, app.store, loaded)
@@ -32,12 +34,13 @@ def begin(app: WorkbookApp, couple: Couple, agenda: list[str]) -> None:
     app.enter_couple_window(couple)
     app.push_screen(WalkScreen(app.store, couple, session, packs))
     if any(pack.recurring for pack in packs):
-        review_due_first(app, couple)
+        review_due_first(app, couple, session.id)
 
 
-def review_due_first(app: WorkbookApp, couple: Couple) -> None:
-    """At the start of a check-in, the agreements due for review come first: how did they go?"""
-    from workbook.data.agreement_book import AgreementBook
+def review_due_first(app: WorkbookApp, couple: Couple, session_id: str) -> None:
+    """At the start of a check-in, and when one is resumed, the agreements still due for review
+    come first: how did they go? Each review is kept as part of the session."""
+    from workbook.service.agreements import AgreementBook
     from workbook.tui.screens.review import ReviewScreen
 
     book = AgreementBook(app.store, couple, app.today)
@@ -46,7 +49,7 @@ def review_due_first(app: WorkbookApp, couple: Couple) -> None:
     except DataError:
         return
     if due and book.read_only is None:
-        app.push_screen(ReviewScreen(book, due_only=True))
+        app.push_screen(ReviewScreen(book, due_only=True, session=session_id))
 
 
 def resume(app: WorkbookApp, couple: Couple) -> None:
@@ -90,6 +93,9 @@ def resume(app: WorkbookApp, couple: Couple) -> None:
         packs = [used.pack for used in found.values() if used.pack is not None]
         app.enter_couple_window(couple)
         app.push_screen(WalkScreen(store, couple, session, packs, read_only))
+        # A check-in paused during or after its review: what is still due comes first again.
+        if read_only is None and any(pack.recurring for pack in packs):
+            review_due_first(app, couple, session.id)
         return
     app.notify("There is no unfinished session to resume. Start a new one with s.", markup=False)
 
@@ -98,8 +104,8 @@ def export(app: WorkbookApp, couple: Couple) -> None:
     """Write the agreement document and the latest session's summary, and say where. In an
     encrypted folder, where those are sealed, offer a plain copy in a folder of the couple's
     choosing (or, in a browser, the downloads), and say that it is not encrypted."""
-    from workbook.data.agreement_book import AgreementBook
     from workbook.export.documents import export as make
+    from workbook.service.agreements import AgreementBook
     from workbook.tui.deliver import hand_over
 
     store = app.store

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from workbook.data.models import Couple
 from workbook.logic.clock import Budget, total_text
-from workbook.packs.library import SUGGESTED_PATH, Library
+from workbook.packs.library import SUGGESTED_PATH, Library, other_language
 from workbook.packs.load import LoadedPack
 from workbook.tui.plain import fill, line, plain
 from workbook.tui.widgets.button import Button
@@ -57,7 +57,9 @@ class AgendaScreen(Screen[list[str] | None]):
         super().__init__()
         self.couple = couple
         self.library = library
-        self.packs: list[LoadedPack] = library.ordered()
+        # Each pack in the couple's language where it is written in it; the others as they are,
+        # each row saying which language that is.
+        self.packs: list[LoadedPack] = library.ordered(couple.language)
         self.agenda: list[str] = []
         # The suggested first path is for a first session only.
         self.first_time = first_time
@@ -107,7 +109,7 @@ class AgendaScreen(Screen[list[str] | None]):
         if self.packs:
             listing.highlighted = max(0, min(keep or 0, len(self.packs) - 1))
         self.query_one("#start", Button).disabled = not self.agenda
-        chosen = [self.library.pack(pack_id) for pack_id in self.agenda]
+        chosen = [self.library.pack(pack_id, self.couple.language) for pack_id in self.agenda]
         total = total_text(Budget.of(chosen), len(chosen))
         self.query_one("#total", Static).update(f"Today: {total}" if chosen else total)
         self._show_summary()
@@ -118,7 +120,8 @@ class AgendaScreen(Screen[list[str] | None]):
         place = f"{self.agenda.index(pack.id) + 1}." if pack.id in self.agenda else "  "
         mark = "[x]" if pack.id in self.agenda else "[ ]"
         minutes = f"{pack.minutes} min" if pack.minutes else ""
-        details = "  ".join(part for part in (minutes, ", ".join(pack.topics)) if part)
+        other = other_language(self.library, pack.id, self.couple.language)
+        details = "  ".join(part for part in (minutes, ", ".join(pack.topics), other) if part)
         return Content.assemble(
             f"{mark} {place:>3} ", line(pack.title), Content.styled(f"  {details}", "dim")
         )

@@ -18,12 +18,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from workbook.data.agreement_book import AgreementBook
 from workbook.data.files import DataError
 from workbook.data.models import Agreement, Couple, Session
 from workbook.data.store import Store
 from workbook.data.trail import ending
 from workbook.export.markdown import long_date
+from workbook.service.agreements import AgreementBook
 from workbook.tui.plain import fill, plain
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter

@@ -17,21 +17,22 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
-from workbook.data.agreement_book import AgreementBook
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.models import Couple, Session
-from workbook.data.recorder import SessionRecorder
 from workbook.data.store import Store
 from workbook.logic.walk import Place, Walk
 from workbook.packs.models import Pack
+from workbook.service.agreements import AgreementBook
+from workbook.service.recorder import SessionRecorder
 from workbook.tui import views
 from workbook.tui.autosave import Autosave
 from workbook.tui.follow import follow_highlight, settle_stage
 from workbook.tui.plain import line
 from workbook.tui.screens.leaving import LeavableScreen
+from workbook.tui.screens.step_exit import StepExit
 from workbook.tui.steps.agreement import AgreementInput
-from workbook.tui.steps.base import StepInput, stop_before_next
+from workbook.tui.steps.base import StepInput
 from workbook.tui.steps.context import StepContext, at_place
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.clock import SessionClock
@@ -74,7 +75,7 @@ class WalkScreen(LeavableScreen):
         self.names: dict[str, str] = {p.key: p.name for p in couple.partners}
         self.place = self.walk.resume(session.position)
         self._warned: set[str] = set()
-        self._said_before_leaving: Place | None = None
+        self.exit = StepExit(self, lambda: self.place, bool(read_only))
 
     @property
     def session(self) -> Session:
@@ -86,6 +87,7 @@ class WalkScreen(LeavableScreen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
             yield Static(id="progress", markup=False)
+            yield Static(id="counter", markup=False)
             yield SessionClock(self.recorder, self.walk.packs, self.now)
         yield PartnerBar(self.couple)
         yield VerticalScroll(id="stage")
@@ -155,15 +157,7 @@ class WalkScreen(LeavableScreen):
             await self._forward()
 
     async def _forward(self) -> None:
-        inputs = [] if self.read_only else list(self.query(StepInput))
-        stop = stop_before_next(inputs, warned=self._said_before_leaving == self.place)
-        if stop is not None:
-            widget, words, only_a_warning = stop
-            self.notify(words, severity="warning", markup=False)
-            if only_a_warning:
-                self._said_before_leaving = self.place
-            else:
-                widget.focus_input()
+        if not self.exit.may_leave("next", self._forward):
             return
         following = self.walk.next(self.place)
         if following is None:
@@ -176,10 +170,19 @@ class WalkScreen(LeavableScreen):
         if previous is None:
             self.notify("This is the first step.", markup=False)
             return
-        await self.go(previous)
+        if self.exit.may_leave("back"):
+            await self.go(previous)
 
     async def goto_step(self, pack: int, step: int) -> None:
         await self.go(self.walk.start_of_step(pack, step))
+
+    async def leave_to(self, pack: int, step: int) -> None:
+        """Go to a step chosen in the command palette, once told what would stay behind."""
+        if self.exit.may_leave("goto"):
+            await self.goto_step(pack, step)
+
+    def may_pause(self) -> bool:
+        return self.exit.may_leave("pause")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A note for a facilitator (an empty one, never the notes: ``screens/notes.py``); a
@@ -234,9 +237,10 @@ class WalkScreen(LeavableScreen):
         self.autosave.now()
 
     def _show_progress(self, place: Place) -> None:
-        text = progress_line(self.walk, place, self.couple, self.read_only, self.recorder.failure)
-        for progress in self.query("#progress").results(Static):
-            progress.update(line(text))
+        parts = progress_line(self.walk, place, self.couple, self.read_only, self.recorder.failure)
+        for part, text in zip(("#progress", "#counter"), parts, strict=True):
+            for shown in self.query(part).results(Static):
+                shown.update(line(text))
 
     def _show_chrome(self, place: Place) -> None:
         self._show_progress(place)

@@ -12,19 +12,27 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from workbook.export.markdown import inline
-from workbook.logic.phases import REVEAL, SEALED, SECOND, is_sealed
-from workbook.logic.skips import KEPT_LINE, kept_back
+from workbook.logic.skips import kept_back_if_left
 from workbook.packs.placeholders import fill as fill_placeholders
-from workbook.packs.placeholders import neutral
 from workbook.tui.follow import show_start
-from workbook.tui.plain import fill, plain
+from workbook.tui.plain import plain
 from workbook.tui.steps.context import StepContext
+from workbook.tui.widgets.laid_out import LaidOut
+
+
+@dataclass(frozen=True)
+class Question:
+    """Asked before Next goes on from an answer begun and not finished: ``words``, the button
+    that goes on (``go_on``; the other goes back), and ``then``, done when the couple goes on."""
+
+    words: str
+    go_on: str
+    then: Callable[[], None] | None = None
 
 
 class StepInput(Widget):
@@ -55,8 +63,18 @@ class StepInput(Widget):
         return None
 
     def before_leaving(self) -> str | None:
-        """Something to say once before the couple moves on (Next again goes on), or None."""
+        """Something to say once before the couple leaves the step by any way out (the same
+        way again goes on: ``screens/step_exit.py``), or None."""
         return None
+
+    def question_before_next(self) -> Question | None:
+        """Something to ask before Next goes on from an answer begun and not finished, or
+        None."""
+        return None
+
+    def show_left(self) -> None:
+        """Put what is left to answer in view, with the cursor on it."""
+        self.focus_input()
 
     def focus_target(self) -> Widget | None:
         """Where the cursor goes when the step is shown: the widget the answer is given in."""
@@ -97,19 +115,18 @@ class ValueInput(StepInput):
         reason: str | None = self.answer.not_ready(self.step, self.key)
         return reason
 
-
-def stop_before_next(inputs: list[StepInput], warned: bool) -> tuple[StepInput, str, bool] | None:
-    """What keeps Next from going on: an answer that is not whole (refused, unless the step is
-    optional), or something to say once before leaving (unless ``warned`` already). Returns the
-    input, the words, and whether they are only a warning."""
-    for widget in inputs:
-        problem = widget.problem()
-        if problem and not getattr(widget.step, "optional", False):
-            return widget, problem, False
-        warning = widget.before_leaving()
-        if warning and not warned:
-            return widget, warning, True
-    return None
+    def question_before_next(self) -> Question | None:
+        """An optional step answered in part (some lines, fewer picks than asked): passing it
+        is asked about, never done by accident. A private one is then shown to neither of you
+        (``logic/skips.py``)."""
+        partial = getattr(self.answer, "partial", None)
+        optional = getattr(self.step, "optional", False)
+        left = partial(self.step, self.key) if partial and optional else None
+        if left is None:
+            return None
+        if kept_back_if_left(self.step):
+            return Question(f"{left} Pass this step, so neither of you sees it?", "Pass this step")
+        return Question(f"{left} Go on with the answer as it is?", "Go on")
 
 
 def prompt_widgets(context: StepContext) -> list[Widget]:
@@ -117,61 +134,12 @@ def prompt_widgets(context: StepContext) -> list[Widget]:
     step = context.step
     me, partner = context.me_and_partner()
     widgets: list[Widget] = [
-        Static(plain(fill_placeholders(step.prompt, me=me, partner=partner)), classes="prompt")
+        LaidOut(fill_placeholders(step.prompt, me=me, partner=partner), classes="prompt")
     ]
     help_text = getattr(step, "help", None)
     if help_text:
         text = fill_placeholders(help_text, me=me, partner=partner, escape=inline)
         widgets.append(Markdown(text, open_links=False, classes="help"))
-    return widgets
-
-
-Show = Callable[[Any, Any], Content]
-
-
-def answered(
-    context: StepContext,
-    make_input: Callable[[StepContext], StepInput],
-    show: Show,
-    compare: Callable[[StepContext], Content] | None = None,
-) -> list[Widget]:
-    """The usual shape of a step each partner answers: prompt, help, the first answer when the
-    step is open, the input; at the reveal, both answers side by side and what they share, and
-    the pack's scores that this reveal completes. An optional private step that one or both
-    left blank shows neither answer, only a line that never says who (``logic/skips.py``). A
-    sealed step has its own shape (``steps/sealed.py``): no reveal, and nothing shared that
-    depends on the answers."""
-    from workbook.tui.widgets.reveal import Reveal
-    from workbook.tui.widgets.scores import score_widgets
-
-    step = context.step
-    if is_sealed(step):
-        from workbook.tui.steps import sealed
-
-        return (
-            sealed.after(context) if context.phase == SEALED else sealed.turn(context, make_input)
-        )
-    if context.phase == REVEAL and kept_back(step, context.answer):
-        return [
-            Static(plain(neutral(step.prompt)), classes="prompt"),
-            Static(KEPT_LINE, classes="kept", markup=False),
-        ]
-    if context.phase == REVEAL:
-        cards = {key: show(step, context.answer.value(key)) for key in ("a", "b")}
-        comparison = compare(context) if compare else Content("")
-        return [
-            Static(plain(neutral(step.prompt)), classes="prompt"),
-            Reveal(context.names, context.first, cards, comparison),
-            *score_widgets(context),
-        ]
-    widgets = prompt_widgets(context)
-    if context.phase == SECOND and getattr(step, "answer", None) == "each-open":
-        other = context.first
-        widgets.append(
-            Static(fill("$name answered:", name=context.names[other]), classes="other-label")
-        )
-        widgets.append(Static(show(step, context.answer.value(other)), classes="other-answer"))
-    widgets.append(make_input(context))
     return widgets
 
 

@@ -6,7 +6,6 @@ is shown in brackets as well as highlighted, so colour is never the only sign.
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
 from textual import events
@@ -19,9 +18,11 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from workbook.logic.compare import compare_scale
-from workbook.text import clean_line, one_width
+from workbook.text import clean_line, one_width, wrap
+from workbook.tui.follow import show_span
 from workbook.tui.plain import fill
-from workbook.tui.steps.base import ValueInput, answered
+from workbook.tui.steps.answered import answered
+from workbook.tui.steps.base import ValueInput
 from workbook.tui.steps.context import StepContext
 
 LABEL_WIDTH = 30
@@ -61,7 +62,8 @@ class ScaleRow(Widget, can_focus=True):
         # A long label wraps in its own column, so the whole of it can be read; the numbers
         # stay on its first line.
         label = one_width(clean_line(self.item or "Your answer"))
-        lines = textwrap.wrap(label, LABEL_WIDTH - 1, break_long_words=True) or [""]
+        # Wrapped by cells, not characters: a Chinese label's line is as wide as an English one.
+        lines = wrap(label, LABEL_WIDTH - 1)
         first = Content(lines[0])
         # Padded by the cells it takes on screen, so the numbers line up under wide characters.
         parts: list[Content | str] = [first, " " * max(LABEL_WIDTH - first.cell_length, 1)]
@@ -111,6 +113,15 @@ class RatedRows(ValueInput):
         rows = list(self.query(ScaleRow))
         unrated = [row for row in rows if row.value is None]
         return (unrated or rows)[0] if rows else None
+
+    def show_left(self) -> None:
+        """The cursor on the first line without a number, and every such line in view."""
+        unrated = [row for row in self.query(ScaleRow) if row.value is None]
+        if not unrated:
+            self.focus_input()
+            return
+        self.screen.set_focus(unrated[0], scroll_visible=False)
+        unrated[0].call_after_refresh(show_span, unrated[0], unrated[-1])
 
 
 def build(context: StepContext) -> list[Widget]:
