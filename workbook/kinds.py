@@ -52,6 +52,9 @@ class KindSpec:
     takes_turns: bool = False
     # Each partner confirms with a key of their own (the partner bar shows the keys).
     confirms_with_keys: bool = False
+    # Walked apart, each partner on a seat of their own (``service/apart.py``): a step of one
+    # answer per partner (or one together). The other kinds are walked at one screen.
+    apart: bool = False
 
     @property
     def model(self) -> type[Any]:
@@ -70,8 +73,15 @@ def _scale_ratings(step: Any, answer: Any, key: str) -> dict[str | None, int]:
 REGISTRY: dict[str, KindSpec] = {
     spec.kind: spec
     for spec in (
-        KindSpec("read", NoAnswer, phases.one),
-        KindSpec("text", TextAnswer, phases.by_answer_mode, render.render_text, terms.text_terms),
+        KindSpec("read", NoAnswer, phases.one, apart=True),
+        KindSpec(
+            "text",
+            TextAnswer,
+            phases.by_answer_mode,
+            render.render_text,
+            terms.text_terms,
+            apart=True,
+        ),
         KindSpec(
             "scale",
             ScaleAnswer,
@@ -79,11 +89,24 @@ REGISTRY: dict[str, KindSpec] = {
             render.render_scale,
             terms.scale_terms,
             ratings=_scale_ratings,
+            apart=True,
         ),
         KindSpec(
-            "choice", ChoiceAnswer, phases.by_answer_mode, render.render_choice, terms.choice_terms
+            "choice",
+            ChoiceAnswer,
+            phases.by_answer_mode,
+            render.render_choice,
+            terms.choice_terms,
+            apart=True,
         ),
-        KindSpec("rank", RankAnswer, phases.by_answer_mode, render.render_rank, terms.rank_terms),
+        KindSpec(
+            "rank",
+            RankAnswer,
+            phases.by_answer_mode,
+            render.render_rank,
+            terms.rank_terms,
+            apart=True,
+        ),
         KindSpec(
             "guess", GuessAnswer, phases.always_private, render.render_guess, terms.guess_terms
         ),

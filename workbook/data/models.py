@@ -158,6 +158,9 @@ class Session(_File):
     # Every move, appended: at, pack, step, phase (data/trail.py reads them leniently).
     trail: Annotated[list[Any], BeforeValidator(_listed)] = []
     facilitator: FacilitatorNotes | None = None
+    # An apart session (each partner on a seat of their own: ``service/apart.py``): ``done``
+    # lists who has finished their private turn at ``position``; absent at one screen.
+    apart: Any = None
 
     def answer(self, pack_id: str, step_id: str) -> dict[str, Any]:
         """The answer table of one step, empty if the step has no answer yet."""

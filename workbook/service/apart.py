@@ -1,0 +1,356 @@
+"""The apart walk (DESIGN.md section 3.12): each partner on a seat of their own, one session.
+
+Both seats stand at the same step, the one the session file's ``position`` names. At a step each
+partner answers (text, scale, choice, rank), both answer at the same time:
+
+- a private or sealed answer is kept in the partner's own file (``data/seat_answers.py``), which
+  the other seat's process never reads before the reveal;
+- when a partner is done, ``[apart] done`` in the session file says so (never what they
+  answered); the process that completes the step (the second one done) reveals it: under the
+  session's lock it reads both own files, puts both answers into the session file (a sealed
+  step's go to the counsellor's notes file, or nowhere without a facilitator), moves the place
+  to the reveal, and then takes the answers out of the own files;
+- an open answer, and a together step's one answer, go straight into the session file, where
+  the other seat sees it once saved.
+
+Every change of the session file is a read-modify-write of the file as it is on disk, under
+the session's sidecar lock, held only for that change: two seats never hold it for long, and
+never lose each other's writes. A move names the place it leaves, so a move already made by the
+other seat is not made twice. Steps of the kinds that are walked at one screen are passed by
+either seat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from workbook.data import trail, vault
+from workbook.data.durable import SaveError
+from workbook.data.files import DataError
+from workbook.data.locks import Busy, held
+from workbook.data.partners import other
+from workbook.data.seat_answers import SeatAnswers
+from workbook.kinds import spec
+from workbook.logic.live import reveal_phase
+from workbook.logic.phases import FIRST, SECOND, is_sealed
+from workbook.logic.safety import asks_for_care
+from workbook.logic.walk import Place, Walk, phases
+
+if TYPE_CHECKING:
+    from workbook.data.models import Couple, Session
+    from workbook.data.store import Store
+    from workbook.packs.load import LoadedPack
+    from workbook.packs.models import Pack
+
+LOCK_WAIT_SECONDS = 10.0
+# What a seat shows at its step.
+NOTICE, SHARED, ANSWER, WAITING, REVEALED, FINISHED = (
+    "notice",  # a kind walked at one screen: passed by either seat
+    "shared",  # a read step or a together step: one screen's worth, the same on both
+    "answer",  # this partner's own turn
+    "waiting",  # this partner is done; the other is not yet
+    "revealed",  # both are done: the reveal (or a sealed step's screen after it)
+    "finished",
+)
+
+
+def is_apart(session: Session) -> bool:
+    return isinstance(session.apart, dict)
+
+
+def done_of(session: Session) -> list[str]:
+    """Who has finished their turn at the session's place (``a``, ``b``)."""
+    done = session.apart.get("done") if isinstance(session.apart, dict) else None
+    return [key for key in ("a", "b") if isinstance(done, list) and key in done]
+
+
+def each_answers(step: Any) -> bool:
+    """True for a step that each partner answers (a private, sealed or open one)."""
+    return bool(spec(step).apart) and SECOND in phases(step)
+
+
+def own_file(step: Any) -> bool:
+    """True for a step whose answers stay in each partner's own file until the reveal."""
+    return each_answers(step) and getattr(step, "answer", "each-private") != "each-open"
+
+
+def find(store: Store, couple_id: str) -> str | None:
+    """The couple's latest unfinished apart session, or None."""
+    for session_id in reversed(store.session_ids(couple_id)):
+        try:
+            session = store.peek_session(couple_id, session_id)
+        except DataError:
+            continue
+        if session.finished is None:
+            return str(session_id) if is_apart(session) else None
+    return None
+
+
+def begin(store: Store, couple: Couple, loaded: list[LoadedPack]) -> str:
+    """A new apart session with these packs, or the one the other seat began a moment ago.
+    Raises ``SaveError``."""
+    from workbook.logic.session_packs import begin_packs
+
+    gate = store.layout.sessions_folder(couple.id) / "apart.lock"
+    try:
+        with held(gate, LOCK_WAIT_SECONDS):
+            found = find(store, couple.id)
+            if found is not None:
+                return found
+            session = store.new_session(couple.id, [p.pack.id for p in loaded if p.pack])
+            # The seats take the session's lock for each change, never for long.
+            store.release_session(couple.id, session.id)
+            begin_packs(session, store, loaded)
+            session.apart = {"done": []}
+            _save(store, couple.id, session)
+            return str(session.id)
+    except (Busy, OSError) as error:
+        raise SaveError(gate, f"the session could not be begun: {error}") from error
+
+
+@dataclass(frozen=True)
+class Stage:
+    """What a seat shows: the place (one of the walk's, at its apart phase) and how."""
+
+    place: Place | None
+    mode: str
+    done: tuple[str, ...] = ()
+
+
+class Seat:
+    """One partner's seat in an apart session."""
+
+    def __init__(
+        self,
+        store: Store,
+        couple: Couple,
+        session_id: str,
+        packs: list[Pack],
+        partner: str,
+        now: Callable[[], datetime],
+    ) -> None:
+        self.store = store
+        self.couple = couple
+        self.session_id = session_id
+        self.walk = Walk(packs)
+        self.partner = partner
+        self.now = now
+        self.path = store.layout.session_file(couple.id, session_id)
+        self.own = SeatAnswers(self.path, partner)
+        self.keeps_sealed = bool(couple.facilitator)
+        self.session = self.reload()
+
+    def reload(self) -> Session:
+        """The session as its file holds it now. Raises ``DataError``."""
+        self.session = self.store.peek_session(self.couple.id, self.session_id)
+        return self.session
+
+    def arrive(self) -> None:
+        """Put the session at its first place, if no seat has yet: the console follows the
+        place from the first moment. Raises ``SaveError``."""
+        if self.session.position is None and self.session.finished is None:
+
+            def change(session: Session) -> None:
+                if session.position is None:
+                    self._arrive(session, self._at(self.walk.places[0], session))
+
+            self._change(change)
+
+    # Where the seat is
+
+    def stage(self) -> Stage:
+        session = self.session
+        if session.finished is not None:
+            return Stage(None, FINISHED)
+        place = self._place(session)
+        step = self.walk.step(place)
+        done = tuple(done_of(session))
+        if not spec(step).apart:
+            return Stage(place, NOTICE, done)
+        if not each_answers(step):
+            return Stage(place, SHARED, done)
+        if place.phase != FIRST:
+            return Stage(place, REVEALED, done)
+        return Stage(place, WAITING if self.partner in done else ANSWER, done)
+
+    def _place(self, session: Session) -> Place:
+        position = session.position
+        if position is None:
+            return self._at(self.walk.places[0], session)
+        place = self.walk.find(position.pack, position.step, position.phase)
+        return self._at(place, session)
+
+    def _at(self, place: Place, session: Session) -> Place:
+        """``place`` at its apart phase: a step each answers is at its first turn or revealed;
+        any other step at its first phase."""
+        step = self.walk.step(place)
+        if not each_answers(step):
+            return self.walk.start_of_step(place.pack, place.step)
+        reveal = reveal_phase(step)
+        if place.phase == reveal or self._revealed(session, place):
+            return Place(place.pack, place.step, reveal or FIRST)
+        return Place(place.pack, place.step, FIRST)
+
+    def _revealed(self, session: Session, place: Place) -> bool:
+        pack, step = self.walk.packs[place.pack], self.walk.step(place)
+        reveal = reveal_phase(step)
+        return any(
+            (m.pack, m.step, m.phase) == (pack.id, step.id, reveal)
+            for m in trail.moves(session.trail)
+        )
+
+    # Answers
+
+    def answer_table(self, place: Place) -> dict[str, Any]:
+        """The step's answer table as this seat may show it: at its own turn of a private or
+        sealed step, only this partner's own answer; else the session file's."""
+        pack, step = self.walk.packs[place.pack], self.walk.step(place)
+        if own_file(step) and place.phase == FIRST:
+            mine = self.own.value(pack.id, step.id)
+            return {} if mine is None else {self.partner: mine}
+        return self.session.answer(pack.id, step.id)
+
+    def keep(self, place: Place, table: dict[str, Any]) -> None:
+        """Save this seat's answer at ``place`` from the step's whole answer table: its own
+        value, or the together answer. Raises ``SaveError``."""
+        pack, step = self.walk.packs[place.pack], self.walk.step(place)
+        if not each_answers(step):
+            if "together" in table:
+                value = table["together"]
+                self._change(lambda s: _merge(s, pack.id, step.id, "together", value))
+            return
+        value = table.get(self.partner)
+        if own_file(step):
+            self.own.put(pack.id, step.id, value)
+        else:
+            self._change(lambda s: _merge(s, pack.id, step.id, self.partner, value))
+
+    def finish_turn(self, place: Place) -> None:
+        """This partner is done at ``place``; the second one done reveals the step."""
+        pack, step = self.walk.packs[place.pack], self.walk.step(place)
+        revealed: list[bool] = []
+
+        def change(session: Session) -> None:
+            if self._place(session) != place:
+                return
+            done = done_of(session)
+            if self.partner not in done:
+                done.append(self.partner)
+            _apart(session)["done"] = done
+            if other(self.partner) in done:
+                self._reveal(session, place)
+                revealed.append(True)
+
+        self._change(change)
+        if revealed and own_file(step):
+            # The answers are in the session file (or the notes file) now: they leave the own
+            # files. A seat killed before this finds them there, and never shows them again.
+            for key in ("a", "b"):
+                SeatAnswers(self.path, key).take([(pack.id, step.id)])
+
+    def undo_turn(self, place: Place) -> None:
+        """This partner takes back being done, while the step is not revealed."""
+
+        def change(session: Session) -> None:
+            if self._place(session) == place:
+                _apart(session)["done"] = [k for k in done_of(session) if k != self.partner]
+
+        self._change(change)
+
+    def _reveal(self, session: Session, place: Place) -> None:
+        pack, step = self.walk.packs[place.pack], self.walk.step(place)
+        if own_file(step):
+            # The step is revealed: only now is the other partner's own file read.
+            values = {key: SeatAnswers(self.path, key).value(pack.id, step.id) for key in "ab"}
+            given = {key: value for key, value in values.items() if value is not None}
+            if is_sealed(step):
+                self._seal(pack.id, step, given)
+            else:
+                session.set_answer(pack.id, step.id, given)
+        reveal = reveal_phase(step) or FIRST
+        self._arrive(session, Place(place.pack, place.step, reveal))
+
+    def _seal(self, pack_id: str, step: Any, given: dict[str, Any]) -> None:
+        """A sealed step's answers go to the counsellor's notes file, or nowhere."""
+        from workbook.data.care import raise_flag
+
+        if not self.keeps_sealed or not given:
+            return
+        at = self.now()
+        self.store.notes(self.couple.id, self.session_id).seal_all(
+            [(pack_id, step.id, key, value, at) for key, value in given.items()]
+        )
+        options = getattr(step, "options", None)
+        if any(asks_for_care(pack_id, step.id, v, options) for v in given.values()):
+            try:
+                raise_flag(self.store, self.couple.id, self.session_id, at)
+            except DataError as error:
+                raise SaveError(error.path, error.message) from error
+
+    # Moves
+
+    def move(self, leaving: Place, forward: bool) -> None:
+        """Next (``forward``) or Back from ``leaving``; nothing if the other seat has moved
+        from there already. Next from the last step finishes the session."""
+
+        def change(session: Session) -> None:
+            if self._place(session) != leaving:
+                return
+            step_places = [(p.pack, p.step) for p in self.walk.places]
+            steps = list(dict.fromkeys(step_places))
+            at = steps.index((leaving.pack, leaving.step)) + (1 if forward else -1)
+            if at < 0:
+                return
+            if at >= len(steps):
+                session.finished = self.now()
+                return
+            self._arrive(session, self._at(self.walk.start_of_step(*steps[at]), session))
+
+        self._change(change)
+
+    def _arrive(self, session: Session, place: Place) -> None:
+        from workbook.data.models import Position
+
+        pack, step = self.walk.packs[place.pack], self.walk.step(place)
+        session.position = Position(pack=pack.id, step=step.id, phase=place.phase)
+        session.trail.append(trail.entry(self.now(), pack.id, step.id, place.phase))
+        _apart(session)["done"] = []
+
+    def _change(self, change: Callable[[Session], None]) -> None:
+        """Apply ``change`` to the session file as it is on disk, under the session's lock.
+        Raises ``SaveError``."""
+        try:
+            with held(vault.lock_file(self.path), LOCK_WAIT_SECONDS):
+                session = self.store.peek_session(self.couple.id, self.session_id)
+                change(session)
+                _save(self.store, self.couple.id, session)
+        except Busy as error:
+            raise SaveError(self.path, "the session is busy in another window") from error
+        except DataError as error:
+            raise SaveError(self.path, error.message) from error
+        except OSError as error:
+            raise SaveError(self.path, f"its lock cannot be used: {error.strerror}") from error
+        self.session = session
+
+
+def _apart(session: Session) -> dict[str, Any]:
+    if not isinstance(session.apart, dict):
+        session.apart = {}
+    table: dict[str, Any] = session.apart
+    return table
+
+
+def _merge(session: Session, pack_id: str, step_id: str, key: str, value: Any) -> None:
+    table = dict(session.answer(pack_id, step_id))
+    if value is None:
+        table.pop(key, None)
+    else:
+        table[key] = value
+    session.set_answer(pack_id, step_id, table)
+
+
+def _save(store: Store, couple_id: str, session: Session) -> None:
+    store.save_session(couple_id, session)
