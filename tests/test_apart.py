@@ -263,3 +263,23 @@ def test_the_last_next_finishes_and_an_unfinished_apart_session_is_found(tmp_pat
     lia.reload()
     assert lia.stage().mode == apart.FINISHED
     assert apart.find(store, lia.couple.id) is None
+
+
+def test_the_console_shows_a_private_answer_only_after_its_reveal(tmp_path: Path) -> None:
+    from workbook.logic.live import live
+
+    _, lia, ben = seats(tmp_path)
+    place = lia.stage().place
+    assert place is not None
+    lia.arrive()
+    lia.keep(place, {"a": "hers"})
+    ben.keep(place, {"b": "his"})
+    lia.finish_turn(place)
+    before = live(lia.reload(), lia.walk.packs, WHEN)
+    assert before.where is not None
+    assert before.where.step_id == "meaning"
+    assert not before.shown
+    ben.reload()
+    ben.finish_turn(place)
+    after = live(lia.reload(), lia.walk.packs, WHEN)
+    assert [dict(shown.table) for shown in after.shown] == [{"a": "hers", "b": "his"}]

@@ -25,7 +25,7 @@ def open_workbook(args: argparse.Namespace) -> int:
         caseload.require_couple(store, couple)
         seat = os.environ.get(SEAT)
         if seat in ("a", "b"):
-            return _own_seat(store, couple, seat)
+            return _own_seat(args, store, couple, seat)
     if packs and couple is None:
         couples = store.couple_ids()
         if len(couples) > 1:
@@ -47,17 +47,13 @@ def open_workbook(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _own_seat(store: Any, couple_id: str, seat: str) -> int:
-    """A partner's own seat (serve --couple): the apart walk is not built yet, so it says so."""
-    from workbook.text import clean_line
-    from workbook.tui.seat_notice import SeatNotice
+def _own_seat(args: argparse.Namespace, store: Any, couple_id: str, seat: str) -> int:
+    """A partner's own seat (serve --couple): the couple's apart session, as this partner sees
+    it (``tui/seat.py``)."""
+    from workbook.tui.seat import SeatApp
 
-    try:
-        names = store.load_couple(couple_id).names
-        name = clean_line(names[0 if seat == "a" else 1])
-    except Exception:
-        name = "the first partner" if seat == "a" else "the second partner"
-    run_app(SeatNotice(name))
+    library: Any = lambda: common.library(args, quiet=True)  # noqa: E731 - loaded when needed
+    run_app(SeatApp(store, library, couple_id=couple_id, partner=seat))
     return EXIT_OK
 
 

@@ -1,0 +1,175 @@
+"""The apart walk in two seats at once: two apps on one data folder, one per partner, as two
+browsers would run them. Each waits on the other's saved file, never on time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.packs_helpers import write_pack
+from tests.tui.conftest import WHEN, screen_text
+from tests.tui.test_console import until
+from workbook.data.store import Store
+from workbook.packs.library import Library, load_library
+from workbook.service import apart
+from workbook.tui.screens.apart import ApartScreen
+from workbook.tui.seat import SeatApp
+from workbook.tui.steps.base import StepInput
+from workbook.tui.steps.text import TextInput
+
+STEPS = """
+[[steps]]
+id = "meaning"
+kind = "text"
+prompt = "{me}, what does respect look like?"
+
+[[steps]]
+id = "open"
+kind = "text"
+answer = "each-open"
+prompt = "{me}, say it openly."
+
+[[steps]]
+id = "both"
+kind = "text"
+answer = "together"
+prompt = "One answer for you both."
+"""
+LIA_WORDS = "Lia-private-words"
+BEN_WORDS = "Ben-private-words"
+
+
+@pytest.fixture
+def setup(tmp_path: Path, data_dir: Path) -> tuple[Store, Library, str]:
+    packs = tmp_path / "packs"
+    write_pack(packs, "respect", STEPS)
+    library = load_library([packs], environ={})
+    store = Store(data_dir)
+    store.prepare()
+    couple = store.create_couple("Lia", "Ben", when=WHEN)
+    couple.care_note_seen = True
+    store.save_couple(couple)
+    apart.begin(store, couple, [library.packs["respect"]])
+    return store, library, couple.id
+
+
+def seat_app(setup: tuple[Store, Library, str], partner: str) -> SeatApp:
+    store, library, couple_id = setup
+    return SeatApp(
+        Store(store.root), library, couple_id=couple_id, partner=partner, theme="textual-dark"
+    )
+
+
+def seat_screen(app: SeatApp) -> ApartScreen:
+    screen = app.screen
+    assert isinstance(screen, ApartScreen), type(screen)
+    return screen
+
+
+def shown(app: SeatApp) -> str:
+    return " ".join(screen_text(app).split())
+
+
+async def type_answer(pilot: Pilot[Any], words: str) -> None:
+    widget = seat_screen(pilot.app).query_one(StepInput)  # type: ignore[arg-type]
+    assert isinstance(widget, TextInput)
+    widget.query_one("TextArea").load_text(words)  # type: ignore[attr-defined]
+    await pilot.pause()
+
+
+async def press_next(pilot: Pilot[Any]) -> None:
+    await pilot.click("#next")
+    await pilot.pause()
+
+
+def says(app: SeatApp, words: str) -> Callable[[], bool]:
+    return lambda: words in shown(app)
+
+
+def both_words(app: SeatApp) -> Callable[[], bool]:
+    return lambda: LIA_WORDS in shown(app) and BEN_WORDS in shown(app)
+
+
+def mode(app: SeatApp) -> str | None:
+    stage = seat_screen(app).shown
+    return stage.mode if stage else None
+
+
+async def test_two_seats_answer_at_once_and_see_the_reveal_only_when_both_are_done(
+    setup: tuple[Store, Library, str],
+) -> None:
+    lia_app, ben_app = seat_app(setup, "a"), seat_app(setup, "b")
+    async with lia_app.run_test(size=(80, 24)) as lia, ben_app.run_test(size=(80, 24)) as ben:
+        await until(lia, lambda: isinstance(lia_app.screen, ApartScreen))
+        await until(ben, lambda: isinstance(ben_app.screen, ApartScreen))
+        # Both at their own turn at the same time: no look-away, no hand-over.
+        assert mode(lia_app) == mode(ben_app) == apart.ANSWER
+        assert "look away" not in shown(lia_app).lower()
+        await type_answer(lia, LIA_WORDS)
+        await type_answer(ben, BEN_WORDS)
+        await press_next(lia)
+        assert mode(lia_app) == apart.WAITING
+        assert "Waiting for Ben" in shown(lia_app)
+        await until(ben, lambda: "Lia is done" in shown(ben_app))
+        # Neither screen holds the other's words before the reveal.
+        assert BEN_WORDS not in shown(lia_app)
+        assert LIA_WORDS not in shown(ben_app)
+        # Back is not offered while waiting, and does nothing.
+        await lia.press("ctrl+b")
+        await lia.pause()
+        assert BEN_WORDS not in shown(lia_app)
+        await press_next(ben)
+        await until(lia, lambda: mode(lia_app) == apart.REVEALED)
+        assert mode(ben_app) == apart.REVEALED
+        for app in (lia_app, ben_app):
+            await until(lia, both_words(app))
+        # Next on one device moves both to the open step.
+        await press_next(ben)
+        await until(lia, lambda: mode(lia_app) == apart.ANSWER)
+        await type_answer(ben, "said openly")
+        ben_screen = seat_screen(ben_app)
+        assert ben_screen.keep_now()
+        await until(
+            lia, lambda: "Ben answered" in shown(lia_app) and "said openly" in shown(lia_app)
+        )
+        # Back from the open step shows the revealed step again, never a private turn.
+        await lia.press("ctrl+b")
+        await until(ben, lambda: mode(ben_app) == apart.REVEALED and LIA_WORDS in shown(ben_app))
+
+
+async def test_a_together_answer_written_on_one_seat_shows_on_the_other_when_saved(
+    setup: tuple[Store, Library, str],
+) -> None:
+    store, library, couple_id = setup
+    seat = apart.Seat(
+        store,
+        store.load_couple(couple_id),
+        apart.find(store, couple_id) or "",
+        [library.packs["respect"].pack],  # type: ignore[list-item]
+        "a",
+        lambda: WHEN,
+    )
+    seat.arrive()
+    start = seat.stage().place
+    assert start is not None
+    together = seat._at(seat.walk.start_of_step(0, 2), seat.session)
+    seat._change(lambda s: seat._arrive(s, together))
+    lia_app, ben_app = seat_app(setup, "a"), seat_app(setup, "b")
+    async with lia_app.run_test(size=(80, 24)) as lia, ben_app.run_test(size=(80, 24)) as ben:
+        await until(lia, lambda: isinstance(lia_app.screen, ApartScreen))
+        await until(ben, lambda: isinstance(ben_app.screen, ApartScreen))
+        assert mode(lia_app) == apart.SHARED
+        await type_answer(lia, "our one answer")
+        assert seat_screen(lia_app).keep_now()
+        await until(ben, lambda: "our one answer" in shown(ben_app))
+        await type_answer(ben, "our one answer, and more")
+        assert seat_screen(ben_app).keep_now()
+        await until(lia, lambda: "and more" in shown(lia_app))
+        # The last Next finishes the session on both seats.
+        await press_next(lia)
+        for app in (lia_app, ben_app):
+            await until(ben, says(app, "This session is finished"))

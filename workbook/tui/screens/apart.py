@@ -1,0 +1,293 @@
+"""A partner's own seat in an apart session (DESIGN.md section 3.12): the walk as one partner
+sees it on their own device.
+
+The screen shows what ``service.apart.Seat`` says this seat is at: this partner's own turn (no
+look-away, no hand-over), "Waiting for Ben" once done, the reveal once both are done, a read or
+together step, or a step walked at one screen. It watches the session file (a ``stat`` every
+``POLL`` seconds; a read only when it changed) and shows the other seat's moves and saves.
+Typing is kept within ``KEEP_WITHIN`` seconds, and at once before any move.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Static
+
+from workbook.data.durable import SaveError
+from workbook.data.files import DataError
+from workbook.data.partners import other
+from workbook.kinds import spec
+from workbook.logic.phases import SECOND
+from workbook.logic.walk import Place
+from workbook.service import apart
+from workbook.service.follow import signature
+from workbook.tui import views
+from workbook.tui.plain import fill, line
+from workbook.tui.steps.base import StepInput
+from workbook.tui.steps.context import StepContext
+from workbook.tui.widgets.button import Button
+from workbook.tui.widgets.footer import KeysFooter
+
+POLL = 0.2
+KEEP_WITHIN = 0.5
+
+WAITING = "Waiting for $name."
+WAITING_MORE = (
+    "Your answer is saved on this device's seat, and $name cannot see it. Both answers "
+    "show here once $name is done too."
+)
+NOTICE = (
+    "This step is walked together at one screen, not on your own devices. Either of you can "
+    "go on with Next; the counsellor can send the link for both at one screen."
+)
+FINISHED = "This session is finished. Your answers are saved."
+
+
+class ApartScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+n", "next", "Next", id="apart.next"),
+        Binding("ctrl+b", "back", "Back", id="apart.back"),
+    ]
+    DEFAULT_CSS = """
+    ApartScreen #apart-top { height: auto; }
+    ApartScreen #apart-nav { height: auto; }
+    ApartScreen #apart-nav Button { margin-right: 1; min-width: 8; }
+    ApartScreen .waiting { margin: 1 0; text-style: bold; }
+    """
+
+    def __init__(self, seat: apart.Seat) -> None:
+        super().__init__()
+        self.seat = seat
+        self.names: dict[str, str] = {p.key: p.name for p in seat.couple.partners}
+        self.shown: apart.Stage | None = None
+        self._shown_answers: Any = None
+        self._signature: Any = None
+        # This seat's latest answer not yet kept: (place, answer table).
+        self._pending: tuple[Place, dict[str, Any]] | None = None
+        self._keep_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="apart-top"):
+            yield Static(id="progress", markup=False)
+        yield VerticalScroll(id="stage")
+        with Horizontal(id="apart-nav"):
+            yield Button("Back", id="back")
+            yield Button("Next", id="next", variant="primary")
+        yield KeysFooter()
+
+    async def on_mount(self) -> None:
+        try:
+            self.seat.arrive()
+        except SaveError as error:
+            self._failed(error)
+        self._signature = signature(self.seat.path)
+        await self.show_stage()
+        self.set_interval(POLL, self.poll)
+
+    # Watching the session file
+
+    async def poll(self) -> None:
+        """Show what the other seat changed, once the session file has changed."""
+        now = signature(self.seat.path)
+        if now == self._signature:
+            return
+        self._signature = now
+        try:
+            self.seat.reload()
+        except DataError:
+            return
+        stage = self.seat.stage()
+        shown = self.shown
+        same_place = shown is not None and stage.place == shown.place
+        answers = self._answers(stage)
+        if same_place and stage.mode == getattr(shown, "mode", None):
+            self.shown = stage
+            if answers == self._shown_answers:
+                # Only who is done changed: this partner's own turn is left as it is.
+                self._show_chrome(stage)
+                return
+            if stage.mode == apart.SHARED and self._pending is not None:
+                # A together answer this seat is still typing: kept in a moment, and then
+                # shown to the other seat.
+                return
+        self.keep_now()
+        await self.show_stage()
+
+    def _answers(self, stage: apart.Stage) -> Any:
+        if stage.place is None:
+            return None
+        return self.seat.answer_table(stage.place)
+
+    # Showing
+
+    async def show_stage(self) -> None:
+        stage = self.seat.stage()
+        self.shown = stage
+        self._shown_answers = self._answers(stage)
+        holder = self.query_one("#stage", VerticalScroll)
+        await holder.remove_children()
+        await holder.mount_all(self._widgets(stage))
+        self._show_chrome(stage)
+        inputs = [w for w in self.query(StepInput) if not w.disabled]
+        if inputs:
+            inputs[0].focus_input()
+        else:
+            self.set_focus(self.query_one("#next", Button))
+
+    def _widgets(self, stage: apart.Stage) -> list[Widget]:
+        if stage.mode == apart.FINISHED or stage.place is None:
+            return [Static(FINISHED, markup=False)]
+        place = stage.place
+        step = self.seat.walk.step(place)
+        pack = self.seat.walk.packs[place.pack]
+        title = Static(line(step.title or pack.title), classes="step-title")
+        if stage.mode == apart.NOTICE:
+            return [title, Static(NOTICE, markup=False)]
+        if stage.mode == apart.WAITING:
+            partner = self.names[other(self.seat.partner)]
+            return [
+                title,
+                Static(fill(WAITING, name=partner), classes="waiting"),
+                Static(fill(WAITING_MORE, name=partner)),
+            ]
+        return [title, *views.build(self.context(stage))]
+
+    def context(self, stage: apart.Stage) -> StepContext:
+        assert stage.place is not None
+        place = stage.place
+        pack, step = self.seat.walk.packs[place.pack], self.seat.walk.step(place)
+        table = self.seat.answer_table(place)
+        mine = stage.mode == apart.ANSWER
+        phase, first = place.phase, self.seat.walk.first_partner(place)
+        if mine:
+            partner = other(self.seat.partner)
+            if apart.own_file(step) or table.get(partner) in (None, "", [], {}):
+                # Only this partner's own value, whatever else the file holds.
+                table = {k: v for k, v in table.items() if k == self.seat.partner}
+                first = self.seat.partner
+            else:
+                # An open step the other has answered: their answer above this one's input.
+                phase, first = SECOND, partner
+        today = self.app.today()  # type: ignore[attr-defined]
+        return StepContext(
+            pack=pack,
+            step=step,
+            phase=phase,
+            answer=spec(step).read(table),
+            names=self.names,
+            first=first,
+            answering=self.seat.partner if mine else None,
+            session=self.seat.session,
+            today=today,
+            kept_by=self.seat.couple.facilitator,
+        )
+
+    def _show_chrome(self, stage: apart.Stage) -> None:
+        me = self.names[self.seat.partner]
+        where = ""
+        if stage.place is not None:
+            pack_no, packs, step_no, steps = self.seat.walk.progress(stage.place)
+            where = f" · pack {pack_no} of {packs}, step {step_no} of {steps}"
+        if stage.mode == apart.ANSWER and other(self.seat.partner) in stage.done:
+            where += f" · {self.names[other(self.seat.partner)]} is done"
+        self.query_one("#progress", Static).update(Content(f"{me}'s own seat{where}"))
+        labels = {apart.ANSWER: "I'm done", apart.WAITING: "Change my answer"}
+        button = self.query_one("#next", Button)
+        button.label = Content(labels.get(stage.mode, "Next"))
+        button.display = stage.mode != apart.FINISHED
+        self.query_one("#back", Button).display = stage.mode not in (
+            apart.FINISHED,
+            apart.WAITING,
+        )
+
+    # Answers
+
+    @on(StepInput.Changed)
+    def _changed(self, event: StepInput.Changed) -> None:
+        event.stop()
+        if self.shown is None or self.shown.place is None:
+            return
+        table = event.answer.to_table() if hasattr(event.answer, "to_table") else event.answer
+        self._pending = (self.shown.place, table)
+        if self._keep_timer is None:
+            self._keep_timer = self.set_timer(KEEP_WITHIN, self.keep_now)
+
+    def keep_now(self) -> bool:
+        """Keep this seat's pending answer; False (and said) when it could not be kept."""
+        if self._keep_timer is not None:
+            self._keep_timer.stop()
+            self._keep_timer = None
+        if self._pending is None:
+            return True
+        place, table = self._pending
+        try:
+            self.seat.keep(place, table)
+        except SaveError as error:
+            self._failed(error)
+            return False
+        self._pending = None
+        self._signature = signature(self.seat.path)
+        return True
+
+    def _failed(self, error: SaveError) -> None:
+        self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
+
+    # Moves
+
+    @on(Button.Pressed, "#next")
+    async def _next_pressed(self) -> None:
+        await self.action_next()
+
+    @on(Button.Pressed, "#back")
+    async def _back_pressed(self) -> None:
+        await self.action_back()
+
+    async def action_next(self) -> None:
+        stage = self.shown
+        if stage is None or stage.place is None or not self.keep_now():
+            return
+        try:
+            if stage.mode == apart.ANSWER:
+                inputs = list(self.query(StepInput))
+                problem = next((p for p in (i.problem() for i in inputs) if p), None)
+                if problem:
+                    self.notify(problem, markup=False)
+                    return
+                self.seat.finish_turn(stage.place)
+            elif stage.mode == apart.WAITING:
+                self.seat.undo_turn(stage.place)
+            else:
+                self.seat.move(stage.place, forward=True)
+        except SaveError as error:
+            self._failed(error)
+            return
+        await self._after_change()
+
+    async def action_back(self) -> None:
+        stage = self.shown
+        if stage is None or stage.place is None or stage.mode == apart.WAITING:
+            return
+        if not self.keep_now():
+            return
+        try:
+            self.seat.move(stage.place, forward=False)
+        except SaveError as error:
+            self._failed(error)
+            return
+        await self._after_change()
+
+    async def _after_change(self) -> None:
+        self._signature = signature(self.seat.path)
+        await self.show_stage()
+
+    def on_unmount(self) -> None:
+        self.keep_now()
