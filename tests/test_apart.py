@@ -283,3 +283,22 @@ def test_the_console_shows_a_private_answer_only_after_its_reveal(tmp_path: Path
     ben.finish_turn(place)
     after = live(lia.reload(), lia.walk.packs, WHEN)
     assert [dict(shown.table) for shown in after.shown] == [{"a": "hers", "b": "his"}]
+
+
+def test_a_revealed_answer_left_in_an_own_file_is_taken_out_when_the_seat_opens(
+    tmp_path: Path,
+) -> None:
+    _, lia, ben = seats(tmp_path)
+    place = lia.stage().place
+    assert place is not None
+    lia.keep(place, {"a": "hers"})
+    ben.keep(place, {"b": "his"})
+    lia.finish_turn(place)
+    ben.reload()
+    ben.finish_turn(place)
+    # As if Lia's process was killed between the reveal and the taking out.
+    lia.own.put("respect", "meaning", "hers")
+    lia.reload()
+    lia.arrive()
+    assert "meaning" not in lia.own.path.read_text()
+    assert lia.session.answer("respect", "meaning") == {"a": "hers", "b": "his"}

@@ -158,6 +158,21 @@ class Seat:
                     self._arrive(session, self._at(self.walk.places[0], session))
 
             self._change(change)
+        self._tidy()
+
+    def _tidy(self) -> None:
+        """Take out of this partner's own file the steps already revealed (a process killed
+        between a reveal and the taking out leaves them there)."""
+        kept = self.own.read()
+        revealed = []
+        for p, pack in enumerate(self.walk.packs):
+            for s, step in enumerate(pack.steps):
+                if step.id in kept.get(pack.id, {}) and self._revealed(
+                    self.session, Place(p, s, FIRST)
+                ):
+                    revealed.append((pack.id, step.id))
+        if revealed:
+            self.own.take(revealed)
 
     # Where the seat is
 
