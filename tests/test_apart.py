@@ -302,3 +302,44 @@ def test_a_revealed_answer_left_in_an_own_file_is_taken_out_when_the_seat_opens(
     lia.arrive()
     assert "meaning" not in lia.own.path.read_text()
     assert lia.session.answer("respect", "meaning") == {"a": "hers", "b": "his"}
+
+
+def test_ending_early_from_a_sealed_step_still_gives_the_counsellor_a_call_for_care(
+    tmp_path: Path,
+) -> None:
+    from workbook.packs.library import load_library
+
+    data = tmp_path / "data"
+    store = Store(data)
+    store.prepare()
+    couple = store.create_couple("Lia", "Ben", "Dr. Lee", when=WHEN)
+    loaded = load_library(environ={}).packs["before-we-begin"]
+    session_id = apart.begin(store, couple, [loaded])
+    assert loaded.pack is not None
+    lia, ben = (
+        apart.Seat(Store(data), couple, session_id, [loaded.pack], key, lambda: WHEN)
+        for key in "ab"
+    )
+    afraid = next(
+        lia._at(lia.walk.start_of_step(0, s), lia.session)
+        for s, step in enumerate(loaded.pack.steps)
+        if step.id == "afraid"
+    )
+    lia._change(lambda s: lia._arrive(s, afraid))
+    ben.keep(afraid, {"b": ["Yes"]})
+    lia.keep(afraid, {"a": ["No"]})
+    # Ben ends the session from his own turn, before Lia is done.
+    ben.reload()
+    ben.end_now()
+    assert ben.stage().mode == apart.FINISHED
+    notes = store.notes(couple.id, session_id).read()
+    assert notes.sealed["before-we-begin"]["afraid"] == {"b": ["Yes"]}
+    assert store.load_couple(couple.id).care is not None
+    # Lia's seat sees the end, and keeps her own sealed answer where it belongs too.
+    lia.reload()
+    assert lia.stage().mode == apart.FINISHED
+    lia.settle_own()
+    notes = store.notes(couple.id, session_id).read()
+    assert notes.sealed["before-we-begin"]["afraid"] == {"a": ["No"], "b": ["Yes"]}
+    for seat in (lia, ben):
+        assert "afraid" not in seat.own.path.read_text()

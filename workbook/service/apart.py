@@ -35,80 +35,46 @@ from workbook.data.partners import other
 from workbook.data.seat_answers import SeatAnswers
 from workbook.kinds import spec
 from workbook.logic.live import reveal_phase
-from workbook.logic.phases import FIRST, SECOND, is_sealed
+from workbook.logic.phases import FIRST, is_sealed
 from workbook.logic.safety import asks_for_care
-from workbook.logic.walk import Place, Walk, phases
+from workbook.logic.walk import Place, Walk
+from workbook.service.apart_session import (
+    ANSWER,
+    FINISHED,
+    LOCK_WAIT_SECONDS,
+    NOTICE,
+    REVEALED,
+    SHARED,
+    WAITING,
+    begin,
+    done_of,
+    each_answers,
+    find,
+    is_apart,
+    own_file,
+)
 
 if TYPE_CHECKING:
     from workbook.data.models import Couple, Session
     from workbook.data.store import Store
-    from workbook.packs.load import LoadedPack
     from workbook.packs.models import Pack
 
-LOCK_WAIT_SECONDS = 10.0
-# What a seat shows at its step.
-NOTICE, SHARED, ANSWER, WAITING, REVEALED, FINISHED = (
-    "notice",  # a kind walked at one screen: passed by either seat
-    "shared",  # a read step or a together step: one screen's worth, the same on both
-    "answer",  # this partner's own turn
-    "waiting",  # this partner is done; the other is not yet
-    "revealed",  # both are done: the reveal (or a sealed step's screen after it)
-    "finished",
-)
-
-
-def is_apart(session: Session) -> bool:
-    return isinstance(session.apart, dict)
-
-
-def done_of(session: Session) -> list[str]:
-    """Who has finished their turn at the session's place (``a``, ``b``)."""
-    done = session.apart.get("done") if isinstance(session.apart, dict) else None
-    return [key for key in ("a", "b") if isinstance(done, list) and key in done]
-
-
-def each_answers(step: Any) -> bool:
-    """True for a step that each partner answers (a private, sealed or open one)."""
-    return bool(spec(step).apart) and SECOND in phases(step)
-
-
-def own_file(step: Any) -> bool:
-    """True for a step whose answers stay in each partner's own file until the reveal."""
-    return each_answers(step) and getattr(step, "answer", "each-private") != "each-open"
-
-
-def find(store: Store, couple_id: str) -> str | None:
-    """The couple's latest unfinished apart session, or None."""
-    for session_id in reversed(store.session_ids(couple_id)):
-        try:
-            session = store.peek_session(couple_id, session_id)
-        except DataError:
-            continue
-        if session.finished is None:
-            return str(session_id) if is_apart(session) else None
-    return None
-
-
-def begin(store: Store, couple: Couple, loaded: list[LoadedPack]) -> str:
-    """A new apart session with these packs, or the one the other seat began a moment ago.
-    Raises ``SaveError``."""
-    from workbook.logic.session_packs import begin_packs
-
-    gate = store.layout.sessions_folder(couple.id) / "apart.lock"
-    try:
-        with held(gate, LOCK_WAIT_SECONDS):
-            found = find(store, couple.id)
-            if found is not None:
-                return found
-            session = store.new_session(couple.id, [p.pack.id for p in loaded if p.pack])
-            # The seats take the session's lock for each change, never for long.
-            store.release_session(couple.id, session.id)
-            begin_packs(session, store, loaded)
-            session.apart = {"done": []}
-            _save(store, couple.id, session)
-            return str(session.id)
-    except (Busy, OSError) as error:
-        raise SaveError(gate, f"the session could not be begun: {error}") from error
+__all__ = [
+    "ANSWER",
+    "FINISHED",
+    "NOTICE",
+    "REVEALED",
+    "SHARED",
+    "WAITING",
+    "Seat",
+    "Stage",
+    "begin",
+    "done_of",
+    "each_answers",
+    "find",
+    "is_apart",
+    "own_file",
+]
 
 
 @dataclass(frozen=True)
@@ -305,6 +271,42 @@ class Seat:
             except DataError as error:
                 raise SaveError(error.path, error.message) from error
 
+    def settle_own(self) -> None:
+        """This partner's sealed answers not yet revealed go where a sealed answer goes (the
+        counsellor's notes file, or nowhere) and leave the own file: the session ended early
+        (an answer that asks for care must reach the counsellor all the same). Only this
+        partner's own file is read. Raises ``SaveError``."""
+        kept = self.own.read()
+        taken = []
+        for pack in self.walk.packs:
+            for step in pack.steps:
+                value = kept.get(pack.id, {}).get(step.id)
+                if is_sealed(step) and value is not None:
+                    self._seal(pack.id, step, {self.partner: value})
+                    taken.append((pack.id, step.id))
+        if taken:
+            self.own.take(taken)
+
+    def end_now(self) -> None:
+        """End the session where it stands, for both seats (the sealed step's "End here for
+        today"): the steps not reached are marked, as at one screen. Raises ``SaveError``."""
+        self.settle_own()
+
+        def change(session: Session) -> None:
+            if session.finished is not None:
+                return
+            place = self._place(session)
+            pack, step = self.walk.packs[place.pack], self.walk.step(place)
+            steps = [(p.id, s.id) for p in self.walk.packs for s in p.steps]
+            missed = trail.not_reached(
+                steps, trail.moves(session.trail), lambda p, s: bool(session.answer(p, s))
+            )
+            at = self.now()
+            session.trail.append(trail.ending_entry(at, pack.id, step.id, place.phase, missed))
+            session.finished = at
+
+        self._change(change)
+
     # Moves
 
     def move(self, leaving: Place, forward: bool) -> None:
@@ -341,7 +343,7 @@ class Seat:
             with held(vault.lock_file(self.path), LOCK_WAIT_SECONDS):
                 session = self.store.peek_session(self.couple.id, self.session_id)
                 change(session)
-                _save(self.store, self.couple.id, session)
+                self.store.save_session(self.couple.id, session)
         except Busy as error:
             raise SaveError(self.path, "the session is busy in another window") from error
         except DataError as error:
@@ -365,7 +367,3 @@ def _merge(session: Session, pack_id: str, step_id: str, key: str, value: Any) -
     else:
         table[key] = value
     session.set_answer(pack_id, step_id, table)
-
-
-def _save(store: Store, couple_id: str, session: Session) -> None:
-    store.save_session(couple_id, session)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -120,7 +120,15 @@ class ApartScreen(Screen[None]):
                 # shown to the other seat.
                 return
         self.keep_now()
+        if stage.mode == apart.FINISHED:
+            self._settle()
         await self.show_stage()
+
+    def _settle(self) -> None:
+        try:
+            self.seat.settle_own()
+        except SaveError as error:
+            self._failed(error)
 
     def _answers(self, stage: apart.Stage) -> Any:
         if stage.place is None:
@@ -280,6 +288,21 @@ class ApartScreen(Screen[None]):
             return
         try:
             self.seat.move(stage.place, forward=False)
+        except SaveError as error:
+            self._failed(error)
+            return
+        await self._after_change()
+
+    @work(exclusive=True, group="end")
+    async def action_end_now(self) -> None:
+        """A sealed step's "End here for today": the session ends for both seats, once asked;
+        this partner's sealed answer still reaches the counsellor."""
+        from workbook.tui.screens.leaving import ask_to_end
+
+        if not await self.app.push_screen_wait(ask_to_end()) or not self.keep_now():
+            return
+        try:
+            self.seat.end_now()
         except SaveError as error:
             self._failed(error)
             return

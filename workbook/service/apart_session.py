@@ -1,0 +1,83 @@
+"""An apart session as a whole (``service/apart.py`` is one seat in it): which session the
+seats share, beginning one, and what each kind of step is when walked apart."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from workbook.data.durable import SaveError
+from workbook.data.files import DataError
+from workbook.data.locks import Busy, held
+from workbook.kinds import spec
+from workbook.logic.phases import SECOND
+from workbook.logic.walk import phases
+
+if TYPE_CHECKING:
+    from workbook.data.models import Couple, Session
+    from workbook.data.store import Store
+    from workbook.packs.load import LoadedPack
+
+LOCK_WAIT_SECONDS = 10.0
+# What a seat shows at its step.
+NOTICE, SHARED, ANSWER, WAITING, REVEALED, FINISHED = (
+    "notice",  # a kind walked at one screen: passed by either seat
+    "shared",  # a read step or a together step: one screen's worth, the same on both
+    "answer",  # this partner's own turn
+    "waiting",  # this partner is done; the other is not yet
+    "revealed",  # both are done: the reveal (or a sealed step's screen after it)
+    "finished",
+)
+
+
+def is_apart(session: Session) -> bool:
+    return isinstance(session.apart, dict)
+
+
+def done_of(session: Session) -> list[str]:
+    """Who has finished their turn at the session's place (``a``, ``b``)."""
+    done = session.apart.get("done") if isinstance(session.apart, dict) else None
+    return [key for key in ("a", "b") if isinstance(done, list) and key in done]
+
+
+def each_answers(step: Any) -> bool:
+    """True for a step that each partner answers (a private, sealed or open one)."""
+    return bool(spec(step).apart) and SECOND in phases(step)
+
+
+def own_file(step: Any) -> bool:
+    """True for a step whose answers stay in each partner's own file until the reveal."""
+    return each_answers(step) and getattr(step, "answer", "each-private") != "each-open"
+
+
+def find(store: Store, couple_id: str) -> str | None:
+    """The couple's latest unfinished apart session, or None."""
+    for session_id in reversed(store.session_ids(couple_id)):
+        try:
+            session = store.peek_session(couple_id, session_id)
+        except DataError:
+            continue
+        if session.finished is None:
+            return str(session_id) if is_apart(session) else None
+    return None
+
+
+def begin(store: Store, couple: Couple, loaded: list[LoadedPack]) -> str:
+    """A new apart session with these packs, or the one the other seat began a moment ago.
+    Raises ``SaveError``."""
+    from workbook.logic.session_packs import begin_packs
+
+    gate = store.layout.sessions_folder(couple.id) / "apart.lock"
+    try:
+        with held(gate, LOCK_WAIT_SECONDS):
+            found = find(store, couple.id)
+            if found is not None:
+                return found
+            session = store.new_session(couple.id, [p.pack.id for p in loaded if p.pack])
+            # The seats take the session's lock for each change, never for long.
+            store.release_session(couple.id, session.id)
+            begin_packs(session, store, loaded)
+            session.apart = {"done": []}
+            store.save_session(couple.id, session)
+            return str(session.id)
+    except (Busy, OSError) as error:
+        raise SaveError(gate, f"the session could not be begun: {error}") from error
