@@ -279,6 +279,15 @@ def test_the_console_shows_a_private_answer_only_after_its_reveal(tmp_path: Path
     assert before.where is not None
     assert before.where.step_id == "meaning"
     assert not before.shown
+    # Nobody's turn: both answer at once; the console says who is done, never what.
+    assert before.where.turn is None
+    assert before.answered_so_far == ["a"]
+    from workbook.export.console import answers_markdown, doing
+
+    names = {"a": "Lia", "b": "Ben"}
+    assert doing(before.where, names) == "Both answering in private, each on their own device"
+    assert "Done so far: Lia" in answers_markdown(before, names)
+    assert "hers" not in answers_markdown(before, names)
     ben.reload()
     ben.finish_turn(place)
     after = live(lia.reload(), lia.walk.packs, WHEN)

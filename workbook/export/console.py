@@ -34,6 +34,9 @@ def doing(where: Where, names: Names) -> str:
     phase, turn = where.place.phase, where.turn
     name = names.get(turn or "", "")
     other_name = names.get(other(turn or ""), "")
+    if where.apart and phase == FIRST:
+        private = " in private" if where.private else ""
+        return f"Both answering{private}, each on their own device"
     if phase in (LOOKAWAY, HANDOVER):
         return f"The screen passes to {name}; {other_name} looks away"
     if phase == HANDBACK:
@@ -94,7 +97,8 @@ def answers_markdown(found: Live, names: Names) -> str:
             out.append(PRIVATE_NOW)
             if found.answered_so_far:
                 who = names_and(names[key] for key in found.answered_so_far)
-                out.append(f"*Written so far: {who}.*")
+                said = "Done so far" if where.apart else "Written so far"
+                out.append(f"*{said}: {who}.*")
         elif spec(where.step).render is None:
             out.append("*Nothing to answer at this step.*")
         else:

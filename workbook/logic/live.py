@@ -50,6 +50,8 @@ class Where:
     turn: str | None
     # True when the step has private turns (a look-away and a hand-over).
     private: bool
+    # True in an apart session (each partner on their own device): both answer at once.
+    apart: bool = False
 
     @property
     def pack_id(self) -> str:
@@ -168,6 +170,10 @@ def live(session: Session, packs: Sequence[Pack], now: datetime) -> Live:
                 found.scores.append((pack, value))
     if where is not None and (where.pack_id, where.step_id) not in may_show:
         found.answered_so_far = _answered(where.step, session.answer(where.pack_id, where.step_id))
+        if where.apart:
+            # Who is done at their own device: the answers themselves are in their own files.
+            done = session.apart.get("done")
+            found.answered_so_far = [k for k in ("a", "b") if isinstance(done, list) and k in done]
     return found
 
 
@@ -183,6 +189,9 @@ def _where(walk: Walk, session: Session) -> Where | None:
         return None
     place = walk.find(position.pack, position.step, position.phase)
     step = walk.step(place)
+    if isinstance(session.apart, dict):
+        # Both partners answer at once, each on their own device: nobody's turn.
+        return Where(place, walk.packs[place.pack], step, None, private(step), apart=True)
     return Where(place, walk.packs[place.pack], step, walk.answering(place), private(step))
 
 
