@@ -43,10 +43,22 @@ LIA_WORDS = "Lia-private-words"
 BEN_WORDS = "Ben-private-words"
 
 
+AGREE = """
+[[steps]]
+id = "agree"
+kind = "agreement"
+prompt = "What will you each try until next time?"
+"""
+
+
 @pytest.fixture
 def setup(tmp_path: Path, data_dir: Path) -> tuple[Store, Library, str]:
+    return made(tmp_path, data_dir, STEPS)
+
+
+def made(tmp_path: Path, data_dir: Path, steps: str) -> tuple[Store, Library, str]:
     packs = tmp_path / "packs"
-    write_pack(packs, "respect", STEPS)
+    write_pack(packs, "respect", steps)
     library = load_library([packs], environ={})
     store = Store(data_dir)
     store.prepare()
@@ -173,3 +185,32 @@ async def test_a_together_answer_written_on_one_seat_shows_on_the_other_when_sav
         await press_next(lia)
         for app in (lia_app, ben_app):
             await until(ben, says(app, "This session is finished"))
+
+
+async def test_each_partner_confirms_a_term_on_their_own_device(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    from workbook.tui.screens.apart_terms import ApartTerms
+
+    setup = made(tmp_path, data_dir, AGREE)
+    store, _, couple_id = setup
+    lia_app, ben_app = seat_app(setup, "a"), seat_app(setup, "b")
+    async with lia_app.run_test(size=(80, 24)) as lia, ben_app.run_test(size=(80, 24)) as ben:
+        await until(lia, lambda: isinstance(lia_app.screen, ApartScreen))
+        await until(ben, lambda: isinstance(ben_app.screen, ApartScreen))
+        assert mode(lia_app) == apart.TERMS
+        box = seat_screen(lia_app).query_one("#new-term")
+        box.value = "Walk together on Sundays"  # type: ignore[attr-defined]
+        await lia.click("#add-term")
+        await until(ben, says(ben_app, "Walk together on Sundays"))
+        # Each device has only its own partner's button: Ben confirms for Ben.
+        assert len(seat_screen(ben_app).query(ApartTerms).first().query("Button#agree-0")) == 1
+        await ben.click("#agree-0")
+        await until(lia, says(lia_app, "Ben agrees"))
+        assert "Lia has not confirmed yet" in shown(lia_app)
+        assert not store.load_agreements(couple_id).agreements
+        await lia.click("#agree-0")
+        await until(ben, says(ben_app, "Agreed by both of you"))
+        (agreement,) = store.load_agreements(couple_id).agreements
+        assert agreement.text == "Walk together on Sundays"
+        assert not seat_screen(lia_app).query("#agree-0")

@@ -45,6 +45,7 @@ from workbook.service.apart_session import (
     NOTICE,
     REVEALED,
     SHARED,
+    TERMS,
     WAITING,
     begin,
     done_of,
@@ -65,6 +66,7 @@ __all__ = [
     "NOTICE",
     "REVEALED",
     "SHARED",
+    "TERMS",
     "WAITING",
     "Seat",
     "Stage",
@@ -149,6 +151,8 @@ class Seat:
         place = self._place(session)
         step = self.walk.step(place)
         done = tuple(done_of(session))
+        if spec(step).confirms_with_keys:
+            return Stage(place, TERMS, done)
         if not spec(step).apart:
             return Stage(place, NOTICE, done)
         if not each_answers(step):
@@ -335,6 +339,10 @@ class Seat:
         session.position = Position(pack=pack.id, step=step.id, phase=place.phase)
         session.trail.append(trail.entry(self.now(), pack.id, step.id, place.phase))
         _apart(session)["done"] = []
+
+    def update(self, change: Callable[[Session], None]) -> None:
+        """Apply ``change`` to the session file under its lock (``service/apart_terms.py``)."""
+        self._change(change)
 
     def _change(self, change: Callable[[Session], None]) -> None:
         """Apply ``change`` to the session file as it is on disk, under the session's lock.

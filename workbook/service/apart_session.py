@@ -19,13 +19,14 @@ if TYPE_CHECKING:
 
 LOCK_WAIT_SECONDS = 10.0
 # What a seat shows at its step.
-NOTICE, SHARED, ANSWER, WAITING, REVEALED, FINISHED = (
+NOTICE, SHARED, ANSWER, WAITING, REVEALED, FINISHED, TERMS = (
     "notice",  # a kind walked at one screen: passed by either seat
     "shared",  # a read step or a together step: one screen's worth, the same on both
     "answer",  # this partner's own turn
     "waiting",  # this partner is done; the other is not yet
     "revealed",  # both are done: the reveal (or a sealed step's screen after it)
     "finished",
+    "terms",  # draft terms, each confirmed by each partner on their own device
 )
 
 

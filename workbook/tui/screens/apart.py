@@ -28,11 +28,12 @@ from workbook.data.partners import other
 from workbook.kinds import spec
 from workbook.logic.phases import SECOND
 from workbook.logic.walk import Place
-from workbook.service import apart
+from workbook.service import apart, apart_terms
 from workbook.service.follow import signature
 from workbook.tui import views
 from workbook.tui.plain import fill, line
-from workbook.tui.steps.base import StepInput
+from workbook.tui.screens.apart_terms import ApartTerms
+from workbook.tui.steps.base import StepInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
@@ -74,6 +75,8 @@ class ApartScreen(Screen[None]):
         # This seat's latest answer not yet kept: (place, answer table).
         self._pending: tuple[Place, dict[str, Any]] | None = None
         self._keep_timer: Timer | None = None
+        # A term being typed at an agreement step, kept while the other seat's changes show.
+        self.term_draft = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="apart-top"):
@@ -142,6 +145,8 @@ class ApartScreen(Screen[None]):
         self.shown = stage
         self._shown_answers = self._answers(stage)
         holder = self.query_one("#stage", VerticalScroll)
+        for terms in self.query(ApartTerms):
+            self.term_draft = terms.draft
         await holder.remove_children()
         await holder.mount_all(self._widgets(stage))
         self._show_chrome(stage)
@@ -167,6 +172,10 @@ class ApartScreen(Screen[None]):
                 Static(fill(WAITING, name=partner), classes="waiting"),
                 Static(fill(WAITING_MORE, name=partner)),
             ]
+        if stage.mode == apart.TERMS:
+            terms = apart_terms.terms(self.seat, place)
+            shown = ApartTerms(terms, self.names, self.seat.partner, self.term_draft)
+            return [title, *prompt_widgets(self.context(stage)), shown]
         return [title, *views.build(self.context(stage))]
 
     def context(self, stage: apart.Stage) -> StepContext:
@@ -248,6 +257,40 @@ class ApartScreen(Screen[None]):
 
     def _failed(self, error: SaveError) -> None:
         self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
+
+    # Terms (an agreement step)
+
+    @on(ApartTerms.Add)
+    async def _add_term(self, event: ApartTerms.Add) -> None:
+        event.stop()
+        place = self.shown.place if self.shown else None
+        if place is None:
+            return
+        self.term_draft = ""
+        try:
+            apart_terms.add(self.seat, place, event.text, self.app.today())  # type: ignore[attr-defined]
+        except SaveError as error:
+            self._failed(error)
+            return
+        await self._after_change()
+
+    @on(ApartTerms.Confirm)
+    async def _confirm_term(self, event: ApartTerms.Confirm) -> None:
+        from workbook.service.agreements import AgreementBook
+
+        event.stop()
+        place = self.shown.place if self.shown else None
+        if place is None:
+            return
+        book = AgreementBook(self.seat.store, self.seat.couple, self.app.today)  # type: ignore[attr-defined]
+        try:
+            made = apart_terms.confirm(self.seat, place, event.index, book)
+        except SaveError as error:
+            self._failed(error)
+            return
+        if made:
+            self.notify("Agreed by both of you, and added to your agreements.", markup=False)
+        await self._after_change()
 
     # Moves
 
