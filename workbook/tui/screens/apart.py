@@ -43,8 +43,8 @@ KEEP_WITHIN = 0.5
 
 WAITING = "Waiting for $name."
 WAITING_MORE = (
-    "Your answer is saved on this device's seat, and $name cannot see it. Both answers "
-    "show here once $name is done too."
+    "Your answer is saved, and $name cannot see it. Both answers show here once $name is "
+    "done too."
 )
 NOTICE = (
     "This step is walked together at one screen, not on your own devices. Either of you can "
@@ -60,6 +60,7 @@ class ApartScreen(Screen[None]):
     ]
     DEFAULT_CSS = """
     ApartScreen #apart-top { height: auto; }
+    ApartScreen #progress { width: 1fr; height: auto; }
     ApartScreen #apart-nav { height: auto; }
     ApartScreen #apart-nav Button { margin-right: 1; min-width: 8; }
     ApartScreen .waiting { margin: 1 0; text-style: bold; }
@@ -213,13 +214,17 @@ class ApartScreen(Screen[None]):
         where = ""
         if stage.place is not None:
             pack_no, packs, step_no, steps = self.seat.walk.progress(stage.place)
-            where = f" · pack {pack_no} of {packs}, step {step_no} of {steps}"
+            where = f" · step {step_no} of {steps}"
+            if packs > 1:
+                where += f", pack {pack_no} of {packs}"
         if stage.mode == apart.ANSWER and other(self.seat.partner) in stage.done:
             where += f" · {self.names[other(self.seat.partner)]} is done"
         self.query_one("#progress", Static).update(Content(f"{me}'s own seat{where}"))
         labels = {apart.ANSWER: "I'm done", apart.WAITING: "Change my answer"}
         button = self.query_one("#next", Button)
         button.label = Content(labels.get(stage.mode, "Next"))
+        # Its width follows the new label (Textual keeps the old one otherwise).
+        button.refresh(layout=True)
         button.display = stage.mode != apart.FINISHED
         self.query_one("#back", Button).display = stage.mode not in (
             apart.FINISHED,
