@@ -214,3 +214,32 @@ async def test_each_partner_confirms_a_term_on_their_own_device(
         (agreement,) = store.load_agreements(couple_id).agreements
         assert agreement.text == "Walk together on Sundays"
         assert not seat_screen(lia_app).query("#agree-0")
+
+
+async def test_the_first_seat_to_start_begins_the_session_and_the_other_joins_it(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    from workbook.tui.screens.agenda import AgendaScreen
+
+    packs = tmp_path / "packs"
+    write_pack(packs, "respect", STEPS)
+    store = Store(data_dir)
+    store.prepare()
+    couple = store.create_couple("Lia", "Ben", when=WHEN)
+    couple.care_note_seen = True
+    store.save_couple(couple)
+    setup = (store, load_library([packs], environ={}), couple.id)
+    lia_app, ben_app = seat_app(setup, "a"), seat_app(setup, "b")
+    async with lia_app.run_test(size=(80, 24)) as lia, ben_app.run_test(size=(80, 24)) as ben:
+        await until(lia, lambda: isinstance(lia_app.screen, AgendaScreen))
+        await until(ben, lambda: isinstance(ben_app.screen, AgendaScreen))
+        agenda = lia_app.screen
+        assert isinstance(agenda, AgendaScreen)
+        agenda.agenda = ["respect"]
+        agenda.action_start()
+        await until(lia, lambda: isinstance(lia_app.screen, ApartScreen))
+        # Ben, still at his agenda, joins the session Lia began.
+        await until(ben, lambda: isinstance(ben_app.screen, ApartScreen))
+        assert seat_screen(ben_app).seat.session_id == seat_screen(lia_app).seat.session_id
+        assert len(store.session_ids(couple.id)) == 1
+        await until(ben, says(ben_app, "what does respect look like"))

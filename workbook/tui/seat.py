@@ -25,6 +25,8 @@ class SeatApp(WorkbookApp):
         super().__init__(store, library, couple_id=couple_id, **kw)
         self.partner = partner
         self.seat: apart.Seat | None = None
+        # The agenda has been answered: this window begins (or joins) the session itself.
+        self._chosen = False
 
     def open_first_screen(self) -> None:
         try:
@@ -41,6 +43,8 @@ class SeatApp(WorkbookApp):
         open; True when the seat is open."""
         if self.seat is not None:
             return True
+        if self._chosen:
+            return False
         session_id = apart.find(self.store, self.couple.id)
         if session_id is None:
             return False
@@ -55,17 +59,26 @@ class SeatApp(WorkbookApp):
         agenda = await self.push_screen_wait(
             AgendaScreen(self.couple, self.library, first_time=first_time)
         )
-        if not agenda or self.seat is not None:
+        self._chosen = bool(agenda)
+        if self.seat is not None:
+            return
+        if not agenda:
+            # This window is for this couple's session only: the agenda again.
+            self._choose()
             return
         loaded = [self.library.version(pack_id, self.couple.language) for pack_id in agenda]
         try:
             session_id = apart.begin(self.store, self.couple, loaded)
         except SaveError as error:
             self.notify(f"The session could not be started: {error}", markup=False)
+            self._chosen = False
+            self._choose()
             return
         self.open_seat(session_id)
 
     def open_seat(self, session_id: str) -> None:
+        if self.seat is not None:
+            return
         from workbook.logic.session_packs import session_packs
         from workbook.tui.screens.agenda import AgendaScreen
         from workbook.tui.screens.apart import ApartScreen
@@ -81,6 +94,7 @@ class SeatApp(WorkbookApp):
             self.notify("None of this session's packs can be read.", markup=False)
             return
         self.seat = apart.Seat(self.store, self.couple, session_id, packs, self.partner, self.now)
-        if isinstance(self.screen, AgendaScreen):
+        if isinstance(self.screen, AgendaScreen) and not self._chosen:
+            # The other seat began the session: this one's agenda gives way to it.
             self.screen.dismiss(None)
         self.push_screen(ApartScreen(self.seat))

@@ -43,8 +43,7 @@ KEEP_WITHIN = 0.5
 
 WAITING = "Waiting for $name."
 WAITING_MORE = (
-    "Your answer is saved, and $name cannot see it. Both answers show here once $name is "
-    "done too."
+    "Your answer is saved, and $name cannot see it. Both answers show here once $name is done too."
 )
 NOTICE = (
     "This step is walked together at one screen, not on your own devices. Either of you can "
