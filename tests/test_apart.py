@@ -352,3 +352,39 @@ def test_ending_early_from_a_sealed_step_still_gives_the_counsellor_a_call_for_c
     assert notes.sealed["before-we-begin"]["afraid"] == {"a": ["No"], "b": ["Yes"]}
     for seat in (lia, ben):
         assert "afraid" not in seat.own.path.read_text()
+
+
+def test_in_an_encrypted_folder_the_own_files_are_sealed_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.crypt_helpers import PASSPHRASE, every_file, quick_wrap
+    from workbook.data import crypt_folder
+
+    quick_wrap(monkeypatch)
+    root = tmp_path / "data"
+    crypt_folder.encrypt(root, PASSPHRASE, lambda code: None)
+    crypt_folder.open_folder(root, PASSPHRASE, lambda code: None)
+    pack = load_pack(write_pack(tmp_path / "packs", "respect", STEPS))
+    assert pack.pack is not None
+    store = Store(root)
+    couple = store.create_couple("Lia", "Ben", when=WHEN)
+    session_id = apart.begin(store, couple, [pack])
+    lia, ben = (
+        apart.Seat(Store(root), couple, session_id, [pack.pack], key, lambda: WHEN) for key in "ab"
+    )
+    place = lia.stage().place
+    assert place is not None
+    lia.keep(place, {"a": "Secret-words-of-Lia"})
+    lia.finish_turn(place)
+    ben.reload()
+    ben.keep(place, {"b": "Secret-words-of-Ben"})
+    assert ben.answer_table(place) == {"b": "Secret-words-of-Ben"}
+    files = every_file(root)
+    assert any(name.endswith(".a.toml.age") for name in files)
+    assert not any(b"Secret-words" in data for data in files.values())
+    ben.finish_turn(place)
+    lia.reload()
+    assert lia.session.answer("respect", "meaning") == {
+        "a": "Secret-words-of-Lia",
+        "b": "Secret-words-of-Ben",
+    }
