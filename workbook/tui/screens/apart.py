@@ -153,6 +153,9 @@ class ApartScreen(Screen[None]):
         inputs = [w for w in self.query(StepInput) if not w.disabled]
         if inputs:
             inputs[0].focus_input()
+        elif stage.mode == apart.WAITING:
+            # A stray Enter never takes back "I'm done".
+            self.set_focus(None)
         else:
             self.set_focus(self.query_one("#next", Button))
 
