@@ -259,7 +259,11 @@ class ApartScreen(Screen[None]):
             self._failed(error)
             return False
         self._pending = None
-        self._signature = signature(self.seat.path)
+        if self.shown is not None and self.shown.place == place:
+            # What is on screen is what is kept now: this seat's own save, when the watch sees
+            # it, redraws nothing. The watch itself reads every change, its own included, so a
+            # change the other seat made a moment before is never taken for this one's.
+            self._shown_answers = self._answers(self.shown)
         return True
 
     def _failed(self, error: SaveError) -> None:
@@ -359,7 +363,6 @@ class ApartScreen(Screen[None]):
         await self._after_change()
 
     async def _after_change(self) -> None:
-        self._signature = signature(self.seat.path)
         await self.show_stage()
 
     def on_unmount(self) -> None:
