@@ -96,6 +96,14 @@ class ApartScreen(Screen[None]):
         await self.show_stage()
         self.set_interval(POLL, self.poll)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        mode = self.shown.mode if self.shown else None
+        if action == "back":
+            return mode not in (apart.WAITING, apart.FINISHED)
+        if action == "next":
+            return mode != apart.FINISHED
+        return True
+
     # Watching the session file
 
     async def poll(self) -> None:
@@ -150,6 +158,7 @@ class ApartScreen(Screen[None]):
         await holder.remove_children()
         await holder.mount_all(self._widgets(stage))
         self._show_chrome(stage)
+        self.refresh_bindings()
         inputs = [w for w in self.query(StepInput) if not w.disabled]
         if inputs:
             inputs[0].focus_input()
