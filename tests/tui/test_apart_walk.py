@@ -243,3 +243,39 @@ async def test_the_first_seat_to_start_begins_the_session_and_the_other_joins_it
         assert seat_screen(ben_app).seat.session_id == seat_screen(lia_app).seat.session_id
         assert len(store.session_ids(couple.id)) == 1
         await until(ben, says(ben_app, "what does respect look like"))
+
+
+async def test_resumed_at_one_screen_an_apart_session_is_shown_read_only(
+    setup: tuple[Store, Library, str],
+) -> None:
+    from workbook.tui.app import WorkbookApp
+    from workbook.tui.screens.home import HomeScreen
+    from workbook.tui.screens.walk import WalkScreen
+    from workbook.tui.sessions import APART
+
+    store, library, couple_id = setup
+    couple = store.load_couple(couple_id)
+    app = WorkbookApp(Store(store.root), library, theme="textual-dark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await app.screen.loaded()  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, WalkScreen))
+        walk = app.screen
+        assert isinstance(walk, WalkScreen)
+        assert walk.read_only == APART
+        # The seats still save: the one-screen window holds no lock on the session.
+        seat = apart.Seat(
+            Store(store.root),
+            couple,
+            walk.session.id,
+            walk.walk.packs,
+            "a",
+            lambda: WHEN,
+        )
+        seat.arrive()
+        place = seat.stage().place
+        assert place is not None
+        seat.finish_turn(place)
+        assert apart.done_of(seat.reload()) == ["a"]

@@ -11,9 +11,15 @@ from typing import TYPE_CHECKING
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.models import Couple
+from workbook.service.apart_session import is_apart
 
 if TYPE_CHECKING:
     from workbook.tui.app import WorkbookApp
+
+APART = (
+    "This session is being walked on your own devices (each partner's own link), so it is "
+    "shown here read-only. Go on with it from your own links."
+)
 
 
 def begin(app: WorkbookApp, couple: Couple, agenda: list[str]) -> None:
@@ -89,7 +95,9 @@ def resume(app: WorkbookApp, couple: Couple) -> None:
         for used in found.values():
             if used.note:
                 app.notify(f"{used.id}: {used.note}", severity="warning", markup=False)
-        read_only = store.lock_session(couple.id, session_id)
+        # A session walked on the partners' own devices is theirs to go on with: shown here,
+        # never locked or written (the seats take the session's lock for each change).
+        read_only = APART if is_apart(session) else store.lock_session(couple.id, session_id)
         packs = [used.pack for used in found.values() if used.pack is not None]
         app.enter_couple_window(couple)
         app.push_screen(WalkScreen(store, couple, session, packs, read_only))
