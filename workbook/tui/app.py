@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
@@ -14,22 +13,20 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from workbook.data.dates import now as wall_clock
 from workbook.data.durable import SaveError
-from workbook.data.store import DataError, Store
-from workbook.serve.links import served
+from workbook.data.store import Store
 from workbook.tui import keys
 from workbook.tui.commands import WorkbookCommands
+from workbook.tui.flows import SessionFlows
 from workbook.tui.key_gate import KeyGate
 
 if TYPE_CHECKING:
-    from workbook.data.models import Couple
     from workbook.packs.library import Library
 
 DEFAULT_THEME = "textual-dark"
 
 
-class WorkbookApp(App[None]):
+class WorkbookApp(SessionFlows):
     CSS_PATH = "workbook.tcss"
     TITLE = "workbook"
     COMMANDS = App.COMMANDS | {WorkbookCommands}
@@ -48,26 +45,15 @@ class WorkbookApp(App[None]):
         packs: Sequence[str] = (),
         theme: str | None = None,
     ) -> None:
-        super().__init__()
-        self.store = store
-        # The home screen needs no packs, so a loader is only called when packs are needed.
-        self._library = library
+        super().__init__(store, library)
         self.start_couple = couple_id
         self.start_packs = list(packs)
         self.fixed_theme = theme
         self._theme_in_file: str | None = None
-        # Today's date, for review dates; tests fix it so that screenshots stay the same.
-        self.today: Callable[[], date] = date.today
-        # In a browser (workbook serve): other keys for those the browser keeps, and exports
-        # delivered as downloads.
-        self.served = served()
         if self.served:
             from workbook.tui.browser_keys import read_browser_keys_whole
 
             read_browser_keys_whole()
-        self.keys_in_force: dict[str, str] = {}
-        # The time of day, for the trail and the walk's clock; tests fix it too.
-        self.now: Callable[[], datetime] = wall_clock
         # Each notice on screen, and when it goes: a key pressed again and again (Next on a
         # look-away) says its notice once, instead of stacking copies over the buttons.
         self._notices_until: dict[tuple[str, str, str], float] = {}
@@ -151,14 +137,6 @@ class WorkbookApp(App[None]):
             # ``workbook start --pack X`` before there is any couple: add one, then walk X.
             self.new_couple(then=self.start_packs)
 
-    @property
-    def library(self) -> Library:
-        """The pack library, loaded on first use. Broken packs are listed, quietly, where packs
-        are chosen (the agenda), not in front of the couple."""
-        if callable(self._library):
-            self._library = self._library()
-        return self._library
-
     def _saved_theme(self) -> str:
         """The theme from settings.toml; one that is unknown or unreadable gives the default,
         with one notice, and the file stays as it is until a setting is changed."""
@@ -200,10 +178,6 @@ class WorkbookApp(App[None]):
         if keymap:
             self.set_keymap(keymap)
 
-    def keys_for(self, binding_id: str, default: str) -> str:
-        """The keys in force for a binding, as the help shows them."""
-        return keys.label(self.keys_in_force.get(binding_id, default), reachable=self.served)
-
     def _remember_theme(self, theme: Any) -> None:
         # Setting the theme at start-up signals a change too; only a change the user made is
         # written, so a settings file is never rewritten just by opening the app.
@@ -215,119 +189,6 @@ class WorkbookApp(App[None]):
             self.notify(f"The theme could not be remembered: {error}", markup=False)
             return
         self._theme_in_file = self.theme
-
-    # Flows
-
-    @work
-    async def new_couple(self, then: Sequence[str] = ()) -> None:
-        """Add a couple, then open their agenda, or walk the packs ``then`` straight away."""
-        from workbook.tui.screens.new_couple import NewCoupleScreen
-
-        names = await self.push_screen_wait(NewCoupleScreen())
-        if names is None:
-            return
-        a, b, facilitator = names
-        try:
-            couple = self.store.create_couple(a, b, facilitator or None)
-        except (SaveError, OSError, ValueError) as error:
-            self.notify(f"The couple could not be saved: {error}", severity="error", markup=False)
-            return
-        self.refresh_home()
-        self.open_agenda(couple, then)
-
-    def open_agenda(self, couple: Couple, packs: Sequence[str] = ()) -> None:
-        """The care note if the couple has not seen it, then the agenda, or ``packs`` if named:
-        in the couple's window (``enter_couple_window``)."""
-        refused = self.store.couple_reason(couple.id)
-        if refused is not None:
-            self.notify(refused, title="Read-only", severity="warning", timeout=15, markup=False)
-            return
-        self.enter_couple_window(couple)
-        self._agenda(couple, packs)
-
-    def enter_couple_window(self, couple: Couple) -> None:
-        """Put the couple's window (``screens/pause.py``) above Home, unless it is there: from
-        now on, every screen for this couple comes back to it, never to the caseload."""
-        from workbook.tui.screens.pause import PauseScreen
-
-        if not any(isinstance(screen, PauseScreen) for screen in self.screen_stack):
-            self.push_screen(PauseScreen(couple), lambda _: self._left_couple_window(couple))
-
-    def _left_couple_window(self, couple: Couple) -> None:
-        from workbook.tui.screens.home import HomeScreen
-
-        # Back on the caseload, the couple just seen stays chosen.
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.choose_when_read(couple.id)
-
-    @work
-    async def _agenda(self, couple: Couple, packs: Sequence[str] = ()) -> None:
-        from workbook.tui.screens.agenda import AgendaScreen
-        from workbook.tui.screens.care import CareScreen
-
-        if not couple.care_note_seen:
-            await self.push_screen_wait(CareScreen(couple.facilitator))
-            couple.care_note_seen = True
-            try:
-                self.store.save_couple(couple)
-            except SaveError as error:
-                self.notify(str(error), severity="error", markup=False)
-        if packs:
-            self.begin(couple, list(packs))
-            return
-        first_time = not self.store.session_ids(couple.id)
-        agenda = await self.push_screen_wait(
-            AgendaScreen(couple, self.library, first_time=first_time)
-        )
-        if agenda:
-            self.begin(couple, agenda)
-
-    def begin(self, couple: Couple, agenda: list[str]) -> None:
-        """Start a new session with ``agenda`` and walk it."""
-        from workbook.tui.sessions import begin
-
-        begin(self, couple, agenda)
-
-    def start(self, couple_id: str, pack_ids: list[str]) -> None:
-        """``workbook start``: straight into a session, or the agenda if no packs were named."""
-        try:
-            couple = self.store.load_couple(couple_id)
-        except (DataError, ValueError) as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.open_agenda(couple, pack_ids)
-
-    def resume(self, couple: Couple) -> None:
-        """Open the couple's latest unfinished session where it was left."""
-        from workbook.tui.sessions import resume
-
-        resume(self, couple)
-
-    def export(self, couple: Couple) -> None:
-        """Write the agreement document and the latest session's summary, and say where."""
-        from workbook.tui.sessions import export
-
-        export(self, couple)
-
-    def review(self, couple: Couple) -> None:
-        """Go through the couple's agreements together: keep, change or let go."""
-        from workbook.data.agreement_book import AgreementBook
-        from workbook.tui.screens.review import ReviewScreen
-
-        try:
-            screen = ReviewScreen(AgreementBook(self.store, couple, self.today))
-        except DataError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.push_screen(screen, lambda _: self.refresh_home())
-
-    def refresh_home(self) -> None:
-        from workbook.tui.screens.home import HomeScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.refresh_couples()
 
     def get_system_commands(self, screen: Any) -> Any:
         # Textual's Quit, with the keys that quit in force.

@@ -30,7 +30,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import (
     Label,
     Markdown,
@@ -52,6 +51,7 @@ from workbook.logic.live import Live, time_on_step
 from workbook.packs.load import LoadedPack
 from workbook.packs.models import Pack
 from workbook.service.follow import Follower, Found
+from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import line, plain
 from workbook.tui.steps.text import AnswerArea
 from workbook.tui.widgets.blink import cursor_blink
@@ -73,7 +73,7 @@ class Read(Message):
     found: Found
 
 
-class ConsoleScreen(Screen[None]):
+class ConsoleScreen(WorkbookScreen[None]):
     BINDINGS = [
         Binding("ctrl+n", "new_note", "New note", id="console.new-note"),
         Binding("f2", "tab('notes-tab')", "Notes", id="console.notes"),
@@ -334,12 +334,12 @@ class ConsoleScreen(Screen[None]):
     @on(Button.Pressed, "#follow-newer")
     async def _follow_newer(self) -> None:
         """Follow the couple's new session, the notes of this one saved first."""
-        from workbook.tui.console import console_screen
-
         if self.newer is None or not await self.settle("Follow"):
             return
-        app: Any = self.app
-        self.app.switch_screen(console_screen(app, self.couple, self.newer, self.clock))
+        following = ConsoleScreen(
+            self.store, self.couple, self.newer, self.library, clock=self.clock
+        )
+        self.app.switch_screen(following)
 
     def action_new_note(self) -> None:
         self.query_one(TabbedContent).active = "notes-tab"

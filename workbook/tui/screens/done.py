@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
 from workbook.data.agreement_book import AgreementBook
@@ -24,6 +23,8 @@ from workbook.data.models import Agreement, Couple, Session
 from workbook.data.store import Store
 from workbook.data.trail import ending
 from workbook.export.markdown import long_date
+from workbook.tui import messages
+from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill, plain
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
@@ -39,7 +40,7 @@ def command(store: Store) -> str:
     return f"workbook --data-dir {shlex.quote(str(store.root))}"
 
 
-class DoneScreen(Screen[None]):
+class DoneScreen(WorkbookScreen[None]):
     BINDINGS = [Binding("escape", "home", "Home", id="done.home")]
 
     def __init__(self, store: Store, couple: Couple, session: Session) -> None:
@@ -102,7 +103,7 @@ class DoneScreen(Screen[None]):
         ):
             yield Static(label, markup=False)
             yield Static(plain(path), classes="path")
-        if getattr(self.app, "served", False):
+        if self.wb.served:
             # In a browser the files are on the server's disk: they come as downloads.
             yield Static(
                 "Your agreement document and this session's summary can come to this "
@@ -132,7 +133,7 @@ class DoneScreen(Screen[None]):
             classes="gap",
             markup=False,
         )
-        if getattr(self.app, "served", False):
+        if self.wb.served:
             yield Static(
                 f"They can come to this browser as downloads. {NOT_ENCRYPTED}", markup=False
             )
@@ -152,6 +153,6 @@ class DoneScreen(Screen[None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "download":
-            self.app.export(self.couple)  # type: ignore[attr-defined]
+            self.post_message(messages.ExportDocuments(self.couple))
             return
         self.dismiss()

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from workbook.tui.host import WorkbookModal
 from workbook.tui.widgets.button import Button
 
 HELP = """\
@@ -89,14 +89,13 @@ def help_text(keys_for: Callable[[str, str], str]) -> str:
     return HELP.format(moves="\n".join(rows))
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(WorkbookModal[None]):
     BINDINGS = [Binding("escape,f1,question_mark", "dismiss", "Close", id="help.dismiss")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):
             yield Static("Help", classes="dialog-title", markup=False)
-            keys_for = getattr(self.app, "keys_for", lambda _id, default: default)
-            yield Static(help_text(keys_for), markup=False)
+            yield Static(help_text(self.wb.keys_for), markup=False)
             yield Button("Close", id="close", variant="primary")
 
     def on_mount(self) -> None:

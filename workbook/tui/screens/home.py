@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
@@ -25,7 +24,9 @@ from workbook.data.overview import Overview
 from workbook.logic.caseload import ORDERS, SHOWS, CaseView
 from workbook.service import caseload
 from workbook.service.errors import ServiceError
+from workbook.tui import messages
 from workbook.tui.follow import typed_into
+from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill
 from workbook.tui.screens.home_manage import CaseloadActions
 from workbook.tui.screens.home_rows import description, row_cells, table_columns
@@ -36,7 +37,6 @@ from workbook.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from workbook.data.models import Couple
-    from workbook.tui.app import WorkbookApp
 
 # Narrower than this, the five buttons take two rows.
 NARROW = 76
@@ -55,7 +55,7 @@ class SearchBox(Box):
     ]
 
 
-class HomeScreen(CaseloadActions, Screen[None]):
+class HomeScreen(CaseloadActions, WorkbookScreen[None]):
     AUTO_FOCUS = "#couples"
     BINDINGS = [
         Binding("n", "new_couple", "New couple", id="home.new-couple"),
@@ -74,13 +74,6 @@ class HomeScreen(CaseloadActions, Screen[None]):
 
     class Loaded(Message):
         """The couples are on screen, after each reading of the data folder."""
-
-    @property
-    def wb(self) -> WorkbookApp:
-        from workbook.tui.app import WorkbookApp
-
-        assert isinstance(self.app, WorkbookApp)
-        return self.app
 
     def __init__(self) -> None:
         super().__init__()
@@ -358,36 +351,34 @@ class HomeScreen(CaseloadActions, Screen[None]):
     async def action_new_session(self) -> None:
         couple = await self.chosen()
         if couple is not None:
-            self.wb.open_agenda(couple)
+            self.post_message(messages.OpenAgenda(couple))
 
     @on(Button.Pressed, "#resume")
     async def action_resume(self) -> None:
         couple = await self.chosen()
         if couple is not None:
-            self.wb.resume(couple)
+            self.post_message(messages.ResumeSession(couple))
 
     @on(Button.Pressed, "#new-couple")
     def action_new_couple(self) -> None:
-        self.wb.new_couple()
+        self.post_message(messages.AddCouple())
 
     @on(Button.Pressed, "#export")
     async def action_export(self) -> None:
         couple = await self.chosen()
         if couple is not None:
-            self.wb.export(couple)
+            self.post_message(messages.ExportDocuments(couple))
 
     @on(Button.Pressed, "#review")
     async def action_review(self) -> None:
         couple = await self.chosen()
         if couple is not None:
-            self.wb.review(couple)
+            self.post_message(messages.ReviewAgreements(couple))
 
     @work(exclusive=True, group="manage")
     async def action_facilitate(self) -> None:
         """The counsellor's console for the couple's current session (``workbook facilitate``);
         a key pressed before the table is filled waits for it, as the other keys do."""
-        from workbook.tui.console import open_console
-
         couple = await self.chosen()
         if couple is not None:
-            open_console(self.wb, couple)
+            self.post_message(messages.OpenConsole(couple))

@@ -70,7 +70,7 @@ class WalkScreen(LeavableScreen):
             store, couple.id, session, read_only, packs=packs, keeps_sealed=keeps, now=self.now
         )
         self.autosave = Autosave(self, self.recorder, lambda: self._show_progress(self.place))
-        self.book = AgreementBook(store, couple, lambda: self.app.today())  # type: ignore[attr-defined]
+        self.book = AgreementBook(store, couple, lambda: self.wb.today())
         self.names: dict[str, str] = {p.key: p.name for p in couple.partners}
         self.place = self.walk.resume(session.position)
         self._warned: set[str] = set()
@@ -81,7 +81,7 @@ class WalkScreen(LeavableScreen):
         return self.recorder.session
 
     def now(self) -> datetime:
-        return self.app.now()  # type: ignore[attr-defined,no-any-return]
+        return self.wb.now()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -122,7 +122,7 @@ class WalkScreen(LeavableScreen):
 
     def context(self, place: Place) -> StepContext:
         problems: list[str] = []
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = self.wb.today()
         earlier = lambda: self.store.earlier_sessions(self.couple.id, self.session.id)  # noqa: E731
         made = at_place(self.walk, place, self.session, self.names, today, earlier, problems)
         made = replace(made, read_only=bool(self.read_only), kept_by=self.couple.facilitator)
@@ -196,7 +196,12 @@ class WalkScreen(LeavableScreen):
     def action_notes(self) -> None:
         from workbook.tui.screens.notes import NotesScreen
 
-        self.app.push_screen(NotesScreen(self.couple.facilitator or "", self))
+        notes = self.store.notes(self.couple.id, self.session.id)
+        self.app.push_screen(NotesScreen(self.couple.facilitator or "", notes, self._where))
+
+    def _where(self) -> tuple[str, str]:
+        """The pack and the step the couple are at, by id."""
+        return self.walk.packs[self.place.pack].id, self.walk.step(self.place).id
 
     # Messages from the step
 

@@ -7,23 +7,18 @@ typed answer, and the walk screen hands it to the session's recorder, which save
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from workbook.export.markdown import inline
-from workbook.logic.phases import REVEAL, SEALED, SECOND, is_sealed
-from workbook.logic.skips import KEPT_LINE, kept_back
 from workbook.packs.placeholders import fill as fill_placeholders
-from workbook.packs.placeholders import neutral
 from workbook.tui.follow import show_start
-from workbook.tui.plain import fill, plain
+from workbook.tui.plain import plain
 from workbook.tui.steps.context import StepContext
 
 
@@ -123,55 +118,6 @@ def prompt_widgets(context: StepContext) -> list[Widget]:
     if help_text:
         text = fill_placeholders(help_text, me=me, partner=partner, escape=inline)
         widgets.append(Markdown(text, open_links=False, classes="help"))
-    return widgets
-
-
-Show = Callable[[Any, Any], Content]
-
-
-def answered(
-    context: StepContext,
-    make_input: Callable[[StepContext], StepInput],
-    show: Show,
-    compare: Callable[[StepContext], Content] | None = None,
-) -> list[Widget]:
-    """The usual shape of a step each partner answers: prompt, help, the first answer when the
-    step is open, the input; at the reveal, both answers side by side and what they share, and
-    the pack's scores that this reveal completes. An optional private step that one or both
-    left blank shows neither answer, only a line that never says who (``logic/skips.py``). A
-    sealed step has its own shape (``steps/sealed.py``): no reveal, and nothing shared that
-    depends on the answers."""
-    from workbook.tui.widgets.reveal import Reveal
-    from workbook.tui.widgets.scores import score_widgets
-
-    step = context.step
-    if is_sealed(step):
-        from workbook.tui.steps import sealed
-
-        return (
-            sealed.after(context) if context.phase == SEALED else sealed.turn(context, make_input)
-        )
-    if context.phase == REVEAL and kept_back(step, context.answer):
-        return [
-            Static(plain(neutral(step.prompt)), classes="prompt"),
-            Static(KEPT_LINE, classes="kept", markup=False),
-        ]
-    if context.phase == REVEAL:
-        cards = {key: show(step, context.answer.value(key)) for key in ("a", "b")}
-        comparison = compare(context) if compare else Content("")
-        return [
-            Static(plain(neutral(step.prompt)), classes="prompt"),
-            Reveal(context.names, context.first, cards, comparison),
-            *score_widgets(context),
-        ]
-    widgets = prompt_widgets(context)
-    if context.phase == SECOND and getattr(step, "answer", None) == "each-open":
-        other = context.first
-        widgets.append(
-            Static(fill("$name answered:", name=context.names[other]), classes="other-label")
-        )
-        widgets.append(Static(show(step, context.answer.value(other)), classes="other-answer"))
-    widgets.append(make_input(context))
     return widgets
 
 

@@ -18,7 +18,8 @@ from textual.widgets.option_list import Option
 from workbook.logic.compare import compare_choice
 from workbook.text import clean_line
 from workbook.tui.plain import fill, line
-from workbook.tui.steps.base import ValueInput, answered
+from workbook.tui.steps.answered import answered
+from workbook.tui.steps.base import ValueInput
 from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.box import Box
 

@@ -17,7 +17,8 @@ from textual.widgets.option_list import Option
 from workbook.logic.compare import compare_rank
 from workbook.text import clean_line
 from workbook.tui.plain import fill
-from workbook.tui.steps.base import ValueInput, answered
+from workbook.tui.steps.answered import answered
+from workbook.tui.steps.base import ValueInput
 from workbook.tui.steps.context import StepContext
 
 

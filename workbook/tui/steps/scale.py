@@ -21,7 +21,8 @@ from textual.widgets import Static
 from workbook.logic.compare import compare_scale
 from workbook.text import clean_line, one_width
 from workbook.tui.plain import fill
-from workbook.tui.steps.base import ValueInput, answered
+from workbook.tui.steps.answered import answered
+from workbook.tui.steps.base import ValueInput
 from workbook.tui.steps.context import StepContext
 
 LABEL_WIDTH = 30

@@ -17,7 +17,8 @@ from textual.widgets import Static, TextArea
 
 from workbook.text import clean
 from workbook.tui.plain import plain
-from workbook.tui.steps.base import ValueInput, answered
+from workbook.tui.steps.answered import answered
+from workbook.tui.steps.base import ValueInput
 from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.blink import cursor_blink
 

@@ -1,0 +1,72 @@
+"""What every screen may know of the app: the data folder, the pack library, the clock and the
+keys in force (``Host``), and the base of the workbook's screens (``WorkbookScreen``), whose
+``wb`` is the host, typed.
+
+Screens import this module, never ``tui/app.py``: they post messages up (``tui/messages.py``)
+and the app answers each with one service call, so no arrow runs from a screen to the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.screen import ModalScreen, Screen, ScreenResultType
+
+from workbook.data.dates import now as wall_clock
+from workbook.serve.links import served
+from workbook.tui import keys
+
+if TYPE_CHECKING:
+    from workbook.data.store import Store
+    from workbook.packs.library import Library
+
+
+class Host(App[None]):
+    """The app's state that screens read; ``WorkbookApp`` adds the flows between screens."""
+
+    def __init__(self, store: Store, library: Library | Callable[[], Library]) -> None:
+        super().__init__()
+        self.store = store
+        # The home screen needs no packs, so a loader is only called when packs are needed.
+        self._library = library
+        # Today's date, for review dates; tests fix it so that screenshots stay the same.
+        self.today: Callable[[], date] = date.today
+        # The time of day, for the trail and the walk's clock; tests fix it too.
+        self.now: Callable[[], datetime] = wall_clock
+        # In a browser (workbook serve): other keys for those the browser keeps, and exports
+        # delivered as downloads.
+        self.served = served()
+        self.keys_in_force: dict[str, str] = {}
+
+    @property
+    def library(self) -> Library:
+        """The pack library, loaded on first use. Broken packs are listed, quietly, where packs
+        are chosen (the agenda), not in front of the couple."""
+        if callable(self._library):
+            self._library = self._library()
+        return self._library
+
+    def keys_for(self, binding_id: str, default: str) -> str:
+        """The keys in force for a binding, as the help shows them."""
+        return keys.label(self.keys_in_force.get(binding_id, default), reachable=self.served)
+
+
+class WorkbookScreen(Screen[ScreenResultType]):
+    """A screen of the workbook: ``wb`` is the app, typed as the ``Host``."""
+
+    @property
+    def wb(self) -> Host:
+        assert isinstance(self.app, Host)
+        return self.app
+
+
+class WorkbookModal(ModalScreen[ScreenResultType]):
+    """A modal screen of the workbook: ``wb`` is the app, typed as the ``Host``."""
+
+    @property
+    def wb(self) -> Host:
+        assert isinstance(self.app, Host)
+        return self.app
