@@ -5,8 +5,6 @@ couple's screen go to the same file."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -15,7 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tests.tui.conftest import SIZE, WHEN, app_for, screen_text, walk
+from tests.tui.conftest import SIZE, WHEN, app_for, screen_text, until, walk
 from workbook.cli import main
 from workbook.data import trail
 from workbook.data.models import Couple, FacilitatorNotes, Position, Session
@@ -101,14 +99,6 @@ def console(app: Any) -> ConsoleScreen:
 
 def shows(app: Any, words: str) -> bool:
     return words in screen_text(app)
-
-
-async def until(pilot: Pilot[Any], check: Callable[[], Any], seconds: float = 10.0) -> None:
-    """Wait, with the app running, until ``check()`` holds; a generous deadline, not a timing."""
-    deadline = time.monotonic() + seconds
-    while not check():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.05)
 
 
 async def test_the_console_follows_each_move_and_never_shows_a_private_answer_early(
