@@ -110,16 +110,19 @@ class WorkbookApp(SessionFlows):
             return
         self._open_folder()
 
+    def home_first(self) -> bool:
+        return self.start_couple is None and not self.start_packs
+
+    def folder_problem(self, problem: str | None) -> None:
+        """Say that the data folder cannot be used (``prepare_folder``), if so."""
+        if problem is not None:
+            self.notify(problem, severity="error", timeout=30, markup=False)
+
     def _open_folder(self) -> None:
-        try:
-            self.store.prepare()
-        except OSError as error:
-            self.notify(
-                f"The data folder cannot be used: {error}",
-                severity="error",
-                timeout=30,
-                markup=False,
-            )
+        # Home prepares the folder after its first frame, in the worker that reads the couples
+        # (a walk of every file in a large caseload); a session opened at once needs it first.
+        if not self.home_first():
+            self.folder_problem(self.prepare_folder())
         self._theme_in_file = self.fixed_theme or self._saved_theme()
         self._use_keymap()
         self.theme = self._theme_in_file

@@ -33,6 +33,9 @@ class ConsoleApp(WorkbookApp):
         self.console_session = session_id
         self.console_clock = clock
 
+    def home_first(self) -> bool:
+        return False
+
     def open_first_screen(self) -> None:
         from workbook.tui.screens.console_open import console_screen
 

@@ -8,6 +8,7 @@ and the app answers each with one service call, so no arrow runs from a screen t
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -40,6 +41,27 @@ class Host(App[None]):
         # delivered as downloads.
         self.served = served()
         self.keys_in_force: dict[str, str] = {}
+        self._prepared = False
+        self._preparing = threading.Lock()
+
+    def home_first(self) -> bool:
+        """True when Home is the first screen: it then prepares the data folder in its worker
+        (``prepare_folder``), after the first frame, and holds the keys until it is done."""
+        return False
+
+    def prepare_folder(self) -> str | None:
+        """Make the data folder ready (``Store.prepare``: private folders, the temp files of
+        interrupted saves swept, interrupted deletions finished), once; from any thread.
+        Returns what went wrong, for a notice, or None."""
+        with self._preparing:
+            if self._prepared:
+                return None
+            self._prepared = True
+            try:
+                self.store.prepare()
+            except OSError as error:
+                return f"The data folder cannot be used: {error}"
+        return None
 
     @property
     def library(self) -> Library:

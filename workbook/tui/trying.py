@@ -42,6 +42,9 @@ class TryApp(WorkbookApp):
         self._seen: tuple[int, int] | None = None
         self._reloading = False
 
+    def home_first(self) -> bool:
+        return False
+
     def open_first_screen(self) -> None:
         from workbook.tui.screens.trying import TryScreen
 

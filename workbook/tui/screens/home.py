@@ -152,6 +152,11 @@ class HomeScreen(CaseloadActions, WorkbookScreen[None]):
 
     @work(thread=True, exclusive=True, group="caseload", exit_on_error=False)
     def _read(self) -> None:
+        # The first reading prepares the data folder (``Host.prepare_folder``), keys held.
+        problem = self.wb.prepare_folder()
+        if problem is not None:
+            say = self.app.notify
+            self.app.call_from_thread(say, problem, severity="error", timeout=30, markup=False)
         try:
             found = caseload.caseload(self.wb.store, self.wb.today())
         except Exception as error:  # never a crash on Home: say what went wrong instead
