@@ -296,3 +296,24 @@ def test_a_single_choice_reads_as_one_pick_each() -> None:
     assert shown.endswith("**Alex:** Yes, now\n\nYou chose differently.")
     assert "none" not in shown
     assert "Only" not in shown
+
+
+def test_every_html_document_is_drawn_by_the_one_renderer() -> None:
+    """The agreement document and a summary (made as Markdown) come out as the case record
+    does (made as blocks): the same page for the same content, one look and one escaping."""
+    from workbook.export.blocks import Heading, Items, Page, Table, em, para, strong
+    from workbook.export.render_html import render_html
+    from workbook.export.render_md import render_md
+
+    blocks = Page(
+        "Sam & <Alex>",
+        [
+            Heading(1, "Our agreements"),
+            para(strong("Sam:"), " <b>x</b> ", em("kept")),
+            Items(((para("one"),), (para("two"),))),
+            Table(("Name", "Score"), (("a", "1"),), frozenset({1})),
+        ],
+    )
+    assert to_html(render_md(blocks), blocks.title) == render_html(blocks)
+    typed = to_html("**Sam:** one\\\ntwo", "T")
+    assert "<p><strong>Sam:</strong> one<br>\ntwo</p>" in typed

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Style = Literal["", "em", "strong"]
+# "br": a line break inside a paragraph (its text is empty).
+Style = Literal["", "em", "strong", "br"]
 
 
 @dataclass(frozen=True)
