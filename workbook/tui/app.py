@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App
-from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import get_current_worker
@@ -16,6 +15,7 @@ from textual.worker import get_current_worker
 from workbook.data.durable import SaveError
 from workbook.data.store import Store
 from workbook.tui import keys
+from workbook.tui.actions import all_ids, bindings
 from workbook.tui.commands import WorkbookCommands
 from workbook.tui.flows import SessionFlows
 from workbook.tui.key_gate import KeyGate
@@ -30,11 +30,7 @@ class WorkbookApp(SessionFlows):
     CSS_PATH = "workbook.tcss"
     TITLE = "workbook"
     COMMANDS = App.COMMANDS | {WorkbookCommands}
-    BINDINGS = [
-        Binding("f1", "help", "Help", id="app.help"),
-        Binding("question_mark", "help", "Help", show=False, id="app.help"),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit"),
-    ]
+    BINDINGS = bindings("app")
 
     def __init__(
         self,
@@ -165,9 +161,7 @@ class WorkbookApp(SessionFlows):
         """``[keymap]`` from settings.toml, over the browser's stand-ins when served; what
         cannot be used is said once, and the rest is used."""
         table = self.store.load_settings().get("keymap")
-        user, problems = (
-            keys.read_keymap(table, keys.all_binding_ids()) if table is not None else ({}, [])
-        )
+        user, problems = keys.read_keymap(table, all_ids()) if table is not None else ({}, [])
         keymap, notes = keys.in_force(user, self.served)
         if problems or notes:
             self.notify(
@@ -203,7 +197,7 @@ class WorkbookApp(SessionFlows):
 
     # Actions
 
-    def change_passphrase(self) -> None:
+    def action_change_passphrase(self) -> None:
         """Wrap the encrypted folder's key with a new passphrase."""
         from workbook.tui.screens.unlock import ChangePassphraseScreen
 

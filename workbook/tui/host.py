@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.screen import ModalScreen, Screen, ScreenResultType
@@ -19,10 +19,12 @@ from textual.screen import ModalScreen, Screen, ScreenResultType
 from workbook.data.dates import now as wall_clock
 from workbook.serve.links import served
 from workbook.tui import keys
+from workbook.tui.actions import default_keys
 
 if TYPE_CHECKING:
     from workbook.data.store import Store
     from workbook.packs.library import Library
+    from workbook.tui.actions import Action
 
 
 class Host(App[None]):
@@ -71,13 +73,31 @@ class Host(App[None]):
             self._library = self._library()
         return self._library
 
-    def keys_for(self, binding_id: str, default: str) -> str:
-        """The keys in force for a binding, as the help shows them."""
-        return keys.label(self.keys_in_force.get(binding_id, default), reachable=self.served)
+    def keys_for(self, action_id: str, default: str | None = None) -> str:
+        """The keys in force for an action of the table (``tui/actions.py``), as the help,
+        the palette and the screens' words show them."""
+        shown = self.keys_in_force.get(action_id) or default or default_keys(action_id)
+        return keys.label(shown, reachable=self.served)
 
 
 class WorkbookScreen(Screen[ScreenResultType]):
-    """A screen of the workbook: ``wb`` is the app, typed as the ``Host``."""
+    """A screen of the workbook: ``wb`` is the app, typed as the ``Host``; ``SCOPE``, the
+    scope of its actions in the action table (``tui/actions.py``), which the command palette
+    offers on it."""
+
+    SCOPE = ""
+
+    def offers(self, action: Action) -> bool:
+        """Whether the command palette offers ``action`` on this screen now."""
+        return self.check_action(action.action, ()) is not False
+
+    def palette_name(self, action: Action) -> str:
+        """The palette's name for ``action`` here."""
+        return action.named
+
+    def more_commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+        """Commands of the palette that are not actions of the table: (name, run, help)."""
+        return []
 
     @property
     def wb(self) -> Host:

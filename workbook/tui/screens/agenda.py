@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -19,17 +18,14 @@ from workbook.data.models import Couple
 from workbook.logic.clock import Budget, total_text
 from workbook.packs.library import SUGGESTED_PATH, Library
 from workbook.packs.load import LoadedPack
+from workbook.tui.actions import bindings
 from workbook.tui.plain import fill, line, plain
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 
 
 class PackList(OptionList):
-    BINDINGS = [
-        Binding("space", "select", "Add/remove", show=False, id="packs.select"),
-        Binding("left_square_bracket", "move(-1)", "Earlier", key_display="[", id="packs.earlier"),
-        Binding("right_square_bracket", "move(1)", "Later", key_display="]", id="packs.later"),
-    ]
+    BINDINGS = bindings("packs")
 
     @dataclass
     class Moved(Message):
@@ -46,12 +42,7 @@ class PackList(OptionList):
 class AgendaScreen(Screen[list[str] | None]):
     """Dismisses with the chosen pack ids in order, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Back", id="agenda.cancel"),
-        Binding("p", "suggested", "Suggested path", id="agenda.suggested"),
-        Binding("ctrl+s", "start", "Start", id="agenda.start"),
-        Binding("d", "broken", "Details", show=False, id="agenda.broken"),
-    ]
+    BINDINGS = bindings("agenda")
 
     def __init__(self, couple: Couple, library: Library, *, first_time: bool = True) -> None:
         super().__init__()

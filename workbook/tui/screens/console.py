@@ -26,7 +26,6 @@ from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -51,6 +50,7 @@ from workbook.logic.live import Live, time_on_step
 from workbook.packs.load import LoadedPack
 from workbook.packs.models import Pack
 from workbook.service.follow import Follower, Found
+from workbook.tui.actions import bindings
 from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import line, plain
 from workbook.tui.steps.text import AnswerArea
@@ -74,12 +74,7 @@ class Read(Message):
 
 
 class ConsoleScreen(WorkbookScreen[None]):
-    BINDINGS = [
-        Binding("ctrl+n", "new_note", "New note", id="console.new-note"),
-        Binding("f2", "tab('notes-tab')", "Notes", id="console.notes"),
-        Binding("f3", "tab('dap-tab')", "DAP note", id="console.dap-note"),
-        Binding("escape", "close", "Back", id="console.close"),
-    ]
+    BINDINGS = bindings("console")
     DEFAULT_CSS = """
     ConsoleScreen #console-top { height: auto; background: $panel; padding: 0 1; }
     ConsoleScreen #console-title { text-style: bold; }
@@ -154,9 +149,10 @@ class ConsoleScreen(WorkbookScreen[None]):
                 yield Markdown("", id="answers", open_links=False)
                 yield Markdown("", id="sealed", open_links=False)
             with TabbedContent(id="console-side", initial="notes-tab"):
-                with TabPane("Notes (F2)", id="notes-tab"):
+                notes, dap = (self.wb.keys_for(f"console.{k}") for k in ("notes", "dap-note"))
+                with TabPane(Content(f"Notes ({notes})"), id="notes-tab"):
                     yield NotesPane(self.pad, self._place, self.clock, self._title_of, id="pane")
-                with TabPane("DAP note (F3)", id="dap-tab"):
+                with TabPane(Content(f"DAP note ({dap})"), id="dap-tab"):
                     for part in DAP_PARTS:
                         yield Label(DAP_TITLES[part])
                         area = AnswerArea(
@@ -245,7 +241,7 @@ class ConsoleScreen(WorkbookScreen[None]):
         widget.update(
             f"⚑ Care flag: a sealed answer asked for care on {long_date(care.raised.date())} at "
             f"{care.raised:%H:%M}, in session {care.session}{here}. It stays until you clear it "
-            "on Home (F2)."
+            f"on Home ({self.wb.keys_for('home.edit')})."
         )
 
     def _gone(self) -> None:

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from workbook.text import clean_line
+from workbook.tui.actions import bindings
 from workbook.tui.plain import fill
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
@@ -31,7 +31,7 @@ def typed_names(typed: str, names: tuple[str, str]) -> bool:
 class DeleteCoupleScreen(ModalScreen[bool]):
     """Dismisses with True only when the couple's names were typed and Delete chosen."""
 
-    BINDINGS = [Binding("escape", "dismiss(False)", "Keep them", id="delete-couple.keep-them")]
+    BINDINGS = bindings("delete-couple")
 
     def __init__(self, names: tuple[str, str], sessions: int, folder: Path) -> None:
         super().__init__()

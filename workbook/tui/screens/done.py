@@ -12,7 +12,6 @@ from __future__ import annotations
 import shlex
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -24,6 +23,7 @@ from workbook.data.store import Store
 from workbook.data.trail import ending
 from workbook.export.markdown import long_date
 from workbook.tui import messages
+from workbook.tui.actions import bindings
 from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill, plain
 from workbook.tui.widgets.button import Button
@@ -41,7 +41,7 @@ def command(store: Store) -> str:
 
 
 class DoneScreen(WorkbookScreen[None]):
-    BINDINGS = [Binding("escape", "home", "Home", id="done.home")]
+    BINDINGS = bindings("done")
 
     def __init__(self, store: Store, couple: Couple, session: Session) -> None:
         super().__init__()

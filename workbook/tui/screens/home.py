@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Input, Select, Static
 from textual.worker import get_current_worker
@@ -25,6 +25,7 @@ from workbook.logic.caseload import ORDERS, SHOWS, CaseView
 from workbook.service import caseload
 from workbook.service.errors import ServiceError
 from workbook.tui import messages
+from workbook.tui.actions import bindings
 from workbook.tui.follow import typed_into
 from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill
@@ -37,6 +38,7 @@ from workbook.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from workbook.data.models import Couple
+    from workbook.tui.actions import Action
 
 # Narrower than this, the five buttons take two rows.
 NARROW = 76
@@ -48,29 +50,13 @@ class SearchBox(Box):
     """The search: typing filters at once; ↑ ↓ move in the table; Enter goes to it; Esc
     clears."""
 
-    BINDINGS = [
-        Binding("down", "screen.move(1)", "Down", show=False, id="search.down"),
-        Binding("up", "screen.move(-1)", "Up", show=False, id="search.up"),
-        Binding("escape", "screen.clear_search", "Clear", show=False, id="search.clear"),
-    ]
+    BINDINGS = bindings("search")
 
 
 class HomeScreen(CaseloadActions, WorkbookScreen[None]):
+    SCOPE = "home"
     AUTO_FOCUS = "#couples"
-    BINDINGS = [
-        Binding("n", "new_couple", "New couple", id="home.new-couple"),
-        Binding("s", "new_session", "Session", id="home.new-session"),
-        Binding("r", "resume", "Resume", id="home.resume"),
-        Binding("e", "export", "Export", id="home.export"),
-        Binding("v", "review", "Review", id="home.review"),
-        Binding("f", "facilitate", "Facilitate", show=False, id="home.facilitate"),
-        # Named on screen (the search box, the line below the table) and in help, not in the
-        # footer, which has no room left at 80 columns.
-        Binding("slash", "search", "Search", show=False, id="home.search"),
-        Binding("f2", "edit", "Edit couple", show=False, id="home.edit"),
-        Binding("delete", "delete", "Delete couple", show=False, id="home.delete"),
-        Binding("escape", "clear_search", "Clear search", show=False, id="home.clear-search"),
-    ]
+    BINDINGS = bindings("home")
 
     class Loaded(Message):
         """The couples are on screen, after each reading of the data folder."""
@@ -104,7 +90,7 @@ class HomeScreen(CaseloadActions, WorkbookScreen[None]):
             )
             with Horizontal(id="caseload-bar"):
                 yield SearchBox(
-                    placeholder="Search names (/)",
+                    placeholder=f"Search names ({self.wb.keys_for('home.search')})",
                     id="search",
                     compact=True,
                     max_length=60,
@@ -117,8 +103,9 @@ class HomeScreen(CaseloadActions, WorkbookScreen[None]):
                 yield Button("New session", id="new-session", variant="primary")
                 yield Button("Resume", id="resume")
                 yield Button("New couple", id="new-couple")
-                yield Button("Export (e)", id="export")
-                yield Button("Review (v)", id="review")
+                export, review = (self.wb.keys_for(f"home.{k}") for k in ("export", "review"))
+                yield Button(Content(f"Export ({export})"), id="export")
+                yield Button(Content(f"Review ({review})"), id="review")
         # Compact, so that every key fits in the footer down to 60 columns.
         yield KeysFooter(compact=True)
 
@@ -241,18 +228,19 @@ class HomeScreen(CaseloadActions, WorkbookScreen[None]):
             # Two lines, each cut to the width: one couple's description replaces another's
             # without laying out the screen again, at every search key.
             detail.set_class(False, "wrapped")
-            detail.update(description(couple), layout=not self._plain)
+            detail.update(description(couple, self.wb.keys_for), layout=not self._plain)
             self._plain = True
             return
         self._plain = False
         detail.set_class(True, "wrapped")
         reason = dict(self.view.caseload.unreadable).get(chosen or "")
         if couple is not None:
-            detail.update(description(couple))
+            detail.update(description(couple, self.wb.keys_for))
         elif reason is not None:
             detail.update(fill("⚠ $id cannot be read: $why", id=chosen or "", why=reason))
         elif not self.view.caseload.couples:
-            detail.update("Start by adding the two of you with New couple (n).")
+            new = self.wb.keys_for("home.new-couple")
+            detail.update(fill("Start by adding the two of you with New couple ($n).", n=new))
         else:
             detail.update("")
 
@@ -349,6 +337,18 @@ class HomeScreen(CaseloadActions, WorkbookScreen[None]):
         """The highlighted couple, once the table is filled."""
         await self._ready.wait()
         return self.selected()
+
+    # The command palette
+
+    def offers(self, action: Action) -> bool:
+        if action.id == "home.change-passphrase":
+            return self.wb.store.encrypted
+        return self.selected() is not None
+
+    def palette_name(self, action: Action) -> str:
+        if action.id == "home.archive" and self.highlighted_archived():
+            return "Bring couple back from the archive"
+        return action.named
 
     # Ways in
 

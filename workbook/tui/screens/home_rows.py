@@ -3,6 +3,7 @@ the width, a couple's cells, and the couple in words."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual.content import Content
@@ -61,8 +62,9 @@ def row_cells(couple: Overview, keys: list[str], today: date) -> list[str]:
     return [f"{flag}{a} and {b}", *(values[key] for key in keys)]
 
 
-def description(couple: Overview) -> Content:
-    """The highlighted couple in words: the facts, then a problem or what can be done."""
+def description(couple: Overview, keys_for: Callable[[str], str]) -> Content:
+    """The highlighted couple in words: the facts, then a problem or what can be done, with
+    the keys in force (``keys_for(action_id)``)."""
     a, b = couple.names
     parts = [f"{couple.sessions} session{'s' if couple.sessions != 1 else ''}"]
     agreements = (
@@ -75,12 +77,13 @@ def description(couple: Overview) -> Content:
     if couple.problem:
         second = "⚠ $problem"
     else:
-        hints = ["r resumes the unfinished session"] if couple.unfinished else []
+        edit, resume = keys_for("home.edit"), keys_for("home.resume")
+        hints = [f"{resume} resumes the unfinished session"] if couple.unfinished else []
         if couple.care is not None:
             since = f" since {couple.care[0][:10]}" if couple.care[0] else ""
-            hints.insert(0, f"⚑ care flag{since} (F2 clears it)")
-        hints.append("F2 brings them back" if couple.archived else "F2 edits or archives")
-        hints.append("Del deletes")
+            hints.insert(0, f"⚑ care flag{since} ({edit} clears it)")
+        hints.append(f"{edit} brings them back" if couple.archived else f"{edit} edits or archives")
+        hints.append(f"{keys_for('home.delete')} deletes")
         second = " · ".join(hints)
     return fill(
         f"$a and $b{facilitator}: {' · '.join(parts)}\n{second}",

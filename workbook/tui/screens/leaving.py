@@ -65,7 +65,9 @@ class LeavableScreen(WorkbookScreen[None]):
         self.recorder.leave()
         if await self.settle("Leave"):
             self.store.release_session(self.couple.id, self.recorder.session.id)
-            self.app.notify("Paused, and all saved. Press r to carry on where you left off.")
+            resume = self.wb.keys_for("pause.resume")
+            said = f"Paused, and all saved. Press {resume} to carry on where you left off."
+            self.app.notify(said, markup=False)
             self.dismiss()
 
     async def settle(self, leaving: str) -> bool:

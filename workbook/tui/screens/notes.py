@@ -15,7 +15,6 @@ from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
@@ -23,6 +22,7 @@ from textual.widgets import Static, TextArea
 from workbook.data.models import now
 from workbook.data.notepad import NotePad
 from workbook.data.notes import COUPLE_WINDOW, NotesFile
+from workbook.tui.actions import bindings
 from workbook.tui.plain import fill
 from workbook.tui.steps.text import AnswerArea
 from workbook.tui.widgets.blink import cursor_blink
@@ -35,7 +35,7 @@ LEGEND = (
 
 
 class NotesScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Close the note", id="notes.dismiss")]
+    BINDINGS = bindings("notes")
 
     def __init__(
         self, facilitator: str, notes: NotesFile, place: Callable[[], tuple[str, str]]

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
@@ -23,6 +22,7 @@ from workbook.data.files import DataError
 from workbook.data.models import Couple
 from workbook.service import folder
 from workbook.tui import messages
+from workbook.tui.actions import bindings
 from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill
 from workbook.tui.screens.practice_lock import PracticeLockScreen, Tries
@@ -39,10 +39,7 @@ class PauseScreen(WorkbookScreen[None]):
     """Dismisses only once the practice lock is passed (or there is no other couple)."""
 
     # Home's keys for the same things.
-    BINDINGS = [
-        Binding("r", "resume", "Resume", id="pause.resume"),
-        Binding("s", "new_session", "New session", id="pause.new-session"),
-    ]
+    BINDINGS = bindings("pause")
 
     def __init__(self, couple: Couple) -> None:
         super().__init__()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
@@ -23,20 +22,14 @@ from workbook.data.models import Agreement
 from workbook.export.markdown import long_date
 from workbook.logic.agreements import for_review
 from workbook.text import clean_line
+from workbook.tui.actions import bindings
 from workbook.tui.plain import fill, plain
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.footer import KeysFooter
 
 
 class ReviewScreen(Screen[None]):
-    BINDINGS = [
-        Binding("k", "keep", "Keep", id="review.keep"),
-        Binding("c", "change", "Change", id="review.change"),
-        Binding("l", "retire", "Let it go", id="review.retire"),
-        Binding("1", "confirm('a')", "Confirm (1st)", show=False, id="review.confirm-1st"),
-        Binding("2", "confirm('b')", "Confirm (2nd)", show=False, id="review.confirm-2nd"),
-        Binding("escape", "back", "Done", id="review.back"),
-    ]
+    BINDINGS = bindings("review")
 
     def __init__(self, book: AgreementBook, *, due_only: bool = False) -> None:
         super().__init__()

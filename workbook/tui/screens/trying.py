@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
@@ -21,12 +20,13 @@ from workbook.data.store import Store
 from workbook.logic.trial import follow
 from workbook.packs.load import LoadedPack, load_pack
 from workbook.packs.models import Pack
+from workbook.tui.actions import bindings
 from workbook.tui.plain import line, plain
 from workbook.tui.widgets.footer import KeysFooter
 
 
 class TryScreen(Screen[None]):
-    BINDINGS = [Binding("enter", "walk", "Walk it", id="try-screen.walk")]
+    BINDINGS = bindings("try-screen")
 
     def __init__(self, store: Store, couple: Couple, file: Path) -> None:
         super().__init__()

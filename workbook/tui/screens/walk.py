@@ -7,12 +7,14 @@ terms go to the ``AgreementBook``. A read-only window shows the session and chan
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
@@ -25,7 +27,8 @@ from workbook.data.recorder import SessionRecorder
 from workbook.data.store import Store
 from workbook.logic.walk import Place, Walk
 from workbook.packs.models import Pack
-from workbook.tui import views
+from workbook.tui import messages, views
+from workbook.tui.actions import bindings
 from workbook.tui.autosave import Autosave
 from workbook.tui.follow import follow_highlight, settle_stage
 from workbook.tui.plain import line
@@ -42,15 +45,8 @@ from workbook.tui.widgets.partners import PartnerBar, progress_line
 
 
 class WalkScreen(LeavableScreen):
-    BINDINGS = [
-        # Keys typed after any of these wait for the move to be complete (``key_gate``).
-        Binding("ctrl+n", "next", "Next", id="walk.next"),
-        Binding("ctrl+b", "back", "Back", id="walk.back"),
-        Binding("enter", "ready", "I'm ready", show=False, priority=True, id="walk.ready"),
-        Binding("escape", "pause", "Pause", id="walk.pause"),
-        Binding("ctrl+g", "end_now", "End now", id="walk.end-now"),
-        Binding("ctrl+o", "notes", "Note", id="walk.notes"),
-    ]
+    SCOPE = "walk"
+    BINDINGS = bindings("walk")
 
     def __init__(
         self,
@@ -178,6 +174,9 @@ class WalkScreen(LeavableScreen):
             return
         await self.go(previous)
 
+    def _go_to(self, pack: int, step: int) -> None:
+        self.run_worker(self.goto_step(pack, step))
+
     async def goto_step(self, pack: int, step: int) -> None:
         await self.go(self.walk.start_of_step(pack, step))
 
@@ -192,6 +191,19 @@ class WalkScreen(LeavableScreen):
             elsewhere = isinstance(focused, Button) and focused.id != "ready"
             return self.walk.is_handoff(self.place) and not elsewhere
         return action != "end_now" or not self.read_only
+
+    def action_export(self) -> None:
+        self.post_message(messages.ExportDocuments(self.couple))
+
+    def more_commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+        """The palette's "Go to step": every step of the session's packs."""
+        found: list[tuple[str, Callable[[], Any], str]] = []
+        for p, pack in enumerate(self.walk.packs):
+            for s, step in enumerate(pack.steps):
+                go = partial(self._go_to, p, s)
+                title = f"Go to step: {pack.title} › {step.title or step.id}"
+                found.append((title, go, f"Step {s + 1} of {len(pack.steps)}"))
+        return found
 
     def action_notes(self) -> None:
         from workbook.tui.screens.notes import NotesScreen

@@ -9,7 +9,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
@@ -20,6 +19,7 @@ from workbook.data.answers.agreement import Term
 from workbook.export.markdown import long_date
 from workbook.logic.drafts import Offer, offers
 from workbook.text import clean, clean_line
+from workbook.tui.actions import bindings
 from workbook.tui.plain import fill
 from workbook.tui.steps.base import StepInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
@@ -43,37 +43,7 @@ def build(context: StepContext) -> list[Widget]:
 class TermList(OptionList):
     """The drafted terms. Its keys act on the highlighted term; other keys mean nothing here."""
 
-    BINDINGS = [
-        Binding("1", "act('confirm', 'a')", "Confirm (1st)", show=False, id="terms.confirm-1st"),
-        Binding("2", "act('confirm', 'b')", "Confirm (2nd)", show=False, id="terms.confirm-2nd"),
-        # The legend above the list says these keys; in the footer they pushed out Next, Back,
-        # Quit and Help at 80 columns.
-        Binding("w", "act('who')", "Who does it", show=False, id="terms.who-does-it"),
-        Binding(
-            "plus,equals_sign",
-            "act('later')",
-            "Review later",
-            key_display="+",
-            show=False,
-            id="terms.review-later",
-        ),
-        Binding(
-            "minus",
-            "act('sooner')",
-            "Review sooner",
-            key_display="-",
-            show=False,
-            id="terms.review-sooner",
-        ),
-        Binding(
-            "delete",
-            "act('remove')",
-            "Remove draft",
-            key_display="Del",
-            show=False,
-            id="terms.remove-draft",
-        ),
-    ]
+    BINDINGS = bindings("terms")
 
     @dataclass
     class Acted(Message):
@@ -109,10 +79,7 @@ class OfferList(OptionList):
 class TermBox(Box):
     """Where a term is typed; ↓ goes on to the terms, ↑ back to the offers."""
 
-    BINDINGS = [
-        Binding("down", "go('#terms')", "To the terms", show=False, id="term-box.to-the-terms"),
-        Binding("up", "go('#offers')", "To the offers", show=False, id="term-box.to-the-offers"),
-    ]
+    BINDINGS = bindings("term-box")
 
     def action_go(self, where: str) -> None:
         if self.parent is not None:

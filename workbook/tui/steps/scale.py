@@ -11,7 +11,6 @@ from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -20,6 +19,7 @@ from textual.widgets import Static
 
 from workbook.logic.compare import compare_scale
 from workbook.text import clean_line, one_width
+from workbook.tui.actions import bindings
 from workbook.tui.plain import fill
 from workbook.tui.steps.answered import answered
 from workbook.tui.steps.base import ValueInput
@@ -36,12 +36,7 @@ class ScaleRow(Widget, can_focus=True):
     ScaleRow { height: auto; width: 1fr; }
     ScaleRow:focus { background: $boost; text-style: bold; }
     """
-    BINDINGS = [
-        Binding("left", "move(-1)", "Less", show=False, id="scale.less"),
-        Binding("right", "move(1)", "More", show=False, id="scale.more"),
-        Binding("up", "app.focus_previous", "Up", show=False, id="scale.focus-previous"),
-        Binding("down", "app.focus_next", "Down", show=False, id="scale.focus-next"),
-    ]
+    BINDINGS = bindings("scale")
 
     value: reactive[int | None] = reactive(None)
 
