@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -19,6 +18,7 @@ from workbook.logic.clock import Budget, total_text
 from workbook.packs.library import SUGGESTED_PATH, Library
 from workbook.packs.load import LoadedPack
 from workbook.tui.actions import bindings
+from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill, line, plain
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
@@ -39,7 +39,7 @@ class PackList(OptionList):
             self.post_message(self.Moved(self.highlighted, step))
 
 
-class AgendaScreen(Screen[list[str] | None]):
+class AgendaScreen(WorkbookScreen[list[str] | None]):
     """Dismisses with the chosen pack ids in order, or None when cancelled."""
 
     BINDINGS = bindings("agenda")
@@ -64,8 +64,10 @@ class AgendaScreen(Screen[list[str] | None]):
             # The couple, in a box across the screen: a wrong couple is seen before a step.
             yield Static(fill("$a and $b", a=a, b=b), classes="couple-banner")
             yield Static("What would you like to do today?", classes="step-title", markup=False)
+            keys = {k: self.wb.keys_for(f"packs.{k}") for k in ("select", "earlier", "later")}
             yield Static(
-                "Enter or Space adds or removes a pack; [ and ] change the order.",
+                f"Enter or {keys['select']} adds or removes a pack; {keys['earlier']} and "
+                f"{keys['later']} change the order.",
                 classes="legend",
                 markup=False,
             )
@@ -79,7 +81,8 @@ class AgendaScreen(Screen[list[str] | None]):
                 said = said if broken else []
                 if warned:
                     said.append(f"{warned} pack{'s' if warned != 1 else ''} with warnings")
-                yield Static("; ".join(said) + " (d: details)", id="broken", markup=False)
+                details = self.wb.keys_for("agenda.broken")
+                yield Static("; ".join(said) + f" ({details}: details)", id="broken", markup=False)
             with Horizontal(id="agenda-buttons"):
                 if self.first_time:
                     yield Button("Suggested first path", id="suggested")
