@@ -317,3 +317,23 @@ def test_every_html_document_is_drawn_by_the_one_renderer() -> None:
     assert to_html(render_md(blocks), blocks.title) == render_html(blocks)
     typed = to_html("**Sam:** one\\\ntwo", "T")
     assert "<p><strong>Sam:</strong> one<br>\ntwo</p>" in typed
+
+
+def test_markdown_read_back_keeps_what_exports_write_and_reads_the_rest_as_text() -> None:
+    from workbook.export.blocks import Heading, Items, Notice, Para, Span, Table
+    from workbook.export.html import page_of
+
+    markdown = (
+        "## Notes\n\n> **Confidential.**\n\n    code stays text\n\n"
+        "1. first\n2. second *and* more\n\n---\n\n![a picture](x.png) and `code`\n\n"
+        "| Who | Minutes |\n| --- | ---: |\n| Sam | 30 |\n"
+    )
+    blocks = page_of(markdown, "T").blocks
+    assert blocks[0] == Heading(2, "Notes")
+    assert blocks[1] == Notice((Span("Confidential.", "strong"),))
+    assert blocks[2] == Para((Span("code stays text"),))
+    assert isinstance(blocks[3], Items)
+    assert blocks[3].items[1] == (Para((Span("second "), Span("and", "em"), Span(" more"))),)
+    assert blocks[4] == Para((Span("a picture"), Span(" and "), Span("code")))
+    assert blocks[5] == Table(("Who", "Minutes"), (("Sam", "30"),), frozenset({1}))
+    assert len(blocks) == 6

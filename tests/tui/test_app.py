@@ -126,9 +126,10 @@ async def test_the_reveal_stacks_on_a_narrow_terminal(store: Store, library: Lib
         await pilot.press("ctrl+n")
         await pilot.pause()
         reveal = screen.query_one(Reveal)
-        assert reveal.has_class("narrow")
+        # Stacked once the reveal knows its size (its resize, after the first layout).
+        await until(pilot, lambda: reveal.has_class("narrow"))
         first, second = reveal.query(".card")
-        assert first.region.y < second.region.y
+        await until(pilot, lambda: first.region.y < second.region.y)
 
 
 async def test_export_from_home_writes_the_files(store: Store, library: Library) -> None:

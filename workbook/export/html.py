@@ -36,29 +36,29 @@ def _blocks(tokens: list[Any], at: int, until: str | None) -> tuple[list[Block],
     quoted = 0
     while at < len(tokens):
         token = tokens[at]
-        kind = token.type
-        if kind == until:
+        name = token.type
+        if name == until:
             return found, at + 1
-        if kind == "heading_open":
+        if name == "heading_open":
             found.append(Heading(int(token.tag[1:]), _plain(tokens[at + 1])))
             at += 3
-        elif kind == "paragraph_open":
+        elif name == "paragraph_open":
             spans = _spans(tokens[at + 1])
             found.append(Notice(spans) if quoted else Para(spans))
             at += 3
-        elif kind in ("bullet_list_open", "ordered_list_open"):
-            items, at = _items(tokens, at + 1, kind.replace("_open", "_close"))
+        elif name in ("bullet_list_open", "ordered_list_open"):
+            items, at = _items(tokens, at + 1, name.replace("_open", "_close"))
             found.append(items)
-        elif kind == "table_open":
+        elif name == "table_open":
             table, at = _table(tokens, at + 1)
             found.append(table)
-        elif kind == "blockquote_open":
+        elif name == "blockquote_open":
             quoted += 1
             at += 1
-        elif kind == "blockquote_close":
+        elif name == "blockquote_close":
             quoted -= 1
             at += 1
-        elif kind in ("code_block", "fence"):
+        elif name in ("code_block", "fence"):
             found.append(_lines(token.content))
             at += 1
         else:  # a rule, or what no export writes: nothing to draw
@@ -97,16 +97,16 @@ def _spans(inline: Any) -> tuple[Span, ...]:
     spans: list[Span] = []
     styles: list[Style] = []
     for child in inline.children or []:
-        kind = child.type
-        if kind in ("em_open", "strong_open"):
-            styles.append("em" if kind == "em_open" else "strong")
-        elif kind in ("em_close", "strong_close"):
+        name = child.type
+        if name in ("em_open", "strong_open"):
+            styles.append("em" if name == "em_open" else "strong")
+        elif name in ("em_close", "strong_close"):
             styles.pop()
-        elif kind == "hardbreak":
+        elif name == "hardbreak":
             spans.append(Span("", "br"))
-        elif kind == "softbreak":
+        elif name == "softbreak":
             spans.append(Span(" "))
-        elif kind == "image":
+        elif name == "image":
             spans.append(Span(child.content))
         elif child.content:
             style: Style = "strong" if "strong" in styles else (styles[-1] if styles else "")

@@ -7,11 +7,8 @@ terms go to the ``AgreementBook``. A read-only window shows the session and chan
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from functools import partial
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -33,6 +30,7 @@ from workbook.tui.autosave import Autosave
 from workbook.tui.follow import follow_highlight, settle_stage
 from workbook.tui.plain import line
 from workbook.tui.screens.leaving import LeavableScreen
+from workbook.tui.screens.walk_commands import Command, go_to_step
 from workbook.tui.steps.agreement import AgreementInput
 from workbook.tui.steps.base import StepInput, stop_before_next
 from workbook.tui.steps.context import StepContext, at_place
@@ -174,9 +172,6 @@ class WalkScreen(LeavableScreen):
             return
         await self.go(previous)
 
-    def _go_to(self, pack: int, step: int) -> None:
-        self.run_worker(self.goto_step(pack, step))
-
     async def goto_step(self, pack: int, step: int) -> None:
         await self.go(self.walk.start_of_step(pack, step))
 
@@ -195,15 +190,8 @@ class WalkScreen(LeavableScreen):
     def action_export(self) -> None:
         self.post_message(messages.ExportDocuments(self.couple))
 
-    def more_commands(self) -> list[tuple[str, Callable[[], Any], str]]:
-        """The palette's "Go to step": every step of the session's packs."""
-        found: list[tuple[str, Callable[[], Any], str]] = []
-        for p, pack in enumerate(self.walk.packs):
-            for s, step in enumerate(pack.steps):
-                go = partial(self._go_to, p, s)
-                title = f"Go to step: {pack.title} › {step.title or step.id}"
-                found.append((title, go, f"Step {s + 1} of {len(pack.steps)}"))
-        return found
+    def more_commands(self) -> list[Command]:
+        return go_to_step(self.walk, lambda p, s: self.run_worker(self.goto_step(p, s)))
 
     def action_notes(self) -> None:
         from workbook.tui.screens.notes import NotesScreen
