@@ -20,8 +20,7 @@ ABOVE = "At or above the published cut-off of 13.5"
 def scored(a: tuple[int, int, int, int], b: tuple[int, int, int, int] | None = None) -> Any:
     steps = ("happiness", "warm", "rewarding", "satisfied")
     tables = {
-        step: {"a": a[i], **({"b": b[i]} if b is not None else {})}
-        for i, step in enumerate(steps)
+        step: {"a": a[i], **({"b": b[i]} if b is not None else {})} for i, step in enumerate(steps)
     }
     (score,) = pack_scores(PACK, lambda step_id: tables.get(step_id, {}))
     return score
@@ -60,7 +59,8 @@ def test_the_items_and_their_labels_are_as_published() -> None:
     ]
     assert PACK.recurring
     assert PACK.credits is not None
-    assert "Funk" in PACK.credits and "Rogge" in PACK.credits
+    assert "Funk" in PACK.credits
+    assert "Rogge" in PACK.credits
     assert "free of charge for clinical and research use" in PACK.credits
 
 
@@ -94,4 +94,5 @@ def test_the_published_cut_off_of_13_5_is_a_band(
 def test_a_partner_who_has_not_answered_every_item_has_no_score() -> None:
     tables = {"happiness": {"a": 3, "b": 4}, "warm": {"a": 3}, "rewarding": {"a": 3, "b": 3}}
     (score,) = pack_scores(PACK, lambda step_id: tables.get(step_id, {}))
-    assert score.a is None and score.b is None
+    assert score.a is None
+    assert score.b is None

@@ -82,8 +82,6 @@ def test_no_built_in_pack_shares_eight_words_in_a_row_with_content_md() -> None:
     copied = {
         file.name: found
         for file in files
-        if (
-            found := shared_runs(own_texts(tomlio.loads(file.read_text(encoding="utf-8"))), source)
-        )
+        if (found := shared_runs(own_texts(tomlio.loads(file.read_text(encoding="utf-8"))), source))
     }
     assert copied == {}
