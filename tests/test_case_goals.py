@@ -35,7 +35,7 @@ def test_the_case_record_shows_each_goal_against_its_target(
     goals = text.split("\n## Goals\n", 1)[1].split("\n## ", 1)[0]
     assert "Argue without shouting" in goals
     assert (
-        "Measure: Couples Satisfaction Index (CSI-4): Relationship satisfaction (CSI-4, 0 to 21), "
+        "Measure: Couples Satisfaction Index (CSI-4): Relationship satisfaction (0 to 21), "
         "target 16. Sam: 10 on 2026-09-07, 16 on 2026-10-19 (target reached); Alex: 12 on "
         "2026-09-07, 17 on 2026-10-19 (target reached)." in " ".join(goals.split())
     )

@@ -99,6 +99,10 @@ def _y_axis(low: float, high: float, y: Scale, plot_w: float) -> list[str]:
     span = high - low
     if float(low).is_integer() and float(high).is_integer() and span <= 10:
         ticks = [float(v) for v in range(int(low), int(high) + 1)]
+    elif float(low).is_integer() and float(high).is_integer() and span <= 500:
+        # Whole numbers at a round step (0, 5, 10, 15, 20 for a score of 0 to 21).
+        step = next(n for n in (2, 5, 10, 20, 25, 50, 100) if span / n <= 6)
+        ticks = [float(v) for v in range(int(low), int(high) + 1, step)]
     else:
         ticks = [low + span * i / 4 for i in range(5)]
     out = ['<g class="y-axis" stroke="#999" stroke-width="1">']
@@ -157,8 +161,8 @@ def _x_axis(chart: Chart, x: Scale, plot_h: float) -> list[str]:
 
 
 def _marks(chart: Chart, y: Scale, plot_w: float) -> list[str]:
-    """A dotted line across the chart at each mark (a goal's target, a cut-off), labelled at
-    its right end above the line."""
+    """A dotted line across the chart at each mark (a goal's target, a cut-off), labelled
+    above it near its left end."""
     out = ['<g class="marks" fill="#2e7d32">']
     for value, label in chart.marks[:4]:
         if not chart.low <= value <= chart.high:
@@ -168,9 +172,11 @@ def _marks(chart: Chart, y: Scale, plot_w: float) -> list[str]:
             f'<line x1="{LEFT}" y1="{at}" x2="{_n(LEFT + plot_w)}" y2="{at}" stroke="#2e7d32" '
             'stroke-width="1.5" stroke-dasharray="2 3"/>'
         )
+        # At the left, where a course that rises is lowest, with a white edge so that it
+        # reads over a line.
         out.append(
-            f'<text x="{_n(LEFT + plot_w - 4)}" y="{_n(y(value) - 4)}" text-anchor="end">'
-            f"{_esc(clean_line(label)[:60])}</text>"
+            f'<text x="{LEFT + INSET + 6}" y="{_n(y(value) - 4)}" stroke="#fff" '
+            f'stroke-width="3" paint-order="stroke">{_esc(clean_line(label)[:60])}</text>'
         )
     out.append("</g>")
     return out
