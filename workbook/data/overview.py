@@ -58,6 +58,8 @@ class Overview:
     homework_open: int = 0
     homework_overdue: int = 0
     homework_due: str | None = None
+    # Open homework whose day has come (today or before).
+    homework_due_now: int = 0
     goals_open: int = 0
 
 
@@ -110,6 +112,7 @@ class Facts:
             homework_open=len(self.homework),
             homework_overdue=overdue,
             homework_due=min(days) if days else None,
+            homework_due_now=sum(1 for day in days if date.fromisoformat(day) <= today),
             goals_open=self.goals_open,
         )
 
