@@ -5,8 +5,9 @@ agenda with their homework first."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import Checkbox, Input, OptionList, Select
 
 from tests.tui.conftest import SIZE, app_for, home_loaded, make_couple, screen_text
 from workbook.data.dates import now
@@ -15,8 +16,10 @@ from workbook.packs.library import Library
 from workbook.service import goals, homework
 from workbook.service.when import parse_day
 from workbook.tui.screens.agenda import AgendaScreen
+from workbook.tui.screens.edit_couple import EditCoupleScreen
 from workbook.tui.screens.goals import GoalsScreen
 from workbook.tui.screens.homework import HomeworkScreen
+from workbook.tui.widgets.button import Button
 
 # Homework is given now (a day gone by is refused), so the app's today is the real one.
 TODAY = date.today()
@@ -115,3 +118,26 @@ async def test_the_couples_agenda_shows_their_homework_first(
         assert agenda.agenda == ["check-in"]
         assert agenda.packs[0].pack is not None
         assert agenda.packs[0].pack.id == "check-in"
+
+
+async def test_renaming_a_couple_from_home_can_rename_their_folder(
+    store: Store, library: Library, data_dir: Path
+) -> None:
+    make_couple(store, "Sma", "Alex")
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        home = await home_loaded(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EditCoupleScreen)
+        form.query_one("#name-a", Input).value = "Sam"
+        form.query_one("#rename-folder", Checkbox).value = True
+        form.query_one("#continue", Button).press()
+        await pilot.pause()
+        await home.loaded()
+        await pilot.pause()
+        assert store.couple_ids() == ["sam-and-alex"]
+        assert [c.id for c in home.couples] == ["sam-and-alex"]
+        assert "Their folder is now sam-and-alex." in screen_text(app)
+    assert not (data_dir / "couples" / "sma-and-alex").exists()
