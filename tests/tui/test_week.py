@@ -141,3 +141,20 @@ async def test_renaming_a_couple_from_home_can_rename_their_folder(
         assert [c.id for c in home.couples] == ["sam-and-alex"]
         assert "Their folder is now sam-and-alex." in screen_text(app)
     assert not (data_dir / "couples" / "sma-and-alex").exists()
+
+
+async def test_with_a_counsellor_the_suggested_first_path_takes_the_csi_4(
+    store: Store, library: Library
+) -> None:
+    couple = store.create_couple("Sam", "Alex", "Dr. Ade")
+    couple.care_note_seen = True
+    store.save_couple(couple)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await home_loaded(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        agenda = app.screen
+        assert isinstance(agenda, AgendaScreen)
+        await pilot.press("p")
+        assert agenda.agenda[:2] == ["before-we-begin", "csi-4"]

@@ -26,6 +26,9 @@ from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 from workbook.tui.widgets.homework_line import homework_line, open_homework
 
+# Offered at intake when the couple has a counsellor: the validated measure (exercises/csi-4.toml).
+INTAKE_MEASURE = "csi-4"
+
 
 class PackList(OptionList):
     BINDINGS = [
@@ -191,7 +194,12 @@ class AgendaScreen(Screen[list[str] | None]):
 
     @on(Button.Pressed, "#suggested")
     def action_suggested(self) -> None:
-        self.agenda = [p for p in SUGGESTED_PATH if p in self.library.packs]
+        path = list(SUGGESTED_PATH)
+        if self.couple.facilitator and INTAKE_MEASURE in self.library.packs:
+            # With a counsellor, the first session also takes the measure, after the safety
+            # check, so later sittings have a start to compare with.
+            path.insert(1 if path[0] == "before-we-begin" else 0, INTAKE_MEASURE)
+        self.agenda = [p for p in path if p in self.library.packs]
         self._refresh()
 
     @on(Button.Pressed, "#start")
