@@ -4,6 +4,8 @@ again when it closes, so the table and the line below it say what changed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 from textual import work
@@ -12,7 +14,18 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from workbook.data.models import Couple
-    from workbook.tui.app import WorkbookApp
+    from workbook.data.store import Store
+    from workbook.packs.library import Library
+
+
+class _App(Protocol):
+    """What these actions use of the app (not the app's module: no import circle)."""
+
+    store: Store
+    today: Callable[[], date]
+
+    @property
+    def library(self) -> Library: ...
 
 
 class _Home(Protocol):
@@ -20,14 +33,14 @@ class _Home(Protocol):
     def app(self) -> App[Any]: ...
 
     @property
-    def wb(self) -> WorkbookApp: ...
+    def wb(self) -> _App: ...
 
     async def chosen(self) -> Couple | None: ...
 
     def refresh_couples(self) -> None: ...
 
 
-def measures(app: WorkbookApp) -> list[tuple[str, str]]:
+def measures(app: _App) -> list[tuple[str, str]]:
     """Every score of the library's packs, as (title, "pack.score")."""
     found = []
     for pack_id, loaded in sorted(app.library.packs.items()):
@@ -38,7 +51,7 @@ def measures(app: WorkbookApp) -> list[tuple[str, str]]:
     return found
 
 
-def packs(app: WorkbookApp) -> list[tuple[str, str]]:
+def packs(app: _App) -> list[tuple[str, str]]:
     """The library's packs, as (title, id)."""
     return [
         (loaded.pack.title[:50], pack_id)
