@@ -90,7 +90,7 @@ async def test_homework_and_the_next_appointment_from_home(store: Store, library
         await home.loaded()
         await pilot.pause()
         text = screen_text(app)
-        assert "next 2026-12-01 18:00" in text
+        assert "Sam and Alex: 0 sessions · next 2026-12-01 18:00 · homework 1 open" in text
         shown = home.view.by_id(couple.id)
         assert shown is not None
         assert (shown.homework_open, shown.homework_overdue) == (1, 0)

@@ -71,8 +71,11 @@ def description(couple: Overview) -> Content:
     )
     if couple.agreements_due:
         agreements += f", {couple.agreements_due} due for review"
-    parts.append(agreements)
-    parts += week_words(couple)
+    week = week_words(couple)
+    # At 80 columns the line has room for the week only without "0 agreements".
+    if couple.agreements_active or not week:
+        parts.append(agreements)
+    parts += week
     facilitator = " with $f" if couple.facilitator else ""
     if couple.problem:
         second = "⚠ $problem"
