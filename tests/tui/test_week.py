@@ -12,7 +12,7 @@ from textual.widgets import Checkbox, Input, OptionList, Select
 from tests.tui.conftest import SIZE, app_for, home_loaded, make_couple, screen_text
 from workbook.data.dates import now
 from workbook.data.store import Store
-from workbook.packs.library import Library
+from workbook.packs.library import Library, load_library
 from workbook.service import goals, homework
 from workbook.service.when import parse_day
 from workbook.tui.screens.agenda import AgendaScreen
@@ -158,3 +158,48 @@ async def test_with_a_counsellor_the_suggested_first_path_takes_the_csi_4(
         assert isinstance(agenda, AgendaScreen)
         await pilot.press("p")
         assert agenda.agenda[:2] == ["before-we-begin", "csi-4"]
+
+
+HOSTILE_PACK = """format = 1
+id = "hostile"
+title = "[/] [@click=app.quit]x[/] [link=x]"
+summary = "Odd text."
+
+[[steps]]
+id = "rate"
+kind = "scale"
+prompt = "How?"
+
+[[scores]]
+id = "s"
+title = "[b]bold?[/b]"
+from = ["rate"]
+"""
+
+
+async def test_pack_text_in_the_weeks_dialogs_stays_text(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    (folder / "hostile.toml").write_text(HOSTILE_PACK, encoding="utf-8")
+    library = load_library([folder], environ={})
+    couple = make_couple(store, "Sam", "Alex")
+    homework.assign(store, couple.id, "hostile", ["hostile"], now())
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await home_loaded(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, GoalsScreen)
+        dialog.query_one("#goal-measure", Select).value = "hostile.s"
+        await pilot.pause()
+        # Cut to fit, but literal: never read as markup.
+        assert "[@click=app.quit]x[/]" in screen_text(app)
+        assert "[b]bold?" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeworkScreen)
+        assert "[/] [@click=app.quit]x[/] [link=x]" in screen_text(app)
+        assert app.is_running

@@ -4,6 +4,7 @@ saved at once through the goals service; the list shows the file as it is then."
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -39,7 +40,7 @@ class GoalsScreen(ModalScreen[None]):
     """
 
     def __init__(
-        self, store: Store, couple: Couple, measures: list[tuple[str, str]], today_iso: str
+        self, store: Store, couple: Couple, measures: list[tuple[Text, str]], today_iso: str
     ) -> None:
         super().__init__()
         self.store = store
@@ -81,7 +82,7 @@ class GoalsScreen(ModalScreen[None]):
     def show_goals(self) -> None:
         couple = self.store.load_couple(self.couple.id)
         self.goals, problems = service.goals(couple)
-        titles = {measure: title for title, measure in self.measures}
+        titles = {measure: title.plain for title, measure in self.measures}
         listed = self.query_one("#goal-list", OptionList)
         listed.clear_options()
         for goal in self.goals:

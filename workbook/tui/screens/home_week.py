@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
+from rich.text import Text
 from textual import work
 
 if TYPE_CHECKING:
@@ -40,21 +41,23 @@ class _Home(Protocol):
     def refresh_couples(self) -> None: ...
 
 
-def measures(app: _App) -> list[tuple[str, str]]:
-    """Every score of the library's packs, as (title, "pack.score")."""
+def measures(app: _App) -> list[tuple[Text, str]]:
+    """Every score of the library's packs, as (title, "pack.score"); pack text is never read as
+    markup."""
     found = []
     for pack_id, loaded in sorted(app.library.packs.items()):
         if loaded.pack is None:
             continue
         for score in loaded.pack.scores:
-            found.append((f"{loaded.pack.title}: {score.title}"[:44], f"{pack_id}.{score.id}"))
+            title = Text(f"{loaded.pack.title}: {score.title}"[:44])
+            found.append((title, f"{pack_id}.{score.id}"))
     return found
 
 
-def packs(app: _App) -> list[tuple[str, str]]:
+def packs(app: _App) -> list[tuple[Text, str]]:
     """The library's packs, as (title, id)."""
     return [
-        (loaded.pack.title[:50], pack_id)
+        (Text(loaded.pack.title[:50]), pack_id)
         for pack_id, loaded in sorted(app.library.packs.items())
         if loaded.pack is not None
     ]

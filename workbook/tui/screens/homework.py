@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -40,7 +41,7 @@ class HomeworkScreen(ModalScreen[None]):
     """
 
     def __init__(
-        self, store: Store, couple: Couple, packs: list[tuple[str, str]], today: date
+        self, store: Store, couple: Couple, packs: list[tuple[Text, str]], today: date
     ) -> None:
         super().__init__()
         self.store = store
@@ -91,7 +92,7 @@ class HomeworkScreen(ModalScreen[None]):
         self.query_one("#appointment", Input).focus()
 
     def show_open(self) -> None:
-        titles = {pack_id: title for title, pack_id in self.packs}
+        titles = {pack_id: title.plain for title, pack_id in self.packs}
         try:
             settled = homework.settle(self.store, self.couple.id)
         except ServiceError as error:
