@@ -14,11 +14,20 @@ if TYPE_CHECKING:
     from workbook.tui.app import WorkbookApp
 
 
-def rename(app: WorkbookApp, couple: Couple, names: tuple[str, str], facilitator: str) -> None:
+def rename(
+    app: WorkbookApp,
+    couple: Couple,
+    names: tuple[str, str],
+    facilitator: str,
+    *,
+    folder: bool = False,
+) -> None:
     """Save the couple's new names and facilitator; their agreement document, which names
-    them, is written again."""
+    them, is written again; with ``folder``, their folder follows the new names."""
     try:
-        renamed = caseload.rename(app.store, couple.id, names, facilitator, app.today)
+        renamed = caseload.rename(
+            app.store, couple.id, names, facilitator, app.today, folder=folder
+        )
     except ServiceError as error:
         app.notify(error.message, severity="error", markup=False)
         return
@@ -29,6 +38,14 @@ def rename(app: WorkbookApp, couple: Couple, names: tuple[str, str], facilitator
             severity="warning",
             markup=False,
         )
+    if renamed.folder_problem is not None:
+        app.notify(
+            f"The names are saved, but {renamed.folder_problem}",
+            severity="warning",
+            markup=False,
+        )
+    elif renamed.couple.id != couple.id:
+        app.notify(f"Their folder is now {renamed.couple.id}.", title="Couple", markup=False)
     app.notify(f"Saved: {names[0]} and {names[1]}.", title="Couple", markup=False)
 
 

@@ -4,6 +4,7 @@ the couple's names in a box across the screen, so that a wrong couple is noticed
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbook.data.homework import Homework
 from workbook.data.models import Couple
 from workbook.logic.clock import Budget, total_text
 from workbook.packs.library import SUGGESTED_PATH, Library, other_language
@@ -22,6 +24,10 @@ from workbook.packs.load import LoadedPack
 from workbook.tui.plain import fill, line, plain
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
+from workbook.tui.widgets.homework_line import homework_line, open_homework
+
+# Offered at intake when the couple has a counsellor: the validated measure (exercises/csi-4.toml).
+INTAKE_MEASURE = "csi-4"
 
 
 class PackList(OptionList):
@@ -63,6 +69,8 @@ class AgendaScreen(Screen[list[str] | None]):
         self.agenda: list[str] = []
         # The suggested first path is for a first session only.
         self.first_time = first_time
+        # Homework from their counsellor: shown first, its packs first and chosen.
+        self.homework: list[Homework] = []
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "suggested":
@@ -75,6 +83,7 @@ class AgendaScreen(Screen[list[str] | None]):
             # The couple, in a box across the screen: a wrong couple is seen before a step.
             yield Static(fill("$a and $b", a=a, b=b), classes="couple-banner")
             yield Static("What would you like to do today?", classes="step-title", markup=False)
+            yield Static("", id="homework-first")
             yield Static(
                 "Enter or Space adds or removes a pack; [ and ] change the order.",
                 classes="legend",
@@ -98,8 +107,32 @@ class AgendaScreen(Screen[list[str] | None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self._homework_first()
         self._refresh(0)
         self.query_one(PackList).focus()
+
+    def _homework_first(self) -> None:
+        """Their homework, first: said at the top, its packs first in the list and chosen."""
+        store = getattr(self.app, "store", None)
+        today = getattr(self.app, "today", date.today)()
+        self.homework = open_homework(store, self.couple.id) if store is not None else []
+        self.homework = [item for item in self.homework if item.pack in self.library.packs]
+        said = self.query_one("#homework-first", Static)
+        said.display = bool(self.homework)
+        if not self.homework:
+            return
+        titles = {loaded.pack.id: loaded.pack.title for loaded in self.packs if loaded.pack}
+        said.update(
+            Content("\n").join(
+                homework_line(item, titles[item.pack], self.couple.facilitator, today)
+                for item in self.homework
+            )
+        )
+        first = [item.pack for item in self.homework]
+        self.agenda = list(dict.fromkeys(first))
+        self.packs.sort(
+            key=lambda p: first.index(p.pack.id) if p.pack and p.pack.id in first else len(first)
+        )
 
     def _refresh(self, highlight: int | None = None) -> None:
         listing = self.query_one(PackList)
@@ -164,7 +197,12 @@ class AgendaScreen(Screen[list[str] | None]):
 
     @on(Button.Pressed, "#suggested")
     def action_suggested(self) -> None:
-        self.agenda = [p for p in SUGGESTED_PATH if p in self.library.packs]
+        path = list(SUGGESTED_PATH)
+        if self.couple.facilitator and INTAKE_MEASURE in self.library.packs:
+            # With a counsellor, the first session also takes the measure, after the safety
+            # check, so later sittings have a start to compare with.
+            path.insert(1 if path[0] == "before-we-begin" else 0, INTAKE_MEASURE)
+        self.agenda = [p for p in path if p in self.library.packs]
         self._refresh()
 
     @on(Button.Pressed, "#start")

@@ -9,6 +9,7 @@ screen says so and offers a plain copy where they choose, which it says is not e
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 
 from textual.app import ComposeResult
@@ -146,6 +147,15 @@ class DoneScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#home", Button).focus(scroll_visible=False)
+        # Homework this session did is written down as done by it, away from the screen.
+        self.run_worker(self._settle, thread=True, group="homework", exit_on_error=False)
+
+    def _settle(self) -> None:
+        from workbook.service import homework
+        from workbook.service.errors import ServiceError
+
+        with contextlib.suppress(ServiceError):
+            homework.settle(self.store, self.couple.id)
 
     def action_home(self) -> None:
         self.dismiss()

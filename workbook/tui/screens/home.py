@@ -29,6 +29,7 @@ from workbook.tui.follow import typed_into
 from workbook.tui.plain import fill
 from workbook.tui.screens.home_manage import CaseloadActions
 from workbook.tui.screens.home_rows import description, row_cells, table_columns
+from workbook.tui.screens.home_week import CaseloadWeek
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.case_table import CaseTable
@@ -55,7 +56,7 @@ class SearchBox(Box):
     ]
 
 
-class HomeScreen(CaseloadActions, Screen[None]):
+class HomeScreen(CaseloadActions, CaseloadWeek, Screen[None]):
     AUTO_FOCUS = "#couples"
     BINDINGS = [
         Binding("n", "new_couple", "New couple", id="home.new-couple"),
@@ -68,6 +69,8 @@ class HomeScreen(CaseloadActions, Screen[None]):
         # footer, which has no room left at 80 columns.
         Binding("slash", "search", "Search", show=False, id="home.search"),
         Binding("f2", "edit", "Edit couple", show=False, id="home.edit"),
+        Binding("g", "goals", "Goals", show=False, id="home.goals"),
+        Binding("h", "homework", "Homework and appointment", show=False, id="home.homework"),
         Binding("delete", "delete", "Delete couple", show=False, id="home.delete"),
         Binding("escape", "clear_search", "Clear search", show=False, id="home.clear-search"),
     ]

@@ -49,7 +49,9 @@ class CaseloadActions:
         couple = await self.chosen()
         if couple is None:
             return
-        change = await self.app.push_screen_wait(EditCoupleScreen(couple))
+        change = await self.app.push_screen_wait(
+            EditCoupleScreen(couple, encrypted=self.wb.store.encrypted)
+        )
         if change is None:
             return
         if change.what == "delete":
@@ -69,7 +71,7 @@ class CaseloadActions:
         else:
             from workbook.tui.manage import rename
 
-            rename(self.wb, couple, change.names, change.facilitator)
+            rename(self.wb, couple, change.names, change.facilitator, folder=change.folder)
             self.refresh_couples()
 
     @work(exclusive=True, group="manage")

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from workbook.logic.compare import compare_scale
+from workbook.packs.models import point_label
 from workbook.text import clean_line, one_width, wrap
 from workbook.tui.follow import show_span
 from workbook.tui.plain import fill
@@ -140,7 +141,9 @@ def show(step: Any, value: Any, flagged: set[str] | None = None) -> Content:
     if value is None or value == {}:
         return Content("(no answer)")
     if isinstance(value, int):
-        return Content(f"{value} of {step.max}")
+        label = point_label(step, value) if step.labels else None
+        shown = f"{value} of {step.max}"
+        return fill(f"{shown} ($label)", label=label) if label else Content(shown)
     lines = []
     for item in step.items:
         mark = "⚑ " if flagged and item in flagged else "  "
@@ -178,7 +181,12 @@ class ScaleInput(RatedRows):
     def compose(self) -> ComposeResult:
         step = self.step
         legend = f"Choose {step.min} to {step.max} with ← → or a number; ↑ ↓ move between lines."
-        if step.low or step.high:
+        if step.labels:
+            # A published measure's words for each point: every one is shown, in order.
+            points = "    ".join(f"{step.min + n} = $p{n}" for n in range(len(step.labels)))
+            words = {f"p{n}": label for n, label in enumerate(step.labels)}
+            yield Static(fill(points, **words), classes="legend")
+        elif step.low or step.high:
             yield Static(
                 fill(
                     f"{step.min} = $low    {step.max} = $high",
