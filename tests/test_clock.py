@@ -11,12 +11,12 @@ from tests.packs_helpers import write_pack
 from workbook import tomlio
 from workbook.data import trail
 from workbook.data.models import Agreements, PackUse
-from workbook.data.recorder import SessionRecorder
 from workbook.data.store import Store
 from workbook.export.summary import summary_markdown
 from workbook.logic.clock import Budget, clock_text, spent, total_text
 from workbook.logic.session_packs import SessionPack
 from workbook.packs.load import load_pack
+from workbook.service.recorder import SessionRecorder
 
 ZONE = timezone(timedelta(hours=1))
 START = datetime(2026, 11, 22, 19, 0, tzinfo=ZONE)

@@ -337,3 +337,49 @@ def test_markdown_read_back_keeps_what_exports_write_and_reads_the_rest_as_text(
     assert blocks[4] == Para((Span("a picture"), Span(" and "), Span("code")))
     assert blocks[5] == Table(("Who", "Minutes"), (("Sam", "30"),), frozenset({1}))
     assert len(blocks) == 6
+
+
+def test_the_agreement_document_speaks_the_couple_s_language() -> None:
+    """Every sentence of the app's is the catalog's, the names and dates dropped in, and the
+    dates are written as the language writes them; English stays as it was."""
+    from datetime import date
+
+    from workbook.data.models import Agreement, Agreements, Couple, Partner
+    from workbook.export.agreement_doc import agreement_document
+
+    def couple(language: str | None) -> Couple:
+        return Couple(
+            id="c",
+            created=datetime(2026, 11, 22, 19, 0).astimezone(),
+            language=language,
+            facilitator="Dra. Lee",
+            partners=[Partner(key="a", name="Robin"), Partner(key="b", name="Noa")],
+        )
+
+    kept = Agreements(
+        agreements=[
+            Agreement(
+                id="1",
+                text="Cocinar los martes.",
+                made=date(2026, 12, 18),
+                session="s",
+                who="a",
+                review_on=date(2027, 1, 15),
+                confirmed_by=["a", "b"],
+                source_title="Repartir el trabajo",
+            )
+        ]
+    )
+    spanish = agreement_document(couple("es"), kept, date(2026, 12, 18))
+    assert "Robin se compromete a:" in spanish
+    assert "18 de diciembre de 2026" in spanish
+    assert "Robin y Noa, con Dra. Lee. Escrito el 18 de diciembre de 2026." in spanish
+    for english in ("will:", "Agreed on", "December", "Our agreements", "review"):
+        assert english not in spanish
+    arabic = agreement_document(couple("ar"), kept, date(2026, 12, 18))
+    assert "على Robin:" in arabic
+    assert "اتفاقاتنا" in arabic
+    assert "December" not in arabic
+    english_doc = agreement_document(couple(None), kept, date(2026, 12, 18))
+    assert "Robin will:" in english_doc
+    assert "18 December 2026" in english_doc

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from workbook.packs.placeholders import fill, neutral, problems, used
 
 
@@ -46,3 +48,25 @@ def test_neutral_wording_starts_a_sentence_with_a_capital() -> None:
     assert neutral("What would {partner} say?\n{me} first.") == (
         "What would your partner say?\nYou first."
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "template", "worded"),
+    [
+        ("en", "{me}, what matters?", "What matters?"),
+        ("es", "¿{me}, qué aprendiste con {partner}?", "¿Qué aprendiste con tu pareja?"),
+        ("es", "¡{partner} te escucha! ¿{me} también?", "¡Tu pareja te escucha! ¿Tú también?"),
+        ("es", "{me}: ¿qué significa el dinero?", "¿Qué significa el dinero?"),
+        (
+            "ar",
+            "{me}، ماذا يعني المال لك؟ وماذا يعني لـ {partner}؟",
+            "ماذا يعني المال لك؟ وماذا يعني لـ الطرف الآخر؟",
+        ),
+        ("zh", "{me}，你从小学到了什么？", "你从小学到了什么？"),
+        ("ja", "{me}、何を学びましたか？", "何を学びましたか？"),
+    ],
+)
+def test_neutral_wording_works_in_every_script(language: str, template: str, worded: str) -> None:
+    """The leading ``{me}`` goes with its comma in any script, a capital follows ``¿`` and
+    ``¡``, and the words for the partners are the pack's language's, from its catalog."""
+    assert neutral(template, language) == worded

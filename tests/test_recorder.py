@@ -10,8 +10,8 @@ import pytest
 from workbook import tomlio
 from workbook.data.debounce import MAX_WAIT, QUIET
 from workbook.data.durable import SaveError
-from workbook.data.recorder import SessionRecorder
 from workbook.data.store import Store
+from workbook.service.recorder import SessionRecorder
 
 WHEN = datetime(2026, 11, 22, 19, 5, tzinfo=timezone(timedelta(hours=1)))
 

@@ -318,3 +318,25 @@ def test_a_together_step_gives_no_score() -> None:
     assert all(
         '"mood" is a together step: a score reads scale steps each of you' in p for p in problems
     )
+
+
+# A passed step
+
+
+BEFORE = load_library(environ={}).pack("before-you-commit")
+BALANCE = BEFORE.step("balance").items
+
+
+def test_a_score_of_a_passed_step_is_passed_for_both_and_a_step_not_reached_is_not() -> None:
+    one_left = {"balance": {"a": dict(zip(BALANCE[:-1], [4] * 4, strict=True)), "b": {}}}
+    both = {"balance": {key: dict.fromkeys(BALANCE, 4) for key in ("a", "b")}}
+    (passed,) = pack_scores(BEFORE, tables(one_left))
+    assert passed.passed
+    # Passed even with no answer table at all, once the couple saw its reveal.
+    (seen,) = pack_scores(BEFORE, tables({}), revealed={"balance"})
+    assert seen.passed
+    (not_reached,) = pack_scores(BEFORE, tables({}))
+    assert not not_reached.passed
+    (answered,) = pack_scores(BEFORE, tables(both))
+    assert not answered.passed
+    assert answered.a == 4

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from workbook.data.recorder import SessionRecorder
 from workbook.data.sealed import Given
 from workbook.data.store import Store
 from workbook.logic.phases import EACH_SEALED, HANDOVER, SEALED, SECOND
-from workbook.logic.safety import PACK, Flag, asks_for_care, flags
+from workbook.logic.safety import PACK, Flag, asks_for_care, flags, options_of
 from workbook.logic.walk import Place, Walk, phases
 from workbook.packs.library import load_library
 from workbook.packs.models import Pack
 from workbook.packs.schema import pack_schema
+from workbook.service.recorder import SessionRecorder
 
 
 def pack(*steps: dict[str, object]) -> Pack:
@@ -144,3 +144,30 @@ def test_the_built_in_check_offers_the_answers_the_flags_know() -> None:
     for step in asked:
         assert step.answer == "each-sealed"
         assert any(asks_for_care(PACK, step.id, [option]) for option in step.options)
+
+
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_the_check_asks_for_care_by_the_option_s_place_in_every_language(language: str) -> None:
+    """Each language's check offers yes, no, not sure in that order; the flags follow the
+    place, so "No lo sé" and "لستُ على يقين" ask for care as "Not sure" does."""
+    check = load_library(environ={}).pack(PACK, language)
+    assert check.language == language
+    safe, afraid = (step for step in check.steps if hasattr(step, "options"))
+    assert safe.options is not None
+    assert afraid.options is not None
+    yes, no, unsure = safe.options
+    assert asks_for_care(PACK, "safe", [unsure], safe.options)
+    assert asks_for_care(PACK, "safe", [no], safe.options)
+    assert not asks_for_care(PACK, "safe", [yes], safe.options)
+    assert asks_for_care(PACK, "afraid", [afraid.options[0]], afraid.options)
+    assert not asks_for_care(PACK, "afraid", [afraid.options[1]], afraid.options)
+    given = {PACK: {"safe": [Given(None, "b", [unsure])]}}
+    (flag,) = flags(given, options_of([check]))
+    assert (flag.partner, flag.answer) == ("b", unsure)
+
+
+def test_an_english_word_in_another_language_s_check_is_not_an_answer() -> None:
+    """Matching is by place in the pack's own options, never by the English words."""
+    spanish = ["Sí", "No", "No lo sé"]
+    assert not asks_for_care(PACK, "safe", ["Not sure"], spanish)
+    assert asks_for_care(PACK, "safe", ["No lo sé"], spanish)

@@ -12,12 +12,12 @@ import pytest
 
 from tests.packs_helpers import write_pack
 from workbook.cli import main
-from workbook.data.agreement_book import AgreementBook
 from workbook.data.models import Couple, PackUse, Session
 from workbook.data.store import Store
 from workbook.export.documents import export
 from workbook.logic.session_packs import CHANGED, MISSING, begin_packs, session_packs
 from workbook.packs.library import Library, load_library
+from workbook.service.agreements import AgreementBook
 
 STEPS = """
 [[steps]]

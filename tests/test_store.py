@@ -254,8 +254,8 @@ def test_overview_reads_a_couple_without_the_models(store: Store, data_dir: Path
 
 
 def test_keep_change_and_let_go_are_recorded_by_the_book(store: Store, data_dir: Path) -> None:
-    from workbook.data.agreement_book import AgreementBook
     from workbook.logic.agreements import for_review
+    from workbook.service.agreements import AgreementBook
 
     couple = store.create_couple("Sam", "Alex", when=WHEN)
     today = date(2026, 1, 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -73,3 +74,35 @@ def test_the_screen_helpers_show_a_heart_one_cell_wide() -> None:
     for shown in (plain("❤️ Love"), line("❤️ Love"), fill("$x", x="❤️ Love")):
         assert str(shown) == "❤ Love"
         assert shown.cell_length == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [
+        ("Sam", 3),
+        ("日本", 4),
+        ("é", 1),
+        ("e\u0301", 1),
+        ("🙂", 2),
+        ("👩\u200d❤️\u200d👨", 2),
+        ("سلام", 4),
+    ],
+)
+def test_cells_count_what_a_terminal_draws(text: str, width: int) -> None:
+    from rich.cells import cell_len
+
+    from workbook.text import cells, fit
+
+    assert cells(text) == width == cell_len(text)
+    assert fit(text, 6) == text + " " * (6 - width)
+    assert cells(fit("日本語のラベル", 5)) == 5
+
+
+def test_wrap_measures_cells_and_breaks_words_only_when_they_are_too_wide() -> None:
+    from workbook.text import cells, wrap
+
+    assert wrap("one two three", 7) == ["one two", "three"]
+    chinese = wrap("我们彼此信任也愿意说出来", 8)
+    assert all(cells(line) <= 8 for line in chinese)
+    assert "".join(chinese) == "我们彼此信任也愿意说出来"
+    assert wrap("", 5) == [""]

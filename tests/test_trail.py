@@ -12,9 +12,9 @@ from tests.test_lenient_answers import COUPLE, USED
 from workbook import tomlio
 from workbook.data import trail
 from workbook.data.models import Agreements, Session
-from workbook.data.recorder import SessionRecorder
 from workbook.data.store import Store
 from workbook.export.summary import summary_markdown
+from workbook.service.recorder import SessionRecorder
 
 WINTER = timezone(timedelta(hours=1))
 SUMMER = timezone(timedelta(hours=2))

@@ -12,6 +12,7 @@ from workbook.data.models import Session
 from workbook.data.store import Store
 from workbook.logic.trends import history_text, sparkline, trends
 from workbook.packs.library import load_library
+from workbook.packs.models import Pack
 
 LIBRARY = load_library(environ={})
 PACKS = {k: v.pack for k, v in LIBRARY.packs.items() if v.pack}
@@ -64,3 +65,34 @@ def test_history_command(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> 
     out = capsys.readouterr().out
     assert "3 check-ins" in out
     assert "latest 5, up 3 since the first" in out
+
+
+def test_a_check_in_in_spanish_continues_the_english_lines() -> None:
+    """A line is an item's place in its step: the same check-in in two languages is one trend,
+    named as the latest session's version names it."""
+    english = LIBRARY.pack("check-in", "en")
+    spanish = LIBRARY.pack("check-in", "es")
+    steps = {s.id: s for s in english.steps}
+    first_en, first_es = steps["self-check"].items[0], spanish.steps[3].items[0]
+    assert spanish.steps[3].id == "self-check"
+    assert first_en != first_es
+
+    def session(week: int, item: str, rating: int, pack: Pack) -> tuple[Session, Pack]:
+        when = START + timedelta(weeks=week)
+        answers = {"check-in": {"self-check": {"a": {item: rating}, "b": {item: rating}}}}
+        made = Session(
+            id=when.strftime("%Y-%m-%d-%H%M"),
+            started=when,
+            updated=when,
+            agenda=["check-in"],
+            answers=answers,
+        )
+        return made, pack
+
+    kept = [session(0, first_en, 2, english), session(1, first_es, 4, spanish)]
+    packs_of = {s.id: {"check-in": p} for s, p in kept}
+    found = trends([s for s, _ in kept], lambda s: packs_of[s.id])
+    (line,) = [s for s in found if s.item in (first_en, first_es)]
+    assert line.item == first_es
+    assert line.a == [2, 4]
+    assert line.b == [2, 4]

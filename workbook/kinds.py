@@ -30,7 +30,7 @@ from workbook.logic import phases, terms
 from workbook.packs.models import STEP_MODELS
 
 Names = Mapping[str, str]
-Terms = Callable[[Any, Any, Names], list[tuple[str, str]]]
+Terms = Callable[[Any, Any, Names], list[terms.Suggested]]
 Ratings = Callable[[Any, Any, str], dict[str | None, int]]
 
 
@@ -42,7 +42,8 @@ class KindSpec:
     answer: type[StepAnswer]
     phases: Callable[[Any], tuple[str, ...]]
     render: render.Renderer | None = None
-    # The draft terms its outcome offers: (text, who) pairs; None for kinds without an outcome.
+    # The draft terms its outcome offers (text, who, and whose own words); None for kinds
+    # without an outcome.
     terms: Terms | None = None
     # A partner's ratings by item, for scores and trends; None for kinds that give none.
     ratings: Ratings | None = None

@@ -72,3 +72,60 @@ def one_width(text: str) -> str:
 def is_clean(text: str) -> bool:
     """True when ``clean`` would leave ``text`` unchanged."""
     return clean(text) == text
+
+
+def cells(text: str) -> int:
+    """The columns a terminal gives ``text``: two for a wide character (日, 🙂), none for a
+    combining mark, a joiner or what a joiner joins (👩‍❤️‍👨 is two), one for the rest.
+
+    The pure layers measure with this (they never import Rich); the screens measure with Rich's
+    ``cell_len``, which agrees on the text the workbook shows (``one_width``).
+    """
+    total = 0
+    joined = False
+    for char in text:
+        if char == _JOINER:
+            joined = True
+            continue
+        if joined:
+            joined = False
+            continue
+        if unicodedata.combining(char) or "\ufe00" <= char <= "\ufe0f":
+            continue
+        if unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return total
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` cells, then padded with spaces to exactly ``width``."""
+    end = len(text)
+    while end and cells(text[:end]) > width:
+        end -= 1
+    kept = text[:end]
+    return kept + " " * (width - cells(kept))
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells: broken at spaces, and inside a word only
+    when the word alone is wider (as Chinese and Japanese, written without spaces, always are).
+    """
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        joined = f"{line} {word}" if line else word
+        if cells(joined) <= width:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        while cells(word) > width:
+            cut = fit(word, width).rstrip(" ")
+            cut = cut or word[0]
+            lines.append(cut)
+            word = word[len(cut) :]
+        line = word
+    if line or not lines:
+        lines.append(line)
+    return lines

@@ -9,9 +9,9 @@ from datetime import date, timedelta
 from textual.widgets import Button, Static
 
 from tests.tui.conftest import SIZE, app_for, make_couple, paused, screen_text, walk
-from workbook.data.agreement_book import AgreementBook
 from workbook.data.store import Store
 from workbook.packs.library import Library
+from workbook.service.agreements import AgreementBook
 from workbook.tui.screens.agenda import AgendaScreen
 from workbook.tui.screens.done import DoneScreen
 from workbook.tui.screens.review import ReviewScreen

@@ -392,7 +392,7 @@ def test_home_narrow(snap_compare: Any, store: Store, library: Library) -> None:
 
 
 def _agreed(store: Store, session_id: str) -> None:
-    from workbook.data.agreement_book import AgreementBook
+    from workbook.service.agreements import AgreementBook
 
     book = AgreementBook(store, store.load_couple("sam-and-alex"), lambda: date(2026, 11, 22))
     for text, who, days in (

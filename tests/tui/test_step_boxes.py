@@ -13,9 +13,10 @@ from workbook import tomlio
 from workbook.data.store import Store
 from workbook.packs.library import Library
 from workbook.tui.app import WorkbookApp
-from workbook.tui.steps.agreement import AgreementInput, TermList
+from workbook.tui.steps.agreement import AgreementInput
 from workbook.tui.steps.listen import ListenInput
 from workbook.tui.steps.requests import RequestsInput
+from workbook.tui.steps.term_lists import TermList
 
 
 def saved(store: Store) -> dict[str, Any]:

@@ -25,6 +25,8 @@ def listing(args: argparse.Namespace) -> int:
             "recurring": loaded.pack.recurring,
             "builtin": loaded.builtin,
             "file": str(loaded.file),
+            # Every language the id is written in; the row's other keys are its default one.
+            "languages": library.languages(loaded.pack.id),
         }
         for loaded in library.ordered()
     ]

@@ -156,7 +156,45 @@ def parser() -> argparse.ArgumentParser:
     history = command("history", "check-in trends and scores")
     history.add_argument("couple", metavar="COUPLE")
     history.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    history.add_argument(
+        "--excel",
+        action="store_true",
+        help="begin the CSV with a byte-order mark, so a spreadsheet reads its accents",
+    )
     history.set_defaults(run=lazy("documents.history"))
+
+    given = command("assign", "homework for a couple: a pack to do by a day")
+    given.add_argument("couple", metavar="COUPLE", help="the couple's id (see: workbook couples)")
+    given.add_argument("--pack", metavar="ID", required=True, help="the pack to do")
+    given.add_argument(
+        "--due", metavar="DATE", help="by when: 2026-11-29, today, tomorrow, friday or +7"
+    )
+    given.add_argument("--note", metavar="TEXT", help="a word for the couple, shown with it")
+    given.set_defaults(run=lazy("assign.assign"))
+
+    listed_due = command("due", "open homework (overdue first) and agreements due for review")
+    listed_due.add_argument("--json", action="store_true", help="print JSON")
+    listed_due.add_argument("--couple", metavar="ID", help="only this couple")
+    listed_due.set_defaults(run=lazy("due.due"))
+
+    appointment = command("schedule", "the couple's next appointment")
+    appointment.add_argument("couple", metavar="COUPLE")
+    appointment.add_argument(
+        "when",
+        metavar="WHEN",
+        help='"2026-12-01 18:00" (local time), "friday 18:00", or "none" to clear it',
+    )
+    appointment.set_defaults(run=lazy("schedule.schedule"))
+
+    ics = command(
+        "calendar", "appointments, homework and reviews as an iCalendar file (initials only)"
+    )
+    ics.add_argument("--couple", metavar="ID", help="only this couple")
+    ics.add_argument(
+        "--names", action="store_true", help="put the couples' names (and notes) in the events"
+    )
+    ics.add_argument("--out", metavar="FILE.ics", type=Path, required=True)
+    ics.set_defaults(run=lazy("calendar.calendar"))
 
     facilitate = command(
         "facilitate", "the counsellor's console, attached to the couple's current session"

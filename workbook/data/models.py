@@ -87,11 +87,18 @@ class Couple(_File):
     facilitator: Annotated[str, AfterValidator(clean_line)] | None = None
     # An archived couple is hidden from Home unless asked for; nothing else changes.
     archived: bool | None = None
+    # The couple's language (a BCP 47 tag): their window, their packs and their documents.
+    # Read leniently: a tag that is not one is kept as written and spoken as English.
+    language: Annotated[str, AfterValidator(clean_line)] | None = None
     partners: Annotated[list[Partner], Field(min_length=2, max_length=2)]
     # Set once the couple has read the care note, so that it is shown only the first time.
     care_note_seen: bool | None = None
     # Only with a facilitator: a sealed answer asked for care (``data/care.py``).
     care: CareFlag | None = None
+    # The next appointment and the goals are read leniently (``data/goals.py``): a hand-edited
+    # value that cannot be used is said beside the couple and kept as written, never dropped.
+    next_session: Any = None
+    goals: Annotated[list[Any], BeforeValidator(_listed)] = []
 
     @model_validator(mode="after")
     def _two_partners(self) -> Couple:
@@ -101,6 +108,12 @@ class Couple(_File):
         if a.casefold() == b.casefold():
             raise ValueError("the two partners need different names")
         return self
+
+    def to_toml_data(self) -> dict[str, Any]:
+        table = super().to_toml_data()
+        if not table.get("goals"):
+            table.pop("goals", None)
+        return table
 
     def name(self, key: str) -> str:
         """The name of partner ``key``."""
@@ -178,13 +191,17 @@ class Session(_File):
 
 
 class Review(BaseModel):
-    """One review of an agreement: kept, changed (with the text before) or let go."""
+    """One review of an agreement: kept, changed (with the text before) or let go; the review
+    date it had until then (``due``), and the session it was made in. Older files have neither,
+    and a review made outside a session (``v`` on Home) has no session."""
 
     model_config = ConfigDict(extra="allow")
 
     on: Day
     outcome: Literal["kept", "changed", "retired"]
     before: str | None = None
+    due: Day | None = None
+    session: str | None = None
 
 
 class Agreement(BaseModel):
@@ -202,6 +219,9 @@ class Agreement(BaseModel):
     # Who does it: a, b, or both. Agreements from before this was kept read as both.
     who: Literal["a", "b", "both"] = "both"
     review_on: Day
+    # The days between reviews it was given when made; keeping it sets the next review that
+    # far from the day. Older files have none: the period is then told from its dates.
+    review_days: Annotated[int, Field(ge=1)] | None = None
     status: Literal["active", "retired"] = "active"
     confirmed_by: list[PartnerKey] = []
     reviews: list[Review] = []

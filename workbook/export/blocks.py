@@ -94,6 +94,8 @@ class Chart:
     dates: tuple[str, ...]
     series: tuple[Series, ...]
     table: Table
+    # Lines across the chart at a value, with what they mark: a goal's target, a cut-off.
+    marks: tuple[tuple[float, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -128,7 +128,7 @@ def sealed_markdown(
     in order with its time: private to the counsellor, never shown to the partner. Empty when
     there are none."""
     from workbook.export.session_notes import answer_words
-    from workbook.logic.safety import flags
+    from workbook.logic.safety import flags, options_of
 
     items = []
     for pack_id, steps in given.items():
@@ -156,7 +156,8 @@ def sealed_markdown(
     # The safety check's answers that asked for care come first, as one quiet line each: the
     # first that asked, whatever came after it.
     care = [
-        f"⚑ {inline(flag.describe(names.get(flag.partner, flag.partner)))}" for flag in flags(given)
+        f"⚑ {inline(flag.describe(names.get(flag.partner, flag.partner)))}"
+        for flag in flags(given, options_of(packs.values()))
     ]
     return (
         heading(3, "Private to you: sealed answers, as given")

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from workbook.data.agreement_book import AgreementBook
 from workbook.data.store import Store
+from workbook.export.agreement_doc import written_document
 from workbook.export.document import Document
 from workbook.export.html import to_html
 from workbook.export.summary import summary_markdown
@@ -47,11 +47,11 @@ def export(
 
         return notes_document(store, couple_id, session_id, library, today, fmt=fmt)
     couple = store.load_couple(couple_id)
-    book = AgreementBook(store, couple, lambda: today)
-    agreements = book.load()
+    agreements = store.load_agreements(couple.id)
     problems: list[str] = []
     if session_id is None:
-        text, title, name = book.document(agreements), "Our agreements", "agreement"
+        text = written_document(store, couple, agreements, today)
+        title, name = "Our agreements", "agreement"
     else:
         session = store.load_session(couple.id, session_id)
         packs = session_packs(session, store, library)

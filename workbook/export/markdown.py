@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from workbook.i18n.catalog import PSEUDO, _, current
+from workbook.i18n.tags import SOURCE
 from workbook.text import clean, clean_line
 
 # Emphasis, code, links and images, autolinks and HTML, tables, strikethrough and fences,
@@ -89,13 +91,18 @@ def bullets(items: Iterable[str]) -> str:
 
 
 def names_and(names: Iterable[str]) -> str:
-    """ "Sam", "Sam and Alex", "Sam, Alex and Kim", escaped."""
+    """ "Sam", "Sam and Alex", "Sam, Alex and Kim", escaped, in the language being spoken."""
     escaped = [inline(name) for name in names]
     if len(escaped) <= 1:
         return "".join(escaped)
-    return ", ".join(escaped[:-1]) + " and " + escaped[-1]
+    # TRANSLATORS: the last two of a list of names: "Sam and Alex".
+    return _("{first} and {last}").format(first=", ".join(escaped[:-1]), last=escaped[-1])
 
 
 def long_date(day: date) -> str:
-    """22 November 2026, the same in every locale."""
+    """22 November 2026 in English (the same whatever the machine's locale); in another
+    language being spoken, as that language writes a date ("22 de noviembre de 2026")."""
+    tr = current()
+    if tr.language != SOURCE and tr.language != PSEUDO:
+        return tr.format_date(day)
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"

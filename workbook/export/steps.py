@@ -58,7 +58,10 @@ def render_text(step: Any, answer: TextAnswer, names: Names) -> list[str]:
 def render_scale(step: Any, answer: ScaleAnswer, names: Names) -> list[str]:
     if (instead := _withheld(step, answer)) is not None:
         return instead
-    if step.low or step.high:
+    if step.labels:
+        points = ", ".join(f"{step.min + n} = {inline(t)}" for n, t in enumerate(step.labels))
+        labels = f"*Scale {step.min} to {step.max}: {points}.*"
+    elif step.low or step.high:
         labels = f"{step.min} = {inline(step.low or '')}, {step.max} = {inline(step.high or '')}"
         labels = f"*Scale {step.min} to {step.max}: {labels}.*"
     else:
@@ -166,7 +169,9 @@ def render_agreement(step: Any, answer: AgreementAnswer, names: Names) -> list[s
             status = f"confirmed by {inline(names[confirmed[0]])} only: not agreed"
         else:
             status = "a draft: not agreed"
-        lines.append(f"{block(term.text, indent='  ')}\\\n  *{status}*")
+        who = term.who or "both"
+        doer = f"{inline(names[who])} will:" if who in ("a", "b") else "Both of you:"
+        lines.append(f"**{doer}** {block(term.text, indent='  ')}\\\n  *{status}*")
     return [bullets(lines)] if lines else ["*No terms were written at this step.*"]
 
 

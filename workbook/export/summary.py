@@ -1,5 +1,6 @@
 """A session summary: the agenda walked step by step, with both answers, the comparisons, the
-scores, how long each pack took, and the agreements made.
+scores, how long each pack took, the agreements reviewed in it and the agreements made, as they
+stood that day (``agreement_history.py``): what came after is a later note with its date.
 
 Each pack is read as the session used it (``logic/session_packs.py``). A pack the session never
 reached says so in one line, and a session ended early lists the steps it did not reach; times
@@ -17,7 +18,7 @@ from typing import Any
 
 from workbook.data.models import Agreements, Couple, Session
 from workbook.data.trail import Ending, ending, moves, time_per_pack
-from workbook.export.agreement_doc import agreement_item
+from workbook.export.agreement_history import made_item, reviewed_items
 from workbook.export.markdown import heading, inline, long_date, names_and
 from workbook.kinds import spec
 from workbook.logic.phases import REVEAL, is_sealed
@@ -62,6 +63,9 @@ def summary_markdown(
         out.append(f"Started at {started}, finished at {clock(session.finished)}{early}: {length}.")
     else:
         out.append(f"Started at {started}. This session is not finished yet.")
+    reviewed = reviewed_items(agreements, session.id, names)
+    if reviewed:
+        out += [heading(2, "Agreements reviewed in this session"), "\n\n".join(reviewed)]
     trail = moves(session.trail)
     spent = time_per_pack(trail, session.finished or session.updated)
     reached = reached_packs(session, {move.pack for move in trail})
@@ -75,7 +79,7 @@ def summary_markdown(
     made = [a for a in agreements.agreements if a.session == session.id]
     out.append(heading(2, "Agreements made in this session"))
     if made:
-        out.append("\n\n".join(agreement_item(a, names) for a in made))
+        out.append("\n\n".join(made_item(a, names) for a in made))
     else:
         out.append("*None in this session.*")
     return "\n\n".join(out) + "\n"
@@ -130,7 +134,7 @@ def _pack_section(
         if not table and not ((pack.id, step.id) in revealed and kept_back(step, answer)):
             continue
         out += _step_section(step, answer, names, kind.render)
-    out += _scores(pack, session, names)
+    out += _scores(pack, session, names, {s for p, s in revealed if p == pack.id})
     out += _orphans(pack, answers)
     return out
 
@@ -167,8 +171,8 @@ def _step_section(step: Any, answer: Any, names: dict[str, str], render: Any) ->
     return out + list(render(step, answer, names))
 
 
-def _scores(pack: Pack, session: Session, names: dict[str, str]) -> list[str]:
-    found = pack_scores(pack, lambda step_id: session.answer(pack.id, step_id))
+def _scores(pack: Pack, session: Session, names: dict[str, str], revealed: set[str]) -> list[str]:
+    found = pack_scores(pack, lambda step_id: session.answer(pack.id, step_id), revealed)
     if not found:
         return []
     lines = [f"- {score_line(score, names)}" for score in found]
@@ -185,7 +189,10 @@ def _orphans(pack: Pack, answers: dict[str, Any]) -> list[str]:
 
 
 def score_line(score: Any, names: Mapping[str, str]) -> str:
-    """One score for both partners, escaped: "Overall: Sam 4 (good), Alex 3"."""
+    """One score for both partners, escaped: "Overall: Sam 4 (good), Alex 3"; a score of a
+    step the couple passed says so, once for both, never whose it was: "Balance: passed"."""
+    if getattr(score, "passed", False):
+        return f"{inline(score.title)}: passed"
     each = []
     for key in ("a", "b"):
         band = score.band(key)

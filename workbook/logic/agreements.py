@@ -1,10 +1,16 @@
-"""Turning terms that both partners confirmed into agreements, and the order of a review."""
+"""Turning terms that both partners confirmed into agreements, the order of a review, and the
+review date a review gives."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from workbook.data.models import Agreement, Agreements, PartnerKey
+
+# The period an agreement whose dates say none is given: the pack format's default review_days.
+DEFAULT_PERIOD_DAYS = 28
+# The longest period between reviews that keeping an agreement carries on (about ten years).
+LONGEST_PERIOD_DAYS = 3660
 
 
 def add_agreement(
@@ -36,6 +42,7 @@ def add_agreement(
         source_title=source_title,
         who=who if who in ("a", "b") else "both",
         review_on=made + timedelta(days=max(review_days, 1)),
+        review_days=min(max(review_days, 1), LONGEST_PERIOD_DAYS),
         confirmed_by=sorted(confirmed_by),
     )
     agreements.agreements.append(agreement)
@@ -49,3 +56,24 @@ def for_review(agreements: Agreements, today: date) -> list[Agreement]:
     agreement just kept does not jump from under the highlight.
     """
     return sorted(agreements.active(), key=lambda a: (not a.is_due(today), a.review_on, a.id))
+
+
+def period(agreement: Agreement) -> int:
+    """The days between reviews that ``agreement`` was given when it was made. An agreement
+    from before that was kept: from the day its review date was set (made, or its last review)
+    to that date; a date on or before that day (a hand edit) gives the period before it, as its
+    reviews recorded it, or the default."""
+    if agreement.review_days is not None:
+        return min(agreement.review_days, LONGEST_PERIOD_DAYS)
+    starts = [agreement.made, *(review.on for review in agreement.reviews)]
+    dues = [review.due for review in agreement.reviews] + [agreement.review_on]
+    for start, due in reversed(list(zip(starts, dues, strict=True))):
+        if due is not None and (due - start).days >= 1:
+            return min((due - start).days, LONGEST_PERIOD_DAYS)
+    return DEFAULT_PERIOD_DAYS
+
+
+def next_review(agreement: Agreement, today: date) -> date:
+    """The review date a review on ``today`` gives: today plus the agreement's period, so never
+    today or before, whatever the file said."""
+    return today + timedelta(days=period(agreement))

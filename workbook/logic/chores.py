@@ -242,6 +242,29 @@ def _halves(you: int, them: int, other: str) -> list[str]:
     return said
 
 
+def shares_said(split: Split, undecided: int) -> str:
+    """One line beside the split's two shares, which each partner measures by their own
+    ratings and so need not add up to 100%: why, in the words of ``explain``."""
+    a, b = _percent(split.share_a), _percent(split.share_b)
+    said = "Each share is by its owner's own ratings, so the two need not add up to 100%"
+    if undecided:
+        tasks = "1 task" if undecided == 1 else f"{undecided} tasks"
+        return f"{said}; {tasks} not decided yet are left out."
+    if a < 50 and b < 50:
+        return (
+            f"{said}: each of you carries less than half, because each of you takes on work "
+            "you mind less than the other does."
+        )
+    if a > 50 and b > 50:
+        return (
+            f"{said}: each of you carries more than half, so swapping some work would make it "
+            "lighter for both."
+        )
+    if a == b == 50:
+        return f"{said}: each of you carries half."
+    return f"{said}. By each one's own measure, this split is not even."
+
+
 def from_answer(answer: ChoresAnswer) -> tuple[list[Chore], dict[str, str], dict[str, int]]:
     """The chores of a chores answer: each task costs its minutes times the weight each partner
     gave it (a task nobody rated counts as weight 3), plus who does what now, and the minutes."""

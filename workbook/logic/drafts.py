@@ -30,8 +30,8 @@ def offers(pack: Pack, step: Any, session: Session, names: Mapping[str, str]) ->
         answer = kind.read(session.answer(pack.id, step_id))
         if kept_back(source, answer):
             continue
-        for text, who in kind.terms(source, answer, names):
-            found.append(Offer(text, f"{pack.id}.{step_id}", who))
+        for text, who, writer in kind.terms(source, answer, names):
+            found.append(Offer(text, f"{pack.id}.{step_id}", who, writer))
     unique: dict[tuple[str, str], Offer] = {}
     for offer in found:
         unique.setdefault((offer.text.casefold(), offer.who), offer)

@@ -7,7 +7,7 @@ min + max - answer. The band is the last one whose ``min`` the score reaches.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +28,8 @@ class ScoreValue:
     b: float | None
     band_a: str | None
     band_b: str | None
+    # A step the score reads was passed (``logic/skips.py``): the score is neither partner's.
+    passed: bool = False
 
     def value(self, key: str) -> float | None:
         return self.a if key == "a" else self.b
@@ -106,13 +108,38 @@ def band_of(score: Score, value: float | None) -> str | None:
     return label
 
 
-def pack_scores(pack: Pack, tables: Tables) -> list[ScoreValue]:
-    """Every score of ``pack``, from the answer tables of one sitting."""
+def passed(pack: Pack, score: Score, tables: Tables, revealed: Collection[str] = ()) -> bool:
+    """True when a step ``score`` reads was passed: an optional private step one or both left
+    blank, that has an answer table or whose reveal the couple saw (step ids in ``revealed``);
+    a step never reached is not passed."""
+    known: dict[str, Any] = {step.id: step for step in pack.steps}
+    for step_id in score.from_:
+        step = known.get(step_id)
+        if step is None or (not tables(step_id) and step_id not in revealed):
+            continue
+        if kept_back(step, spec(step).read(tables(step_id))):
+            return True
+    return False
+
+
+def pack_scores(pack: Pack, tables: Tables, revealed: Collection[str] = ()) -> list[ScoreValue]:
+    """Every score of ``pack``, from the answer tables of one sitting (``revealed``: the steps
+    whose reveal the couple saw, for ``passed``)."""
     found = []
     for score in pack.scores:
         a = partner_score(pack, score, tables, "a")
         b = partner_score(pack, score, tables, "b")
-        found.append(ScoreValue(score.id, score.title, a, b, band_of(score, a), band_of(score, b)))
+        found.append(
+            ScoreValue(
+                score.id,
+                score.title,
+                a,
+                b,
+                band_of(score, a),
+                band_of(score, b),
+                passed(pack, score, tables, revealed),
+            )
+        )
     return found
 
 

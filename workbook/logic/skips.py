@@ -17,10 +17,18 @@ from workbook.data.models import PARTNER_KEYS
 KEPT_LINE = "This one is yours to keep. Talk about it if and when you both want to."
 
 
+def kept_back_if_left(step: Any) -> bool:
+    """True when an answer of ``step`` left unfinished keeps both answers back: the step is
+    optional and private."""
+    return bool(getattr(step, "optional", False)) and getattr(step, "answer", None) == (
+        "each-private"
+    )
+
+
 def kept_back(step: Any, answer: Any) -> bool:
     """True when ``step`` is optional and private and its ``answer`` is not whole for both
     partners: then neither answer is shown, only ``KEPT_LINE``."""
-    if not getattr(step, "optional", False) or getattr(step, "answer", None) != "each-private":
+    if not kept_back_if_left(step):
         return False
     return not all(_whole(step, answer, key) for key in PARTNER_KEYS)
 

@@ -1,15 +1,18 @@
 """The draft terms each kind offers from its outcome, for a later agreement step to suggest.
 
 Each function takes the source step, its answer and the partners' names, and returns offers
-that say what and who: ``who`` is the partner who would do it (``a`` or ``b``), or ``both``.
+that say what and who: ``who`` is the partner who would do it (``a`` or ``b``), or ``both``. A
+written answer is one partner's own words: who does it is then asked of the couple at the
+agreement step, with ``who`` (the step's ``done_by``) as the suggestion.
 The couple edits or ignores every offer; these only save typing and point at what came up.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from workbook.logic.chores import SHARED
 from workbook.logic.compare import compare_choice, compare_rank, compare_scale
@@ -18,11 +21,23 @@ from workbook.text import clean, clean_line
 Names = Mapping[str, str]
 
 
+class Suggested(NamedTuple):
+    """A term an outcome suggests: its words, who would do it, and ``writer``: the partner whose
+    own words they are (a written answer), for whom who does it is theirs to say, not ours."""
+
+    text: str
+    who: str
+    writer: str | None = None
+
+
 @dataclass(frozen=True)
 class Offer:
     text: str
     source: str  # <pack id>.<step id>
-    who: str = "both"  # a | b | both: who would do it
+    who: str = "both"  # a | b | both: who would do it, or who the pack suggests when writer
+    # a | b: one partner's own words, so the couple is asked who will do it (``done_by``'s
+    # choice is only the suggestion).
+    writer: str | None = None
 
 
 def whole(text: str) -> str:
@@ -42,48 +57,48 @@ def _doer(step: Any, key: str) -> str:
     return "both" if done_by == "both" else key
 
 
-def text_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
+def text_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
     """Each written answer, whole, to be done by whom the step says (by default the writer; a
     together answer by both)."""
     return [
-        (whole(value), _doer(step, key))
+        Suggested(whole(value), _doer(step, key), key if key in ("a", "b") else None)
         for key, value in answer.values(step.answer).items()
         if whole(value)
     ]
 
 
-def scale_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
+def scale_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
     """Each item flagged at the reveal: the two answers were far apart. Each partner rated it
     for themselves, so the term speaks of the answers, never of one thing seen two ways."""
     if not answer.complete(step.answer) or step.answer == "together":
         return []
     rows = compare_scale(step.items, answer.ratings(step, "a"), answer.ratings(step, "b"), step.gap)
     return [
-        (f"Talk about “{row.item}” again, where our answers were far apart", "both")
+        Suggested(f"Talk about “{row.item}” again, where our answers were far apart", "both")
         for row in rows
         if row.flagged and row.item
     ]
 
 
-def choice_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
+def choice_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
     """Each option both picked, quoted, so that the term reads whatever the option says."""
     if step.answer == "together" or not answer.complete(step.answer):
         return []
     shared = compare_choice(answer.a, answer.b).shared
-    return [(f"Look after “{clean_line(x)}”, which we both chose", "both") for x in shared]
+    return [Suggested(f"Look after “{clean_line(x)}”, which we both chose", "both") for x in shared]
 
 
-def rank_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
+def rank_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
     if step.answer == "together" or not answer.complete(step.answer):
         return []
     ranked = compare_rank(answer.a, answer.b)
     if not ranked:
         return []
     item = clean_line(ranked[0].item)
-    return [(f"Make room for “{item}”, which matters to both of us", "both")]
+    return [Suggested(f"Make room for “{item}”, which matters to both of us", "both")]
 
 
-def chores_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
+def chores_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
     """One term for each task of the split, in the order of the task table, done by whoever
     takes it on; the shared task by both, with each one's part."""
     if answer.split is None:
@@ -110,35 +125,53 @@ def chores_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
             text = f"Take on “{name}”"
         if done:
             text += f"; done looks like: {done}"
-        terms.append((text, "both" if who == SHARED else who))
+        terms.append(Suggested(text, "both" if who == SHARED else who))
     return terms
 
 
-def request_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
+def request_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
     """A yes is done by the partner who was asked, in words that say who asked (a request is
     written to the one asked: "Would you text me ...?"); a third option by both."""
     terms = []
     for request in answer.requests:
         if request.decision == "yes" and whole(request.text):
             asker = clean_line(names.get(request.by, "")) or "the other"
-            terms.append((f"Do what {asker} asked: “{whole(request.text)}”", request.giver))
+            terms.append(
+                Suggested(f"Do what {asker} asked: “{whole(request.text)}”", request.giver)
+            )
         elif request.decision == "third" and request.third and whole(request.third):
-            terms.append((whole(request.third), "both"))
+            terms.append(Suggested(whole(request.third), "both"))
     return terms
 
 
-def guess_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
+def guess_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
     """Where a guess was not quite right, an offer to ask about it more often."""
     missed = [
         question
         for question in step.questions
         if any(answer.side(key).marks.get(question) == "not quite" for key in ("a", "b"))
     ]
-    return [(f"Ask each other about “{clean_line(q)}” more often", "both") for q in missed]
+    return [Suggested(f"Ask each other about “{clean_line(q)}” more often", "both") for q in missed]
 
 
-def listen_terms(step: Any, answer: Any, names: Names) -> list[tuple[str, str]]:
+def listen_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
     """Once a turn was understood, an offer to use the practice again."""
     if not any(turn.confirmed for turn in answer.turns):
         return []
-    return [("Use the speaker-listener practice again when a talk gets hard", "both")]
+    return [Suggested("Use the speaker-listener practice again when a talk gets hard", "both")]
+
+
+# Words of the first person (English): a term in them is one partner's voice, and reads wrong
+# after "Sam will:" or "Both of you:".
+FIRST_PERSON = frozenset(["i", "me", "my", "mine", "myself", "i'm", "i'll", "i've", "i'd"])
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def first_person(text: str) -> list[str]:
+    """The words of ``text`` in the first person, as written, each once, in order."""
+    found: dict[str, str] = {}
+    for word in _WORDS.findall(text):
+        key = word.casefold().replace("’", "'")
+        if key in FIRST_PERSON and key not in found:
+            found[key] = word
+    return list(found.values())

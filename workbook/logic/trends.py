@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbook.data.models import Session
+from workbook.i18n.catalog import _, ngettext, pgettext
 from workbook.kinds import spec
 from workbook.logic.scores import pack_scores
 from workbook.packs.models import Pack
+from workbook.text import fit
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -38,14 +40,19 @@ def trends(sessions: Iterable[Session], packs: Mapping[str, Pack] | PacksOf) -> 
     ``packs`` gives the packs, by id: one set for every session, or, called with a session,
     the versions that session kept (``logic/session_packs.py``). A line's words and range are
     those of the latest version that has it.
+
+    A line is an item's place in its step, not its words: the same check-in in English and in
+    Spanish ("Trust", "Confianza") continues one line, whichever language a session used. An
+    author who rewords an item keeps its line; one who moves items starts new ones (authoring.md
+    says to add items at the end).
     """
     if callable(packs):
         packs_of = packs
     else:
         fixed = packs
         packs_of = lambda _session: fixed  # noqa: E731 - the same packs for every session
-    found: dict[tuple[str, str, str | None], Series] = {}
-    order: dict[tuple[str, str, str | None], tuple[int, int, int]] = {}
+    found: dict[tuple[str, str, int], Series] = {}
+    order: dict[tuple[str, str, int], tuple[int, int, int]] = {}
     pack_order: dict[str, int] = {}
     for session in sorted(sessions, key=lambda s: s.id):
         for pack_id, pack in packs_of(session).items():
@@ -64,11 +71,12 @@ def trends(sessions: Iterable[Session], packs: Mapping[str, Pack] | PacksOf) -> 
                     ratings = {key: kind.ratings(step, answer, key) for key in ("a", "b")}
                 items: list[str | None] = list(rated.items) or [None]
                 for item_index, item in enumerate(items):
-                    key = (pack_id, step.id, item)
+                    key = (pack_id, step.id, item_index)
                     series = found.get(key)
                     if series is None:
                         series = found[key] = Series("", "", item, rated.min, rated.max)
                     series.pack, series.step = pack.title, step.title or step.id
+                    series.item = item
                     series.low, series.high = rated.min, rated.max
                     order[key] = (place, step_index, item_index)
                     if any(ratings.values()):
@@ -89,32 +97,46 @@ def sparkline(values: list[int | None], low: int, high: int) -> str:
 
 
 def history_text(series: list[Series], names: Mapping[str, str], width: int = 40) -> str:
-    """The trends as plain text, the last ``width`` check-ins of each line."""
+    """The trends as plain text, the last ``width`` check-ins of each line, in the language
+    being spoken (``i18n.speaking``); names are padded by the cells they take on screen."""
     if not series:
-        return "No check-ins with scale answers yet."
+        return _("No check-ins with scale answers yet.")
     lines: list[str] = []
     heading = None
     for s in series:
         if (s.pack, s.step) != heading:
             heading = (s.pack, s.step)
-            first, last = s.sessions[0][:10], s.sessions[-1][:10]
             count = len(s.sessions)
             lines += [
                 "",
-                f"{s.pack}: {s.step} ({count} check-in{'s' if count != 1 else ''}, "
-                f"{first} to {last})",
+                ngettext(
+                    "{pack}: {step} ({count} check-in, {first} to {last})",
+                    "{pack}: {step} ({count} check-ins, {first} to {last})",
+                    count,
+                ).format(
+                    pack=s.pack,
+                    step=s.step,
+                    count=count,
+                    first=s.sessions[0][:10],
+                    last=s.sessions[-1][:10],
+                ),
             ]
-        lines.append(f"  {s.item or 'Overall'} ({s.low} to {s.high})")
+        item = s.item or pgettext("a scale without items", "Overall")
+        lines.append("  " + _("{item} ({low} to {high})").format(item=item, low=s.low, high=s.high))
         for key, values in (("a", s.a), ("b", s.b)):
             answered = [v for v in values if v is not None]
             if not answered:
                 continue
             change = answered[-1] - answered[0]
-            trend = "steady" if change == 0 else f"{'up' if change > 0 else 'down'} {abs(change)}"
-            lines.append(
-                f"    {names[key][:12]:<12} {sparkline(values[-width:], s.low, s.high)}  "
-                f"latest {answered[-1]}, {trend} since the first"
-            )
+            if change == 0:
+                trend = _("latest {latest}, steady since the first")
+            elif change > 0:
+                trend = _("latest {latest}, up {change} since the first")
+            else:
+                trend = _("latest {latest}, down {change} since the first")
+            said = trend.format(latest=answered[-1], change=abs(change))
+            spark = sparkline(values[-width:], s.low, s.high)
+            lines.append(f"    {fit(names[key], 12)} {spark}  {said}")
     return "\n".join(lines[1:])
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workbook.i18n.tags import SOURCE, best_match, normalize
 from workbook.packs.load import LoadedPack, load_pack
 from workbook.packs.models import Pack
 
@@ -49,20 +50,48 @@ def folders_from_env(environ: Mapping[str, str]) -> list[Path]:
 
 @dataclass
 class Library:
-    """Every pack that loaded, by id, and the files that did not."""
+    """Every pack that loaded, by id and language, and the files that did not.
+
+    One id may exist in several languages (``values.toml``, ``values.es.toml``): the pack's own
+    ``language`` says which it is, never the file's name. ``packs`` has one version of each id,
+    the source language's (English) where there is one, else the first loaded; ``in_language``
+    gives the versions a couple of another language walks.
+    """
 
     packs: dict[str, LoadedPack] = field(default_factory=dict)
     broken: list[LoadedPack] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # id -> language tag -> the version in that language, in the order loaded.
+    versions: dict[str, dict[str, LoadedPack]] = field(default_factory=dict)
 
-    def pack(self, pack_id: str) -> Pack:
-        """The valid pack with id ``pack_id``."""
-        found = self.packs[pack_id].pack
+    def pack(self, pack_id: str, language: str | None = None) -> Pack:
+        """The valid pack with id ``pack_id``, in ``language`` where it exists."""
+        found = self.version(pack_id, language).pack
         assert found is not None
         return found
 
-    def ordered(self) -> list[LoadedPack]:
-        """The packs in the suggested order, then by title."""
+    def version(self, pack_id: str, language: str | None = None) -> LoadedPack:
+        """The version of ``pack_id`` a couple speaking ``language`` walks: theirs where it
+        exists, else the default one (``packs``). Raises KeyError for an unknown id."""
+        default = self.packs[pack_id]
+        tag = best_match(language, self.versions.get(pack_id, {}))
+        return default if tag is None else self.versions[pack_id][tag]
+
+    def languages(self, pack_id: str) -> list[str]:
+        """The languages ``pack_id`` is written in, in the order loaded."""
+        return list(self.versions.get(pack_id, {}))
+
+    def in_language(self, language: str | None) -> dict[str, LoadedPack]:
+        """Every id, each in ``language`` where it exists, else in its default version."""
+        return {pack_id: self.version(pack_id, language) for pack_id in self.packs}
+
+    def speaks(self, pack_id: str, language: str | None) -> bool:
+        """True when ``pack_id`` exists in ``language`` (or its language without region)."""
+        return best_match(language or SOURCE, self.versions.get(pack_id, {})) is not None
+
+    def ordered(self, language: str | None = None) -> list[LoadedPack]:
+        """The packs in the suggested order, then by title; each in ``language`` where it
+        exists."""
 
         def key(loaded: LoadedPack) -> tuple[int, str]:
             assert loaded.pack is not None
@@ -72,25 +101,40 @@ class Library:
             )
             return rank, pack.title.casefold()
 
-        return sorted(self.packs.values(), key=key)
+        return sorted(self.in_language(language).values(), key=key)
 
     def add(self, loaded: LoadedPack) -> None:
-        """Add one loaded file, noting overrides and repeated ids."""
+        """Add one loaded file, noting overrides and repeated ids (an id is repeated only in
+        the same language)."""
         if loaded.pack is None:
             self.broken.append(loaded)
             return
         pack_id = loaded.pack.id
-        previous = self.packs.get(pack_id)
+        language = normalize(loaded.pack.language) or loaded.pack.language
+        versions = self.versions.setdefault(pack_id, {})
+        previous = versions.get(language)
+        named = f'"{pack_id}"' if language == SOURCE else f'"{pack_id}" ({language})'
         if previous is None:
-            self.packs[pack_id] = loaded
+            versions[language] = loaded
         elif previous.builtin and not loaded.builtin:
-            self.notes.append(f'{loaded.file} overrides the built-in pack "{pack_id}"')
-            self.packs[pack_id] = loaded
+            self.notes.append(f"{loaded.file} overrides the built-in pack {named}")
+            versions[language] = loaded
         else:
             self.notes.append(
-                f'{loaded.file} is ignored: the pack id "{pack_id}" is already used by '
-                f"{previous.file}"
+                f"{loaded.file} is ignored: the pack id {named} is already used by {previous.file}"
             )
+            return
+        self.packs[pack_id] = versions.get(SOURCE) or next(iter(versions.values()))
+
+
+def other_language(library: Library, pack_id: str, language: str | None) -> str:
+    """What a couple speaking ``language`` is told of a pack not written in it ("only in
+    English"), in their language; empty when it is written in theirs."""
+    if library.speaks(pack_id, language):
+        return ""
+    from workbook.i18n.names import only_in
+
+    return only_in(library.languages(pack_id), language)
 
 
 def load_library(

@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterator
 
+from workbook.i18n.catalog import current, translations
 from workbook.packs.said import Said
 
 NAMES = ("me", "partner")
@@ -95,18 +96,34 @@ def fill(
     return _TOKEN.sub(replace, template)
 
 
-def neutral(template: str) -> str:
-    """``template`` worded for a reader who is neither partner, as in an exported summary.
+# A leading "{me}" and the mark after it, in any script: "{me}, ", "{me}،", "{me}，", "{me}、".
+_LEADING_ME = re.compile(r"^(\s*[¿¡]?)\{me\}\s*[,:،，、：;؛]\s*")
+# Where a sentence starts: the text's start, after a full stop (in any script) and a space, or
+# a new line; then any opening marks (¿, ¡, quotes) before the first letter.
+_STARTS = r"(^|[.!?。！？؟]\s*|\n\s*)([¿¡\"'«“‘(]*)"
+_FIRST_LETTER = re.compile(r"^([^\w]*)(\w)")
 
-    A leading ``{me},`` is dropped ("{me}, what matters?" reads "What matters?"); any other
-    ``{me}`` reads "you" and ``{partner}`` reads "your partner".
+
+def neutral(template: str, language: str | None = None) -> str:
+    """``template`` worded for a reader who is neither partner, as in an exported summary, in
+    the words of ``language`` (the pack's; else the language being spoken).
+
+    A leading ``{me},`` is dropped, whatever the comma ("{me}, what matters?" reads "What
+    matters?", "{me}، ماذا..." reads "ماذا...", "¿{me}, qué...?" reads "¿Qué...?"); any other
+    ``{me}`` reads "you" and ``{partner}`` "your partner", as the language's catalog says them,
+    with a capital where a sentence starts, after ``¿`` and ``¡`` too.
     """
-    stripped = re.sub(r"^\{me\}\s*[,:]\s*", "", template)
-    # A name that starts a sentence reads with a capital: "{partner} asks" is "Your partner asks".
-    starts = r"(^|[.!?]\s+|\n\s*)"
-    stripped = re.sub(starts + r"\{me\}", r"\1You", stripped)
-    stripped = re.sub(starts + r"\{partner\}", r"\1Your partner", stripped)
-    text = fill(stripped, me="you", partner="your partner")
-    if text:
-        text = text[0].upper() + text[1:]
-    return text
+    tr = current() if language is None else translations(language)
+    # TRANSLATORS: {me} in a question read by both partners, or in a document: "you" in the
+    # middle of a sentence (the four words below are what the placeholders become).
+    me = tr.pgettext("placeholder", "you")
+    partner = tr.pgettext("placeholder", "your partner")
+    me_first = tr.pgettext("placeholder", "You")
+    partner_first = tr.pgettext("placeholder", "Your partner")
+    stripped = _LEADING_ME.sub(r"\1", template)
+    stripped = re.sub(_STARTS + r"\{me\}", lambda m: m.group(1) + m.group(2) + me_first, stripped)
+    stripped = re.sub(
+        _STARTS + r"\{partner\}", lambda m: m.group(1) + m.group(2) + partner_first, stripped
+    )
+    text = fill(stripped, me=me, partner=partner)
+    return _FIRST_LETTER.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)

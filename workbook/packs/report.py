@@ -14,6 +14,7 @@ from typing import Any
 
 from workbook.packs.fixes import Source, apply
 from workbook.packs.problems import Problem, dotted
+from workbook.text import cells
 
 FORMATS = ("full", "short", "json")
 _TAB = 4
@@ -131,9 +132,4 @@ def _shown(text: str) -> str:
 
 def _cells(text: str) -> int:
     """Columns a terminal gives ``text``: two for a wide character, none for a combining mark."""
-    cells = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        cells += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return cells
+    return cells(text)

@@ -20,11 +20,11 @@ from workbook.data.files import DataError
 from workbook.service.errors import NotFound, NotSaved, Refused
 
 if TYPE_CHECKING:
-    from workbook.data.agreement_book import AgreementBook
     from workbook.data.models import Couple, Session
     from workbook.data.store import Store
     from workbook.packs.load import LoadedPack
     from workbook.packs.models import Pack
+    from workbook.service.agreements import AgreementBook
 
 Packs = Mapping[str, "LoadedPack"]
 Warn = Callable[[str, str], None]
@@ -43,7 +43,8 @@ class Walked:
 
 
 def begin(store: Store, couple: Couple, agenda: list[str], library: Packs) -> Walked:
-    """Start a new session with ``agenda``, and keep the packs' versions it uses."""
+    """Start a new session with ``agenda``, and keep the packs' versions it uses (``library``
+    has each pack in the couple's language where it is written in it: DESIGN.md section 4)."""
     from workbook.logic.session_packs import begin_packs
 
     loaded = [library[pack_id] for pack_id in agenda]
@@ -91,13 +92,14 @@ def resume(store: Store, couple: Couple, library: Callable[[], Packs], warn: War
                 warn(f"{used.id}: {used.note}", "")
         read_only = store.lock_session(couple.id, session_id)
         packs = [used.pack for used in found.values() if used.pack is not None]
-        return Walked(session, packs, read_only)
+        recurring = any(pack.recurring for pack in packs)
+        return Walked(session, packs, read_only, recurring=recurring)
     raise NotFound(NOTHING_TO_RESUME)
 
 
 def due_for_review(store: Store, couple: Couple, today: Callable[[], date]) -> AgreementBook | None:
-    """At the start of a check-in: the couple's agreements, when some are due for review and
-    the book can be written (else None)."""
+    """At the start of a check-in, and when one is resumed: the couple's agreements, when some
+    are still due for review and the book can be written (else None)."""
     book = agreements(store, couple, today)
     try:
         due = book.load().due(today())
@@ -108,7 +110,7 @@ def due_for_review(store: Store, couple: Couple, today: Callable[[], date]) -> A
 
 def agreements(store: Store, couple: Couple, today: Callable[[], date]) -> AgreementBook:
     """The couple's agreements (``AgreementBook``), for the review and the walk."""
-    from workbook.data.agreement_book import AgreementBook
+    from workbook.service.agreements import AgreementBook
 
     return AgreementBook(store, couple, today)
 

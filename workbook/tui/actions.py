@@ -60,8 +60,10 @@ SCOPES = {
     "delete-couple": "DeleteCoupleScreen",
     "done": "DoneScreen",
     "guess": "MarkRow",
+    "goals": "GoalsScreen",
     "help": "HelpScreen",
     "home": "HomeScreen",
+    "homework": "HomeworkScreen",
     "lock": "PracticeLockScreen",
     "new-couple": "CoupleForm",
     "notes": "NotesScreen",
@@ -76,12 +78,14 @@ SCOPES = {
     "search": "SearchBox",
     "split": "SplitList",
     "term-box": "TermBox",
+    "term-words": "TermWordsScreen",
     "terms": "TermList",
     "try": "TryApp",
     "try-screen": "TryScreen",
     "unlock": "UnlockScreen",
     "unsaved": "UnsavedScreen",
     "walk": "WalkScreen",
+    "who": "WhoScreen",
 }
 
 ACTIONS: tuple[Action, ...] = (
@@ -109,10 +113,16 @@ ACTIONS: tuple[Action, ...] = (
     Action("confirm.focus-next", "right", "app.focus_next", "Next", show=False),
     Action("console.new-note", "ctrl+n", "new_note", "New note"),
     Action("console.notes", "f2", "tab('notes-tab')", "Notes"),
-    Action("console.dap-note", "f3", "tab('dap-tab')", "DAP note"),
+    Action("console.dap-note", "f3", "tab('dap-tab')", "Progress note"),
+    # Shown only once the couple has a new session (``ConsoleScreen.check_action``).
+    Action("console.follow-newer", "f4", "follow_newer", "Follow new session"),
     Action("console.close", "escape", "close", "Back"),
     Action("delete-couple.keep-them", "escape", "dismiss(False)", "Keep them"),
     Action("done.home", "escape", "home", "Home"),
+    Action("goals.close", "escape", "dismiss(None)", "Close"),
+    Action("homework.close", "escape", "dismiss(None)", "Close"),
+    Action("who.not-now", "escape", "dismiss(None)", "Not now"),
+    Action("term-words.leave", "escape", "dismiss(None)", "Leave as it was"),
     Action("help.dismiss", "escape,f1,question_mark", "dismiss", "Close"),
     Action("search.down", "down", "screen.move(1)", "Down", show=False),
     Action("search.up", "up", "screen.move(-1)", "Up", show=False),
@@ -142,6 +152,8 @@ ACTIONS: tuple[Action, ...] = (
     Action(
         "home.edit", "f2", "edit", "Edit couple", show=False, palette="Their names and facilitator"
     ),
+    Action("home.goals", "g", "goals", "Goals", show=False),
+    Action("home.homework", "h", "homework", "Homework and appointment", show=False),
     Action(
         "home.delete",
         "delete",

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from textual.timer import Timer
 from textual.widget import Widget
 
-from workbook.data.recorder import SessionRecorder
+from workbook.service.recorder import SessionRecorder
 
 # While saving fails, how often to try again without waiting for the next change.
 RETRY_SECONDS = 5.0

@@ -27,11 +27,16 @@ class CaseloadFlows(Host):
     @on(messages.RenameCouple)
     def _rename(self, message: messages.RenameCouple) -> None:
         """Save the couple's new names and facilitator; their agreement document, which names
-        them, is written again."""
+        them, is written again; with ``folder``, their folder follows the new names."""
         names = message.names
         try:
             renamed = caseload.rename(
-                self.store, message.couple.id, names, message.facilitator, self.today
+                self.store,
+                message.couple.id,
+                names,
+                message.facilitator,
+                self.today,
+                folder=message.folder,
             )
         except ServiceError as error:
             self.notify(error.message, severity="error", markup=False)
@@ -42,6 +47,16 @@ class CaseloadFlows(Host):
                     f"{renamed.document_problem}",
                     severity="warning",
                     markup=False,
+                )
+            if renamed.folder_problem is not None:
+                self.notify(
+                    f"The names are saved, but {renamed.folder_problem}",
+                    severity="warning",
+                    markup=False,
+                )
+            elif renamed.couple.id != message.couple.id:
+                self.notify(
+                    f"Their folder is now {renamed.couple.id}.", title="Couple", markup=False
                 )
             self.notify(f"Saved: {names[0]} and {names[1]}.", title="Couple", markup=False)
         self.refresh_home()

@@ -115,20 +115,27 @@ class SessionFlows(CaseloadFlows):
             self.begin(couple, agenda)
 
     def begin(self, couple: Couple, agenda: list[str]) -> None:
-        """Start a new session with ``agenda`` and walk it; a check-in reviews the agreements
-        due first."""
+        """Start a new session with ``agenda``, each pack in the couple's language where it is
+        written in it, and walk it; a check-in reviews the agreements due first."""
+        packs = self.library.in_language(couple.language)
         try:
-            walked = sessions.begin(self.store, couple, agenda, self.library.packs)
+            walked = sessions.begin(self.store, couple, agenda, packs)
         except ServiceError as error:
             self.notify(error.message, severity="error", markup=False)
             return
         self._walk(couple, walked)
-        if walked.recurring:
-            book = sessions.due_for_review(self.store, couple, self.today)
-            if book is not None:
-                from workbook.tui.screens.review import ReviewScreen
+        self._review_due_first(couple, walked)
 
-                self.push_screen(ReviewScreen(book, due_only=True))
+    def _review_due_first(self, couple: Couple, walked: sessions.Walked) -> None:
+        """At the start of a check-in, and when one is resumed, the agreements still due for
+        review come first: how did they go? Each review is kept as part of the session."""
+        if not walked.recurring or walked.read_only is not None:
+            return
+        book = sessions.due_for_review(self.store, couple, self.today)
+        if book is not None:
+            from workbook.tui.screens.review import ReviewScreen
+
+            self.push_screen(ReviewScreen(book, due_only=True, session=walked.session.id))
 
     def resume(self, couple: Couple) -> None:
         """Open the couple's latest unfinished session where it was left, with its packs as they
@@ -147,6 +154,8 @@ class SessionFlows(CaseloadFlows):
                 self.notify(error.message, severity="error", markup=False)
             return
         self._walk(couple, walked)
+        # A check-in paused during or after its review: what is still due comes first again.
+        self._review_due_first(couple, walked)
 
     def _walk(self, couple: Couple, walked: sessions.Walked) -> None:
         from workbook.tui.screens.walk import WalkScreen

@@ -76,3 +76,21 @@ def show_start(widget: Widget) -> None:
     lines = above + min(widget.outer_size.height, 3)
     region = Region(0, top - above, stage.size.width, lines)
     stage.scroll_to_region(region, animate=False, immediate=True)
+
+
+def show_span(first: Widget, last: Widget) -> None:
+    """Scroll the stage to show ``first`` to ``last`` (the lines a step still needs), with the
+    line or two above ``first``; when they do not all fit, the start, as ``show_start``."""
+    if not first.is_mounted or not last.is_mounted:
+        return
+    stage = next((node for node in first.ancestors if isinstance(node, ScrollableContainer)), None)
+    if stage is None or not first.region or not last.region:
+        return
+    top = first.region.y - stage.region.y + int(stage.scroll_y)
+    bottom = last.region.bottom - stage.region.y + int(stage.scroll_y)
+    above = min(top, ABOVE)
+    if bottom - top + above > stage.size.height:
+        show_start(first)
+        return
+    region = Region(0, top - above, stage.size.width, bottom - top + above)
+    stage.scroll_to_region(region, animate=False, immediate=True)

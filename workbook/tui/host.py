@@ -17,6 +17,8 @@ from textual.app import App
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
 from workbook.data.dates import now as wall_clock
+from workbook.i18n.bidi import Mode
+from workbook.i18n.bidi import mode as bidi_mode
 from workbook.serve.links import served
 from workbook.tui import keys
 from workbook.tui.actions import default_keys
@@ -43,6 +45,7 @@ class Host(App[None]):
         # delivered as downloads.
         self.served = served()
         self.keys_in_force: dict[str, str] = {}
+        self._bidi: Mode | None = None
         self._prepared = False
         self._preparing = threading.Lock()
 
@@ -72,6 +75,13 @@ class Host(App[None]):
         if callable(self._library):
             self._library = self._library()
         return self._library
+
+    @property
+    def bidi(self) -> Mode:
+        """``bidi`` in settings.toml: who lays out right-to-left text (``i18n/bidi.py``)."""
+        if self._bidi is None:
+            self._bidi = bidi_mode(self.store.load_settings().get("bidi"))
+        return self._bidi
 
     def keys_for(self, action_id: str, default: str | None = None) -> str:
         """The keys in force for an action of the table (``tui/actions.py``), as the help,

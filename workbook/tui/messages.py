@@ -60,6 +60,8 @@ class RenameCouple(Message):
     couple: Couple
     names: tuple[str, str]
     facilitator: str
+    # The couple's folder takes the name the new names make.
+    folder: bool = False
 
 
 @dataclass

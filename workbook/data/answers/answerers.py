@@ -38,3 +38,8 @@ class ByAnswerer(StepAnswer, Generic[V]):
     def complete(self, mode: str | None) -> bool:
         """True when everyone who answers in ``mode`` has answered."""
         return len(self.values(mode)) == len(answer_keys(mode))
+
+    def partial(self, step: object, key: str) -> str | None:
+        """What is left of ``key``'s answer when it is begun but not whole ("2 lines have no
+        answer."), or None: not begun, or whole. Kinds whose answers have parts say."""
+        return None

@@ -37,3 +37,16 @@ class RequestsAnswer(StepAnswer):
 
     requests: rows(Request) = []  # type: ignore[valid-type]
     draft: str | None = None
+
+    def undecided(self) -> list[int]:
+        """The places of the requests asked and not decided yet."""
+        return [i for i, r in enumerate(self.requests) if r.decision is None and r.text.strip()]
+
+    def set_aside(self) -> RequestsAnswer:
+        """A copy with every request not decided set aside for later, so that it comes back at
+        a later requests step instead of being lost."""
+        rows = [
+            r.model_copy(update={"decision": "later"}) if i in self.undecided() else r
+            for i, r in enumerate(self.requests)
+        ]
+        return self.model_copy(update={"requests": rows})

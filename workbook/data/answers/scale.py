@@ -31,3 +31,15 @@ class ScaleAnswer(ByAnswerer[int | Ratings]):  # type: ignore[valid-type]
             missing = len(step.items) - len(rated)
             return f"Rate every line first ({missing} to go)." if missing else None
         return None if rated else "Choose a number first."
+
+    def partial(self, step: Any, key: str) -> str | None:
+        """Some lines rated and some not: how many have no answer."""
+        missing = len(step.items) - len(self.ratings(step, key)) if step.items else 0
+        if not step.items or not self.ratings(step, key) or not missing:
+            return None
+        return "1 line has no answer." if missing == 1 else f"{missing} lines have no answer."
+
+    def unrated(self, step: Any, key: str) -> list[str]:
+        """The items ``key`` has not rated, in the step's order."""
+        rated = self.ratings(step, key)
+        return [item for item in step.items if item not in rated]

@@ -13,15 +13,20 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbook.data.homework import Homework
 from workbook.data.models import Couple
 from workbook.logic.clock import Budget, total_text
-from workbook.packs.library import SUGGESTED_PATH, Library
+from workbook.packs.library import SUGGESTED_PATH, Library, other_language
 from workbook.packs.load import LoadedPack
 from workbook.tui.actions import bindings
 from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill, line, plain
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
+from workbook.tui.widgets.homework_line import homework_line, open_homework
+
+# Offered at intake when the couple has a counsellor: the validated measure (exercises/csi-4.toml).
+INTAKE_MEASURE = "csi-4"
 
 
 class PackList(OptionList):
@@ -48,10 +53,14 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
         super().__init__()
         self.couple = couple
         self.library = library
-        self.packs: list[LoadedPack] = library.ordered()
+        # Each pack in the couple's language where it is written in it; the others as they are,
+        # each row saying which language that is.
+        self.packs: list[LoadedPack] = library.ordered(couple.language)
         self.agenda: list[str] = []
         # The suggested first path is for a first session only.
         self.first_time = first_time
+        # Homework from their counsellor: shown first, its packs first and chosen.
+        self.homework: list[Homework] = []
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "suggested":
@@ -64,6 +73,7 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
             # The couple, in a box across the screen: a wrong couple is seen before a step.
             yield Static(fill("$a and $b", a=a, b=b), classes="couple-banner")
             yield Static("What would you like to do today?", classes="step-title", markup=False)
+            yield Static("", id="homework-first")
             keys = {k: self.wb.keys_for(f"packs.{k}") for k in ("select", "earlier", "later")}
             yield Static(
                 f"Enter or {keys['select']} adds or removes a pack; {keys['earlier']} and "
@@ -90,8 +100,31 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self._homework_first()
         self._refresh(0)
         self.query_one(PackList).focus()
+
+    def _homework_first(self) -> None:
+        """Their homework, first: said at the top, its packs first in the list and chosen."""
+        today = self.wb.today()
+        self.homework = open_homework(self.wb.store, self.couple.id)
+        self.homework = [item for item in self.homework if item.pack in self.library.packs]
+        said = self.query_one("#homework-first", Static)
+        said.display = bool(self.homework)
+        if not self.homework:
+            return
+        titles = {loaded.pack.id: loaded.pack.title for loaded in self.packs if loaded.pack}
+        said.update(
+            Content("\n").join(
+                homework_line(item, titles[item.pack], self.couple.facilitator, today)
+                for item in self.homework
+            )
+        )
+        first = [item.pack for item in self.homework]
+        self.agenda = list(dict.fromkeys(first))
+        self.packs.sort(
+            key=lambda p: first.index(p.pack.id) if p.pack and p.pack.id in first else len(first)
+        )
 
     def _refresh(self, highlight: int | None = None) -> None:
         listing = self.query_one(PackList)
@@ -101,7 +134,7 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
         if self.packs:
             listing.highlighted = max(0, min(keep or 0, len(self.packs) - 1))
         self.query_one("#start", Button).disabled = not self.agenda
-        chosen = [self.library.pack(pack_id) for pack_id in self.agenda]
+        chosen = [self.library.pack(pack_id, self.couple.language) for pack_id in self.agenda]
         total = total_text(Budget.of(chosen), len(chosen))
         self.query_one("#total", Static).update(f"Today: {total}" if chosen else total)
         self._show_summary()
@@ -112,7 +145,8 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
         place = f"{self.agenda.index(pack.id) + 1}." if pack.id in self.agenda else "  "
         mark = "[x]" if pack.id in self.agenda else "[ ]"
         minutes = f"{pack.minutes} min" if pack.minutes else ""
-        details = "  ".join(part for part in (minutes, ", ".join(pack.topics)) if part)
+        other = other_language(self.library, pack.id, self.couple.language)
+        details = "  ".join(part for part in (minutes, ", ".join(pack.topics), other) if part)
         return Content.assemble(
             f"{mark} {place:>3} ", line(pack.title), Content.styled(f"  {details}", "dim")
         )
@@ -155,7 +189,12 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
 
     @on(Button.Pressed, "#suggested")
     def action_suggested(self) -> None:
-        self.agenda = [p for p in SUGGESTED_PATH if p in self.library.packs]
+        path = list(SUGGESTED_PATH)
+        if self.couple.facilitator and INTAKE_MEASURE in self.library.packs:
+            # With a counsellor, the first session also takes the measure, after the safety
+            # check, so later sittings have a start to compare with.
+            path.insert(1 if path[0] == "before-we-begin" else 0, INTAKE_MEASURE)
+        self.agenda = [p for p in path if p in self.library.packs]
         self._refresh()
 
     @on(Button.Pressed, "#start")

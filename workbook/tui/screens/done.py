@@ -9,6 +9,7 @@ screen says so and offers a plain copy where they choose, which it says is not e
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 
 from textual.app import ComposeResult
@@ -16,12 +17,12 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from workbook.data.agreement_book import AgreementBook
 from workbook.data.files import DataError
 from workbook.data.models import Agreement, Couple, Session
 from workbook.data.store import Store
 from workbook.data.trail import ending
 from workbook.export.markdown import long_date
+from workbook.service.agreements import AgreementBook
 from workbook.tui import messages
 from workbook.tui.actions import bindings
 from workbook.tui.host import WorkbookScreen
@@ -147,6 +148,15 @@ class DoneScreen(WorkbookScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#home", Button).focus(scroll_visible=False)
+        # Homework this session did is written down as done by it, away from the screen.
+        self.run_worker(self._settle, thread=True, group="homework", exit_on_error=False)
+
+    def _settle(self) -> None:
+        from workbook.service import homework
+        from workbook.service.errors import ServiceError
+
+        with contextlib.suppress(ServiceError):
+            homework.settle(self.store, self.couple.id)
 
     def action_home(self) -> None:
         self.dismiss()

@@ -31,6 +31,7 @@ from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill
 from workbook.tui.screens.home_manage import CaseloadActions
 from workbook.tui.screens.home_rows import description, row_cells, table_columns
+from workbook.tui.screens.home_week import CaseloadWeek
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.case_table import CaseTable
@@ -53,7 +54,7 @@ class SearchBox(Box):
     BINDINGS = bindings("search")
 
 
-class HomeScreen(CaseloadActions, WorkbookScreen[None]):
+class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
     SCOPE = "home"
     AUTO_FOCUS = "#couples"
     BINDINGS = bindings("home")

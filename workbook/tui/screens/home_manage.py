@@ -54,7 +54,9 @@ class CaseloadActions:
         couple = await self.chosen()
         if couple is None:
             return
-        change = await self.app.push_screen_wait(EditCoupleScreen(couple))
+        change = await self.app.push_screen_wait(
+            EditCoupleScreen(couple, encrypted=self.wb.store.encrypted)
+        )
         if change is None:
             return
         if change.what == "delete":
@@ -70,7 +72,11 @@ class CaseloadActions:
         elif change.what == "unarchive":
             self.archive(couple, False)
         else:
-            self.post_message(messages.RenameCouple(couple, change.names, change.facilitator))
+            self.post_message(
+                messages.RenameCouple(
+                    couple, change.names, change.facilitator, folder=change.folder
+                )
+            )
 
     @work(exclusive=True, group="manage")
     async def action_archive(self: _Home) -> None:

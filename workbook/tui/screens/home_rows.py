@@ -9,7 +9,7 @@ from datetime import date
 from textual.content import Content
 
 from workbook.data.overview import Overview
-from workbook.logic.caseload import due_text, shown_day
+from workbook.logic.caseload import appointment_text, due_text, shown_day, week_words
 from workbook.tui.plain import fill
 from workbook.tui.widgets.case_table import Column
 
@@ -23,7 +23,7 @@ def table_columns(width: int, wide: bool) -> tuple[list[str], list[Column]]:
     fixed = [("Last session", "last", 12), ("Next review", "review", 14)]
     if wide:
         # The count is in the line below the table too; the names need the room more.
-        fixed = [("With", "with", 18), *fixed, ("Sessions", "sessions", 8)]
+        fixed = [("With", "with", 18), *fixed, ("Next session", "appointment", 16)]
     # Also where the table says which rows show ("189–200/200").
     fixed.append(("", "status", 11))
     # Home's width less its padding, and the table's margins and border.
@@ -55,6 +55,7 @@ def row_cells(couple: Overview, keys: list[str], today: date) -> list[str]:
         "last": shown_day(couple),
         "review": due_text(couple, today),
         "sessions": str(couple.sessions),
+        "appointment": appointment_text(couple),
         "status": " ".join(status),
     }
     # The care flag stands before the names, where the eye starts (docs/screens.md).
@@ -72,7 +73,11 @@ def description(couple: Overview, keys_for: Callable[[str], str]) -> Content:
     )
     if couple.agreements_due:
         agreements += f", {couple.agreements_due} due for review"
-    parts.append(agreements)
+    week = week_words(couple)
+    # At 80 columns the line has room for the week only without "0 agreements".
+    if couple.agreements_active or not week:
+        parts.append(agreements)
+    parts += week
     facilitator = " with $f" if couple.facilitator else ""
     if couple.problem:
         second = "⚠ $problem"
@@ -82,6 +87,8 @@ def description(couple: Overview, keys_for: Callable[[str], str]) -> Content:
         if couple.care is not None:
             since = f" since {couple.care[0][:10]}" if couple.care[0] else ""
             hints.insert(0, f"⚑ care flag{since} ({edit} clears it)")
+        goals, homework = keys_for("home.goals"), keys_for("home.homework")
+        hints.append(f"{goals} goals · {homework} homework")
         hints.append(f"{edit} brings them back" if couple.archived else f"{edit} edits or archives")
         hints.append(f"{keys_for('home.delete')} deletes")
         second = " · ".join(hints)

@@ -12,8 +12,8 @@ from textual import work
 from textual.content import Content
 
 from workbook.data.models import Couple
-from workbook.data.recorder import SessionRecorder
 from workbook.data.store import Store
+from workbook.service.recorder import SessionRecorder
 from workbook.tui.autosave import Autosave
 from workbook.tui.host import WorkbookScreen
 from workbook.tui.screens.confirm import ConfirmScreen
@@ -60,8 +60,14 @@ class LeavableScreen(WorkbookScreen[None]):
         # Not awaited: this worker belongs to the screen being replaced.
         self.app.switch_screen(DoneScreen(self.store, self.couple, session))
 
+    def may_pause(self) -> bool:
+        """False when something is said first (the walk: what would stay behind)."""
+        return True
+
     @work(exclusive=True, group="leave")
     async def action_pause(self) -> None:
+        if not self.may_pause():
+            return
         self.recorder.leave()
         if await self.settle("Leave"):
             self.store.release_session(self.couple.id, self.recorder.session.id)

@@ -14,12 +14,12 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbook.data.agreement_book import AgreementBook
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.models import Agreement
 from workbook.export.markdown import long_date
 from workbook.logic.agreements import for_review
+from workbook.service.agreements import AgreementBook
 from workbook.text import clean_line
 from workbook.tui.actions import bindings
 from workbook.tui.host import WorkbookScreen
@@ -31,9 +31,13 @@ from workbook.tui.widgets.footer import KeysFooter
 class ReviewScreen(WorkbookScreen[None]):
     BINDINGS = bindings("review")
 
-    def __init__(self, book: AgreementBook, *, due_only: bool = False) -> None:
+    def __init__(
+        self, book: AgreementBook, *, due_only: bool = False, session: str | None = None
+    ) -> None:
         super().__init__()
         self.book = book
+        # The session this review is part of (a check-in's), kept with each review.
+        self.session = session
         self.couple = book.couple
         self.today = book.today()
         self.agreements = book.load()
@@ -135,7 +139,7 @@ class ReviewScreen(WorkbookScreen[None]):
 
     def _record(self, agreement_id: str, outcome: str, text: str | None, said: str) -> None:
         try:
-            self.agreements = self.book.review(agreement_id, outcome, text)
+            self.agreements = self.book.review(agreement_id, outcome, text, self.session)
         except (SaveError, OSError, DataError) as error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
             return

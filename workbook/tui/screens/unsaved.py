@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from workbook.data.recorder import Unsaved
+from workbook.service.recorder import Unsaved
 from workbook.tui.actions import bindings
 from workbook.tui.autosave import Autosave
 from workbook.tui.plain import fill

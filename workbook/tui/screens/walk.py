@@ -2,8 +2,7 @@
 
 The screen shows the place and forwards messages. What a step shows comes from its kind's view
 (``tui/views.py``); answers and moves go to the ``SessionRecorder``, which saves them; confirmed
-terms go to the ``AgreementBook``. A read-only window shows the session and changes nothing.
-"""
+terms go to the ``AgreementBook``. A read-only window shows the session and changes nothing."""
 
 from __future__ import annotations
 
@@ -16,23 +15,24 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
-from workbook.data.agreement_book import AgreementBook
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.models import Couple, Session
-from workbook.data.recorder import SessionRecorder
 from workbook.data.store import Store
 from workbook.logic.walk import Place, Walk
 from workbook.packs.models import Pack
+from workbook.service.agreements import AgreementBook
+from workbook.service.recorder import SessionRecorder
 from workbook.tui import messages, views
 from workbook.tui.actions import bindings
 from workbook.tui.autosave import Autosave
 from workbook.tui.follow import follow_highlight, settle_stage
 from workbook.tui.plain import line
 from workbook.tui.screens.leaving import LeavableScreen
+from workbook.tui.screens.step_exit import StepExit
 from workbook.tui.screens.walk_commands import Command, go_to_step
 from workbook.tui.steps.agreement import AgreementInput
-from workbook.tui.steps.base import StepInput, stop_before_next
+from workbook.tui.steps.base import StepInput
 from workbook.tui.steps.context import StepContext, at_place
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.clock import SessionClock
@@ -68,7 +68,7 @@ class WalkScreen(LeavableScreen):
         self.names: dict[str, str] = {p.key: p.name for p in couple.partners}
         self.place = self.walk.resume(session.position)
         self._warned: set[str] = set()
-        self._said_before_leaving: Place | None = None
+        self.exit = StepExit(self, lambda: self.place, bool(read_only))
 
     @property
     def session(self) -> Session:
@@ -80,6 +80,7 @@ class WalkScreen(LeavableScreen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
             yield Static(id="progress", markup=False)
+            yield Static(id="counter", markup=False)
             yield SessionClock(self.recorder, self.walk.packs, self.now)
         yield PartnerBar(self.couple)
         yield VerticalScroll(id="stage")
@@ -149,15 +150,7 @@ class WalkScreen(LeavableScreen):
             await self._forward()
 
     async def _forward(self) -> None:
-        inputs = [] if self.read_only else list(self.query(StepInput))
-        stop = stop_before_next(inputs, warned=self._said_before_leaving == self.place)
-        if stop is not None:
-            widget, words, only_a_warning = stop
-            self.notify(words, severity="warning", markup=False)
-            if only_a_warning:
-                self._said_before_leaving = self.place
-            else:
-                widget.focus_input()
+        if not self.exit.may_leave("next", self._forward):
             return
         following = self.walk.next(self.place)
         if following is None:
@@ -170,10 +163,19 @@ class WalkScreen(LeavableScreen):
         if previous is None:
             self.notify("This is the first step.", markup=False)
             return
-        await self.go(previous)
+        if self.exit.may_leave("back"):
+            await self.go(previous)
 
     async def goto_step(self, pack: int, step: int) -> None:
         await self.go(self.walk.start_of_step(pack, step))
+
+    async def leave_to(self, pack: int, step: int) -> None:
+        """Go to a step chosen in the command palette, once told what would stay behind."""
+        if self.exit.may_leave("goto"):
+            await self.goto_step(pack, step)
+
+    def may_pause(self) -> bool:
+        return self.exit.may_leave("pause")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A note for a facilitator (an empty one, never the notes: ``screens/notes.py``); a
@@ -191,17 +193,14 @@ class WalkScreen(LeavableScreen):
         self.post_message(messages.ExportDocuments(self.couple))
 
     def more_commands(self) -> list[Command]:
-        return go_to_step(self.walk, lambda p, s: self.run_worker(self.goto_step(p, s)))
+        return go_to_step(self.walk, lambda p, s: self.run_worker(self.leave_to(p, s)))
 
     def action_notes(self) -> None:
         from workbook.tui.screens.notes import NotesScreen
 
         notes = self.store.notes(self.couple.id, self.session.id)
-        self.app.push_screen(NotesScreen(self.couple.facilitator or "", notes, self._where))
-
-    def _where(self) -> tuple[str, str]:
-        """The pack and the step the couple are at, by id."""
-        return self.walk.packs[self.place.pack].id, self.walk.step(self.place).id
+        where = lambda: self.walk.ids(self.place)  # noqa: E731
+        self.app.push_screen(NotesScreen(self.couple.facilitator or "", notes, where))
 
     # Messages from the step
 
@@ -239,9 +238,10 @@ class WalkScreen(LeavableScreen):
         self.autosave.now()
 
     def _show_progress(self, place: Place) -> None:
-        text = progress_line(self.walk, place, self.couple, self.read_only, self.recorder.failure)
-        for progress in self.query("#progress").results(Static):
-            progress.update(line(text))
+        parts = progress_line(self.walk, place, self.couple, self.read_only, self.recorder.failure)
+        for part, text in zip(("#progress", "#counter"), parts, strict=True):
+            for shown in self.query(part).results(Static):
+                shown.update(line(text))
 
     def _show_chrome(self, place: Place) -> None:
         self._show_progress(place)

@@ -1,5 +1,9 @@
 """Draft terms, each saying who does it, each confirmed by each partner with their own key,
-each with a review date. A term both confirmed is handed up to become an agreement."""
+each with a review date. A term both confirmed is handed up to become an agreement.
+
+A term offered from one partner's own words asks who will do it, and offers words in the first
+person for rewording (``screens/term_dialogs.py``); a draft can be edited (Enter), and is
+removed only after asking (Del)."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
@@ -18,12 +22,21 @@ from textual.widgets.option_list import Option
 from workbook.data.answers.agreement import Term
 from workbook.export.markdown import long_date
 from workbook.logic.drafts import Offer, offers
+from workbook.logic.terms import first_person
 from workbook.text import clean, clean_line
-from workbook.tui.actions import bindings
 from workbook.tui.plain import fill
+from workbook.tui.screens.confirm import ConfirmScreen
+from workbook.tui.screens.term_dialogs import (
+    TermWordsScreen,
+    WhoScreen,
+    describe,
+    edit_note,
+    quoted,
+    reword_note,
+)
 from workbook.tui.steps.base import StepInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
-from workbook.tui.widgets.box import Box
+from workbook.tui.steps.term_lists import OfferList, TermBox, TermList
 
 WHO_CYCLE = ("both", "a", "b")
 INDENT = "   "
@@ -38,53 +51,6 @@ def _indented(text: str) -> str:
 def build(context: StepContext) -> list[Widget]:
     offered = offers(context.pack, context.step, context.session, context.names)
     return [*prompt_widgets(context), AgreementInput(context, offered)]
-
-
-class TermList(OptionList):
-    """The drafted terms. Its keys act on the highlighted term; other keys mean nothing here."""
-
-    BINDINGS = bindings("terms")
-
-    @dataclass
-    class Acted(Message):
-        """A key was pressed on the term at ``index``: ``what`` to do, and by ``key``."""
-
-        index: int
-        what: str
-        key: str
-
-    def action_act(self, what: str, key: str = "") -> None:
-        if self.highlighted is not None:
-            self.post_message(self.Acted(self.highlighted, what, key))
-
-    def action_cursor_up(self) -> None:
-        # Up from the first term goes back to the box, where the next term is typed.
-        if not self.highlighted and self.parent is not None:
-            self.parent.query_one("#new-term").focus()
-            return
-        super().action_cursor_up()
-
-
-class OfferList(OptionList):
-    """The terms offered from earlier answers."""
-
-    def action_cursor_down(self) -> None:
-        # Down from the last offer goes on to the box.
-        if self.highlighted == self.option_count - 1 and self.parent is not None:
-            self.parent.query_one("#new-term").focus()
-            return
-        super().action_cursor_down()
-
-
-class TermBox(Box):
-    """Where a term is typed; ↓ goes on to the terms, ↑ back to the offers."""
-
-    BINDINGS = bindings("term-box")
-
-    def action_go(self, where: str) -> None:
-        if self.parent is not None:
-            for widget in self.parent.query(where):
-                widget.focus()
 
 
 class AgreementInput(StepInput):
@@ -131,8 +97,8 @@ class AgreementInput(StepInput):
         yield Static(
             fill(
                 "↓ or Tab to your terms: $a presses 1 and $b presses 2 to confirm one. "
-                "Press w to say who does it, + or - to move its review date, and Del to remove "
-                "a draft.",
+                "Press Enter to edit a draft, w to say who does it, + or - to move its review "
+                "date, and Del to remove it.",
                 a=a,
                 b=b,
             ),
@@ -141,7 +107,9 @@ class AgreementInput(StepInput):
         yield TermList(*self._rows(), id="terms")
 
     def _offer_row(self, offer: Offer) -> Content:
-        return fill("$who $text", who=self.doer_of(offer.who), text=_indented(offer.text))
+        # One partner's own words say whose they are: who will do them is asked on Enter.
+        who = f"{self.names[offer.writer]} wrote:" if offer.writer else self.doer_of(offer.who)
+        return fill("$who $text", who=who, text=_indented(offer.text))
 
     def _rows(self) -> list[Option]:
         if not self.terms:
@@ -160,7 +128,9 @@ class AgreementInput(StepInput):
             f"{self.names[k]} {'✓ confirmed' if k in term.confirmed_by else '· not yet'}"
             for k in "ab"
         )
-        when = long_date(term.review_on) if term.review_on else "not set"
+        # Never before tomorrow, whatever the file says: an agreement is made so (``logic``).
+        soonest = self.today + timedelta(days=1)
+        when = long_date(max(term.review_on, soonest)) if term.review_on else "not set"
         status = "Agreed ✓" if term.agreement else marks
         return fill(
             f"$who $text\n{INDENT}$status · review on $when",
@@ -194,7 +164,7 @@ class AgreementInput(StepInput):
                 f"{count} not confirmed by both of you, so not agreed: they stay as drafts in "
                 "this session."
             )
-        return " ".join([*said, "Press Next again to go on."]) if said else None
+        return " ".join(said) if said else None
 
     def add(
         self, text: str, source: str | None = None, who: str = "both", to_terms: bool = True
@@ -265,10 +235,40 @@ class AgreementInput(StepInput):
         term.review_on = max(self.today + timedelta(days=1), term.review_on + timedelta(days=days))
         self._refresh(index)
 
-    def remove_term(self, index: int) -> None:
-        if self.terms and not self.terms[index].agreement:
-            del self.terms[index]
-            self._refresh(index)
+    @work(exclusive=True, group="terms")
+    async def remove_term(self, index: int) -> None:
+        """Remove a draft, once asked: its words and confirmations go with it."""
+        term = self.terms[index] if 0 <= index < len(self.terms) else None
+        if term is None or term.agreement:
+            return
+        question = fill("Remove this draft?\n\n“$text”", text=quoted(term.text))
+        if not await self.app.push_screen_wait(ConfirmScreen(question, "Remove it", "Keep it")):
+            return
+        if term in self.terms:
+            at = self.terms.index(term)
+            del self.terms[at]
+            self._refresh(at)
+
+    @work(exclusive=True, group="terms")
+    async def edit_term(self, index: int) -> None:
+        """New words for a draft; a confirmation given is taken back, since each of you
+        confirms the words."""
+        term = self.terms[index] if 0 <= index < len(self.terms) else None
+        if term is None:
+            return
+        if term.agreement:
+            self.notify("This term is agreed: change it at a review.", markup=False)
+            return
+        note = edit_note(bool(term.confirmed_by))
+        words = await self.app.push_screen_wait(TermWordsScreen(term.text, "Edit the term", note))
+        if words is None or words == term.text or term not in self.terms:
+            return
+        if any(t is not term and t.text.casefold() == words.casefold() for t in self.terms):
+            self.notify("That term is already in your drafts.", markup=False)
+            return
+        term.text = words
+        term.confirmed_by = []
+        self._refresh(self.terms.index(term))
 
     @on(Input.Submitted, "#new-term")
     def _typed(self, event: Input.Submitted) -> None:
@@ -285,11 +285,37 @@ class AgreementInput(StepInput):
         event.stop()
         self.report()
 
+    @on(OptionList.OptionSelected, "#terms")
+    def _edit(self, event: OptionList.OptionSelected) -> None:
+        # Enter on a term: its words, to edit before both confirm it.
+        event.stop()
+        if self.terms:
+            self.edit_term(event.option_index)
+
     @on(OptionList.OptionSelected, "#offers")
     def _offered(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        offer = self.offers[event.option_index]
-        self.add(offer.text, offer.source, offer.who)
+        self.accept(self.offers[event.option_index])
+
+    @work(exclusive=True, group="terms")
+    async def accept(self, offer: Offer) -> None:
+        """Add an offered term. One partner's own words: who will do it is asked, the pack's
+        ``done_by`` only suggested, and words in the first person are offered for rewording."""
+        who, text = offer.who, offer.text
+        if offer.writer in ("a", "b"):
+            chosen = await self.app.push_screen_wait(
+                WhoScreen(text, offer.writer, offer.who, self.names)
+            )
+            if chosen is None:
+                return
+            who = chosen
+            said = first_person(text)
+            if said:
+                note = reword_note(text, said, self.names[offer.writer], describe(self.names, who))
+                title = "Reword it for the term"
+                words = await self.app.push_screen_wait(TermWordsScreen(text, title, note))
+                text = words or text
+        self.add(text, offer.source, who)
 
     def focus_target(self) -> Widget | None:
         box = self.query_one("#new-term", Input)

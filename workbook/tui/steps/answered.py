@@ -14,10 +14,11 @@ from textual.widgets import Static
 from workbook.logic.phases import REVEAL, SEALED, SECOND, is_sealed
 from workbook.logic.skips import KEPT_LINE, kept_back
 from workbook.packs.placeholders import neutral
-from workbook.tui.plain import fill, plain
+from workbook.tui.plain import fill
 from workbook.tui.steps import sealed
 from workbook.tui.steps.base import StepInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
+from workbook.tui.widgets.laid_out import LaidOut
 
 Show = Callable[[Any, Any], Content]
 
@@ -44,14 +45,14 @@ def answered(
         )
     if context.phase == REVEAL and kept_back(step, context.answer):
         return [
-            Static(plain(neutral(step.prompt)), classes="prompt"),
+            LaidOut(neutral(step.prompt, context.pack.language), classes="prompt"),
             Static(KEPT_LINE, classes="kept", markup=False),
         ]
     if context.phase == REVEAL:
         cards = {key: show(step, context.answer.value(key)) for key in ("a", "b")}
         comparison = compare(context) if compare else Content("")
         return [
-            Static(plain(neutral(step.prompt)), classes="prompt"),
+            LaidOut(neutral(step.prompt, context.pack.language), classes="prompt"),
             Reveal(context.names, context.first, cards, comparison),
             *score_widgets(context),
         ]

@@ -7,6 +7,7 @@ typed answer, and the walk screen hands it to the session's recorder, which save
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,10 +17,22 @@ from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from workbook.export.markdown import inline
+from workbook.logic.skips import kept_back_if_left
 from workbook.packs.placeholders import fill as fill_placeholders
 from workbook.tui.follow import show_start
 from workbook.tui.plain import plain
 from workbook.tui.steps.context import StepContext
+from workbook.tui.widgets.laid_out import LaidOut
+
+
+@dataclass(frozen=True)
+class Question:
+    """Asked before Next goes on from an answer begun and not finished: ``words``, the button
+    that goes on (``go_on``; the other goes back), and ``then``, done when the couple goes on."""
+
+    words: str
+    go_on: str
+    then: Callable[[], None] | None = None
 
 
 class StepInput(Widget):
@@ -50,8 +63,18 @@ class StepInput(Widget):
         return None
 
     def before_leaving(self) -> str | None:
-        """Something to say once before the couple moves on (Next again goes on), or None."""
+        """Something to say once before the couple leaves the step by any way out (the same
+        way again goes on: ``screens/step_exit.py``), or None."""
         return None
+
+    def question_before_next(self) -> Question | None:
+        """Something to ask before Next goes on from an answer begun and not finished, or
+        None."""
+        return None
+
+    def show_left(self) -> None:
+        """Put what is left to answer in view, with the cursor on it."""
+        self.focus_input()
 
     def focus_target(self) -> Widget | None:
         """Where the cursor goes when the step is shown: the widget the answer is given in."""
@@ -92,19 +115,18 @@ class ValueInput(StepInput):
         reason: str | None = self.answer.not_ready(self.step, self.key)
         return reason
 
-
-def stop_before_next(inputs: list[StepInput], warned: bool) -> tuple[StepInput, str, bool] | None:
-    """What keeps Next from going on: an answer that is not whole (refused, unless the step is
-    optional), or something to say once before leaving (unless ``warned`` already). Returns the
-    input, the words, and whether they are only a warning."""
-    for widget in inputs:
-        problem = widget.problem()
-        if problem and not getattr(widget.step, "optional", False):
-            return widget, problem, False
-        warning = widget.before_leaving()
-        if warning and not warned:
-            return widget, warning, True
-    return None
+    def question_before_next(self) -> Question | None:
+        """An optional step answered in part (some lines, fewer picks than asked): passing it
+        is asked about, never done by accident. A private one is then shown to neither of you
+        (``logic/skips.py``)."""
+        partial = getattr(self.answer, "partial", None)
+        optional = getattr(self.step, "optional", False)
+        left = partial(self.step, self.key) if partial and optional else None
+        if left is None:
+            return None
+        if kept_back_if_left(self.step):
+            return Question(f"{left} Pass this step, so neither of you sees it?", "Pass this step")
+        return Question(f"{left} Go on with the answer as it is?", "Go on")
 
 
 def prompt_widgets(context: StepContext) -> list[Widget]:
@@ -112,7 +134,7 @@ def prompt_widgets(context: StepContext) -> list[Widget]:
     step = context.step
     me, partner = context.me_and_partner()
     widgets: list[Widget] = [
-        Static(plain(fill_placeholders(step.prompt, me=me, partner=partner)), classes="prompt")
+        LaidOut(fill_placeholders(step.prompt, me=me, partner=partner), classes="prompt")
     ]
     help_text = getattr(step, "help", None)
     if help_text:

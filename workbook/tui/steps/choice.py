@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbook.data.answers.choice import ChoiceAnswer
 from workbook.logic.compare import compare_choice
 from workbook.text import clean_line
 from workbook.tui.actions import bindings
@@ -82,7 +83,9 @@ class ChoiceInput(ValueInput):
     def compose(self) -> ComposeResult:
         step = self.step
         if step.pick_max == 1:
-            hint = "Choose one with Enter or Space."
+            hint = "Choose one with Enter or Space" + (
+                ", or write your own." if step.other else "."
+            )
         else:
             hint = f"Choose {max(step.pick_min, 1)} to {step.pick_max} with Enter or Space."
         yield Static(hint, classes="legend", markup=False)
@@ -101,13 +104,18 @@ class ChoiceInput(ValueInput):
             for option in self.step.options
         ]
 
+    def _written(self) -> str:
+        return clean_line(self.query_one(Input).value) if self.step.other else ""
+
     def value(self) -> list[str]:
-        picked = list(self.picked)
-        if self.step.other:
-            written = clean_line(self.query_one(Input).value)
-            if written and written not in picked:
-                picked.append(written)
-        return picked
+        return ChoiceAnswer.chosen(self.step, self.picked, self._written())
+
+    def _show_picks(self, highlight: int | None = None) -> None:
+        listing = self.query_one(ChoiceList)
+        keep = listing.highlighted if highlight is None else highlight
+        listing.clear_options()
+        listing.add_options(self._options())
+        listing.highlighted = keep
 
     @on(OptionList.OptionSelected)
     def _toggled(self, event: OptionList.OptionSelected) -> None:
@@ -117,20 +125,25 @@ class ChoiceInput(ValueInput):
             self.picked.remove(value)
         elif self.step.pick_max == 1:
             self.picked = [value]
+            if self._written():
+                # One pick: the option picked now replaces what was written in.
+                with self.prevent(Input.Changed):
+                    self.query_one(Input).value = ""
         elif len(self.value()) >= self.step.pick_max:
             self.notify(f"You can pick up to {self.step.pick_max}. Unpick one first.", markup=False)
             return
         else:
             self.picked.append(value)
-        listing = self.query_one(ChoiceList)
-        listing.clear_options()
-        listing.add_options(self._options())
-        listing.highlighted = event.option_index
+        self._show_picks(event.option_index)
         self.report()
 
     @on(Input.Changed)
     def _other_typed(self, event: Input.Changed) -> None:
         event.stop()
+        if self.picked and self.value() == [self._written()]:
+            # One pick: what is written in replaces the option picked (``ChoiceAnswer``).
+            self.picked = []
+            self._show_picks()
         self.report()
 
     def focus_target(self) -> Widget | None:

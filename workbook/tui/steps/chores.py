@@ -29,6 +29,7 @@ from workbook.logic.chores import (
     minutes_share,
     settled,
     shares,
+    shares_said,
 )
 from workbook.logic.phases import FIRST, LIST, SECOND
 from workbook.tui.actions import bindings
@@ -163,6 +164,10 @@ class ChoresSplit(StepInput):
                 lines.append(
                     f"{self.names[key][:12]:<12} {self._bar(future[key])} {future[key]:3.0f}%"
                 )
+            # Why the two shares need not add up to 100%, beside them (the whole explanation
+            # for each of you is below the tasks).
+            undecided = sum(1 for task in self.answer.tasks if task.name not in self.owner)
+            lines.append(shares_said(split, undecided))
         return Content("\n".join(lines))
 
     def _settled(self) -> Split:

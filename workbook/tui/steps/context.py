@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from workbook.data.models import Session
+from workbook.data.partners import other
 from workbook.kinds import spec
 from workbook.logic.phases import is_sealed
 from workbook.logic.walk import Place, Walk
@@ -42,7 +43,7 @@ class StepContext:
         return self.answering or "together"
 
     def other(self, key: str) -> str:
-        return "b" if key == "a" else "a"
+        return other(key)
 
     def me_and_partner(self) -> tuple[str, str]:
         """The names to put for {me} and {partner} at this place."""

@@ -23,12 +23,13 @@ from workbook.tui.plain import fill, line, plain
 from workbook.tui.steps.base import StepInput, ValueInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.box import Box
+from workbook.tui.widgets.laid_out import LaidOut
 from workbook.tui.widgets.reveal import NARROW
 
 
 def build(context: StepContext) -> list[Widget]:
     if context.phase == REVEAL:
-        prompt = Static(plain(neutral(context.step.prompt)), classes="prompt")
+        prompt = LaidOut(neutral(context.step.prompt, context.pack.language), classes="prompt")
         return [prompt, GuessReveal(context)]
     return [*prompt_widgets(context), GuessInput(context)]
 

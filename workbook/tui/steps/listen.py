@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from workbook.data.answers.listen import Turn
+from workbook.data.partners import other
 from workbook.text import clean_line
 from workbook.tui.plain import fill
 from workbook.tui.steps.base import StepInput, TurnPrompt
@@ -45,7 +46,7 @@ class ListenInput(StepInput):
         super().__init__(context)
         step, first = self.step, context.first
         self.names = context.names
-        self.order = [first, "b" if first == "a" else "a"] * step.rounds
+        self.order = [first, other(first)] * step.rounds
         self.turns: list[Turn] = [turn.model_copy(deep=True) for turn in self.answer.turns]
         self.stage = SPEAK
         self.paused = False

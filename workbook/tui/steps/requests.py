@@ -14,10 +14,11 @@ from textual.widgets.option_list import Option
 
 from workbook.data.answers.requests import Request, RequestsAnswer
 from workbook.data.models import Session
+from workbook.data.partners import other
 from workbook.logic.requests import DECISION_WORDS, DECISIONS, SetAside, advise, set_aside
 from workbook.text import clean, clean_line
 from workbook.tui.plain import fill, plain
-from workbook.tui.steps.base import StepInput, TurnPrompt
+from workbook.tui.steps.base import Question, StepInput, TurnPrompt
 from workbook.tui.steps.context import StepContext
 from workbook.tui.steps.scale import ScaleRow
 from workbook.tui.widgets.box import Box
@@ -100,7 +101,7 @@ class RequestsInput(StepInput):
     def asker(self) -> str | None:
         """Who asks next: whoever has asked less, starting with the first partner."""
         counts = {k: sum(1 for r in self.rows if r.by == k) for k in ("a", "b")}
-        order = (self.first, "b" if self.first == "a" else "a")
+        order = (self.first, other(self.first))
         open_ = [k for k in order if counts[k] < self.step.max_per_partner]
         if not open_:
             return None
@@ -120,11 +121,15 @@ class RequestsInput(StepInput):
             ask.display = False
             self.query_one(TurnPrompt).address(self.names[self.first], self.names[self.other()])
             return
-        other = "b" if who == "a" else "a"
+        other_key = other(who)
         # The pack's own prompt and help, addressed to whoever asks now.
-        self.query_one(TurnPrompt).address(self.names[who], self.names[other])
+        self.query_one(TurnPrompt).address(self.names[who], self.names[other_key])
         label.update(
-            fill("$me, what would you ask $other for?", me=self.names[who], other=self.names[other])
+            fill(
+                "$me, what would you ask $other for?",
+                me=self.names[who],
+                other=self.names[other_key],
+            )
         )
         ask.display = True
 
@@ -151,7 +156,7 @@ class RequestsInput(StepInput):
             self.query_one("#requests", OptionList).focus()
 
     def other(self) -> str:
-        return "b" if self.first == "a" else "a"
+        return other(self.first)
 
     def _earlier_options(self) -> list[Option]:
         return [
@@ -304,10 +309,36 @@ class RequestsInput(StepInput):
     def before_leaving(self) -> str | None:
         box = self._ask_box()
         if box is not None and clean_line(box.value):
-            return (
-                "The request in the box is not added yet: Enter adds it. Press Next again to go on."
-            )
+            return "The request in the box is not added yet: Enter adds it."
         return None
+
+    def question_before_next(self) -> Question | None:
+        """A request not decided never goes without a word: set aside for later, or go back."""
+        count = len(RequestsAnswer(requests=self.rows).undecided())
+        if not count:
+            return None
+        said = "1 request has" if count == 1 else f"{count} requests have"
+        return Question(
+            f"{said} no decision yet. Set {'it' if count == 1 else 'them'} aside for later, so "
+            f"that {'it comes' if count == 1 else 'they come'} back the next time you ask each "
+            "other for something?",
+            "Set aside for later",
+            self._set_aside,
+        )
+
+    def _set_aside(self) -> None:
+        self.rows = list(RequestsAnswer(requests=self.rows).set_aside().requests)
+        self._refresh()
+
+    def show_left(self) -> None:
+        undecided = RequestsAnswer(requests=self.rows).undecided()
+        if not undecided:
+            return
+        self.selected = undecided[0]
+        self._refresh()
+        decision = self.query_one("#decision", OptionList)
+        self.screen.set_focus(decision)
+        decision.scroll_visible(animate=False)
 
     def _ask_box(self) -> Input | None:
         """The box for the next request, while someone still has one to ask."""

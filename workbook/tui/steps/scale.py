@@ -6,7 +6,6 @@ is shown in brackets as well as highlighted, so colour is never the only sign.
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
 from textual import events
@@ -18,8 +17,10 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from workbook.logic.compare import compare_scale
-from workbook.text import clean_line, one_width
+from workbook.packs.models import point_label
+from workbook.text import clean_line, one_width, wrap
 from workbook.tui.actions import bindings
+from workbook.tui.follow import show_span
 from workbook.tui.plain import fill
 from workbook.tui.steps.answered import answered
 from workbook.tui.steps.base import ValueInput
@@ -57,7 +58,8 @@ class ScaleRow(Widget, can_focus=True):
         # A long label wraps in its own column, so the whole of it can be read; the numbers
         # stay on its first line.
         label = one_width(clean_line(self.item or "Your answer"))
-        lines = textwrap.wrap(label, LABEL_WIDTH - 1, break_long_words=True) or [""]
+        # Wrapped by cells, not characters: a Chinese label's line is as wide as an English one.
+        lines = wrap(label, LABEL_WIDTH - 1)
         first = Content(lines[0])
         # Padded by the cells it takes on screen, so the numbers line up under wide characters.
         parts: list[Content | str] = [first, " " * max(LABEL_WIDTH - first.cell_length, 1)]
@@ -108,6 +110,15 @@ class RatedRows(ValueInput):
         unrated = [row for row in rows if row.value is None]
         return (unrated or rows)[0] if rows else None
 
+    def show_left(self) -> None:
+        """The cursor on the first line without a number, and every such line in view."""
+        unrated = [row for row in self.query(ScaleRow) if row.value is None]
+        if not unrated:
+            self.focus_input()
+            return
+        self.screen.set_focus(unrated[0], scroll_visible=False)
+        unrated[0].call_after_refresh(show_span, unrated[0], unrated[-1])
+
 
 def build(context: StepContext) -> list[Widget]:
     flagged = {row.item for row in _flagged(context) if row.item}
@@ -125,7 +136,9 @@ def show(step: Any, value: Any, flagged: set[str] | None = None) -> Content:
     if value is None or value == {}:
         return Content("(no answer)")
     if isinstance(value, int):
-        return Content(f"{value} of {step.max}")
+        label = point_label(step, value) if step.labels else None
+        shown = f"{value} of {step.max}"
+        return fill(f"{shown} ($label)", label=label) if label else Content(shown)
     lines = []
     for item in step.items:
         mark = "⚑ " if flagged and item in flagged else "  "
@@ -163,7 +176,12 @@ class ScaleInput(RatedRows):
     def compose(self) -> ComposeResult:
         step = self.step
         legend = f"Choose {step.min} to {step.max} with ← → or a number; ↑ ↓ move between lines."
-        if step.low or step.high:
+        if step.labels:
+            # A published measure's words for each point: every one is shown, in order.
+            points = "    ".join(f"{step.min + n} = $p{n}" for n in range(len(step.labels)))
+            words = {f"p{n}": label for n, label in enumerate(step.labels)}
+            yield Static(fill(points, **words), classes="legend")
+        elif step.low or step.high:
             yield Static(
                 fill(
                     f"{step.min} = $low    {step.max} = $high",

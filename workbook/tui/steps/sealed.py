@@ -112,7 +112,8 @@ class SealedTurn(Vertical):
     def _show_care(self, answer: object) -> None:
         key = self.context.key
         value = getattr(answer, "value", lambda _key: None)(key)
-        care = asks_for_care(self.context.pack.id, self.context.step.id, value)
+        step = self.context.step
+        care = asks_for_care(self.context.pack.id, step.id, value, getattr(step, "options", None))
         panel = self.query_one("#care")
         if care and not panel.has_class("shown"):
             # Below the input, which may fill the screen: bring it into view once it shows.

@@ -14,9 +14,9 @@ from typing import Any
 
 from textual.widgets import Static
 
-from workbook.data.recorder import SessionRecorder
 from workbook.data.trail import moves
 from workbook.logic.clock import Budget, walk_text
+from workbook.service.recorder import SessionRecorder
 
 TICK_SECONDS = 5.0
 

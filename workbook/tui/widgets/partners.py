@@ -58,13 +58,18 @@ class PartnerBar(Horizontal):
 
 def progress_line(
     walk: Walk, place: Place, couple: Couple, read_only: str | None, not_saved: str | None
-) -> str:
-    """The walk's top line: the pack, the step, the facilitator, and NOT SAVED when it is not."""
+) -> tuple[str, str]:
+    """The walk's top line, in two parts: the pack (with the facilitator, read-only, and NOT
+    SAVED first when it is not), which gives way on a narrow screen; and where the couple is
+    ("step 2 of 10 · pack 1 of 1 │"), always whole, so it never runs into the clock beside
+    it, even at 60 columns."""
     pack = walk.packs[place.pack]
     pack_no, packs, step_no, steps = walk.progress(place)
-    text = f"{pack.title} · step {step_no} of {steps} · pack {pack_no} of {packs}"
+    text = pack.title
     if couple.facilitator:
         text += f" · with {couple.facilitator}"
     if read_only:
         text += " · read-only"
-    return f"NOT SAVED · {text}" if not_saved else text
+    # The bar at its end keeps the clock beside it apart: "pack 1 of 1 │ 0 of 45 min".
+    where = f"step {step_no} of {steps} · pack {pack_no} of {packs} │"
+    return (f"NOT SAVED · {text}" if not_saved else text), where

@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from workbook.tui.plain import line
+from workbook.tui.widgets.laid_out import LaidOut
 
 NARROW = 64
 
@@ -43,7 +44,8 @@ class Reveal(Widget):
             for key in self.order:
                 with Vertical(classes=f"card partner-{key}"):
                     yield Label(line(self.names[key]), classes=f"name partner-{key}")
-                    yield Static(self.cards[key])
+                    # An answer in Arabic reads right in any terminal: laid out by the app.
+                    yield LaidOut(self.cards[key])
         yield Static(self.comparison, classes="compare")
 
     def on_resize(self, event: events.Resize) -> None:

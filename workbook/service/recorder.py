@@ -116,6 +116,13 @@ class SessionRecorder:
                 return any(step.id == step_id and is_sealed(step) for step in pack.steps)
         return False
 
+    def _options(self, pack_id: str, step_id: str) -> list[str] | None:
+        for pack in self.packs:
+            if pack.id == pack_id:
+                step = next((s for s in pack.steps if s.id == step_id), None)
+                return getattr(step, "options", None)
+        return None
+
     def _seal(self, pack_id: str, step_id: str, table: Any) -> None:
         """Hold a change to a sealed answer for the notes file, or drop it when nobody may keep
         it. Only a partner whose answer changed gave one."""
@@ -128,7 +135,7 @@ class SessionRecorder:
             value = copy.deepcopy(table[key])
             self._last_sealed[(pack_id, step_id, key)] = value
             self._sealed.append((pack_id, step_id, key, value, at))
-            if asks_for_care(pack_id, step_id, value):
+            if asks_for_care(pack_id, step_id, value, self._options(pack_id, step_id)):
                 self._care_at = self._care_at or at
         self.changed()
 

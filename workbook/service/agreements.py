@@ -3,22 +3,21 @@ their ``agreement.md``.
 
 Whichever path changes the agreements (a term confirmed in a walk, a review, an export), it goes
 through here, so the document always follows from the agreements by one rule, and "due" means
-one thing everywhere (``data/dates.py``).
+one thing everywhere (``data/dates.py``). The document itself is made by
+``export/agreement_doc.py``, which the export of every face uses too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from workbook.data.models import Agreement, Agreements, Couple
-    from workbook.data.store import Store
-
-# The longest period between reviews that keeping an agreement carries on (about ten years).
-LONGEST_PERIOD_DAYS = 3660
+from workbook.data.models import Agreement, Agreements, Couple, Review
+from workbook.data.store import Store
+from workbook.export.agreement_doc import written_document
+from workbook.logic.agreements import add_agreement, next_review
 
 
 class AgreementBook:
@@ -41,32 +40,7 @@ class AgreementBook:
         return self.store.agreements_reason(self.couple.id)
 
     def document(self, agreements: Agreements) -> str:
-        from workbook.export.agreement_doc import agreement_document
-
-        self._fill_titles(agreements)
-        return agreement_document(self.couple, agreements, self.today())
-
-    def _fill_titles(self, agreements: Agreements) -> None:
-        """Agreements made before each kept its pack's title get it from the session they were
-        made in, which recorded the title of every pack it used."""
-        from workbook.data.files import DataError
-
-        titles: dict[tuple[str, str], str | None] = {}
-        for agreement in agreements.agreements:
-            if agreement.source_title or not agreement.source or not agreement.session:
-                continue
-            pack_id = agreement.source.split(".", 1)[0]
-            key = (agreement.session, pack_id)
-            if key not in titles:
-                titles[key] = None
-                if agreement.session in self.store.session_ids(self.couple.id):
-                    try:
-                        session = self.store.load_session(self.couple.id, agreement.session)
-                    except DataError:
-                        session = None
-                    use = session.packs.get(pack_id) if session else None
-                    titles[key] = use.title if use else None
-            agreement.source_title = titles[key]
+        return written_document(self.store, self.couple, agreements, self.today())
 
     def _change(self, change: Callable[[Agreements], Agreements]) -> Agreements:
         return self.store.update_agreements(self.couple.id, change, self.document)
@@ -82,8 +56,6 @@ class AgreementBook:
         source_title: str | None,
     ) -> Agreement:
         """Add a term both partners confirmed today; its id is the session id and a number."""
-        from workbook.logic.agreements import add_agreement
-
         made = self.today()
         added: list[Agreement] = []
 
@@ -117,11 +89,13 @@ class AgreementBook:
             source_title=source_title,
         )
 
-    def review(self, agreement_id: str, outcome: str, text: str | None = None) -> Agreements:
+    def review(
+        self, agreement_id: str, outcome: str, text: str | None = None, session: str | None = None
+    ) -> Agreements:
         """Record a review: ``kept`` (another period), ``changed`` (to ``text``, which both
-        confirmed; another period) or ``retired`` (let go)."""
-        from workbook.data.models import Review
-
+        confirmed; another period) or ``retired`` (let go); ``session`` is the session it is
+        made in, if any. The review keeps the date the agreement was due, so a summary can say
+        what was agreed on the day."""
         today = self.today()
 
         def change(agreements: Agreements) -> Agreements:
@@ -129,17 +103,22 @@ class AgreementBook:
                 if agreement.id != agreement_id:
                     continue
                 before = agreement.text if outcome == "changed" else None
-                agreement.reviews.append(Review(on=today, outcome=outcome, before=before))
+                following = next_review(agreement, today)
+                agreement.reviews.append(
+                    Review(
+                        on=today,
+                        outcome=outcome,
+                        before=before,
+                        due=agreement.review_on,
+                        session=session,
+                    )
+                )
                 if outcome == "retired":
                     agreement.status = "retired"
                     continue
                 if outcome == "changed" and text:
                     agreement.text = text
-                period = (agreement.review_on - agreement.made).days
-                if agreement.reviews[:-1]:
-                    period = (agreement.review_on - agreement.reviews[-2].on).days
-                period = min(max(period, 1), LONGEST_PERIOD_DAYS)
-                agreement.review_on = today + timedelta(days=period)
+                agreement.review_on = following
             return agreements
 
         return self._change(change)

@@ -1,0 +1,61 @@
+"""Right-to-left text laid out by the app: wrapped in logical order by cells, each line in the
+Unicode algorithm's visual order with Arabic letters joined, set against the right edge."""
+
+from __future__ import annotations
+
+import arabic_reshaper
+from bidi import get_display
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbook.i18n.bidi import TERMINAL, aligned, base_rtl, has_rtl, lay_out, mode, visual
+from workbook.text import cells, wrap
+
+ARABIC = "ماذا يعني المال لك؟ وماذا يعني للطرف الآخر؟ كتبها Sam في 2026"
+
+
+def test_each_line_is_python_bidi_s_order_of_the_logical_line() -> None:
+    lines = lay_out(ARABIC, 24)
+    logical = wrap(ARABIC, 24)
+    assert len(lines) == len(logical)
+    for (shown, right), line in zip(lines, logical, strict=True):
+        assert right
+        assert shown == get_display(arabic_reshaper.reshape(line), base_dir="R")
+        assert cells(shown) <= 24
+
+
+def test_a_right_to_left_paragraph_is_set_against_the_right_edge() -> None:
+    for line in aligned(ARABIC, 30):
+        assert cells(line) == 30 or not line.startswith(" ")
+    assert aligned(ARABIC, 30)[-1].startswith(" ")
+
+
+def test_left_to_right_text_and_the_terminal_setting_are_left_as_they_are() -> None:
+    assert lay_out("Plain English words", 10) == [
+        ("Plain", False),
+        ("English", False),
+        ("words", False),
+    ]
+    assert [line for line, _ in lay_out(ARABIC, 80, TERMINAL)] == [ARABIC]
+    assert visual("abc") == "abc"
+    assert mode("terminal") == "terminal"
+    assert mode("nonsense") == "app"
+    assert mode(None) == "app"
+
+
+def test_the_paragraph_s_direction_is_its_first_strong_letter() -> None:
+    assert base_rtl("  مرحبا Sam")
+    assert not base_rtl("Sam مرحبا")
+    assert not base_rtl("123")
+    assert has_rtl("Sam مرحبا")
+    assert not has_rtl("Sam")
+
+
+@given(st.text(alphabet=st.sampled_from("ab مرحبا 12،.؟\nשלום"), max_size=60), st.integers(1, 30))
+def test_no_line_is_wider_than_the_screen_and_no_letter_is_lost(text: str, width: int) -> None:
+    lines = aligned(text, width)
+    assert all(cells(line) <= max(width, 2) for line in lines)
+    # Joining shapes letters, never drops one: each line keeps its letters, in some order.
+    logical = [line for paragraph in text.split("\n") for line in wrap(paragraph, width)]
+    shaped = "".join(arabic_reshaper.reshape(line) for line in logical)
+    assert sorted("".join(lines).replace(" ", "")) == sorted(shaped.replace(" ", ""))
