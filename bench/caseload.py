@@ -1,5 +1,6 @@
 """A counsellor's caseload: 200 couples with 50 sessions each, against an empty data folder, in
-the same run. Targets: Home ready within 1.25× of the same app on an empty folder, and a search
+the same run. Each couple has goals, homework and a next appointment too (the counsellor's week).
+Targets: Home ready within 1.25× of the same app on an empty folder, and a search
 keystroke within 1.2× of a keystroke in an empty table.
 
 - Home ready: each run is a whole process of the workbook in a pseudo-terminal of 80×24, from
@@ -97,8 +98,8 @@ def timed(command: list[str], env: dict[str, str]) -> float:
 
 def fill(root: Path, couples: int, sessions: int) -> None:
     """A caseload written straight to files (the store's fsyncs would take minutes): weekly
-    check-ins with answers and a trail, three agreements each, a third with a session left
-    unfinished."""
+    check-ins with answers and a trail, three agreements, two goals, three pieces of homework
+    and a next appointment each, a third with a session left unfinished."""
     rng = random.Random(1)
     for n in range(couples):
         a, b = NAMES[n % 20], f"{NAMES[(n // 20 + n + 1) % 20]} {n}"
@@ -107,8 +108,33 @@ def fill(root: Path, couples: int, sessions: int) -> None:
         folder.mkdir(parents=True)
         start = datetime(2025, 1, 6, 18, 0, tzinfo=UTC) + timedelta(hours=n)
         couple = {"format": 1, "id": couple_id, "created": start, "care_note_seen": True}
+        # The counsellor's week: the next appointment, two goals (one measured), homework.
+        couple["next_session"] = datetime(2026, 12, 1, 9, 0, tzinfo=UTC) + timedelta(hours=n)
         couple["partners"] = [{"key": "a", "name": a}, {"key": "b", "name": b}]
+        couple["goals"] = [
+            {
+                "id": "g1",
+                "text": "Argue without shouting",
+                "set": date(2025, 1, 6),
+                "measure": "csi-4.satisfaction",
+                "target": 16,
+                "status": "open",
+            },
+            {"id": "g2", "text": "A walk every Sunday", "set": date(2025, 1, 6), "status": "met"},
+        ]
         _write(folder.parent / "couple.toml", couple)
+        last = start + timedelta(weeks=sessions - 1)
+        homework = [
+            {
+                "id": f"h{i}",
+                "pack": "check-in",
+                "assigned": last + timedelta(days=i),
+                "due": (last + timedelta(days=7 + i)).date(),
+                "note": "On Sunday evening.",
+            }
+            for i in range(3)
+        ]
+        _write(folder.parent / "homework.toml", {"format": 1, "homework": homework})
         agreements = [
             {
                 "id": f"a{i}",

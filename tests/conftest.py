@@ -20,6 +20,26 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return max((cores or 1) * 3 // 2, 1)
 
 
+# Tests that drive the app (Pilot, a pseudo-terminal, tmux or a browser): all of tests/tui/, the
+# browsers' tests, and the real app sent a huge frame. Every other test is a unit test.
+# ``pytest -m unit`` runs those alone.
+DRIVE_THE_APP = (
+    "tests/tui/",
+    "tests/test_serve_browser.py",
+    "tests/test_serve_apart_browser.py",
+    "tests/test_serve_phone.py",
+    "tests/test_serve_big_frame.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    root = Path(__file__).parent.parent
+    for item in items:
+        where = item.path.relative_to(root).as_posix()
+        marker = pytest.mark.pilot if where.startswith(DRIVE_THE_APP) else pytest.mark.unit
+        item.add_marker(marker)
+
+
 @pytest.fixture(autouse=True)
 def _hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("WORKBOOK_DATA_DIR", str(tmp_path / "data"))

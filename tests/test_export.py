@@ -298,6 +298,47 @@ def test_a_single_choice_reads_as_one_pick_each() -> None:
     assert "Only" not in shown
 
 
+def test_every_html_document_is_drawn_by_the_one_renderer() -> None:
+    """The agreement document and a summary (made as Markdown) come out as the case record
+    does (made as blocks): the same page for the same content, one look and one escaping."""
+    from workbook.export.blocks import Heading, Items, Page, Table, em, para, strong
+    from workbook.export.render_html import render_html
+    from workbook.export.render_md import render_md
+
+    blocks = Page(
+        "Sam & <Alex>",
+        [
+            Heading(1, "Our agreements"),
+            para(strong("Sam:"), " <b>x</b> ", em("kept")),
+            Items(((para("one"),), (para("two"),))),
+            Table(("Name", "Score"), (("a", "1"),), frozenset({1})),
+        ],
+    )
+    assert to_html(render_md(blocks), blocks.title) == render_html(blocks)
+    typed = to_html("**Sam:** one\\\ntwo", "T")
+    assert "<p><strong>Sam:</strong> one<br>\ntwo</p>" in typed
+
+
+def test_markdown_read_back_keeps_what_exports_write_and_reads_the_rest_as_text() -> None:
+    from workbook.export.blocks import Heading, Items, Notice, Para, Span, Table
+    from workbook.export.html import page_of
+
+    markdown = (
+        "## Notes\n\n> **Confidential.**\n\n    code stays text\n\n"
+        "1. first\n2. second *and* more\n\n---\n\n![a picture](x.png) and `code`\n\n"
+        "| Who | Minutes |\n| --- | ---: |\n| Sam | 30 |\n"
+    )
+    blocks = page_of(markdown, "T").blocks
+    assert blocks[0] == Heading(2, "Notes")
+    assert blocks[1] == Notice((Span("Confidential.", "strong"),))
+    assert blocks[2] == Para((Span("code stays text"),))
+    assert isinstance(blocks[3], Items)
+    assert blocks[3].items[1] == (Para((Span("second "), Span("and", "em"), Span(" more"))),)
+    assert blocks[4] == Para((Span("a picture"), Span(" and "), Span("code")))
+    assert blocks[5] == Table(("Who", "Minutes"), (("Sam", "30"),), frozenset({1}))
+    assert len(blocks) == 6
+
+
 def test_the_agreement_document_speaks_the_couple_s_language() -> None:
     """Every sentence of the app's is the catalog's, the names and dates dropped in, and the
     dates are written as the language writes them; English stays as it was."""

@@ -76,25 +76,51 @@ def test_text_gives_each_partner_the_latest_score_its_band_and_the_change(
     ]
 
 
-def test_csv_has_a_row_per_partner_per_session_for_the_score(
+def test_csv_has_a_row_per_partner_per_session_a_column_per_item_and_score(
     couple: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rows = list(csv.DictReader(io.StringIO(history(couple, capsys, "--format", "csv"))))
-    trends = [row for row in rows if row["what"] == "trend"]
-    # Six self-check lines and the overall one, for each partner, in each session.
-    assert len(trends) == 7 * 2 * 2
-    scores = [row for row in rows if row["what"] == "score"]
-    assert [
-        (row["session"], row["name"], round(float(row["value"]), 2), row["band"]) for row in scores
-    ] == [
-        (SESSIONS[0], "Sam", 3.0, "Some things to talk about"),
-        (SESSIONS[0], "Alex", 4.0, "Mostly good"),
-        (SESSIONS[1], "Sam", 4.14, "Mostly good"),
-        (SESSIONS[1], "Alex", 5.0, "Going well"),
+    text = history(couple, capsys, "--format", "csv")
+    assert not text.startswith("\ufeff")
+    reader = csv.DictReader(io.StringIO(text))
+    rows = list(reader)
+    assert [(row["session"], row["name"]) for row in rows] == [
+        (SESSIONS[0], "Sam"),
+        (SESSIONS[0], "Alex"),
+        (SESSIONS[1], "Sam"),
+        (SESSIONS[1], "Alex"),
     ]
-    assert {(row["pack"], row["step"], row["item"]) for row in scores} == {
-        ("Weekly check-in", SCORE, "")
-    }
+    column = f"Weekly check-in / {SCORE}"
+    assert reader.fieldnames is not None
+    # The session and partner, six self-check items and the overall line, the score and band.
+    assert reader.fieldnames[:3] == ["session", "partner", "name"]
+    assert f"Weekly check-in / Self-check / {ITEMS[0]}" in reader.fieldnames
+    assert "Weekly check-in / Overall" in reader.fieldnames
+    assert len(reader.fieldnames) == 3 + 7 + 2
+    # Scores to two decimals, always.
+    assert [(row[column], row[f"{column} (band)"]) for row in rows] == [
+        ("3.00", "Some things to talk about"),
+        ("4.00", "Mostly good"),
+        ("4.14", "Mostly good"),
+        ("5.00", "Going well"),
+    ]
+    assert [row["Weekly check-in / Overall"] for row in rows] == ["3", "4", "5", "5"]
+
+
+def test_excel_begins_the_csv_with_a_byte_order_mark(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = Store(data_dir)
+    store.prepare()
+    couple = store.create_couple("Théo", "Zoë")
+    sitting(store, couple.id, 0, (3, 3), (4, 4))
+    store.close()
+    text = history(couple.id, capsys, "--format", "csv", "--excel")
+    assert text.startswith("\ufeffsession,partner,name,")
+    encoded = text.encode("utf-8")
+    assert encoded.startswith(b"\xef\xbb\xbf")
+    assert "Théo" in encoded.decode("utf-8-sig")
+    assert main(["history", couple.id, "--excel"]) == 2
+    assert "--excel goes with --format csv" in capsys.readouterr().err
 
 
 def test_json_keeps_each_score_as_one_series(
@@ -183,8 +209,11 @@ def test_trends_and_scores_use_the_pack_version_each_session_kept(
     assert {t["pack"] for t in data["trends"]} == {"Our old check-in"}
     assert [s["pack"] for s in data["scores"]] == ["Our old check-in"]
     assert data["partners"] == {"a": "=SUM(A1)", "b": "@Alex"}
-    rows = list(csv.DictReader(io.StringIO(history(couple.id, capsys, "--format", "csv"))))
+    reader = csv.DictReader(io.StringIO(history(couple.id, capsys, "--format", "csv")))
+    rows = list(reader)
     # Names that look like formulas stay text in a spreadsheet.
-    assert {row["name"] for row in rows} == {"'=SUM(A1)", "'@Alex"}
-    assert {row["pack"] for row in rows} == {"Our old check-in"}
-    assert len(rows) == (len(ITEMS) + 1) * 2 + 2
+    assert [row["name"] for row in rows] == ["'=SUM(A1)", "'@Alex"]
+    assert reader.fieldnames is not None
+    assert all(name.startswith("Our old check-in / ") for name in reader.fieldnames[3:]), (
+        reader.fieldnames
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -121,6 +123,15 @@ async def add_and_confirm_term(pilot: Pilot[Any], text: str) -> None:
     terms.highlighted = len(widget.terms) - 1  # type: ignore[attr-defined]
     await pilot.press("1", "2")
     await pilot.pause()
+
+
+async def until(pilot: Pilot[Any], check: Callable[[], Any], seconds: float = 20.0) -> None:
+    """Wait, with the app running, until ``check()`` holds: the work it names is done. The
+    deadline is generous, for a busy machine, and is never a timing the test relies on."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.05)
 
 
 def screen_text(app: WorkbookApp) -> str:

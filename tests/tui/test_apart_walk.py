@@ -11,8 +11,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.packs_helpers import write_pack
-from tests.tui.conftest import WHEN, screen_text
-from tests.tui.test_console import until
+from tests.tui.conftest import WHEN, screen_text, until
 from workbook.data.store import Store
 from workbook.packs.library import Library, load_library
 from workbook.service import apart
@@ -248,10 +247,10 @@ async def test_the_first_seat_to_start_begins_the_session_and_the_other_joins_it
 async def test_resumed_at_one_screen_an_apart_session_is_shown_read_only(
     setup: tuple[Store, Library, str],
 ) -> None:
+    from workbook.service.sessions import APART
     from workbook.tui.app import WorkbookApp
     from workbook.tui.screens.home import HomeScreen
     from workbook.tui.screens.walk import WalkScreen
-    from workbook.tui.sessions import APART
 
     store, library, couple_id = setup
     couple = store.load_couple(couple_id)

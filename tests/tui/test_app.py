@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Static
 
 from tests.packs_helpers import write_pack
@@ -17,6 +17,7 @@ from tests.tui.conftest import (
     make_couple,
     ready,
     screen_text,
+    until,
     walk,
 )
 from workbook.data.store import Store
@@ -100,11 +101,12 @@ async def test_go_to_step_from_the_command_palette(store: Store, library: Librar
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"seven areas")
-        await pilot.pause(0.3)
+        # The palette searches in a worker: Enter goes once the hit is listed.
+        commands = app.screen.query_one(CommandList)
+        await until(pilot, lambda: commands.option_count > 0)
         await pilot.press("enter")
-        await pilot.pause(0.3)
         screen = walk(app)
-        assert screen.walk.step(screen.place).id == "areas"
+        await until(pilot, lambda: screen.walk.step(screen.place).id == "areas")
 
 
 async def test_the_reveal_stacks_on_a_narrow_terminal(store: Store, library: Library) -> None:
@@ -124,9 +126,10 @@ async def test_the_reveal_stacks_on_a_narrow_terminal(store: Store, library: Lib
         await pilot.press("ctrl+n")
         await pilot.pause()
         reveal = screen.query_one(Reveal)
-        assert reveal.has_class("narrow")
+        # Stacked once the reveal knows its size (its resize, after the first layout).
+        await until(pilot, lambda: reveal.has_class("narrow"))
         first, second = reveal.query(".card")
-        assert first.region.y < second.region.y
+        await until(pilot, lambda: first.region.y < second.region.y)
 
 
 async def test_export_from_home_writes_the_files(store: Store, library: Library) -> None:
@@ -164,10 +167,10 @@ async def test_facilitator_notes_are_saved_and_kept_out_of_exports(
         assert isinstance(app.screen, NotesScreen)
         app.screen.query_one("AnswerArea").load_text("Watch the pace [b]here[/b]")  # type: ignore[attr-defined]
         # Saved as typed, into the notes file: no key to press, and Esc closes the notes.
-        await pilot.pause(1.2)
         session = app.screen_stack[-2].session  # type: ignore[attr-defined]
-        notes = store.notes(couple.id, session.id).read()
-        assert [n.text for n in notes.notes] == ["Watch the pace [b]here[/b]"]
+        notes = store.notes(couple.id, session.id)
+        await until(pilot, lambda: [n.text for n in notes.read().notes] != [])
+        assert [n.text for n in notes.read().notes] == ["Watch the pace [b]here[/b]"]
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, NotesScreen)

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
-from tests.tui.conftest import SIZE, WHEN, app_for, home_loaded, ready, screen_text, walk
-from tests.tui.test_console import console, couple_walking, until
+from tests.tui.conftest import SIZE, WHEN, app_for, home_loaded, ready, screen_text, until, walk
+from tests.tui.test_console import console, couple_walking
 from workbook import tomlio
 from workbook.cli import main
 from workbook.data.care import raise_flag

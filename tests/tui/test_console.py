@@ -5,8 +5,6 @@ couple's screen go to the same file."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -15,7 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tests.tui.conftest import SIZE, WHEN, app_for, screen_text, walk
+from tests.tui.conftest import SIZE, WHEN, app_for, screen_text, until, walk
 from workbook.cli import main
 from workbook.data import trail
 from workbook.data.models import Couple, FacilitatorNotes, Position, Session
@@ -27,6 +25,7 @@ from workbook.tui.screens.console import ConsoleScreen
 from workbook.tui.screens.notes import NotesScreen
 from workbook.tui.screens.waiting import WaitingScreen
 from workbook.tui.steps.text import AnswerArea
+from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.notes_pane import NotesPane
 
 # The console's clock: five minutes into the session.
@@ -101,14 +100,6 @@ def console(app: Any) -> ConsoleScreen:
 
 def shows(app: Any, words: str) -> bool:
     return words in screen_text(app)
-
-
-async def until(pilot: Pilot[Any], check: Callable[[], Any], seconds: float = 10.0) -> None:
-    """Wait, with the app running, until ``check()`` holds; a generous deadline, not a timing."""
-    deadline = time.monotonic() + seconds
-    while not check():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.05)
 
 
 async def test_the_console_follows_each_move_and_never_shows_a_private_answer_early(
@@ -479,7 +470,8 @@ async def test_after_the_session_finishes_the_console_offers_to_follow_the_next(
         store.save_session(couple.id, nextweek, stamp=False)
         store.close()
         await until(pilot, lambda: shows(app, "Follow their new session"))
-        await pilot.click("#follow-newer")
+        # From the keyboard (F4), as from the button.
+        await pilot.press("f4")
         await until(
             pilot, lambda: isinstance(app.screen, ConsoleScreen) and app.screen is not screen
         )
@@ -488,3 +480,47 @@ async def test_after_the_session_finishes_the_console_offers_to_follow_the_next(
         await until(pilot, lambda: following.shown and shows(app, "The couple has not begun yet."))
     # The notes typed about the finished session were saved with it.
     assert "Worked well today" in store.notes(couple.id, session.id).path.read_text("utf-8")
+
+
+async def test_signing_the_progress_note_and_adding_an_addendum(
+    store: Store, library: Library
+) -> None:
+    couple, session = couple_walking(store, library)
+    move(store, couple, session, "meaning", "first", 1)
+    store.save_settings({"notes_template": "SOAP"})
+    later = [NOW]
+    app = console_for(store, library, couple, session, clock=lambda: later[0])
+    notes = store.notes(couple.id, session.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = console(app)
+        await until(pilot, lambda: screen.shown)
+        await pilot.press("f3")
+        # The template from settings: its parts, the first focused.
+        assert app.focused is screen.query_one("#dap-subjective")
+        assert [area.id for area in screen.query(".note-part")] == [
+            "dap-subjective",
+            "dap-objective",
+            "dap-assessment",
+            "dap-plan",
+        ]
+        await pilot.press(*"Calmer")
+        await pilot.pause()
+        screen.query_one("#note-sign", Button).press()
+        await until(pilot, lambda: notes.read().progress.signed == NOW)
+        found = notes.read().progress
+        assert (found.template, found.parts["subjective"]) == ("SOAP", "Calmer")
+        await until(pilot, lambda: screen.query_one("#dap-subjective", AnswerArea).read_only)
+        await pilot.pause()
+        assert shows(app, "Signed 22 November 2026 at 19:10: read-only")
+        # Typing into a signed part changes nothing.
+        screen.query_one("#dap-subjective", AnswerArea).focus()
+        await pilot.press(*"X")
+        assert notes.read().progress.parts["subjective"] == "Calmer"
+        later[0] = NOW + timedelta(days=1)
+        screen.query_one("#note-addendum", AnswerArea).load_text("Alex phoned.")
+        screen.query_one("#note-add", Button).press()
+        await until(pilot, lambda: notes.read().progress.addenda)
+        (addendum,) = notes.read().progress.addenda
+        assert (addendum.at, addendum.text) == (NOW + timedelta(days=1), "Alex phoned.")
+        await until(pilot, lambda: shows(app, "Addendum, 23 November 2026 at 19:10: Alex phoned."))
+        assert notes.read().progress.signed == NOW

@@ -20,9 +20,9 @@ from tests.tui.conftest import (
     make_caseload,
     make_couple,
     screen_text,
+    until,
     walk,
 )
-from tests.tui.test_console import until
 from workbook import tomlio
 from workbook.cli import main
 from workbook.data.store import Store

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from tests.tui.conftest import SIZE, app_for, home_loaded, screen_text
-from tests.tui.test_console import console, console_for, couple_walking, move, until
+from tests.tui.conftest import SIZE, app_for, home_loaded, screen_text, until
+from tests.tui.test_console import console, console_for, couple_walking, move
 from workbook.data.durable import SaveError
 from workbook.data.store import Store
 from workbook.packs.library import Library

@@ -4,6 +4,8 @@ browser as downloads."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from pathlib import Path
 from typing import Any
@@ -12,11 +14,12 @@ import pytest
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+import workbook.tui
 from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
 from workbook.data.store import Store
 from workbook.packs.library import Library
 from workbook.serve.links import SERVED
-from workbook.tui import keys
+from workbook.tui import actions, keys
 from workbook.tui.screens.done import DoneScreen
 from workbook.tui.screens.help import HelpScreen
 
@@ -24,7 +27,8 @@ ROOT = Path(__file__).parents[2]
 
 
 def _workbook_bindings() -> list[tuple[str, Binding]]:
-    keys.all_binding_ids()  # imports every screen and widget
+    for info in pkgutil.walk_packages(workbook.tui.__path__, "workbook.tui."):
+        importlib.import_module(info.name)  # every screen and widget
     found, classes = [], [DOMNode]
     while classes:
         cls = classes.pop()
@@ -41,8 +45,19 @@ def test_every_binding_has_an_id_and_the_docs_list_it() -> None:
     docs = (ROOT / "docs" / "keys.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([\w.-]+)` \|", docs, re.MULTILINE))
     assert {b.id for _, b in bindings} == documented
-    # The table is the one the code makes: python -m workbook.tui.keys prints it.
-    assert keys.table() in docs
+    # The table is the one the code makes: python -m workbook.tui.actions prints it.
+    assert actions.table() in docs
+
+
+def test_every_binding_comes_from_the_action_table() -> None:
+    """No binding is declared by hand: each class's BINDINGS is its scope's in the table, and
+    every action with keys is bound somewhere."""
+    bound: set[str] = set()
+    for _name, binding in _workbook_bindings():
+        made = actions.bindings(binding.id.partition(".")[0])
+        assert binding in made, binding
+        bound.add(binding.id or "")
+    assert bound == set(actions.all_ids())
 
 
 def test_no_binding_of_the_walk_needs_a_key_the_browser_keeps() -> None:

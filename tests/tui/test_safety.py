@@ -18,6 +18,7 @@ from tests.tui.conftest import (
     make_couple,
     ready,
     screen_text,
+    until,
     walk,
 )
 from tests.tui.test_walk import MODES, session_table, start
@@ -99,9 +100,9 @@ async def test_after_keeping_it_open_the_answers_are_saved_once_there_is_room(
             await pilot.click("#stay")
             await pilot.pause()
         # The disk has room again: no key is pressed, and the retry saves.
-        await pilot.pause(0.5)
+        await until(pilot, lambda: any("Saved again" in n.message for n in app._notifications))
+        await pilot.pause()
         assert "NOT SAVED" not in screen_text(app)
-        assert any("Saved again" in n.message for n in app._notifications)
         assert session_table(data_dir)["answers"] == {"modes": {"private": {"a": "kept for later"}}}
 
 

@@ -64,7 +64,9 @@ SEGMENTS = {
 # agenda, and the first step.
 FROM_HOME = (
     "n N o o r tab S a m tab L e e enter enter "
-    "down down down down down down down enter ctrl+s ctrl+n enter h i ctrl+n"
+    # Eight downs: past the five of the suggested path, then "Asking for what you need",
+    # "Before you commit" and the CSI-4, by title.
+    "down down down down down down down down enter ctrl+s ctrl+n enter h i ctrl+n"
 )
 
 # What each script must have written, so that a script that went astray cannot pass by

@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tests.tui.test_console import console, until
+from tests.tui.conftest import until
+from tests.tui.test_console import console
 from tests.tui.test_kill import _CSI, _drain, _start, _wait_for
 from workbook import tomlio
 from workbook.data.store import Store

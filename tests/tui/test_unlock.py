@@ -135,7 +135,7 @@ async def test_changing_the_passphrase_rewrites_no_data_file(
         fill(app, passphrase=PASSPHRASE)
         await pilot.click("#open")
         await settle(pilot)
-        app.change_passphrase()
+        app.action_change_passphrase()
         await pilot.pause()
         assert isinstance(app.screen, ChangePassphraseScreen)
         fill(app, old="a wrong one", new="the next passphrase", again="the next passphrase")

@@ -46,6 +46,7 @@ def history(args: argparse.Namespace) -> int:
         lambda: common.library(args).packs,
         args.format,
         lambda what, said: err(f"{what}: {said}"),
+        excel=args.excel,
     )
     out(text)
     return EXIT_OK

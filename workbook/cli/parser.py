@@ -8,7 +8,22 @@ from pathlib import Path
 from typing import Any
 
 from workbook import __version__
-from workbook.cli import app, couples, crypt, documents, packs
+
+
+def lazy(name: str) -> Any:
+    """The function ``module.function`` of ``workbook.cli``, imported only when it runs: the
+    app's start-up loads no other command's module."""
+
+    def run(args: argparse.Namespace) -> int:
+        import importlib
+
+        module, function = name.split(".")
+        found: Any = getattr(importlib.import_module(f"workbook.cli.{module}"), function)
+        result: int = found(args)
+        return result
+
+    run.__qualname__ = run.__name__ = name
+    return run
 
 
 def parser() -> argparse.ArgumentParser:
@@ -20,7 +35,7 @@ def parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     top.add_argument("--version", action="version", version=f"workbook {__version__}")
-    top.set_defaults(run=app.open_workbook, couple=None, pack=[])
+    top.set_defaults(run=lazy("app.open_workbook"), couple=None, pack=[])
     commands = top.add_subparsers(title="commands", metavar="COMMAND")
     sub_common = argparse.ArgumentParser(add_help=False)
     common_options(sub_common, default=argparse.SUPPRESS)
@@ -33,11 +48,11 @@ def parser() -> argparse.ArgumentParser:
     start = command("start", "open straight into a new session")
     start.add_argument("--couple", metavar="ID", help="the couple's id (see: workbook couples)")
     start.add_argument("--pack", metavar="ID", action="append", default=[], help="a pack to do")
-    start.set_defaults(run=app.open_workbook)
+    start.set_defaults(run=lazy("app.open_workbook"))
 
     listing = command("list", "the pack library: id, title, minutes, topics, file")
     listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(run=packs.listing)
+    listing.set_defaults(run=lazy("packs.listing"))
 
     validate = command("validate", "check pack files or folders")
     validate.add_argument("paths", nargs="+", metavar="PATH", type=Path)
@@ -48,10 +63,10 @@ def parser() -> argparse.ArgumentParser:
         help="full: the line, a caret and help (default); short: first lines only; json: data",
     )
     validate.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
-    validate.set_defaults(run=packs.validate)
+    validate.set_defaults(run=lazy("packs.validate"))
 
     schema = command("schema", "print the JSON Schema of the pack format")
-    schema.set_defaults(run=packs.schema)
+    schema.set_defaults(run=lazy("packs.schema"))
 
     trying = command(
         "try",
@@ -61,12 +76,12 @@ def parser() -> argparse.ArgumentParser:
     trying.add_argument(
         "pack", metavar="PACK", type=Path, help="the pack file to try, or a folder with one"
     )
-    trying.set_defaults(run=packs.try_pack)
+    trying.set_defaults(run=lazy("packs.try_pack"))
 
     listed = command("couples", "the couples in the data folder")
     listed.add_argument("--json", action="store_true", help="print JSON")
     listed.add_argument("--all", action="store_true", help="archived couples too")
-    listed.set_defaults(run=couples.couples)
+    listed.set_defaults(run=lazy("couples.couples"))
 
     export = command("export", "the agreement document, one session's summary, or the whole case")
     export.add_argument("couple", metavar="COUPLE", help="the couple's id (see: workbook couples)")
@@ -87,14 +102,14 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="include the counsellor's private notes (with --session or --case)",
     )
-    export.set_defaults(run=documents.export)
+    export.set_defaults(run=lazy("documents.export"))
 
     encrypt = command("encrypt", "turn encryption at rest on for the data folder")
-    encrypt.set_defaults(run=crypt.encrypt)
+    encrypt.set_defaults(run=lazy("crypt.encrypt"))
     decrypt = command("decrypt", "turn encryption at rest off for the data folder")
-    decrypt.set_defaults(run=crypt.decrypt)
+    decrypt.set_defaults(run=lazy("crypt.decrypt"))
     rekey = command("rekey", "a new data key, every file sealed again, a new recovery code")
-    rekey.set_defaults(run=crypt.rekey)
+    rekey.set_defaults(run=lazy("crypt.rekey"))
     passphrase = command(
         "passphrase",
         "change the passphrase of an encrypted data folder, recover it, or make a new code",
@@ -114,14 +129,14 @@ def parser() -> argparse.ArgumentParser:
     passphrase.add_argument(
         "--recovery-code-file", metavar="FILE", type=Path, help="read the recovery code here"
     )
-    passphrase.set_defaults(run=crypt.passphrase)
+    passphrase.set_defaults(run=lazy("crypt.passphrase"))
 
     practice = command("pin", "the practice PIN that guards the caseload from a couple's window")
     practice.add_argument("action", choices=("set", "clear"), help="set a new PIN, or clear it")
     practice.add_argument(
         "--pin-file", metavar="FILE", type=Path, help="read the new PIN from the first line of FILE"
     )
-    practice.set_defaults(run=crypt.pin)
+    practice.set_defaults(run=lazy("crypt.pin"))
 
     serve = command(
         "serve",
@@ -144,12 +159,50 @@ def parser() -> argparse.ArgumentParser:
         help="serve this couple only: a link for both at one screen, one for each partner's "
         "own device, and the console (see: workbook couples)",
     )
-    serve.set_defaults(run=app.serve)
+    serve.set_defaults(run=lazy("app.serve"))
 
     history = command("history", "check-in trends and scores")
     history.add_argument("couple", metavar="COUPLE")
     history.add_argument("--format", choices=("text", "csv", "json"), default="text")
-    history.set_defaults(run=documents.history)
+    history.add_argument(
+        "--excel",
+        action="store_true",
+        help="begin the CSV with a byte-order mark, so a spreadsheet reads its accents",
+    )
+    history.set_defaults(run=lazy("documents.history"))
+
+    given = command("assign", "homework for a couple: a pack to do by a day")
+    given.add_argument("couple", metavar="COUPLE", help="the couple's id (see: workbook couples)")
+    given.add_argument("--pack", metavar="ID", required=True, help="the pack to do")
+    given.add_argument(
+        "--due", metavar="DATE", help="by when: 2026-11-29, today, tomorrow, friday or +7"
+    )
+    given.add_argument("--note", metavar="TEXT", help="a word for the couple, shown with it")
+    given.set_defaults(run=lazy("assign.assign"))
+
+    listed_due = command("due", "open homework (overdue first) and agreements due for review")
+    listed_due.add_argument("--json", action="store_true", help="print JSON")
+    listed_due.add_argument("--couple", metavar="ID", help="only this couple")
+    listed_due.set_defaults(run=lazy("due.due"))
+
+    appointment = command("schedule", "the couple's next appointment")
+    appointment.add_argument("couple", metavar="COUPLE")
+    appointment.add_argument(
+        "when",
+        metavar="WHEN",
+        help='"2026-12-01 18:00" (local time), "friday 18:00", or "none" to clear it',
+    )
+    appointment.set_defaults(run=lazy("schedule.schedule"))
+
+    ics = command(
+        "calendar", "appointments, homework and reviews as an iCalendar file (initials only)"
+    )
+    ics.add_argument("--couple", metavar="ID", help="only this couple")
+    ics.add_argument(
+        "--names", action="store_true", help="put the couples' names (and notes) in the events"
+    )
+    ics.add_argument("--out", metavar="FILE.ics", type=Path, required=True)
+    ics.set_defaults(run=lazy("calendar.calendar"))
 
     facilitate = command(
         "facilitate", "the counsellor's console, attached to the couple's current session"
@@ -168,7 +221,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="follow this session of COUPLE (default: the latest unfinished)",
     )
-    facilitate.set_defaults(run=app.facilitate)
+    facilitate.set_defaults(run=lazy("app.facilitate"))
 
     return top
 

@@ -196,9 +196,11 @@ def _fingerprint(store: Store, couple_id: str) -> tuple[str, list[str]]:
     sessions.sort()
     files = [
         _stamp(os.fspath(vault.disk(Path(folder) / name)))
-        for name in ("couple.toml", "agreements.toml")
+        for name in ("couple.toml", "agreements.toml", "homework.toml")
     ]
-    fingerprint = f"{files[0]} {files[1]} {len(sessions)}:{count}:{times}:{sizes}:{names}"
+    fingerprint = (
+        f"{files[0]} {files[1]} {files[2]} {len(sessions)}:{count}:{times}:{sizes}:{names}"
+    )
     return fingerprint, sessions
 
 
@@ -227,6 +229,9 @@ def _entry(facts: Facts, fingerprint: str) -> dict[str, Any]:
         "reviews": list(facts.reviews),
         # Always there, so that an entry written before the care flag is read again.
         "care": list(facts.care or ()),
+        # Always there too, for entries written before the counsellor's week.
+        "homework": list(facts.homework),
+        "goals_open": facts.goals_open,
     }
     optional = {
         "facilitator": facts.facilitator,
@@ -234,6 +239,7 @@ def _entry(facts: Facts, fingerprint: str) -> dict[str, Any]:
         "last_session": facts.last_session,
         "last_session_at": facts.last_session_at,
         "problem": facts.problem,
+        "next_session": facts.next_session,
     }
     entry.update({key: value for key, value in optional.items() if value is not None})
     return entry
@@ -246,7 +252,15 @@ def _facts(couple_id: str, entry: dict[str, Any] | None) -> Facts | None:
     names = entry.get("names")
     reviews = entry.get("reviews")
     care = entry.get("care")
-    strings = ("facilitator", "created", "last_session", "last_session_at", "problem")
+    homework = entry.get("homework")
+    strings = (
+        "facilitator",
+        "created",
+        "last_session",
+        "last_session_at",
+        "problem",
+        "next_session",
+    )
     if (
         not isinstance(names, list)
         or len(names) != 2
@@ -259,6 +273,9 @@ def _facts(couple_id: str, entry: dict[str, Any] | None) -> Facts | None:
         or not isinstance(care, list)
         or len(care) not in (0, 2)
         or not all(isinstance(part, str) for part in care)
+        or not isinstance(homework, list)
+        or not all(isinstance(day, str) and (day == "" or _is_day(day)) for day in homework)
+        or not _count(entry.get("goals_open"))
     ):
         return None
     return Facts(
@@ -275,6 +292,9 @@ def _facts(couple_id: str, entry: dict[str, Any] | None) -> Facts | None:
         reviews=tuple(sorted(reviews)),
         problem=entry.get("problem"),
         care=(care[0], care[1]) if care else None,
+        next_session=entry.get("next_session"),
+        homework=tuple(homework),
+        goals_open=entry["goals_open"],
     )
 
 

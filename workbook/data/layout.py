@@ -43,6 +43,9 @@ class Layout:
     def agreements_file(self, couple_id: str) -> Path:
         return self.couple_folder(couple_id) / "agreements.toml"
 
+    def homework_file(self, couple_id: str) -> Path:
+        return self.couple_folder(couple_id) / "homework.toml"
+
     def agreement_document(self, couple_id: str) -> Path:
         return self.couple_folder(couple_id) / "agreement.md"
 

@@ -95,6 +95,10 @@ class Couple(_File):
     care_note_seen: bool | None = None
     # Only with a facilitator: a sealed answer asked for care (``data/care.py``).
     care: CareFlag | None = None
+    # The next appointment and the goals are read leniently (``data/goals.py``): a hand-edited
+    # value that cannot be used is said beside the couple and kept as written, never dropped.
+    next_session: Any = None
+    goals: Annotated[list[Any], BeforeValidator(_listed)] = []
 
     @model_validator(mode="after")
     def _two_partners(self) -> Couple:
@@ -104,6 +108,12 @@ class Couple(_File):
         if a.casefold() == b.casefold():
             raise ValueError("the two partners need different names")
         return self
+
+    def to_toml_data(self) -> dict[str, Any]:
+        table = super().to_toml_data()
+        if not table.get("goals"):
+            table.pop("goals", None)
+        return table
 
     def name(self, key: str) -> str:
         """The name of partner ``key``."""

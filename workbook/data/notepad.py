@@ -1,9 +1,9 @@
 """What a counsellor is typing into the notes file, saved as it is typed (DESIGN.md section 3.8).
 
 A note begins with its first key: it is stamped then with the time and the couple's place, and
-further typing changes that note. ``new_note`` ends it, and the next key begins another. The DAP
-note's three parts are saved the same way. Saving follows the one rule of ``data/debounce.py``,
-as the session recorder does.
+further typing changes that note. ``new_note`` ends it, and the next key begins another. The
+progress note's parts (DAP, SOAP or BIRP) are saved the same way. Saving follows the one rule of
+``data/debounce.py``, as the session recorder does.
 
 A window saves from a background thread so that typing never waits for the disk or for the other
 window's hold on the notes file's lock: the pad's state is guarded by a lock, a save works on a
@@ -20,7 +20,8 @@ from datetime import datetime
 
 from workbook.data.debounce import Debounce
 from workbook.data.durable import SaveError
-from workbook.data.notes import CONSOLE, DAP_PARTS, NotesFile
+from workbook.data.notes import CONSOLE, NotesFile
+from workbook.data.progress_note import DEFAULT_TEMPLATE, TEMPLATES
 from workbook.reading import reason_for
 
 
@@ -56,6 +57,8 @@ class NotePad:
         self._dap_saved: dict[str, int] = {}
         self._versions = 0
         self._debounce = Debounce(clock)
+        # The progress note's template: its parts are what ``type_dap`` takes.
+        self.template = DEFAULT_TEMPLATE
         # Why the last save failed, while it keeps failing; None once a save succeeds.
         self.failure: str | None = None
         self.saved_at: float | None = None
@@ -85,17 +88,22 @@ class NotePad:
         return ended
 
     def type_dap(self, part: str, text: str) -> None:
-        if part not in DAP_PARTS:
-            raise ValueError(f"no DAP part {part!r}")
+        """A part of the progress note, in the pad's template, now holds ``text``."""
+        if part not in TEMPLATES[self.template]:
+            raise ValueError(f"no {self.template} part {part!r}")
         with self._state:
             if part in self._dap and self._dap[part][0] == text:
                 return
             self._dap[part] = (text, self._bump())
 
-    def load_dap(self, dap: dict[str, str]) -> None:
-        """What the file's DAP note holds, as the starting point: nothing to save yet."""
+    def load_dap(self, dap: dict[str, str], template: str = DEFAULT_TEMPLATE) -> None:
+        """What the file's progress note holds, in ``template``, as the starting point:
+        nothing to save yet."""
         with self._state:
-            for part in DAP_PARTS:
+            self.template = template if template in TEMPLATES else DEFAULT_TEMPLATE
+            self._dap.clear()
+            self._dap_saved.clear()
+            for part in TEMPLATES[self.template]:
                 self._dap[part] = (dap.get(part, ""), 0)
                 self._dap_saved[part] = 0
 
@@ -148,7 +156,7 @@ class NotePad:
                         self.notes.set_note_text(draft.index, draft.at, text)
                     draft.saved_version = version
                 for part, (text, version) in dap.items():
-                    self.notes.set_dap(part, text)
+                    self.notes.set_part(self.template, part, text)
                     self._dap_saved[part] = version
             except SaveError as error:
                 self.failure = error.reason

@@ -30,6 +30,7 @@ from workbook.data.durable import SaveError, private_folder
 from workbook.data.files import DataError, read_table
 from workbook.data.locks import Busy, file_lock, release
 from workbook.data.places import write_atomic
+from workbook.data.progress_note import ProgressNote, add_addendum, read_note, set_part, sign
 from workbook.data.sealed import Given, append, read_step
 from workbook.data.version import FORMAT
 from workbook.reading import reason_for
@@ -73,6 +74,8 @@ class SessionNotes:
     problems: list[str] = field(default_factory=list)
     # Why the file may not be written (a newer format), or None.
     read_only: str | None = None
+    # The progress note in the counsellor's template (``data/progress_note.py``).
+    progress: ProgressNote = field(default_factory=ProgressNote)
 
 
 def notes_path(session_file: Path) -> Path:
@@ -99,16 +102,12 @@ def parse(table: dict[str, Any]) -> SessionNotes:
             found.problems.append(f"note {number} cannot be read; it stays in the file")
         else:
             found.notes.append(note)
-    dap = table.get("dap", {})
-    if isinstance(dap, dict):
+    found.progress = read_note(table)
+    found.problems += found.progress.problems
+    if found.progress.template == "DAP":
+        # What older readers of ``dap`` see: the DAP note's three parts.
         for part in DAP_PARTS:
-            value = dap.get(part, "")
-            if isinstance(value, str):
-                found.dap[part] = value
-            else:
-                found.problems.append(f"dap.{part}: not text; left as it is")
-    else:
-        found.problems.append("dap: not a table; left as it is")
+            found.dap[part] = found.progress.parts.get(part, "")
     sealed = table.get("sealed", {})
     if isinstance(sealed, dict):
         for pack, steps in sealed.items():
@@ -208,14 +207,30 @@ class NotesFile:
         """Change one part of the DAP note (data, assessment or plan)."""
         if part not in DAP_PARTS:
             raise ValueError(f"no DAP part {part!r}")
+        self.set_part("DAP", part, text)
+
+    def set_part(self, template: str, part: str, text: str) -> None:
+        """Change one part of the progress note in ``template`` (DAP, SOAP, BIRP); raises
+        ``SaveError`` once the note is signed."""
 
         def change(table: dict[str, Any]) -> None:
-            dap = table.get("dap")
-            if not isinstance(dap, dict):
-                dap = table["dap"] = {}
-            dap[part] = clean(text)
+            set_part(table, template, part, text)
 
-        self.change(change)
+        self._note_change(change)
+
+    def sign_note(self, at: datetime) -> None:
+        """Sign the progress note at ``at``: from then on it is read-only."""
+        self._note_change(lambda table: sign(table, at))
+
+    def add_addendum(self, text: str, at: datetime) -> None:
+        """Add words to a signed note, with their own time."""
+        self._note_change(lambda table: add_addendum(table, text, at))
+
+    def _note_change(self, change: Callable[[dict[str, Any]], None]) -> None:
+        try:
+            self.change(change)
+        except ValueError as error:
+            raise SaveError(self.path, str(error)) from error
 
     def seal(
         self, pack: str, step: str, partner: str, answer: Any, at: datetime | None = None

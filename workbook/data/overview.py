@@ -19,6 +19,8 @@ from typing import Any
 from workbook.data import places, vault
 from workbook.data.dates import day_of, is_due
 from workbook.data.files import DataError
+from workbook.data.goals import OPEN, appointment, read_goals
+from workbook.data.homework import Head, done_by, parse
 from workbook.data.layout import Layout
 from workbook.data.version import FORMAT
 from workbook.text import clean_line
@@ -50,6 +52,15 @@ class Overview:
     folder: str = ""
     # The care flag while it is up: when it was raised (ISO) and in which session.
     care: tuple[str, str] | None = None
+    # The next appointment (ISO, with its offset), if one is set.
+    next_session: str | None = None
+    # Homework not yet done, how much of it is past its day, and the earliest day due (ISO).
+    homework_open: int = 0
+    homework_overdue: int = 0
+    homework_due: str | None = None
+    # Open homework whose day has come (today or before).
+    homework_due_now: int = 0
+    goals_open: int = 0
 
 
 @dataclass(frozen=True)
@@ -71,10 +82,16 @@ class Facts:
     problem: str | None
     # The care flag while it is up (``Overview.care``).
     care: tuple[str, str] | None = None
+    next_session: str | None = None
+    # The day each open piece of homework is due (ISO), "" for one without a day; earliest first.
+    homework: tuple[str, ...] = ()
+    goals_open: int = 0
 
     def on(self, today: date, folder: Path) -> Overview:
         """The overview on ``today``."""
         due = sum(1 for review in self.reviews if is_due(date.fromisoformat(review), today))
+        days = [day for day in self.homework if day]
+        overdue = sum(1 for day in days if date.fromisoformat(day) < today)
         return Overview(
             id=self.id,
             names=self.names,
@@ -91,6 +108,12 @@ class Facts:
             last_session_at=self.last_session_at,
             folder=str(folder),
             care=self.care,
+            next_session=self.next_session,
+            homework_open=len(self.homework),
+            homework_overdue=overdue,
+            homework_due=min(days) if days else None,
+            homework_due_now=sum(1 for day in days if date.fromisoformat(day) <= today),
+            goals_open=self.goals_open,
         )
 
 
@@ -155,7 +178,14 @@ def read_facts(
         review = day_of(agreement.get("review_on"))
         if review is not None:
             reviews.append(review.isoformat())
-    unfinished, started, unreadable = _sessions(layout, couple_id, sessions, head, problems)
+    heads: list[Head] = []
+    unfinished, started, unreadable = _sessions(layout, couple_id, sessions, head, problems, heads)
+    homework = _homework(layout, couple_id, read, heads, problems)
+    goals, goal_problems = read_goals(table.get("goals"))
+    problems += goal_problems
+    appointment_at, appointment_problem = appointment(table.get("next_session"))
+    if appointment_problem is not None:
+        problems.append(appointment_problem)
     if unreadable:
         problems.append(f"{unreadable} session file{'s' if unreadable != 1 else ''} cannot be read")
     return Facts(
@@ -172,7 +202,34 @@ def read_facts(
         reviews=tuple(sorted(reviews)),
         problem="; ".join(problems) or None,
         care=care,
+        next_session=appointment_at.isoformat() if appointment_at is not None else None,
+        homework=homework,
+        goals_open=sum(1 for goal in goals if goal.status == OPEN),
     )
+
+
+def _homework(
+    layout: Layout, couple_id: str, read: Read, heads: list[Head], problems: list[str]
+) -> tuple[str, ...]:
+    """The days the couple's open homework is due ("" for none), earliest first; homework a
+    finished session has done counts as done, even before that is written down."""
+    path = layout.homework_file(couple_id)
+    if not vault.exists(path):
+        return ()
+    try:
+        found = parse(read(path))
+    except DataError as error:
+        if not _flagged(problems, path, "homework.toml"):
+            problems.append(f"homework.toml cannot be read: {error.message}")
+        return ()
+    _flagged(problems, path, "homework.toml")
+    problems += [f"homework.toml: {problem}" for problem in found.problems]
+    days = [
+        item.due.isoformat() if item.due is not None else ""
+        for item in found.open()
+        if done_by(item, heads) is None
+    ]
+    return tuple(sorted(days, key=lambda day: (day == "", day)))
 
 
 def care_flag(table: Any) -> tuple[str, str] | None:
@@ -190,7 +247,12 @@ def care_flag(table: Any) -> tuple[str, str] | None:
 
 
 def _sessions(
-    layout: Layout, couple_id: str, sessions: Sequence[str], head: Read, problems: list[str]
+    layout: Layout,
+    couple_id: str,
+    sessions: Sequence[str],
+    head: Read,
+    problems: list[str],
+    heads: list[Head],
 ) -> tuple[bool, str | None, int]:
     """Whether any session is unfinished, when the latest started, and how many cannot be
     read; a sealed file from another place, or older than the index says, is told in
@@ -206,6 +268,7 @@ def _sessions(
                 unreadable += 1
             continue
         _flagged(problems, path, f"session {session_id}")
+        heads.append(Head.of(session_id, top))
         if index == 0 and isinstance(top.get("started"), datetime):
             started = top["started"].isoformat()
         if resumable(top):

@@ -55,7 +55,7 @@ def remove_couple(store: Store, couple_id: str) -> None:
         )
     # Every lock of the couple is held while the folder is renamed: no other window is
     # walking a session or saving agreements then.
-    locks = _hold_locks(folder)
+    locks = hold_locks(folder)
     digests = pack_digests(store, couple_id)
     trash = couples / f".removed-{couple_id}-{secrets.token_hex(4)}"
     try:
@@ -63,7 +63,7 @@ def remove_couple(store: Store, couple_id: str) -> None:
     except OSError as error:
         raise SaveError(folder, reason_for(error)) from error
     finally:
-        _release(locks)
+        release_all(locks)
     with contextlib.suppress(OSError):
         fsync_folder(couples)
     # The names are in the index too: they go before the files, so that a failure below still
@@ -88,7 +88,7 @@ def remove_couple(store: Store, couple_id: str) -> None:
         )
 
 
-def _hold_locks(folder: Path) -> list[Any]:
+def hold_locks(folder: Path) -> list[Any]:
     """Take the couple's lock and every session's; raises ``SaveError`` when one is held
     elsewhere or cannot be used. A lock file that is a link is never opened: it goes with the
     folder."""
@@ -109,14 +109,14 @@ def _hold_locks(folder: Path) -> list[Any]:
             wait = LOCK_WAIT_SECONDS if lock_path.name == "couple.lock" else 0
             held.append(file_lock(lock_path, wait))
     except Busy as error:
-        _release(held)
+        release_all(held)
         raise SaveError(folder, IN_USE) from error
     except OSError as error:
-        _release(held)
+        release_all(held)
         raise SaveError(folder, f"a lock file cannot be used: {reason_for(error)}") from error
     return held
 
 
-def _release(locks: list[Any]) -> None:
+def release_all(locks: list[Any]) -> None:
     for lock in locks:
         release(lock)

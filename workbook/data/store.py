@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workbook.data import vault
 from workbook.data.durable import private_folder
@@ -28,9 +28,10 @@ from workbook.data.files import DataError, read_table
 from workbook.data.folder_files import FolderFiles, ReadOnlyError
 from workbook.data.layout import couple_id_base, is_id, session_id_base, unique
 from workbook.data.locks import Busy, file_lock, release
-from workbook.data.model_files import OUTSIDE, from_table, linked
+from workbook.data.model_files import OUTSIDE, dumps, from_table, linked
 from workbook.data.notes import NotesFile
 from workbook.data.overview import Overview, read_overview
+from workbook.data.version import FORMAT
 from workbook.reading import reason_for
 
 if TYPE_CHECKING:
@@ -244,6 +245,36 @@ class Store(FolderFiles):
         for lock in self._session_locks.values():
             release(lock)
         self._session_locks.clear()
+
+    # Homework
+
+    def homework_table(self, couple_id: str) -> dict[str, Any]:
+        """``homework.toml`` as its table (empty when there is none); raises ``DataError``."""
+        path = self.layout.homework_file(couple_id)
+        return self._read(path) if vault.exists(path) else {"format": FORMAT}
+
+    def update_homework(
+        self, couple_id: str, change: Callable[[dict[str, Any]], None]
+    ) -> dict[str, Any]:
+        """Change ``homework.toml`` under the couple's lock, applied to what is on disk then;
+        raises ``DataError`` when it cannot be read, ``SaveError`` when it cannot be saved, and
+        ``ReadOnlyError`` when it is from a newer workbook or the couple is read-only."""
+        path = self.layout.homework_file(couple_id)
+        with self.couple_lock(couple_id):
+            table = self.homework_table(couple_id)
+            version = table.get("format")
+            if not isinstance(version, int) or isinstance(version, bool):
+                raise DataError(path, "the file has no format number (format = 1)")
+            if version > FORMAT:
+                raise ReadOnlyError(
+                    path, "a newer workbook wrote it; it is left as it is (update workbook)"
+                )
+            reason = self._refusal(path)
+            if reason is not None:
+                raise ReadOnlyError(path, reason)
+            change(table)
+            self._write(path, dumps(path, table))
+        return table
 
     # Agreements
 

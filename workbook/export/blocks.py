@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Style = Literal["", "em", "strong"]
+# "br": a line break inside a paragraph (its text is empty).
+Style = Literal["", "em", "strong", "br"]
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ class Chart:
     dates: tuple[str, ...]
     series: tuple[Series, ...]
     table: Table
+    # Lines across the chart at a value, with what they mark: a goal's target, a cut-off.
+    marks: tuple[tuple[float, str], ...] = ()
 
 
 @dataclass(frozen=True)

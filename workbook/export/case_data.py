@@ -131,6 +131,8 @@ class ScoreLine:
     low: float | None = None
     high: float | None = None
     points: list[tuple[SessionEntry, ScoreValue]] = field(default_factory=list)
+    # Where each band above the lowest begins, with its label (a published cut-off, say).
+    bands: tuple[tuple[float, str], ...] = ()
 
 
 @dataclass
@@ -221,6 +223,7 @@ def _scores(sessions: list[SessionEntry]) -> list[ScoreLine]:
                 # The latest version's words, and a range wide enough for every version.
                 line.title = f"{pack.title}: {value.title}"
                 _widen(line, pack, score)
+                line.bands = tuple((band.min, band.label) for band in score.bands[1:])
                 line.points.append((entry, value))
     return list(found.values())
 

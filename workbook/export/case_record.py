@@ -1,10 +1,11 @@
 """The case record (DESIGN.md section 7): what a counsellor keeps on file about a couple.
 
-The couple; each session with its date, length and what was reached; the scores over time
-(a chart in HTML); every agreement with its history of reviews; and, only with
-``include_notes``, the counsellor's notes, DAP notes and the partners' sealed answers, marked
-confidential. It is laid out once as blocks (``blocks.py``) and rendered as CommonMark or as a
-standalone HTML page, so the two say the same.
+The couple; each session with its date, length and what was reached; the goals, each with its
+measure's course against the target; the scores over time (a chart in HTML, with the goals'
+targets and the scores' cut-offs drawn across it); every agreement with its history of reviews;
+and, only with ``include_notes``, the counsellor's notes, progress notes (signed, with addenda)
+and the partners' sealed answers, marked confidential. It is laid out once as blocks
+(``blocks.py``) and rendered as CommonMark or as a standalone HTML page, so the two say the same.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from workbook.data.goals import Goal, read_goals
 from workbook.data.models import Agreement, Couple
 from workbook.data.store import Store
 from workbook.export.blocks import (
@@ -29,6 +31,7 @@ from workbook.export.blocks import (
     strong,
 )
 from workbook.export.case_data import CaseData, ScoreLine, SessionEntry, ended_early, gather
+from workbook.export.case_goals import goal_blocks, targets
 from workbook.export.document import Document
 from workbook.export.markdown import long_date
 from workbook.export.render_html import render_html
@@ -75,7 +78,10 @@ def case_page(data: CaseData, today: date, *, include_notes: bool = False) -> Pa
         page.add(notice(strong("Confidential."), " " + CONFIDENTIAL))
     page.add(*_couple(couple, data, today))
     page.add(Heading(2, "Sessions"), *_sessions(data))
-    page.add(Heading(2, "Scores over time"), *_scores(data.scores, names))
+    goals, _ = read_goals(couple.goals)
+    if goals:
+        page.add(Heading(2, "Goals"), *goal_blocks(goals, data.scores, names))
+    page.add(Heading(2, "Scores over time"), *_scores(data.scores, names, goals))
     page.add(Heading(2, "Agreements"), *_agreements(data, names))
     if include_notes:
         page.add(*_notes(data, names))
@@ -144,7 +150,7 @@ def _not_reached(entry: SessionEntry, reached: list[str]) -> str:
     return "Ended early. " + ("Not reached: " + "; ".join(parts) if parts else "")
 
 
-def _scores(scores: list[ScoreLine], names: Mapping[str, str]) -> list[Block]:
+def _scores(scores: list[ScoreLine], names: Mapping[str, str], goals: list[Goal]) -> list[Block]:
     if not scores:
         return [para(em("No scores yet: they come from packs with scores, such as the check-in."))]
     out: list[Block] = []
@@ -172,8 +178,11 @@ def _scores(scores: list[ScoreLine], names: Mapping[str, str]) -> list[Block]:
                     for i, key in ((1, "a"), (2, "b"))
                 ),
                 table=table,
+                marks=targets(goals, line) + line.bands,
             )
         )
+        for _target, label in targets(goals, line):
+            out.append(para(em(f"{label}, drawn as a dotted line in the chart.")))
     return out
 
 

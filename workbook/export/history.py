@@ -1,7 +1,8 @@
 """``workbook history``: the check-in trends and the scores, as text, CSV or JSON.
 
 Text is for people (sparklines, the latest value, the change since the first). CSV has one row
-per partner per session, for a spreadsheet; JSON keeps the same rows grouped by line.
+per partner per session, with a column per scale item and per score, for a spreadsheet; JSON
+keeps each line and score as a series.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from typing import Any
 
 from workbook.logic.scores import shown
 from workbook.logic.trends import ScoreSeries, Series, history_text
-
-COLUMNS = ["what", "pack", "step", "item", "session", "partner", "name", "value", "band"]
 
 
 def as_text(trends: list[Series], scores: list[ScoreSeries], names: Mapping[str, str]) -> str:
@@ -47,55 +46,70 @@ def as_text(trends: list[Series], scores: list[ScoreSeries], names: Mapping[str,
     return out + "\n".join(lines)
 
 
+FIXED = ["session", "partner", "name"]
+
+
+def _line_column(line: Series) -> str:
+    return " / ".join(part for part in (line.pack, line.step, line.item) if part)
+
+
+def columns(trends: list[Series], scores: list[ScoreSeries]) -> list[str]:
+    """The CSV's columns: the session and partner, then a column per scale item (or scale) of
+    a recurring pack, then each score and its band."""
+    found = list(FIXED)
+    for line in trends:
+        found.append(_line_column(line))
+    for score in scores:
+        found += [f"{score.pack} / {score.title}", f"{score.pack} / {score.title} (band)"]
+    return list(dict.fromkeys(found))
+
+
 def rows(
     trends: list[Series], scores: list[ScoreSeries], names: Mapping[str, str]
 ) -> list[dict[str, Any]]:
-    """One row per partner per session, for every trend line and every score."""
-    found: list[dict[str, Any]] = []
+    """One row per partner per session, with a cell for each item and each score; scores to
+    two decimals."""
+    table: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def row(session: str, key: str) -> dict[str, Any]:
+        return table.setdefault(
+            (session, key), {"session": session, "partner": key, "name": names[key]}
+        )
+
     for line in trends:
+        column = _line_column(line)
         for index, session in enumerate(line.sessions):
             for key, values in (("a", line.a), ("b", line.b)):
-                found.append(
-                    {
-                        "what": "trend",
-                        "pack": line.pack,
-                        "step": line.step,
-                        "item": line.item or "",
-                        "session": session,
-                        "partner": key,
-                        "name": names[key],
-                        "value": values[index],
-                        "band": "",
-                    }
-                )
+                row(session, key)[column] = values[index]
     for score in scores:
+        column = f"{score.pack} / {score.title}"
         for index, session in enumerate(score.sessions):
             pairs = (("a", score.a, score.band_a), ("b", score.b, score.band_b))
             for key, numbers, bands in pairs:
-                found.append(
-                    {
-                        "what": "score",
-                        "pack": score.pack,
-                        "step": score.title,
-                        "item": "",
-                        "session": session,
-                        "partner": key,
-                        "name": names[key],
-                        "value": numbers[index],
-                        "band": bands[index] or "",
-                    }
-                )
-    return found
+                value = numbers[index]
+                found = row(session, key)
+                found[column] = f"{value:.2f}" if value is not None else None
+                found[f"{column} (band)"] = bands[index] or ""
+    return [table[key] for key in sorted(table)]
 
 
-def as_csv(trends: list[Series], scores: list[ScoreSeries], names: Mapping[str, str]) -> str:
+def as_csv(
+    trends: list[Series],
+    scores: list[ScoreSeries],
+    names: Mapping[str, str],
+    excel: bool = False,
+) -> str:
+    """The rows as CSV; ``excel`` begins it with a byte-order mark, so that a spreadsheet on
+    Windows reads it as UTF-8 ("Théo", not "ThÃ©o")."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(
+        out, fieldnames=columns(trends, scores), lineterminator="\n", restval=""
+    )
     writer.writeheader()
     for row in rows(trends, scores, names):
         # A cell that starts like a formula is kept as text when a spreadsheet opens the file.
         writer.writerow({k: _cell(v) for k, v in row.items()})
-    return out.getvalue()
+    return ("\ufeff" if excel else "") + out.getvalue()
 
 
 def _cell(value: Any) -> Any:

@@ -29,7 +29,8 @@ _STYLE = (
     "table{border-collapse:collapse;margin:0.5rem 0}th,td{border:1px solid #ccc;"
     "padding:0.2rem 0.5rem;text-align:left;vertical-align:top}td.num,th.num{text-align:right}"
     ".notice{border-left:4px solid #b00;padding:0.3rem 0.8rem;background:#fdf3f3}"
-    "figure{margin:1rem 0}svg{max-width:100%;height:auto}summary{cursor:pointer}"
+    "li>p{margin:0.2rem 0}figure{margin:1rem 0}svg{max-width:100%;height:auto}"
+    "summary{cursor:pointer}"
     "@media print{details{display:block}summary{display:none}}"
 )
 
@@ -77,6 +78,9 @@ def _block(item: Block, index: int) -> str:
 def _spans(spans: tuple[Span, ...]) -> str:
     out = []
     for span in spans:
+        if span.style == "br":
+            out.append("<br>\n")
+            continue
         text = _text(span.text)
         out.append(f"<{span.style}>{text}</{span.style}>" if span.style and text else text)
     return "".join(out).strip()

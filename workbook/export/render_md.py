@@ -45,7 +45,9 @@ def _block(item: Block) -> str:
 def _spans(spans: tuple[Span, ...]) -> str:
     out = []
     for span in spans:
-        if span.style:
+        if span.style == "br":
+            out.append("\\\n")
+        elif span.style:
             text = inline(span.text)
             if text:
                 mark = "*" if span.style == "em" else "**"

@@ -3,7 +3,8 @@ summary with notes added (``export --session ID --include-notes``).
 
 "Confidential" is in its first lines. Then the session's notes, each with its time, the step
 the couple was at, and where it was written (the counsellor's console, or the couple's own
-screen with Ctrl+O); the DAP note; the partners' sealed answers as given, each partner's in
+screen with Ctrl+O); the progress note (DAP, SOAP or BIRP) with when it was signed and its
+addenda; the partners' sealed answers as given, each partner's in
 order with its time ("Yes at 14:02, then No at 14:04"), the first that asked for care marked;
 and notes an older version kept in the session file. The case record's confidential part shows
 each session the same way (``blocks``). It is laid out as blocks, so Markdown and HTML say the
@@ -16,7 +17,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from workbook.data.notes import CONSOLE, COUPLE_WINDOW, DAP_PARTS, SessionNotes
+from workbook.data.notes import CONSOLE, COUPLE_WINDOW, SessionNotes
+from workbook.data.progress_note import PART_TITLES, ProgressNote
 from workbook.data.sealed import Given, is_empty
 from workbook.data.store import Store
 from workbook.export.blocks import Block, Heading, Lines, Page, em, items, notice, para, strong
@@ -35,7 +37,6 @@ CONFIDENTIAL = (
     "The counsellor's own notes on this session, and each partner's sealed answers. Keep it "
     "with your clinical files; it is not for the couple, and none of it is in their documents."
 )
-DAP_TITLES = {"data": "Data", "assessment": "Assessment", "plan": "Plan"}
 ORIGIN_WORDS = {CONSOLE: "in the console", COUPLE_WINDOW: "on the couple's screen (Ctrl+O)"}
 # A sealed answer nested deeper than this is summarised, not spelled out.
 SEALED_DEPTH = 3
@@ -80,10 +81,36 @@ def notes_document(
     return Document(render_md(page), page.title, f"{name}.md", problems)
 
 
+def progress_blocks(note: ProgressNote) -> list[Block]:
+    """The progress note in its template's parts, then when it was signed and its addenda,
+    each with its own time."""
+    if not note.written() and note.signed is None:
+        return []
+    parts = [p for p in note.part_ids() if note.parts.get(p, "").strip()]
+    out: list[Block] = [para(strong(f"{note.template} note"))]
+    if parts:
+        out.append(items(*(Lines(note.parts[p], label=f"{PART_TITLES.get(p, p)}:") for p in parts)))
+    if note.signed is not None:
+        out.append(para(em(f"Signed {long_date(note.signed.date())}, {clock(note.signed)}.")))
+    else:
+        out.append(para(em("Not signed.")))
+    if note.addenda:
+        out.append(
+            items(
+                *(
+                    Lines(a.text, label=f"Addendum, {long_date(a.at.date())}, {clock(a.at)}:")
+                    for a in note.addenda
+                )
+            )
+        )
+    return out
+
+
 def has_notes(notes: SessionNotes) -> bool:
     return bool(
         any(n.text.strip() for n in notes.notes)
-        or any(v.strip() for v in notes.dap.values())
+        or notes.progress.written()
+        or notes.progress.signed is not None
         or _sealed(notes)
         or notes.legacy.strip()
     )
@@ -107,10 +134,7 @@ def blocks(entry: SessionEntry, notes: SessionNotes, names: Mapping[str, str]) -
             label = f"{when}, written {origin}" + (f", at {where}" if where else "") + ":"
             stamps.append(Lines(note.text, label=label))
         out.append(items(*stamps))
-    dap = [part for part in DAP_PARTS if notes.dap.get(part, "").strip()]
-    if dap:
-        out.append(para(strong("DAP note")))
-        out.append(items(*(Lines(notes.dap[part], label=f"{DAP_TITLES[part]}:") for part in dap)))
+    out += progress_blocks(notes.progress)
     if _sealed(notes):
         out.append(
             para(

@@ -58,7 +58,10 @@ def render_text(step: Any, answer: TextAnswer, names: Names) -> list[str]:
 def render_scale(step: Any, answer: ScaleAnswer, names: Names) -> list[str]:
     if (instead := _withheld(step, answer)) is not None:
         return instead
-    if step.low or step.high:
+    if step.labels:
+        points = ", ".join(f"{step.min + n} = {inline(t)}" for n, t in enumerate(step.labels))
+        labels = f"*Scale {step.min} to {step.max}: {points}.*"
+    elif step.low or step.high:
         labels = f"{step.min} = {inline(step.low or '')}, {step.max} = {inline(step.high or '')}"
         labels = f"*Scale {step.min} to {step.max}: {labels}.*"
     else:

@@ -63,6 +63,7 @@ def svg_chart(chart: Chart, ident: str) -> str:
     ]
     out += _y_axis(low, high, y, plot_w)
     out += _x_axis(chart, x, plot_h)
+    out += _marks(chart, y, plot_w)
     for number, series in enumerate(chart.series[:2]):
         out += _line(series, chart, number, x, y)
     out += _legend(chart.series[:2])
@@ -88,6 +89,8 @@ def _description(chart: Chart) -> str:
         given = [v for v in series.values if v is not None]
         latest = f"latest {shown(given[-1])}" if given else "no complete score"
         parts.append(f"{series.name}: {look}, {latest}.")
+    for value, label in chart.marks:
+        parts.append(f"A dotted line at {shown(value)}: {label}.")
     parts.append("The values are in the table below the chart.")
     return " ".join(parts)
 
@@ -96,6 +99,10 @@ def _y_axis(low: float, high: float, y: Scale, plot_w: float) -> list[str]:
     span = high - low
     if float(low).is_integer() and float(high).is_integer() and span <= 10:
         ticks = [float(v) for v in range(int(low), int(high) + 1)]
+    elif float(low).is_integer() and float(high).is_integer() and span <= 500:
+        # Whole numbers at a round step (0, 5, 10, 15, 20 for a score of 0 to 21).
+        step = next(n for n in (2, 5, 10, 20, 25, 50, 100) if span / n <= 6)
+        ticks = [float(v) for v in range(int(low), int(high) + 1, step)]
     else:
         ticks = [low + span * i / 4 for i in range(5)]
     out = ['<g class="y-axis" stroke="#999" stroke-width="1">']
@@ -150,6 +157,28 @@ def _x_axis(chart: Chart, x: Scale, plot_h: float) -> list[str]:
         f'<text x="{_n(LEFT + (WIDTH - LEFT - RIGHT) / 2)}" y="{HEIGHT - 8}" '
         'text-anchor="middle" fill="#333">Session date</text>'
     )
+    return out
+
+
+def _marks(chart: Chart, y: Scale, plot_w: float) -> list[str]:
+    """A dotted line across the chart at each mark (a goal's target, a cut-off), labelled
+    above it near its left end."""
+    out = ['<g class="marks" fill="#2e7d32">']
+    for value, label in chart.marks[:4]:
+        if not chart.low <= value <= chart.high:
+            continue
+        at = _n(y(value))
+        out.append(
+            f'<line x1="{LEFT}" y1="{at}" x2="{_n(LEFT + plot_w)}" y2="{at}" stroke="#2e7d32" '
+            'stroke-width="1.5" stroke-dasharray="2 3"/>'
+        )
+        # At the left, where a course that rises is lowest, with a white edge so that it
+        # reads over a line.
+        out.append(
+            f'<text x="{LEFT + INSET + 6}" y="{_n(y(value) - 4)}" stroke="#fff" '
+            f'stroke-width="3" paint-order="stroke">{_esc(clean_line(label)[:60])}</text>'
+        )
+    out.append("</g>")
     return out
 
 

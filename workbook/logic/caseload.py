@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from workbook.data.index import Caseload
 from workbook.data.overview import Overview
 
 SHOWS: list[tuple[str, str]] = [
     ("Current couples", "current"),
-    ("Due for review", "due"),
+    ("Due: homework, review", "due"),
     ("Unfinished session", "unfinished"),
     ("Archived", "archived"),
 ]
@@ -24,10 +24,11 @@ ORDERS: list[tuple[str, str]] = [
     ("Sort: name", "name"),
     ("Sort: next review", "review"),
     ("Sort: last session", "last"),
+    ("Sort: next appointment", "appointment"),
 ]
 NOTHING = {
     "current": "No couples here: the others are archived (Show: Archived).",
-    "due": "No agreements are due for review.",
+    "due": "No homework is due and no agreements are due for review.",
     "unfinished": "No couple has an unfinished session.",
     "archived": "No couple is archived.",
 }
@@ -65,6 +66,9 @@ class CaseView:
         if self.order == "review":
             # Soonest first; couples with nothing to review after them.
             found.sort(key=lambda c: (c.next_review is None, c.next_review or ""))
+        elif self.order == "appointment":
+            # Soonest first; couples with no appointment after them.
+            found.sort(key=lambda c: (c.next_session is None, _instant(c.next_session)))
         elif self.order == "last":
             # Most recent first; couples with no session yet at the end.
             found.sort(key=lambda c: c.last_session or "", reverse=True)
@@ -108,7 +112,7 @@ class CaseView:
         if couple.archived:
             return False
         if self.show == "due":
-            return couple.agreements_due > 0
+            return couple.agreements_due > 0 or couple.homework_due_now > 0
         if self.show == "unfinished":
             return couple.unfinished
         return True
@@ -122,6 +126,34 @@ class CaseView:
 
     def _by_name(self, couple: Overview) -> tuple[str, str]:
         return self._haystack(couple), couple.id
+
+
+def _instant(iso: str | None) -> float:
+    """An appointment's moment, for sorting times written with different offsets."""
+    if iso is None:
+        return 0.0
+    try:
+        return datetime.fromisoformat(iso).timestamp()
+    except ValueError:
+        return 0.0
+
+
+def appointment_text(couple: Overview) -> str:
+    """The next appointment as Home shows it (2026-12-01 18:00), or a dash."""
+    return couple.next_session[:16].replace("T", " ") if couple.next_session else "—"
+
+
+def week_words(couple: Overview) -> list[str]:
+    """The couple's week in a few words: the next appointment, open homework, open goals."""
+    words = []
+    if couple.next_session:
+        words.append(f"next {appointment_text(couple)}")
+    if couple.homework_open:
+        late = f", {couple.homework_overdue} overdue" if couple.homework_overdue else ""
+        words.append(f"homework {couple.homework_open} open{late}")
+    if couple.goals_open:
+        words.append(f"{couple.goals_open} goal{'s' if couple.goals_open != 1 else ''}")
+    return words
 
 
 def shown_day(couple: Overview) -> str:

@@ -77,6 +77,10 @@ class Walk:
     def step(self, place: Place) -> Any:
         return self.packs[place.pack].steps[place.step]
 
+    def ids(self, place: Place) -> tuple[str, str]:
+        """The pack and the step at ``place``, by id (where a note is written)."""
+        return self.packs[place.pack].id, self.step(place).id
+
     def first_partner(self, place: Place) -> str:
         """``a`` or ``b``: who answers first at this place's step."""
         return self._first.get((place.pack, place.step), "a")

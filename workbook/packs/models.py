@@ -132,9 +132,13 @@ class ScaleStep(_Answered):
     high: Line | None = None
     # At the reveal, items whose two answers are this far apart or more are flagged.
     gap: Annotated[int, Field(ge=1)] = DEFAULT_GAP
+    # A label for every point, min to max (a published measure's wording for each answer).
+    labels: Annotated[list[Line], Field(min_length=2, max_length=11)] | None = None
 
     def rule_problems(self, unsure: frozenset[str] = frozenset()) -> list[RuleProblem]:
         problems = [] if "items" in unsure else repeats(self.items, ("items",), "item")
+        if "labels" not in unsure and self.labels is not None:
+            problems += repeats(self.labels, ("labels",), "label")
         if unsure & {"min", "max"}:
             return problems
         span = self.max - self.min
@@ -144,6 +148,14 @@ class ScaleStep(_Answered):
         if span > 10:
             why = f"max - min must be at most 10; it is {span}"
             return [*problems, said("max", why, "use a shorter scale")]
+        if "labels" not in unsure and self.labels is not None and len(self.labels) != span + 1:
+            points = span + 1
+            why = (
+                f"labels has {len(self.labels)} label{'s' if len(self.labels) != 1 else ''}, but "
+                f"the scale from {self.min} to {self.max} has {points} points"
+            )
+            fix = f"give one label per point: {points} labels, the first for {self.min}"
+            problems.append(said("labels", why, fix))
         # Only a gap that is written can be too large: by default, a two-point scale flags
         # nothing (a warning, when an agreement counts on it).
         written = "gap" in self.model_fields_set
@@ -151,6 +163,16 @@ class ScaleStep(_Answered):
             why = f"gap ({self.gap}) is larger than the scale ({span})"
             problems.append(said("gap", why, f"make gap {span} or less", str(span)))
         return problems
+
+
+def point_label(step: ScaleStep, value: int) -> str | None:
+    """The label of ``value`` on ``step``'s scale: its own from ``labels``, else ``low`` or
+    ``high`` at the ends, else None."""
+    if step.labels is not None and step.min <= value <= step.max:
+        return step.labels[value - step.min]
+    if value == step.min:
+        return step.low
+    return step.high if value == step.max else None
 
 
 class ChoiceStep(_Answered):

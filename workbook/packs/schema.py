@@ -80,6 +80,10 @@ STEP_KEYS = {
     "max": "The highest point of the scale (default 5); max - min is between 1 and 10.",
     "low": "A label for the lowest point.",
     "high": "A label for the highest point.",
+    "labels": (
+        "A label for every point of the scale, from min to max (max - min + 1 of them), such as "
+        "a published measure's words for each answer."
+    ),
     "gap": (
         "At the reveal, flag items where the two answers differ by gap or more (default 2); at "
         "most max - min."

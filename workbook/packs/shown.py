@@ -29,6 +29,7 @@ _STEP = (
     ("items", True, "an item"),
     ("low", False, "a label"),
     ("high", False, "a label"),
+    ("labels", True, "a label"),
     ("options", True, "an option"),
     ("questions", True, "a question"),
 )

@@ -27,6 +27,7 @@ _ENTRY = {
     "topics": "topic",
     "from": "step",
     "questions": "question",
+    "labels": "label",
 }
 
 

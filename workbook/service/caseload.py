@@ -47,6 +47,10 @@ def row(overview: Overview) -> dict[str, Any]:
         "agreements_active": overview.agreements_active,
         "agreements_due": overview.agreements_due,
         "next_review": overview.next_review,
+        "next_session": overview.next_session,
+        "homework_open": overview.homework_open,
+        "homework_overdue": overview.homework_overdue,
+        "goals_open": overview.goals_open,
         "archived": overview.archived,
         "folder": overview.folder,
         "problem": overview.problem,
@@ -92,6 +96,8 @@ class Renamed:
     couple: Couple
     # Why agreement.md still has the old names, when it could not be written again.
     document_problem: str | None = None
+    # Why the folder kept its name, when it was asked to take the new one and could not.
+    folder_problem: str | None = None
 
 
 def rename(
@@ -100,9 +106,13 @@ def rename(
     names: tuple[str, str],
     facilitator: str,
     today: Callable[[], date],
+    *,
+    folder: bool = False,
 ) -> Renamed:
     """Save the couple's new names and facilitator; their agreement document, which names them,
-    is written again (sealed in an encrypted folder). Raises ``NotSaved``."""
+    is written again (sealed in an encrypted folder). With ``folder``, the couple's folder takes
+    the name the new names make (``data/moving.py``; the couple's id changes with it, in
+    ``Renamed.couple``). Raises ``NotSaved``."""
     from workbook.service.agreements import AgreementBook
 
     def change(changed: Couple) -> None:
@@ -110,14 +120,24 @@ def rename(
         changed.facilitator = facilitator or None
 
     saved = _update(store, couple_id, change, "The names could not be saved")
+    moved: str | None = None
+    if folder:
+        from workbook.data.moving import move_couple
+
+        try:
+            couple_id = move_couple(store, couple_id)
+        except SaveError as error:
+            moved = f"the folder keeps its name: {error.reason}"
+        else:
+            saved = store.load_couple(couple_id)
     # agreements.toml.age in an encrypted folder: vault knows the name on disk.
     if not vault.exists(store.layout.agreements_file(couple_id)):
-        return Renamed(saved)
+        return Renamed(saved, folder_problem=moved)
     try:
         AgreementBook(store, saved, today).write_document()
     except (DataError, SaveError) as error:
-        return Renamed(saved, str(error))
-    return Renamed(saved)
+        return Renamed(saved, str(error), moved)
+    return Renamed(saved, folder_problem=moved)
 
 
 def archive(store: Store, couple_id: str, archived: bool) -> Couple:

@@ -100,7 +100,12 @@ def inside(path: Path, root: Path) -> bool:
 
 
 def history(
-    store: Store, couple_id: str, library: Library, fmt: str, note: Callable[[str, str], None]
+    store: Store,
+    couple_id: str,
+    library: Library,
+    fmt: str,
+    note: Callable[[str, str], None],
+    excel: bool = False,
 ) -> str:
     """The couple's check-in trends and scores as ``fmt`` (text, csv or json), each session
     read with the pack versions it kept; ``note(what, text)`` is told, as it happens, why the
@@ -128,5 +133,9 @@ def history(
     kept = {s.id: packs_in_use(s, store, packs) for s in sessions}
     lines = trends(sessions, lambda s: kept[s.id])
     scores = score_history(sessions, lambda s: kept[s.id])
-    made = {"text": render.as_text, "csv": render.as_csv, "json": render.as_json}[fmt]
+    if fmt == "csv":
+        return render.as_csv(lines, scores, names, excel=excel)
+    if excel:
+        raise Refused("--excel goes with --format csv")
+    made = {"text": render.as_text, "json": render.as_json}[fmt]
     return made(lines, scores, names)

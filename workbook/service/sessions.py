@@ -1,17 +1,155 @@
-"""A couple's sessions, as the faces need them: the one still unfinished, which the console
-follows (Home's Facilitate).
+"""A couple's sessions, as the faces need them: beginning one with the packs chosen, resuming the
+latest unfinished one with the pack versions it began with, the agreements due for review at the
+start of a check-in, the session the console may follow, and the couple's documents written
+into their folder (the app's Export).
 
-Beginning and resuming a session, earlier sessions and the requests waiting from them come here
-when ``tui/sessions.py`` and the walk move onto the services (issue 24, after issue 22)."""
+No Textual and no printing: what could not be done raises a ``ServiceError``; what a face
+should say on the way is told to its ``warn``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbook.data.durable import SaveError
 from workbook.data.files import DataError
+from workbook.service.errors import NotFound, NotSaved, Refused
 
 if TYPE_CHECKING:
+    from workbook.data.models import Couple, Session
     from workbook.data.store import Store
+    from workbook.packs.load import LoadedPack
+    from workbook.packs.models import Pack
+    from workbook.service.agreements import AgreementBook
+
+Packs = Mapping[str, "LoadedPack"]
+Warn = Callable[[str, str], None]
+NOTHING_TO_RESUME = "There is no unfinished session to resume."
+APART = (
+    "This session is being walked on your own devices (each partner's own link), so it is "
+    "shown here read-only. Go on with it from your own links."
+)
+
+
+@dataclass
+class Walked:
+    """A session to walk: the session, its packs, and why it is read-only (or None)."""
+
+    session: Session
+    packs: list[Pack]
+    read_only: str | None = None
+    # A check-in walks the agreements due for review first.
+    recurring: bool = False
+
+
+def begin(store: Store, couple: Couple, agenda: list[str], library: Packs) -> Walked:
+    """Start a new session with ``agenda``, and keep the packs' versions it uses (``library``
+    has each pack in the couple's language where it is written in it: DESIGN.md section 4)."""
+    from workbook.logic.session_packs import begin_packs
+
+    loaded = [library[pack_id] for pack_id in agenda]
+    try:
+        session = store.new_session(couple.id, agenda)
+        begin_packs(session, store, loaded)
+        store.save_session(couple.id, session)
+    except (SaveError, OSError) as error:
+        raise NotSaved(f"The session could not be started: {error}") from error
+    packs = [pack.pack for pack in loaded if pack.pack is not None]
+    return Walked(session, packs, recurring=any(pack.recurring for pack in packs))
+
+
+def resume(store: Store, couple: Couple, library: Callable[[], Packs], warn: Warn) -> Walked:
+    """The couple's latest unfinished session, with its packs as they were when it began, and
+    its lock held (else read-only; always read-only when it is walked apart, on the partners'
+    own devices). Sessions that cannot be read, or have no packs, are passed over, and
+    ``warn(text, title)`` is told of each as it happens, as of each pack that is not the version
+    the session began with. Raises ``NotFound`` when no session is left to resume, ``Refused``
+    when a pack it needs is nowhere."""
+    from workbook.logic.session_packs import session_packs
+    from workbook.service.apart_session import is_apart
+
+    for session_id in reversed(store.session_ids(couple.id)):
+        try:
+            session = store.load_session(couple.id, session_id)
+        except DataError as error:
+            warn(str(error), "A session could not be read")
+            continue
+        if session.finished is not None:
+            continue
+        if not session.agenda:
+            warn(
+                f"Session {session_id} has no packs in its agenda, so there is nothing to resume.",
+                "",
+            )
+            continue
+        found = session_packs(session, store, library())
+        missing = [pack_id for pack_id, used in found.items() if used.pack is None]
+        if missing:
+            raise Refused(
+                "This session needs packs it did not keep a copy of, which are not in the "
+                f"library either: {', '.join(missing)}."
+            )
+        for used in found.values():
+            if used.note:
+                warn(f"{used.id}: {used.note}", "")
+        # A session walked on the partners' own devices is theirs to go on with: shown here,
+        # never locked or written (the seats take the session's lock for each change).
+        read_only = APART if is_apart(session) else store.lock_session(couple.id, session_id)
+        packs = [used.pack for used in found.values() if used.pack is not None]
+        recurring = any(pack.recurring for pack in packs)
+        return Walked(session, packs, read_only, recurring=recurring)
+    raise NotFound(NOTHING_TO_RESUME)
+
+
+def due_for_review(store: Store, couple: Couple, today: Callable[[], date]) -> AgreementBook | None:
+    """At the start of a check-in, and when one is resumed: the couple's agreements, when some
+    are still due for review and the book can be written (else None)."""
+    book = agreements(store, couple, today)
+    try:
+        due = book.load().due(today())
+    except DataError:
+        return None
+    return book if due and book.read_only is None else None
+
+
+def agreements(store: Store, couple: Couple, today: Callable[[], date]) -> AgreementBook:
+    """The couple's agreements (``AgreementBook``), for the review and the walk."""
+    from workbook.service.agreements import AgreementBook
+
+    return AgreementBook(store, couple, today)
+
+
+@dataclass
+class Written:
+    """Documents written into the couple's folder: (path, text) each, and what was left out."""
+
+    files: list[tuple[Path, str]]
+    problems: list[str]
+
+
+def write_documents(store: Store, couple: Couple, library: Packs, today: date) -> Written:
+    """Write the agreement document and the latest session's summary into the couple's folder
+    (the app's Export). Raises ``NotSaved`` when one cannot be read or written."""
+    from workbook.export.documents import export as make
+
+    try:
+        book = agreements(store, couple, lambda: today)
+        document = book.document(book.load())
+        store.write_document(couple.id, document)
+        written = Written([(store.layout.agreement_document(couple.id), document)], [])
+        sessions = store.session_ids(couple.id)
+        if sessions:
+            summary = make(store, couple.id, library, today, session_id=sessions[-1])
+            path = store.write_export(couple.id, summary.name, summary.text)
+            written.files.append((path, summary.text))
+            written.problems = list(summary.problems)
+    except (DataError, SaveError, OSError) as error:
+        raise NotSaved(f"Export failed: {error}") from error
+    return written
 
 
 def current_session(store: Store, couple_id: str) -> str | None:

@@ -3,43 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App
-from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from workbook.data.dates import now as wall_clock
 from workbook.data.durable import SaveError
-from workbook.data.store import DataError, Store
-from workbook.i18n.bidi import Mode
-from workbook.i18n.bidi import mode as bidi_mode
-from workbook.serve.links import served
+from workbook.data.store import Store
 from workbook.tui import keys
+from workbook.tui.actions import all_ids, bindings
 from workbook.tui.commands import WorkbookCommands
+from workbook.tui.flows import SessionFlows
 from workbook.tui.key_gate import KeyGate
 
 if TYPE_CHECKING:
-    from workbook.data.models import Couple
     from workbook.packs.library import Library
 
 DEFAULT_THEME = "textual-dark"
 
 
-class WorkbookApp(App[None]):
+class WorkbookApp(SessionFlows):
     CSS_PATH = "workbook.tcss"
     TITLE = "workbook"
     COMMANDS = App.COMMANDS | {WorkbookCommands}
-    BINDINGS = [
-        Binding("f1", "help", "Help", id="app.help"),
-        Binding("question_mark", "help", "Help", show=False, id="app.help"),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit"),
-    ]
+    BINDINGS = bindings("app")
 
     def __init__(
         self,
@@ -50,27 +41,15 @@ class WorkbookApp(App[None]):
         packs: Sequence[str] = (),
         theme: str | None = None,
     ) -> None:
-        super().__init__()
-        self.store = store
-        # The home screen needs no packs, so a loader is only called when packs are needed.
-        self._library = library
+        super().__init__(store, library)
         self.start_couple = couple_id
         self.start_packs = list(packs)
         self.fixed_theme = theme
         self._theme_in_file: str | None = None
-        self._bidi: Mode | None = None
-        # Today's date, for review dates; tests fix it so that screenshots stay the same.
-        self.today: Callable[[], date] = date.today
-        # In a browser (workbook serve): other keys for those the browser keeps, and exports
-        # delivered as downloads.
-        self.served = served()
         if self.served:
             from workbook.tui.browser_keys import read_browser_keys_whole
 
             read_browser_keys_whole()
-        self.keys_in_force: dict[str, str] = {}
-        # The time of day, for the trail and the walk's clock; tests fix it too.
-        self.now: Callable[[], datetime] = wall_clock
         # Each notice on screen, and when it goes: a key pressed again and again (Next on a
         # look-away) says its notice once, instead of stacking copies over the buttons.
         self._notices_until: dict[tuple[str, str, str], float] = {}
@@ -127,16 +106,19 @@ class WorkbookApp(App[None]):
             return
         self._open_folder()
 
+    def home_first(self) -> bool:
+        return self.start_couple is None and not self.start_packs
+
+    def folder_problem(self, problem: str | None) -> None:
+        """Say that the data folder cannot be used (``prepare_folder``), if so."""
+        if problem is not None:
+            self.notify(problem, severity="error", timeout=30, markup=False)
+
     def _open_folder(self) -> None:
-        try:
-            self.store.prepare()
-        except OSError as error:
-            self.notify(
-                f"The data folder cannot be used: {error}",
-                severity="error",
-                timeout=30,
-                markup=False,
-            )
+        # Home prepares the folder after its first frame, in the worker that reads the couples
+        # (a walk of every file in a large caseload); a session opened at once needs it first.
+        if not self.home_first():
+            self.folder_problem(self.prepare_folder())
         self._theme_in_file = self.fixed_theme or self._saved_theme()
         self._use_keymap()
         self.theme = self._theme_in_file
@@ -153,21 +135,6 @@ class WorkbookApp(App[None]):
         elif self.start_packs:
             # ``workbook start --pack X`` before there is any couple: add one, then walk X.
             self.new_couple(then=self.start_packs)
-
-    @property
-    def library(self) -> Library:
-        """The pack library, loaded on first use. Broken packs are listed, quietly, where packs
-        are chosen (the agenda), not in front of the couple."""
-        if callable(self._library):
-            self._library = self._library()
-        return self._library
-
-    @property
-    def bidi(self) -> Mode:
-        """``bidi`` in settings.toml: who lays out right-to-left text (``i18n/bidi.py``)."""
-        if self._bidi is None:
-            self._bidi = bidi_mode(self.store.load_settings().get("bidi"))
-        return self._bidi
 
     def _saved_theme(self) -> str:
         """The theme from settings.toml; one that is unknown or unreadable gives the default,
@@ -194,9 +161,7 @@ class WorkbookApp(App[None]):
         """``[keymap]`` from settings.toml, over the browser's stand-ins when served; what
         cannot be used is said once, and the rest is used."""
         table = self.store.load_settings().get("keymap")
-        user, problems = (
-            keys.read_keymap(table, keys.all_binding_ids()) if table is not None else ({}, [])
-        )
+        user, problems = keys.read_keymap(table, all_ids()) if table is not None else ({}, [])
         keymap, notes = keys.in_force(user, self.served)
         if problems or notes:
             self.notify(
@@ -210,10 +175,6 @@ class WorkbookApp(App[None]):
         if keymap:
             self.set_keymap(keymap)
 
-    def keys_for(self, binding_id: str, default: str) -> str:
-        """The keys in force for a binding, as the help shows them."""
-        return keys.label(self.keys_in_force.get(binding_id, default), reachable=self.served)
-
     def _remember_theme(self, theme: Any) -> None:
         # Setting the theme at start-up signals a change too; only a change the user made is
         # written, so a settings file is never rewritten just by opening the app.
@@ -226,119 +187,6 @@ class WorkbookApp(App[None]):
             return
         self._theme_in_file = self.theme
 
-    # Flows
-
-    @work
-    async def new_couple(self, then: Sequence[str] = ()) -> None:
-        """Add a couple, then open their agenda, or walk the packs ``then`` straight away."""
-        from workbook.tui.screens.new_couple import NewCoupleScreen
-
-        names = await self.push_screen_wait(NewCoupleScreen())
-        if names is None:
-            return
-        a, b, facilitator = names
-        try:
-            couple = self.store.create_couple(a, b, facilitator or None)
-        except (SaveError, OSError, ValueError) as error:
-            self.notify(f"The couple could not be saved: {error}", severity="error", markup=False)
-            return
-        self.refresh_home()
-        self.open_agenda(couple, then)
-
-    def open_agenda(self, couple: Couple, packs: Sequence[str] = ()) -> None:
-        """The care note if the couple has not seen it, then the agenda, or ``packs`` if named:
-        in the couple's window (``enter_couple_window``)."""
-        refused = self.store.couple_reason(couple.id)
-        if refused is not None:
-            self.notify(refused, title="Read-only", severity="warning", timeout=15, markup=False)
-            return
-        self.enter_couple_window(couple)
-        self._agenda(couple, packs)
-
-    def enter_couple_window(self, couple: Couple) -> None:
-        """Put the couple's window (``screens/pause.py``) above Home, unless it is there: from
-        now on, every screen for this couple comes back to it, never to the caseload."""
-        from workbook.tui.screens.pause import PauseScreen
-
-        if not any(isinstance(screen, PauseScreen) for screen in self.screen_stack):
-            self.push_screen(PauseScreen(couple), lambda _: self._left_couple_window(couple))
-
-    def _left_couple_window(self, couple: Couple) -> None:
-        from workbook.tui.screens.home import HomeScreen
-
-        # Back on the caseload, the couple just seen stays chosen.
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.choose_when_read(couple.id)
-
-    @work
-    async def _agenda(self, couple: Couple, packs: Sequence[str] = ()) -> None:
-        from workbook.tui.screens.agenda import AgendaScreen
-        from workbook.tui.screens.care import CareScreen
-
-        if not couple.care_note_seen:
-            await self.push_screen_wait(CareScreen(couple.facilitator))
-            couple.care_note_seen = True
-            try:
-                self.store.save_couple(couple)
-            except SaveError as error:
-                self.notify(str(error), severity="error", markup=False)
-        if packs:
-            self.begin(couple, list(packs))
-            return
-        first_time = not self.store.session_ids(couple.id)
-        agenda = await self.push_screen_wait(
-            AgendaScreen(couple, self.library, first_time=first_time)
-        )
-        if agenda:
-            self.begin(couple, agenda)
-
-    def begin(self, couple: Couple, agenda: list[str]) -> None:
-        """Start a new session with ``agenda`` and walk it."""
-        from workbook.tui.sessions import begin
-
-        begin(self, couple, agenda)
-
-    def start(self, couple_id: str, pack_ids: list[str]) -> None:
-        """``workbook start``: straight into a session, or the agenda if no packs were named."""
-        try:
-            couple = self.store.load_couple(couple_id)
-        except (DataError, ValueError) as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.open_agenda(couple, pack_ids)
-
-    def resume(self, couple: Couple) -> None:
-        """Open the couple's latest unfinished session where it was left."""
-        from workbook.tui.sessions import resume
-
-        resume(self, couple)
-
-    def export(self, couple: Couple) -> None:
-        """Write the agreement document and the latest session's summary, and say where."""
-        from workbook.tui.sessions import export
-
-        export(self, couple)
-
-    def review(self, couple: Couple) -> None:
-        """Go through the couple's agreements together: keep, change or let go."""
-        from workbook.service.agreements import AgreementBook
-        from workbook.tui.screens.review import ReviewScreen
-
-        try:
-            screen = ReviewScreen(AgreementBook(self.store, couple, self.today))
-        except DataError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.push_screen(screen, lambda _: self.refresh_home())
-
-    def refresh_home(self) -> None:
-        from workbook.tui.screens.home import HomeScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.refresh_couples()
-
     def get_system_commands(self, screen: Any) -> Any:
         # Textual's Quit, with the keys that quit in force.
         for command in super().get_system_commands(screen):
@@ -349,7 +197,7 @@ class WorkbookApp(App[None]):
 
     # Actions
 
-    def change_passphrase(self) -> None:
+    def action_change_passphrase(self) -> None:
         """Wrap the encrypted folder's key with a new passphrase."""
         from workbook.tui.screens.unlock import ChangePassphraseScreen
 

@@ -1,5 +1,6 @@
-"""``workbook facilitate COUPLE``: the counsellor's console as an app of its own (waiting for a
-session to begin when there is none yet), and the way Home opens it for the highlighted couple."""
+"""``workbook facilitate COUPLE``: the counsellor's console as an app of its own, waiting for a
+session to begin when there is none yet. (Home opens it for the highlighted couple through the
+app's ``open_console``.)"""
 
 from __future__ import annotations
 
@@ -7,25 +8,19 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from textual.binding import Binding
-
 from workbook.data.store import Store
+from workbook.tui.actions import bindings
 from workbook.tui.app import WorkbookApp
 from workbook.tui.served import ServerSaid, seats
 
 if TYPE_CHECKING:
     from workbook.data.models import Couple
 
-NO_SESSION = (
-    "{names} have no unfinished session to follow. Start one in the couple's window, then open "
-    "the console again."
-)
-
 
 class ConsoleApp(WorkbookApp):
     """The console alone, for a second window: no Home underneath."""
 
-    BINDINGS = [Binding("f6", "new_link", "New link", id="console.new-link")]
+    BINDINGS = bindings("console-app")
 
     def __init__(
         self,
@@ -42,7 +37,12 @@ class ConsoleApp(WorkbookApp):
         self.console_session = session_id
         self.console_clock = clock
 
+    def home_first(self) -> bool:
+        return False
+
     def open_first_screen(self) -> None:
+        from workbook.tui.screens.console_open import console_screen
+
         if self.console_couple is None or self.console_session is None:
             # Nothing to follow yet: wait for the couple (or any couple) to begin.
             from workbook.tui.screens.waiting import WaitingScreen
@@ -73,31 +73,3 @@ class ConsoleApp(WorkbookApp):
         if message.what == "workbook_link" and isinstance(self.screen, NewLinkScreen):
             fields = message.fields
             self.screen.show_link(str(fields.get("title", "")), str(fields.get("url", "")))
-
-
-def console_screen(
-    app: WorkbookApp,
-    couple: Couple,
-    session_id: str,
-    clock: Callable[[], datetime] | None = None,
-) -> Any:
-    from workbook.tui.screens.console import ConsoleScreen
-
-    def library() -> Any:
-        return app.library.packs
-
-    if clock is None:
-        return ConsoleScreen(app.store, couple, session_id, library)
-    return ConsoleScreen(app.store, couple, session_id, library, clock=clock)
-
-
-def open_console(app: WorkbookApp, couple: Couple) -> None:
-    """Home's Facilitate: the console for the couple's latest unfinished session."""
-    from workbook.service.sessions import current_session
-
-    session_id = current_session(app.store, couple.id)
-    if session_id is None:
-        names = " and ".join(couple.names)
-        app.notify(NO_SESSION.format(names=names), severity="warning", markup=False)
-        return
-    app.push_screen(console_screen(app, couple, session_id))

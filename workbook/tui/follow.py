@@ -7,10 +7,15 @@ itself, through Textual; the highlight inside a list does not.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.containers import ScrollableContainer
 from textual.geometry import Region
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Input, OptionList
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 # Lines above a widget shown with it when the stage scrolls to it: its label or question.
 ABOVE = 2

@@ -57,6 +57,7 @@ _SHOWN = {
     "escape": "Esc",
     "delete": "Del",
     "question_mark": "?",
+    "slash": "/",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
     "plus": "+",
@@ -144,58 +145,3 @@ def label(keys: str, reachable: bool = False) -> str:
             words.append(_SHOWN.get(last, last.replace("_", " ").capitalize()))
         shown.append("+".join(words))
     return " or ".join(shown)
-
-
-def table() -> str:
-    """The Markdown table of every binding in docs/keys.md: ``python -m workbook.tui.keys``."""
-    rows: dict[str, tuple[list[str], str]] = {}
-    for binding in _bindings():
-        if binding.id is None:
-            continue  # a test names it: every binding needs an id
-        keys_, _ = rows.setdefault(binding.id, ([], binding.description or binding.action))
-        keys_ += [k for k in binding.key.split(",") if k not in keys_]
-    return "\n".join(
-        f"| `{binding_id}` | {label(','.join(keys_))} | {what} |"
-        for binding_id, (keys_, what) in sorted(rows.items())
-    )
-
-
-def all_binding_ids() -> dict[str, str]:
-    """Every binding id in the workbook, and the keys it has by default. Every screen's module is
-    imported to find them, so this is called only when a keymap is read."""
-    found: dict[str, str] = {}
-    for binding in _bindings():
-        if binding.id:
-            found.setdefault(binding.id, binding.key)
-    return found
-
-
-def _bindings() -> list[Any]:
-    """Every Binding declared in the workbook's screens and widgets, every module imported."""
-    import importlib
-    import pkgutil
-
-    from textual.binding import Binding
-    from textual.dom import DOMNode
-
-    import workbook.tui
-
-    for info in pkgutil.walk_packages(workbook.tui.__path__, "workbook.tui."):
-        if ".serve" not in info.name:
-            importlib.import_module(info.name)
-    found: list[Any] = []
-    classes: list[type[DOMNode]] = [DOMNode]
-    seen: set[type[DOMNode]] = set()
-    while classes:
-        cls = classes.pop()
-        if cls in seen:
-            continue
-        seen.add(cls)
-        classes.extend(cls.__subclasses__())
-        if cls.__module__.startswith("workbook."):
-            found += [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
-    return found
-
-
-if __name__ == "__main__":
-    print(table())

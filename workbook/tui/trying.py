@@ -15,10 +15,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from textual.binding import Binding
-
 from workbook.data.store import Store
 from workbook.packs.library import Library
+from workbook.tui.actions import bindings
 from workbook.tui.app import WorkbookApp
 from workbook.tui.try_places import TryPlaces
 
@@ -27,10 +26,7 @@ SAMPLE_COUPLE = ("Robin", "Sam")
 
 class TryApp(WorkbookApp):
     COMMANDS = WorkbookApp.COMMANDS | {TryPlaces}
-    BINDINGS = [
-        Binding("f5", "reload", "Reload pack", id="try.reload"),
-        Binding("ctrl+r", "reload", "Reload pack", show=False, id="try.reload"),
-    ]
+    BINDINGS = bindings("try")
     # How often the file is looked at, in seconds: a stat, nothing more.
     WATCH_EVERY = 0.5
 
@@ -41,6 +37,9 @@ class TryApp(WorkbookApp):
         self.reloaded = asyncio.Event()
         self._seen: tuple[int, int] | None = None
         self._reloading = False
+
+    def home_first(self) -> bool:
+        return False
 
     def open_first_screen(self) -> None:
         from workbook.tui.screens.trying import TryScreen

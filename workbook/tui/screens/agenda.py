@@ -7,29 +7,30 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbook.data.homework import Homework
 from workbook.data.models import Couple
 from workbook.logic.clock import Budget, total_text
 from workbook.packs.library import SUGGESTED_PATH, Library, other_language
 from workbook.packs.load import LoadedPack
+from workbook.tui.actions import bindings
+from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill, line, plain
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
+from workbook.tui.widgets.homework_line import homework_line, open_homework
+
+# Offered at intake when the couple has a counsellor: the validated measure (exercises/csi-4.toml).
+INTAKE_MEASURE = "csi-4"
 
 
 class PackList(OptionList):
-    BINDINGS = [
-        Binding("space", "select", "Add/remove", show=False, id="packs.select"),
-        Binding("left_square_bracket", "move(-1)", "Earlier", key_display="[", id="packs.earlier"),
-        Binding("right_square_bracket", "move(1)", "Later", key_display="]", id="packs.later"),
-    ]
+    BINDINGS = bindings("packs")
 
     @dataclass
     class Moved(Message):
@@ -43,15 +44,10 @@ class PackList(OptionList):
             self.post_message(self.Moved(self.highlighted, step))
 
 
-class AgendaScreen(Screen[list[str] | None]):
+class AgendaScreen(WorkbookScreen[list[str] | None]):
     """Dismisses with the chosen pack ids in order, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Back", id="agenda.cancel"),
-        Binding("p", "suggested", "Suggested path", id="agenda.suggested"),
-        Binding("ctrl+s", "start", "Start", id="agenda.start"),
-        Binding("d", "broken", "Details", show=False, id="agenda.broken"),
-    ]
+    BINDINGS = bindings("agenda")
 
     def __init__(self, couple: Couple, library: Library, *, first_time: bool = True) -> None:
         super().__init__()
@@ -63,6 +59,8 @@ class AgendaScreen(Screen[list[str] | None]):
         self.agenda: list[str] = []
         # The suggested first path is for a first session only.
         self.first_time = first_time
+        # Homework from their counsellor: shown first, its packs first and chosen.
+        self.homework: list[Homework] = []
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "suggested":
@@ -75,8 +73,11 @@ class AgendaScreen(Screen[list[str] | None]):
             # The couple, in a box across the screen: a wrong couple is seen before a step.
             yield Static(fill("$a and $b", a=a, b=b), classes="couple-banner")
             yield Static("What would you like to do today?", classes="step-title", markup=False)
+            yield Static("", id="homework-first")
+            keys = {k: self.wb.keys_for(f"packs.{k}") for k in ("select", "earlier", "later")}
             yield Static(
-                "Enter or Space adds or removes a pack; [ and ] change the order.",
+                f"Enter or {keys['select']} adds or removes a pack; {keys['earlier']} and "
+                f"{keys['later']} change the order.",
                 classes="legend",
                 markup=False,
             )
@@ -90,7 +91,8 @@ class AgendaScreen(Screen[list[str] | None]):
                 said = said if broken else []
                 if warned:
                     said.append(f"{warned} pack{'s' if warned != 1 else ''} with warnings")
-                yield Static("; ".join(said) + " (d: details)", id="broken", markup=False)
+                details = self.wb.keys_for("agenda.broken")
+                yield Static("; ".join(said) + f" ({details}: details)", id="broken", markup=False)
             with Horizontal(id="agenda-buttons"):
                 if self.first_time:
                     yield Button("Suggested first path", id="suggested")
@@ -98,8 +100,31 @@ class AgendaScreen(Screen[list[str] | None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self._homework_first()
         self._refresh(0)
         self.query_one(PackList).focus()
+
+    def _homework_first(self) -> None:
+        """Their homework, first: said at the top, its packs first in the list and chosen."""
+        today = self.wb.today()
+        self.homework = open_homework(self.wb.store, self.couple.id)
+        self.homework = [item for item in self.homework if item.pack in self.library.packs]
+        said = self.query_one("#homework-first", Static)
+        said.display = bool(self.homework)
+        if not self.homework:
+            return
+        titles = {loaded.pack.id: loaded.pack.title for loaded in self.packs if loaded.pack}
+        said.update(
+            Content("\n").join(
+                homework_line(item, titles[item.pack], self.couple.facilitator, today)
+                for item in self.homework
+            )
+        )
+        first = [item.pack for item in self.homework]
+        self.agenda = list(dict.fromkeys(first))
+        self.packs.sort(
+            key=lambda p: first.index(p.pack.id) if p.pack and p.pack.id in first else len(first)
+        )
 
     def _refresh(self, highlight: int | None = None) -> None:
         listing = self.query_one(PackList)
@@ -164,7 +189,12 @@ class AgendaScreen(Screen[list[str] | None]):
 
     @on(Button.Pressed, "#suggested")
     def action_suggested(self) -> None:
-        self.agenda = [p for p in SUGGESTED_PATH if p in self.library.packs]
+        path = list(SUGGESTED_PATH)
+        if self.couple.facilitator and INTAKE_MEASURE in self.library.packs:
+            # With a counsellor, the first session also takes the measure, after the safety
+            # check, so later sittings have a start to compare with.
+            path.insert(1 if path[0] == "before-we-begin" else 0, INTAKE_MEASURE)
+        self.agenda = [p for p in path if p in self.library.packs]
         self._refresh()
 
     @on(Button.Pressed, "#start")

@@ -14,10 +14,8 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
@@ -31,6 +29,8 @@ from workbook.logic.walk import Place
 from workbook.service import apart, apart_terms
 from workbook.service.follow import signature
 from workbook.tui import views
+from workbook.tui.actions import bindings
+from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill, line
 from workbook.tui.screens.apart_terms import ApartTerms
 from workbook.tui.steps.base import StepInput, prompt_widgets
@@ -52,11 +52,9 @@ NOTICE = (
 FINISHED = "This session is finished. Your answers are saved."
 
 
-class ApartScreen(Screen[None]):
-    BINDINGS = [
-        Binding("ctrl+n", "next", "Next", id="apart.next"),
-        Binding("ctrl+b", "back", "Back", id="apart.back"),
-    ]
+class ApartScreen(WorkbookScreen[None]):
+    SCOPE = "apart"
+    BINDINGS = bindings("apart")
     DEFAULT_CSS = """
     ApartScreen #apart-top { height: auto; }
     ApartScreen #progress { width: 1fr; height: auto; }
@@ -206,7 +204,7 @@ class ApartScreen(Screen[None]):
             else:
                 # An open step the other has answered: their answer above this one's input.
                 phase, first = SECOND, partner
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = self.wb.today()
         return StepContext(
             pack=pack,
             step=step,
@@ -288,7 +286,7 @@ class ApartScreen(Screen[None]):
             return
         self.term_draft = ""
         try:
-            apart_terms.add(self.seat, place, event.text, self.app.today())  # type: ignore[attr-defined]
+            apart_terms.add(self.seat, place, event.text, self.wb.today())
         except SaveError as error:
             self._failed(error)
             return
@@ -302,7 +300,7 @@ class ApartScreen(Screen[None]):
         place = self.shown.place if self.shown else None
         if place is None:
             return
-        book = AgreementBook(self.seat.store, self.seat.couple, self.app.today)  # type: ignore[attr-defined]
+        book = AgreementBook(self.seat.store, self.seat.couple, self.wb.today)
         try:
             made = apart_terms.confirm(self.seat, place, event.index, book)
         except SaveError as error:

@@ -4,13 +4,13 @@ warnings: for the author, on request."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from workbook.packs.load import LoadedPack
 from workbook.packs.problems import Problem
+from workbook.tui.actions import bindings
 from workbook.tui.plain import plain
 from workbook.tui.widgets.button import Button
 
@@ -19,7 +19,7 @@ SHOWN_PER_FILE = 8
 
 
 class BrokenPacksScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Close", id="broken-packs.dismiss")]
+    BINDINGS = bindings("broken-packs")
 
     def __init__(self, broken: list[LoadedPack], warned: list[LoadedPack] | None = None) -> None:
         super().__init__()

@@ -7,11 +7,11 @@ A couple with a counsellor is not sent off to find one: their counsellor is name
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from workbook.tui.actions import bindings
 from workbook.tui.plain import plain
 from workbook.tui.widgets.button import Button
 
@@ -44,7 +44,7 @@ def care_note(facilitator: str | None) -> str:
 
 
 class CareScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Continue", id="care.dismiss")]
+    BINDINGS = bindings("care")
 
     def __init__(self, facilitator: str | None = None) -> None:
         super().__init__()

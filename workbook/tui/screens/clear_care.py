@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -14,6 +13,7 @@ from textual.widgets import Input, Static
 from workbook.data.care import MAX_REASON
 from workbook.data.models import Couple
 from workbook.export.markdown import long_date
+from workbook.tui.actions import bindings
 from workbook.tui.plain import fill
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
@@ -28,7 +28,7 @@ ASK = (
 class ClearCareScreen(ModalScreen[str | None]):
     """Dismisses with the reason given, or None when the flag stays up."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Keep it", id="clear-care.keep")]
+    BINDINGS = bindings("clear-care")
 
     def __init__(self, couple: Couple) -> None:
         super().__init__()

@@ -5,23 +5,19 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from workbook.tui.actions import bindings
 from workbook.tui.widgets.button import Button
 
 
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True only when the person chose ``yes``."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(False)", "Keep it", id="confirm.keep-it"),
-        Binding("left", "app.focus_previous", "Previous", show=False, id="confirm.focus-previous"),
-        Binding("right", "app.focus_next", "Next", show=False, id="confirm.focus-next"),
-    ]
+    BINDINGS = bindings("confirm")
 
     def __init__(self, question: Content, yes: str, no: str) -> None:
         super().__init__()

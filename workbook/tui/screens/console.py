@@ -8,8 +8,9 @@ revealed (``logic/live.py`` decides), the scores, and the sealed answers, marked
 that cannot be read just then (a hand edit half done) is said calmly, and what was last read
 stays on screen.
 
-The notes and the DAP note are saved as they are typed into the notes file, under its own lock
-(``data/notepad.py``). The console never writes the session file and never takes its lock.
+The notes and the progress note (DAP, SOAP or BIRP; signed, then addenda) are saved as they
+are typed into the notes file, under its own lock (``data/notepad.py``, ``progress_pane.py``).
+The console never writes the session file and never takes its lock.
 
 It watches the couple's file too: the care flag (``data/care.py``) shows at the top, from the
 session that raised it to every later one, until it is cleared on Home. When the couple is
@@ -26,13 +27,10 @@ from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import (
-    Label,
     Markdown,
     Static,
     TabbedContent,
@@ -42,7 +40,7 @@ from textual.widgets import (
 
 from workbook.data.models import CareFlag, Couple, Session, now
 from workbook.data.notepad import NotePad
-from workbook.data.notes import DAP_PARTS, SessionNotes
+from workbook.data.notes import SessionNotes
 from workbook.data.store import Store
 from workbook.data.trail import moves
 from workbook.export.console import sealed_markdown, step_title, where_words
@@ -52,17 +50,17 @@ from workbook.logic.live import Live, time_on_step
 from workbook.packs.load import LoadedPack
 from workbook.packs.models import Pack
 from workbook.service.follow import Follower, Found
+from workbook.tui.actions import bindings
+from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import line, plain
-from workbook.tui.steps.text import AnswerArea
-from workbook.tui.widgets.blink import cursor_blink
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 from workbook.tui.widgets.notes_pane import NotesPane
+from workbook.tui.widgets.progress_pane import SETTING, ProgressPane, chosen_template
 
 POLL_SECONDS = 0.25
 # Narrower than this, the answers and the notes are stacked, not side by side.
 NARROW = 70
-DAP_TITLES = {"data": "Data", "assessment": "Assessment", "plan": "Plan"}
 Library = Callable[[], Mapping[str, LoadedPack]]
 
 
@@ -73,13 +71,8 @@ class Read(Message):
     found: Found
 
 
-class ConsoleScreen(Screen[None]):
-    BINDINGS = [
-        Binding("ctrl+n", "new_note", "New note", id="console.new-note"),
-        Binding("f2", "tab('notes-tab')", "Notes", id="console.notes"),
-        Binding("f3", "tab('dap-tab')", "DAP note", id="console.dap-note"),
-        Binding("escape", "close", "Back", id="console.close"),
-    ]
+class ConsoleScreen(WorkbookScreen[None]):
+    BINDINGS = bindings("console")
     DEFAULT_CSS = """
     ConsoleScreen #console-top { height: auto; background: $panel; padding: 0 1; }
     ConsoleScreen #console-title { text-style: bold; }
@@ -95,8 +88,6 @@ class ConsoleScreen(Screen[None]):
     ConsoleScreen.narrow #note-box { height: 4; }
     ConsoleScreen.narrow #earlier { min-height: 1; }
     ConsoleScreen TabPane { padding: 0 1; }
-    ConsoleScreen #dap-tab Label { color: $text-muted; }
-    ConsoleScreen #dap-tab AnswerArea { height: 1fr; min-height: 3; }
     """
 
     def __init__(
@@ -154,23 +145,23 @@ class ConsoleScreen(Screen[None]):
                 yield Markdown("", id="answers", open_links=False)
                 yield Markdown("", id="sealed", open_links=False)
             with TabbedContent(id="console-side", initial="notes-tab"):
-                with TabPane("Notes (F2)", id="notes-tab"):
+                notes, dap = (self.wb.keys_for(f"console.{k}") for k in ("notes", "dap-note"))
+                with TabPane(Content(f"Notes ({notes})"), id="notes-tab"):
                     yield NotesPane(self.pad, self._place, self.clock, self._title_of, id="pane")
-                with TabPane("DAP note (F3)", id="dap-tab"):
-                    for part in DAP_PARTS:
-                        yield Label(DAP_TITLES[part])
-                        area = AnswerArea(
-                            "", soft_wrap=True, tab_behavior="focus", id=f"dap-{part}"
-                        )
-                        area.cursor_blink = cursor_blink()
-                        yield area
+                with TabPane(Content(f"Progress note ({dap})"), id="dap-tab"):
+                    yield ProgressPane(
+                        self.pad,
+                        self.notes,
+                        chosen_template(self.store.load_settings()),
+                        self.clock,
+                        lambda chosen: self.store.save_settings({SETTING: chosen}),
+                        id="progress-note",
+                    )
         yield KeysFooter()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         found = self.notes.read()
-        self.pad.load_dap(found.dap)
-        for part in DAP_PARTS:
-            self.query_one(f"#dap-{part}", AnswerArea).load_text(found.dap[part])
+        await self.query_one(ProgressPane).load(found.progress)
         self.query_one(NotesPane).box.focus()
         self._show_care()
         self._watching = [
@@ -229,6 +220,7 @@ class ConsoleScreen(Screen[None]):
             follow = self.query_one("#follow-newer", Button)
             follow.label = Content(f"Follow their new session ({found.newer})")
             follow.add_class("shown")
+            self.refresh_bindings()
         self._show_where()
         self._show_clock()
         self.shown += 1
@@ -245,7 +237,7 @@ class ConsoleScreen(Screen[None]):
         widget.update(
             f"⚑ Care flag: a sealed answer asked for care on {long_date(care.raised.date())} at "
             f"{care.raised:%H:%M}, in session {care.session}{here}. It stays until you clear it "
-            "on Home (F2)."
+            f"on Home ({self.wb.keys_for('home.edit')})."
         )
 
     def _gone(self) -> None:
@@ -257,8 +249,7 @@ class ConsoleScreen(Screen[None]):
             timer.stop()
         pane = self.query_one(NotesPane)
         pane.gone()
-        for part in DAP_PARTS:
-            self.query_one(f"#dap-{part}", AnswerArea).disabled = True
+        self.query_one(ProgressPane).close()
         a, b = self.couple.names
         self.query_one("#console-where", Static).update(
             plain(
@@ -273,8 +264,10 @@ class ConsoleScreen(Screen[None]):
         legacy = self.session.facilitator.notes if self.session and self.session.facilitator else ""
         notes.legacy = legacy
         self.query_one(NotesPane).show(notes)
-        for part in DAP_PARTS:
-            self.query_one(f"#dap-{part}", AnswerArea).disabled = bool(notes.read_only)
+        progress = self.query_one(ProgressPane)
+        progress.show(notes.progress)
+        if notes.read_only:
+            progress.close()
         packs = {pack.id: pack for pack in self.packs}
         sealed = sealed_markdown(notes.given, packs, self.names)
         self.run_worker(self.query_one("#sealed", Markdown).update(sealed))
@@ -332,14 +325,14 @@ class ConsoleScreen(Screen[None]):
         pane.saver.schedule()
 
     @on(Button.Pressed, "#follow-newer")
-    async def _follow_newer(self) -> None:
+    async def action_follow_newer(self) -> None:
         """Follow the couple's new session, the notes of this one saved first."""
-        from workbook.tui.console import console_screen
-
         if self.newer is None or not await self.settle("Follow"):
             return
-        app: Any = self.app
-        self.app.switch_screen(console_screen(app, self.couple, self.newer, self.clock))
+        following = ConsoleScreen(
+            self.store, self.couple, self.newer, self.library, clock=self.clock
+        )
+        self.app.switch_screen(following)
 
     def action_new_note(self) -> None:
         self.query_one(TabbedContent).active = "notes-tab"
@@ -347,15 +340,18 @@ class ConsoleScreen(Screen[None]):
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
-        target = (
-            self.query_one(NotesPane).box if tab == "notes-tab" else self.query_one("#dap-data")
-        )
-        target.focus()
+        if tab == "notes-tab":
+            self.query_one(NotesPane).box.focus()
+        else:
+            self.query_one(ProgressPane).first().focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Esc goes back only where there is somewhere to go back to (Home).
         if action == "close":
             return len(self.app.screen_stack) > 2
+        if action == "follow_newer":
+            # Shown in the footer, and done, only once the couple has begun a new session.
+            return self.newer is not None
         return True
 
     async def action_close(self) -> None:

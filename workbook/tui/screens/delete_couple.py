@@ -10,12 +10,12 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from workbook.text import clean_line
+from workbook.tui.actions import bindings
+from workbook.tui.host import WorkbookModal
 from workbook.tui.plain import fill
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
@@ -28,10 +28,10 @@ def typed_names(typed: str, names: tuple[str, str]) -> bool:
     return said in (f"{a} and {b}", f"{b} and {a}")
 
 
-class DeleteCoupleScreen(ModalScreen[bool]):
+class DeleteCoupleScreen(WorkbookModal[bool]):
     """Dismisses with True only when the couple's names were typed and Delete chosen."""
 
-    BINDINGS = [Binding("escape", "dismiss(False)", "Keep them", id="delete-couple.keep-them")]
+    BINDINGS = bindings("delete-couple")
 
     def __init__(self, names: tuple[str, str], sessions: int, folder: Path) -> None:
         super().__init__()
@@ -79,9 +79,10 @@ class DeleteCoupleScreen(ModalScreen[bool]):
             self.dismiss(True)
             return
         a, b = self.names
+        keep = self.wb.keys_for("delete-couple.keep-them")
         self.query_one("#error", Static).update(
             f"That is not “{a} and {b}”, so nothing was deleted. Type their names, or press "
-            "Esc to keep them."
+            f"{keep} to keep them."
         )
 
     @on(Button.Pressed, "#keep")

@@ -9,13 +9,12 @@ screen says so and offers a plain copy where they choose, which it says is not e
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
 from workbook.data.files import DataError
@@ -24,6 +23,9 @@ from workbook.data.store import Store
 from workbook.data.trail import ending
 from workbook.export.markdown import long_date
 from workbook.service.agreements import AgreementBook
+from workbook.tui import messages
+from workbook.tui.actions import bindings
+from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill, plain
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
@@ -39,8 +41,8 @@ def command(store: Store) -> str:
     return f"workbook --data-dir {shlex.quote(str(store.root))}"
 
 
-class DoneScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "home", "Home", id="done.home")]
+class DoneScreen(WorkbookScreen[None]):
+    BINDINGS = bindings("done")
 
     def __init__(self, store: Store, couple: Couple, session: Session) -> None:
         super().__init__()
@@ -102,7 +104,7 @@ class DoneScreen(Screen[None]):
         ):
             yield Static(label, markup=False)
             yield Static(plain(path), classes="path")
-        if getattr(self.app, "served", False):
+        if self.wb.served:
             # In a browser the files are on the server's disk: they come as downloads.
             yield Static(
                 "Your agreement document and this session's summary can come to this "
@@ -132,7 +134,7 @@ class DoneScreen(Screen[None]):
             classes="gap",
             markup=False,
         )
-        if getattr(self.app, "served", False):
+        if self.wb.served:
             yield Static(
                 f"They can come to this browser as downloads. {NOT_ENCRYPTED}", markup=False
             )
@@ -146,12 +148,21 @@ class DoneScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#home", Button).focus(scroll_visible=False)
+        # Homework this session did is written down as done by it, away from the screen.
+        self.run_worker(self._settle, thread=True, group="homework", exit_on_error=False)
+
+    def _settle(self) -> None:
+        from workbook.service import homework
+        from workbook.service.errors import ServiceError
+
+        with contextlib.suppress(ServiceError):
+            homework.settle(self.store, self.couple.id)
 
     def action_home(self) -> None:
         self.dismiss()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "download":
-            self.app.export(self.couple)  # type: ignore[attr-defined]
+            self.post_message(messages.ExportDocuments(self.couple))
             return
         self.dismiss()

@@ -2,7 +2,8 @@
 way to the archive, to deleting them, and to clearing their care flag while it is up.
 
 The couple keeps its id and folder when the names change, so commands and scripts that name
-it keep working.
+it keep working, unless "Rename their folder too" is ticked: then the folder (and the id that
+commands use) follows the new names, so a typo does not stay in every path.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.widgets import Checkbox
 
 from workbook.data.models import Couple
 from workbook.tui.screens.new_couple import CoupleForm
@@ -26,6 +28,8 @@ class CoupleChange:
     what: Literal["save", "archive", "unarchive", "delete", "clear-care"]
     names: tuple[str, str] = ("", "")
     facilitator: str = ""
+    # The couple's folder takes the name the new names make (plain folders only).
+    folder: bool = False
 
 
 class EditCoupleScreen(CoupleForm[CoupleChange]):
@@ -33,12 +37,20 @@ class EditCoupleScreen(CoupleForm[CoupleChange]):
 
     QUESTION = "The couple's names and facilitator"
 
-    def __init__(self, couple: Couple) -> None:
+    def __init__(self, couple: Couple, encrypted: bool = False) -> None:
         super().__init__(couple.names, couple.facilitator or "")
+        # In an encrypted folder a couple's folder name says nothing: there is none to change.
+        self.encrypted = encrypted
         self.archived = bool(couple.archived)
         self.care = couple.care is not None and couple.care.up
 
     def buttons(self) -> ComposeResult:
+        if not self.encrypted:
+            yield Checkbox(
+                "Rename their folder too (not while a session is open)",
+                id="rename-folder",
+                compact=True,
+            )
         with Horizontal(classes="form-buttons"):
             yield Button("Save", id="continue", variant="primary")
             yield Button(
@@ -49,7 +61,8 @@ class EditCoupleScreen(CoupleForm[CoupleChange]):
                 yield Button("Clear the care flag…", id="clear-care")
 
     def finished(self, a: str, b: str, facilitator: str) -> CoupleChange:
-        return CoupleChange("save", (a, b), facilitator)
+        folder = bool(self.query(Checkbox)) and self.query_one("#rename-folder", Checkbox).value
+        return CoupleChange("save", (a, b), facilitator, folder)
 
     @on(Button.Pressed, "#archive")
     def _archive(self) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from workbook.tui.actions import bindings, default_keys
+from workbook.tui.host import WorkbookModal
 from workbook.tui.widgets.button import Button
 
 HELP = """\
@@ -18,11 +18,7 @@ Moving around
 {moves}
 
 On Home
-  / or a name       search the couples' names; Esc clears the search
-  Tab               reach the filters (due, unfinished, archived) and the order
-  n s r e v         new couple, new session, resume, export, review
-  F2                edit the couple's names and facilitator; archive them
-  Del               delete the couple (after typing their names)
+{home}
 
 Answering
   Text              type; Tab leaves the text box
@@ -82,21 +78,42 @@ MOVES = [
 
 def help_text(keys_for: Callable[[str, str], str]) -> str:
     """The help, with the keys in force (a keymap, or a browser, may have changed them)."""
-    rows = []
-    for binding_id, default, what in MOVES:
-        shown = keys_for(binding_id, default)
-        rows.append(f"  {shown:<17} {what}" if len(shown) <= 17 else f"  {shown}\n{'':20}{what}")
-    return HELP.format(moves="\n".join(rows))
+    moves = [(keys_for(binding_id, default), what) for binding_id, default, what in MOVES]
+
+    def home(action_id: str) -> str:
+        return keys_for(action_id, default_keys(action_id))
+
+    ways_in = ("new-couple", "new-session", "resume", "export", "review")
+    on_home = [
+        (
+            f"{home('home.search')} or a name",
+            f"search the couples' names; {home('home.clear-search')} clears the search",
+        ),
+        ("Tab", "reach the filters (due, unfinished, archived) and the order"),
+        (
+            " ".join(home(f"home.{way}") for way in ways_in),
+            "new couple, new session, resume, export, review",
+        ),
+        (home("home.edit"), "edit the couple's names and facilitator; archive them"),
+        (home("home.delete"), "delete the couple (after typing their names)"),
+    ]
+    return HELP.format(moves=_rows(moves), home=_rows(on_home))
 
 
-class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,question_mark", "dismiss", "Close", id="help.dismiss")]
+def _rows(rows: list[tuple[str, str]]) -> str:
+    return "\n".join(
+        f"  {shown:<17} {what}" if len(shown) <= 17 else f"  {shown}\n{'':20}{what}"
+        for shown, what in rows
+    )
+
+
+class HelpScreen(WorkbookModal[None]):
+    BINDINGS = bindings("help")
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):
             yield Static("Help", classes="dialog-title", markup=False)
-            keys_for = getattr(self.app, "keys_for", lambda _id, default: default)
-            yield Static(help_text(keys_for), markup=False)
+            yield Static(help_text(self.wb.keys_for), markup=False)
             yield Button("Close", id="close", variant="primary")
 
     def on_mount(self) -> None:

@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
@@ -25,10 +24,14 @@ from workbook.data.overview import Overview
 from workbook.logic.caseload import ORDERS, SHOWS, CaseView
 from workbook.service import caseload
 from workbook.service.errors import ServiceError
+from workbook.tui import messages
+from workbook.tui.actions import bindings
 from workbook.tui.follow import typed_into
+from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill
 from workbook.tui.screens.home_manage import CaseloadActions
 from workbook.tui.screens.home_rows import description, row_cells, table_columns
+from workbook.tui.screens.home_week import CaseloadWeek
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.case_table import CaseTable
@@ -36,7 +39,7 @@ from workbook.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from workbook.data.models import Couple
-    from workbook.tui.app import WorkbookApp
+    from workbook.tui.actions import Action
 
 # Narrower than this, the five buttons take two rows.
 NARROW = 76
@@ -48,39 +51,16 @@ class SearchBox(Box):
     """The search: typing filters at once; ↑ ↓ move in the table; Enter goes to it; Esc
     clears."""
 
-    BINDINGS = [
-        Binding("down", "screen.move(1)", "Down", show=False, id="search.down"),
-        Binding("up", "screen.move(-1)", "Up", show=False, id="search.up"),
-        Binding("escape", "screen.clear_search", "Clear", show=False, id="search.clear"),
-    ]
+    BINDINGS = bindings("search")
 
 
-class HomeScreen(CaseloadActions, Screen[None]):
+class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
+    SCOPE = "home"
     AUTO_FOCUS = "#couples"
-    BINDINGS = [
-        Binding("n", "new_couple", "New couple", id="home.new-couple"),
-        Binding("s", "new_session", "Session", id="home.new-session"),
-        Binding("r", "resume", "Resume", id="home.resume"),
-        Binding("e", "export", "Export", id="home.export"),
-        Binding("v", "review", "Review", id="home.review"),
-        Binding("f", "facilitate", "Facilitate", show=False, id="home.facilitate"),
-        # Named on screen (the search box, the line below the table) and in help, not in the
-        # footer, which has no room left at 80 columns.
-        Binding("slash", "search", "Search", show=False, id="home.search"),
-        Binding("f2", "edit", "Edit couple", show=False, id="home.edit"),
-        Binding("delete", "delete", "Delete couple", show=False, id="home.delete"),
-        Binding("escape", "clear_search", "Clear search", show=False, id="home.clear-search"),
-    ]
+    BINDINGS = bindings("home")
 
     class Loaded(Message):
         """The couples are on screen, after each reading of the data folder."""
-
-    @property
-    def wb(self) -> WorkbookApp:
-        from workbook.tui.app import WorkbookApp
-
-        assert isinstance(self.app, WorkbookApp)
-        return self.app
 
     def __init__(self) -> None:
         super().__init__()
@@ -111,7 +91,7 @@ class HomeScreen(CaseloadActions, Screen[None]):
             )
             with Horizontal(id="caseload-bar"):
                 yield SearchBox(
-                    placeholder="Search names (/)",
+                    placeholder=f"Search names ({self.wb.keys_for('home.search')})",
                     id="search",
                     compact=True,
                     max_length=60,
@@ -124,8 +104,9 @@ class HomeScreen(CaseloadActions, Screen[None]):
                 yield Button("New session", id="new-session", variant="primary")
                 yield Button("Resume", id="resume")
                 yield Button("New couple", id="new-couple")
-                yield Button("Export (e)", id="export")
-                yield Button("Review (v)", id="review")
+                export, review = (self.wb.keys_for(f"home.{k}") for k in ("export", "review"))
+                yield Button(Content(f"Export ({export})"), id="export")
+                yield Button(Content(f"Review ({review})"), id="review")
         # Compact, so that every key fits in the footer down to 60 columns.
         yield KeysFooter(compact=True)
 
@@ -159,6 +140,11 @@ class HomeScreen(CaseloadActions, Screen[None]):
 
     @work(thread=True, exclusive=True, group="caseload", exit_on_error=False)
     def _read(self) -> None:
+        # The first reading prepares the data folder (``Host.prepare_folder``), keys held.
+        problem = self.wb.prepare_folder()
+        if problem is not None:
+            say = self.app.notify
+            self.app.call_from_thread(say, problem, severity="error", timeout=30, markup=False)
         try:
             found = caseload.caseload(self.wb.store, self.wb.today())
         except Exception as error:  # never a crash on Home: say what went wrong instead
@@ -243,18 +229,19 @@ class HomeScreen(CaseloadActions, Screen[None]):
             # Two lines, each cut to the width: one couple's description replaces another's
             # without laying out the screen again, at every search key.
             detail.set_class(False, "wrapped")
-            detail.update(description(couple), layout=not self._plain)
+            detail.update(description(couple, self.wb.keys_for), layout=not self._plain)
             self._plain = True
             return
         self._plain = False
         detail.set_class(True, "wrapped")
         reason = dict(self.view.caseload.unreadable).get(chosen or "")
         if couple is not None:
-            detail.update(description(couple))
+            detail.update(description(couple, self.wb.keys_for))
         elif reason is not None:
             detail.update(fill("⚠ $id cannot be read: $why", id=chosen or "", why=reason))
         elif not self.view.caseload.couples:
-            detail.update("Start by adding the two of you with New couple (n).")
+            new = self.wb.keys_for("home.new-couple")
+            detail.update(fill("Start by adding the two of you with New couple ($n).", n=new))
         else:
             detail.update("")
 
@@ -352,42 +339,52 @@ class HomeScreen(CaseloadActions, Screen[None]):
         await self._ready.wait()
         return self.selected()
 
+    # The command palette
+
+    def offers(self, action: Action) -> bool:
+        if action.id == "home.change-passphrase":
+            return self.wb.store.encrypted
+        return self.selected() is not None
+
+    def palette_name(self, action: Action) -> str:
+        if action.id == "home.archive" and self.highlighted_archived():
+            return "Bring couple back from the archive"
+        return action.named
+
     # Ways in
 
     @on(Button.Pressed, "#new-session")
     async def action_new_session(self) -> None:
         couple = await self.chosen()
         if couple is not None:
-            self.wb.open_agenda(couple)
+            self.post_message(messages.OpenAgenda(couple))
 
     @on(Button.Pressed, "#resume")
     async def action_resume(self) -> None:
         couple = await self.chosen()
         if couple is not None:
-            self.wb.resume(couple)
+            self.post_message(messages.ResumeSession(couple))
 
     @on(Button.Pressed, "#new-couple")
     def action_new_couple(self) -> None:
-        self.wb.new_couple()
+        self.post_message(messages.AddCouple())
 
     @on(Button.Pressed, "#export")
     async def action_export(self) -> None:
         couple = await self.chosen()
         if couple is not None:
-            self.wb.export(couple)
+            self.post_message(messages.ExportDocuments(couple))
 
     @on(Button.Pressed, "#review")
     async def action_review(self) -> None:
         couple = await self.chosen()
         if couple is not None:
-            self.wb.review(couple)
+            self.post_message(messages.ReviewAgreements(couple))
 
     @work(exclusive=True, group="manage")
     async def action_facilitate(self) -> None:
         """The counsellor's console for the couple's current session (``workbook facilitate``);
         a key pressed before the table is filled waits for it, as the other keys do."""
-        from workbook.tui.console import open_console
-
         couple = await self.chosen()
         if couple is not None:
-            open_console(self.wb, couple)
+            self.post_message(messages.OpenConsole(couple))

@@ -1,19 +1,22 @@
 """Home's ways of looking after a caseload: edit a couple's names and facilitator, archive or
-bring them back, clear a care flag, delete them (after their names are typed), each done by
-``tui/manage.py`` through the caseload service."""
+bring them back, clear a care flag, delete them (after their names are typed), each asked of
+the app in a message (``tui/messages.py``), which the caseload service does."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
 from textual import work
+from textual.message import Message
+
+from workbook.tui import messages
 
 if TYPE_CHECKING:
     from textual.app import App
 
     from workbook.data.models import Couple
     from workbook.data.overview import Overview
-    from workbook.tui.app import WorkbookApp
+    from workbook.tui.host import Host
 
 
 class _Home(Protocol):
@@ -25,7 +28,9 @@ class _Home(Protocol):
     def app(self) -> App[Any]: ...
 
     @property
-    def wb(self) -> WorkbookApp: ...
+    def wb(self) -> Host: ...
+
+    def post_message(self, message: Message) -> bool: ...
 
     async def chosen(self) -> Couple | None: ...
 
@@ -49,28 +54,29 @@ class CaseloadActions:
         couple = await self.chosen()
         if couple is None:
             return
-        change = await self.app.push_screen_wait(EditCoupleScreen(couple))
+        change = await self.app.push_screen_wait(
+            EditCoupleScreen(couple, encrypted=self.wb.store.encrypted)
+        )
         if change is None:
             return
         if change.what == "delete":
             await self._delete(couple)
         elif change.what == "clear-care":
-            from workbook.tui.manage import clear_care
             from workbook.tui.screens.clear_care import ClearCareScreen
 
             reason = await self.app.push_screen_wait(ClearCareScreen(couple))
             if reason:
-                clear_care(self.wb, couple, reason)
-                self.refresh_couples()
+                self.post_message(messages.ClearCare(couple, reason))
         elif change.what == "archive":
             self.archive(couple, True)
         elif change.what == "unarchive":
             self.archive(couple, False)
         else:
-            from workbook.tui.manage import rename
-
-            rename(self.wb, couple, change.names, change.facilitator)
-            self.refresh_couples()
+            self.post_message(
+                messages.RenameCouple(
+                    couple, change.names, change.facilitator, folder=change.folder
+                )
+            )
 
     @work(exclusive=True, group="manage")
     async def action_archive(self: _Home) -> None:
@@ -90,18 +96,13 @@ class CaseloadActions:
             await self._delete(couple)
 
     async def _delete(self: _Home, couple: Couple) -> None:
-        from workbook.tui.manage import delete
         from workbook.tui.screens.delete_couple import DeleteCoupleScreen
 
         sessions = len(self.wb.store.session_ids(couple.id))
         folder = self.wb.store.layout.couple_folder(couple.id)
         if await self.app.push_screen_wait(DeleteCoupleScreen(couple.names, sessions, folder)):
-            delete(self.wb, couple)
-            self.refresh_couples()
+            self.post_message(messages.DeleteCouple(couple))
 
     def archive(self: _Home, couple: Couple, archived: bool) -> None:
         """Archive the couple, or bring them back from the archive."""
-        from workbook.tui.manage import archive
-
-        archive(self.wb, couple, archived)
-        self.refresh_couples()
+        self.post_message(messages.ArchiveCouple(couple, archived))

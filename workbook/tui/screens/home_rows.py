@@ -3,12 +3,13 @@ the width, a couple's cells, and the couple in words."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual.content import Content
 
 from workbook.data.overview import Overview
-from workbook.logic.caseload import due_text, shown_day
+from workbook.logic.caseload import appointment_text, due_text, shown_day, week_words
 from workbook.tui.plain import fill
 from workbook.tui.widgets.case_table import Column
 
@@ -22,7 +23,7 @@ def table_columns(width: int, wide: bool) -> tuple[list[str], list[Column]]:
     fixed = [("Last session", "last", 12), ("Next review", "review", 14)]
     if wide:
         # The count is in the line below the table too; the names need the room more.
-        fixed = [("With", "with", 18), *fixed, ("Sessions", "sessions", 8)]
+        fixed = [("With", "with", 18), *fixed, ("Next session", "appointment", 16)]
     # Also where the table says which rows show ("189–200/200").
     fixed.append(("", "status", 11))
     # Home's width less its padding, and the table's margins and border.
@@ -54,6 +55,7 @@ def row_cells(couple: Overview, keys: list[str], today: date) -> list[str]:
         "last": shown_day(couple),
         "review": due_text(couple, today),
         "sessions": str(couple.sessions),
+        "appointment": appointment_text(couple),
         "status": " ".join(status),
     }
     # The care flag stands before the names, where the eye starts (docs/screens.md).
@@ -61,8 +63,9 @@ def row_cells(couple: Overview, keys: list[str], today: date) -> list[str]:
     return [f"{flag}{a} and {b}", *(values[key] for key in keys)]
 
 
-def description(couple: Overview) -> Content:
-    """The highlighted couple in words: the facts, then a problem or what can be done."""
+def description(couple: Overview, keys_for: Callable[[str], str]) -> Content:
+    """The highlighted couple in words: the facts, then a problem or what can be done, with
+    the keys in force (``keys_for(action_id)``)."""
     a, b = couple.names
     parts = [f"{couple.sessions} session{'s' if couple.sessions != 1 else ''}"]
     agreements = (
@@ -70,17 +73,24 @@ def description(couple: Overview) -> Content:
     )
     if couple.agreements_due:
         agreements += f", {couple.agreements_due} due for review"
-    parts.append(agreements)
+    week = week_words(couple)
+    # At 80 columns the line has room for the week only without "0 agreements".
+    if couple.agreements_active or not week:
+        parts.append(agreements)
+    parts += week
     facilitator = " with $f" if couple.facilitator else ""
     if couple.problem:
         second = "⚠ $problem"
     else:
-        hints = ["r resumes the unfinished session"] if couple.unfinished else []
+        edit, resume = keys_for("home.edit"), keys_for("home.resume")
+        hints = [f"{resume} resumes the unfinished session"] if couple.unfinished else []
         if couple.care is not None:
             since = f" since {couple.care[0][:10]}" if couple.care[0] else ""
-            hints.insert(0, f"⚑ care flag{since} (F2 clears it)")
-        hints.append("F2 brings them back" if couple.archived else "F2 edits or archives")
-        hints.append("Del deletes")
+            hints.insert(0, f"⚑ care flag{since} ({edit} clears it)")
+        goals, homework = keys_for("home.goals"), keys_for("home.homework")
+        hints.append(f"{goals} goals · {homework} homework")
+        hints.append(f"{edit} brings them back" if couple.archived else f"{edit} edits or archives")
+        hints.append(f"{keys_for('home.delete')} deletes")
         second = " · ".join(hints)
     return fill(
         f"$a and $b{facilitator}: {' · '.join(parts)}\n{second}",

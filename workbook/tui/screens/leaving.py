@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from textual import work
 from textual.content import Content
-from textual.screen import Screen
 
 from workbook.data.models import Couple
 from workbook.data.store import Store
 from workbook.service.recorder import SessionRecorder
 from workbook.tui.autosave import Autosave
+from workbook.tui.host import WorkbookScreen
 from workbook.tui.screens.confirm import ConfirmScreen
 
 END_QUESTION = (
@@ -29,7 +29,7 @@ def ask_to_end() -> ConfirmScreen:
     return ConfirmScreen(Content(END_QUESTION), "End here for today", "Go on with the session")
 
 
-class LeavableScreen(Screen[None]):
+class LeavableScreen(WorkbookScreen[None]):
     """A screen that walks a session: the walk screen is one."""
 
     store: Store
@@ -71,7 +71,9 @@ class LeavableScreen(Screen[None]):
         self.recorder.leave()
         if await self.settle("Leave"):
             self.store.release_session(self.couple.id, self.recorder.session.id)
-            self.app.notify("Paused, and all saved. Press r to carry on where you left off.")
+            resume = self.wb.keys_for("pause.resume")
+            said = f"Paused, and all saved. Press {resume} to carry on where you left off."
+            self.app.notify(said, markup=False)
             self.dismiss()
 
     async def settle(self, leaving: str) -> bool:

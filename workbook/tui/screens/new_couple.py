@@ -7,12 +7,12 @@ from typing import Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from workbook.text import clean_line
+from workbook.tui.actions import bindings
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
@@ -23,7 +23,7 @@ R = TypeVar("R")
 class CoupleForm(Screen[R | None], Generic[R]):
     """Two names and a facilitator, checked; ``finished`` says what to do with them."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="new-couple.cancel")]
+    BINDINGS = bindings("new-couple")
     QUESTION = "Who is taking part?"
 
     def __init__(self, names: tuple[str, str] = ("", ""), facilitator: str = "") -> None:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from workbook.tui.actions import bindings
+from workbook.tui.host import WorkbookModal
 from workbook.tui.served import tell_server
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
@@ -22,10 +22,10 @@ ASK = (
 )
 
 
-class NewLinkScreen(ModalScreen[None]):
+class NewLinkScreen(WorkbookModal[None]):
     """Choose a seat, then see its new link."""
 
-    BINDINGS = [Binding("escape", "dismiss", "Close", id="new-link.close")]
+    BINDINGS = bindings("new-link")
 
     def __init__(self, seats: list[tuple[str, str]]) -> None:
         super().__init__()

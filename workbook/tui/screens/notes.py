@@ -10,26 +10,23 @@ file is never read back here. Reading the notes takes the console, or the practi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from workbook.data.models import now
 from workbook.data.notepad import NotePad
-from workbook.data.notes import COUPLE_WINDOW
+from workbook.data.notes import COUPLE_WINDOW, NotesFile
+from workbook.tui.actions import bindings
 from workbook.tui.plain import fill
 from workbook.tui.steps.text import AnswerArea
 from workbook.tui.widgets.blink import cursor_blink
 from workbook.tui.widgets.notes_pane import NotesSaved, NotesSaver
-
-if TYPE_CHECKING:
-    from workbook.tui.screens.walk import WalkScreen
 
 LEGEND = (
     "Saved as you type, for $name only, and marked as typed on this screen. Notes written "
@@ -38,13 +35,16 @@ LEGEND = (
 
 
 class NotesScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Close the note", id="notes.dismiss")]
+    BINDINGS = bindings("notes")
 
-    def __init__(self, facilitator: str, walk: WalkScreen) -> None:
+    def __init__(
+        self, facilitator: str, notes: NotesFile, place: Callable[[], tuple[str, str]]
+    ) -> None:
+        """``notes``: the session's notes file; ``place()``: the pack and the step the couple
+        are at, to stamp a note with when it is begun."""
         super().__init__()
         self.facilitator = facilitator
-        self.walk = walk
-        notes = walk.store.notes(walk.couple.id, walk.session.id)
+        self.place = place
         self.pad = NotePad(notes, origin=COUPLE_WINDOW)
         self.saver = NotesSaver(self, self.pad, read_back=False)
 
@@ -69,9 +69,8 @@ class NotesScreen(ModalScreen[None]):
         self._show_state()
 
     def _stamp(self) -> tuple[str, str, datetime]:
-        walk = self.walk.walk
-        place = self.walk.place
-        return walk.packs[place.pack].id, walk.step(place).id, now()
+        pack_id, step_id = self.place()
+        return pack_id, step_id, now()
 
     @on(NotesSaved)
     def _saved(self, event: NotesSaved) -> None:

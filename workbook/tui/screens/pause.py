@@ -13,25 +13,21 @@ the search or the palette of the screens above, names another couple.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Static
 
 from workbook.data.files import DataError
 from workbook.data.models import Couple
 from workbook.service import folder
+from workbook.tui import messages
+from workbook.tui.actions import bindings
+from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill
 from workbook.tui.screens.practice_lock import PracticeLockScreen, Tries
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
-
-if TYPE_CHECKING:
-    from workbook.tui.app import WorkbookApp
 
 NO_LOCK = (
     "Other couples' names are not shown from a couple's window. To reach them, quit and open "
@@ -39,14 +35,11 @@ NO_LOCK = (
 )
 
 
-class PauseScreen(Screen[None]):
+class PauseScreen(WorkbookScreen[None]):
     """Dismisses only once the practice lock is passed (or there is no other couple)."""
 
     # Home's keys for the same things.
-    BINDINGS = [
-        Binding("r", "resume", "Resume", id="pause.resume"),
-        Binding("s", "new_session", "New session", id="pause.new-session"),
-    ]
+    BINDINGS = bindings("pause")
 
     def __init__(self, couple: Couple) -> None:
         super().__init__()
@@ -55,13 +48,6 @@ class PauseScreen(Screen[None]):
         # Which lock guards the caseload; None when there is none (``data/pin.py``).
         self.lock_name: str | None = None
         self.others = True
-
-    @property
-    def wb(self) -> WorkbookApp:
-        from workbook.tui.app import WorkbookApp
-
-        assert isinstance(self.app, WorkbookApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         a, b = self.couple.names
@@ -102,15 +88,15 @@ class PauseScreen(Screen[None]):
 
     @on(Button.Pressed, "#resume")
     def action_resume(self) -> None:
-        self.wb.resume(self.couple)
+        self.post_message(messages.ResumeSession(self.couple))
 
     @on(Button.Pressed, "#new-session")
     def action_new_session(self) -> None:
-        self.wb.open_agenda(self.couple)
+        self.post_message(messages.OpenAgenda(self.couple))
 
     @on(Button.Pressed, "#quit")
     async def _quit(self) -> None:
-        await self.wb.action_quit()
+        await self.app.run_action("quit")
 
     @on(Button.Pressed, "#home")
     @work(exclusive=True, group="practice-lock")

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from workbook.data.durable import SaveError
 from workbook.export.plain_copy import NOT_ENCRYPTED, chosen_folder, default_folder, write_copy
+from workbook.tui.actions import bindings
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 
@@ -26,7 +26,7 @@ ABOUT = (
 class PlainCopyScreen(ModalScreen[list[Path] | None]):
     """Dismisses with the files written, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="plain-copy.cancel")]
+    BINDINGS = bindings("plain-copy")
 
     def __init__(self, root: Path, documents: list[tuple[str, str]]) -> None:
         super().__init__()

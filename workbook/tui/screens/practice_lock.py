@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -24,6 +23,7 @@ from textual.widgets import Input, Static
 from workbook.data import pin
 from workbook.data.store import Store
 from workbook.service import folder
+from workbook.tui.actions import bindings
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 
@@ -49,7 +49,7 @@ class Tries:
 class PracticeLockScreen(ModalScreen[bool]):
     """Dismisses with True once the right PIN (or passphrase) is given; False: back."""
 
-    BINDINGS = [Binding("escape", "dismiss(False)", "Back", id="lock.back")]
+    BINDINGS = bindings("lock")
 
     def __init__(self, store: Store, lock: str, tries: Tries) -> None:
         super().__init__()

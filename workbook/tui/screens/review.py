@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -23,20 +21,15 @@ from workbook.export.markdown import long_date
 from workbook.logic.agreements import for_review
 from workbook.service.agreements import AgreementBook
 from workbook.text import clean_line
+from workbook.tui.actions import bindings
+from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill, plain
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.footer import KeysFooter
 
 
-class ReviewScreen(Screen[None]):
-    BINDINGS = [
-        Binding("k", "keep", "Keep", id="review.keep"),
-        Binding("c", "change", "Change", id="review.change"),
-        Binding("l", "retire", "Let it go", id="review.retire"),
-        Binding("1", "confirm('a')", "Confirm (1st)", show=False, id="review.confirm-1st"),
-        Binding("2", "confirm('b')", "Confirm (2nd)", show=False, id="review.confirm-2nd"),
-        Binding("escape", "back", "Done", id="review.back"),
-    ]
+class ReviewScreen(WorkbookScreen[None]):
+    BINDINGS = bindings("review")
 
     def __init__(
         self, book: AgreementBook, *, due_only: bool = False, session: str | None = None
@@ -71,10 +64,12 @@ class ReviewScreen(Screen[None]):
                 )
             else:
                 yield Static(fill("Your agreements, $a and $b", a=a, b=b), classes="step-title")
+            key = self._key
             yield Static(
-                "Talk about each one together. k keeps it going until its next review; c "
-                "changes it (then each of you confirms, 1 and 2); l lets it go. "
-                + ("Esc goes on to the check-in." if self.due_only else ""),
+                f"Talk about each one together. {key('keep')} keeps it going until its next "
+                f"review; {key('change')} changes it (then each of you confirms, "
+                f"{key('confirm-1st')} and {key('confirm-2nd')}); {key('retire')} lets it go. "
+                + (f"{key('back')} goes on to the check-in." if self.due_only else ""),
                 classes="legend",
                 markup=False,
             )
@@ -86,6 +81,9 @@ class ReviewScreen(Screen[None]):
             yield field
             yield OptionList(*self._rows(), id="agreements")
         yield KeysFooter()
+
+    def _key(self, action: str) -> str:
+        return self.wb.keys_for(f"review.{action}")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -167,7 +165,8 @@ class ReviewScreen(Screen[None]):
         if self._letting_go != chosen.id:
             self._letting_go = chosen.id
             self.query_one("#status", Static).update(
-                "Let this agreement go? Press l again to let it go; any other key keeps it."
+                f"Let this agreement go? Press {self._key('retire')} again to let it go; any "
+                "other key keeps it."
             )
             return
         self._letting_go = None
@@ -203,7 +202,8 @@ class ReviewScreen(Screen[None]):
         self.query_one(OptionList).focus()
         a, b = self.couple.names
         self.query_one("#status", Static).update(
-            f"{a} presses 1 and {b} presses 2 to confirm the change; Esc leaves it as it was."
+            f"{a} presses {self._key('confirm-1st')} and {b} presses {self._key('confirm-2nd')} "
+            f"to confirm the change; {self._key('back')} leaves it as it was."
         )
 
     def action_confirm(self, key: str) -> None:

@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from textual.content import Content
-from textual.screen import Screen
 
 from workbook.logic.walk import Place
+from workbook.tui.host import WorkbookScreen
 from workbook.tui.screens.confirm import ConfirmScreen
 from workbook.tui.steps.base import Question, StepInput
 
@@ -30,14 +30,17 @@ AGAIN = {
     "next": "Press Next again to go on.",
     "back": "Press Back again to go back.",
     "goto": "Choose that step again to go there.",
-    "pause": "Press Esc again to pause.",
+    # With the keys in force for the walk's pause.
+    "pause": "Press {pause} again to pause.",
 }
 
 
 class StepExit:
     """The checks before leaving the steps of one walk screen."""
 
-    def __init__(self, screen: Screen[None], where: Callable[[], Place], read_only: bool) -> None:
+    def __init__(
+        self, screen: WorkbookScreen[None], where: Callable[[], Place], read_only: bool
+    ) -> None:
         # The walk screen, where the couple is on it, and whether it only reads (the walk
         # imports this module, never the other way round).
         self.screen = screen
@@ -64,7 +67,9 @@ class StepExit:
             warning = widget.before_leaving()
             if warning and (place, way) not in self._warned:
                 self._warned.add((place, way))
-                screen.notify(f"{warning} {AGAIN[way]}", severity="warning", markup=False)
+                pause = screen.wb.keys_for("walk.pause")
+                again_said = AGAIN[way].format(pause=pause)
+                screen.notify(f"{warning} {again_said}", severity="warning", markup=False)
                 return False
             question = widget.question_before_next() if way == "next" else None
             if question is not None and not going_on:

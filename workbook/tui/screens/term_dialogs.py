@@ -14,16 +14,16 @@ from collections.abc import Mapping
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from workbook.data.partners import other
 from workbook.text import clean
+from workbook.tui.actions import bindings
+from workbook.tui.host import WorkbookModal
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.text import AnswerArea
 from workbook.tui.widgets.blink import cursor_blink
@@ -40,10 +40,10 @@ def quoted(text: str) -> str:
     return words if len(words) <= QUOTED_CHARS else words[: QUOTED_CHARS - 1] + "…"
 
 
-class WhoScreen(ModalScreen[str | None]):
+class WhoScreen(WorkbookModal[str | None]):
     """Who will do a term in one partner's own words: ``a``, ``b`` or ``both``, or None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Not now", id="who.not-now")]
+    BINDINGS = bindings("who")
 
     def __init__(self, text: str, writer: str, suggested: str, names: Mapping[str, str]) -> None:
         super().__init__()
@@ -56,14 +56,16 @@ class WhoScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         writer = self.names[self.writer]
+        esc = self.wb.keys_for("who.not-now")
         with Vertical(id="who", classes="dialog"):
             yield Static("Who will do this?", classes="dialog-title", markup=False)
             yield Static(fill("“$text”", text=quoted(self.text)))
             yield Static(
                 fill(
                     "These are $writer's words. Say who will do it: the term will begin "
-                    "with that name. Enter chooses; Esc adds nothing.",
+                    "with that name. Enter chooses; $esc adds nothing.",
                     writer=writer,
+                    esc=esc,
                 ),
                 classes="legend",
             )
@@ -106,11 +108,11 @@ class TermArea(AnswerArea):
         await super()._on_key(event)
 
 
-class TermWordsScreen(ModalScreen[str | None]):
+class TermWordsScreen(WorkbookModal[str | None]):
     """The words of a term, to reword or edit: the new words, or None to leave them as they
     were (Esc, or nothing written)."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Leave as it was", id="term-words.leave")]
+    BINDINGS = bindings("term-words")
 
     def __init__(self, text: str, title: str, note: Content) -> None:
         super().__init__()
@@ -127,7 +129,8 @@ class TermWordsScreen(ModalScreen[str | None]):
             area.show_line_numbers = False
             area.cursor_blink = cursor_blink()
             yield area
-            yield Static("Enter keeps these words; Esc leaves them as they were.", markup=False)
+            esc = self.wb.keys_for("term-words.leave")
+            yield Static(f"Enter keeps these words; {esc} leaves them as they were.", markup=False)
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

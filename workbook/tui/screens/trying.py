@@ -11,9 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 
 from workbook.data.models import Couple
@@ -21,12 +19,14 @@ from workbook.data.store import Store
 from workbook.logic.trial import follow
 from workbook.packs.load import LoadedPack, load_pack
 from workbook.packs.models import Pack
+from workbook.tui.actions import bindings
+from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import line, plain
 from workbook.tui.widgets.footer import KeysFooter
 
 
-class TryScreen(Screen[None]):
-    BINDINGS = [Binding("enter", "walk", "Walk it", id="try-screen.walk")]
+class TryScreen(WorkbookScreen[None]):
+    BINDINGS = bindings("try-screen")
 
     def __init__(self, store: Store, couple: Couple, file: Path) -> None:
         super().__init__()
@@ -95,9 +95,10 @@ class TryScreen(Screen[None]):
         await listing.remove_children()
         count = len(loaded.problems)
         if not count:
+            walk, reload = self.wb.keys_for("try-screen.walk"), self.wb.keys_for("try.reload")
             status.update(
-                "No problems. Enter walks the pack; saving it in your editor (or F5) reads it "
-                "again, and the walk stays on the same step."
+                f"No problems. {walk} walks the pack; saving it in your editor (or {reload}) "
+                "reads it again, and the walk stays on the same step."
             )
         else:
             status.update(

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from workbook.service import folder
 from workbook.service.errors import ServiceError, WrongSecret
+from workbook.tui.actions import bindings
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
@@ -42,7 +42,7 @@ def new_passphrase_problem(new: str, again: str) -> str | None:
 class UnlockScreen(Screen[bool]):
     """Dismisses with True once the folder is unlocked; False to leave the app."""
 
-    BINDINGS = [Binding("escape", "leave", "Quit", show=False, id="unlock.leave")]
+    BINDINGS = bindings("unlock")
 
     def __init__(self, root: Path) -> None:
         super().__init__()
@@ -250,7 +250,7 @@ class UnlockScreen(Screen[bool]):
 class ChangePassphraseScreen(Screen[bool]):
     """A new passphrase for the unlocked folder: the key is wrapped again, no file rewritten."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="passphrase.cancel")]
+    BINDINGS = bindings("passphrase")
 
     def __init__(self, root: Path) -> None:
         super().__init__()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from workbook.service.recorder import Unsaved
+from workbook.tui.actions import bindings
 from workbook.tui.autosave import Autosave
 from workbook.tui.plain import fill
 from workbook.tui.widgets.button import Button
@@ -20,9 +20,7 @@ RETRY, STAY, LOSE = "retry", "stay", "lose"
 class UnsavedScreen(ModalScreen[str]):
     """Dismisses with ``RETRY``, ``STAY`` or ``LOSE``; Esc stays."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss('stay')", "Keep workbook open", id="unsaved.keep-workbook-open")
-    ]
+    BINDINGS = bindings("unsaved")
 
     def __init__(self, unsaved: Unsaved, leaving: str) -> None:
         super().__init__()

@@ -2,8 +2,7 @@
 
 The screen shows the place and forwards messages. What a step shows comes from its kind's view
 (``tui/views.py``); answers and moves go to the ``SessionRecorder``, which saves them; confirmed
-terms go to the ``AgreementBook``. A read-only window shows the session and changes nothing.
-"""
+terms go to the ``AgreementBook``. A read-only window shows the session and changes nothing."""
 
 from __future__ import annotations
 
@@ -12,7 +11,6 @@ from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
@@ -25,12 +23,14 @@ from workbook.logic.walk import Place, Walk
 from workbook.packs.models import Pack
 from workbook.service.agreements import AgreementBook
 from workbook.service.recorder import SessionRecorder
-from workbook.tui import views
+from workbook.tui import messages, views
+from workbook.tui.actions import bindings
 from workbook.tui.autosave import Autosave
 from workbook.tui.follow import follow_highlight, settle_stage
 from workbook.tui.plain import line
 from workbook.tui.screens.leaving import LeavableScreen
 from workbook.tui.screens.step_exit import StepExit
+from workbook.tui.screens.walk_commands import Command, go_to_step
 from workbook.tui.steps.agreement import AgreementInput
 from workbook.tui.steps.base import StepInput
 from workbook.tui.steps.context import StepContext, at_place
@@ -43,15 +43,8 @@ from workbook.tui.widgets.partners import PartnerBar, progress_line
 
 
 class WalkScreen(LeavableScreen):
-    BINDINGS = [
-        # Keys typed after any of these wait for the move to be complete (``key_gate``).
-        Binding("ctrl+n", "next", "Next", id="walk.next"),
-        Binding("ctrl+b", "back", "Back", id="walk.back"),
-        Binding("enter", "ready", "I'm ready", show=False, priority=True, id="walk.ready"),
-        Binding("escape", "pause", "Pause", id="walk.pause"),
-        Binding("ctrl+g", "end_now", "End now", id="walk.end-now"),
-        Binding("ctrl+o", "notes", "Note", id="walk.notes"),
-    ]
+    SCOPE = "walk"
+    BINDINGS = bindings("walk")
 
     def __init__(
         self,
@@ -71,7 +64,7 @@ class WalkScreen(LeavableScreen):
             store, couple.id, session, read_only, packs=packs, keeps_sealed=keeps, now=self.now
         )
         self.autosave = Autosave(self, self.recorder, lambda: self._show_progress(self.place))
-        self.book = AgreementBook(store, couple, lambda: self.app.today())  # type: ignore[attr-defined]
+        self.book = AgreementBook(store, couple, lambda: self.wb.today())
         self.names: dict[str, str] = {p.key: p.name for p in couple.partners}
         self.place = self.walk.resume(session.position)
         self._warned: set[str] = set()
@@ -82,7 +75,7 @@ class WalkScreen(LeavableScreen):
         return self.recorder.session
 
     def now(self) -> datetime:
-        return self.app.now()  # type: ignore[attr-defined,no-any-return]
+        return self.wb.now()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -124,7 +117,7 @@ class WalkScreen(LeavableScreen):
 
     def context(self, place: Place) -> StepContext:
         problems: list[str] = []
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = self.wb.today()
         earlier = lambda: self.store.earlier_sessions(self.couple.id, self.session.id)  # noqa: E731
         made = at_place(self.walk, place, self.session, self.names, today, earlier, problems)
         made = replace(made, read_only=bool(self.read_only), kept_by=self.couple.facilitator)
@@ -196,10 +189,18 @@ class WalkScreen(LeavableScreen):
             return self.walk.is_handoff(self.place) and not elsewhere
         return action != "end_now" or not self.read_only
 
+    def action_export(self) -> None:
+        self.post_message(messages.ExportDocuments(self.couple))
+
+    def more_commands(self) -> list[Command]:
+        return go_to_step(self.walk, lambda p, s: self.run_worker(self.leave_to(p, s)))
+
     def action_notes(self) -> None:
         from workbook.tui.screens.notes import NotesScreen
 
-        self.app.push_screen(NotesScreen(self.couple.facilitator or "", self))
+        notes = self.store.notes(self.couple.id, self.session.id)
+        where = lambda: self.walk.ids(self.place)  # noqa: E731
+        self.app.push_screen(NotesScreen(self.couple.facilitator or "", notes, where))
 
     # Messages from the step
 

@@ -1,7 +1,6 @@
-"""The usual shape of a step each partner answers (text, scale, choice, rank): prompt and help,
-the first answer when the step is open, the input; at the reveal, both answers side by side.
-Apart from ``base.py`` so that a sealed step's own shape (``sealed.py``, which builds on
-``base.py``) is chosen here without an import circle."""
+"""The usual shape of a step each partner answers (``answered``): the prompt and the input in
+turn, both answers side by side at the reveal, and a sealed step's own shape
+(``steps/sealed.py``). The kinds' views build their stage with it."""
 
 from __future__ import annotations
 
@@ -20,8 +19,6 @@ from workbook.tui.steps import sealed
 from workbook.tui.steps.base import StepInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.laid_out import LaidOut
-from workbook.tui.widgets.reveal import Reveal
-from workbook.tui.widgets.scores import score_widgets
 
 Show = Callable[[Any, Any], Content]
 
@@ -38,6 +35,9 @@ def answered(
     left blank shows neither answer, only a line that never says who (``logic/skips.py``). A
     sealed step has its own shape (``steps/sealed.py``): no reveal, and nothing shared that
     depends on the answers."""
+    from workbook.tui.widgets.reveal import Reveal
+    from workbook.tui.widgets.scores import score_widgets
+
     step = context.step
     if is_sealed(step):
         return (

@@ -9,7 +9,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
@@ -18,6 +17,7 @@ from textual.widgets.option_list import Option
 from workbook.data.answers.choice import ChoiceAnswer
 from workbook.logic.compare import compare_choice
 from workbook.text import clean_line
+from workbook.tui.actions import bindings
 from workbook.tui.plain import fill, line
 from workbook.tui.steps.answered import answered
 from workbook.tui.steps.base import ValueInput
@@ -26,7 +26,7 @@ from workbook.tui.widgets.box import Box
 
 
 class ChoiceList(OptionList):
-    BINDINGS = [Binding("space", "select", "Pick", show=False, id="choice.select")]
+    BINDINGS = bindings("choice")
 
 
 def build(context: StepContext) -> list[Widget]:

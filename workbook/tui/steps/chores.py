@@ -12,7 +12,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
@@ -33,6 +32,7 @@ from workbook.logic.chores import (
     shares_said,
 )
 from workbook.logic.phases import FIRST, LIST, SECOND
+from workbook.tui.actions import bindings
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.base import StepInput
 from workbook.tui.steps.chores_table import ChoresList
@@ -92,11 +92,7 @@ class ChoresWeigh(RatedRows):
 
 
 class SplitList(OptionList):
-    BINDINGS = [
-        Binding("1", "assign('a')", "1st takes it", show=False, id="split.1st-takes-it"),
-        Binding("2", "assign('b')", "2nd takes it", show=False, id="split.2nd-takes-it"),
-        Binding("s", "assign('shared')", "Shared", id="split.shared"),
-    ]
+    BINDINGS = bindings("split")
 
     @dataclass
     class Assigned(Message):

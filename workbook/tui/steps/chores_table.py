@@ -12,7 +12,6 @@ from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
@@ -22,6 +21,7 @@ from textual.widgets import Input, Static
 
 from workbook.data.answers.chores import ChoresAnswer, Task
 from workbook.text import clean_line
+from workbook.tui.actions import bindings
 from workbook.tui.plain import fill
 from workbook.tui.screens.confirm import ConfirmScreen
 from workbook.tui.steps.base import StepInput
@@ -32,10 +32,9 @@ from workbook.tui.widgets.button import Button
 NOW_CYCLE = ("nobody", "a", "b", "both")
 # The columns of the task table, left to right; each row has one cell of each.
 COLUMNS = ("name", "minutes", "now", "done", "remove")
+
+
 # On the "who now" column, one key per choice. Text cells never take them: they type.
-NOW_KEYS = {"1": "a", "2": "b", "b": "both", "n": "nobody"}
-
-
 class CellInput(Box):
     """A text cell of the task table.
 
@@ -89,19 +88,7 @@ class WhoCell(Widget, can_focus=True):
     WhoCell { height: 1; }
     WhoCell:focus { background: $boost; text-style: bold; }
     """
-    BINDINGS = [
-        *(
-            Binding(
-                key,
-                f"choose('{who}')",
-                f"Who now: {who}",
-                show=False,
-                id=f"chores-cell.choose-{who}",
-            )
-            for key, who in NOW_KEYS.items()
-        ),
-        Binding("enter,space", "cycle", "Next choice", show=False, id="chores-cell.cycle"),
-    ]
+    BINDINGS = bindings("chores-cell")
 
     now: reactive[str] = reactive("nobody")
 
@@ -176,12 +163,7 @@ class TaskRow(Horizontal):
     with the cursor."""
 
     DEFAULT_CSS = CELLS_CSS.format("TaskRow")
-    BINDINGS = [
-        Binding("up", "move(0, -1)", "Up", show=False, id="chores-row.up"),
-        Binding("down", "move(0, 1)", "Down", show=False, id="chores-row.down"),
-        Binding("left", "move(-1, 0)", "Left", show=False, id="chores-row.left"),
-        Binding("right", "move(1, 0)", "Right", show=False, id="chores-row.right"),
-    ]
+    BINDINGS = bindings("chores-row")
 
     @dataclass
     class Edited(Message):
@@ -294,7 +276,7 @@ class ChoresList(StepInput):
     ChoresList .legend { color: $text-muted; margin-bottom: 1; }
     ChoresList #add { margin-top: 1; margin-left: 2; }
     """
-    BINDINGS = [Binding("up", "last_row", "Up", show=False, id="chores.last-row")]
+    BINDINGS = bindings("chores")
 
     def __init__(self, context: StepContext, answer: ChoresAnswer) -> None:
         super().__init__(context)

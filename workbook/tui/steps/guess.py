@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -19,6 +18,7 @@ from workbook.data.answers.guess import MARKS, GuessSide
 from workbook.logic.phases import REVEAL
 from workbook.packs.placeholders import neutral
 from workbook.text import clean_line
+from workbook.tui.actions import bindings
 from workbook.tui.plain import fill, line, plain
 from workbook.tui.steps.base import StepInput, ValueInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
@@ -94,12 +94,7 @@ class MarkRow(Widget, can_focus=True):
     MarkRow { height: 1; width: 1fr; }
     MarkRow:focus { background: $boost; text-style: bold; }
     """
-    BINDINGS = [
-        Binding("left", "move(-1)", "Less", show=False, id="guess.less"),
-        Binding("right", "move(1)", "More", show=False, id="guess.more"),
-        Binding("up", "app.focus_previous", "Up", show=False, id="guess.focus-previous"),
-        Binding("down", "app.focus_next", "Down", show=False, id="guess.focus-next"),
-    ]
+    BINDINGS = bindings("guess")
 
     mark: reactive[str | None] = reactive(None)
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
@@ -16,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from workbook.logic.compare import compare_rank
 from workbook.text import clean_line
+from workbook.tui.actions import bindings
 from workbook.tui.plain import fill
 from workbook.tui.steps.answered import answered
 from workbook.tui.steps.base import ValueInput
@@ -67,24 +67,7 @@ def _texts(value: Any) -> list[str]:
 
 class RankList(OptionList):
     # The line above the list says these keys; in the footer they pushed out Quit and Help.
-    BINDINGS = [
-        Binding(
-            "left_square_bracket,shift+up",
-            "move(-1)",
-            "Move up",
-            key_display="[",
-            show=False,
-            id="rank.move-up",
-        ),
-        Binding(
-            "right_square_bracket,shift+down",
-            "move(1)",
-            "Move down",
-            key_display="]",
-            show=False,
-            id="rank.move-down",
-        ),
-    ]
+    BINDINGS = bindings("rank")
 
     @dataclass
     class Moved(Message):

@@ -10,7 +10,6 @@ from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -18,7 +17,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from workbook.logic.compare import compare_scale
+from workbook.packs.models import point_label
 from workbook.text import clean_line, one_width, wrap
+from workbook.tui.actions import bindings
 from workbook.tui.follow import show_span
 from workbook.tui.plain import fill
 from workbook.tui.steps.answered import answered
@@ -36,12 +37,7 @@ class ScaleRow(Widget, can_focus=True):
     ScaleRow { height: auto; width: 1fr; }
     ScaleRow:focus { background: $boost; text-style: bold; }
     """
-    BINDINGS = [
-        Binding("left", "move(-1)", "Less", show=False, id="scale.less"),
-        Binding("right", "move(1)", "More", show=False, id="scale.more"),
-        Binding("up", "app.focus_previous", "Up", show=False, id="scale.focus-previous"),
-        Binding("down", "app.focus_next", "Down", show=False, id="scale.focus-next"),
-    ]
+    BINDINGS = bindings("scale")
 
     value: reactive[int | None] = reactive(None)
 
@@ -140,7 +136,9 @@ def show(step: Any, value: Any, flagged: set[str] | None = None) -> Content:
     if value is None or value == {}:
         return Content("(no answer)")
     if isinstance(value, int):
-        return Content(f"{value} of {step.max}")
+        label = point_label(step, value) if step.labels else None
+        shown = f"{value} of {step.max}"
+        return fill(f"{shown} ($label)", label=label) if label else Content(shown)
     lines = []
     for item in step.items:
         mark = "⚑ " if flagged and item in flagged else "  "
@@ -178,7 +176,12 @@ class ScaleInput(RatedRows):
     def compose(self) -> ComposeResult:
         step = self.step
         legend = f"Choose {step.min} to {step.max} with ← → or a number; ↑ ↓ move between lines."
-        if step.low or step.high:
+        if step.labels:
+            # A published measure's words for each point: every one is shown, in order.
+            points = "    ".join(f"{step.min + n} = $p{n}" for n in range(len(step.labels)))
+            words = {f"p{n}": label for n, label in enumerate(step.labels)}
+            yield Static(fill(points, **words), classes="legend")
+        elif step.low or step.high:
             yield Static(
                 fill(
                     f"{step.min} = $low    {step.max} = $high",

@@ -6,47 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 
+from workbook.tui.actions import bindings
 from workbook.tui.widgets.box import Box
 
 
 class TermList(OptionList):
     """The drafted terms. Its keys act on the highlighted term; other keys mean nothing here."""
 
-    BINDINGS = [
-        Binding("1", "act('confirm', 'a')", "Confirm (1st)", show=False, id="terms.confirm-1st"),
-        Binding("2", "act('confirm', 'b')", "Confirm (2nd)", show=False, id="terms.confirm-2nd"),
-        # The legend above the list says these keys; in the footer they pushed out Next, Back,
-        # Quit and Help at 80 columns.
-        Binding("w", "act('who')", "Who does it", show=False, id="terms.who-does-it"),
-        Binding(
-            "plus,equals_sign",
-            "act('later')",
-            "Review later",
-            key_display="+",
-            show=False,
-            id="terms.review-later",
-        ),
-        Binding(
-            "minus",
-            "act('sooner')",
-            "Review sooner",
-            key_display="-",
-            show=False,
-            id="terms.review-sooner",
-        ),
-        Binding(
-            "delete",
-            "act('remove')",
-            "Remove draft",
-            key_display="Del",
-            show=False,
-            id="terms.remove-draft",
-        ),
-    ]
+    BINDINGS = bindings("terms")
 
     @dataclass
     class Acted(Message):
@@ -82,10 +52,7 @@ class OfferList(OptionList):
 class TermBox(Box):
     """Where a term is typed; ↓ goes on to the terms, ↑ back to the offers."""
 
-    BINDINGS = [
-        Binding("down", "go('#terms')", "To the terms", show=False, id="term-box.to-the-terms"),
-        Binding("up", "go('#offers')", "To the offers", show=False, id="term-box.to-the-offers"),
-    ]
+    BINDINGS = bindings("term-box")
 
     def action_go(self, where: str) -> None:
         if self.parent is not None:

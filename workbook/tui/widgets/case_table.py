@@ -19,13 +19,13 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
 from workbook.text import clean_line, one_width
+from workbook.tui.actions import bindings
 
 
 @dataclass(frozen=True)
@@ -54,15 +54,7 @@ class CaseTable(Widget, can_focus=True):
         }
     }
     """
-    BINDINGS = [
-        Binding("up", "move(-1)", "Up", show=False, id="couples.up"),
-        Binding("down", "move(1)", "Down", show=False, id="couples.down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="couples.page-up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="couples.page-down"),
-        Binding("home", "to(0)", "First", show=False, id="couples.first"),
-        Binding("end", "to(-1)", "Last", show=False, id="couples.last"),
-        Binding("enter", "select", "Choose", show=False, id="couples.select"),
-    ]
+    BINDINGS = bindings("couples")
 
     class Highlighted(Message):
         """The cursor moved to another row (``key`` is None when there are no rows)."""

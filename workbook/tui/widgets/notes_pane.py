@@ -16,7 +16,6 @@ from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
@@ -26,6 +25,7 @@ from textual.widgets import Static, TextArea
 
 from workbook.data.notepad import NotePad
 from workbook.data.notes import CONSOLE, COUPLE_WINDOW, SessionNotes
+from workbook.tui.actions import bindings
 from workbook.tui.autosave import Saver
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.text import AnswerArea
@@ -95,10 +95,7 @@ class NotesSaver(Saver):
 class NotesPane(Vertical):
     """Earlier notes, and the box for the next one."""
 
-    BINDINGS = [
-        Binding("ctrl+n", "new_note", "New note", id="notes-pane.new-note"),
-        Binding("ctrl+enter", "new_note", "New note", show=False, id="notes-pane.new-note"),
-    ]
+    BINDINGS = bindings("notes-pane")
     DEFAULT_CSS = """
     NotesPane { height: 1fr; }
     NotesPane #earlier { height: 1fr; min-height: 3; }

@@ -1,0 +1,369 @@
+"""The one action table: every action the keys reach, declared once with its id, its keys by
+default, what it does and where it applies (the scope: the first part of its id, one screen or
+widget). The screens' and widgets' ``BINDINGS``, the footer, the help, the command palette, the
+keymap's ids and docs/keys.md all derive from it (Harlequin's ``actions.py`` is the model).
+
+An action whose ``palette`` is set is offered in the command palette on its screen, with the
+keys in force; ``keys`` empty: an action only the palette reaches.
+
+    python -m workbook.tui.actions     # the table of docs/keys.md
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingType
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    # The keys by default, as Textual names them (comma-separated); the first are shown.
+    keys: str
+    # The action run: a method ``action_<name>`` of the scope's screen or widget.
+    action: str
+    description: str
+    # Keys that do the same and are never shown in the footer (F1 shows; ? does too).
+    also: str = ""
+    show: bool = True
+    priority: bool = False
+    key_display: str | None = None
+    # Offered in the command palette, with these words (and the keys in force).
+    palette: str | None = None
+    # The palette's name for it, when not ``description``.
+    title: str | None = None
+
+    @property
+    def scope(self) -> str:
+        return self.id.partition(".")[0]
+
+    @property
+    def named(self) -> str:
+        return self.title or self.description
+
+
+# Where each scope's actions apply (documented in docs/keys.md by their ids).
+SCOPES = {
+    "agenda": "AgendaScreen",
+    "apart": "ApartScreen",
+    "app": "WorkbookApp",
+    "broken-packs": "BrokenPacksScreen",
+    "care": "CareScreen",
+    "choice": "ChoiceList",
+    "chores": "ChoresList",
+    "chores-cell": "WhoCell",
+    "chores-row": "TaskRow",
+    "clear-care": "ClearCareScreen",
+    "confirm": "ConfirmScreen",
+    "console": "ConsoleScreen",
+    "console-app": "ConsoleApp",
+    "couples": "CaseTable",
+    "delete-couple": "DeleteCoupleScreen",
+    "done": "DoneScreen",
+    "guess": "MarkRow",
+    "goals": "GoalsScreen",
+    "help": "HelpScreen",
+    "home": "HomeScreen",
+    "homework": "HomeworkScreen",
+    "lock": "PracticeLockScreen",
+    "new-couple": "CoupleForm",
+    "new-link": "NewLinkScreen",
+    "notes": "NotesScreen",
+    "notes-pane": "NotesPane",
+    "packs": "PackList",
+    "passphrase": "ChangePassphraseScreen",
+    "pause": "PauseScreen",
+    "plain-copy": "PlainCopyScreen",
+    "rank": "RankList",
+    "review": "ReviewScreen",
+    "scale": "ScaleRow",
+    "search": "SearchBox",
+    "split": "SplitList",
+    "term-box": "TermBox",
+    "term-words": "TermWordsScreen",
+    "terms": "TermList",
+    "try": "TryApp",
+    "try-screen": "TryScreen",
+    "unlock": "UnlockScreen",
+    "unsaved": "UnsavedScreen",
+    "walk": "WalkScreen",
+    "who": "WhoScreen",
+}
+
+ACTIONS: tuple[Action, ...] = (
+    Action(
+        "app.help",
+        "f1",
+        "help",
+        "Help",
+        also="question_mark",
+        palette="Keys, and how taking turns works",
+    ),
+    Action("app.quit", "ctrl+q", "quit", "Quit"),
+    Action("packs.select", "space", "select", "Add/remove", show=False),
+    Action("packs.earlier", "left_square_bracket", "move(-1)", "Earlier", key_display="["),
+    Action("packs.later", "right_square_bracket", "move(1)", "Later", key_display="]"),
+    Action("agenda.cancel", "escape", "cancel", "Back"),
+    Action("agenda.suggested", "p", "suggested", "Suggested path"),
+    Action("agenda.start", "ctrl+s", "start", "Start"),
+    Action("agenda.broken", "d", "broken", "Details", show=False),
+    Action("broken-packs.dismiss", "escape", "dismiss", "Close"),
+    Action("care.dismiss", "escape", "dismiss", "Continue"),
+    Action("clear-care.keep", "escape", "dismiss(None)", "Keep it"),
+    Action("confirm.keep-it", "escape", "dismiss(False)", "Keep it"),
+    Action("confirm.focus-previous", "left", "app.focus_previous", "Previous", show=False),
+    Action("confirm.focus-next", "right", "app.focus_next", "Next", show=False),
+    Action("console.new-note", "ctrl+n", "new_note", "New note"),
+    Action("console.notes", "f2", "tab('notes-tab')", "Notes"),
+    Action("console.dap-note", "f3", "tab('dap-tab')", "Progress note"),
+    # Shown only once the couple has a new session (``ConsoleScreen.check_action``).
+    Action("console.follow-newer", "f4", "follow_newer", "Follow new session"),
+    Action("console.close", "escape", "close", "Back"),
+    # On every screen of a console that workbook serve opened, and only there
+    # (``ConsoleApp.check_action``).
+    Action("console-app.new-link", "f6", "new_link", "New link"),
+    Action("new-link.close", "escape", "dismiss", "Close"),
+    Action("delete-couple.keep-them", "escape", "dismiss(False)", "Keep them"),
+    Action("done.home", "escape", "home", "Home"),
+    Action("goals.close", "escape", "dismiss(None)", "Close"),
+    Action("homework.close", "escape", "dismiss(None)", "Close"),
+    Action("who.not-now", "escape", "dismiss(None)", "Not now"),
+    Action("term-words.leave", "escape", "dismiss(None)", "Leave as it was"),
+    Action("help.dismiss", "escape,f1,question_mark", "dismiss", "Close"),
+    Action("search.down", "down", "screen.move(1)", "Down", show=False),
+    Action("search.up", "up", "screen.move(-1)", "Up", show=False),
+    Action("search.clear", "escape", "screen.clear_search", "Clear", show=False),
+    Action("home.new-couple", "n", "new_couple", "New couple"),
+    Action("home.new-session", "s", "new_session", "Session"),
+    Action("home.resume", "r", "resume", "Resume"),
+    Action(
+        "home.export",
+        "e",
+        "export",
+        "Export",
+        palette="Write the agreement document and the last session's summary",
+    ),
+    Action("home.review", "v", "review", "Review"),
+    # Named on screen (the search box, the line below the table) and in help, not in the
+    # footer, which has no room left at 80 columns: show=False.
+    Action(
+        "home.facilitate",
+        "f",
+        "facilitate",
+        "Facilitate",
+        show=False,
+        palette="The counsellor's console beside the couple's current session",
+    ),
+    Action("home.search", "slash", "search", "Search", show=False),
+    Action(
+        "home.edit", "f2", "edit", "Edit couple", show=False, palette="Their names and facilitator"
+    ),
+    Action("home.goals", "g", "goals", "Goals", show=False),
+    Action("home.homework", "h", "homework", "Homework and appointment", show=False),
+    Action(
+        "home.delete",
+        "delete",
+        "delete",
+        "Delete couple",
+        show=False,
+        palette="Every file of theirs, after their names",
+    ),
+    Action("home.clear-search", "escape", "clear_search", "Clear search", show=False),
+    Action("new-couple.cancel", "escape", "cancel", "Cancel"),
+    Action("notes.dismiss", "escape", "dismiss", "Close the note"),
+    Action("pause.resume", "r", "resume", "Resume"),
+    Action("pause.new-session", "s", "new_session", "New session"),
+    Action("plain-copy.cancel", "escape", "dismiss(None)", "Cancel"),
+    Action("lock.back", "escape", "dismiss(False)", "Back"),
+    Action("review.keep", "k", "keep", "Keep"),
+    Action("review.change", "c", "change", "Change"),
+    Action("review.retire", "l", "retire", "Let it go"),
+    Action("review.confirm-1st", "1", "confirm('a')", "Confirm (1st)", show=False),
+    Action("review.confirm-2nd", "2", "confirm('b')", "Confirm (2nd)", show=False),
+    Action("review.back", "escape", "back", "Done"),
+    Action("try-screen.walk", "enter", "walk", "Walk it"),
+    Action("unlock.leave", "escape", "leave", "Quit", show=False),
+    Action("passphrase.cancel", "escape", "cancel", "Cancel"),
+    Action("unsaved.keep-workbook-open", "escape", "dismiss('stay')", "Keep workbook open"),
+    Action("walk.next", "ctrl+n", "next", "Next", palette="Go on"),
+    # Keys typed after any of the walk's moves wait for the move to be complete (``key_gate``).
+    Action("walk.back", "ctrl+b", "back", "Back", palette="Go back"),
+    Action("walk.ready", "enter", "ready", "I'm ready", show=False, priority=True),
+    Action("walk.pause", "escape", "pause", "Pause"),
+    Action(
+        "walk.end-now",
+        "ctrl+g",
+        "end_now",
+        "End now",
+        palette="Finish here, after asking; the steps not reached are marked as such",
+        title="End the session now",
+    ),
+    Action("walk.notes", "ctrl+o", "notes", "Note"),
+    # A partner's own device (``ApartScreen``): Next and Back move both seats.
+    Action("apart.next", "ctrl+n", "next", "Next"),
+    Action("apart.back", "ctrl+b", "back", "Back"),
+    # The legend above the list says these keys; in the footer they pushed out Next, Back,
+    # Quit and Help at 80 columns: show=False.
+    Action("terms.confirm-1st", "1", "act('confirm', 'a')", "Confirm (1st)", show=False),
+    Action("terms.confirm-2nd", "2", "act('confirm', 'b')", "Confirm (2nd)", show=False),
+    Action("terms.who-does-it", "w", "act('who')", "Who does it", show=False),
+    Action(
+        "terms.review-later",
+        "plus,equals_sign",
+        "act('later')",
+        "Review later",
+        show=False,
+        key_display="+",
+    ),
+    Action(
+        "terms.review-sooner",
+        "minus",
+        "act('sooner')",
+        "Review sooner",
+        show=False,
+        key_display="-",
+    ),
+    Action(
+        "terms.remove-draft",
+        "delete",
+        "act('remove')",
+        "Remove draft",
+        show=False,
+        key_display="Del",
+    ),
+    Action("term-box.to-the-terms", "down", "go('#terms')", "To the terms", show=False),
+    Action("term-box.to-the-offers", "up", "go('#offers')", "To the offers", show=False),
+    Action("choice.select", "space", "select", "Pick", show=False),
+    Action("split.1st-takes-it", "1", "assign('a')", "1st takes it", show=False),
+    Action("split.2nd-takes-it", "2", "assign('b')", "2nd takes it", show=False),
+    Action("split.shared", "s", "assign('shared')", "Shared"),
+    Action("chores-cell.choose-a", "1", "choose('a')", "Who now: a", show=False),
+    Action("chores-cell.choose-b", "2", "choose('b')", "Who now: b", show=False),
+    Action("chores-cell.choose-both", "b", "choose('both')", "Who now: both", show=False),
+    Action("chores-cell.choose-nobody", "n", "choose('nobody')", "Who now: nobody", show=False),
+    Action("chores-cell.cycle", "enter,space", "cycle", "Next choice", show=False),
+    Action("chores-row.up", "up", "move(0, -1)", "Up", show=False),
+    Action("chores-row.down", "down", "move(0, 1)", "Down", show=False),
+    Action("chores-row.left", "left", "move(-1, 0)", "Left", show=False),
+    Action("chores-row.right", "right", "move(1, 0)", "Right", show=False),
+    Action("chores.last-row", "up", "last_row", "Up", show=False),
+    Action("guess.less", "left", "move(-1)", "Less", show=False),
+    Action("guess.more", "right", "move(1)", "More", show=False),
+    Action("guess.focus-previous", "up", "app.focus_previous", "Up", show=False),
+    Action("guess.focus-next", "down", "app.focus_next", "Down", show=False),
+    Action(
+        "rank.move-up",
+        "left_square_bracket,shift+up",
+        "move(-1)",
+        "Move up",
+        show=False,
+        key_display="[",
+    ),
+    Action(
+        "rank.move-down",
+        "right_square_bracket,shift+down",
+        "move(1)",
+        "Move down",
+        show=False,
+        key_display="]",
+    ),
+    Action("scale.less", "left", "move(-1)", "Less", show=False),
+    Action("scale.more", "right", "move(1)", "More", show=False),
+    Action("scale.focus-previous", "up", "app.focus_previous", "Up", show=False),
+    Action("scale.focus-next", "down", "app.focus_next", "Down", show=False),
+    Action("try.reload", "f5", "reload", "Reload pack", also="ctrl+r"),
+    Action("couples.up", "up", "move(-1)", "Up", show=False),
+    Action("couples.down", "down", "move(1)", "Down", show=False),
+    Action("couples.page-up", "pageup", "page(-1)", "Page up", show=False),
+    Action("couples.page-down", "pagedown", "page(1)", "Page down", show=False),
+    Action("couples.first", "home", "to(0)", "First", show=False),
+    Action("couples.last", "end", "to(-1)", "Last", show=False),
+    Action("couples.select", "enter", "select", "Choose", show=False),
+    Action("notes-pane.new-note", "ctrl+n", "new_note", "New note", also="ctrl+enter"),
+    # Only in the command palette: no key.
+    Action(
+        "home.archive",
+        "",
+        "archive",
+        "Archive couple",
+        palette="Archived couples are hidden from Home unless asked for",
+    ),
+    Action(
+        "home.change-passphrase",
+        "",
+        "app.change_passphrase",
+        "Change passphrase",
+        palette="A new passphrase for this encrypted workbook; no file is rewritten",
+    ),
+    Action(
+        "walk.export",
+        "",
+        "export",
+        "Export",
+        palette="Write the agreement document and this session's summary",
+    ),
+)
+BY_ID = {action.id: action for action in ACTIONS}
+
+
+def bindings(scope: str) -> list[BindingType]:
+    """The ``BINDINGS`` of the screen or widget of ``scope``."""
+    made: list[BindingType] = []
+    for action in ACTIONS:
+        if action.scope != scope or not action.keys:
+            continue
+        made.append(
+            Binding(
+                action.keys,
+                action.action,
+                action.description,
+                show=action.show,
+                priority=action.priority,
+                key_display=action.key_display,
+                id=action.id,
+            )
+        )
+        if action.also:
+            made.append(
+                Binding(
+                    action.also,
+                    action.action,
+                    action.description,
+                    show=False,
+                    priority=action.priority,
+                    id=action.id,
+                )
+            )
+    return made
+
+
+def default_keys(action_id: str) -> str:
+    """The keys of ``action_id`` by default, all of them (``also`` too)."""
+    action = BY_ID[action_id]
+    return ",".join(keys for keys in (action.keys, action.also) if keys)
+
+
+def all_ids() -> dict[str, str]:
+    """Every action id that keys can reach, and its keys by default (the keymap's ids)."""
+    return {action.id: default_keys(action.id) for action in ACTIONS if action.keys}
+
+
+def palette(scope: str) -> list[Action]:
+    """The actions of ``scope`` offered in the command palette, in the table's order."""
+    return [action for action in ACTIONS if action.scope == scope and action.palette]
+
+
+def table() -> str:
+    """The Markdown table of every action with keys, for docs/keys.md."""
+    from workbook.tui.keys import label
+
+    return "\n".join(
+        f"| `{action.id}` | {label(default_keys(action.id))} | {action.description} |"
+        for action in sorted(ACTIONS, key=lambda action: action.id)
+        if action.keys
+    )
+
+
+if __name__ == "__main__":
+    print(table())

@@ -1,0 +1,124 @@
+"""What every screen may know of the app: the data folder, the pack library, the clock and the
+keys in force (``Host``), and the base of the workbook's screens (``WorkbookScreen``), whose
+``wb`` is the host, typed.
+
+Screens import this module, never ``tui/app.py``: they post messages up (``tui/messages.py``)
+and the app answers each with one service call, so no arrow runs from a screen to the app.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.screen import ModalScreen, Screen, ScreenResultType
+
+from workbook.data.dates import now as wall_clock
+from workbook.i18n.bidi import Mode
+from workbook.i18n.bidi import mode as bidi_mode
+from workbook.serve.links import served
+from workbook.tui import keys
+from workbook.tui.actions import default_keys
+
+if TYPE_CHECKING:
+    from workbook.data.store import Store
+    from workbook.packs.library import Library
+    from workbook.tui.actions import Action
+
+
+class Host(App[None]):
+    """The app's state that screens read; ``WorkbookApp`` adds the flows between screens."""
+
+    def __init__(self, store: Store, library: Library | Callable[[], Library]) -> None:
+        super().__init__()
+        self.store = store
+        # The home screen needs no packs, so a loader is only called when packs are needed.
+        self._library = library
+        # Today's date, for review dates; tests fix it so that screenshots stay the same.
+        self.today: Callable[[], date] = date.today
+        # The time of day, for the trail and the walk's clock; tests fix it too.
+        self.now: Callable[[], datetime] = wall_clock
+        # In a browser (workbook serve): other keys for those the browser keeps, and exports
+        # delivered as downloads.
+        self.served = served()
+        self.keys_in_force: dict[str, str] = {}
+        self._bidi: Mode | None = None
+        self._prepared = False
+        self._preparing = threading.Lock()
+
+    def home_first(self) -> bool:
+        """True when Home is the first screen: it then prepares the data folder in its worker
+        (``prepare_folder``), after the first frame, and holds the keys until it is done."""
+        return False
+
+    def prepare_folder(self) -> str | None:
+        """Make the data folder ready (``Store.prepare``: private folders, the temp files of
+        interrupted saves swept, interrupted deletions finished), once; from any thread.
+        Returns what went wrong, for a notice, or None."""
+        with self._preparing:
+            if self._prepared:
+                return None
+            self._prepared = True
+            try:
+                self.store.prepare()
+            except OSError as error:
+                return f"The data folder cannot be used: {error}"
+        return None
+
+    @property
+    def library(self) -> Library:
+        """The pack library, loaded on first use. Broken packs are listed, quietly, where packs
+        are chosen (the agenda), not in front of the couple."""
+        if callable(self._library):
+            self._library = self._library()
+        return self._library
+
+    @property
+    def bidi(self) -> Mode:
+        """``bidi`` in settings.toml: who lays out right-to-left text (``i18n/bidi.py``)."""
+        if self._bidi is None:
+            self._bidi = bidi_mode(self.store.load_settings().get("bidi"))
+        return self._bidi
+
+    def keys_for(self, action_id: str, default: str | None = None) -> str:
+        """The keys in force for an action of the table (``tui/actions.py``), as the help,
+        the palette and the screens' words show them."""
+        shown = self.keys_in_force.get(action_id) or default or default_keys(action_id)
+        return keys.label(shown, reachable=self.served)
+
+
+class WorkbookScreen(Screen[ScreenResultType]):
+    """A screen of the workbook: ``wb`` is the app, typed as the ``Host``; ``SCOPE``, the
+    scope of its actions in the action table (``tui/actions.py``), which the command palette
+    offers on it."""
+
+    SCOPE = ""
+
+    def offers(self, action: Action) -> bool:
+        """Whether the command palette offers ``action`` on this screen now."""
+        return self.check_action(action.action, ()) is not False
+
+    def palette_name(self, action: Action) -> str:
+        """The palette's name for ``action`` here."""
+        return action.named
+
+    def more_commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+        """Commands of the palette that are not actions of the table: (name, run, help)."""
+        return []
+
+    @property
+    def wb(self) -> Host:
+        assert isinstance(self.app, Host)
+        return self.app
+
+
+class WorkbookModal(ModalScreen[ScreenResultType]):
+    """A modal screen of the workbook: ``wb`` is the app, typed as the ``Host``."""
+
+    @property
+    def wb(self) -> Host:
+        assert isinstance(self.app, Host)
+        return self.app

@@ -1,0 +1,166 @@
+"""A couple's goals, from Home (g): what they work on, each open, met or let go, and for one
+with a measure (a pack's score, such as the CSI-4's) the value they aim for. Each change is
+saved at once through the goals service; the list shows the file as it is then."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from workbook.data.goals import LET_GO, MET, OPEN, STATUS_WORDS, Goal
+from workbook.data.models import Couple
+from workbook.data.store import Store
+from workbook.service import goals as service
+from workbook.service.errors import ServiceError
+from workbook.tui.actions import bindings
+from workbook.tui.plain import fill, plain
+from workbook.tui.widgets.box import Box
+from workbook.tui.widgets.button import Button
+
+NO_MEASURE = "none"
+
+
+class GoalsScreen(ModalScreen[None]):
+    """The couple's goals: the list, a new goal, and met / let go / open again."""
+
+    BINDINGS = bindings("goals")
+    DEFAULT_CSS = """
+    GoalsScreen { align: center middle; }
+    GoalsScreen #goal-list { height: auto; max-height: 6; }
+    GoalsScreen .goal-buttons { height: auto; margin-bottom: 1; }
+    GoalsScreen #goal-new { height: auto; margin: 1 0; }
+    GoalsScreen #goal-new Box { width: 1fr; }
+    GoalsScreen #goal-measure { width: 1fr; }
+    GoalsScreen #goal-target { width: 10; }
+    """
+
+    def __init__(
+        self, store: Store, couple: Couple, measures: list[tuple[Text, str]], today_iso: str
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.couple = couple
+        # (title, "pack.score") of every score in the library.
+        self.measures = measures
+        self.today_iso = today_iso
+        self.goals: list[Goal] = []
+
+    def compose(self) -> ComposeResult:
+        a, b = self.couple.names
+        with Vertical(id="goals", classes="dialog"):
+            yield Static(fill("Goals of $a and $b", a=a, b=b), classes="dialog-title")
+            yield OptionList(id="goal-list", compact=True)
+            yield Static("", id="goal-problem", markup=False)
+            with Horizontal(classes="goal-buttons"):
+                yield Button("Met", id="goal-met", compact=True)
+                yield Button("Let go", id="goal-let-go", compact=True)
+                yield Button("Open again", id="goal-open", compact=True)
+            yield Static("A new goal:", markup=False)
+            yield Box(id="goal-text", placeholder="What they work on", max_length=500, compact=True)
+            with Horizontal(id="goal-new"):
+                yield Select(
+                    [("No measure", NO_MEASURE), *self.measures],
+                    value=NO_MEASURE,
+                    allow_blank=False,
+                    id="goal-measure",
+                    compact=True,
+                )
+                yield Box(id="goal-target", placeholder="Target", max_length=8, compact=True)
+            with Horizontal(classes="goal-buttons"):
+                yield Button("Add the goal", id="goal-add", variant="primary", compact=True)
+                yield Button("Close", id="goal-close", compact=True)
+
+    def on_mount(self) -> None:
+        self.show_goals()
+        self.query_one("#goal-text", Input).focus()
+
+    def show_goals(self) -> None:
+        couple = self.store.load_couple(self.couple.id)
+        self.goals, problems = service.goals(couple)
+        titles = {measure: title.plain for title, measure in self.measures}
+        listed = self.query_one("#goal-list", OptionList)
+        listed.clear_options()
+        for goal in self.goals:
+            words = f"{goal.text} ({STATUS_WORDS.get(goal.status, goal.status)}"
+            if goal.measure:
+                words += f"; {titles.get(goal.measure, goal.measure)}"
+                if goal.target is not None:
+                    words += f", target {goal.target:g}"
+            listed.add_option(Option(plain(words + ")"), id=goal.id))
+        if not self.goals:
+            listed.add_option(Option("No goals yet.", disabled=True))
+        self.query_one("#goal-problem", Static).update(plain("; ".join(problems)))
+
+    def _say(self, text: str) -> None:
+        self.query_one("#goal-problem", Static).update(plain(text))
+
+    @on(Input.Submitted, "#goal-text")
+    @on(Input.Submitted, "#goal-target")
+    @on(Button.Pressed, "#goal-add")
+    def add(self) -> None:
+        from datetime import date
+
+        text = self.query_one("#goal-text", Input).value
+        measure = self.query_one("#goal-measure", Select).value
+        target_text = self.query_one("#goal-target", Input).value.strip()
+        target: float | None = None
+        if target_text:
+            try:
+                target = float(target_text)
+            except ValueError:
+                self._say(f"The target is a number, not “{target_text}”.")
+                return
+        chosen = measure if isinstance(measure, str) and measure != NO_MEASURE else None
+        if target is not None and chosen is None:
+            self._say("A target needs a measure: choose the score it is for.")
+            return
+        try:
+            service.add_goal(
+                self.store,
+                self.couple.id,
+                text,
+                date.fromisoformat(self.today_iso),
+                chosen,
+                target,
+            )
+        except ServiceError as error:
+            self._say(error.message)
+            return
+        self.query_one("#goal-text", Input).value = ""
+        self.query_one("#goal-target", Input).value = ""
+        self.show_goals()
+
+    def _status(self, status: str) -> None:
+        listed = self.query_one("#goal-list", OptionList)
+        index = listed.highlighted
+        if index is None or index >= len(self.goals):
+            self._say("Choose a goal in the list first (↑ ↓).")
+            return
+        try:
+            service.change_goal(self.store, self.couple.id, self.goals[index].id, status=status)
+        except ServiceError as error:
+            self._say(error.message)
+            return
+        self.show_goals()
+        listed.highlighted = index
+
+    @on(Button.Pressed, "#goal-met")
+    def _met(self) -> None:
+        self._status(MET)
+
+    @on(Button.Pressed, "#goal-let-go")
+    def _let_go(self) -> None:
+        self._status(LET_GO)
+
+    @on(Button.Pressed, "#goal-open")
+    def _open(self) -> None:
+        self._status(OPEN)
+
+    @on(Button.Pressed, "#goal-close")
+    def _close(self) -> None:
+        self.dismiss(None)
