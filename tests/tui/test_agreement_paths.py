@@ -22,6 +22,7 @@ from tests.tui.conftest import (
     app_for,
     make_couple,
     to_home,
+    until,
     walk,
 )
 from workbook.cli import main
@@ -79,7 +80,11 @@ async def _confirm_in_a_walk(
     await screen.goto_step(0, agree)
     await pilot.pause()
     await add_and_confirm_term(pilot, text)
-    assert "Agreed by both of you" in "".join(str(n.message) for n in app._notifications)
+    # The second confirmation makes the agreement: on a loaded machine, after one more frame.
+    await until(
+        pilot,
+        lambda: "Agreed by both of you" in "".join(str(n.message) for n in app._notifications),
+    )
     await pilot.press("escape")
     await pilot.pause()
     await to_home(pilot)
