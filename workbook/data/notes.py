@@ -23,8 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from workbook import tomlio
-from workbook.data import places, vault
+from workbook.data import model_files, places, vault
 from workbook.data.dates import in_range, now
 from workbook.data.durable import SaveError, private_folder
 from workbook.data.files import DataError, read_table
@@ -260,11 +259,7 @@ class NotesFile:
             table = self._current()
             change(table)
             table["format"] = table.get("format", FORMAT)
-            try:
-                data = tomlio.dumps(table).encode("utf-8")
-            except ValueError as error:
-                raise SaveError(self.path, str(error)) from error
-            write_atomic(self.path, data)
+            write_atomic(self.path, model_files.dumps(self.path, table))
 
     def _current(self) -> dict[str, Any]:
         if not vault.exists(self.path):

@@ -23,8 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from workbook import tomlio
-from workbook.data import vault
+from workbook.data import model_files, vault
 from workbook.data.durable import SaveError, private_folder
 from workbook.data.files import DataError, read_table
 from workbook.data.locks import Busy, file_lock, release
@@ -98,11 +97,7 @@ class SeatAnswers:
             change(table)
             table["format"] = table.get("format", FORMAT)
             table["partner"] = self.partner
-            try:
-                data = tomlio.dumps(table).encode("utf-8")
-            except ValueError as error:
-                raise SaveError(self.path, str(error)) from error
-            write_atomic(self.path, data)
+            write_atomic(self.path, model_files.dumps(self.path, table))
 
     def _current(self) -> dict[str, Any]:
         if not vault.exists(self.path):
