@@ -22,8 +22,8 @@ from workbook.data.store import Store
 from workbook.export.agreement_doc import agreement_document
 from workbook.export.html import to_html
 from workbook.export.markdown import inline
+from workbook.export.steps import renderer
 from workbook.export.summary import summary_markdown
-from workbook.kinds import spec
 from workbook.logic.agreements import add_agreement
 from workbook.logic.phases import is_sealed
 from workbook.logic.session_packs import SessionPack
@@ -158,7 +158,7 @@ def test_every_step_saves_loads_and_exports(
     MarkdownIt("commonmark").parse(summary)
     to_html(summary, "summary")
     for step in pack.steps:
-        if spec(step).render is None:
+        if renderer(step) is None:
             continue
         heading = inline(step.title or neutral(step.prompt))
         # A sealed step is never in the couple's documents, even with answers put in the file.

@@ -8,7 +8,11 @@ import re
 from pathlib import Path
 
 from workbook.data.answers.base import StepAnswer
+from workbook.data.answers.kinds import ANSWERS
+from workbook.export.steps import RENDERERS
 from workbook.kinds import REGISTRY
+from workbook.logic import phases
+from workbook.logic.terms import TERMS
 from workbook.packs.models import KINDS, STEP_MODELS
 
 ROOT = Path(__file__).parents[1] / "workbook"
@@ -19,15 +23,34 @@ WALK_SCREEN_MOST_LINES = 250
 
 
 def test_every_kind_has_every_core_part() -> None:
-    assert set(REGISTRY) == set(KINDS) == set(STEP_MODELS)
+    assert set(REGISTRY) == set(KINDS) == set(STEP_MODELS) == set(ANSWERS)
     for kind, spec in REGISTRY.items():
+        rules = STEP_MODELS[kind].rules
         assert spec.kind == kind
         assert spec.model is STEP_MODELS[kind]
+        assert spec.answer is ANSWERS[kind]
         assert issubclass(spec.answer, StepAnswer)
-        assert callable(spec.phases)
-        # Every kind but read shows in a summary; a kind with an outcome offers terms.
-        assert (spec.render is None) == (kind == "read"), kind
-        assert (spec.terms is not None) == STEP_MODELS[kind].rules.has_outcome, kind
+        assert rules.phases in phases.RULES, kind
+        # Every kind that takes an answer shows in a summary; a kind with an outcome offers
+        # terms; a rated kind's answers give ratings.
+        assert (kind in RENDERERS) == spec.answer.has_answer, kind
+        assert (kind in TERMS) == rules.has_outcome, kind
+        assert (spec.answer.ratings is not StepAnswer.ratings) == rules.rated, kind
+
+
+def test_the_layers_lines_name_only_kinds() -> None:
+    assert set(RENDERERS) <= set(KINDS)
+    assert set(TERMS) <= set(KINDS)
+
+
+def test_phases_and_turns_come_from_the_pack_models() -> None:
+    # The rules the walk asks for, as each kind's pack model declares them (no registry above
+    # ``logic`` is asked).
+    by_kind = {kind: model.rules for kind, model in STEP_MODELS.items()}
+    assert {kind for kind, rules in by_kind.items() if rules.takes_turns} == {"requests", "listen"}
+    assert by_kind["chores"].phases == "chores"
+    assert by_kind["guess"].phases == "always private"
+    assert {by_kind[kind].phases for kind in ("read", "requests", "listen", "agreement")} == {"one"}
 
 
 def test_every_kind_has_a_view_with_one_entry() -> None:

@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from workbook.data.answers.kinds import read_answer
 from workbook.data.partners import other
 from workbook.data.sealed import Given, is_empty
 from workbook.data.trail import ending
 from workbook.export.markdown import bullets, heading, inline, names_and
+from workbook.export.steps import renderer
 from workbook.export.summary import score_line
-from workbook.kinds import spec
 from workbook.logic.live import Live, Shown, Where, reveal_phase
-from workbook.logic.phases import FIRST, HANDBACK, HANDOVER, LOOKAWAY, SECOND
+from workbook.logic.phases import FIRST, HANDBACK, HANDOVER, LOOKAWAY, SECOND, takes_turns
 from workbook.packs.models import Pack
 from workbook.packs.placeholders import neutral
 
@@ -47,7 +48,7 @@ def doing(where: Where, names: Names) -> str:
         return "Both see the answers"
     if getattr(where.step, "answer", None) == "together":
         return "Answering together"
-    if spec(where.step).takes_turns:
+    if takes_turns(where.step):
         return "Both at the screen, taking turns"
     return "Both at the screen"
 
@@ -99,7 +100,7 @@ def answers_markdown(found: Live, names: Names) -> str:
                 who = names_and(names[key] for key in found.answered_so_far)
                 said = "Done so far" if where.apart else "Written so far"
                 out.append(f"*{said}: {who}.*")
-        elif spec(where.step).render is None:
+        elif renderer(where.step) is None:
             out.append("*Nothing to answer at this step.*")
         else:
             out.append("*Nothing answered at this step yet.*")
@@ -117,10 +118,10 @@ def answers_markdown(found: Live, names: Names) -> str:
 
 
 def _rendered(item: Shown, names: Names) -> list[str]:
-    kind = spec(item.step)
-    if kind.render is None:
+    render = renderer(item.step)
+    if render is None:
         return []
-    return list(kind.render(item.step, kind.read(item.table), names))
+    return list(render(item.step, read_answer(item.step, item.table), names))
 
 
 def sealed_markdown(

@@ -253,3 +253,23 @@ def render_listen(step: Any, answer: ListenAnswer, names: Names) -> list[str]:
             line += f"\\\n  Heard, try {number}: {inline(text)}"
         items.append(line)
     return [bullets(items)]
+
+
+# The export layer's line of the registry: each kind's renderer, by the kind's name; a kind that
+# takes no answer (read) has none.
+RENDERERS: dict[str, Renderer] = {
+    "text": render_text,
+    "scale": render_scale,
+    "choice": render_choice,
+    "rank": render_rank,
+    "guess": render_guess,
+    "chores": render_chores,
+    "requests": render_requests,
+    "listen": render_listen,
+    "agreement": render_agreement,
+}
+
+
+def renderer(step: Any) -> Renderer | None:
+    """How ``step``'s answers read in a document, or None for a kind that takes no answer."""
+    return RENDERERS.get(step.kind)

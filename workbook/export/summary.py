@@ -16,11 +16,12 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
+from workbook.data.answers.kinds import read_answer
 from workbook.data.models import Agreements, Couple, Session
 from workbook.data.trail import Ending, ending, moves, time_per_pack
 from workbook.export.agreement_history import made_item, reviewed_items
 from workbook.export.markdown import heading, inline, long_date, names_and
-from workbook.kinds import spec
+from workbook.export.steps import renderer
 from workbook.logic.phases import REVEAL, is_sealed
 from workbook.logic.scores import pack_scores, shown
 from workbook.logic.session_packs import SessionPack
@@ -124,16 +125,16 @@ def _pack_section(
         return out
     answers = session.pack_answers(pack.id)
     for step in pack.steps:
-        kind = spec(step)
+        render = renderer(step)
         table = answers.get(step.id)
-        if kind.render is None or is_sealed(step):
+        if render is None or is_sealed(step):
             continue
-        answer = kind.read(table, problems, f"answers.{pack.id}.{step.id}")
+        answer = read_answer(step, table, problems, f"answers.{pack.id}.{step.id}")
         # A step nobody answered is left out, unless it is an optional private step the
         # couple saw the reveal of: it says what it says when one of them left it blank.
         if not table and not ((pack.id, step.id) in revealed and kept_back(step, answer)):
             continue
-        out += _step_section(step, answer, names, kind.render)
+        out += _step_section(step, answer, names, render)
     out += _scores(pack, session, names, {s for p, s in revealed if p == pack.id})
     out += _orphans(pack, answers)
     return out

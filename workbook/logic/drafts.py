@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from workbook.data.answers.kinds import read_answer
 from workbook.data.models import Session
-from workbook.kinds import spec
 from workbook.logic.skips import kept_back
-from workbook.logic.terms import Offer
+from workbook.logic.terms import Offer, terms_for
 from workbook.packs.models import Pack
 
 __all__ = ["Offer", "offers"]
@@ -24,13 +24,13 @@ def offers(pack: Pack, step: Any, session: Session, names: Mapping[str, str]) ->
     known = {s.id: s for s in pack.steps}
     for step_id in step.from_:
         source = known.get(step_id)
-        kind = spec(source) if source is not None else None
-        if source is None or kind is None or kind.terms is None:
+        terms = terms_for(source) if source is not None else None
+        if source is None or terms is None:
             continue
-        answer = kind.read(session.answer(pack.id, step_id))
+        answer = read_answer(source, session.answer(pack.id, step_id))
         if kept_back(source, answer):
             continue
-        for text, who, writer in kind.terms(source, answer, names):
+        for text, who, writer in terms(source, answer, names):
             found.append(Offer(text, f"{pack.id}.{step_id}", who, writer))
     unique: dict[tuple[str, str], Offer] = {}
     for offer in found:

@@ -20,9 +20,9 @@ from datetime import datetime, timedelta
 from itertools import pairwise
 from typing import Any
 
+from workbook.data.answers.kinds import answer_model, read_answer
 from workbook.data.models import Session
 from workbook.data.trail import Move, counts, moves
-from workbook.kinds import spec
 from workbook.logic.clock import spent
 from workbook.logic.phases import (
     FIRST,
@@ -162,7 +162,7 @@ def live(session: Session, packs: Sequence[Pack], now: datetime) -> Live:
     for pack in packs:
         for step in pack.steps:
             table = session.answer(pack.id, step.id)
-            if (pack.id, step.id) in may_show and table and spec(step).render is not None:
+            if (pack.id, step.id) in may_show and table and answer_model(step).has_answer:
                 found.shown.append(Shown(pack, step, table))
         values = pack_scores(pack, _tables(session, pack.id))
         for score, value in zip(pack.scores, values, strict=True):
@@ -228,7 +228,7 @@ def _may_show(
 def _answered(step: Any, table: Mapping[str, Any]) -> list[str]:
     """Who has given an answer to ``step`` so far (``a``, ``b``), for kinds keyed by who
     answers; nothing is said of what they answered."""
-    answer = spec(step).read(table)
+    answer = read_answer(step, table)
     if not getattr(answer, "by_answerer", False):
         return []
     return [key for key in ("a", "b") if answer.value(key) not in (None, "", [], {})]

@@ -9,6 +9,7 @@ kinds that run themselves have one phase; chores has its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from workbook.packs.rules import SEALED as SEALED_MODE
@@ -60,3 +61,22 @@ def one(step: Any) -> tuple[str, ...]:
 
 def chores(step: Any) -> tuple[str, ...]:
     return CHORES
+
+
+# Each kind's pack model names its rule (``KindRules.phases``), so no kind is named here.
+RULES: dict[str, Callable[[Any], tuple[str, ...]]] = {
+    "one": one,
+    "by answer mode": by_answer_mode,
+    "always private": always_private,
+    "chores": chores,
+}
+
+
+def of(step: Any) -> tuple[str, ...]:
+    """The phases ``step`` goes through, by the rule its kind's pack model names."""
+    return RULES[step.rules.phases](step)
+
+
+def takes_turns(step: Any) -> bool:
+    """True for a step whose partners take turns inside its one phase, so someone starts."""
+    return bool(step.rules.takes_turns)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from workbook.kinds import spec
+from workbook.data.answers.kinds import read_answer
 from workbook.logic.skips import kept_back
 from workbook.packs.models import Pack, Score
 
@@ -59,7 +59,7 @@ def score_range(pack: Pack, score: Score) -> tuple[float, float] | None:
     highs: list[int] = []
     for step_id in score.from_:
         step = known.get(step_id)
-        if step is None or spec(step).ratings is None:
+        if step is None or not step.rules.rated:
             return None
         count = len(getattr(step, "items", [])) or 1
         lows += [step.min] * count
@@ -76,15 +76,14 @@ def partner_score(pack: Pack, score: Score, tables: Tables, key: str) -> float |
     values: list[int] = []
     for step_id in score.from_:
         step = known.get(step_id)
-        kind = spec(step) if step is not None else None
-        if step is None or kind is None or kind.ratings is None:
+        if step is None or not step.rules.rated:
             return None
-        answer = kind.read(tables(step_id))
+        answer = read_answer(step, tables(step_id))
         if kept_back(step, answer):
             # An optional private step one of them left blank counts for neither, so that no
             # score says who skipped it.
             return None
-        ratings = kind.ratings(step, answer, key)
+        ratings = answer.ratings(step, key)
         for item in list(getattr(step, "items", [])) or [None]:
             if item not in ratings:
                 return None
@@ -117,7 +116,7 @@ def passed(pack: Pack, score: Score, tables: Tables, revealed: Collection[str] =
         step = known.get(step_id)
         if step is None or (not tables(step_id) and step_id not in revealed):
             continue
-        if kept_back(step, spec(step).read(tables(step_id))):
+        if kept_back(step, read_answer(step, tables(step_id))):
             return True
     return False
 

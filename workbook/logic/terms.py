@@ -10,7 +10,7 @@ The couple edits or ignores every offer; these only save typing and point at wha
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -19,6 +19,7 @@ from workbook.logic.compare import compare_choice, compare_rank, compare_scale
 from workbook.text import clean, clean_line
 
 Names = Mapping[str, str]
+Terms = Callable[[Any, Any, Names], list["Suggested"]]
 
 
 class Suggested(NamedTuple):
@@ -175,3 +176,22 @@ def first_person(text: str) -> list[str]:
         if key in FIRST_PERSON and key not in found:
             found[key] = word
     return list(found.values())
+
+
+# The logic layer's line of the registry: the terms each kind with an outcome offers
+# (``KindRules.has_outcome``), by the kind's name.
+TERMS: dict[str, Terms] = {
+    "text": text_terms,
+    "scale": scale_terms,
+    "choice": choice_terms,
+    "rank": rank_terms,
+    "guess": guess_terms,
+    "chores": chores_terms,
+    "requests": request_terms,
+    "listen": listen_terms,
+}
+
+
+def terms_for(step: Any) -> Terms | None:
+    """What ``step``'s kind offers as draft terms, or None for a kind without an outcome."""
+    return TERMS.get(step.kind)

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbook.data.answers.kinds import read_answer
 from workbook.data.models import Session
 from workbook.i18n.catalog import _, ngettext, pgettext
-from workbook.kinds import spec
 from workbook.logic.scores import pack_scores
 from workbook.packs.models import Pack
 from workbook.text import fit
@@ -60,15 +60,14 @@ def trends(sessions: Iterable[Session], packs: Mapping[str, Pack] | PacksOf) -> 
                 continue
             place = pack_order.setdefault(pack_id, len(pack_order))
             for step_index, step in enumerate(pack.steps):
-                kind = spec(step)
-                if kind.ratings is None or getattr(step, "answer", None) == "together":
+                if not step.rules.rated or getattr(step, "answer", None) == "together":
                     continue
                 rated: Any = step  # a kind with ratings has items, min and max
                 table = session.answer(pack_id, step.id)
                 ratings: dict[str, Any] = {}
                 if table:
-                    answer = kind.read(table)
-                    ratings = {key: kind.ratings(step, answer, key) for key in ("a", "b")}
+                    answer = read_answer(step, table)
+                    ratings = {key: answer.ratings(step, key) for key in ("a", "b")}
                 items: list[str | None] = list(rated.items) or [None]
                 for item_index, item in enumerate(items):
                     key = (pack_id, step.id, item_index)

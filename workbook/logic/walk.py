@@ -1,6 +1,6 @@
 """The walk through a session's agenda, as pure data: where we are and where Next and Back go.
 
-A place is a pack, a step and a phase; the registry says which phases each kind goes through
+A place is a pack, a step and a phase; each kind's pack model names the rule of its phases
 (``logic/phases.py``). Who answers first alternates from one step that both partners answer to
 the next, so neither partner always leads.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbook.data.partners import other
-from workbook.kinds import spec
+from workbook.logic import phases as phase_rules
 from workbook.logic.phases import (
     FIRST,
     HANDBACK,
@@ -51,7 +51,7 @@ class Place:
 
 def phases(step: Any) -> tuple[str, ...]:
     """The phases a step goes through."""
-    return spec(step).phases(step)
+    return phase_rules.of(step)
 
 
 class Walk:
@@ -70,7 +70,7 @@ class Walk:
         turn = 0
         for p, pack in enumerate(self.packs):
             for s, step in enumerate(pack.steps):
-                if FIRST in phases(step) or spec(step).takes_turns:
+                if FIRST in phases(step) or phase_rules.takes_turns(step):
                     self._first[(p, s)] = "ab"[turn % 2]
                     turn += 1
 

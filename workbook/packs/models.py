@@ -99,7 +99,7 @@ class _Prompted(_Step):
 
 
 class _Answered(_Prompted):
-    rules: ClassVar[KindRules] = KindRules(speaks=BY_MODE, has_outcome=True)
+    rules: ClassVar[KindRules] = KindRules(speaks=BY_MODE, has_outcome=True, phases=BY_MODE)
 
     answer: AnswerMode = "each-private"
     optional: bool = False
@@ -108,7 +108,9 @@ class _Answered(_Prompted):
 class TextStep(_Answered):
     """A written answer."""
 
-    rules: ClassVar[KindRules] = KindRules(speaks=BY_MODE, has_outcome=True, sealable=True)
+    rules: ClassVar[KindRules] = KindRules(
+        speaks=BY_MODE, has_outcome=True, sealable=True, phases=BY_MODE
+    )
 
     kind: Literal["text"]
     max_chars: Annotated[int, Field(ge=1, le=100_000)] | None = None
@@ -121,7 +123,7 @@ class ScaleStep(_Answered):
     """A number on a scale, for the prompt itself or for each item."""
 
     rules: ClassVar[KindRules] = KindRules(
-        speaks=BY_MODE, has_outcome=True, rated=True, sealable=True
+        speaks=BY_MODE, has_outcome=True, rated=True, sealable=True, phases=BY_MODE
     )
 
     kind: Literal["scale"]
@@ -178,7 +180,9 @@ def point_label(step: ScaleStep, value: int) -> str | None:
 class ChoiceStep(_Answered):
     """Pick one or more options."""
 
-    rules: ClassVar[KindRules] = KindRules(speaks=BY_MODE, has_outcome=True, sealable=True)
+    rules: ClassVar[KindRules] = KindRules(
+        speaks=BY_MODE, has_outcome=True, sealable=True, phases=BY_MODE
+    )
 
     kind: Literal["choice"]
     options: Options
@@ -208,7 +212,10 @@ class RankStep(_Answered):
     """Put options in order, most important first."""
 
     rules: ClassVar[KindRules] = KindRules(
-        speaks=BY_MODE, has_outcome=True, references={"options_from": ("choice", False)}
+        speaks=BY_MODE,
+        has_outcome=True,
+        references={"options_from": ("choice", False)},
+        phases=BY_MODE,
     )
 
     kind: Literal["rank"]
@@ -236,7 +243,7 @@ class GuessStep(_Prompted):
     themselves, then guesses the other's answers; the reveal shows every answer beside its guess,
     and the one it is about marks the guess."""
 
-    rules: ClassVar[KindRules] = KindRules(speaks=ONE, has_outcome=True)
+    rules: ClassVar[KindRules] = KindRules(speaks=ONE, has_outcome=True, phases="always private")
 
     kind: Literal["guess"]
     questions: Annotated[list[Line], Field(min_length=1, max_length=20)]
@@ -250,7 +257,7 @@ class GuessStep(_Prompted):
 class ChoresStep(_Prompted):
     """The work that keeps a home running, shared fairly."""
 
-    rules: ClassVar[KindRules] = KindRules(has_outcome=True)
+    rules: ClassVar[KindRules] = KindRules(has_outcome=True, phases="chores")
 
     kind: Literal["chores"]
     tasks: Annotated[list[Task], Field(max_length=200)] = []
@@ -266,7 +273,7 @@ class ChoresStep(_Prompted):
 class RequestsStep(_Prompted):
     """Each partner asks for something; the other weighs it."""
 
-    rules: ClassVar[KindRules] = KindRules(speaks=ONE, has_outcome=True)
+    rules: ClassVar[KindRules] = KindRules(speaks=ONE, has_outcome=True, takes_turns=True)
 
     kind: Literal["requests"]
     max_per_partner: Annotated[int, Field(ge=1, le=10)] = 3
@@ -275,7 +282,7 @@ class RequestsStep(_Prompted):
 class ListenStep(_Prompted):
     """The speaker-listener practice."""
 
-    rules: ClassVar[KindRules] = KindRules(speaks=ONE, has_outcome=True)
+    rules: ClassVar[KindRules] = KindRules(speaks=ONE, has_outcome=True, takes_turns=True)
 
     kind: Literal["listen"]
     turn_minutes: Annotated[int, Field(ge=1, le=60)] | None = None

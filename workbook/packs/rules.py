@@ -44,6 +44,12 @@ class KindRules:
     rated: bool = False
     # It may be answered ``each-sealed``: privately, never revealed, kept only for a facilitator.
     sealable: bool = False
+    # The phases a step of the kind goes through, by the name of their rule in
+    # ``logic/phases.py``: ONE, BY_MODE, "always private", or the chores' own ("chores").
+    phases: str = ONE
+    # Partners take turns inside the step's one phase, so someone has to start (and the step
+    # speaks to one of them at a time).
+    takes_turns: bool = False
 
 
 def article(word: str) -> str:

@@ -132,6 +132,8 @@ class StepAnswer(Lenient):
     # True for kinds whose table is keyed by who answers (a, b, together); False for kinds
     # that keep a table of their own (chores, requests, listen, agreement).
     by_answerer: ClassVar[bool] = False
+    # False for the kind that takes no answer (read): nothing of it shows in a document.
+    has_answer: ClassVar[bool] = True
 
     @classmethod
     def read(cls, table: Any, problems: Problems | None = None, where: str = "") -> Self:
@@ -142,6 +144,11 @@ class StepAnswer(Lenient):
                 problems.append(f"{where}: must be a table; it is read as no answer")
             return cls.model_validate({}, context=context)
         return cls.model_validate(dict(table), context=context)
+
+    def ratings(self, step: Any, key: str) -> dict[str | None, int]:
+        """``key``'s ratings by item, for scores and trends: none, but for a kind whose pack
+        model says it is rated (``KindRules.rated``)."""
+        return {}
 
 
 def answer_keys(mode: str | None) -> tuple[str, ...]:

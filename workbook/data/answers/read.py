@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from workbook.data.answers.base import StepAnswer
 
 
 class NoAnswer(StepAnswer):
-    pass
+    has_answer: ClassVar[bool] = False
