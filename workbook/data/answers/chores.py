@@ -2,23 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, WrapValidator, model_validator
 
-from workbook.data.answers.base import Lenient, StepAnswer, numbers_from, rows
+from workbook.data.answers.base import Lenient, StepAnswer, _report, numbers_from, rows
 
 NOW_CHOICES = ("a", "b", "both", "nobody")
 OWNERS = ("a", "b", "shared")
-MAX_MINUTES = 100_000
+# The one cap on a task's minutes a week: a week's minutes, as the pack format's starter tasks.
+# A file that holds more (a hand edit) is read as the cap, and says so.
+MAX_MINUTES = 7 * 24 * 60
 Weights = numbers_from(1, 5)
+
+
+def _capped(value: Any, handler: Any, info: Any) -> Any:
+    minutes = handler(value)
+    if minutes > MAX_MINUTES:
+        _report(info, info.field_name or "?", f"at most {MAX_MINUTES:,}; it is read as that")
+        return MAX_MINUTES
+    return minutes
+
+
+def typed_minutes(text: str) -> int:
+    """Minutes a week as typed in a cell: a whole number up to the cap, or 0."""
+    return min(int(text), MAX_MINUTES) if text.isascii() and text.isdigit() else 0
+
+
+def repeated_names(tasks: Sequence[Task]) -> bool:
+    """True when two tasks have the same name: names key the weights and the split, so each
+    task needs its own."""
+    names = [task.name for task in tasks]
+    return len(set(names)) != len(names)
 
 
 class Task(Lenient):
     """A task: its name, minutes a week, who does it now, and what done looks like."""
 
     name: Annotated[str, Field(min_length=1)]
-    minutes: Annotated[int, Field(ge=0, le=MAX_MINUTES)] = 0
+    minutes: Annotated[int, WrapValidator(_capped), Field(ge=0)] = 0
     now: Literal["a", "b", "both", "nobody"] = "nobody"
     done: str = ""
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from pydantic import Field
 
 from workbook.data.answers.base import Lenient, StepAnswer, rows
+from workbook.data.partners import other
 
 DECISIONS = ("yes", "no", "third", "later")
 Rating = Annotated[int, Field(ge=1, le=5)]
@@ -28,7 +30,18 @@ class Request(Lenient):
     @property
     def giver(self) -> str:
         """The partner who is asked."""
-        return "b" if self.by == "a" else "a"
+        return other(self.by)
+
+
+def next_asker(requests: Sequence[Request], first: str, most: int) -> str | None:
+    """Who asks next: whoever has asked less, starting with ``first``; None once both have
+    asked ``most`` (the step's ``max_per_partner``)."""
+    counts = {k: sum(1 for r in requests if r.by == k) for k in ("a", "b")}
+    order = (first, other(first))
+    open_ = [k for k in order if counts[k] < most]
+    if not open_:
+        return None
+    return min(open_, key=lambda k: (counts[k], order.index(k)))
 
 
 class RequestsAnswer(StepAnswer):
@@ -37,6 +50,10 @@ class RequestsAnswer(StepAnswer):
 
     requests: rows(Request) = []  # type: ignore[valid-type]
     draft: str | None = None
+
+    def asker(self, first: str, most: int) -> str | None:
+        """Who asks next (``next_asker``)."""
+        return next_asker(self.requests, first, most)
 
     def undecided(self) -> list[int]:
         """The places of the requests asked and not decided yet."""

@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbook.data.answers.agreement import Term
+from workbook.data.answers.agreement import Term, listed, new_term
 from workbook.export.markdown import long_date
 from workbook.logic.drafts import Offer, offers
 from workbook.logic.terms import first_person
@@ -38,7 +38,6 @@ from workbook.tui.steps.base import StepInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
 from workbook.tui.steps.term_lists import OfferList, TermBox, TermList
 
-WHO_CYCLE = ("both", "a", "b")
 INDENT = "   "
 
 
@@ -171,18 +170,12 @@ class AgreementInput(StepInput):
     ) -> bool:
         """Add a draft term; with ``to_terms``, the focus goes to it, to be confirmed. False
         when there is nothing to add, or the term is already there."""
-        text = clean(text).strip()
-        if not text:
+        term = new_term(text, source, who, self.today + timedelta(days=self.step.review_days))
+        if term is None:
             return False
-        if any(t.text.casefold() == text.casefold() for t in self.terms):
+        if listed(self.terms, term.text):
             self.notify("That term is already in your drafts.", markup=False)
             return False
-        term = Term(
-            text=text,
-            who=who if who in WHO_CYCLE else "both",  # type: ignore[arg-type]
-            source=source,
-            review_on=self.today + timedelta(days=self.step.review_days),
-        )
         self.terms.append(term)
         self._refresh(len(self.terms) - 1)
         # Straight to the new term, where each of you confirms it with your own key.
@@ -208,20 +201,16 @@ class AgreementInput(StepInput):
         term = self.terms[index]
         if term.agreement:
             return
-        confirmed = [k for k in ("a", "b") if (k in term.confirmed_by) != (k == key)]
-        term.confirmed_by = confirmed  # type: ignore[assignment]
+        agreed = term.confirm(key)
         self._refresh(index)
-        if term.confirmed():
+        if agreed:
             self.post_message(self.Agreed(self, index, term.model_copy()))
 
     def change_who(self, index: int) -> None:
         term = self.terms[index]
         if term.agreement:
             return
-        at = WHO_CYCLE.index(term.who) if term.who in WHO_CYCLE else 0
-        term.who = WHO_CYCLE[(at + 1) % len(WHO_CYCLE)]  # type: ignore[assignment]
-        # Who does it is part of what each of you confirms.
-        term.confirmed_by = []
+        term.next_who()
         self._refresh(index)
 
     def mark_agreed(self, index: int, agreement_id: str) -> None:
@@ -232,7 +221,7 @@ class AgreementInput(StepInput):
         term = self.terms[index]
         if term.agreement or term.review_on is None:
             return
-        term.review_on = max(self.today + timedelta(days=1), term.review_on + timedelta(days=days))
+        term.shift_review(days, self.today)
         self._refresh(index)
 
     @work(exclusive=True, group="terms")
@@ -263,11 +252,10 @@ class AgreementInput(StepInput):
         words = await self.app.push_screen_wait(TermWordsScreen(term.text, "Edit the term", note))
         if words is None or words == term.text or term not in self.terms:
             return
-        if any(t is not term and t.text.casefold() == words.casefold() for t in self.terms):
+        if listed(self.terms, words, but=term):
             self.notify("That term is already in your drafts.", markup=False)
             return
-        term.text = words
-        term.confirmed_by = []
+        term.reword(words)
         self._refresh(self.terms.index(term))
 
     @on(Input.Submitted, "#new-term")

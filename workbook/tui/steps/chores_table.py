@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from workbook.data.answers.chores import ChoresAnswer, Task
+from workbook.data.answers.chores import ChoresAnswer, Task, repeated_names, typed_minutes
 from workbook.text import clean_line
 from workbook.tui.actions import bindings
 from workbook.tui.plain import fill
@@ -216,7 +216,7 @@ class TaskRow(Horizontal):
         return self.chore.model_copy(
             update={
                 "name": name,
-                "minutes": min(int(minutes), 10_080) if minutes.isdigit() else 0,
+                "minutes": typed_minutes(minutes),
                 "done": clean_line(self.query_one(".done", Input).value),
             }
         )
@@ -318,10 +318,10 @@ class ChoresList(StepInput):
         self.changed(self.answer.model_copy(update={"tasks": self.tasks()}))
 
     def problem(self) -> str | None:
-        names = [t.name for t in self.tasks()]
-        if not names:
+        tasks = self.tasks()
+        if not tasks:
             return "Add at least one task."
-        if len(set(names)) != len(names):
+        if repeated_names(tasks):
             return "Two tasks have the same name; give each its own."
         return None
 

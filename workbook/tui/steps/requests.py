@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbook.data.answers.requests import Request, RequestsAnswer
+from workbook.data.answers.requests import Request, RequestsAnswer, next_asker
 from workbook.data.models import Session
 from workbook.data.partners import other
 from workbook.logic.requests import DECISION_WORDS, DECISIONS, SetAside, advise, set_aside
@@ -100,12 +100,7 @@ class RequestsInput(StepInput):
 
     def asker(self) -> str | None:
         """Who asks next: whoever has asked less, starting with the first partner."""
-        counts = {k: sum(1 for r in self.rows if r.by == k) for k in ("a", "b")}
-        order = (self.first, other(self.first))
-        open_ = [k for k in order if counts[k] < self.step.max_per_partner]
-        if not open_:
-            return None
-        return min(open_, key=lambda k: (counts[k], order.index(k)))
+        return next_asker(self.rows, self.first, self.step.max_per_partner)
 
     def _show_asker(self) -> None:
         who = self.asker()
