@@ -47,7 +47,7 @@ def test_who_does_it_goes_round_and_takes_confirmations_back() -> None:
         seen.append(term.who)
     assert seen == ["a", "b", "both"]
     assert term.confirmed_by == []
-    odd = Term.model_construct(text="Walk", who="nobody", confirmed_by=[], agreement=None)
+    odd = Term.model_construct(text="Walk", who="nobody", confirmed_by=[], agreement=None)  # type: ignore[arg-type]
     odd.next_who()
     assert odd.who == "a"
 
