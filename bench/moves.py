@@ -79,7 +79,7 @@ def pages(walk: Walk, session: Session, names: dict[str, str]) -> list[Page]:
         if walk.is_handoff(place):
             to = walk.answering(place) or "a"
             away = "b" if to == "a" else "a"
-            return [title, *handover(names[to], names[away], place.phase)]
+            return [title, *handover(names[to], names[away], place.phase, "Enter")]
         context = at_place(walk, place, session, names, date.today(), list, [])
         return [title, *views.build(context)]
 

@@ -4,7 +4,9 @@ widget). The screens' and widgets' ``BINDINGS``, the footer, the help, the comma
 keymap's ids and docs/keys.md all derive from it (Harlequin's ``actions.py`` is the model).
 
 An action whose ``palette`` is set is offered in the command palette on its screen, with the
-keys in force; ``keys`` empty: an action only the palette reaches.
+keys in force; ``keys`` empty: an action only the palette reaches. A ``fixed`` action is one of
+Textual's own keys (Enter in a box or a list, Tab, ↑ ↓ in a list): declared here so that words
+take it from the table too, but bound by Textual, so a ``[keymap]`` cannot change it.
 
     python -m workbook.tui.actions     # the table of docs/keys.md
 """
@@ -33,6 +35,8 @@ class Action:
     palette: str | None = None
     # The palette's name for it, when not ``description``.
     title: str | None = None
+    # One of Textual's own keys: no binding is made, and no keymap id.
+    fixed: bool = False
 
     @property
     def scope(self) -> str:
@@ -64,8 +68,10 @@ SCOPES = {
     "guess": "MarkRow",
     "goals": "GoalsScreen",
     "help": "HelpScreen",
+    "input": "Input (Textual's own keys)",
     "home": "HomeScreen",
     "homework": "HomeworkScreen",
+    "list": "OptionList (Textual's own keys)",
     "lock": "PracticeLockScreen",
     "new-couple": "CoupleForm",
     "new-link": "NewLinkScreen",
@@ -78,6 +84,7 @@ SCOPES = {
     "rank": "RankList",
     "review": "ReviewScreen",
     "scale": "ScaleRow",
+    "screen": "Screen (Textual's own keys)",
     "search": "SearchBox",
     "split": "SplitList",
     "term-box": "TermBox",
@@ -281,6 +288,26 @@ ACTIONS: tuple[Action, ...] = (
     Action("couples.last", "end", "to(-1)", "Last", show=False),
     Action("couples.select", "enter", "select", "Choose", show=False),
     Action("notes-pane.new-note", "ctrl+n", "new_note", "New note", also="ctrl+enter"),
+    # Textual's own keys, which words name too (``fixed``).
+    Action("input.submit", "enter", "submit", "Add, or keep, what is typed", fixed=True),
+    Action("list.select", "enter", "select", "Choose the highlighted line", fixed=True),
+    Action("list.up", "up", "cursor_up", "Up", fixed=True),
+    Action("list.down", "down", "cursor_down", "Down", fixed=True),
+    Action("screen.focus-next", "tab", "app.focus_next", "Next part of the screen", fixed=True),
+    Action(
+        "screen.command-palette",
+        "ctrl+p",
+        "command_palette",
+        "The command palette",
+        fixed=True,
+    ),
+    Action(
+        "screen.focus-previous",
+        "shift+tab",
+        "app.focus_previous",
+        "Previous part of the screen",
+        fixed=True,
+    ),
     # Only in the command palette: no key.
     Action(
         "home.archive",
@@ -311,7 +338,7 @@ def bindings(scope: str) -> list[BindingType]:
     """The ``BINDINGS`` of the screen or widget of ``scope``."""
     made: list[BindingType] = []
     for action in ACTIONS:
-        if action.scope != scope or not action.keys:
+        if action.scope != scope or not action.keys or action.fixed:
             continue
         made.append(
             Binding(
@@ -346,7 +373,9 @@ def default_keys(action_id: str) -> str:
 
 def all_ids() -> dict[str, str]:
     """Every action id that keys can reach, and its keys by default (the keymap's ids)."""
-    return {action.id: default_keys(action.id) for action in ACTIONS if action.keys}
+    return {
+        action.id: default_keys(action.id) for action in ACTIONS if action.keys and not action.fixed
+    }
 
 
 def palette(scope: str) -> list[Action]:
@@ -361,7 +390,7 @@ def table() -> str:
     return "\n".join(
         f"| `{action.id}` | {label(default_keys(action.id))} | {action.description} |"
         for action in sorted(ACTIONS, key=lambda action: action.id)
-        if action.keys
+        if action.keys and not action.fixed
     )
 
 

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
 from workbook.data.dates import now as wall_clock
@@ -83,11 +84,20 @@ class Host(App[None]):
             self._bidi = bidi_mode(self.store.load_settings().get("bidi"))
         return self._bidi
 
-    def keys_for(self, action_id: str, default: str | None = None) -> str:
+    def keys_for(self, action_id: str, default: str | None = None, first: bool = False) -> str:
         """The keys in force for an action of the table (``tui/actions.py``), as the help,
-        the palette and the screens' words show them."""
+        the palette and the screens' words show them; with ``first``, the first of them."""
         shown = self.keys_in_force.get(action_id) or default or default_keys(action_id)
-        return keys.label(shown, reachable=self.served)
+        return keys.label(shown, reachable=self.served, first=first)
+
+
+def key_of(node: DOMNode, action_id: str) -> str:
+    """The first key in force for ``action_id``, as a widget's words name it (Enter, ↓, 1);
+    by default when the widget is not in the workbook's app."""
+    app = node.app
+    if isinstance(app, Host):
+        return app.keys_for(action_id, first=True)
+    return keys.label(default_keys(action_id), first=True)
 
 
 class WorkbookScreen(Screen[ScreenResultType]):

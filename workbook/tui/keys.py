@@ -65,6 +65,10 @@ _SHOWN = {
     "equals_sign": "=",
     "pageup": "PgUp",
     "pagedown": "PgDn",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
 }
 
 
@@ -127,12 +131,12 @@ def in_force(user: Mapping[str, str], in_browser: bool) -> tuple[dict[str, str],
     return keymap, notes
 
 
-def label(keys: str, reachable: bool = False) -> str:
+def label(keys: str, reachable: bool = False, first: bool = False) -> str:
     """Keys as the help shows them: ``alt+n,f8`` is "Alt+N or F8"; with ``reachable``, the keys
-    a browser keeps are left out."""
-    shown = []
+    a browser keeps are left out; with ``first``, only the first key (of those) is shown."""
+    shown: list[str] = []
     for key in keys.split(","):
-        if reachable and key in RESERVED:
+        if (reachable and key in RESERVED) or (first and shown):
             continue
         *modifiers, last = key.split("+") if key != "+" else ["+"]
         words = [m.capitalize() for m in modifiers]

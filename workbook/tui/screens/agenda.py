@@ -76,7 +76,8 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
             yield Static("", id="homework-first")
             keys = {k: self.wb.keys_for(f"packs.{k}") for k in ("select", "earlier", "later")}
             yield Static(
-                f"Enter or {keys['select']} adds or removes a pack; {keys['earlier']} and "
+                f"{self.wb.keys_for('list.select')} or {keys['select']} adds or removes a "
+                f"pack; {keys['earlier']} and "
                 f"{keys['later']} change the order.",
                 classes="legend",
                 markup=False,
@@ -179,7 +180,8 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
         pack = self.packs[index].pack
         assert pack is not None
         if pack.id not in self.agenda:
-            self.notify("Add the pack first (Enter), then move it.", markup=False)
+            enter = self.wb.keys_for("list.select")
+            self.notify(f"Add the pack first ({enter}), then move it.", markup=False)
             return
         at = self.agenda.index(pack.id)
         target = at + step

@@ -18,6 +18,7 @@ from workbook.data.store import Store
 from workbook.service import goals as service
 from workbook.service.errors import ServiceError
 from workbook.tui.actions import bindings
+from workbook.tui.host import key_of
 from workbook.tui.plain import fill, plain
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
@@ -139,7 +140,8 @@ class GoalsScreen(ModalScreen[None]):
         listed = self.query_one("#goal-list", OptionList)
         index = listed.highlighted
         if index is None or index >= len(self.goals):
-            self._say("Choose a goal in the list first (↑ ↓).")
+            keys = f"{key_of(self, 'list.up')} {key_of(self, 'list.down')}"
+            self._say(f"Choose a goal in the list first ({keys}).")
             return
         try:
             service.change_goal(self.store, self.couple.id, self.goals[index].id, status=status)

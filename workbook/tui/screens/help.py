@@ -8,26 +8,25 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from workbook.tui.actions import bindings, default_keys
+from workbook.tui.actions import bindings
 from workbook.tui.host import WorkbookModal
 from workbook.tui.widgets.button import Button
 
 HELP = """\
 Moving around
-  Tab / Shift+Tab   move between parts of the screen
 {moves}
 
 On Home
 {home}
 
 Answering
-  Text              type; Tab leaves the text box
-  Scales            ← → or a number choose; ↑ ↓ move between lines
-  Choices           ↑ ↓ move, Space or Enter picks
-  Ordering          ↑ ↓ highlight a line, [ and ] move it up and down
-  Agreements        type a term and press Enter; on a highlighted term the
-                    first partner presses 1 and the second presses 2 to confirm;
-                    + and - move its review date
+  Text              type; {tab} leaves the text box
+  Scales            {less} {more} or a number choose; {up} {down} move between lines
+  Choices           {lup} {ldown} move, {choose} or {enter} picks
+  Ordering          {lup} {ldown} highlight a line, {earlier} and {later} move it up and down
+  Agreements        type a term and press {submit}; on a highlighted term the
+                    first partner presses {first} and the second presses {second} to confirm;
+                    {review_later} and {sooner} move its review date
 
 Taking turns
   Before a private answer, the screen asks the other partner to look away,
@@ -48,40 +47,65 @@ The clock
 Everything you type is saved as you go, in files on this computer only."""
 
 
-# The keys that move through a session: (binding id, its keys by default, what it does).
+# The keys that move through a session: (action id, what it does).
 MOVES = [
-    ("walk.next", "ctrl+n", "next (or press the Next button)"),
-    ("walk.back", "ctrl+b", "back"),
-    ("walk.pause", "escape", "pause: everything is saved, and you can resume later"),
+    ("walk.next", "next (or press the Next button)"),
+    ("walk.back", "back"),
+    ("walk.pause", "pause: everything is saved, and you can resume later"),
     (
         "walk.end-now",
-        "ctrl+g",
         "end the session now (it asks first); what you did not\n"
         "                    reach is marked as not reached, agreements made stay",
     ),
     (
-        "",
-        "ctrl+p",
+        "screen.command-palette",
         "the command palette: export, theme, help, go to a step,\n"
         "                    end the session now",
     ),
-    ("walk.notes", "ctrl+o", "an empty note for the facilitator (when there is one)"),
+    ("walk.notes", "an empty note for the facilitator (when there is one)"),
     (
         "home.facilitate",
-        "f",
         "(on Home) the counsellor's console, for a second screen:\n"
         "                    where the couple is, revealed answers, scores and notes",
     ),
-    ("app.quit", "ctrl+q", "quit (everything is saved)"),
+    ("app.quit", "quit (everything is saved)"),
 ]
 
 
-def help_text(keys_for: Callable[[str, str], str]) -> str:
-    """The help, with the keys in force (a keymap, or a browser, may have changed them)."""
-    moves = [(keys_for(binding_id, default), what) for binding_id, default, what in MOVES]
+# The keys the answering part of the help names: (its slot, the action id).
+ANSWERING = (
+    ("tab", "screen.focus-next"),
+    ("less", "scale.less"),
+    ("more", "scale.more"),
+    ("up", "scale.focus-previous"),
+    ("down", "scale.focus-next"),
+    ("lup", "list.up"),
+    ("ldown", "list.down"),
+    ("choose", "choice.select"),
+    ("enter", "list.select"),
+    ("earlier", "rank.move-up"),
+    ("later", "rank.move-down"),
+    ("submit", "input.submit"),
+    ("first", "terms.confirm-1st"),
+    ("second", "terms.confirm-2nd"),
+    ("review_later", "terms.review-later"),
+    ("sooner", "terms.review-sooner"),
+)
+
+
+def help_text(keys_for: Callable[..., str]) -> str:
+    """The help, with the keys in force (a keymap, or a browser, may have changed them):
+    ``keys_for(action_id, first=False)``."""
+    around = [
+        (
+            f"{keys_for('screen.focus-next')} / {keys_for('screen.focus-previous')}",
+            "move between parts of the screen",
+        )
+    ]
+    moves = around + [(keys_for(action_id), what) for action_id, what in MOVES]
 
     def home(action_id: str) -> str:
-        return keys_for(action_id, default_keys(action_id))
+        return keys_for(action_id)
 
     ways_in = ("new-couple", "new-session", "resume", "export", "review")
     on_home = [
@@ -89,7 +113,7 @@ def help_text(keys_for: Callable[[str, str], str]) -> str:
             f"{home('home.search')} or a name",
             f"search the couples' names; {home('home.clear-search')} clears the search",
         ),
-        ("Tab", "reach the filters (due, unfinished, archived) and the order"),
+        (home("screen.focus-next"), "reach the filters (due, unfinished, archived) and the order"),
         (
             " ".join(home(f"home.{way}") for way in ways_in),
             "new couple, new session, resume, export, review",
@@ -97,7 +121,8 @@ def help_text(keys_for: Callable[[str, str], str]) -> str:
         (home("home.edit"), "edit the couple's names and facilitator; archive them"),
         (home("home.delete"), "delete the couple (after typing their names)"),
     ]
-    return HELP.format(moves=_rows(moves), home=_rows(on_home))
+    answering = {slot: keys_for(action_id, first=True) for slot, action_id in ANSWERING}
+    return HELP.format(moves=_rows(moves), home=_rows(on_home), **answering)
 
 
 def _rows(rows: list[tuple[str, str]]) -> str:

@@ -23,6 +23,7 @@ from workbook.data.models import now
 from workbook.data.notepad import NotePad
 from workbook.data.notes import COUPLE_WINDOW, NotesFile
 from workbook.tui.actions import bindings
+from workbook.tui.host import key_of
 from workbook.tui.plain import fill
 from workbook.tui.steps.text import AnswerArea
 from workbook.tui.widgets.blink import cursor_blink
@@ -30,7 +31,7 @@ from workbook.tui.widgets.notes_pane import NotesSaved, NotesSaver
 
 LEGEND = (
     "Saved as you type, for $name only, and marked as typed on this screen. Notes written "
-    "before are never shown here. Esc closes."
+    "before are never shown here. $esc closes."
 )
 
 
@@ -51,7 +52,8 @@ class NotesScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="notes", classes="dialog"):
             yield Static(fill("A note for $name", name=self.facilitator), classes="dialog-title")
-            yield Static(fill(LEGEND, name=self.facilitator), classes="legend")
+            esc = key_of(self, "notes.dismiss")
+            yield Static(fill(LEGEND, name=self.facilitator, esc=esc), classes="legend")
             area = AnswerArea("", soft_wrap=True, tab_behavior="focus", id="note-box")
             area.cursor_blink = cursor_blink()
             area.placeholder = "Type the note: it is stamped with the time and the step."

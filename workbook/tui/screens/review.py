@@ -190,7 +190,9 @@ class ReviewScreen(WorkbookScreen[None]):
         field.focus()
         self._change = (chosen.id, chosen.text)
         self._confirmed = set()
-        self.query_one("#status", Static).update("Write the changed agreement, then press Enter.")
+        enter = self.wb.keys_for("input.submit")
+        said = f"Write the changed agreement, then press {enter}."
+        self.query_one("#status", Static).update(said)
 
     @on(Input.Submitted, "#new-text")
     def _written(self, event: Input.Submitted) -> None:

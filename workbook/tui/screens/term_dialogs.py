@@ -63,9 +63,10 @@ class WhoScreen(WorkbookModal[str | None]):
             yield Static(
                 fill(
                     "These are $writer's words. Say who will do it: the term will begin "
-                    "with that name. Enter chooses; $esc adds nothing.",
+                    "with that name. $enter chooses; $esc adds nothing.",
                     writer=writer,
                     esc=esc,
+                    enter=self.wb.keys_for("list.select"),
                 ),
                 classes="legend",
             )
@@ -130,7 +131,10 @@ class TermWordsScreen(WorkbookModal[str | None]):
             area.cursor_blink = cursor_blink()
             yield area
             esc = self.wb.keys_for("term-words.leave")
-            yield Static(f"Enter keeps these words; {esc} leaves them as they were.", markup=False)
+            enter = self.wb.keys_for("input.submit")
+            yield Static(
+                f"{enter} keeps these words; {esc} leaves them as they were.", markup=False
+            )
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

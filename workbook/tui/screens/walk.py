@@ -111,8 +111,8 @@ class WalkScreen(LeavableScreen):
     def _stage(self, place: Place) -> list[Widget]:
         if self.walk.is_handoff(place):
             to = self.walk.answering(place) or "a"
-            away = "b" if to == "a" else "a"
-            return handover(self.names[to], self.names[away], place.phase)
+            ready, away = self.wb.keys_for("walk.ready", first=True), "b" if to == "a" else "a"
+            return handover(self.names[to], self.names[away], place.phase, ready)
         return views.build(self.context(place))
 
     def context(self, place: Place) -> StepContext:

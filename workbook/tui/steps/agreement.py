@@ -24,6 +24,7 @@ from workbook.export.markdown import long_date
 from workbook.logic.drafts import Offer, offers
 from workbook.logic.terms import first_person
 from workbook.text import clean, clean_line
+from workbook.tui.host import key_of
 from workbook.tui.plain import fill
 from workbook.tui.screens.confirm import ConfirmScreen
 from workbook.tui.screens.term_dialogs import (
@@ -83,23 +84,42 @@ class AgreementInput(StepInput):
     def compose(self) -> ComposeResult:
         a, b = self.names["a"], self.names["b"]
         if self.offers:
-            yield Static("From your answers (Enter adds one to your drafts):", classes="legend")
+            enter = key_of(self, "list.select")
+            yield Static(
+                fill("From your answers ($enter adds one to your drafts):", enter=enter),
+                classes="legend",
+            )
             shown = [Option(self._offer_row(offer)) for offer in self.offers]
             yield OfferList(*shown, id="offers")
         new = TermBox(
             clean_line(self.answer.draft or ""),
-            placeholder="Write a term you both want to try, then press Enter",
+            placeholder="Write a term you both want to try, then press "
+            + key_of(self, "input.submit"),
             max_length=500,
             id="new-term",
         )
         yield new
         yield Static(
             fill(
-                "↓ or Tab to your terms: $a presses 1 and $b presses 2 to confirm one. "
-                "Press Enter to edit a draft, w to say who does it, + or - to move its review "
-                "date, and Del to remove it.",
+                "$down or $tab to your terms: $a presses $one and $b presses $two to confirm "
+                "one. Press $edit to edit a draft, $who to say who does it, $later or $sooner "
+                "to move its review date, and $remove to remove it.",
                 a=a,
                 b=b,
+                **{
+                    word: key_of(self, action)
+                    for word, action in (
+                        ("down", "term-box.to-the-terms"),
+                        ("tab", "screen.focus-next"),
+                        ("one", "terms.confirm-1st"),
+                        ("two", "terms.confirm-2nd"),
+                        ("edit", "list.select"),
+                        ("who", "terms.who-does-it"),
+                        ("later", "terms.review-later"),
+                        ("sooner", "terms.review-sooner"),
+                        ("remove", "terms.remove-draft"),
+                    )
+                },
             ),
             classes="legend",
         )
@@ -155,7 +175,8 @@ class AgreementInput(StepInput):
     def before_leaving(self) -> str | None:
         said = []
         if self.is_mounted and clean_line(self.query_one("#new-term", Input).value):
-            said.append("The term in the box is not added yet: Enter adds it.")
+            enter = key_of(self, "input.submit")
+            said.append(f"The term in the box is not added yet: {enter} adds it.")
         drafts = [t for t in self.terms if not t.agreement]
         if drafts:
             count = "One term is" if len(drafts) == 1 else f"{len(drafts)} terms are"

@@ -18,6 +18,7 @@ from workbook.data.answers.choice import ChoiceAnswer
 from workbook.logic.compare import compare_choice
 from workbook.text import clean_line
 from workbook.tui.actions import bindings
+from workbook.tui.host import key_of
 from workbook.tui.plain import fill, line
 from workbook.tui.steps.answered import answered
 from workbook.tui.steps.base import ValueInput
@@ -82,12 +83,11 @@ class ChoiceInput(ValueInput):
 
     def compose(self) -> ComposeResult:
         step = self.step
+        keys = f"{key_of(self, 'list.select')} or {key_of(self, 'choice.select')}"
         if step.pick_max == 1:
-            hint = "Choose one with Enter or Space" + (
-                ", or write your own." if step.other else "."
-            )
+            hint = f"Choose one with {keys}" + (", or write your own." if step.other else ".")
         else:
-            hint = f"Choose {max(step.pick_min, 1)} to {step.pick_max} with Enter or Space."
+            hint = f"Choose {max(step.pick_min, 1)} to {step.pick_max} with {keys}."
         yield Static(hint, classes="legend", markup=False)
         yield ChoiceList(*self._options())
         if step.other:

@@ -33,6 +33,7 @@ from workbook.logic.chores import (
 )
 from workbook.logic.phases import FIRST, LIST, SECOND
 from workbook.tui.actions import bindings
+from workbook.tui.host import key_of
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.base import StepInput
 from workbook.tui.steps.chores_table import ChoresList
@@ -71,8 +72,13 @@ class ChoresWeigh(RatedRows):
         return self.context.answering or "a"
 
     def compose(self) -> ComposeResult:
+        less, more, up, down = (
+            key_of(self, f"scale.{action}")
+            for action in ("less", "more", "focus-previous", "focus-next")
+        )
         yield Static(
-            "1 = light for me    5 = heavy for me    (← → or a number; ↑ ↓ move)",
+            "1 = light for me    5 = heavy for me    "
+            f"({less} {more} or a number; {up} {down} move)",
             classes="legend",
             markup=False,
         )

@@ -22,6 +22,7 @@ from textual.widgets import Input, Static
 from workbook.data.answers.chores import ChoresAnswer, Task, repeated_names, typed_minutes
 from workbook.text import clean_line
 from workbook.tui.actions import bindings
+from workbook.tui.host import key_of
 from workbook.tui.plain import fill
 from workbook.tui.screens.confirm import ConfirmScreen
 from workbook.tui.steps.base import StepInput
@@ -291,14 +292,21 @@ class ChoresList(StepInput):
             self.changed(self.answer)
 
     def compose(self) -> ComposeResult:
+        keys = {
+            word: key_of(self, f"chores-row.{word}") for word in ("up", "down", "left", "right")
+        }
+        keys |= {f"to_{who}": key_of(self, f"chores-cell.choose-{who}") for who in NOW_CYCLE}
         yield Static(
             fill(
                 "Together: the tasks, who does each now, and what done looks like.\n"
-                "↑ ↓ ← → move; type to add to a cell, Enter to edit it; ✕ removes a task.\n"
-                "In the who now column: [b]1[/b] $a · [b]2[/b] $b · [b]b[/b] both · "
-                "[b]n[/b] nobody",
+                "$up $down $left $right move; type to add to a cell, $enter to edit it; ✕ "
+                "removes a task.\n"
+                "In the who now column: [b]$to_a[/b] $a · [b]$to_b[/b] $b · [b]$to_both[/b] "
+                "both · [b]$to_nobody[/b] nobody",
                 a=self.names["a"],
                 b=self.names["b"],
+                enter=key_of(self, "input.submit"),
+                **keys,
             ),
             classes="legend",
         )

@@ -19,6 +19,7 @@ from workbook.logic.phases import REVEAL
 from workbook.packs.placeholders import neutral
 from workbook.text import clean_line
 from workbook.tui.actions import bindings
+from workbook.tui.host import key_of
 from workbook.tui.plain import fill, line, plain
 from workbook.tui.steps.base import StepInput, ValueInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
@@ -159,7 +160,9 @@ class GuessReveal(StepInput):
         first = self.context.first
         order = (first, self.context.other(first))
         yield Static(
-            "Mark how close the guess about you came: ← → or 1 2 3; ↓ or Tab: next.",
+            "Mark how close the guess about you came: "
+            f"{key_of(self, 'guess.less')} {key_of(self, 'guess.more')} or 1 2 3; "
+            f"{key_of(self, 'guess.focus-next')} or {key_of(self, 'screen.focus-next')}: next.",
             classes="legend",
             markup=False,
         )

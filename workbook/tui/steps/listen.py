@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from workbook.data.answers.listen import Turn
 from workbook.data.partners import other
 from workbook.text import clean_line
+from workbook.tui.host import key_of
 from workbook.tui.plain import fill
 from workbook.tui.steps.base import StepInput, TurnPrompt
 from workbook.tui.steps.context import StepContext
@@ -68,7 +69,8 @@ class ListenInput(StepInput):
             clean_line(turn.draft or "") if turn is not None else "",
             id="paraphrase",
             max_length=400,
-            placeholder="In a few words, what you heard (optional), then Enter",
+            placeholder="In a few words, what you heard (optional), then "
+            + key_of(self, "input.submit"),
         )
         yield paraphrase
         yield Static(id="heard")

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from workbook.logic.compare import compare_rank
 from workbook.text import clean_line
 from workbook.tui.actions import bindings
+from workbook.tui.host import key_of
 from workbook.tui.plain import fill
 from workbook.tui.steps.answered import answered
 from workbook.tui.steps.base import ValueInput
@@ -99,7 +100,9 @@ class RankInput(ValueInput):
             yield Static("There is nothing to put in order here.", markup=False)
             return
         yield Static(
-            "Highlight a line with ↑ ↓, then move it with [ (up) and ] (down).",
+            f"Highlight a line with {key_of(self, 'list.up')} {key_of(self, 'list.down')}, "
+            f"then move it with {key_of(self, 'rank.move-up')} (up) and "
+            f"{key_of(self, 'rank.move-down')} (down).",
             classes="legend",
             markup=False,
         )

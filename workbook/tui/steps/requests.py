@@ -17,6 +17,7 @@ from workbook.data.models import Session
 from workbook.data.partners import other
 from workbook.logic.requests import DECISION_WORDS, DECISIONS, SetAside, advise, set_aside
 from workbook.text import clean, clean_line
+from workbook.tui.host import key_of
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.base import Question, StepInput, TurnPrompt
 from workbook.tui.steps.context import StepContext
@@ -65,9 +66,11 @@ class RequestsInput(StepInput):
         yield TurnPrompt(self.step)
         if self.earlier:
             yield Static(
-                "Set aside at an earlier session (Enter brings one back):",
+                fill(
+                    "Set aside at an earlier session ($enter brings one back):",
+                    enter=key_of(self, "list.select"),
+                ),
                 classes="legend",
-                markup=False,
             )
             yield OptionList(*self._earlier_options(), id="earlier")
         yield Static(id="ask-label")
@@ -75,7 +78,7 @@ class RequestsInput(StepInput):
             clean_line(self.answer.draft or ""),
             id="ask",
             max_length=300,
-            placeholder="Type a request, then press Enter",
+            placeholder=f"Type a request, then press {key_of(self, 'input.submit')}",
         )
         yield ask
         yield OptionList(*self._options(), id="requests")
@@ -304,7 +307,8 @@ class RequestsInput(StepInput):
     def before_leaving(self) -> str | None:
         box = self._ask_box()
         if box is not None and clean_line(box.value):
-            return "The request in the box is not added yet: Enter adds it."
+            enter = key_of(self, "input.submit")
+            return f"The request in the box is not added yet: {enter} adds it."
         return None
 
     def question_before_next(self) -> Question | None:

@@ -21,6 +21,7 @@ from workbook.packs.models import point_label
 from workbook.text import clean_line, one_width, wrap
 from workbook.tui.actions import bindings
 from workbook.tui.follow import show_span
+from workbook.tui.host import key_of
 from workbook.tui.plain import fill
 from workbook.tui.steps.answered import answered
 from workbook.tui.steps.base import ValueInput
@@ -175,7 +176,14 @@ class ScaleInput(RatedRows):
 
     def compose(self) -> ComposeResult:
         step = self.step
-        legend = f"Choose {step.min} to {step.max} with ← → or a number; ↑ ↓ move between lines."
+        less, more, up, down = (
+            key_of(self, f"scale.{action}")
+            for action in ("less", "more", "focus-previous", "focus-next")
+        )
+        legend = (
+            f"Choose {step.min} to {step.max} with {less} {more} or a number; "
+            f"{up} {down} move between lines."
+        )
         if step.labels:
             # A published measure's words for each point: every one is shown, in order.
             points = "    ".join(f"{step.min + n} = $p{n}" for n in range(len(step.labels)))

@@ -10,9 +10,10 @@ from workbook.tui.plain import fill
 from workbook.tui.widgets.button import Button
 
 
-def handover(to_name: str, away_name: str, phase: str) -> list[Widget]:
+def handover(to_name: str, away_name: str, phase: str, ready: str) -> list[Widget]:
     """The screen that passes the walk to ``to_name``: before the first private answer
-    (``lookaway``), between the two (``handover``), or back to the first (``handback``)."""
+    (``lookaway``), between the two (``handover``), or back to the first (``handback``);
+    ``ready``: the key in force that says so."""
     if phase == LOOKAWAY:
         opening = "This one is private. Pass the screen to [b]$to[/b]."
     elif phase == HANDBACK:
@@ -22,9 +23,10 @@ def handover(to_name: str, away_name: str, phase: str) -> list[Widget]:
     message = fill(
         f"{opening}\n\n"
         "$away, please look away for a moment.\n\n"
-        "$to, press Enter when you are ready.",
+        "$to, press $ready when you are ready.",
         to=to_name,
         away=away_name,
+        ready=ready,
     )
     return [
         Static(message, classes="handover"),

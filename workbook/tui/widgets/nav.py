@@ -8,12 +8,13 @@ from textual.widgets import Static
 
 from workbook.logic.phases import SEALED
 from workbook.logic.walk import HANDBACK, HANDOVER, LOOKAWAY, REVEAL, Place, Walk
+from workbook.tui.host import key_of
 from workbook.tui.widgets.button import Button
 
 HINTS = {
-    LOOKAWAY: "Only the partner named above goes on, with Enter.",
-    HANDOVER: "Hand the screen over, then press Enter.",
-    HANDBACK: "Hand the screen back, then press Enter.",
+    LOOKAWAY: "Only the partner named above goes on, with {ready}.",
+    HANDOVER: "Hand the screen over, then press {ready}.",
+    HANDBACK: "Hand the screen back, then press {ready}.",
     # True at every reveal, also one that keeps an optional step's answers back (logic/skips.py).
     REVEAL: "Both of you: look at this together.",
     SEALED: "Both of you: your answers stay private.",
@@ -29,7 +30,8 @@ class NavBar(Horizontal):
         yield Button("Next ▶", id="next", variant="primary", compact=True, action="screen.next")
 
     def show(self, walk: Walk, place: Place) -> None:
-        self.query_one("#hint", Static).update(HINTS.get(place.phase, ""))
+        hint = HINTS.get(place.phase, "").format(ready=key_of(self, "walk.ready"))
+        self.query_one("#hint", Static).update(hint)
         self.query_one("#back", Button).disabled = walk.back(place) is None
         last = walk.next(place) is None
         following = self.query_one("#next", Button)

@@ -11,6 +11,7 @@ from workbook.data.models import Couple
 from workbook.kinds import spec
 from workbook.logic.phases import REVEAL
 from workbook.logic.walk import Place, Walk
+from workbook.tui.host import key_of
 from workbook.tui.plain import fill
 
 
@@ -43,14 +44,16 @@ class PartnerBar(Horizontal):
 
         ``keys`` shows each partner's own key, for steps where each confirms with it.
         """
-        for number, key in enumerate("ab", 1):
+        for key, confirm in (("a", "terms.confirm-1st"), ("b", "terms.confirm-2nd")):
             name = self.couple.name(key)
             label = self.query_one(f"#partner-{key}", Label)
             mine = answering == key
             marker = "▶ " if mine else "  "
             suffix = " (your turn)" if mine else ""
-            key_hint = f"  [dim]presses {number}[/]" if keys else ""
-            label.update(fill(f"{marker}$name{suffix}{key_hint}", name=name))
+            key_hint = "  [dim]presses $key[/]" if keys else ""
+            label.update(
+                fill(f"{marker}$name{suffix}{key_hint}", name=name, key=key_of(self, confirm))
+            )
             label.set_class(mine, "turn")
         middle = "together" if together else ("both of you" if answering is None else "")
         self.query_one("#together", Label).update(middle)
