@@ -1,5 +1,6 @@
 """The caseload: the couples of a data folder as Home and ``workbook couples`` show them, and
-looking after them (new names, the archive, deleting a couple, clearing a care flag).
+looking after them (a new couple, new names, the archive, deleting a couple, clearing a care
+flag, the care note seen, what the couple's window says).
 
 Each change is saved under the couple's lock (``Store.update_couple``); what could not be done
 raises a ``ServiceError`` whose message says why.
@@ -17,7 +18,7 @@ from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.index import Caseload, load_caseload
 from workbook.data.layout import is_id
-from workbook.service.errors import NotFound, NotSaved
+from workbook.service.errors import NotFound, NotSaved, Refused
 
 if TYPE_CHECKING:
     from workbook.data.models import Couple
@@ -82,13 +83,62 @@ def require_session(store: Store, couple_id: str, session_id: str) -> None:
 
 def load(store: Store, couple_id: str, unreadable: str | None = None) -> Couple:
     """The couple in full; ``unreadable``: why the caseload could not read them, if it could
-    not. Raises ``NotSaved`` (naming the file) when the couple cannot be read."""
+    not. Raises ``NotSaved`` (naming the file) when the couple cannot be read, and ``NotFound``
+    for an id that cannot name a couple folder."""
     try:
         if unreadable is not None:
             raise DataError(store.layout.couple_file(couple_id), unreadable)
         return store.load_couple(couple_id)
     except DataError as error:
         raise NotSaved(str(error)) from error
+    except ValueError as error:
+        raise NotFound(str(error)) from error
+
+
+def add(store: Store, name_a: str, name_b: str, facilitator: str | None = None) -> Couple:
+    """A new couple, saved in a folder of their own (its id made from the names). Raises
+    ``NotSaved`` saying why it could not be."""
+    try:
+        return store.create_couple(name_a, name_b, facilitator or None)
+    except (SaveError, OSError, ValueError) as error:
+        raise NotSaved(f"The couple could not be saved: {error}") from error
+
+
+def require_writable(store: Store, couple_id: str) -> None:
+    """Raise ``Refused`` with the reason when the couple's folder is read-only (its couple.toml
+    is), so that no session is begun that could not be saved."""
+    reason = store.couple_reason(couple_id)
+    if reason is not None:
+        raise Refused(reason)
+
+
+def care_note_seen(store: Store, couple: Couple) -> None:
+    """The couple has seen the care note: it is not shown to them again. ``couple`` is changed
+    and saved; raises ``NotSaved`` when it could not be (the note was seen all the same)."""
+    couple.care_note_seen = True
+    try:
+        store.save_couple(couple)
+    except SaveError as error:
+        raise NotSaved(str(error)) from error
+
+
+@dataclass(frozen=True)
+class Window:
+    """What a couple's window says of them: whether a session waits to be resumed, and whether
+    the caseload has other couples."""
+
+    unfinished: bool
+    others: bool
+
+
+def window(store: Store, couple_id: str, today: date) -> Window:
+    """The couple's window, read from the files now; an unreadable couple has nothing to
+    resume."""
+    try:
+        unfinished = store.overview(couple_id, today).unfinished
+    except DataError:
+        unfinished = False
+    return Window(bool(unfinished), any(c != couple_id for c in store.couple_ids()))
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from workbook.data.files import DataError
 from workbook.service.errors import NotFound, NotSaved, Refused
 
 if TYPE_CHECKING:
-    from workbook.data.models import Couple, Session
+    from workbook.data.models import Agreement, Couple, Session
+    from workbook.data.notes import NotesFile
     from workbook.data.store import Store
     from workbook.packs.load import LoadedPack
     from workbook.packs.models import Pack
@@ -125,10 +126,12 @@ def agreements(store: Store, couple: Couple, today: Callable[[], date]) -> Agree
 
 @dataclass
 class Written:
-    """Documents written into the couple's folder: (path, text) each, and what was left out."""
+    """Documents written into the couple's folder: (path, text) each, what was left out, and
+    ``sealed``: the folder is encrypted, so the files are sealed (a plain copy is asked for)."""
 
     files: list[tuple[Path, str]]
     problems: list[str]
+    sealed: bool = False
 
 
 def write_documents(store: Store, couple: Couple, library: Packs, today: date) -> Written:
@@ -140,7 +143,8 @@ def write_documents(store: Store, couple: Couple, library: Packs, today: date) -
         book = agreements(store, couple, lambda: today)
         document = book.document(book.load())
         store.write_document(couple.id, document)
-        written = Written([(store.layout.agreement_document(couple.id), document)], [])
+        path = store.layout.agreement_document(couple.id)
+        written = Written([(path, document)], [], sealed=store.encrypted)
         sessions = store.session_ids(couple.id)
         if sessions:
             summary = make(store, couple.id, library, today, session_id=sessions[-1])
@@ -162,3 +166,44 @@ def current_session(store: Store, couple_id: str) -> str | None:
         if session.finished is None:
             return str(session_id)
     return None
+
+
+def first_time(store: Store, couple_id: str) -> bool:
+    """True before the couple's first session: the agenda then suggests where to start."""
+    return not store.session_ids(couple_id)
+
+
+def earlier(store: Store, couple_id: str, session_id: str) -> list[Session]:
+    """The couple's sessions other than ``session_id`` that can be read, oldest first (where
+    requests were set aside)."""
+    return list(store.earlier_sessions(couple_id, session_id))
+
+
+def release(store: Store, couple_id: str, session_id: str) -> None:
+    """Let go of the session's lock, once it is left or finished, so that it can be opened
+    again (here, or by another window)."""
+    store.release_session(couple_id, session_id)
+
+
+def notes(store: Store, couple_id: str, session_id: str) -> NotesFile:
+    """The session's notes file, for the facilitator's notes typed on the couple's screen."""
+    return store.notes(couple_id, session_id)
+
+
+@dataclass(frozen=True)
+class Made:
+    """What a session made: its agreements, and the active agreement to review first."""
+
+    agreements: list[Agreement]
+    soonest: Agreement | None
+
+
+def made_in(store: Store, couple: Couple, session_id: str) -> Made:
+    """The agreements made in session ``session_id``, and the couple's next review; nothing
+    when the agreements cannot be read."""
+    try:
+        found = agreements(store, couple, date.today).load()
+    except DataError:
+        return Made([], None)
+    made = [a for a in found.active() if a.session == session_id]
+    return Made(made, min(found.active(), key=lambda a: a.review_on, default=None))

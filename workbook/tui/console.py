@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from workbook.data.store import Store
+from workbook.service import caseload
 from workbook.tui.actions import bindings
 from workbook.tui.app import WorkbookApp
 from workbook.tui.served import ServerSaid, seats
@@ -52,7 +53,7 @@ class ConsoleApp(WorkbookApp):
 
             self.push_screen(WaitingScreen(self.store, self.console_couple, opens))
             return
-        couple = self.store.load_couple(self.console_couple)
+        couple = caseload.load(self.store, self.console_couple)
         self.push_screen(console_screen(self, couple, self.console_session, self.console_clock))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

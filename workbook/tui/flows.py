@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 
-from workbook.data.durable import SaveError
-from workbook.service import sessions
+from workbook.service import caseload, sessions
 from workbook.service.errors import NotFound, ServiceError
 from workbook.tui import messages
 from workbook.tui.caseload_flows import CaseloadFlows
@@ -59,9 +58,9 @@ class SessionFlows(CaseloadFlows):
             return
         a, b, facilitator = names
         try:
-            couple = self.store.create_couple(a, b, facilitator or None)
-        except (SaveError, OSError, ValueError) as error:
-            self.notify(f"The couple could not be saved: {error}", severity="error", markup=False)
+            couple = caseload.add(self.store, a, b, facilitator)
+        except ServiceError as error:
+            self.notify(error.message, severity="error", markup=False)
             return
         self.refresh_home()
         self.open_agenda(couple, then)
@@ -69,9 +68,12 @@ class SessionFlows(CaseloadFlows):
     def open_agenda(self, couple: Couple, packs: Sequence[str] = ()) -> None:
         """The care note if the couple has not seen it, then the agenda, or ``packs`` if named:
         in the couple's window (``enter_couple_window``)."""
-        refused = self.store.couple_reason(couple.id)
-        if refused is not None:
-            self.notify(refused, title="Read-only", severity="warning", timeout=15, markup=False)
+        try:
+            caseload.require_writable(self.store, couple.id)
+        except ServiceError as refused:
+            self.notify(
+                refused.message, title="Read-only", severity="warning", timeout=15, markup=False
+            )
             return
         self.enter_couple_window(couple)
         self._agenda(couple, packs)
@@ -99,15 +101,14 @@ class SessionFlows(CaseloadFlows):
 
         if not couple.care_note_seen:
             await self.push_screen_wait(CareScreen(couple.facilitator))
-            couple.care_note_seen = True
             try:
-                self.store.save_couple(couple)
-            except SaveError as error:
-                self.notify(str(error), severity="error", markup=False)
+                caseload.care_note_seen(self.store, couple)
+            except ServiceError as error:
+                self.notify(error.message, severity="error", markup=False)
         if packs:
             self.begin(couple, list(packs))
             return
-        first_time = not self.store.session_ids(couple.id)
+        first_time = sessions.first_time(self.store, couple.id)
         agenda = await self.push_screen_wait(
             AgendaScreen(couple, self.library, first_time=first_time)
         )
@@ -166,12 +167,10 @@ class SessionFlows(CaseloadFlows):
 
     def start(self, couple_id: str, pack_ids: list[str]) -> None:
         """``workbook start``: straight into a session, or the agenda if no packs were named."""
-        from workbook.data.files import DataError
-
         try:
-            couple = self.store.load_couple(couple_id)
-        except (DataError, ValueError) as error:
-            self.notify(str(error), severity="error", markup=False)
+            couple = caseload.load(self.store, couple_id)
+        except ServiceError as error:
+            self.notify(error.message, severity="error", markup=False)
             return
         self.open_agenda(couple, pack_ids)
 
@@ -204,7 +203,7 @@ class SessionFlows(CaseloadFlows):
                 severity="warning",
                 markup=False,
             )
-        if not self.store.encrypted:
+        if not written.sealed:
             self.notify(hand_over(self, written.files), title="Exported", timeout=15, markup=False)
             return
         from workbook.export.plain_copy import NOT_ENCRYPTED

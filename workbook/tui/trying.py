@@ -17,6 +17,7 @@ from pathlib import Path
 
 from workbook.data.store import Store
 from workbook.packs.library import Library
+from workbook.service import caseload
 from workbook.tui.actions import bindings
 from workbook.tui.app import WorkbookApp
 from workbook.tui.try_places import TryPlaces
@@ -44,7 +45,7 @@ class TryApp(WorkbookApp):
     def open_first_screen(self) -> None:
         from workbook.tui.screens.trying import TryScreen
 
-        couple = self.store.create_couple(*SAMPLE_COUPLE)
+        couple = caseload.add(self.store, *SAMPLE_COUPLE)
         self._seen = self._look()
         self.push_screen(TryScreen(self.store, couple, self.file))
         self.set_interval(self.WATCH_EVERY, self._watch)

@@ -17,12 +17,11 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from workbook.data.files import DataError
-from workbook.data.models import Agreement, Couple, Session
+from workbook.data.models import Couple, Session
 from workbook.data.store import Store
 from workbook.data.trail import ending
 from workbook.export.markdown import long_date
-from workbook.service.agreements import AgreementBook
+from workbook.service import sessions
 from workbook.tui import messages
 from workbook.tui.actions import bindings
 from workbook.tui.host import WorkbookScreen
@@ -50,18 +49,9 @@ class DoneScreen(WorkbookScreen[None]):
         self.couple = couple
         self.session = session
 
-    def _made(self) -> tuple[list[Agreement], Agreement | None]:
-        """The agreements made in this session, and the active one to review first."""
-        try:
-            agreements = AgreementBook(self.store, self.couple).load()
-        except DataError:
-            return [], None
-        made = [a for a in agreements.active() if a.session == self.session.id]
-        soonest = min(agreements.active(), key=lambda a: a.review_on, default=None)
-        return made, soonest
-
     def _agreed(self) -> Content:
-        made, soonest = self._made()
+        found = sessions.made_in(self.store, self.couple, self.session.id)
+        made, soonest = found.agreements, found.soonest
         names = dict(zip("ab", self.couple.names, strict=True))
         if not made:
             lines = [Content("You made no agreements this time.")]

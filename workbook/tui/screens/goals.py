@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from workbook.data.goals import LET_GO, MET, OPEN, STATUS_WORDS, Goal
 from workbook.data.models import Couple
 from workbook.data.store import Store
+from workbook.service import caseload
 from workbook.service import goals as service
 from workbook.service.errors import ServiceError
 from workbook.tui.actions import bindings
@@ -81,7 +82,11 @@ class GoalsScreen(ModalScreen[None]):
         self.query_one("#goal-text", Input).focus()
 
     def show_goals(self) -> None:
-        couple = self.store.load_couple(self.couple.id)
+        try:
+            couple = caseload.load(self.store, self.couple.id)
+        except ServiceError as error:
+            self._say(error.message)
+            return
         self.goals, problems = service.goals(couple)
         titles = {measure: title.plain for title, measure in self.measures}
         listed = self.query_one("#goal-list", OptionList)

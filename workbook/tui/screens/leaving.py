@@ -13,6 +13,7 @@ from textual.content import Content
 
 from workbook.data.models import Couple
 from workbook.data.store import Store
+from workbook.service import sessions
 from workbook.service.recorder import SessionRecorder
 from workbook.tui.autosave import Autosave
 from workbook.tui.host import WorkbookScreen
@@ -56,7 +57,7 @@ class LeavableScreen(WorkbookScreen[None]):
             self.recorder.unfinish()
             return
         session = self.recorder.session
-        self.store.release_session(self.couple.id, session.id)
+        sessions.release(self.store, self.couple.id, session.id)
         # Not awaited: this worker belongs to the screen being replaced.
         self.app.switch_screen(DoneScreen(self.store, self.couple, session))
 
@@ -70,7 +71,7 @@ class LeavableScreen(WorkbookScreen[None]):
             return
         self.recorder.leave()
         if await self.settle("Leave"):
-            self.store.release_session(self.couple.id, self.recorder.session.id)
+            sessions.release(self.store, self.couple.id, self.recorder.session.id)
             resume = self.wb.keys_for("pause.resume")
             said = f"Paused, and all saved. Press {resume} to carry on where you left off."
             self.app.notify(said, markup=False)

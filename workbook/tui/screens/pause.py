@@ -18,9 +18,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from workbook.data.files import DataError
 from workbook.data.models import Couple
-from workbook.service import folder
+from workbook.service import caseload, folder
 from workbook.tui import messages
 from workbook.tui.actions import bindings
 from workbook.tui.host import WorkbookScreen
@@ -65,12 +64,10 @@ class PauseScreen(WorkbookScreen[None]):
     def on_screen_resume(self) -> None:
         # Also when first shown: what can be resumed, and the way to the caseload, as now.
         store = self.wb.store
-        try:
-            unfinished = store.overview(self.couple.id, self.wb.today()).unfinished
-        except DataError:
-            unfinished = False
+        window = caseload.window(store, self.couple.id, self.wb.today())
+        unfinished = window.unfinished
         self.lock_name = folder.lock_of(store)
-        self.others = any(c != self.couple.id for c in store.couple_ids())
+        self.others = window.others
         said = "Paused: everything is saved." if unfinished else "Everything is saved."
         self.query_one("#pause-said", Static).update(said)
         self.query_one("#resume", Button).disabled = not unfinished

@@ -21,7 +21,7 @@ from workbook.data.models import Couple, Session
 from workbook.data.store import Store
 from workbook.logic.walk import Place, Walk
 from workbook.packs.models import Pack
-from workbook.service.agreements import AgreementBook
+from workbook.service import sessions
 from workbook.service.recorder import SessionRecorder
 from workbook.tui import messages, views
 from workbook.tui.actions import bindings
@@ -64,7 +64,7 @@ class WalkScreen(LeavableScreen):
             store, couple.id, session, read_only, packs=packs, keeps_sealed=keeps, now=self.now
         )
         self.autosave = Autosave(self, self.recorder, lambda: self._show_progress(self.place))
-        self.book = AgreementBook(store, couple, lambda: self.wb.today())
+        self.book = sessions.agreements(store, couple, lambda: self.wb.today())
         self.names: dict[str, str] = {p.key: p.name for p in couple.partners}
         self.place = self.walk.resume(session.position)
         self._warned: set[str] = set()
@@ -118,7 +118,7 @@ class WalkScreen(LeavableScreen):
     def context(self, place: Place) -> StepContext:
         problems: list[str] = []
         today = self.wb.today()
-        earlier = lambda: self.store.earlier_sessions(self.couple.id, self.session.id)  # noqa: E731
+        earlier = lambda: sessions.earlier(self.store, self.couple.id, self.session.id)  # noqa: E731
         made = at_place(self.walk, place, self.session, self.names, today, earlier, problems)
         made = replace(made, read_only=bool(self.read_only), kept_by=self.couple.facilitator)
         if problems and made.where not in self._warned:
@@ -198,7 +198,7 @@ class WalkScreen(LeavableScreen):
     def action_notes(self) -> None:
         from workbook.tui.screens.notes import NotesScreen
 
-        notes = self.store.notes(self.couple.id, self.session.id)
+        notes = sessions.notes(self.store, self.couple.id, self.session.id)
         where = lambda: self.walk.ids(self.place)  # noqa: E731
         self.app.push_screen(NotesScreen(self.couple.facilitator or "", notes, where))
 
