@@ -31,7 +31,6 @@ from workbook.tui.plain import line
 from workbook.tui.screens.leaving import LeavableScreen
 from workbook.tui.screens.step_exit import StepExit
 from workbook.tui.screens.walk_commands import Command, go_to_step
-from workbook.tui.steps.agreement import AgreementInput
 from workbook.tui.steps.base import StepInput
 from workbook.tui.steps.context import StepContext, at_place
 from workbook.tui.widgets.button import Button
@@ -215,8 +214,8 @@ class WalkScreen(LeavableScreen):
         self.recorder.record(pack.id, event.step_id, event.answer)
         self.autosave.schedule()
 
-    @on(AgreementInput.Agreed)
-    def _agreed(self, event: AgreementInput.Agreed) -> None:
+    @on(StepInput.Confirmed)
+    def _agreed(self, event: StepInput.Confirmed) -> None:
         event.stop()
         if self.read_only:
             self.notify(self.read_only, title="Read-only", severity="warning", markup=False)
@@ -227,7 +226,7 @@ class WalkScreen(LeavableScreen):
         except (SaveError, OSError, DataError) as error:
             self.notify(f"The agreement was not saved: {error}", severity="error", markup=False)
             return
-        event.control.mark_agreed(event.index, agreement.id)
+        event.kept(agreement.id)
         said = f"Agreed by both of you, and added to your agreements ({pack.title})."
         self.notify(said, markup=False)
 

@@ -7,14 +7,13 @@ removed only after asking (Del)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -59,18 +58,6 @@ class AgreementInput(StepInput):
     AgreementInput OptionList { height: auto; max-height: 8; margin-bottom: 1; }
     AgreementInput Input { margin-bottom: 1; }
     """
-
-    @dataclass
-    class Agreed(Message):
-        """Both partners confirmed ``term``, at ``index`` of ``widget``'s terms."""
-
-        widget: AgreementInput
-        index: int
-        term: Term
-
-        @property
-        def control(self) -> AgreementInput:
-            return self.widget
 
     def __init__(self, context: StepContext, offered: list[Offer]) -> None:
         super().__init__(context)
@@ -225,7 +212,8 @@ class AgreementInput(StepInput):
         agreed = term.confirm(key)
         self._refresh(index)
         if agreed:
-            self.post_message(self.Agreed(self, index, term.model_copy()))
+            kept = partial(self.mark_agreed, index)
+            self.post_message(self.Confirmed(term.model_copy(), kept))
 
     def change_who(self, index: int) -> None:
         term = self.terms[index]

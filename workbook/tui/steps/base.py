@@ -47,6 +47,15 @@ class StepInput(Widget):
         step_id: str
         answer: Any
 
+    @dataclass
+    class Confirmed(Message):
+        """An outcome both partners confirmed (a draft term, ``data/answers``), for the walk to
+        keep as an agreement; ``kept(agreement_id)`` then tells the step it is kept. The walk
+        never learns which kind of step it came from."""
+
+        term: Any
+        kept: Callable[[str], None]
+
     def __init__(self, context: StepContext, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.context = context
