@@ -135,9 +135,12 @@ class ChoresSplit(StepInput):
         yield Button("Suggest a fair split", id="suggest", compact=True, variant="primary")
         yield Static(
             fill(
-                "On a task: 1 gives it to $a, 2 to $b, s shares it.",
+                "On a task: $to_a gives it to $a, $to_b to $b, $shared shares it.",
                 a=self.names["a"],
                 b=self.names["b"],
+                to_a=key_of(self, "split.1st-takes-it"),
+                to_b=key_of(self, "split.2nd-takes-it"),
+                shared=key_of(self, "split.shared"),
             ),
             classes="legend",
         )
