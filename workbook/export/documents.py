@@ -8,7 +8,7 @@ to report (on stderr, or as a warning in the app).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from workbook.data.store import Store
@@ -16,6 +16,7 @@ from workbook.export.agreement_doc import written_document
 from workbook.export.document import Document
 from workbook.export.html import to_html
 from workbook.export.summary import summary_markdown
+from workbook.i18n.catalog import _, speaking
 from workbook.logic.session_packs import session_packs
 from workbook.packs.load import LoadedPack
 
@@ -49,16 +50,24 @@ def export(
     couple = store.load_couple(couple_id)
     agreements = store.load_agreements(couple.id)
     problems: list[str] = []
-    if session_id is None:
-        text = written_document(store, couple, agreements, today)
-        title, name = "Our agreements", "agreement"
-    else:
-        session = store.load_session(couple.id, session_id)
-        packs = session_packs(session, store, library)
-        text = summary_markdown(couple, session, packs, agreements, problems=problems)
-        title, name = f"Session {session.id}", session.id
+    with speaking(couple.language) as tr:
+        if session_id is None:
+            text = written_document(store, couple, agreements, today)
+            title, name = _("Our agreements"), "agreement"
+        else:
+            session = store.load_session(couple.id, session_id)
+            packs = session_packs(session, store, library)
+            text = summary_markdown(couple, session, packs, agreements, problems=problems)
+            title, name = _("Session {id}").format(id=session.id), session.id
+        # TRANSLATORS: an HTML page's title: "Our agreements: Sam and Alex".
+        heading = _("{title}: {names}").format(title=title, names=plain_names(couple.names))
     if fmt == "html":
-        return Document(
-            to_html(text, f"{title}: {' and '.join(couple.names)}"), title, f"{name}.html", problems
-        )
+        return Document(to_html(text, heading, tr.language), title, f"{name}.html", problems)
     return Document(text, title, f"{name}.md", problems)
+
+
+def plain_names(names: Sequence[str]) -> str:
+    """ "Sam and Alex" in the language being spoken, for a title (not Markdown)."""
+    if len(names) <= 1:
+        return "".join(names)
+    return _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
