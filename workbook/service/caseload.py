@@ -108,16 +108,20 @@ def rename(
     today: Callable[[], date],
     *,
     folder: bool = False,
+    language: str | None = None,
 ) -> Renamed:
-    """Save the couple's new names and facilitator; their agreement document, which names them,
-    is written again (sealed in an encrypted folder). With ``folder``, the couple's folder takes
-    the name the new names make (``data/moving.py``; the couple's id changes with it, in
-    ``Renamed.couple``). Raises ``NotSaved``."""
+    """Save the couple's new names and facilitator (and ``language``, when given); their
+    agreement document, which names them and speaks their language, is written again (sealed
+    in an encrypted folder). With ``folder``, the couple's folder takes the name the new names
+    make (``data/moving.py``; the couple's id changes with it, in ``Renamed.couple``). Raises
+    ``NotSaved``."""
     from workbook.service.agreements import AgreementBook
 
     def change(changed: Couple) -> None:
         changed.partners[0].name, changed.partners[1].name = names
         changed.facilitator = facilitator or None
+        if language is not None:
+            changed.language = language
 
     saved = _update(store, couple_id, change, "The names could not be saved")
     moved: str | None = None

@@ -57,9 +57,9 @@ class SessionFlows(CaseloadFlows):
         names = await self.push_screen_wait(NewCoupleScreen())
         if names is None:
             return
-        a, b, facilitator = names
+        a, b, facilitator, language = names
         try:
-            couple = self.store.create_couple(a, b, facilitator or None)
+            couple = self.store.create_couple(a, b, facilitator or None, language=language)
         except (SaveError, OSError, ValueError) as error:
             self.notify(f"The couple could not be saved: {error}", severity="error", markup=False)
             return

@@ -91,6 +91,22 @@ class Host(App[None]):
         self.store.save_settings({"bidi": how})
         self._bidi = how
 
+    def action_toggle_bidi(self) -> None:
+        """The palette's "Right-to-left text": the other way of laying it out, kept."""
+        from workbook.data.durable import SaveError
+        from workbook.i18n.bidi import APP, TERMINAL
+
+        how = TERMINAL if self.bidi == APP else APP
+        try:
+            self.bidi = how
+        except (SaveError, OSError) as error:
+            self.notify(f"The setting could not be saved: {error}", markup=False)
+            return
+        for widget in self.screen.query("LaidOut"):
+            widget.refresh(layout=True)
+        said = "by the workbook" if how == APP else "by the terminal (VTE, Konsole, mlterm)"
+        self.notify(f"Right-to-left text is now laid out {said}.", markup=False)
+
     @property
     def language(self) -> str:
         """The app's language (Home, the caseload, the console, the case record): settings.toml
