@@ -73,10 +73,10 @@ async def test_the_palette_switches_who_lays_out_right_to_left_text(
     assert "app.bidi" in {action.id for action in actions.palette("app")}
     app = app_for(store, library)
     async with app.run_test(size=SIZE) as pilot:
-        assert app.bidi == "app"
+        before = app.bidi
         await app.run_action("toggle_bidi")
         await pilot.pause()
-        assert app.bidi == "terminal"
+        assert (before, app.bidi) == ("app", "terminal")
         assert store.load_settings()["bidi"] == "terminal"
         await app.run_action("toggle_bidi")
         await pilot.pause()
