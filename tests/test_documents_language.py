@@ -33,8 +33,12 @@ WHEN = datetime(2026, 12, 18, 19, 5, tzinfo=timezone(timedelta(hours=1)))
 PLACEHOLDER = re.compile(r"\{\w*\}")
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # English words of the app's messages that are words of the other language too, or names,
-# never a sign of English left in: "UTC" in a time, a score's "de 5" and so on.
-NOT_ENGLISH_ONLY = {"es": {"UTC", "No", "no", "me", "once", "son"}, "ar": {"UTC"}}
+# never a sign of English left in: "UTC" in a time, "DAP" (a progress note's template, named so
+# in every language), Spanish "no" and "Plan".
+NOT_ENGLISH_ONLY = {
+    "es": {"UTC", "DAP", "No", "no", "Plan", "me", "once", "son"},
+    "ar": {"UTC", "DAP"},
+}
 
 # A pack in the couple's language, with a step of every kind that writes into a summary, so
 # that every word of a summary that is not the pack's or the couple's is the app's.

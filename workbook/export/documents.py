@@ -31,22 +31,35 @@ def export(
     fmt: str = "md",
     include_notes: bool = False,
     case: bool = False,
+    language: str | None = None,
 ) -> Document:
     """The couple's agreement document, with ``session_id`` that session's summary, or with
     ``case`` the case record (``case_record.py``). With ``include_notes`` and ``session_id``,
     the counsellor's notes on that session instead (``session_notes.py``): never the couple's
-    summary with notes added; with ``case``, the case record with its confidential part.
+    summary with notes added; with ``case``, the case record with its confidential part. The
+    couple's documents speak the couple's language; the case record and the notes speak
+    ``language``, the app's.
 
     Raises ``DataError`` when a file it needs cannot be read.
     """
     if case:
         from workbook.export.case_record import case_document
 
-        return case_document(store, couple_id, library, today, fmt=fmt, include_notes=include_notes)
+        return case_document(
+            store,
+            couple_id,
+            library,
+            today,
+            fmt=fmt,
+            include_notes=include_notes,
+            language=language,
+        )
     if session_id is not None and include_notes:
         from workbook.export.session_notes import notes_document
 
-        return notes_document(store, couple_id, session_id, library, today, fmt=fmt)
+        return notes_document(
+            store, couple_id, session_id, library, today, fmt=fmt, language=language
+        )
     couple = store.load_couple(couple_id)
     agreements = store.load_agreements(couple.id)
     problems: list[str] = []
