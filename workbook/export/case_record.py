@@ -37,7 +37,7 @@ from workbook.export.document import Document
 from workbook.export.markdown import long_date, number
 from workbook.export.render_html import render_html
 from workbook.export.render_md import render_md
-from workbook.export.session_notes import blocks, has_notes, step_title
+from workbook.export.session_notes import blocks, both, has_notes, people, step_title
 from workbook.export.summary import clock, minutes
 from workbook.i18n.catalog import N_, _, current, ngettext, pgettext, speaking
 from workbook.logic.scores import ScoreValue, shown
@@ -91,20 +91,6 @@ def case_page(data: CaseData, today: date, *, include_notes: bool = False) -> Pa
     if include_notes:
         page.add(*_notes(data, names))
     return page
-
-
-def both(names: tuple[str, str]) -> str:
-    """ "Sam and Alex", plain text, in the language being spoken."""
-    return _("{first} and {last}").format(first=names[0], last=names[1])
-
-
-def people(couple: Couple) -> str:
-    """The couple, and their facilitator: "Sam and Alex, with Dr. Lee"."""
-    if couple.facilitator:
-        return _("{people}, with {facilitator}").format(
-            people=both(couple.names), facilitator=couple.facilitator
-        )
-    return both(couple.names)
 
 
 def _couple(couple: Couple, data: CaseData, today: date) -> list[Block]:

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from workbook.data.models import Couple
 from workbook.data.notes import CONSOLE, COUPLE_WINDOW, SessionNotes
 from workbook.data.progress_note import PART_TITLES, ProgressNote
 from workbook.data.sealed import Given, is_empty
@@ -72,8 +73,6 @@ def _notes_document(
     fmt: str,
     language: str,
 ) -> Document:
-    from workbook.export.case_record import both, people
-
     couple = store.load_couple(couple_id)
     problems: list[str] = []
     entry = session_entry(store, couple.id, session_id, library, problems)
@@ -105,6 +104,20 @@ def _notes_document(
     if fmt == "html":
         return Document(render_html(page), page.title, f"{name}.html", problems)
     return Document(render_md(page), page.title, f"{name}.md", problems)
+
+
+def both(names: tuple[str, str]) -> str:
+    """ "Sam and Alex", plain text, in the language being spoken."""
+    return _("{first} and {last}").format(first=names[0], last=names[1])
+
+
+def people(couple: Couple) -> str:
+    """The couple, and their facilitator: "Sam and Alex, with Dr. Lee"."""
+    if couple.facilitator:
+        return _("{people}, with {facilitator}").format(
+            people=both(couple.names), facilitator=couple.facilitator
+        )
+    return both(couple.names)
 
 
 def progress_blocks(note: ProgressNote) -> list[Block]:
