@@ -44,6 +44,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def _hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("WORKBOOK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("WORKBOOK_EXERCISES", raising=False)
+    # The app's language is English whatever the machine's locale (a test that wants another
+    # says so: settings.toml, --lang, or its own environment).
+    monkeypatch.setenv("WORKBOOK_LANG", "en")
     yield
     # A data key held for one test's folder never outlives the test.
     from workbook.data import vault

@@ -265,7 +265,7 @@ def test_export_html_to_a_private_file(
     code, out, err = run(capsys, "export", "sam-and-alex", "--format", "html", "--out", str(target))
     assert (code, out) == (0, "")
     assert f"Written to {target}" in err
-    assert "<h1>Our agreements</h1>" in target.read_text()
+    assert '<h1 dir="auto">Our agreements</h1>' in target.read_text()
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 

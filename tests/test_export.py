@@ -211,7 +211,7 @@ def test_html_page_is_complete_and_escaped() -> None:
     page = to_html("# Our agreements\n\n\\<b\\>x\\</b\\>", title="Sam & <Alex>")
     assert page.startswith("<!DOCTYPE html>")
     assert "<title>Sam &amp; &lt;Alex&gt;</title>" in page
-    assert "<h1>Our agreements</h1>" in page
+    assert '<h1 dir="auto">Our agreements</h1>' in page
     assert "&lt;b&gt;x&lt;/b&gt;" in page
 
 
@@ -316,7 +316,7 @@ def test_every_html_document_is_drawn_by_the_one_renderer() -> None:
     )
     assert to_html(render_md(blocks), blocks.title) == render_html(blocks)
     typed = to_html("**Sam:** one\\\ntwo", "T")
-    assert "<p><strong>Sam:</strong> one<br>\ntwo</p>" in typed
+    assert '<p dir="auto"><strong>Sam:</strong> one<br>\ntwo</p>' in typed
 
 
 def test_markdown_read_back_keeps_what_exports_write_and_reads_the_rest_as_text() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import re
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,23 @@ def test_the_app_reads_each_catalog_as_babel_and_gettext_do(language: str) -> No
         elif isinstance(message.id, str):
             assert ours.gettext(message.id) == reference.gettext(message.id)
     assert ours.gettext("not in any catalog") == "not in any catalog"
+
+
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_translation_keeps_its_message_s_placeholders(language: str) -> None:
+    """A translation names only the message's placeholders, and all of them (a plural form
+    may leave out the count it spells out: "دقيقتان" for two minutes)."""
+    for message in extract.read(language):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
+        wanted = set().union(*(set(PLACEHOLDER.findall(text)) for text in ids))
+        strings = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        for text in strings:
+            found = set(PLACEHOLDER.findall(text or ""))
+            assert found <= wanted, (message.id, text)
+            if len(ids) == 1:
+                assert found == wanted, (message.id, text)

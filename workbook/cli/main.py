@@ -3,6 +3,7 @@ stderr and an exit code, never a traceback."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -13,6 +14,11 @@ from workbook.cli.parser import parser
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = parser().parse_args(argv)
+    if getattr(args, "lang", None):
+        from workbook.i18n.choose import COMMAND_LINE
+
+        # Passed on in the environment, so that the windows workbook serve starts speak it too.
+        os.environ[COMMAND_LINE] = args.lang
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

@@ -249,3 +249,13 @@ def common_options(parser: argparse.ArgumentParser, default: Any) -> None:
         default=default,
         help="an encrypted data folder's passphrase, read from the first line of FILE",
     )
+    parser.add_argument(
+        "--lang",
+        metavar="TAG",
+        default=default,
+        help=(
+            "the language of Home, the console and the case record, unless settings.toml "
+            "names one (es, ar; default: the locale, else English); the command line itself "
+            "stays English"
+        ),
+    )

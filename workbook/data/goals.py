@@ -13,11 +13,13 @@ from datetime import date, datetime
 from typing import Any
 
 from workbook.data.dates import in_range
+from workbook.i18n.catalog import N_
 from workbook.text import clean, clean_line
 
 OPEN, MET, LET_GO = "open", "met", "let-go"
 STATUSES = (OPEN, MET, LET_GO)
-STATUS_WORDS = {OPEN: "open", MET: "met", LET_GO: "let go"}
+# Marked for the catalog, translated where shown.
+STATUS_WORDS = {OPEN: N_("open"), MET: N_("met"), LET_GO: N_("let go")}
 
 
 @dataclass(frozen=True)

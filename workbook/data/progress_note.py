@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from workbook.data.dates import in_range
+from workbook.i18n.catalog import N_
 from workbook.text import clean
 
 TEMPLATES: dict[str, tuple[str, ...]] = {
@@ -22,15 +23,16 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "SOAP": ("subjective", "objective", "assessment", "plan"),
     "BIRP": ("behavior", "intervention", "response", "plan"),
 }
+# Marked for the catalog, translated where shown.
 PART_TITLES = {
-    "data": "Data",
-    "assessment": "Assessment",
-    "plan": "Plan",
-    "subjective": "Subjective",
-    "objective": "Objective",
-    "behavior": "Behavior",
-    "intervention": "Intervention",
-    "response": "Response",
+    "data": N_("Data"),
+    "assessment": N_("Assessment"),
+    "plan": N_("Plan"),
+    "subjective": N_("Subjective"),
+    "objective": N_("Objective"),
+    "behavior": N_("Behavior"),
+    "intervention": N_("Intervention"),
+    "response": N_("Response"),
 }
 DEFAULT_TEMPLATE = "DAP"
 SIGNED = "the progress note is signed: it is kept as it was, and later words go in an addendum"

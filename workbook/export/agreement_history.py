@@ -15,6 +15,7 @@ from datetime import date
 from workbook.data.models import Agreement, Agreements
 from workbook.export.agreement_doc import doer
 from workbook.export.markdown import long_date, paragraphs, phrase
+from workbook.i18n.catalog import _, pgettext
 
 Names = Mapping[str, str]
 
@@ -54,23 +55,30 @@ def _later(agreement: Agreement, after: int) -> str | None:
     for index, review in enumerate(agreement.reviews[after:], after):
         on = long_date(review.on)
         if review.outcome == "kept":
-            notes.append(f"kept on {on}")
+            notes.append(_("kept on {day}").format(day=on))
         elif review.outcome == "changed":
-            notes.append(f"changed on {on}, to: {phrase(_words_at(agreement, index + 1))}")
+            words = phrase(_words_at(agreement, index + 1))
+            notes.append(_("changed on {day}, to: {words}").format(day=on, words=words))
         else:
-            notes.append(f"let go on {on}")
+            notes.append(_("let go on {day}").format(day=on))
     if not notes:
         return None
-    said = "; ".join(notes)
-    return f"  *Later:* {said}" + ("" if said.endswith(".") else ".")
+    # TRANSLATORS: what goes between the later changes of an agreement ("; " in English).
+    said = pgettext("list", "; ").join(notes)
+    said = _("*Later:* {changes}").format(changes=said)
+    return "  " + said + ("" if said.endswith((".", "。", "؟", "?", "!")) else ".")
 
 
 def made_item(agreement: Agreement, names: Names) -> str:
     """An agreement as it was made: its first words and first review date, then what came
     after as a later note."""
-    said = f"Agreed on {long_date(agreement.made)}"
+    made = long_date(agreement.made)
     first_review = _review_date_after(agreement, 0)
-    said += f"; review on {long_date(first_review)}." if first_review else "."
+    said = (
+        _("Agreed on {made}; review on {review}.").format(made=made, review=long_date(first_review))
+        if first_review
+        else _("Agreed on {made}.").format(made=made)
+    )
     item = _item(agreement, names, wording(agreement)[0], f"*{said}*")
     later = _later(agreement, 0)
     return f"{item}\n\n{later}" if later else item
@@ -87,15 +95,27 @@ def reviewed_items(agreements: Agreements, session_id: str, names: Names) -> lis
             on = long_date(review.on)
             before = _words_at(agreement, index)
             following = _review_date_after(agreement, index + 1)
-            again = f"; next review on {long_date(following)}" if following else ""
+            again = long_date(following) if following else ""
             if review.outcome == "kept":
-                item = _item(agreement, names, before, f"*Kept on {on}{again}.*")
+                said = (
+                    _("Kept on {day}; next review on {review}.") if again else _("Kept on {day}.")
+                )
+                item = _item(
+                    agreement, names, before, "*" + said.format(day=on, review=again) + "*"
+                )
             elif review.outcome == "changed":
                 after = _words_at(agreement, index + 1)
-                said = f"*Changed on {on}{again}. The words before:* {phrase(before)}"
+                said = (
+                    _("*Changed on {day}; next review on {review}. The words before:* {words}")
+                    if again
+                    else _("*Changed on {day}. The words before:* {words}")
+                )
+                said = said.format(day=on, review=again, words=phrase(before))
                 item = _item(agreement, names, after, said)
             else:
-                item = _item(agreement, names, before, f"*Let go on {on}.*")
+                item = _item(
+                    agreement, names, before, "*" + _("Let go on {day}.").format(day=on) + "*"
+                )
             later = _later(agreement, index + 1)
             items.append(f"{item}\n\n{later}" if later else item)
     return items

@@ -112,6 +112,8 @@ Block = Heading | Para | Lines | Items | Table | Chart | Notice
 class Page:
     title: str
     blocks: list[Block] = field(default_factory=list)
+    # The language the page is written in (a BCP 47 tag): HTML's ``lang`` and direction.
+    language: str = "en"
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)

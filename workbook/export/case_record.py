@@ -1,4 +1,5 @@
-"""The case record (DESIGN.md section 7): what a counsellor keeps on file about a couple.
+"""The case record (DESIGN.md section 7): what a counsellor keeps on file about a couple, in the
+app's language (``language``; every sentence a message of the catalog).
 
 The couple; each session with its date, length and what was reached; the goals, each with its
 measure's course against the target; the scores over time (a chart in HTML, with the goals'
@@ -33,19 +34,20 @@ from workbook.export.blocks import (
 from workbook.export.case_data import CaseData, ScoreLine, SessionEntry, ended_early, gather
 from workbook.export.case_goals import goal_blocks, targets
 from workbook.export.document import Document
-from workbook.export.markdown import long_date
+from workbook.export.markdown import long_date, number
 from workbook.export.render_html import render_html
 from workbook.export.render_md import render_md
-from workbook.export.session_notes import blocks, has_notes, step_title
+from workbook.export.session_notes import blocks, both, has_notes, people, step_title
 from workbook.export.summary import clock, minutes
+from workbook.i18n.catalog import N_, _, current, ngettext, pgettext, speaking
 from workbook.logic.scores import ScoreValue, shown
 from workbook.packs.load import LoadedPack
 
-CONFIDENTIAL = (
+CONFIDENTIAL = N_(
     "This record holds the counsellor's private notes and each partner's sealed answers. "
     "Keep it with your clinical files; it is not for the couple."
 )
-OUTCOMES = {"kept": "kept", "changed": "changed", "retired": "let go"}
+OUTCOMES = {"kept": N_("kept"), "changed": N_("changed"), "retired": N_("let go")}
 # The file name an export suggests (the app writes it into the couple's exports folder).
 NAME = "case-record"
 
@@ -58,11 +60,14 @@ def case_document(
     *,
     fmt: str = "md",
     include_notes: bool = False,
+    language: str | None = None,
 ) -> Document:
-    """The case record as Markdown or HTML. Raises ``DataError`` when the couple file cannot
-    be read; what else could not be read is in ``problems``."""
+    """The case record as Markdown or HTML, in ``language`` (the app's). Raises ``DataError``
+    when the couple file cannot be read; what else could not be read is in ``problems``."""
     data = gather(store, couple_id, library, include_notes=include_notes)
-    page = case_page(data, today, include_notes=include_notes)
+    with speaking(language) as tr:
+        page = case_page(data, today, include_notes=include_notes)
+    page.language = tr.language
     if fmt == "html":
         return Document(render_html(page), page.title, f"{NAME}.html", data.problems)
     return Document(render_md(page), page.title, f"{NAME}.md", data.problems)
@@ -71,68 +76,72 @@ def case_document(
 def case_page(data: CaseData, today: date, *, include_notes: bool = False) -> Page:
     couple = data.couple
     names: dict[str, str] = {p.key: p.name for p in couple.partners}
-    title = f"Case record: {couple.names[0]} and {couple.names[1]}"
-    page = Page(title + (" (confidential)" if include_notes else ""))
+    title = _("Case record: {names}").format(names=both(couple.names))
+    page = Page(_("{title} (confidential)").format(title=title) if include_notes else title)
     page.add(Heading(1, title))
     if include_notes:
-        page.add(notice(strong("Confidential."), " " + CONFIDENTIAL))
+        page.add(notice(strong(_("Confidential.")), " " + current().gettext(CONFIDENTIAL)))
     page.add(*_couple(couple, data, today))
-    page.add(Heading(2, "Sessions"), *_sessions(data))
-    goals, _ = read_goals(couple.goals)
+    page.add(Heading(2, _("Sessions")), *_sessions(data))
+    goals, _problems = read_goals(couple.goals)
     if goals:
-        page.add(Heading(2, "Goals"), *goal_blocks(goals, data.scores, names))
-    page.add(Heading(2, "Scores over time"), *_scores(data.scores, names, goals))
-    page.add(Heading(2, "Agreements"), *_agreements(data, names))
+        page.add(Heading(2, _("Goals")), *goal_blocks(goals, data.scores, names))
+    page.add(Heading(2, _("Scores over time")), *_scores(data.scores, names, goals))
+    page.add(Heading(2, _("Agreements")), *_agreements(data, names))
     if include_notes:
         page.add(*_notes(data, names))
     return page
 
 
 def _couple(couple: Couple, data: CaseData, today: date) -> list[Block]:
-    people = f"{couple.names[0]} and {couple.names[1]}"
-    if couple.facilitator:
-        people += f", with {couple.facilitator}"
     out: list[Block] = [
         para(
-            people + ". ",
-            f"In the workbook since {long_date(couple.created.date())}. ",
-            f"Written on {long_date(today)}.",
+            _("{people}. In the workbook since {day}. Written on {today}.").format(
+                people=people(couple),
+                day=long_date(couple.created.date()),
+                today=long_date(today),
+            )
         )
     ]
     readable = [e.session for e in data.sessions if e.session is not None]
     if readable:
         count = len(data.sessions)
-        line = (
-            f"{count} session{'s' if count != 1 else ''}, from "
-            f"{long_date(readable[0].started.date())} to {long_date(readable[-1].started.date())}"
-        )
+        first, last = long_date(readable[0].started.date()), long_date(readable[-1].started.date())
         unfinished = sum(1 for s in readable if s.finished is None)
+        line = ngettext(
+            "{count} session, from {first} to {last}",
+            "{count} sessions, from {first} to {last}",
+            count,
+        ).format(count=count, first=first, last=last)
         if unfinished:
-            line += f"; {unfinished} not finished"
-        out.append(para(line + "."))
+            line = ngettext(
+                "{sessions}; {count} not finished", "{sessions}; {count} not finished", unfinished
+            ).format(sessions=line, count=unfinished)
+        out.append(para(_("{line}.").format(line=line)))
     return out
 
 
 def _sessions(data: CaseData) -> list[Block]:
     if not data.sessions:
-        return [para(em("No sessions yet."))]
+        return [para(em(_("No sessions yet.")))]
     rows = []
     for entry in data.sessions:
         session = entry.session
         if session is None:
-            rows.append(
-                (entry.id, "", "", f"This session file cannot be read: {entry.problem}", "")
-            )
+            cannot = _("This session file cannot be read: {problem}").format(problem=entry.problem)
+            rows.append((entry.id, "", "", cannot, ""))
             continue
-        started = f"{long_date(session.started.date())}, {clock(session.started)}"
+        started = _("{day}, {time}").format(
+            day=long_date(session.started.date()), time=clock(session.started)
+        )
         spent = entry.length
-        length = minutes(spent) if spent is not None else "not known"
+        length = minutes(spent) if spent is not None else _("not known")
         if session.finished is None:
-            length += " so far; not finished"
+            length = _("{length} so far; not finished").format(length=length)
         reached = entry.reached()
-        shown_reached = ", ".join(entry.title(p) for p in reached) or "none"
+        shown_reached = listed([entry.title(p) for p in reached]) or _("none")
         rows.append((entry.id, started, length, shown_reached, _not_reached(entry, reached)))
-    header = ("Session", "Started", "Length", "Reached", "Not reached")
+    header = (_("Session"), _("Started"), _("Length"), _("Reached"), _("Not reached"))
     return [Table(header, tuple(rows))]
 
 
@@ -141,18 +150,27 @@ def _not_reached(entry: SessionEntry, reached: list[str]) -> str:
     missed = [entry.title(p) for p in entry.session.agenda if p not in reached]
     early = ended_early(entry.session)
     if early is None:
-        return ", ".join(missed)
+        return listed(missed)
     parts = []
     for pack_id, steps in early.steps.items():
-        named = ", ".join(step_title(entry, pack_id, s) for s in steps)
-        parts.append(f"{entry.title(pack_id)} ({named})")
+        named = listed([step_title(entry, pack_id, s) for s in steps])
+        parts.append(_("{pack} ({steps})").format(pack=entry.title(pack_id), steps=named))
     parts += [title for title in missed if title not in {entry.title(p) for p in early.steps}]
-    return "Ended early. " + ("Not reached: " + "; ".join(parts) if parts else "")
+    if not parts:
+        return _("Ended early.")
+    return _("Ended early. Not reached: {packs}").format(packs=pgettext("list", "; ").join(parts))
+
+
+def listed(items: list[str]) -> str:
+    # TRANSLATORS: what goes between the items of a list on one line (", " in English).
+    return pgettext("list", ", ").join(items)
 
 
 def _scores(scores: list[ScoreLine], names: Mapping[str, str], goals: list[Goal]) -> list[Block]:
     if not scores:
-        return [para(em("No scores yet: they come from packs with scores, such as the check-in."))]
+        return [
+            para(em(_("No scores yet: they come from packs with scores, such as the check-in.")))
+        ]
     out: list[Block] = []
     for line in scores:
         out.append(Heading(3, line.title))
@@ -163,7 +181,7 @@ def _scores(scores: list[ScoreLine], names: Mapping[str, str], goals: list[Goal]
         rows = tuple(
             (_day(entry), _value(value, "a"), _value(value, "b")) for entry, value in line.points
         )
-        table = Table(("Session", names["a"], names["b"]), rows, frozenset({1, 2}))
+        table = Table((_("Session"), names["a"], names["b"]), rows, frozenset({1, 2}))
         out.append(
             Chart(
                 title=line.title,
@@ -182,7 +200,8 @@ def _scores(scores: list[ScoreLine], names: Mapping[str, str], goals: list[Goal]
             )
         )
         for _target, label in targets(goals, line):
-            out.append(para(em(f"{label}, drawn as a dotted line in the chart.")))
+            said = _("{label}, drawn as a dotted line in the chart.").format(label=label)
+            out.append(para(em(said)))
     return out
 
 
@@ -197,25 +216,28 @@ def _time(entry: SessionEntry) -> float:
 
 
 def _value(value: ScoreValue, key: str) -> str:
-    number = value.value(key)
-    if number is None:
-        return "not complete"
+    if value.value(key) is None:
+        return _("not complete")
     band = value.band(key)
-    return f"{shown(number)} ({band})" if band else shown(number)
+    said = number(shown(value.value(key)))
+    return _("{value} ({band})").format(value=said, band=band) if band else said
 
 
 def _agreements(data: CaseData, names: Mapping[str, str]) -> list[Block]:
     if data.agreements is None:
-        return [para(em("The agreements file cannot be read, so no agreements are shown."))]
+        return [para(em(_("The agreements file cannot be read, so no agreements are shown.")))]
     every = sorted(data.agreements.agreements, key=lambda a: (a.made, a.id))
     if not every:
-        return [para(em("No agreements yet."))]
+        return [para(em(_("No agreements yet.")))]
     active = sum(1 for a in every if a.status == "active")
     titles = {e.id: e for e in data.sessions}
     out: list[Block] = [
         para(
-            f"{len(every)} agreement{'s' if len(every) != 1 else ''}: {active} active, "
-            f"{len(every) - active} let go."
+            ngettext(
+                "{count} agreement: {active} active, {gone} let go.",
+                "{count} agreements: {active} active, {gone} let go.",
+                len(every),
+            ).format(count=len(every), active=active, gone=len(every) - active)
         )
     ]
     out.append(items(*(_agreement(a, names, titles) for a in every)))
@@ -225,51 +247,73 @@ def _agreements(data: CaseData, names: Mapping[str, str]) -> list[Block]:
 def _agreement(
     agreement: Agreement, names: Mapping[str, str], sessions: Mapping[str, SessionEntry]
 ) -> tuple[Block, ...]:
-    who = f"{names[agreement.who]} will:" if agreement.who in ("a", "b") else "Both of you:"
-    made = f"Agreed on {long_date(agreement.made)}"
+    who = (
+        _("{name} will:").format(name=names[agreement.who])
+        if agreement.who in ("a", "b")
+        else _("Both of you:")
+    )
+    made = _("Agreed on {day}").format(day=long_date(agreement.made))
     if agreement.session:
-        made += f", in session {agreement.session}"
+        made = _("{said}, in session {session}").format(said=made, session=agreement.session)
     source = agreement.source_title
     if not source and agreement.source:
         pack_id = agreement.source.split(".", 1)[0]
         entry = sessions.get(agreement.session or "")
         source = entry.title(pack_id) if entry else pack_id
     if source:
-        made += f", from “{source}”"
+        made = _("{said}, from “{title}”").format(said=made, title=source)
     confirmed = [names[k] for k in ("a", "b") if k in agreement.confirmed_by]
-    if confirmed:
-        made += f"; confirmed by {' and '.join(confirmed)}"
+    if len(confirmed) == 2:
+        made = _("{said}; confirmed by {names}").format(
+            said=made, names=both((confirmed[0], confirmed[1]))
+        )
+    elif confirmed:
+        made = _("{said}; confirmed by {names}").format(said=made, names=confirmed[0])
     if agreement.status == "active":
-        made += f". Active; next review on {long_date(agreement.review_on)}."
+        made = _("{said}. Active; next review on {day}.").format(
+            said=made, day=long_date(agreement.review_on)
+        )
     else:
-        made += ". Let go."
+        made = _("{said}. Let go.").format(said=made)
     out: list[Block] = [Lines(agreement.text, label=who), para(em(made))]
     if agreement.reviews:
         reviews: list[tuple[Block, ...]] = []
         for review in agreement.reviews:
-            said = f"{long_date(review.on)}: {OUTCOMES.get(review.outcome, review.outcome)}"
+            outcome = OUTCOMES.get(review.outcome)
+            said = _("{day}: {outcome}").format(
+                day=long_date(review.on),
+                outcome=current().gettext(outcome) if outcome else review.outcome,
+            )
             if review.before:
-                reviews.append((para(said), Lines(review.before, label="Before:")))
+                reviews.append((para(said), Lines(review.before, label=_("Before:"))))
             else:
                 reviews.append((para(said),))
-        out += [para("Reviews:"), items(*reviews)]
+        out += [para(_("Reviews:")), items(*reviews)]
     return tuple(out)
 
 
 def _notes(data: CaseData, names: Mapping[str, str]) -> list[Block]:
     out: list[Block] = [
-        Heading(2, "Confidential: the counsellor's notes"),
-        notice(strong("Confidential."), " The counsellor's notes, DAP notes and sealed answers."),
+        Heading(2, _("Confidential: the counsellor's notes")),
+        notice(
+            strong(_("Confidential.")),
+            " " + _("The counsellor's notes, DAP notes and sealed answers."),
+        ),
     ]
     care = data.couple.care
     if care is not None:
-        state = f"raised on {long_date(care.raised.date())} at {clock(care.raised)}"
-        state += f", in session {care.session}" if care.session else ""
+        state = _("raised on {day} at {time}").format(
+            day=long_date(care.raised.date()), time=clock(care.raised)
+        )
+        if care.session:
+            state = _("{said}, in session {session}").format(said=state, session=care.session)
         if care.cleared is not None:
-            state += f"; cleared on {long_date(care.cleared.date())}, the reason in its notes."
+            state = _("{said}; cleared on {day}, the reason in its notes.").format(
+                said=state, day=long_date(care.cleared.date())
+            )
         else:
-            state += "; not cleared."
-        out.append(para(strong("Care flag:"), " " + state))
+            state = _("{said}; not cleared.").format(said=state)
+        out.append(para(strong(_("Care flag:")), " " + state))
     written = False
     for entry in data.sessions:
         notes = data.notes.get(entry.id)
@@ -277,8 +321,8 @@ def _notes(data: CaseData, names: Mapping[str, str]) -> list[Block]:
             continue
         written = True
         day = long_date(entry.session.started.date())
-        out.append(Heading(3, f"Session of {day} ({entry.id})"))
+        out.append(Heading(3, _("Session of {day} ({id})").format(day=day, id=entry.id)))
         out += blocks(entry, notes, names)
     if not written:
-        out.append(para(em("No notes were kept for any session.")))
+        out.append(para(em(_("No notes were kept for any session."))))
     return out

@@ -17,16 +17,16 @@ from workbook.export.blocks import Block, Heading, Items, Notice, Page, Para, Sp
 from workbook.export.render_html import render_html
 
 
-def to_html(markdown: str, title: str) -> str:
-    """A complete, self-contained HTML page of ``markdown``."""
-    return render_html(page_of(markdown, title))
+def to_html(markdown: str, title: str, language: str = "en") -> str:
+    """A complete, self-contained HTML page of ``markdown``, written in ``language``."""
+    return render_html(page_of(markdown, title, language))
 
 
-def page_of(markdown: str, title: str) -> Page:
+def page_of(markdown: str, title: str, language: str = "en") -> Page:
     """``markdown`` as blocks."""
     tokens = MarkdownIt("commonmark", {"html": False}).enable("table").parse(markdown)
     blocks, _ = _blocks(tokens, 0, None)
-    return Page(title, blocks)
+    return Page(title, blocks, language)
 
 
 def _blocks(tokens: list[Any], at: int, until: str | None) -> tuple[list[Block], int]:

@@ -106,3 +106,11 @@ def long_date(day: date) -> str:
     if tr.language != SOURCE and tr.language != PSEUDO:
         return tr.format_date(day)
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def number(shown: str | int) -> str:
+    """A number as written in English ("4", "4.5"), in the language being spoken ("4,5")."""
+    tr = current()
+    if tr.language in (SOURCE, PSEUDO):
+        return str(shown)
+    return tr.format_number(float(shown))

@@ -14,8 +14,10 @@ from pathlib import Path
 
 from workbook.data.durable import private_folder
 from workbook.data.places import write_atomic
+from workbook.i18n.catalog import N_, _
 
-NOT_ENCRYPTED = (
+# Marked for the catalog, translated where shown.
+NOT_ENCRYPTED = N_(
     "The copy is not encrypted: anyone who can open its folder can read it. Keep it safe, or "
     "delete it when you are done."
 )
@@ -31,13 +33,13 @@ def chosen_folder(typed: str, root: Path) -> Path | str:
     """The folder typed, made absolute, or why it cannot take a plain copy."""
     text = typed.strip()
     if not text:
-        return "Please type the folder for the copy."
+        return _("Please type the folder for the copy.")
     folder = Path(os.path.abspath(Path(text).expanduser()))
     real_root = Path(os.path.realpath(root))
     if Path(os.path.realpath(folder)).is_relative_to(real_root):
-        return "That folder is inside the encrypted data folder: please choose one outside it."
+        return _("That folder is inside the encrypted data folder: please choose one outside it.")
     if os.path.lexists(folder) and not folder.is_dir():
-        return f"{folder} is a file, not a folder."
+        return _("{path} is a file, not a folder.").format(path=folder)
     return folder
 
 

@@ -1,5 +1,5 @@
 """The counsellor's session notes (DESIGN.md section 7): a document of its own, never the couple's
-summary with notes added (``export --session ID --include-notes``).
+summary with notes added (``export --session ID --include-notes``), in the app's language.
 
 "Confidential" is in its first lines. Then the session's notes, each with its time, the step
 the couple was at, and where it was written (the counsellor's console, or the couple's own
@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from workbook.data.models import Couple
 from workbook.data.notes import CONSOLE, COUPLE_WINDOW, SessionNotes
 from workbook.data.progress_note import PART_TITLES, ProgressNote
 from workbook.data.sealed import Given, is_empty
@@ -24,20 +25,24 @@ from workbook.data.store import Store
 from workbook.export.blocks import Block, Heading, Lines, Page, em, items, notice, para, strong
 from workbook.export.case_data import SessionEntry, session_entry
 from workbook.export.document import Document
-from workbook.export.markdown import long_date
+from workbook.export.markdown import long_date, number
 from workbook.export.render_html import render_html
 from workbook.export.render_md import render_md
 from workbook.export.summary import clock
+from workbook.i18n.catalog import N_, _, current, pgettext, speaking
 from workbook.logic.safety import flags, options_of
 from workbook.logic.scores import shown
 from workbook.packs.load import LoadedPack
 from workbook.packs.placeholders import neutral
 
-CONFIDENTIAL = (
+CONFIDENTIAL = N_(
     "The counsellor's own notes on this session, and each partner's sealed answers. Keep it "
     "with your clinical files; it is not for the couple, and none of it is in their documents."
 )
-ORIGIN_WORDS = {CONSOLE: "in the console", COUPLE_WINDOW: "on the couple's screen (Ctrl+O)"}
+ORIGIN_WORDS = {
+    CONSOLE: N_("in the console"),
+    COUPLE_WINDOW: N_("on the couple's screen (Ctrl+O)"),
+}
 # A sealed answer nested deeper than this is summarised, not spelled out.
 SEALED_DEPTH = 3
 
@@ -50,10 +55,24 @@ def notes_document(
     today: date,
     *,
     fmt: str = "md",
+    language: str | None = None,
 ) -> Document:
-    """The counsellor's notes on one session, as Markdown or HTML. Raises ``DataError`` when
-    the couple or the session file cannot be read; what else could not be read is in
-    ``problems``."""
+    """The counsellor's notes on one session, as Markdown or HTML, in ``language`` (the app's).
+    Raises ``DataError`` when the couple or the session file cannot be read; what else could
+    not be read is in ``problems``."""
+    with speaking(language) as tr:
+        return _notes_document(store, couple_id, session_id, library, today, fmt, tr.language)
+
+
+def _notes_document(
+    store: Store,
+    couple_id: str,
+    session_id: str,
+    library: Mapping[str, LoadedPack],
+    today: date,
+    fmt: str,
+    language: str,
+) -> Document:
     couple = store.load_couple(couple_id)
     problems: list[str] = []
     entry = session_entry(store, couple.id, session_id, library, problems)
@@ -65,20 +84,40 @@ def notes_document(
     problems += [f"{session_id}.notes.toml: {problem}" for problem in notes.problems]
     names: dict[str, str] = {p.key: p.name for p in couple.partners}
     day = long_date(entry.session.started.date())
-    title = f"Session notes: {couple.names[0]} and {couple.names[1]}, {day}"
-    page = Page(title + " (confidential)")
-    page.add(Heading(1, title), notice(strong("Confidential."), " " + CONFIDENTIAL))
-    people = f"{couple.names[0]} and {couple.names[1]}"
-    if couple.facilitator:
-        people += f", with {couple.facilitator}"
-    page.add(para(f"{people}. Session {session_id}, started at {clock(entry.session.started)}."))
-    page.add(para(f"Written on {long_date(today)}."))
+    title = _("Session notes: {names}, {day}").format(names=both(couple.names), day=day)
+    page = Page(_("{title} (confidential)").format(title=title), language=language)
+    page.add(
+        Heading(1, title),
+        notice(strong(_("Confidential.")), " " + current().gettext(CONFIDENTIAL)),
+    )
+    page.add(
+        para(
+            _("{people}. Session {session}, started at {time}.").format(
+                people=people(couple), session=session_id, time=clock(entry.session.started)
+            )
+        )
+    )
+    page.add(para(_("Written on {day}.").format(day=long_date(today))))
     body = blocks(entry, notes, names)
-    page.add(*(body or [para(em("No notes were kept for this session."))]))
+    page.add(*(body or [para(em(_("No notes were kept for this session.")))]))
     name = f"{session_id}-notes"
     if fmt == "html":
         return Document(render_html(page), page.title, f"{name}.html", problems)
     return Document(render_md(page), page.title, f"{name}.md", problems)
+
+
+def both(names: tuple[str, str]) -> str:
+    """ "Sam and Alex", plain text, in the language being spoken."""
+    return _("{first} and {last}").format(first=names[0], last=names[1])
+
+
+def people(couple: Couple) -> str:
+    """The couple, and their facilitator: "Sam and Alex, with Dr. Lee"."""
+    if couple.facilitator:
+        return _("{people}, with {facilitator}").format(
+            people=both(couple.names), facilitator=couple.facilitator
+        )
+    return both(couple.names)
 
 
 def progress_blocks(note: ProgressNote) -> list[Block]:
@@ -87,23 +126,37 @@ def progress_blocks(note: ProgressNote) -> list[Block]:
     if not note.written() and note.signed is None:
         return []
     parts = [p for p in note.part_ids() if note.parts.get(p, "").strip()]
-    out: list[Block] = [para(strong(f"{note.template} note"))]
+    out: list[Block] = [para(strong(_("{template} note").format(template=note.template)))]
     if parts:
-        out.append(items(*(Lines(note.parts[p], label=f"{PART_TITLES.get(p, p)}:") for p in parts)))
+        out.append(items(*(Lines(note.parts[p], label=_part(p)) for p in parts)))
     if note.signed is not None:
-        out.append(para(em(f"Signed {long_date(note.signed.date())}, {clock(note.signed)}.")))
+        signed = _("Signed {day}, {time}.").format(
+            day=long_date(note.signed.date()), time=clock(note.signed)
+        )
+        out.append(para(em(signed)))
     else:
-        out.append(para(em("Not signed.")))
+        out.append(para(em(_("Not signed."))))
     if note.addenda:
         out.append(
             items(
                 *(
-                    Lines(a.text, label=f"Addendum, {long_date(a.at.date())}, {clock(a.at)}:")
+                    Lines(
+                        a.text,
+                        label=_("Addendum, {day}, {time}:").format(
+                            day=long_date(a.at.date()), time=clock(a.at)
+                        ),
+                    )
                     for a in note.addenda
                 )
             )
         )
     return out
+
+
+def _part(part: str) -> str:
+    title = PART_TITLES.get(part)
+    # TRANSLATORS: a label before a part of a progress note, or before a partner's answers.
+    return _("{label}:").format(label=current().gettext(title) if title else part)
 
 
 def has_notes(notes: SessionNotes) -> bool:
@@ -121,43 +174,68 @@ def blocks(entry: SessionEntry, notes: SessionNotes, names: Mapping[str, str]) -
     out: list[Block] = []
     stamped = [n for n in notes.notes if n.text.strip()]
     if stamped:
-        out.append(para(strong("Notes")))
+        out.append(para(strong(_("Notes"))))
         stamps: list[Block] = []
         for note in stamped:
             where = entry.title(note.pack) if note.pack else ""
             if note.step:
-                where += f", {step_title(entry, note.pack, note.step)}"
+                where = _("{pack}, {step}").format(
+                    pack=where, step=step_title(entry, note.pack, note.step)
+                )
             when = clock(note.at)
             if entry.session is not None and note.at.date() != entry.session.started.date():
-                when = f"{long_date(note.at.date())}, {when}"
-            origin = ORIGIN_WORDS.get(note.origin, f"origin “{note.origin}”")
-            label = f"{when}, written {origin}" + (f", at {where}" if where else "") + ":"
+                when = _("{day}, {time}").format(day=long_date(note.at.date()), time=when)
+            known = ORIGIN_WORDS.get(note.origin)
+            origin = (
+                current().gettext(known)
+                if known
+                else _("origin “{origin}”").format(origin=note.origin)
+            )
+            label = (
+                _("{when}, written {origin}, at {where}:").format(
+                    when=when, origin=origin, where=where
+                )
+                if where
+                else _("{when}, written {origin}:").format(when=when, origin=origin)
+            )
             stamps.append(Lines(note.text, label=label))
         out.append(items(*stamps))
     out += progress_blocks(notes.progress)
     if _sealed(notes):
         out.append(
             para(
-                strong("Sealed answers, as given"),
-                " (each partner's private answers, oldest first; never shown to the couple)",
+                strong(_("Sealed answers, as given")),
+                " "
+                + _("(each partner's private answers, oldest first; never shown to the couple)"),
             )
         )
         care = {(f.pack, f.step, f.partner): f for f in flags(notes.given, _options(entry))}
         answers = []
         for pack_id, step_id, given in _sealed(notes):
             said: list[Block] = [
-                para(f"{entry.title(pack_id)}: {step_title(entry, pack_id, step_id)}")
+                para(
+                    _("{pack}: {step}").format(
+                        pack=entry.title(pack_id), step=step_title(entry, pack_id, step_id)
+                    )
+                )
             ]
             for key in ("a", "b"):
                 mine = [g for g in given if g.who == key]
                 if mine:
                     flag = care.get((pack_id, step_id, key))
-                    mark = f" ⚑ asked for care: “{flag.answer}”" if flag else ""
-                    said.append(Lines(sequence(mine) + mark, label=f"{names[key]}:"))
+                    answers_given = (
+                        _("{answers} ⚑ asked for care: “{answer}”").format(
+                            answers=sequence(mine), answer=flag.answer
+                        )
+                        if flag
+                        else sequence(mine)
+                    )
+                    label = _("{label}:").format(label=names[key])
+                    said.append(Lines(answers_given, label=label))
             answers.append(tuple(said))
         out.append(items(*answers))
     if notes.legacy.strip():
-        out += [para(strong("Notes kept in the session file")), Lines(notes.legacy)]
+        out += [para(strong(_("Notes kept in the session file"))), Lines(notes.legacy)]
     return out
 
 
@@ -169,23 +247,28 @@ def sequence(given: Sequence[Given]) -> str:
     """One partner's answers in order: "Yes at 14:02, then No at 14:04"."""
     said = []
     for entry in given:
-        words = "no answer" if is_empty(entry.answer) else answer_words(entry.answer)
-        said.append(words + (f" at {entry.at:%H:%M}" if entry.at is not None else ""))
-    return ", then ".join(said)
+        words = _("no answer") if is_empty(entry.answer) else answer_words(entry.answer)
+        said.append(
+            _("{answer} at {time}").format(answer=words, time=f"{entry.at:%H:%M}")
+            if entry.at is not None
+            else words
+        )
+    # TRANSLATORS: between one partner's sealed answers in the order given: "Yes, then No".
+    return _(", then ").join(said)
 
 
 def answer_words(value: Any, depth: int = 0) -> str:
     """A sealed answer as words, whatever shape its kind stores it in."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, int | float):
-        return shown(value)
+        return number(shown(value))
     if isinstance(value, str):
         return value
     if depth >= SEALED_DEPTH:
         return "…"
     if isinstance(value, list):
-        return ", ".join(answer_words(v, depth + 1) for v in value)
+        return pgettext("list", ", ").join(answer_words(v, depth + 1) for v in value)
     if isinstance(value, dict):
         return "; ".join(f"{k}: {answer_words(v, depth + 1)}" for k, v in value.items())
     return str(value)

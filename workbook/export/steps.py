@@ -19,7 +19,8 @@ from workbook.data.answers.listen import ListenAnswer
 from workbook.data.answers.requests import RequestsAnswer
 from workbook.data.answers.scale import ScaleAnswer
 from workbook.data.answers.text import TextAnswer
-from workbook.export.markdown import block, bullets, inline, long_date, names_and
+from workbook.export.markdown import block, bullets, inline, long_date, names_and, number
+from workbook.i18n.catalog import N_, _, current, ngettext, pgettext
 from workbook.logic.chores import explain, from_answer, settled
 from workbook.logic.compare import compare_choice, compare_rank, compare_scale
 from workbook.logic.requests import DECISION_WORDS, advise
@@ -27,30 +28,47 @@ from workbook.logic.skips import KEPT_LINE, kept_back
 
 Names = Mapping[str, str]
 Renderer = Callable[[Any, Any, Names], list[str]]
-WAITING = "*Waiting for both answers: private answers show once both of you have answered.*"
-NO_ANSWER = "*(no answer)*"
-# An optional private step that one or both left blank: the same line whoever it was.
-KEPT = f"*{KEPT_LINE}*"
+WAITING = N_("Waiting for both answers: private answers show once both of you have answered.")
+
+
+def _em(message: str) -> str:
+    """A message of the catalog, in the language being spoken, in italics."""
+    return "*" + current().gettext(message) + "*"
+
+
+def no_answer() -> str:
+    return "*" + _("(no answer)") + "*"
 
 
 def _who(key: str, names: Names) -> str:
-    return "Together" if key == "together" else inline(names[key])
+    return _("Together") if key == "together" else inline(names[key])
+
+
+def _said(who: str, what: str) -> str:
+    # TRANSLATORS: who answered, in bold, then the answer: "**Sam:** Being asked, not told."
+    return _("**{name}:** {answer}").format(name=who, answer=what)
+
+
+def _list(items: list[str]) -> str:
+    # TRANSLATORS: what goes between the items of a list on one line (", " in English).
+    return pgettext("list", ", ").join(items)
 
 
 def _withheld(step: Any, answer: Any) -> list[str] | None:
     """What a private step shows instead of its answers, if it shows none: an optional step
     left blank by one or both says so without saying who; any other waits for both."""
     if kept_back(step, answer):
-        return [KEPT]
+        # An optional private step that one or both left blank: the same line whoever it was.
+        return [_em(KEPT_LINE)]
     mode = getattr(step, "answer", "each-private")
-    return [WAITING] if mode == "each-private" and not answer.complete(mode) else None
+    return [_em(WAITING)] if mode == "each-private" and not answer.complete(mode) else None
 
 
 def render_text(step: Any, answer: TextAnswer, names: Names) -> list[str]:
     if (instead := _withheld(step, answer)) is not None:
         return instead
     return [
-        f"**{_who(key, names)}:** {block(answer.value(key) or '') or NO_ANSWER}"
+        _said(_who(key, names), block(answer.value(key) or "") or no_answer())
         for key in answer_keys(step.answer)
     ]
 
@@ -58,33 +76,61 @@ def render_text(step: Any, answer: TextAnswer, names: Names) -> list[str]:
 def render_scale(step: Any, answer: ScaleAnswer, names: Names) -> list[str]:
     if (instead := _withheld(step, answer)) is not None:
         return instead
+    low, high = number(step.min), number(step.max)
     if step.labels:
-        points = ", ".join(f"{step.min + n} = {inline(t)}" for n, t in enumerate(step.labels))
-        labels = f"*Scale {step.min} to {step.max}: {points}.*"
+        points = _list([_point(step.min + n, inline(t)) for n, t in enumerate(step.labels)])
     elif step.low or step.high:
-        labels = f"{step.min} = {inline(step.low or '')}, {step.max} = {inline(step.high or '')}"
-        labels = f"*Scale {step.min} to {step.max}: {labels}.*"
+        points = _list(
+            [_point(step.min, inline(step.low or "")), _point(step.max, inline(step.high or ""))]
+        )
     else:
-        labels = f"*Scale {step.min} to {step.max}.*"
+        points = ""
+    labels = (
+        _("Scale {low} to {high}: {points}.").format(low=low, high=high, points=points)
+        if points
+        else _("Scale {low} to {high}.").format(low=low, high=high)
+    )
+    labels = f"*{labels}*"
     keys = answer_keys(step.answer)
     if len(keys) == 1:
         rows = compare_scale(step.items, answer.ratings(step, keys[0]), None, None)
-        return [labels, bullets(f"{inline(r.item or 'Rating')}: {_num(r.a)}" for r in rows)]
+        return [
+            labels,
+            bullets(_rated(inline(r.item) if r.item else _("Rating"), _num(r.a)) for r in rows),
+        ]
     rows = compare_scale(step.items, answer.ratings(step, "a"), answer.ratings(step, "b"), step.gap)
     lines = []
     for row in rows:
-        line = f"{inline(names['a'])} {_num(row.a)}, {inline(names['b'])} {_num(row.b)}"
+        # TRANSLATORS: both partners' ratings: "Sam 4, Alex 2".
+        line = _("{first} {first_value}, {second} {second_value}").format(
+            first=inline(names["a"]),
+            first_value=_num(row.a),
+            second=inline(names["b"]),
+            second_value=_num(row.b),
+        )
         if row.item is not None:
-            line = f"{inline(row.item)}: {line}"
+            line = _rated(inline(row.item), line)
         if row.flagged:
             # Each answered for themselves: a difference in how each feels, not a distance.
-            line += " **(you feel this differently: worth talking about)**"
+            line = _("{ratings} **(you feel this differently: worth talking about)**").format(
+                ratings=line
+            )
         lines.append(line)
     return [labels, bullets(lines)]
 
 
+def _point(value: int, label: str) -> str:
+    # TRANSLATORS: one point of a scale and its label: "1 = Not at all".
+    return _("{value} = {label}").format(value=number(value), label=label)
+
+
+def _rated(item: str, rating: str) -> str:
+    # TRANSLATORS: an item of a scale and its rating(s): "Trust: 4".
+    return _("{item}: {rating}").format(item=item, rating=rating)
+
+
 def _num(value: int | None) -> str:
-    return "no answer" if value is None else str(int(value))
+    return _("no answer") if value is None else number(int(value))
 
 
 def render_choice(step: Any, answer: Any, names: Names) -> list[str]:
@@ -92,21 +138,27 @@ def render_choice(step: Any, answer: Any, names: Names) -> list[str]:
         return instead
     blocks = []
     for key in answer_keys(step.answer):
-        shown = ", ".join(inline(x) for x in answer.value(key) or []) or NO_ANSWER
-        blocks.append(f"**{_who(key, names)}:** {shown}")
+        shown = _list([inline(x) for x in answer.value(key) or []]) or no_answer()
+        blocks.append(_said(_who(key, names), shown))
     if step.answer != "together" and answer.complete(step.answer):
         if step.pick_max == 1:
             # One pick each: the same one, or two different ones; never "both: none".
             same = set(answer.a) == set(answer.b)
             blocks.append(
-                f"You both chose {_items(answer.a)}." if same else "You chose differently."
+                _("You both chose {items}.").format(items=_items(answer.a))
+                if same
+                else _("You chose differently.")
             )
             return blocks
         compared = compare_choice(answer.a, answer.b)
         lines = [
-            f"Both of you: {_items(compared.shared)}",
-            f"Only {inline(names['a'])}: {_items(compared.only_a)}",
-            f"Only {inline(names['b'])}: {_items(compared.only_b)}",
+            _("Both of you: {items}").format(items=_items(compared.shared)),
+            _("Only {name}: {items}").format(
+                name=inline(names["a"]), items=_items(compared.only_a)
+            ),
+            _("Only {name}: {items}").format(
+                name=inline(names["b"]), items=_items(compared.only_b)
+            ),
         ]
         blocks.append(bullets(lines))
     return blocks
@@ -118,21 +170,34 @@ def render_rank(step: Any, answer: Any, names: Names) -> list[str]:
     blocks = []
     for key in answer_keys(step.answer):
         ranked = answer.value(key) or []
-        shown = ", ".join(f"{i}. {inline(x)}" for i, x in enumerate(ranked, 1)) or NO_ANSWER
-        blocks.append(f"**{_who(key, names)}:** {shown}")
+        shown = _list([f"{number(i)}. {inline(x)}" for i, x in enumerate(ranked, 1)]) or no_answer()
+        blocks.append(_said(_who(key, names), shown))
     if step.answer != "together" and answer.complete(step.answer):
         rows = compare_rank(answer.a, answer.b)
         if rows:
             lines = [
-                f"{inline(r.item)}: {inline(names['a'])} #{r.a}, {inline(names['b'])} #{r.b}"
+                # TRANSLATORS: an item both ranked, and where each put it: "Fun: Sam #1, Alex #3".
+                _("{item}: {first} #{first_place}, {second} #{second_place}").format(
+                    item=inline(r.item),
+                    first=inline(names["a"]),
+                    first_place=number(r.a),
+                    second=inline(names["b"]),
+                    second_place=number(r.b),
+                )
                 for r in rows
             ]
-            blocks.append("In both of your lists:\n\n" + bullets(lines))
+            blocks.append(_("In both of your lists:") + "\n\n" + bullets(lines))
     return blocks
 
 
+def _mark(mark: str) -> str:
+    """A guess's mark as saved ("got it", "close", "not quite"), in the language spoken."""
+    marks = {"got it": _("got it"), "close": _("close"), "not quite": _("not quite")}
+    return marks.get(mark, inline(mark))
+
+
 def _items(values: list[str]) -> str:
-    return ", ".join(inline(v) for v in values) or "none"
+    return _list([inline(v) for v in values]) or _("none")
 
 
 def render_guess(step: Any, answer: GuessAnswer, names: Names) -> list[str]:
@@ -146,12 +211,14 @@ def render_guess(step: Any, answer: GuessAnswer, names: Names) -> list[str]:
             own = answer.side(key).own.get(question, "")
             guess = answer.side(other).guess.get(question, "")
             mark = answer.side(key).marks.get(question)
-            line = (
-                f"{inline(names[key])}: {inline(own) or NO_ANSWER}; "
-                f"{inline(names[other])} guessed: {inline(guess) or NO_ANSWER}"
+            line = _("{name}: {own}; {other} guessed: {guess}").format(
+                name=inline(names[key]),
+                own=inline(own) or no_answer(),
+                other=inline(names[other]),
+                guess=inline(guess) or no_answer(),
             )
             if mark:
-                line += f" (*{mark}*)"
+                line = _("{line} (*{mark}*)").format(line=line, mark=_mark(mark))
             lines.append(line)
         items.append("\\\n  ".join(lines))
     return [bullets(items)]
@@ -161,73 +228,95 @@ def render_agreement(step: Any, answer: AgreementAnswer, names: Names) -> list[s
     lines = []
     for term in answer.terms:
         confirmed = [k for k in ("a", "b") if k in term.confirmed_by]
-        if len(confirmed) == 2:
-            status = f"agreed by {names_and(names[k] for k in confirmed)}"
-            if term.review_on is not None:
-                status += f", to review on {long_date(term.review_on)}"
+        both = names_and(names[k] for k in confirmed)
+        if len(confirmed) == 2 and term.review_on is not None:
+            status = _("agreed by {names}, to review on {day}").format(
+                names=both, day=long_date(term.review_on)
+            )
+        elif len(confirmed) == 2:
+            status = _("agreed by {names}").format(names=both)
         elif confirmed:
-            status = f"confirmed by {inline(names[confirmed[0]])} only: not agreed"
+            status = _("confirmed by {name} only: not agreed").format(
+                name=inline(names[confirmed[0]])
+            )
         else:
-            status = "a draft: not agreed"
+            status = _("a draft: not agreed")
         who = term.who or "both"
-        doer = f"{inline(names[who])} will:" if who in ("a", "b") else "Both of you:"
+        doer = (
+            _("{name} will:").format(name=inline(names[who]))
+            if who in ("a", "b")
+            else _("Both of you:")
+        )
         lines.append(f"**{doer}** {block(term.text, indent='  ')}\\\n  *{status}*")
-    return [bullets(lines)] if lines else ["*No terms were written at this step.*"]
+    return [bullets(lines)] if lines else [_em(N_("No terms were written at this step."))]
 
 
 def render_chores(step: Any, answer: ChoresAnswer, names: Names) -> list[str]:
     """The split as a table, with each partner's explanation of the final split by their own
     ratings."""
     if not answer.tasks:
-        return ["*No tasks were listed.*"]
+        return [_em(N_("No tasks were listed."))]
     split = answer.split
     owner = split.owner if split else {}
     part_a = split.shared_part_a if split else 0.5
-    who = {"a": inline(names["a"]), "b": inline(names["b"]), "both": "both", "nobody": "nobody"}
+    who = {
+        "a": inline(names["a"]),
+        "b": inline(names["b"]),
+        "both": pgettext("chores", "both"),
+        "nobody": pgettext("chores", "nobody"),
+    }
 
     def final(name: str) -> str:
         if owner.get(name) == "shared":
-            return f"shared ({inline(names['a'])} {part_a * 100:.0f}%)"
-        return who.get(owner.get(name, ""), "not decided")
+            # TRANSLATORS: a task shared, with the first partner's part: "shared (Sam 60%)".
+            return _("shared ({name} {percent}%)").format(
+                name=inline(names["a"]), percent=number(round(part_a * 100))
+            )
+        return who.get(owner.get(name, ""), _("not decided"))
 
-    lines = [
-        "| Task | Minutes a week | Now | From now on | Done looks like |",
-        "|---|---:|---|---|---|",
-    ]
+    header = [_("Task"), _("Minutes a week"), _("Now"), _("From now on"), _("Done looks like")]
+    lines = ["| " + " | ".join(inline(h) for h in header) + " |", "|---|---:|---|---|---|"]
     for task in answer.tasks:
         lines.append(
-            f"| {inline(task.name)} | {int(task.minutes)} | {who[task.now]} | "
+            f"| {inline(task.name)} | {number(int(task.minutes))} | {who[task.now]} | "
             f"{final(task.name)} | {inline(task.done) or '-'} |"
         )
     blocks = ["\n".join(lines)]
-    chores, now, _ = from_answer(answer)
+    chores, now, _rest = from_answer(answer)
     if owner and answer.weights_of("a") and answer.weights_of("b"):
         # The split the couple settled on, overrides included, not a suggestion worked out anew.
         agreed = settled(chores, owner, part_a)
         for key, text in explain(chores, now, agreed, names).items():
-            blocks.append(f"**{inline(names[key])}:** {block(text)}")
+            blocks.append(_said(inline(names[key]), block(text)))
     return blocks
 
 
 def render_requests(step: Any, answer: RequestsAnswer, names: Names) -> list[str]:
     """Each request with its ratings, the advice, and what was decided."""
     if not answer.requests:
-        return ["*No requests were made.*"]
+        return [_em(N_("No requests were made."))]
     items = []
     for request in answer.requests:
-        line = f"**{inline(names[request.by])} asks:** {block(request.text, indent='  ')}"
+        line = _("**{name} asks:** {request}").format(
+            name=inline(names[request.by]), request=block(request.text, indent="  ")
+        )
         if request.benefit is not None and request.cost is not None:
             advice = advise(request.benefit, request.cost, names[request.by], names[request.giver])
-            line += (
-                f"\\\n  Benefit {int(request.benefit)} of 5, cost {int(request.cost)} of 5: "
-                f"{inline(advice.text)}"
+            rated = _("Benefit {benefit} of 5, cost {cost} of 5: {advice}").format(
+                benefit=number(int(request.benefit)),
+                cost=number(int(request.cost)),
+                advice=inline(advice.text),
             )
+            line += f"\\\n  {rated}"
         if request.decision is not None:
-            line += f"\\\n  *Decided: {DECISION_WORDS[request.decision]}*"
+            decided = _("Decided: {decision}").format(
+                decision=current().gettext(DECISION_WORDS[request.decision])
+            )
+            line += f"\\\n  *{decided}*"
             if request.decision == "third" and request.third and request.third.strip():
                 line += f" {inline(request.third)}"
         if request.note and request.note.strip():
-            line += f"\\\n  Note: {inline(request.note)}"
+            line += "\\\n  " + _("Note: {note}").format(note=inline(request.note))
         items.append(line)
     return [bullets(items)]
 
@@ -235,22 +324,43 @@ def render_requests(step: Any, answer: RequestsAnswer, names: Names) -> list[str
 def render_listen(step: Any, answer: ListenAnswer, names: Names) -> list[str]:
     """Who spoke, each paraphrase, and how many tries it took."""
     if not answer.turns:
-        return ["*No turns were taken.*"]
+        return [_em(N_("No turns were taken."))]
     items = []
     for turn in answer.turns:
         tries = int(turn.attempts)
-        status = "understood" if turn.confirmed else "not finished"
-        line = (
-            f"Round {int(turn.round)}: {inline(names[turn.speaker])} spoke and "
-            f"{inline(names[turn.listener])} listened; {status} after {tries} "
-            f"{'try' if tries == 1 else 'tries'}"
+        said = (
+            ngettext(
+                "Round {round}: {speaker} spoke and {listener} listened; understood after "
+                "{count} try",
+                "Round {round}: {speaker} spoke and {listener} listened; understood after "
+                "{count} tries",
+                tries,
+            )
+            if turn.confirmed
+            else ngettext(
+                "Round {round}: {speaker} spoke and {listener} listened; not finished after "
+                "{count} try",
+                "Round {round}: {speaker} spoke and {listener} listened; not finished after "
+                "{count} tries",
+                tries,
+            )
+        )
+        line = said.format(
+            round=number(int(turn.round)),
+            speaker=inline(names[turn.speaker]),
+            listener=inline(names[turn.listener]),
+            count=number(tries),
         )
         if turn.timeouts:
             count = int(turn.timeouts)
-            line += f", with {count} time-out{'s' if count != 1 else ''}"
+            line = ngettext(
+                "{line}, with {count} time-out", "{line}, with {count} time-outs", count
+            ).format(line=line, count=number(count))
         heard = [p for p in turn.paraphrases if p.strip()]
-        for number, text in enumerate(heard, 1):
-            line += f"\\\n  Heard, try {number}: {inline(text)}"
+        for place, text in enumerate(heard, 1):
+            line += "\\\n  " + _("Heard, try {number}: {words}").format(
+                number=number(place), words=inline(text)
+            )
         items.append(line)
     return [bullets(items)]
 

@@ -20,8 +20,9 @@ from workbook.data.answers.kinds import read_answer
 from workbook.data.models import Agreements, Couple, Session
 from workbook.data.trail import Ending, ending, moves, time_per_pack
 from workbook.export.agreement_history import made_item, reviewed_items
-from workbook.export.markdown import heading, inline, long_date, names_and
+from workbook.export.markdown import heading, inline, long_date, names_and, number
 from workbook.export.steps import renderer
+from workbook.i18n.catalog import N_, _, current, ngettext, pgettext, speaking
 from workbook.logic.phases import REVEAL, is_sealed
 from workbook.logic.scores import pack_scores, shown
 from workbook.logic.session_packs import SessionPack
@@ -29,7 +30,11 @@ from workbook.logic.skips import kept_back
 from workbook.packs.models import Pack
 from workbook.packs.placeholders import neutral
 
-NOT_REACHED = "*Not reached in this session.*"
+NOT_REACHED = N_("Not reached in this session.")
+
+
+def not_reached() -> str:
+    return "*" + current().gettext(NOT_REACHED) + "*"
 
 
 def clock(moment: datetime) -> str:
@@ -37,12 +42,15 @@ def clock(moment: datetime) -> str:
     offset = moment.utcoffset() or timedelta(0)
     sign = "-" if offset < timedelta(0) else "+"
     hours, rest = divmod(abs(int(offset.total_seconds())), 3600)
-    return f"{moment:%H:%M} (UTC{sign}{hours:02d}:{rest // 60:02d})"
+    # TRANSLATORS: a time of day with its offset from UTC: "19:05 (UTC+01:00)".
+    return _("{time} (UTC{offset})").format(
+        time=f"{moment:%H:%M}", offset=f"{sign}{hours:02d}:{rest // 60:02d}"
+    )
 
 
 def minutes(spent: timedelta) -> str:
     count = max(round(spent.total_seconds() / 60), 1)
-    return f"{count} minute{'s' if count != 1 else ''}"
+    return ngettext("{count} minute", "{count} minutes", count).format(count=count)
 
 
 def summary_markdown(
@@ -53,20 +61,38 @@ def summary_markdown(
     *,
     problems: list[str] | None = None,
 ) -> str:
-    """The session summary as CommonMark: the couple's own, with no note in it."""
+    """The session summary as CommonMark: the couple's own, with no note in it, in the couple's
+    language."""
+    with speaking(couple.language):
+        return _summary(couple, session, packs, agreements, problems)
+
+
+def _summary(
+    couple: Couple,
+    session: Session,
+    packs: Mapping[str, SessionPack],
+    agreements: Agreements,
+    problems: list[str] | None,
+) -> str:
     names: dict[str, str] = {p.key: p.name for p in couple.partners}
-    out = [heading(1, f"Session of {long_date(session.started.date())}"), _people(couple)]
+    title = _("Session of {day}").format(day=long_date(session.started.date()))
+    out = [heading(1, title), _people(couple)]
     started = clock(session.started)
     ended = ending(session.trail)
     if session.finished:
         length = minutes(session.finished - session.started)
-        early = " before the end of its agenda" if ended else ""
-        out.append(f"Started at {started}, finished at {clock(session.finished)}{early}: {length}.")
+        finished = clock(session.finished)
+        said = (
+            _("Started at {start}, finished at {end} before the end of its agenda: {length}.")
+            if ended
+            else _("Started at {start}, finished at {end}: {length}.")
+        )
+        out.append(said.format(start=started, end=finished, length=length))
     else:
-        out.append(f"Started at {started}. This session is not finished yet.")
+        out.append(_("Started at {start}. This session is not finished yet.").format(start=started))
     reviewed = reviewed_items(agreements, session.id, names)
     if reviewed:
-        out += [heading(2, "Agreements reviewed in this session"), "\n\n".join(reviewed)]
+        out += [heading(2, _("Agreements reviewed in this session")), "\n\n".join(reviewed)]
     trail = moves(session.trail)
     spent = time_per_pack(trail, session.finished or session.updated)
     reached = reached_packs(session, {move.pack for move in trail})
@@ -78,19 +104,22 @@ def summary_markdown(
         )
         out += _not_reached(found, ended, section)
     made = [a for a in agreements.agreements if a.session == session.id]
-    out.append(heading(2, "Agreements made in this session"))
+    out.append(heading(2, _("Agreements made in this session")))
     if made:
         out.append("\n\n".join(made_item(a, names) for a in made))
     else:
-        out.append("*None in this session.*")
+        out.append("*" + _("None in this session.") + "*")
     return "\n\n".join(out) + "\n"
 
 
 def _people(couple: Couple) -> str:
-    line = names_and(couple.names)
+    people = names_and(couple.names)
     if couple.facilitator:
-        line += f", with {inline(couple.facilitator)}"
-    return line + "."
+        people = _("{people}, with {facilitator}").format(
+            people=people, facilitator=inline(couple.facilitator)
+        )
+    # TRANSLATORS: the couple's names at the top of a summary: "Sam and Alex, with Dr. Lee."
+    return _("{people}.").format(people=people)
 
 
 def reached_packs(session: Session, moved: set[str]) -> set[str]:
@@ -116,9 +145,11 @@ def _pack_section(
     title = pack.title if pack else used.title if used else found.id
     out = [heading(2, title)]
     if found.id not in reached:
-        return [*out, NOT_REACHED]
+        return [*out, not_reached()]
     if spent is not None:
-        out.append(f"*Time on this pack: about {minutes(spent)}.*")
+        out.append(
+            "*" + _("Time on this pack: about {length}.").format(length=minutes(spent)) + "*"
+        )
     if found.note:
         out.append(f"*{found.note}*")
     if pack is None:
@@ -151,7 +182,7 @@ def _not_reached(found: SessionPack, ended: Ending | None, section: list[str]) -
         return section
     pack = found.pack
     if pack is not None and {step.id for step in pack.steps} <= set(missed):
-        return [section[0], NOT_REACHED]
+        return [section[0], not_reached()]
     titles = (
         {
             step.id: step.title or neutral(getattr(step, "prompt", "")) or step.id
@@ -161,7 +192,8 @@ def _not_reached(found: SessionPack, ended: Ending | None, section: list[str]) -
         else {}
     )
     listed = ", ".join(inline(titles.get(step_id, step_id)) for step_id in missed)
-    return [*section, f"*Not reached, as the session was ended early: {listed}.*"]
+    said = _("Not reached, as the session was ended early: {steps}.").format(steps=listed)
+    return [*section, f"*{said}*"]
 
 
 def _step_section(step: Any, answer: Any, names: dict[str, str], render: Any) -> list[str]:
@@ -177,7 +209,7 @@ def _scores(pack: Pack, session: Session, names: dict[str, str], revealed: set[s
     if not found:
         return []
     lines = [f"- {score_line(score, names)}" for score in found]
-    return [heading(3, "Scores"), "\n".join(lines)]
+    return [heading(3, _("Scores")), "\n".join(lines)]
 
 
 def _orphans(pack: Pack, answers: dict[str, Any]) -> list[str]:
@@ -186,19 +218,37 @@ def _orphans(pack: Pack, answers: dict[str, Any]) -> list[str]:
     if not missing:
         return []
     listed = ", ".join(inline(step_id) for step_id in missing)
-    return [f"*Answers to steps this pack no longer has are kept in the session file: {listed}.*"]
+    said = _("Answers to steps this pack no longer has are kept in the session file: {steps}.")
+    return ["*" + said.format(steps=listed) + "*"]
 
 
 def score_line(score: Any, names: Mapping[str, str]) -> str:
     """One score for both partners, escaped: "Overall: Sam 4 (good), Alex 3"; a score of a
     step the couple passed says so, once for both, never whose it was: "Balance: passed"."""
     if getattr(score, "passed", False):
-        return f"{inline(score.title)}: passed"
+        # TRANSLATORS: a score of a step the couple passed (left blank): "Balance: passed".
+        return _("{score}: passed").format(score=inline(score.title))
     each = []
     for key in ("a", "b"):
         band = score.band(key)
+        value = score_value(score.value(key))
         each.append(
-            f"{inline(names[key])} {shown(score.value(key))}"
-            + (f" ({inline(band)})" if band else "")
+            _("{name} {value} ({band})").format(
+                name=inline(names[key]), value=value, band=inline(band)
+            )
+            if band
+            else _("{name} {value}").format(name=inline(names[key]), value=value)
         )
-    return f"{inline(score.title)}: {', '.join(each)}"
+    return _("{score}: {values}").format(score=inline(score.title), values=_list(each))
+
+
+def score_value(value: float | None) -> str:
+    """A score as ``shown`` gives it, with the language's digits and decimal sign."""
+    if value is None:
+        return _("not complete")
+    return number(shown(value))
+
+
+def _list(items: list[str]) -> str:
+    # TRANSLATORS: what goes between the items of a list on one line (", " in English).
+    return pgettext("list", ", ").join(items)

@@ -14,6 +14,8 @@ import math
 from collections.abc import Callable
 
 from workbook.export.blocks import Chart, Series
+from workbook.export.markdown import number as figure
+from workbook.i18n.catalog import _
 from workbook.logic.scores import shown
 from workbook.text import clean_line
 
@@ -72,26 +74,44 @@ def svg_chart(chart: Chart, ident: str) -> str:
 
 
 def _description(chart: Chart) -> str:
+    """What the chart shows, for a screen reader, in the language being spoken."""
     count = len(chart.times)
-    span = (
-        f"one session, on {chart.dates[0]}"
-        if count == 1
-        else f"{count} sessions, from {chart.dates[0]} to {chart.dates[-1]}"
-    )
+    low, high = figure(shown(chart.low)), figure(shown(chart.high))
     parts = [
-        f"A line chart of {chart.title}, on a scale from {shown(chart.low)} to "
-        f"{shown(chart.high)}, over {span}."
-    ]
-    for number, series in enumerate(chart.series[:2]):
-        look = (
-            "a solid line with round points" if number == 0 else "a dashed line with square points"
+        _(
+            "A line chart of {title}, on a scale from {low} to {high}, over one session, on "
+            "{first}."
+        ).format(title=chart.title, low=low, high=high, first=chart.dates[0])
+        if count == 1
+        else _(
+            "A line chart of {title}, on a scale from {low} to {high}, over {count} sessions, "
+            "from {first} to {last}."
+        ).format(
+            title=chart.title,
+            low=low,
+            high=high,
+            count=count,
+            first=chart.dates[0],
+            last=chart.dates[-1],
         )
+    ]
+    for place, series in enumerate(chart.series[:2]):
         given = [v for v in series.values if v is not None]
-        latest = f"latest {shown(given[-1])}" if given else "no complete score"
-        parts.append(f"{series.name}: {look}, {latest}.")
-    for value, label in chart.marks:
-        parts.append(f"A dotted line at {shown(value)}: {label}.")
-    parts.append("The values are in the table below the chart.")
+        if place == 0 and given:
+            said = _("{name}: a solid line with round points, latest {value}.")
+        elif place == 0:
+            said = _("{name}: a solid line with round points, no complete score.")
+        elif given:
+            said = _("{name}: a dashed line with square points, latest {value}.")
+        else:
+            said = _("{name}: a dashed line with square points, no complete score.")
+        value = figure(shown(given[-1])) if given else ""
+        parts.append(said.format(name=series.name, value=value))
+    for mark, label in chart.marks:
+        parts.append(
+            _("A dotted line at {value}: {label}.").format(value=figure(shown(mark)), label=label)
+        )
+    parts.append(_("The values are in the table below the chart."))
     return " ".join(parts)
 
 

@@ -18,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from workbook.i18n.catalog import _, ngettext
+
 if TYPE_CHECKING:
     from workbook.data.answers.chores import ChoresAnswer
 
@@ -182,36 +184,59 @@ def explain(
     texts: dict[str, str] = {}
     for key, other in ((A, B), (B, A)):
         you, them = _percent(after[key]), _percent(after[other])
-        said = [f"Now you carry {_percent(before[key])}% of the work, by your own ratings."]
+        said = [
+            _("Now you carry {percent}% of the work, by your own ratings.").format(
+                percent=_percent(before[key])
+            )
+        ]
         if not split.owner:
-            texts[key] = " ".join([*said, "Nothing is decided yet."])
+            texts[key] = " ".join([*said, _("Nothing is decided yet.")])
             continue
         carried = {n: value[key][n] * split.part(n, key) for n in split.owner}
         carried = {n: weight for n, weight in carried.items() if weight > 0}
         if carried:
             heaviest = min(carried, key=lambda n: (-carried[n], n))
-            of = "your part of " if split.owner[heaviest] == SHARED else ""
             without = _percent(after[key] - carried[heaviest])
-            said.append(
-                f"With this split you would carry {you}%; without {of}{heaviest}, your heaviest "
-                f"task, it would be {without}%."
+            heavy = (
+                _(
+                    "With this split you would carry {percent}%; without your part of {task}, "
+                    "your heaviest task, it would be {without}%."
+                )
+                if split.owner[heaviest] == SHARED
+                else _(
+                    "With this split you would carry {percent}%; without {task}, your heaviest "
+                    "task, it would be {without}%."
+                )
             )
+            said.append(heavy.format(percent=you, task=heaviest, without=without))
         else:
-            said.append("With this split you would carry none of the work.")
-        said.append(f"{names[other]} would carry {them}%, by {names[other]}'s own ratings.")
-        if undecided:
-            count, them_all = (
-                ("One task is", "it")
-                if len(undecided) == 1
-                else (f"{len(undecided)} tasks are", "them")
+            said.append(_("With this split you would carry none of the work."))
+        said.append(
+            _("{name} would carry {percent}%, by {name}'s own ratings.").format(
+                name=names[other], percent=them
             )
-            said.append(f"{count} not decided yet, so these figures leave {them_all} out.")
+        )
+        if undecided:
+            said.append(
+                ngettext(
+                    "One task is not decided yet, so these figures leave it out.",
+                    "{count} tasks are not decided yet, so these figures leave them out.",
+                    len(undecided),
+                ).format(count=len(undecided))
+            )
         else:
             said.extend(_halves(you, them, names[other]))
         for name in sorted(n for n, who in split.owner.items() if who == SHARED):
             part = split.part(name, key)
-            how = ", for example in alternating weeks" if 0.4 <= part <= 0.6 else ""
-            said.append(f"{name} is shared: your part is about {part * 100:.0f}%{how}.")
+            shared = (
+                _(
+                    "{task} is shared: your part is about {percent}%, for example in "
+                    "alternating weeks."
+                )
+                if 0.4 <= part <= 0.6
+                else _("{task} is shared: your part is about {percent}%.")
+            )
+            said.append(shared.format(task=name, percent=f"{part * 100:.0f}"))
         texts[key] = " ".join(said)
     return texts
 
@@ -225,20 +250,29 @@ def _halves(you: int, them: int, other: str) -> list[str]:
     said = []
     if you < 50 and them < 50:
         said.append(
-            "Each of you carries less than half by your own measure, because each of you "
-            "takes on work you mind less than the other does."
+            _(
+                "Each of you carries less than half by your own measure, because each of you "
+                "takes on work you mind less than the other does."
+            )
         )
     elif you == them == 50:
-        said.append("Each of you carries half by your own measure.")
+        said.append(_("Each of you carries half by your own measure."))
     elif you > 50 and them > 50:
         said.append(
-            "Each of you carries more than half by your own measure, because each of you "
-            "takes on work the other minds less: swapping some would make it lighter for both."
+            _(
+                "Each of you carries more than half by your own measure, because each of you "
+                "takes on work the other minds less: swapping some would make it lighter for "
+                "both."
+            )
         )
     if you < them:
-        said.append(f"This split is not even: by each one's own measure, {other} carries more.")
+        said.append(
+            _("This split is not even: by each one's own measure, {name} carries more.").format(
+                name=other
+            )
+        )
     elif you > them:
-        said.append("This split is not even: by each one's own measure, you carry more.")
+        said.append(_("This split is not even: by each one's own measure, you carry more."))
     return said
 
 
@@ -246,23 +280,35 @@ def shares_said(split: Split, undecided: int) -> str:
     """One line beside the split's two shares, which each partner measures by their own
     ratings and so need not add up to 100%: why, in the words of ``explain``."""
     a, b = _percent(split.share_a), _percent(split.share_b)
-    said = "Each share is by its owner's own ratings, so the two need not add up to 100%"
     if undecided:
-        tasks = "1 task" if undecided == 1 else f"{undecided} tasks"
-        return f"{said}; {tasks} not decided yet are left out."
+        return ngettext(
+            "Each share is by its owner's own ratings, so the two need not add up to 100%; "
+            "{count} task not decided yet is left out.",
+            "Each share is by its owner's own ratings, so the two need not add up to 100%; "
+            "{count} tasks not decided yet are left out.",
+            undecided,
+        ).format(count=undecided)
     if a < 50 and b < 50:
-        return (
-            f"{said}: each of you carries less than half, because each of you takes on work "
-            "you mind less than the other does."
+        return _(
+            "Each share is by its owner's own ratings, so the two need not add up to 100%: "
+            "each of you carries less than half, because each of you takes on work you mind "
+            "less than the other does."
         )
     if a > 50 and b > 50:
-        return (
-            f"{said}: each of you carries more than half, so swapping some work would make it "
-            "lighter for both."
+        return _(
+            "Each share is by its owner's own ratings, so the two need not add up to 100%: "
+            "each of you carries more than half, so swapping some work would make it lighter "
+            "for both."
         )
     if a == b == 50:
-        return f"{said}: each of you carries half."
-    return f"{said}. By each one's own measure, this split is not even."
+        return _(
+            "Each share is by its owner's own ratings, so the two need not add up to 100%: "
+            "each of you carries half."
+        )
+    return _(
+        "Each share is by its owner's own ratings, so the two need not add up to 100%. By "
+        "each one's own measure, this split is not even."
+    )
 
 
 def from_answer(answer: ChoresAnswer) -> tuple[list[Chore], dict[str, str], dict[str, int]]:

@@ -19,6 +19,7 @@ from itertools import pairwise
 from typing import Any
 
 from workbook.data.trail import Move, counts
+from workbook.i18n.catalog import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,11 @@ class Budget:
 
     def untimed_words(self) -> str:
         count = self.untimed
-        return f"{count} pack{'s' if count != 1 else ''} without a time" if count else ""
+        if not count:
+            return ""
+        return ngettext(
+            "{count} pack without a time", "{count} packs without a time", count
+        ).format(count=count)
 
 
 def spent(trail: Sequence[Move], now: datetime, since: datetime | None = None) -> timedelta:
@@ -72,13 +77,20 @@ def console_text(
 ) -> str:
     """The console's clock: the time on this step (when known), then the minutes spent against
     the budget: "2:05 on this step · 23 of 55 min", "61 of 55 min (6 over)", "23 min so far"."""
-    parts = [f"{stopwatch(on_step)} on this step"] if on_step is not None else []
+    parts = (
+        [_("{time} on this step").format(time=stopwatch(on_step))] if on_step is not None else []
+    )
     used = whole_minutes(spent(trail, end))
-    if budget_minutes:
-        over = f" ({used - budget_minutes} over)" if used > budget_minutes else ""
-        parts.append(f"{used} of {budget_minutes} min{over}")
+    if budget_minutes and used > budget_minutes:
+        parts.append(
+            _("{used} of {budget} min ({over} over)").format(
+                used=used, budget=budget_minutes, over=used - budget_minutes
+            )
+        )
+    elif budget_minutes:
+        parts.append(_("{used} of {budget} min").format(used=used, budget=budget_minutes))
     else:
-        parts.append(f"{used} min so far")
+        parts.append(_("{used} min so far").format(used=used))
     return " · ".join(parts)
 
 
@@ -94,17 +106,28 @@ def clock_text(time: timedelta, budget: Budget) -> str:
     "23 min (no time suggested)"."""
     used = whole_minutes(time)
     if not budget.minutes:
-        return f"{used} min (no time suggested)"
-    text = f"{used} of {budget.minutes} min"
-    return f"{text} ({budget.untimed_words()})" if budget.untimed else text
+        return _("{used} min (no time suggested)").format(used=used)
+    if budget.untimed:
+        return _("{used} of {budget} min ({untimed})").format(
+            used=used, budget=budget.minutes, untimed=budget.untimed_words()
+        )
+    return _("{used} of {budget} min").format(used=used, budget=budget.minutes)
 
 
 def total_text(budget: Budget, packs: int) -> str:
     """The agenda's total: "3 packs, about 55 min", with the packs that suggest no time."""
     if not packs:
-        return "No packs chosen yet."
-    chosen = f"{packs} pack{'s' if packs != 1 else ''}"
+        return _("No packs chosen yet.")
     if not budget.minutes:
-        return f"{chosen}, with no time suggested."
-    text = f"{chosen}, about {budget.minutes} min"
-    return f"{text}, and {budget.untimed_words()}." if budget.untimed else f"{text}."
+        return ngettext(
+            "{count} pack, with no time suggested.", "{count} packs, with no time suggested.", packs
+        ).format(count=packs)
+    if budget.untimed:
+        return ngettext(
+            "{count} pack, about {budget} min, and {untimed}.",
+            "{count} packs, about {budget} min, and {untimed}.",
+            packs,
+        ).format(count=packs, budget=budget.minutes, untimed=budget.untimed_words())
+    return ngettext(
+        "{count} pack, about {budget} min.", "{count} packs, about {budget} min.", packs
+    ).format(count=packs, budget=budget.minutes)

@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from workbook.i18n.catalog import N_, _
+
 LOW, HIGH = 2, 4
 DECISIONS = ("yes", "no", "third", "later")
+# Marked for the catalog, translated where shown (``tr.gettext(DECISION_WORDS[...])``).
 DECISION_WORDS = {
-    "yes": "Yes",
-    "no": "No, kindly",
-    "third": "A third option",
-    "later": "Later: kept for a check-in",
+    "yes": N_("Yes"),
+    "no": N_("No, kindly"),
+    "third": N_("A third option"),
+    "later": N_("Later: kept for a check-in"),
 }
 
 
@@ -26,27 +29,26 @@ class Advice:
 
 
 def advise(benefit: int, cost: int, asker: str, giver: str) -> Advice:
-    """What the ratings suggest, in words for both partners."""
+    """What the ratings suggest, in words for both partners, in the language being spoken."""
     if benefit >= HIGH and cost <= LOW:
-        return Advice("easy-yes", f"A big help to {asker} at a small cost to {giver}: an easy yes.")
+        said = _("A big help to {asker} at a small cost to {giver}: an easy yes.")
+        return Advice("easy-yes", said.format(asker=asker, giver=giver))
     if benefit <= LOW and cost >= HIGH:
-        return Advice(
-            "easy-no",
-            f"A small gain for {asker} at a big cost to {giver}: it is fine to say no, kindly.",
-        )
+        said = _("A small gain for {asker} at a big cost to {giver}: it is fine to say no, kindly.")
+        return Advice("easy-no", said.format(asker=asker, giver=giver))
     if benefit >= HIGH and cost >= HIGH:
-        return Advice(
-            "third-option",
-            f"It matters a lot to {asker} and costs {giver} a lot: look together for a third "
-            "option that gives you both more.",
+        said = _(
+            "It matters a lot to {asker} and costs {giver} a lot: look together for a third "
+            "option that gives you both more."
         )
+        return Advice("third-option", said.format(asker=asker, giver=giver))
     if benefit <= LOW and cost <= LOW:
-        return Advice("small-both", "Small either way: saying yes costs little, so why not try?")
-    return Advice(
-        "weigh-it",
-        f"Not clear-cut: talk it through. If {giver} can't now, 'later' still counts: "
-        "it was heard and considered.",
+        return Advice("small-both", _("Small either way: saying yes costs little, so why not try?"))
+    said = _(
+        "Not clear-cut: talk it through. If {giver} can't now, 'later' still counts: "
+        "it was heard and considered."
     )
+    return Advice("weigh-it", said.format(asker=asker, giver=giver))
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from workbook.data.models import PARTNER_KEYS
+from workbook.i18n.catalog import N_
 
-KEPT_LINE = "This one is yours to keep. Talk about it if and when you both want to."
+# Marked for the catalog, translated where shown.
+KEPT_LINE = N_("This one is yours to keep. Talk about it if and when you both want to.")
 
 
 def kept_back_if_left(step: Any) -> bool:

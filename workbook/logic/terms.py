@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from workbook.i18n.catalog import _
 from workbook.logic.chores import SHARED
 from workbook.logic.compare import compare_choice, compare_rank, compare_scale
 from workbook.text import clean, clean_line
@@ -75,7 +76,10 @@ def scale_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
         return []
     rows = compare_scale(step.items, answer.ratings(step, "a"), answer.ratings(step, "b"), step.gap)
     return [
-        Suggested(f"Talk about “{row.item}” again, where our answers were far apart", "both")
+        Suggested(
+            _("Talk about “{item}” again, where our answers were far apart").format(item=row.item),
+            "both",
+        )
         for row in rows
         if row.flagged and row.item
     ]
@@ -86,7 +90,10 @@ def choice_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
     if step.answer == "together" or not answer.complete(step.answer):
         return []
     shared = compare_choice(answer.a, answer.b).shared
-    return [Suggested(f"Look after “{clean_line(x)}”, which we both chose", "both") for x in shared]
+    return [
+        Suggested(_("Look after “{item}”, which we both chose").format(item=clean_line(x)), "both")
+        for x in shared
+    ]
 
 
 def rank_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
@@ -96,7 +103,11 @@ def rank_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
     if not ranked:
         return []
     item = clean_line(ranked[0].item)
-    return [Suggested(f"Make room for “{item}”, which matters to both of us", "both")]
+    return [
+        Suggested(
+            _("Make room for “{item}”, which matters to both of us").format(item=item), "both"
+        )
+    ]
 
 
 def chores_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
@@ -112,20 +123,21 @@ def chores_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
             continue
         name = clean_line(task.name)
         done = clean_line(task.done)
-        if who == SHARED:
-            how = (
-                "in alternating weeks"
-                if 0.4 <= part_a <= 0.6
-                else f"{clean_line(names['a'])} about {part_a * 100:.0f}%, "
-                f"{clean_line(names['b'])} the rest"
+        if who == SHARED and 0.4 <= part_a <= 0.6:
+            text = _("Share “{task}” (in alternating weeks)").format(task=name)
+        elif who == SHARED:
+            text = _("Share “{task}” ({first} about {percent}%, {second} the rest)").format(
+                task=name,
+                first=clean_line(names["a"]),
+                percent=f"{part_a * 100:.0f}",
+                second=clean_line(names["b"]),
             )
-            text = f"Share “{name}” ({how})"
         elif who == task.now:
-            text = f"Keep doing “{name}”"
+            text = _("Keep doing “{task}”").format(task=name)
         else:
-            text = f"Take on “{name}”"
+            text = _("Take on “{task}”").format(task=name)
         if done:
-            text += f"; done looks like: {done}"
+            text = _("{term}; done looks like: {done}").format(term=text, done=done)
         terms.append(Suggested(text, "both" if who == SHARED else who))
     return terms
 
@@ -136,10 +148,11 @@ def request_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
     terms = []
     for request in answer.requests:
         if request.decision == "yes" and whole(request.text):
-            asker = clean_line(names.get(request.by, "")) or "the other"
-            terms.append(
-                Suggested(f"Do what {asker} asked: “{whole(request.text)}”", request.giver)
+            asker = clean_line(names.get(request.by, "")) or _("the other")
+            said = _("Do what {name} asked: “{request}”").format(
+                name=asker, request=whole(request.text)
             )
+            terms.append(Suggested(said, request.giver))
         elif request.decision == "third" and request.third and whole(request.third):
             terms.append(Suggested(whole(request.third), "both"))
     return terms
@@ -152,14 +165,19 @@ def guess_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
         for question in step.questions
         if any(answer.side(key).marks.get(question) == "not quite" for key in ("a", "b"))
     ]
-    return [Suggested(f"Ask each other about “{clean_line(q)}” more often", "both") for q in missed]
+    return [
+        Suggested(
+            _("Ask each other about “{question}” more often").format(question=clean_line(q)), "both"
+        )
+        for q in missed
+    ]
 
 
 def listen_terms(step: Any, answer: Any, names: Names) -> list[Suggested]:
     """Once a turn was understood, an offer to use the practice again."""
     if not any(turn.confirmed for turn in answer.turns):
         return []
-    return [Suggested("Use the speaker-listener practice again when a talk gets hard", "both")]
+    return [Suggested(_("Use the speaker-listener practice again when a talk gets hard"), "both")]
 
 
 # Words of the first person (English): a term in them is one partner's voice, and reads wrong

@@ -95,11 +95,17 @@ def load(store: Store, couple_id: str, unreadable: str | None = None) -> Couple:
         raise NotFound(str(error)) from error
 
 
-def add(store: Store, name_a: str, name_b: str, facilitator: str | None = None) -> Couple:
-    """A new couple, saved in a folder of their own (its id made from the names). Raises
-    ``NotSaved`` saying why it could not be."""
+def add(
+    store: Store,
+    name_a: str,
+    name_b: str,
+    facilitator: str | None = None,
+    language: str | None = None,
+) -> Couple:
+    """A new couple, saved in a folder of their own (its id made from the names), speaking
+    ``language`` (English when none). Raises ``NotSaved`` saying why it could not be."""
     try:
-        return store.create_couple(name_a, name_b, facilitator or None)
+        return store.create_couple(name_a, name_b, facilitator or None, language=language)
     except (SaveError, OSError, ValueError) as error:
         raise NotSaved(f"The couple could not be saved: {error}") from error
 
@@ -158,16 +164,20 @@ def rename(
     today: Callable[[], date],
     *,
     folder: bool = False,
+    language: str | None = None,
 ) -> Renamed:
-    """Save the couple's new names and facilitator; their agreement document, which names them,
-    is written again (sealed in an encrypted folder). With ``folder``, the couple's folder takes
-    the name the new names make (``data/moving.py``; the couple's id changes with it, in
-    ``Renamed.couple``). Raises ``NotSaved``."""
+    """Save the couple's new names and facilitator (and ``language``, when given); their
+    agreement document, which names them and speaks their language, is written again (sealed
+    in an encrypted folder). With ``folder``, the couple's folder takes the name the new names
+    make (``data/moving.py``; the couple's id changes with it, in ``Renamed.couple``). Raises
+    ``NotSaved``."""
     from workbook.service.agreements import AgreementBook
 
     def change(changed: Couple) -> None:
         changed.partners[0].name, changed.partners[1].name = names
         changed.facilitator = facilitator or None
+        if language is not None:
+            changed.language = language
 
     saved = _update(store, couple_id, change, "The names could not be saved")
     moved: str | None = None

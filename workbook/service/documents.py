@@ -65,6 +65,10 @@ def export(
             "data file is overwritten"
         )
     packs = library()
+    from workbook.i18n.choose import app_language
+
+    # The counsellor's documents speak the app's language (settings, --lang, the locale).
+    language = app_language(store.load_settings().get("language"), os.environ)
     document = make(
         store,
         couple_id,
@@ -74,6 +78,7 @@ def export(
         fmt=fmt,
         include_notes=include_notes,
         case=case,
+        language=language,
     )
     notes = [f"{path.name}: {reason}" for path, reason in store.read_only.items()]
     notes += [f"not read: {problem}" for problem in document.problems]

@@ -108,6 +108,16 @@ ACTIONS: tuple[Action, ...] = (
         palette="Keys, and how taking turns works",
     ),
     Action("app.quit", "ctrl+q", "quit", "Quit"),
+    Action(
+        "app.bidi",
+        "",
+        "toggle_bidi",
+        "Right-to-left text: who lays it out",
+        palette=(
+            "Arabic and Hebrew laid out by the workbook (most terminals, the browser), or by a "
+            "terminal that does it (VTE, Konsole, mlterm); kept in settings.toml"
+        ),
+    ),
     Action("packs.select", "space", "select", "Add/remove", show=False),
     Action("packs.earlier", "left_square_bracket", "move(-1)", "Earlier", key_display="["),
     Action("packs.later", "right_square_bracket", "move(1)", "Later", key_display="]"),

@@ -37,6 +37,7 @@ class CaseloadFlows(Host):
                 message.facilitator,
                 self.today,
                 folder=message.folder,
+                language=message.language,
             )
         except ServiceError as error:
             self.notify(error.message, severity="error", markup=False)

@@ -56,9 +56,9 @@ class SessionFlows(CaseloadFlows):
         names = await self.push_screen_wait(NewCoupleScreen())
         if names is None:
             return
-        a, b, facilitator = names
+        a, b, facilitator, language = names
         try:
-            couple = caseload.add(self.store, a, b, facilitator)
+            couple = caseload.add(self.store, a, b, facilitator, language)
         except ServiceError as error:
             self.notify(error.message, severity="error", markup=False)
             return

@@ -8,6 +8,7 @@ and the app answers each with one service call, so no arrow runs from a screen t
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from datetime import date, datetime
@@ -47,6 +48,7 @@ class Host(App[None]):
         self.served = served()
         self.keys_in_force: dict[str, str] = {}
         self._bidi: Mode | None = None
+        self._language: str | None = None
         self._prepared = False
         self._preparing = threading.Lock()
 
@@ -83,6 +85,38 @@ class Host(App[None]):
         if self._bidi is None:
             self._bidi = bidi_mode(self.store.load_settings().get("bidi"))
         return self._bidi
+
+    @bidi.setter
+    def bidi(self, how: Mode) -> None:
+        """Choose who lays out right-to-left text, and keep it in settings.toml."""
+        self.store.save_settings({"bidi": how})
+        self._bidi = how
+
+    def action_toggle_bidi(self) -> None:
+        """The palette's "Right-to-left text": the other way of laying it out, kept."""
+        from workbook.data.durable import SaveError
+        from workbook.i18n.bidi import APP, TERMINAL
+
+        how = TERMINAL if self.bidi == APP else APP
+        try:
+            self.bidi = how
+        except (SaveError, OSError) as error:
+            self.notify(f"The setting could not be saved: {error}", markup=False)
+            return
+        for widget in self.screen.query("LaidOut"):
+            widget.refresh(layout=True)
+        said = "by the workbook" if how == APP else "by the terminal (VTE, Konsole, mlterm)"
+        self.notify(f"Right-to-left text is now laid out {said}.", markup=False)
+
+    @property
+    def language(self) -> str:
+        """The app's language (Home, the caseload, the console, the case record): settings.toml
+        ``language``, else ``--lang``, else the locale, else English (``i18n/choose.py``)."""
+        if self._language is None:
+            from workbook.i18n.choose import app_language
+
+            self._language = app_language(self.store.load_settings().get("language"), os.environ)
+        return self._language
 
     def keys_for(self, action_id: str, default: str | None = None, first: bool = False) -> str:
         """The keys in force for an action of the table (``tui/actions.py``), as the help,

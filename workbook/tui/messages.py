@@ -62,6 +62,8 @@ class RenameCouple(Message):
     facilitator: str
     # The couple's folder takes the name the new names make.
     folder: bool = False
+    # The language of their screens and documents; None leaves it as it is.
+    language: str | None = None
 
 
 @dataclass

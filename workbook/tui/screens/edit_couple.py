@@ -1,4 +1,4 @@
-"""Editing a couple: their names and facilitator (the new couple form, filled in), and the
+"""Editing a couple: their names, facilitator and language (the new couple form, filled in), and the
 way to the archive, to deleting them, and to clearing their care flag while it is up.
 
 The couple keeps its id and folder when the names change, so commands and scripts that name
@@ -30,15 +30,17 @@ class CoupleChange:
     facilitator: str = ""
     # The couple's folder takes the name the new names make (plain folders only).
     folder: bool = False
+    # The language of their screens and documents (a tag the workbook has a catalog for).
+    language: str | None = None
 
 
 class EditCoupleScreen(CoupleForm[CoupleChange]):
     """Dismisses with a ``CoupleChange``, or None when cancelled (Esc)."""
 
-    QUESTION = "The couple's names and facilitator"
+    QUESTION = "The couple's names, facilitator and language"
 
     def __init__(self, couple: Couple, encrypted: bool = False) -> None:
-        super().__init__(couple.names, couple.facilitator or "")
+        super().__init__(couple.names, couple.facilitator or "", couple.language)
         # In an encrypted folder a couple's folder name says nothing: there is none to change.
         self.encrypted = encrypted
         self.archived = bool(couple.archived)
@@ -60,9 +62,9 @@ class EditCoupleScreen(CoupleForm[CoupleChange]):
             if self.care:
                 yield Button("Clear the care flag…", id="clear-care")
 
-    def finished(self, a: str, b: str, facilitator: str) -> CoupleChange:
+    def finished(self, a: str, b: str, facilitator: str, language: str) -> CoupleChange:
         folder = bool(self.query(Checkbox)) and self.query_one("#rename-folder", Checkbox).value
-        return CoupleChange("save", (a, b), facilitator, folder)
+        return CoupleChange("save", (a, b), facilitator, folder, language)
 
     @on(Button.Pressed, "#archive")
     def _archive(self) -> None:

@@ -74,7 +74,11 @@ class CaseloadActions:
         else:
             self.post_message(
                 messages.RenameCouple(
-                    couple, change.names, change.facilitator, folder=change.folder
+                    couple,
+                    change.names,
+                    change.facilitator,
+                    folder=change.folder,
+                    language=change.language,
                 )
             )
 

@@ -1,5 +1,6 @@
-"""A new couple: two names (required, different) and an optional facilitator. The same form
-edits a couple's names (``edit_couple.py``)."""
+"""A new couple: two names (required, different), an optional facilitator, and the language of
+their screens and documents (the languages the workbook has a catalog for; the app's by
+default). The same form edits a couple's names and language (``edit_couple.py``)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,14 @@ from typing import Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Select, Static
 
+from workbook.i18n.bidi import APP, visual
+from workbook.i18n.catalog import available
+from workbook.i18n.names import language_name
+from workbook.i18n.tags import SOURCE, best_match
 from workbook.text import clean_line
 from workbook.tui.actions import bindings
 from workbook.tui.widgets.box import Box
@@ -26,10 +31,16 @@ class CoupleForm(Screen[R | None], Generic[R]):
     BINDINGS = bindings("new-couple")
     QUESTION = "Who is taking part?"
 
-    def __init__(self, names: tuple[str, str] = ("", ""), facilitator: str = "") -> None:
+    def __init__(
+        self,
+        names: tuple[str, str] = ("", ""),
+        facilitator: str = "",
+        language: str | None = None,
+    ) -> None:
         super().__init__()
         self.names = names
         self.facilitator = facilitator
+        self.language = language
 
     def compose(self) -> ComposeResult:
         with Vertical(id="new-couple", classes="form"):
@@ -38,16 +49,48 @@ class CoupleForm(Screen[R | None], Generic[R]):
             yield Box(self.names[0], id="name-a", max_length=60, placeholder="for example Sam")
             yield Label("Second partner's name")
             yield Box(self.names[1], id="name-b", max_length=60, placeholder="for example Alex")
-            yield Label("Facilitator or counsellor (optional)")
-            yield Box(
-                self.facilitator,
-                id="facilitator",
-                max_length=80,
-                placeholder="leave empty if none",
-            )
+            # The language beside the facilitator: the form still fits 80x24 with its buttons.
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield Label("Facilitator or counsellor (optional)")
+                    yield Box(
+                        self.facilitator,
+                        id="facilitator",
+                        max_length=80,
+                        placeholder="leave empty if none",
+                    )
+                with Vertical(id="language-column"):
+                    yield Label("Their language")
+                    yield Select(
+                        self.languages(),
+                        value=self.chosen_language(),
+                        allow_blank=False,
+                        id="language",
+                        compact=True,
+                    )
             yield Static(id="error", markup=False)
             yield from self.buttons()
         yield KeysFooter()
+
+    def languages(self) -> list[tuple[str, str]]:
+        """Each language with a catalog, named in itself ("Español", "العربية"), laid out for
+        the terminal when the app lays out right-to-left text."""
+        laid_out = getattr(self.app, "bidi", APP) == APP
+        out = []
+        for tag in available():
+            name = language_name(tag, tag)
+            name = name[:1].upper() + name[1:]
+            out.append((visual(name) if laid_out else name, tag))
+        return out
+
+    def chosen_language(self) -> str:
+        """The couple's language when it has a catalog, else the app's, else English."""
+        offered = available()
+        for wanted in (self.language, getattr(self.app, "language", None)):
+            found = best_match(wanted, offered)
+            if found is not None:
+                return found
+        return SOURCE
 
     def buttons(self) -> ComposeResult:
         yield Button("Continue", id="continue", variant="primary")
@@ -76,17 +119,20 @@ class CoupleForm(Screen[R | None], Generic[R]):
             self.query_one("#error", Static).update(problem)
             self.query_one("#name-a" if not a else "#name-b", Input).focus()
             return
-        self.dismiss(self.finished(a, b, facilitator))
+        language = self.query_one("#language", Select).value
+        self.dismiss(self.finished(a, b, facilitator, str(language)))
 
-    def finished(self, a: str, b: str, facilitator: str) -> R:
+    def finished(self, a: str, b: str, facilitator: str, language: str) -> R:
         raise NotImplementedError
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
-class NewCoupleScreen(CoupleForm[tuple[str, str, str]]):
-    """Dismisses with (name a, name b, facilitator), or None when cancelled."""
+class NewCoupleScreen(CoupleForm[tuple[str, str, str, str]]):
+    """Dismisses with (name a, name b, facilitator, language), or None when cancelled."""
 
-    def finished(self, a: str, b: str, facilitator: str) -> tuple[str, str, str]:
-        return a, b, facilitator
+    def finished(
+        self, a: str, b: str, facilitator: str, language: str
+    ) -> tuple[str, str, str, str]:
+        return a, b, facilitator, language
