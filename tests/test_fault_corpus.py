@@ -3,20 +3,27 @@
 For each case: no traceback and no "unexpected error", no hang (each command under 30 s: a guard
 against hangs, not a timing), no file changed, and the bystander couple fully served: listed,
 exported, with their own words.
+
+The folder is built once and copied for each case, and the commands share one library of the
+built-in packs: neither is what a fault in a data file could change.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import shutil
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests import faults
 from workbook.cli import main
+from workbook.packs import library as packs_library
 
 TIMEOUT = 30.0
 COMMANDS = [
@@ -53,10 +60,36 @@ def run(data: Path, args: list[str]) -> tuple[int | None, str, str, float]:
     )
 
 
-@pytest.mark.parametrize("case", faults.CASES, ids=lambda case: case.id)
-def test_every_command_survives_the_fault(case: faults.Case, tmp_path: Path) -> None:
-    data, outside = tmp_path / "data", tmp_path / "outside"
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("faults") / "data"
     faults.build(data)
+    return data
+
+
+@pytest.fixture(scope="module")
+def builtin_library() -> packs_library.Library:
+    return packs_library.load_library(environ={})
+
+
+@pytest.fixture(autouse=True)
+def _one_library(monkeypatch: pytest.MonkeyPatch, builtin_library: packs_library.Library) -> None:
+    real = packs_library.load_library
+
+    def load_library(
+        folders: Sequence[Path] = (), environ: Any = None, *, builtin: bool = True
+    ) -> packs_library.Library:
+        if not folders and builtin and environ is None:
+            return builtin_library
+        return real(folders, environ, builtin=builtin)
+
+    monkeypatch.setattr(packs_library, "load_library", load_library)
+
+
+@pytest.mark.parametrize("case", faults.CASES, ids=lambda case: case.id)
+def test_every_command_survives_the_fault(case: faults.Case, built: Path, tmp_path: Path) -> None:
+    data, outside = tmp_path / "data", tmp_path / "outside"
+    shutil.copytree(built, data, symlinks=True)
     faulted = faults.apply(case, data, outside)
     before, before_outside = faults.snapshot(data), faults.snapshot(outside)
     for args in COMMANDS:
