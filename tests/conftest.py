@@ -6,10 +6,14 @@ The TUI tests fix the theme through the app (tests/tui/conftest.py) and turn cur
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from workbook.packs.library import Library
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
@@ -54,3 +58,30 @@ def _hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+@pytest.fixture(scope="session")
+def _builtin_library() -> Library:
+    from workbook.packs.library import load_library
+
+    return load_library(environ={})
+
+
+@pytest.fixture
+def one_library(monkeypatch: pytest.MonkeyPatch, _builtin_library: Library) -> Library:
+    """The built-in packs loaded once for the whole run: every command that loads the library
+    with no folder of packs is given this one. For the tests that run many commands whose
+    library is not what they test (loading it is most of a command's time)."""
+    from workbook.packs import library
+
+    real = library.load_library
+
+    def load_library(
+        folders: Sequence[Path] = (), environ: Any = None, *, builtin: bool = True
+    ) -> Library:
+        if not folders and builtin and environ is None:
+            return _builtin_library
+        return real(folders, environ, builtin=builtin)
+
+    monkeypatch.setattr(library, "load_library", load_library)
+    return _builtin_library

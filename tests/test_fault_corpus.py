@@ -15,15 +15,12 @@ import io
 import shutil
 import threading
 import time
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests import faults
 from workbook.cli import main
-from workbook.packs import library as packs_library
 
 TIMEOUT = 30.0
 COMMANDS = [
@@ -67,25 +64,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return data
 
 
-@pytest.fixture(scope="module")
-def builtin_library() -> packs_library.Library:
-    return packs_library.load_library(environ={})
-
-
-@pytest.fixture(autouse=True)
-def _one_library(monkeypatch: pytest.MonkeyPatch, builtin_library: packs_library.Library) -> None:
-    real = packs_library.load_library
-
-    def load_library(
-        folders: Sequence[Path] = (), environ: Any = None, *, builtin: bool = True
-    ) -> packs_library.Library:
-        if not folders and builtin and environ is None:
-            return builtin_library
-        return real(folders, environ, builtin=builtin)
-
-    monkeypatch.setattr(packs_library, "load_library", load_library)
-
-
+@pytest.mark.usefixtures("one_library")
 @pytest.mark.parametrize("case", faults.CASES, ids=lambda case: case.id)
 def test_every_command_survives_the_fault(case: faults.Case, built: Path, tmp_path: Path) -> None:
     data, outside = tmp_path / "data", tmp_path / "outside"
