@@ -79,7 +79,7 @@ def _session(pack_id: str, table: dict[str, Any]) -> Session:
     return session
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pack_id=st.sampled_from(sorted(LIBRARY.packs)), table=tables)
 def test_any_table_in_any_step_exports_and_offers_without_a_crash(
     pack_id: str, table: dict[str, Any]
@@ -100,7 +100,7 @@ def test_any_table_in_any_step_exports_and_offers_without_a_crash(
     assert isinstance(history_text(trends([session], packs), names), str)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(table=tables)
 def test_answer_models_give_fields_of_the_documented_types(table: dict[str, Any]) -> None:
     problems: list[str] = []
