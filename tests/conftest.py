@@ -36,10 +36,23 @@ DRIVE_THE_APP = (
 )
 
 
+ROOT = Path(__file__).parent.parent
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """``pytest -m unit`` does not even import the tests that drive the app (Textual and every
+    screen): a second or two of each worker's start."""
+    if config.getoption("markexpr") != "unit" or not collection_path.is_relative_to(ROOT):
+        return None
+    where = collection_path.relative_to(ROOT).as_posix()
+    if collection_path.is_dir():
+        where += "/"
+    return True if where.startswith(DRIVE_THE_APP) else None
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    root = Path(__file__).parent.parent
     for item in items:
-        where = item.path.relative_to(root).as_posix()
+        where = item.path.relative_to(ROOT).as_posix()
         marker = pytest.mark.pilot if where.startswith(DRIVE_THE_APP) else pytest.mark.unit
         item.add_marker(marker)
 
@@ -62,9 +75,9 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def _builtin_library() -> Library:
-    from workbook.packs.library import load_library
+    from tests.packs_helpers import builtin_library
 
-    return load_library(environ={})
+    return builtin_library()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.hostile import HOSTILE
+from tests.packs_helpers import builtin_library
 from workbook import tomlio
 from workbook.data.answers.agreement import AgreementAnswer
 from workbook.data.answers.chores import ChoresAnswer
@@ -22,9 +23,8 @@ from workbook.export.summary import summary_markdown
 from workbook.logic.drafts import offers
 from workbook.logic.session_packs import SessionPack
 from workbook.logic.trends import history_text, trends
-from workbook.packs.library import load_library
 
-LIBRARY = load_library(environ={})
+LIBRARY = builtin_library()
 USED = {pid: SessionPack(pid, loaded.pack) for pid, loaded in LIBRARY.packs.items()}
 WHEN = datetime(2026, 11, 22, 19, 5, tzinfo=timezone(timedelta(hours=1)))
 COUPLE = Couple(
