@@ -6,10 +6,14 @@ The TUI tests fix the theme through the app (tests/tui/conftest.py) and turn cur
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from workbook.packs.library import Library
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
@@ -32,10 +36,23 @@ DRIVE_THE_APP = (
 )
 
 
+ROOT = Path(__file__).parent.parent
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """``pytest -m unit`` does not even import the tests that drive the app (Textual and every
+    screen): a second or two of each worker's start."""
+    if config.getoption("markexpr") != "unit" or not collection_path.is_relative_to(ROOT):
+        return None
+    where = collection_path.relative_to(ROOT).as_posix()
+    if collection_path.is_dir():
+        where += "/"
+    return True if where.startswith(DRIVE_THE_APP) else None
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    root = Path(__file__).parent.parent
     for item in items:
-        where = item.path.relative_to(root).as_posix()
+        where = item.path.relative_to(ROOT).as_posix()
         marker = pytest.mark.pilot if where.startswith(DRIVE_THE_APP) else pytest.mark.unit
         item.add_marker(marker)
 
@@ -57,3 +74,30 @@ def _hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+@pytest.fixture(scope="session")
+def _builtin_library() -> Library:
+    from tests.packs_helpers import builtin_library
+
+    return builtin_library()
+
+
+@pytest.fixture
+def one_library(monkeypatch: pytest.MonkeyPatch, _builtin_library: Library) -> Library:
+    """The built-in packs loaded once for the whole run: every command that loads the library
+    with no folder of packs is given this one. For the tests that run many commands whose
+    library is not what they test (loading it is most of a command's time)."""
+    from workbook.packs import library
+
+    real = library.load_library
+
+    def load_library(
+        folders: Sequence[Path] = (), environ: Any = None, *, builtin: bool = True
+    ) -> Library:
+        if not folders and builtin and environ is None:
+            return _builtin_library
+        return real(folders, environ, builtin=builtin)
+
+    monkeypatch.setattr(library, "load_library", load_library)
+    return _builtin_library

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from tests.answer_factory import TEXTS, answers_for
+from tests.packs_helpers import builtin_library
 from workbook.cli import main
 from workbook.data.models import PackUse
 from workbook.data.store import Store
@@ -27,10 +28,10 @@ from workbook.export.summary import summary_markdown
 from workbook.logic.agreements import add_agreement
 from workbook.logic.phases import is_sealed
 from workbook.logic.session_packs import SessionPack
-from workbook.packs.library import SUGGESTED_PATH, builtin_folder, load_library
+from workbook.packs.library import SUGGESTED_PATH, builtin_folder
 from workbook.packs.placeholders import neutral
 
-LIBRARY = load_library(environ={})
+LIBRARY = builtin_library()
 PACK_IDS = sorted(LIBRARY.packs)
 # Every version of every pack, in every language it is written in: ("values", "es").
 VERSIONS = sorted((i, lang) for i, langs in LIBRARY.versions.items() for lang in langs)

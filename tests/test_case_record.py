@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from tests.hostile import HOSTILE
+from tests.packs_helpers import builtin_library
 from workbook.cli import main
 from workbook.data.models import (
     Agreement,
@@ -35,10 +36,9 @@ from workbook.export.render_html import render_html
 from workbook.export.render_md import render_md
 from workbook.logic.scores import ScoreValue
 from workbook.logic.session_packs import begin_packs
-from workbook.packs.library import load_library
 from workbook.text import clean, clean_line
 
-LIBRARY = load_library(environ={})
+LIBRARY = builtin_library()
 ITEMS = LIBRARY.pack("check-in").step("self-check").items
 START = datetime(2026, 1, 5, 19, 0, tzinfo=UTC)
 TODAY = date(2026, 3, 1)

@@ -48,7 +48,7 @@ def loads(chores: list[Chore], split: Split) -> tuple[float, float, float, float
     return a_own, b_own, a_of_b, b_of_a
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(instances())
 def test_split_is_equitable_envy_free_and_shares_at_most_one(chores: list[Chore]) -> None:
     split = fair_split(chores)
@@ -63,7 +63,7 @@ def test_split_is_equitable_envy_free_and_shares_at_most_one(chores: list[Chore]
     assert 0 <= split.shared_part_a <= 1
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(instances())
 def test_the_same_input_always_gives_the_same_split(chores: list[Chore]) -> None:
     assert fair_split(chores) == fair_split(list(reversed(chores))) == fair_split(chores)
@@ -198,7 +198,7 @@ def _percent(value: float) -> int:
     return round(round(value, 6))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(
     overridden(),
     st.dictionaries(
@@ -244,7 +244,7 @@ def test_every_explanation_agrees_with_the_split_it_explains(
         assert text.count(" is shared: your part is about ") == len(shared)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(instances())
 def test_the_fair_split_is_explained_as_even_and_at_most_half(chores: list[Chore]) -> None:
     # Envy-free means each carries at most half by their own measure; equitable, the same.

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.crypt_helpers import PASSPHRASE, every_file, quick_wrap
+from tests.quick_wrap import quick_wrap_bytes
 from workbook.cli import main
 from workbook.data import crypt_folder, crypt_keys, crypt_run, vault
 from workbook.data.models import Agreements
@@ -165,8 +166,13 @@ def test_an_interrupted_encrypt_shows_a_new_recovery_code(tmp_path: Path) -> Non
     shutil.which("age") is None, reason="the age tool is not installed (apt-get install age)"
 )
 def test_the_age_tool_opens_a_session_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The real thing: age's scrypt, as the passphrase wraps it.
-    monkeypatch.setattr(vault, "WRAP", vault._wrap)
+    # The real thing: age's scrypt, as the passphrase wraps the key and unwraps it again. The
+    # recovery code's copy (the same function, another secret, a second of scrypt) stays quick.
+    def wrap(secret: str, plain: bytes) -> bytes:
+        real = secret == PASSPHRASE
+        return vault._wrap(secret, plain) if real else quick_wrap_bytes(secret, plain)
+
+    monkeypatch.setattr(vault, "WRAP", wrap)
     monkeypatch.setattr(vault, "UNWRAP", vault._unwrap)
     root = tmp_path / "data"
     crypt_folder.encrypt(root, PASSPHRASE, lambda code: None)

@@ -4,7 +4,8 @@ Each round copies a folder, runs the command (or a loop of saves) in a child pro
 at a random moment within the time a whole run takes (measured first, in the same test). The
 folder must then open with the passphrase (which finishes an interrupted run in the direction it
 went) and hold everything it held: decrypted, every file is the one we started from, byte for
-byte. Rounds run a few at a time; WORKBOOK_KILL_ROUNDS asks for more.
+byte. Rounds run a few at a time, ten in the suite (every run kills at new moments);
+WORKBOOK_KILL_ROUNDS asks for more.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from tests.crypt_helpers import PASSPHRASE, every_file, quick_wrap
 from workbook.data import crypt_folder, vault
 from workbook.data.store import Store
 
-ROUNDS = max(int(os.environ.get("WORKBOOK_KILL_ROUNDS", "20")), 20)
+ROUNDS = max(int(os.environ.get("WORKBOOK_KILL_ROUNDS", "10")), 10)
 AT_ONCE = 6
 REPO = Path(__file__).resolve().parent.parent
 WHEN = datetime(2026, 11, 22, 19, 5, tzinfo=timezone(timedelta(hours=1)))

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
+from tests.packs_helpers import builtin_library
 from workbook.logic.scores import pack_scores, score_range
-from workbook.packs.library import load_library
 from workbook.packs.models import ScaleStep, point_label
 
-PACK = load_library(environ={}).pack("csi-4")
+PACK = builtin_library().pack("csi-4")
 BELOW = "Below the published cut-off of 13.5"
 ABOVE = "At or above the published cut-off of 13.5"
 

@@ -3,12 +3,16 @@
 For each case: no traceback and no "unexpected error", no hang (each command under 30 s: a guard
 against hangs, not a timing), no file changed, and the bystander couple fully served: listed,
 exported, with their own words.
+
+The folder is built once and copied for each case, and the commands share one library of the
+built-in packs: neither is what a fault in a data file could change.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -53,10 +57,18 @@ def run(data: Path, args: list[str]) -> tuple[int | None, str, str, float]:
     )
 
 
-@pytest.mark.parametrize("case", faults.CASES, ids=lambda case: case.id)
-def test_every_command_survives_the_fault(case: faults.Case, tmp_path: Path) -> None:
-    data, outside = tmp_path / "data", tmp_path / "outside"
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("faults") / "data"
     faults.build(data)
+    return data
+
+
+@pytest.mark.usefixtures("one_library")
+@pytest.mark.parametrize("case", faults.CASES, ids=lambda case: case.id)
+def test_every_command_survives_the_fault(case: faults.Case, built: Path, tmp_path: Path) -> None:
+    data, outside = tmp_path / "data", tmp_path / "outside"
+    shutil.copytree(built, data, symlinks=True)
     faulted = faults.apply(case, data, outside)
     before, before_outside = faults.snapshot(data), faults.snapshot(outside)
     for args in COMMANDS:

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.packs_helpers import builtin_library
 from workbook.cli import main
 from workbook.data.models import Session
 from workbook.data.store import Store
 from workbook.logic.session_packs import begin_packs
-from workbook.packs.library import load_library
 from workbook.packs.load import parse_pack
 
-LIBRARY = load_library(environ={})
+LIBRARY = builtin_library()
 ITEMS = LIBRARY.pack("check-in").step("self-check").items
 START = datetime(2026, 1, 5, 19, 0, tzinfo=UTC)
 SESSIONS = ["2026-01-05-1900", "2026-01-12-1900"]

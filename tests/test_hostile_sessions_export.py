@@ -110,8 +110,9 @@ def check_words(text: str, drawn: Drawn) -> None:
             assert not missing, (step, value[:80], missing[:5])
 
 
+@pytest.mark.usefixtures("one_library")
 @settings(
-    max_examples=40,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.hostile import HOSTILE
+from tests.packs_helpers import builtin_library
 from workbook import tomlio
 from workbook.data.answers.agreement import AgreementAnswer
 from workbook.data.answers.chores import ChoresAnswer
@@ -22,9 +23,8 @@ from workbook.export.summary import summary_markdown
 from workbook.logic.drafts import offers
 from workbook.logic.session_packs import SessionPack
 from workbook.logic.trends import history_text, trends
-from workbook.packs.library import load_library
 
-LIBRARY = load_library(environ={})
+LIBRARY = builtin_library()
 USED = {pid: SessionPack(pid, loaded.pack) for pid, loaded in LIBRARY.packs.items()}
 WHEN = datetime(2026, 11, 22, 19, 5, tzinfo=timezone(timedelta(hours=1)))
 COUPLE = Couple(
@@ -79,7 +79,7 @@ def _session(pack_id: str, table: dict[str, Any]) -> Session:
     return session
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pack_id=st.sampled_from(sorted(LIBRARY.packs)), table=tables)
 def test_any_table_in_any_step_exports_and_offers_without_a_crash(
     pack_id: str, table: dict[str, Any]
@@ -100,7 +100,7 @@ def test_any_table_in_any_step_exports_and_offers_without_a_crash(
     assert isinstance(history_text(trends([session], packs), names), str)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(table=tables)
 def test_answer_models_give_fields_of_the_documented_types(table: dict[str, Any]) -> None:
     problems: list[str] = []

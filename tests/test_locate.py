@@ -98,7 +98,7 @@ def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(_documents)
 def test_every_path_of_a_written_document_is_located_at_its_key(data: dict[str, Any]) -> None:
     source = tomlio.dumps(data)

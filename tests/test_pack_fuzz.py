@@ -2,9 +2,13 @@
 
 Each case mutates a built-in pack, either as data (a key removed, renamed or given a value of
 another type) or as text (spans cut, lines repeated, brackets and quotes dropped in), and loads
-it. ``_load`` is the loader without its last-resort guard, so a mistake in a rule shows here as an
-exception instead of hiding behind "could not be checked". Set ``WORKBOOK_FUZZ_CASES`` for a
-longer run than the suite's.
+it. ``_parse`` is the loader (after it has read the file's bytes) without its last-resort guard,
+so a mistake in a rule shows here as an exception instead of hiding behind "could not be
+checked". The suite runs 1,200 cases (the same every run); set ``WORKBOOK_FUZZ_CASES`` for a
+longer run.
+
+"Never take a second" is a guard against a hang, counted in the CPU time of the loading thread,
+so that a loaded machine never fails it.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from workbook.packs import load
 from workbook.packs.library import builtin_folder, load_library
 
 BUILTIN = sorted(builtin_folder().glob("*.toml"))
-CASES = int(os.environ.get("WORKBOOK_FUZZ_CASES", "3200"))
+CASES = int(os.environ.get("WORKBOOK_FUZZ_CASES", "1200"))
 CHUNKS = 8
 
 
@@ -40,23 +44,20 @@ def _case(seed: int) -> str | None:
 
 
 @pytest.mark.parametrize("chunk", range(CHUNKS))
-def test_mutated_builtin_packs_never_raise_and_never_take_a_second(
-    chunk: int, tmp_path: Path
-) -> None:
-    file = tmp_path / "mutated.toml"
+def test_mutated_builtin_packs_never_raise_and_never_take_a_second(chunk: int) -> None:
+    file = Path("mutated.toml")  # named in problems, never written
     loaded_ok = broken = 0
     for seed in range(chunk, CASES, CHUNKS):
         text = _case(seed)
         if text is None:
             continue
-        file.write_text(text, encoding="utf-8")
-        started = time.perf_counter()
+        started = time.thread_time()
         try:
-            loaded = load._load(file, False)
+            loaded = load._parse(text.encode("utf-8"), file, False)
         except Exception as error:  # pragma: no cover - the failure being looked for
             raise AssertionError(f"seed {seed}: {type(error).__name__}: {error}") from error
         # A hang guard, not a benchmark: a load takes milliseconds.
-        assert time.perf_counter() - started < 1.0, f"seed {seed} took too long"
+        assert time.thread_time() - started < 1.0, f"seed {seed} took too long"
         if loaded.ok:
             loaded_ok += 1
         else:
@@ -102,9 +103,9 @@ def _poison_folder(folder: Path) -> list[str]:
 def test_poison_files_each_give_a_located_problem(tmp_path: Path) -> None:
     _poison_folder(tmp_path)
     for file in sorted(tmp_path.iterdir()):
-        started = time.perf_counter()
+        started = time.thread_time()
         loaded = load._load(file, False)
-        assert time.perf_counter() - started < 1.0, file.name
+        assert time.thread_time() - started < 1.0, file.name
         assert not loaded.ok, file.name
         assert len(loaded.problems) >= 1, file.name
         shown = str(loaded.problems[0])

@@ -12,7 +12,8 @@ help from the locator:
 - an entry of a list is on a line that holds it;
 - the path never runs on past a value that is not a table or a list.
 
-Set ``WORKBOOK_FUZZ_CASES`` for a longer run than the suite's.
+The suite runs 1,200 cases (the same ones every run: seeds 0 to 1,199); set
+``WORKBOOK_FUZZ_CASES`` for a longer run (4,000 or more before a change to the locator).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from workbook.packs.problems import Problem
 
 BUILTIN = {path.name: path.read_text(encoding="utf-8") for path in builtin_folder().glob("*.toml")}
 NAMES = sorted(BUILTIN)
-CASES = int(os.environ.get("WORKBOOK_FUZZ_CASES", "4000"))
+CASES = int(os.environ.get("WORKBOOK_FUZZ_CASES", "1200"))
 CHUNKS = 8
 STEPS_HEADER = re.compile(r"^\[\[steps\]\][ \t]*(#.*)?$")
 SCORES_HEADER = re.compile(r"^\[\[scores\]\][ \t]*(#.*)?$")
@@ -265,8 +266,9 @@ def _entry(value: Any, line: int, lines: Lines) -> str | None:
 
 
 @pytest.mark.parametrize("chunk", range(CHUNKS))
-def test_every_located_problem_is_on_the_line_of_what_it_names(chunk: int, tmp_path: Path) -> None:
-    file = tmp_path / "mutated.toml"
+def test_every_located_problem_is_on_the_line_of_what_it_names(chunk: int) -> None:
+    # Named, never written: the loader's reading of a file is the same for every case.
+    file = Path("mutated.toml")
     checked = 0
     wrong: list[str] = []
     for seed in range(chunk, CASES, CHUNKS):
@@ -277,8 +279,7 @@ def test_every_located_problem_is_on_the_line_of_what_it_names(chunk: int, tmp_p
             data = tomlio.loads(text)
         except tomlio.TOMLDecodeError:
             continue  # syntax errors have fixtures of their own
-        file.write_text(text, encoding="utf-8")
-        loaded = load._load(file, False)
+        loaded = load._parse(text.encode("utf-8"), file, False)
         lines = Lines(text)
         for problem in loaded.problems:
             if not problem.path:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from tests.packs_helpers import builtin_library
 from workbook.logic.scores import (
     ScoreValue,
     band_of,
@@ -18,11 +19,10 @@ from workbook.logic.scores import (
     score_range,
     shown,
 )
-from workbook.packs.library import load_library
 from workbook.packs.load import parse_pack
 from workbook.packs.models import Pack
 
-CHECK_IN = load_library(environ={}).pack("check-in")
+CHECK_IN = builtin_library().pack("check-in")
 SELF_CHECK = CHECK_IN.step("self-check").items
 
 
@@ -323,7 +323,7 @@ def test_a_together_step_gives_no_score() -> None:
 # A passed step
 
 
-BEFORE = load_library(environ={}).pack("before-you-commit")
+BEFORE = builtin_library().pack("before-you-commit")
 BALANCE = BEFORE.step("balance").items
 
 

@@ -19,7 +19,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,9 +28,11 @@ import pytest
 pytest.importorskip("textual_serve", reason="workbook serve needs the serve extra")
 webdriver = pytest.importorskip("selenium.webdriver", reason="the browser tests need selenium")
 
+from selenium.common.exceptions import TimeoutException  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 
 from workbook import tomlio  # noqa: E402
 
@@ -150,41 +151,33 @@ class Browser:
 
     def wait_for(self, *texts: str, link: str = "couple", timeout: float = 20) -> str:
         """Wait until the link's app has drawn all ``texts`` since the last mark."""
-        end = time.monotonic() + timeout
-        while True:
+        drawn = ""
+
+        def all_drawn(_: Any) -> bool:
+            nonlocal drawn
             self.pump()
             drawn = self.since_mark(link)
-            if all(text in drawn for text in texts):
-                self.marks[link] = len(self.frames)
-                return drawn
-            if time.monotonic() > end:
-                self.driver.save_screenshot(str(self.downloads.parent / "not-drawn.png"))
-                raise AssertionError(f"not drawn: {texts!r}; last drawn: {drawn[-600:]!r}")
-            time.sleep(0.1)
+            return all(text in drawn for text in texts)
 
-    def settle(self, quiet: float = 0.8, timeout: float = 10) -> str:
-        """What the couple's app drew since the last mark, once it has stopped drawing."""
-        end = time.monotonic() + timeout
-        seen, still = len(self.frames), time.monotonic()
-        while time.monotonic() < end:
-            time.sleep(0.1)
-            self.pump()
-            if len(self.frames) != seen:
-                seen, still = len(self.frames), time.monotonic()
-            elif time.monotonic() - still >= quiet:
-                break
-        return self.since_mark("couple")
+        try:
+            WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(all_drawn)
+        except TimeoutException:
+            self.driver.save_screenshot(str(self.downloads.parent / "not-drawn.png"))
+            raise AssertionError(f"not drawn: {texts!r}; last drawn: {drawn[-600:]!r}") from None
+        self.marks[link] = len(self.frames)
+        return drawn
 
     def until(self, check: Callable[[], Any], what: str, timeout: float = 20) -> Any:
-        end = time.monotonic() + timeout
-        while not (found := check()):
-            if time.monotonic() > end:
-                raise AssertionError(f"timed out waiting for {what}")
-            time.sleep(0.1)
-        return found
+        try:
+            return WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(lambda _: check())
+        except TimeoutException:
+            raise AssertionError(f"timed out waiting for {what}") from None
 
     def keys(self, *keys: str) -> None:
-        """Type into the couple's terminal, as a person would."""
+        """Type into the couple's terminal, as fast as the browser sends them: what the keys
+        do never depends on how fast they arrive. What was drawn before them is left behind
+        the mark."""
+        self.pump()
         self.marks["couple"] = len(self.frames)
         box = self.driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
         for key in keys:
@@ -194,7 +187,6 @@ class Browser:
                 ).perform()
             else:
                 box.send_keys(key)
-            time.sleep(0.15)
 
     def click_cell(self, column: int, row: int) -> None:
         """Click the character cell at ``column``, ``row`` (from 0; a negative row counts from
@@ -248,8 +240,13 @@ def test_a_couple_walks_in_the_browser(session: tuple[Served, Browser, Path]) ->
     order = [loaded.pack.id for loaded in load_library(environ={}).ordered() if loaded.pack]
     browser.keys(*[Keys.DOWN] * order.index("values"), " ", Keys.CONTROL + "s")
     # Alt+N stands in for Ctrl+N, which the browser keeps; the footer says so.
-    browser.wait_for("alt+n", "Next")
-    _walk_on_to(browser, "Pick three to five")
+    browser.wait_for("alt+n", "Next", "Why values matter")
+    # The pack's first step is read together; its second is private, so the screen is passed
+    # to the first partner.
+    browser.keys("alt+n")
+    browser.wait_for("look away", "Sam, press Enter")
+    browser.keys(Keys.ENTER)
+    browser.wait_for("Pick three to five")
     # Three values picked, privately, then over to the other partner.
     browser.keys(" ")
     browser.wait_for("[x] Love")
@@ -319,41 +316,14 @@ def test_a_couple_walks_in_the_browser(session: tuple[Served, Browser, Path]) ->
     assert not outside, outside
 
 
-def _walk_on_to(browser: Browser, prompt: str) -> None:
-    """Walk on with Alt+N to the step that asks ``prompt``: reading steps go on, hand-overs are
-    accepted with Enter, and a one-answer question on the way (a first session's safety check,
-    where the workbook has one) gets its calm answer."""
-    for _ in range(30):
-        drawn = browser.settle()
-        # The screen now shown is the one whose sign was drawn last: a step's last frames can
-        # arrive after the key that leaves it.
-        signs = {"prompt": prompt, "hand-over": "look away", "choice": "Choose one"}
-        signs |= {"read": "go on with Next"}
-        shown = max(signs, key=lambda sign: drawn.rfind(signs[sign]))
-        if drawn.rfind(signs[shown]) < 0:
-            shown = "read"
-        if shown == "prompt":
-            return
-        if shown == "hand-over":
-            browser.keys(Keys.ENTER)
-        elif shown == "choice":
-            calm = "No" if "afraid" in drawn else "Yes"
-            if calm == "No":
-                browser.keys(Keys.DOWN)
-            browser.keys(" ")
-            browser.wait_for(f"[x] {calm}")
-            # What the pick still draws is left behind, so the next look sees the next screen.
-            browser.settle()
-            browser.keys("alt+n")
-        else:
-            browser.keys("alt+n")
-    raise AssertionError(f"never reached the step that asks {prompt!r}")
-
-
 def _screenshot(driver: Any, folder: Path) -> None:
     target = SHOT if os.environ.get("WORKBOOK_README_SHOT") == "1" else folder / SHOT.name
     target.parent.mkdir(parents=True, exist_ok=True)
-    time.sleep(0.5)  # the terminal paints what it received at its next frame
+    # The terminal paints what it has received at the page's next frame: wait for two.
+    driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "requestAnimationFrame(() => requestAnimationFrame(() => done()));"
+    )
     driver.save_screenshot(str(target))
     assert target.stat().st_size > 1000
 
@@ -473,9 +443,7 @@ def test_alt_keys_act_in_a_text_box_and_never_type_their_letter(tmp_path: Path) 
             return listed[0]["text"] if len(listed) >= 2 else None
 
         box = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
-        for key in "Calm":
-            box.send_keys(key)
-            time.sleep(0.15)
+        box.send_keys("Calm")
         ActionChains(driver).key_down(Keys.ALT).send_keys("n").key_up(Keys.ALT).perform()
         box.send_keys("x")
         assert browser.until(first_note, "a second note") == "Calm"

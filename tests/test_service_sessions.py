@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.packs_helpers import builtin_library
 from workbook.data.models import Couple
 from workbook.data.store import Store
-from workbook.packs.library import load_library
 from workbook.service import sessions
 from workbook.service.errors import NotFound, NotSaved, Refused
 
 TODAY = date(2026, 11, 22)
-PACKS = load_library(environ={}).packs
+PACKS = builtin_library().packs
 
 
 @pytest.fixture

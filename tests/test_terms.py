@@ -9,16 +9,15 @@ from typing import Any
 
 import pytest
 
-from tests.packs_helpers import write_pack
+from tests.packs_helpers import builtin_library, write_pack
 from workbook.data.models import Session
 from workbook.logic.drafts import Offer, offers
-from workbook.packs.library import load_library
 from workbook.packs.load import load_pack
 from workbook.packs.models import Pack
 
 NAMES = {"a": "Zoë", "b": "Alex"}
 WHEN = datetime(2026, 1, 1, tzinfo=UTC)
-LIBRARY = load_library(environ={})
+LIBRARY = builtin_library()
 
 
 def offered(pack: Pack, answers: dict[str, Any], step_id: str = "agree") -> list[Offer]:

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.packs_helpers import builtin_library
 from workbook.cli import main
 from workbook.data.models import Session
 from workbook.data.store import Store
 from workbook.logic.trends import history_text, sparkline, trends
-from workbook.packs.library import load_library
 from workbook.packs.models import Pack
 
-LIBRARY = load_library(environ={})
+LIBRARY = builtin_library()
 PACKS = {k: v.pack for k, v in LIBRARY.packs.items() if v.pack}
 START = datetime(2026, 1, 5, 19, 0, tzinfo=UTC)
 

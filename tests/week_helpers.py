@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from tests.packs_helpers import builtin_library
 from workbook.data.models import Session
 from workbook.data.store import Store
 from workbook.logic.session_packs import begin_packs
-from workbook.packs.library import load_library
 from workbook.service import goals
 
-LIBRARY = load_library(environ={})
+LIBRARY = builtin_library()
 START = datetime(2026, 9, 7, 18, 0, tzinfo=UTC)
 STEPS = ("happiness", "warm", "rewarding", "satisfied")
 # Sam, then Alex, in each sitting: 10 and 12, then 13 and 15, then 16 and 17.

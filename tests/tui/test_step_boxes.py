@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.widgets import Input, Static
 
-from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
+from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, until, walk
 from workbook import tomlio
 from workbook.data.store import Store
 from workbook.packs.library import Library
@@ -349,11 +349,7 @@ async def test_the_request_box_is_saved_as_typed_and_comes_back(
         widget = walk(again).query_one(RequestsInput)
         assert again.focused is widget.query_one("#ask")
         # The stage scrolls to the box once it has been drawn at its top.
-        for _ in range(20):
-            if "Alex, what would you ask Sam for?" in screen_text(again):
-                break
-            await pilot.pause(0.05)
-        assert "Alex, what would you ask Sam for?" in screen_text(again)
+        await until(pilot, lambda: "Alex, what would you ask Sam for?" in screen_text(again))
         await pilot.press(*"ut", "enter")
         await pilot.pause()
         assert [(r.by, r.text) for r in widget.rows] == [("a", "Call me"), ("b", "Plan a day out")]
