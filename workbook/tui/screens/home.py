@@ -167,7 +167,8 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         except Exception as error:  # never a crash on Home: say what went wrong instead
             found = Caseload(note=f"The couples could not be read: {error}")
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, found)
+            # Next in Home's own queue, which holds the keys until it is done (``key_gate``).
+            self.app.call_from_thread(self.call_next, self._show, found)
 
     async def _show(self, caseload: Caseload) -> None:
         self.view.caseload = caseload
