@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 
 from workbook.data.index import Caseload
 from workbook.data.overview import Overview
-from workbook.logic.caseload import ORDERS, SHOWS, CaseView
+from workbook.logic.caseload import CaseView
 from workbook.service import caseload
 from workbook.service.errors import ServiceError
 from workbook.tui import messages
@@ -31,8 +31,8 @@ from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill
 from workbook.tui.screens.home_manage import CaseloadActions
 from workbook.tui.screens.home_rows import description, row_cells, table_columns
+from workbook.tui.screens.home_search import caseload_bar
 from workbook.tui.screens.home_week import CaseloadWeek
-from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.case_table import CaseTable
 from workbook.tui.widgets.footer import KeysFooter
@@ -45,13 +45,6 @@ if TYPE_CHECKING:
 NARROW = 76
 # From this width the table has room for the facilitator.
 WIDE = 100
-
-
-class SearchBox(Box):
-    """The search: typing filters at once; ↑ ↓ move in the table; Enter goes to it; Esc
-    clears."""
-
-    BINDINGS = bindings("search")
 
 
 class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
@@ -107,22 +100,11 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         self.query_one("#caseload-bar").display = False
 
     async def _caseload_bar(self, shown: bool) -> None:
-        """Show the search and the filters, or hide them. A couple at home never needs them, so
-        they are made the first time a caseload does: Home is drawn sooner without them."""
+        """Show the search and the filters, made the first time (``home_search``), or hide
+        them."""
         bar = self.query_one("#caseload-bar")
         if shown and not bar.children:
-            await bar.mount_all(
-                [
-                    SearchBox(
-                        placeholder=f"Search names ({self.wb.keys_for('home.search')})",
-                        id="search",
-                        compact=True,
-                        max_length=60,
-                    ),
-                    Select(SHOWS, value="current", allow_blank=False, id="show", compact=True),
-                    Select(ORDERS, value="name", allow_blank=False, id="order", compact=True),
-                ]
-            )
+            await bar.mount_all(caseload_bar(self.wb.keys_for))
         bar.display = shown
 
     def _search_box(self) -> Input | None:
