@@ -377,3 +377,15 @@ def test_couples_names_a_problem_beside_the_couple(
     assert "agreements.toml cannot be read" in row["problem"]
     _, text, _ = run(capsys, "couples")
     assert "(problem: agreements.toml cannot be read" in text
+
+
+def test_no_argument_parses_as_the_whole_command_line_does() -> None:
+    # ``workbook`` alone is parsed without the commands' parsers, for a quicker start-up.
+    from workbook.cli.parser import parser, top_parser
+
+    def seen(args: object) -> dict[str, object]:
+        found = dict(vars(args))
+        return {**found, "run": found["run"].__qualname__}
+
+    assert seen(top_parser().parse_args([])) == seen(parser().parse_args([]))
+    assert seen(parser().parse_args([]))["run"] == "app.open_workbook"

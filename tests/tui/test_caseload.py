@@ -181,4 +181,12 @@ async def test_one_couple_keeps_home_calm(store: Store, library: Library) -> Non
         assert "Guided conversations" in screen_text(app)
         # No search box to type into: the keys stay Home's, and other letters do nothing.
         await pilot.press("j")
-        assert home.query_one("#search", Input).value == ""
+        assert not home.query("#search")
+        assert type(app.screen) is HomeScreen
+        # A second couple makes a caseload: the search comes, and a name typed goes to it.
+        store.create_couple("Jo", "Kim")
+        home.refresh_couples()
+        await home.loaded()
+        await pilot.press("j")
+        assert home.query_one("#caseload-bar").display
+        assert home.query_one("#search", Input).value == "j"

@@ -11,7 +11,7 @@ from typing import Any
 
 from workbook.cli import common
 from workbook.cli.output import EXIT_OK, Fatal, err, out
-from workbook.serve.links import SEAT
+from workbook.serve.env import SEAT
 
 
 def open_workbook(args: argparse.Namespace) -> int:
@@ -93,7 +93,7 @@ def facilitate(args: argparse.Namespace) -> int:
 
 def run_app(app: Any) -> None:
     """Run a window; served, its crashes are told without the couple's words."""
-    from workbook.serve.links import served
+    from workbook.serve.env import served
 
     if served():
         from workbook.tui.crash import plain_crashes
@@ -104,7 +104,7 @@ def run_app(app: Any) -> None:
 
 def watched() -> bool:
     """True when a person watches the app: a terminal, or a browser through workbook serve."""
-    from workbook.serve.links import served
+    from workbook.serve.env import served
 
     return served() or (sys.stdin.isatty() and sys.stdout.isatty())
 

@@ -8,12 +8,14 @@ import sys
 from collections.abc import Sequence
 
 from workbook.cli.output import EXIT_FATAL, EXIT_OK, Fatal, err
-from workbook.cli.parser import parser
+from workbook.cli.parser import parser, top_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    # With no argument at all, every command's parser would be built only to open the app.
+    args = (parser() if given else top_parser()).parse_args(given)
     if getattr(args, "lang", None):
         from workbook.i18n.choose import COMMAND_LINE
 

@@ -26,7 +26,9 @@ def lazy(name: str) -> Any:
     return run
 
 
-def parser() -> argparse.ArgumentParser:
+def top_parser() -> argparse.ArgumentParser:
+    """The command line without its commands: all that ``workbook`` alone, the usual start,
+    needs (``main``). Building every command's parser costs more than reading the couples."""
     common = argparse.ArgumentParser(add_help=False)
     common_options(common, default=None)
     top = argparse.ArgumentParser(
@@ -36,6 +38,11 @@ def parser() -> argparse.ArgumentParser:
     )
     top.add_argument("--version", action="version", version=f"workbook {__version__}")
     top.set_defaults(run=lazy("app.open_workbook"), couple=None, pack=[])
+    return top
+
+
+def parser() -> argparse.ArgumentParser:
+    top = top_parser()
     commands = top.add_subparsers(title="commands", metavar="COMMAND")
     sub_common = argparse.ArgumentParser(add_help=False)
     common_options(sub_common, default=argparse.SUPPRESS)

@@ -29,13 +29,13 @@ from workbook.data.folder_files import FolderFiles, ReadOnlyError
 from workbook.data.layout import couple_id_base, is_id, session_id_base, unique
 from workbook.data.locks import Busy, file_lock, release
 from workbook.data.model_files import OUTSIDE, dumps, from_table, linked
-from workbook.data.notes import NotesFile
 from workbook.data.overview import Overview, read_overview
 from workbook.data.version import FORMAT
 from workbook.reading import reason_for
 
 if TYPE_CHECKING:
     from workbook.data.models import Agreements, Couple, Session
+    from workbook.data.notes import NotesFile
 
 __all__ = ["DataError", "Overview", "ReadOnlyError", "Store"]
 
@@ -200,6 +200,8 @@ class Store(FolderFiles):
     def notes(self, couple_id: str, session_id: str, legacy: str = "") -> NotesFile:
         """The counsellor's notes file of a session (``legacy``: the notes an older version kept
         in the session file, shown with the new ones)."""
+        from workbook.data.notes import NotesFile  # the notes' modules load when needed
+
         session_file = self.layout.session_file(couple_id, session_id)
         return NotesFile(session_file, legacy, self.layout.couple_file(couple_id))
 

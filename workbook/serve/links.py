@@ -9,7 +9,6 @@ it says, so the rules are tested without a server.
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import sys
 from collections.abc import Mapping, Sequence
@@ -17,14 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-# The environment variable that tells the app it is in a browser (keys, exports).
-SERVED = "WORKBOOK_SERVED"
-# The console's: the links it may renew, as a JSON list of [name, title].
-SEATS = "WORKBOOK_SEATS"
-# A partner's own seat: "a" or "b" (DESIGN.md section 3, the apart walk).
-SEAT = "WORKBOOK_SEAT"
-# The served app's Textual driver: textual-serve's, with the workbook's messages from the server.
-DRIVER = "workbook.tui.served:ServedDriver"
+# What the apps are told through their environment (``env``), here too for the server's side.
+from workbook.serve.env import DRIVER as DRIVER
+from workbook.serve.env import SEAT as SEAT
+from workbook.serve.env import SEATS as SEATS
+from workbook.serve.env import SERVED as SERVED
+from workbook.serve.env import served as served
+
 OWN_ADDRESS = "This page may only be opened from its own address."
 NEEDS_LINK = "This address needs the private link that workbook serve printed."
 SPENT = (
@@ -33,11 +31,6 @@ SPENT = (
     "workbook serve again."
 )
 WRONG_HOST = "This address is not the workbook's own."
-
-
-def served() -> bool:
-    """True in the app ``workbook serve`` started for a browser."""
-    return os.environ.get(SERVED) == "1"
 
 
 @dataclass

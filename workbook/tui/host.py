@@ -21,7 +21,7 @@ from textual.screen import ModalScreen, Screen, ScreenResultType
 from workbook.data.dates import now as wall_clock
 from workbook.i18n.bidi import Mode
 from workbook.i18n.bidi import mode as bidi_mode
-from workbook.serve.links import served
+from workbook.serve.env import served
 from workbook.tui import keys
 from workbook.tui.actions import default_keys
 

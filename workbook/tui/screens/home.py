@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 
 from workbook.data.index import Caseload
 from workbook.data.overview import Overview
-from workbook.logic.caseload import ORDERS, SHOWS, CaseView
+from workbook.logic.caseload import CaseView
 from workbook.service import caseload
 from workbook.service.errors import ServiceError
 from workbook.tui import messages
@@ -31,8 +31,8 @@ from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill
 from workbook.tui.screens.home_manage import CaseloadActions
 from workbook.tui.screens.home_rows import description, row_cells, table_columns
+from workbook.tui.screens.home_search import caseload_bar
 from workbook.tui.screens.home_week import CaseloadWeek
-from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.case_table import CaseTable
 from workbook.tui.widgets.footer import KeysFooter
@@ -45,13 +45,6 @@ if TYPE_CHECKING:
 NARROW = 76
 # From this width the table has room for the facilitator.
 WIDE = 100
-
-
-class SearchBox(Box):
-    """The search: typing filters at once; ↑ ↓ move in the table; Enter goes to it; Esc
-    clears."""
-
-    BINDINGS = bindings("search")
 
 
 class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
@@ -89,15 +82,8 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
                 classes="subtitle",
                 markup=False,
             )
-            with Horizontal(id="caseload-bar"):
-                yield SearchBox(
-                    placeholder=f"Search names ({self.wb.keys_for('home.search')})",
-                    id="search",
-                    compact=True,
-                    max_length=60,
-                )
-                yield Select(SHOWS, value="current", allow_blank=False, id="show", compact=True)
-                yield Select(ORDERS, value="name", allow_blank=False, id="order", compact=True)
+            # The search and the filters are put in once there is a caseload (``_show``).
+            yield Horizontal(id="caseload-bar")
             yield CaseTable(id="couples")
             yield Static("Reading the couples…", id="detail", markup=False)
             with Horizontal(id="home-buttons"):
@@ -112,6 +98,19 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#caseload-bar").display = False
+
+    async def _caseload_bar(self, shown: bool) -> None:
+        """Show the search and the filters, made the first time (``home_search``), or hide
+        them."""
+        bar = self.query_one("#caseload-bar")
+        if shown and not bar.children:
+            await bar.mount_all(caseload_bar(self.wb.keys_for))
+        bar.display = shown
+
+    def _search_box(self) -> Input | None:
+        """The search box, once there is one."""
+        found = self.query("#search")
+        return found.first(Input) if found else None
 
     def on_resize(self, event: events.Resize) -> None:
         narrow = event.size.width < NARROW
@@ -150,9 +149,10 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         except Exception as error:  # never a crash on Home: say what went wrong instead
             found = Caseload(note=f"The couples could not be read: {error}")
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, found)
+            # Next in Home's own queue, which holds the keys until it is done (``key_gate``).
+            self.app.call_from_thread(self.call_next, self._show, found)
 
-    def _show(self, caseload: Caseload) -> None:
+    async def _show(self, caseload: Caseload) -> None:
         self.view.caseload = caseload
         self._rows.clear()
         if caseload.note and caseload.note not in self._noted:
@@ -161,7 +161,7 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         total = len(caseload.couples) + len(caseload.unreadable)
         # A couple at home sees their couple; the search and filters come with a caseload.
         caseload_bar = total > 1 or any(c.archived for c in caseload.couples)
-        self.query_one("#caseload-bar").display = caseload_bar
+        await self._caseload_bar(caseload_bar)
         # A counsellor knows what workbook is for: the line goes, for one more couple.
         self.query_one(".subtitle").display = not caseload_bar
         for button in ("#new-session", "#resume", "#export", "#review"):
@@ -279,16 +279,16 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         self._fill()
 
     def action_search(self) -> None:
-        bar = self.query_one("#caseload-bar")
-        if bar.display:
-            self.query_one("#search", Input).focus()
+        search = self._search_box()
+        if search is not None and self.query_one("#caseload-bar").display:
+            search.focus()
 
     def action_move(self, step: int) -> None:
         self.query_one("#couples", CaseTable).action_move(step)
 
     def action_clear_search(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.value:
+        search = self._search_box()
+        if search is not None and search.value:
             search.value = ""
         if self.couples or self.view.unreadable_shown():
             self.query_one("#couples", CaseTable).focus()
@@ -298,9 +298,12 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         # box; the keys bound on Home (n, s, r, e, v, f, /) keep their meaning.
         if not event.is_printable or not event.character or event.key in self.active_bindings:
             return
-        if isinstance(self.focused, CaseTable) and self.query_one("#caseload-bar").display:
+        search = self._search_box()
+        if search is None or not self.query_one("#caseload-bar").display:
+            return
+        if isinstance(self.focused, CaseTable):
             event.stop()
-            typed_into(self.query_one("#search", Input), event.character)
+            typed_into(search, event.character)
 
     # The chosen couple
 
@@ -311,8 +314,10 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
     def choose_when_read(self, couple_id: str) -> None:
         """Highlight ``couple_id`` once the table is filled again (it is read again whenever
         Home shows); a search that hides them is cleared first."""
+        search = self._search_box()
         if self.view.query and all(c.id != couple_id for c in self.couples):
-            self.query_one("#search", Input).value = ""
+            if search is not None:
+                search.value = ""
             self.view.query = ""
         self._choose = couple_id
 

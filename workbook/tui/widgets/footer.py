@@ -23,7 +23,12 @@ class KeysFooter(Footer):
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self._recompose_if_changed)
+            # The first keys go into the screen's first frame rather than a frame of their
+            # own; later changes wait for the refresh, so that a burst of them is one rebuild.
+            if self._shown is None:
+                self.call_next(self._recompose_if_changed)
+            else:
+                self.call_after_refresh(self._recompose_if_changed)
 
     async def _recompose_if_changed(self) -> None:
         if not self.is_attached:
