@@ -55,6 +55,9 @@ class KindSpec:
     # Walked apart, each partner on a seat of their own (``service/apart.py``): a step of one
     # answer per partner (or one together). The other kinds are walked at one screen.
     apart: bool = False
+    # Where each partner's private part of the answer table is, walked apart: "" for a value
+    # under the partner's own key (a, b); else that key of the table, by partner.
+    private_in: str = ""
 
     @property
     def model(self) -> type[Any]:
@@ -108,9 +111,22 @@ REGISTRY: dict[str, KindSpec] = {
             apart=True,
         ),
         KindSpec(
-            "guess", GuessAnswer, phases.always_private, render.render_guess, terms.guess_terms
+            "guess",
+            GuessAnswer,
+            phases.always_private,
+            render.render_guess,
+            terms.guess_terms,
+            apart=True,
         ),
-        KindSpec("chores", ChoresAnswer, phases.chores, render.render_chores, terms.chores_terms),
+        KindSpec(
+            "chores",
+            ChoresAnswer,
+            phases.chores,
+            render.render_chores,
+            terms.chores_terms,
+            apart=True,
+            private_in="weights",
+        ),
         KindSpec(
             "requests",
             RequestsAnswer,
@@ -118,6 +134,7 @@ REGISTRY: dict[str, KindSpec] = {
             render.render_requests,
             terms.request_terms,
             takes_turns=True,
+            apart=True,
         ),
         KindSpec(
             "listen",
@@ -126,6 +143,7 @@ REGISTRY: dict[str, KindSpec] = {
             render.render_listen,
             terms.listen_terms,
             takes_turns=True,
+            apart=True,
         ),
         KindSpec(
             "agreement",

@@ -3,6 +3,7 @@ seats share, beginning one, and what each kind of step is when walked apart."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from workbook.data.durable import SaveError
@@ -15,6 +16,7 @@ from workbook.logic.walk import phases
 if TYPE_CHECKING:
     from workbook.data.models import Couple, Session
     from workbook.data.store import Store
+    from workbook.logic.walk import Place
     from workbook.packs.load import LoadedPack
 
 LOCK_WAIT_SECONDS = 10.0
@@ -28,6 +30,15 @@ NOTICE, SHARED, ANSWER, WAITING, REVEALED, FINISHED, TERMS = (
     "finished",
     "terms",  # draft terms, each confirmed by each partner on their own device
 )
+
+
+@dataclass(frozen=True)
+class Stage:
+    """What a seat shows: the place (one of the walk's, at its part on the seats) and how."""
+
+    place: Place | None
+    mode: str
+    done: tuple[str, ...] = ()
 
 
 def is_apart(session: Session) -> bool:

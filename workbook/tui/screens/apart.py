@@ -27,6 +27,7 @@ from workbook.kinds import spec
 from workbook.logic.phases import SECOND
 from workbook.logic.walk import Place
 from workbook.service import apart, apart_terms
+from workbook.service.apart_parts import private_part, with_private_part
 from workbook.service.follow import signature
 from workbook.tui import views
 from workbook.tui.actions import bindings
@@ -73,6 +74,8 @@ class ApartScreen(WorkbookScreen[None]):
         # This seat's latest answer not yet kept: (place, answer table).
         self._pending: tuple[Place, dict[str, Any]] | None = None
         self._keep_timer: Timer | None = None
+        # A change of the other seat's not shown yet, since this seat was typing.
+        self._owed = False
         # A term being typed at an agreement step, kept while the other seat's changes show.
         self.term_draft = ""
 
@@ -126,7 +129,8 @@ class ApartScreen(WorkbookScreen[None]):
                 return
             if stage.mode == apart.SHARED and self._pending is not None:
                 # A together answer this seat is still typing: kept in a moment, and then
-                # shown to the other seat.
+                # shown to the other seat; the other's change is shown after that.
+                self._owed = True
                 return
         self.keep_now()
         if stage.mode == apart.FINISHED:
@@ -149,6 +153,7 @@ class ApartScreen(WorkbookScreen[None]):
     async def show_stage(self) -> None:
         stage = self.seat.stage()
         self.shown = stage
+        self._owed = False
         self._shown_answers = self._answers(stage)
         holder = self.query_one("#stage", VerticalScroll)
         for terms in self.query(ApartTerms):
@@ -197,9 +202,10 @@ class ApartScreen(WorkbookScreen[None]):
         phase, first = place.phase, self.seat.walk.first_partner(place)
         if mine:
             partner = other(self.seat.partner)
-            if apart.own_file(step) or table.get(partner) in (None, "", [], {}):
+            theirs = private_part(step, table, partner)
+            if apart.own_file(step) or theirs in (None, "", [], {}):
                 # Only this partner's own value, whatever else the file holds.
-                table = {k: v for k, v in table.items() if k == self.seat.partner}
+                table = with_private_part(step, table, partner, None)
                 first = self.seat.partner
             else:
                 # An open step the other has answered: their answer above this one's input.
@@ -216,6 +222,7 @@ class ApartScreen(WorkbookScreen[None]):
             session=self.seat.session,
             today=today,
             kept_by=self.seat.couple.facilitator,
+            seat=self.seat.partner,
         )
 
     def _show_chrome(self, stage: apart.Stage) -> None:
@@ -266,7 +273,11 @@ class ApartScreen(WorkbookScreen[None]):
             self._failed(error)
             return False
         self._pending = None
-        if self.shown is not None and self.shown.place == place:
+        if self._owed:
+            # The other seat changed the answer while this one typed: the next look redraws.
+            self._owed = False
+            self._signature = None
+        elif self.shown is not None and self.shown.place == place:
             # What is on screen is what is kept now: this seat's own save, when the watch sees
             # it, redraws nothing. The watch itself reads every change, its own included, so a
             # change the other seat made a moment before is never taken for this one's.
@@ -325,12 +336,15 @@ class ApartScreen(WorkbookScreen[None]):
         if stage is None or stage.place is None or not self.keep_now():
             return
         try:
-            if stage.mode == apart.ANSWER:
+            if stage.mode != apart.WAITING:
+                # Not whole yet (a task list without weights, a request left in its box):
+                # said, as at one screen.
                 inputs = list(self.query(StepInput))
                 problem = next((p for p in (i.problem() for i in inputs) if p), None)
                 if problem:
                     self.notify(problem, markup=False)
                     return
+            if stage.mode == apart.ANSWER:
                 self.seat.finish_turn(stage.place)
             elif stage.mode == apart.WAITING:
                 self.seat.undo_turn(stage.place)

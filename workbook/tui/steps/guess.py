@@ -176,7 +176,10 @@ class GuessReveal(StepInput):
                         yield Static(
                             fill("$other guessed: $guess", other=names[other], guess=guess)
                         )
-                        yield MarkRow(key, question, answer.side(key).marks.get(question))
+                        row = MarkRow(key, question, answer.side(key).marks.get(question))
+                        # On a device of one's own, only the guesses about oneself are marked.
+                        row.disabled = not self.context.mine(key)
+                        yield row
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
@@ -191,6 +194,6 @@ class GuessReveal(StepInput):
         self.changed(self.answer.with_value(event.row.key, side))
 
     def focus_target(self) -> Widget | None:
-        rows = list(self.query(MarkRow))
+        rows = [row for row in self.query(MarkRow) if not row.disabled]
         unmarked = [row for row in rows if row.mark is None]
         return (unmarked or rows)[0] if rows else None
