@@ -5,6 +5,7 @@ own. Each waits on the other's saved file, never on time."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,9 +67,17 @@ def own(setup: tuple[Store, Library, str], partner: str) -> dict[str, Any]:
     return SeatAnswers(store.layout.session_file(couple_id, session_id), partner).read()
 
 
+def at(app: Any, stage: str | None) -> Callable[[], bool]:
+    return lambda: mode(app) == stage
+
+
+def showing(app: Any, *words: str) -> Callable[[], bool]:
+    return lambda: all(word in shown(app) for word in words)
+
+
 async def opened(*pilots: Any) -> None:
     for pilot in pilots:
-        await until(pilot, lambda p=pilot: mode(p.app) is not None)
+        await until(pilot, lambda app=pilot.app: mode(app) is not None)  # type: ignore[misc]
 
 
 async def next_on(pilot: Any) -> None:
@@ -83,7 +92,7 @@ async def test_a_guess_step_apart(tmp_path: Path, data_dir: Path) -> None:
         await opened(lia, ben)
         assert mode(lia_app) == mode(ben_app) == apart.ANSWER
         for pilot, own_words, guess in ((lia, "Mara", "Tom?"), (ben, "Tom", "Mara?")):
-            widget = seat_screen(pilot.app).query_one(GuessInput)
+            widget = seat_screen(pilot.app).query_one(GuessInput)  # type: ignore[arg-type]
             widget.query_one("#own-0", Input).value = own_words
             widget.query_one("#guess-0", Input).value = guess
             await pilot.pause()
@@ -95,8 +104,8 @@ async def test_a_guess_step_apart(tmp_path: Path, data_dir: Path) -> None:
         assert table(setup, "know") == {}
         await next_on(ben)
         for pilot in (lia, ben):
-            await until(pilot, lambda p=pilot: mode(p.app) == apart.REVEALED)
-            await until(pilot, lambda p=pilot: "Mara" in shown(p.app) and "Tom" in shown(p.app))
+            await until(pilot, at(pilot.app, apart.REVEALED))
+            await until(pilot, showing(pilot.app, "Mara", "Tom"))
         # Each marks only the guess about themselves, on their own device.
         lia_rows = list(seat_screen(lia_app).query(MarkRow))
         assert [row.disabled for row in lia_rows] == [row.key != "a" for row in lia_rows]
@@ -124,10 +133,10 @@ async def test_a_chores_step_apart(tmp_path: Path, data_dir: Path) -> None:
         assert "Cooking" in shown(ben_app)
         await next_on(lia)
         for pilot in (lia, ben):
-            await until(pilot, lambda p=pilot: mode(p.app) == apart.ANSWER)
+            await until(pilot, at(pilot.app, apart.ANSWER))
         # Each weighs the tasks privately, at the same time.
         for pilot, weights in ((lia, (5, 1)), (ben, (2, 4))):
-            rows = seat_screen(pilot.app).query_one(ChoresWeigh).query(ScaleRow)
+            rows = seat_screen(pilot.app).query_one(ChoresWeigh).query(ScaleRow)  # type: ignore[arg-type]
             for row, weight in zip(rows, weights, strict=True):
                 row.value = weight
             await pilot.pause()
@@ -136,7 +145,7 @@ async def test_a_chores_step_apart(tmp_path: Path, data_dir: Path) -> None:
         assert "weights" not in table(setup, "tasks")
         await next_on(ben)
         for pilot in (lia, ben):
-            await until(pilot, lambda p=pilot: mode(p.app) == apart.REVEALED)
+            await until(pilot, at(pilot.app, apart.REVEALED))
         saved = table(setup, "tasks")
         assert saved["weights"] == {
             "a": {"Cooking": 5, "Laundry": 1},

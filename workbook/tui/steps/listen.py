@@ -108,7 +108,8 @@ class ListenInput(StepInput):
             return
         # On a device of one's own, each makes only their own moves: the speaker says it was
         # said and whether it was heard; the listener says it back.
-        roles = {"spoken": turn.speaker, "yes": turn.speaker, "again": turn.speaker}
+        roles: dict[str, str] = {"spoken": turn.speaker, "yes": turn.speaker}
+        roles["again"] = turn.speaker
         roles["said"] = turn.listener
         for button in self.query(Button):
             if button.id in roles and not self.context.mine(roles[button.id]):
