@@ -6,6 +6,7 @@ own. Each waits on the other's saved file, never on time."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -242,3 +243,66 @@ async def test_requests_apart_are_asked_and_rated_each_on_their_own_device(
         assert not seat_screen(lia_app).query_one("#benefit", ScaleRow).disabled
         assert seat_screen(lia_app).query_one("#cost", ScaleRow).disabled
         assert table(setup, "asks")["requests"][0]["cost"] == 2
+
+
+AGREE_FROM = """
+[[steps]]
+id = "meaning"
+kind = "text"
+prompt = "{me}, what would help?"
+
+[[steps]]
+id = "agree"
+kind = "agreement"
+prompt = "What will you try?"
+from = ["meaning"]
+"""
+
+
+async def test_terms_apart_offered_changed_and_confirmed_each_on_their_own_device(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    from workbook.tui.screens.confirm import ConfirmScreen
+    from workbook.tui.screens.term_dialogs import WhoScreen
+
+    setup = made(tmp_path, data_dir, AGREE_FROM)
+    store, library, couple_id = setup
+    session_id = apart.find(store, couple_id)
+    assert session_id is not None
+    couple = store.load_couple(couple_id)
+    pack = library.packs["respect"].pack
+    assert pack is not None
+    for key, words in (("a", "Walk on Sundays"), ("b", "Cook on Fridays")):
+        seat = apart.Seat(Store(store.root), couple, session_id, [pack], key, datetime.now)
+        place = seat.stage().place
+        assert place is not None
+        seat.keep(place, {key: words})
+        seat.finish_turn(place)
+    seat.reload()
+    revealed = seat.stage().place
+    assert revealed is not None
+    seat.move(revealed, forward=True)
+    lia_app, ben_app = seat_app(setup, "a"), seat_app(setup, "b")
+    async with lia_app.run_test(size=(60, 40)) as lia, ben_app.run_test(size=(60, 40)) as ben:
+        await opened(lia, ben)
+        assert mode(lia_app) == apart.TERMS
+        assert "Ben wrote: Cook on Fridays" in shown(lia_app)
+        # An offer of Ben's own words: who does it is asked, as at one screen.
+        await lia.click("#offer-1")
+        await until(lia, lambda: isinstance(lia_app.screen, WhoScreen))
+        await lia.press("enter")  # Ben, who wrote it (the pack suggests nothing else)
+        await until(ben, showing(ben_app, "1. Ben will: Cook on Fridays"))
+        # Either changes who does it; each confirms and takes back on their own device.
+        await ben.click("#who-0")
+        await until(lia, showing(lia_app, "1. Both of you: Cook on Fridays"))
+        await lia.click("#agree-0")
+        await until(ben, showing(ben_app, "Lia agrees"))
+        await until(lia, lambda: bool(seat_screen(lia_app).query("#back-0")))
+        await lia.click("#back-0")
+        await until(ben, showing(ben_app, "Lia has not confirmed yet"))
+        # Removing a draft is asked first.
+        await ben.click("#remove-0")
+        await until(ben, lambda: isinstance(ben_app.screen, ConfirmScreen))
+        await ben.click("#yes")
+        await until(lia, showing(lia_app, "No terms yet"))
+        assert not store.load_agreements(couple_id).agreements

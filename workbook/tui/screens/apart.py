@@ -33,6 +33,7 @@ from workbook.tui import views
 from workbook.tui.actions import bindings
 from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill, line
+from workbook.tui.screens.apart_term_acts import TermActs
 from workbook.tui.screens.apart_terms import ApartTerms
 from workbook.tui.steps.base import StepInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
@@ -53,7 +54,7 @@ NOTICE = (
 FINISHED = "This session is finished. Your answers are saved."
 
 
-class ApartScreen(WorkbookScreen[None]):
+class ApartScreen(TermActs, WorkbookScreen[None]):
     SCOPE = "apart"
     BINDINGS = bindings("apart")
     DEFAULT_CSS = """
@@ -189,7 +190,8 @@ class ApartScreen(WorkbookScreen[None]):
             ]
         if stage.mode == apart.TERMS:
             terms = apart_terms.terms(self.seat, place)
-            shown = ApartTerms(terms, self.names, self.seat.partner, self.term_draft)
+            offers = apart_terms.offered(self.seat, place, self.names)
+            shown = ApartTerms(terms, self.names, self.seat.partner, self.term_draft, offers)
             return [title, *prompt_widgets(self.context(stage)), shown]
         return [title, *views.build(self.context(stage))]
 
@@ -286,40 +288,6 @@ class ApartScreen(WorkbookScreen[None]):
 
     def _failed(self, error: SaveError) -> None:
         self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
-
-    # Terms (an agreement step)
-
-    @on(ApartTerms.Add)
-    async def _add_term(self, event: ApartTerms.Add) -> None:
-        event.stop()
-        place = self.shown.place if self.shown else None
-        if place is None:
-            return
-        self.term_draft = ""
-        try:
-            apart_terms.add(self.seat, place, event.text, self.wb.today())
-        except SaveError as error:
-            self._failed(error)
-            return
-        await self._after_change()
-
-    @on(ApartTerms.Confirm)
-    async def _confirm_term(self, event: ApartTerms.Confirm) -> None:
-        from workbook.service.agreements import AgreementBook
-
-        event.stop()
-        place = self.shown.place if self.shown else None
-        if place is None:
-            return
-        book = AgreementBook(self.seat.store, self.seat.couple, self.wb.today)
-        try:
-            made = apart_terms.confirm(self.seat, place, event.index, book)
-        except SaveError as error:
-            self._failed(error)
-            return
-        if made:
-            self.notify("Agreed by both of you, and added to your agreements.", markup=False)
-        await self._after_change()
 
     # Moves
 
