@@ -82,6 +82,9 @@ async def opened(*pilots: Any) -> None:
 
 
 async def next_on(pilot: Any) -> None:
+    # The buttons are laid out again when the stage changes (Back comes back after a wait):
+    # clicked once they are.
+    await pilot.pause()
     await pilot.click("#next")
     await pilot.pause()
 
@@ -306,3 +309,64 @@ async def test_terms_apart_offered_changed_and_confirmed_each_on_their_own_devic
         await ben.click("#yes")
         await until(lia, showing(lia_app, "No terms yet"))
         assert not store.load_agreements(couple_id).agreements
+
+
+TAPS = """
+[[steps]]
+id = "areas"
+kind = "scale"
+prompt = "How respected do you feel?"
+items = ["In the choices we make about money"]
+
+[[steps]]
+id = "order"
+kind = "rank"
+prompt = "Put these in order."
+options = ["Honesty", "Fun", "Respect"]
+"""
+
+
+async def test_a_scale_and_a_rank_answered_by_taps_only_at_forty_columns(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    from workbook.tui.steps.rank import RankList
+
+    setup = made(tmp_path, data_dir, TAPS)
+    app = seat_app(setup, "a")
+    async with app.run_test(size=(40, 30)) as pilot:
+        await opened(pilot)
+        row = seat_screen(app).query_one(ScaleRow)
+        # On a narrow screen the numbers have a line of their own under the label: all fit.
+        assert "5" in shown(app)
+        line, start, cell = row._numbers_at()
+        assert line > 0
+        assert start + cell * 5 <= row.size.width
+        await pilot.click(row, offset=(start + cell * 3 + 1, line))
+        assert row.value == 4
+        await next_on(pilot)
+        assert mode(app) == apart.WAITING
+        # Ben answers on his own device, then Next on Lia's: the rank step.
+        store, _, couple_id = setup
+        couple = store.load_couple(couple_id)
+        ben = apart.Seat(
+            Store(store.root),
+            couple,
+            seat_screen(app).seat.session_id,
+            seat_screen(app).seat.walk.packs,
+            "b",
+            datetime.now,
+        )
+        place = ben.stage().place
+        assert place is not None
+        ben.keep(place, {"b": {"In the choices we make about money": 2}})
+        ben.finish_turn(place)
+        await until(pilot, at(app, apart.REVEALED))
+        await next_on(pilot)
+        await until(pilot, at(app, apart.ANSWER))
+        ranks = seat_screen(app).query_one(RankList)
+        ranks.highlighted = 2
+        await pilot.click("#rank-up")
+        await pilot.click("#rank-up")
+        await pilot.pause()
+        assert seat_screen(app).keep_now()
+        assert own(setup, "a")["respect"]["order"] == ["Respect", "Honesty", "Fun"]
