@@ -100,9 +100,13 @@ async def test_a_guess_step_apart(tmp_path: Path, data_dir: Path) -> None:
             widget.query_one("#own-0", Input).value = own_words
             widget.query_one("#guess-0", Input).value = guess
             await pilot.pause()
+        assert "^n I'm done" in shown(lia_app)
         await next_on(lia)
         assert "Waiting for Ben" in shown(lia_app)
         assert "Tom" not in shown(lia_app)
+        # The footer names the key's deed as the button does.
+        await until(lia, showing(lia_app, "^n Change my answer"))
+        assert "^n Next" not in shown(lia_app)
         # Lia's words are in her own file only, never in the session file before the reveal.
         assert own(setup, "a")["respect"]["know"]["own"] == {"Your closest friend": "Mara"}
         assert table(setup, "know") == {}

@@ -35,7 +35,6 @@ from workbook.data.seat_answers import SeatAnswers
 from workbook.kinds import spec
 from workbook.logic.live import reveal_phase
 from workbook.logic.phases import FIRST, is_sealed
-from workbook.logic.safety import asks_for_care
 from workbook.logic.walk import Place, Walk
 from workbook.service.apart_parts import (
     after_turns,
@@ -55,12 +54,15 @@ from workbook.service.apart_session import (
     TERMS,
     WAITING,
     Stage,
+    absent,
     begin,
     done_of,
     each_answers,
     find,
     is_apart,
     own_file,
+    present,
+    seal,
 )
 
 if TYPE_CHECKING:
@@ -123,16 +125,24 @@ class Seat:
         return self.session
 
     def arrive(self) -> None:
-        """Put the session at its first place, if no seat has yet: the console follows the
-        place from the first moment. Raises ``SaveError``."""
-        if self.session.position is None and self.session.finished is None:
+        """This seat is here: the session at its first place, if no seat has put it anywhere
+        yet (the console follows the place from the first moment), and back from a pause.
+        Raises ``SaveError``."""
+        if self.session.finished is None:
 
             def change(session: Session) -> None:
                 if session.position is None:
                     self._arrive(session, self._at(self.places[0], session))
+                present(session, self.partner, self.now())
 
             self._change(change)
         self._tidy()
+
+    def leave(self) -> None:
+        """This seat has left (its window closed): once neither seat is here, the trail says
+        the couple left the session, to come back to it. Raises ``SaveError``."""
+        if self.session.finished is None:
+            self._change(lambda session: absent(session, self.partner, self.now()))
 
     def _tidy(self) -> None:
         """Take out of this partner's own file the steps already revealed (a process killed
@@ -282,20 +292,8 @@ class Seat:
 
     def _seal(self, pack_id: str, step: Any, given: dict[str, Any]) -> None:
         """A sealed step's answers go to the counsellor's notes file, or nowhere."""
-        from workbook.data.care import raise_flag
-
-        if not self.keeps_sealed or not given:
-            return
-        at = self.now()
-        self.store.notes(self.couple.id, self.session_id).seal_all(
-            [(pack_id, step.id, key, value, at) for key, value in given.items()]
-        )
-        options = getattr(step, "options", None)
-        if any(asks_for_care(pack_id, step.id, v, options) for v in given.values()):
-            try:
-                raise_flag(self.store, self.couple.id, self.session_id, at)
-            except DataError as error:
-                raise SaveError(error.path, error.message) from error
+        if self.keeps_sealed and given:
+            seal(self.store, self.couple.id, self.session_id, (pack_id, step), given, self.now())
 
     def settle_own(self) -> None:
         """This partner's sealed answers not yet revealed go where a sealed answer goes (the

@@ -10,6 +10,7 @@ Typing is kept within ``KEEP_WITHIN`` seconds, and at once before any move.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from textual import on, work
@@ -102,8 +103,13 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         mode = self.shown.mode if self.shown else None
         if action == "back":
             return mode not in (apart.WAITING, apart.FINISHED)
+        # Next, I'm done and Change my answer share a key: the one the button says is in force.
         if action == "next":
-            return mode != apart.FINISHED
+            return mode not in (apart.FINISHED, apart.ANSWER, apart.WAITING)
+        if action == "done":
+            return mode == apart.ANSWER
+        if action == "change":
+            return mode == apart.WAITING
         return True
 
     # Watching the session file
@@ -323,6 +329,12 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
             return
         await self._after_change()
 
+    async def action_done(self) -> None:
+        await self.action_next()
+
+    async def action_change(self) -> None:
+        await self.action_next()
+
     async def action_back(self) -> None:
         stage = self.shown
         if stage is None or stage.place is None or stage.mode == apart.WAITING:
@@ -356,3 +368,6 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
 
     def on_unmount(self) -> None:
         self.keep_now()
+        # Leaving is only a mark for the console; the answers are kept already.
+        with contextlib.suppress(SaveError):
+            self.seat.leave()
