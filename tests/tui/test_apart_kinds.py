@@ -117,7 +117,8 @@ async def test_a_guess_step_apart(tmp_path: Path, data_dir: Path) -> None:
         # Each marks only the guess about themselves, on their own device.
         lia_rows = list(seat_screen(lia_app).query(MarkRow))
         assert [row.disabled for row in lia_rows] == [row.key != "a" for row in lia_rows]
-        next(row for row in lia_rows if row.key == "a").mark = "close"
+        # Tapped, as on a phone: "close" is drawn after the pointer and "[got it]".
+        await lia.click(next(row for row in lia_rows if row.key == "a"), offset=(11, 0))
         await lia.pause()
         assert seat_screen(lia_app).keep_now()
         await until(ben, lambda: "[close]" in shown(ben_app))
@@ -167,6 +168,14 @@ async def test_a_chores_step_apart(tmp_path: Path, data_dir: Path) -> None:
         await until(lia, lambda: "not decided yet" not in shown(lia_app))
         assert table(setup, "tasks")["split"]["owner"]
         assert table(setup, "tasks")["weights"] == saved["weights"]
+        # A task given by a tap on Lia's device.
+        await until(lia, lambda: bool(seat_screen(lia_app).query("#assign-b")))
+        seat_screen(lia_app).query_one("SplitList").highlighted = 1  # type: ignore[attr-defined]
+        await lia.pause()
+        await lia.click("#assign-b")
+        await lia.pause()
+        assert seat_screen(lia_app).keep_now()
+        assert table(setup, "tasks")["split"]["owner"]["Laundry"] == "b"
 
 
 def buttons(app: Any) -> set[str]:

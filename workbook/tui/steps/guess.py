@@ -128,6 +128,15 @@ class MarkRow(Widget, can_focus=True):
         at = MARKS.index(self.mark) if self.mark in MARKS else (-1 if step > 0 else len(MARKS))
         self.mark = MARKS[max(0, min(len(MARKS) - 1, at + step))]
 
+    def on_click(self, event: events.Click) -> None:
+        # A mark is tapped where it is drawn: after the pointer, each word in its brackets.
+        start = 2
+        for word in MARKS:
+            if start <= event.x < start + len(word) + 2:
+                self.mark = word
+                return
+            start += len(word) + 2
+
     def on_key(self, event: events.Key) -> None:
         if event.character in ("1", "2", "3"):
             self.mark = MARKS[int(event.character) - 1]
