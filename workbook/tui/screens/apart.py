@@ -1,16 +1,15 @@
 """A partner's own seat in an apart session (DESIGN.md section 3.12): the walk as one partner
 sees it on their own device.
 
-The screen shows what ``service.apart.Seat`` says this seat is at: this partner's own turn (no
-look-away, no hand-over), "Waiting for Ben" once done, the reveal once both are done, a read or
-together step, or a step walked at one screen. It watches the session file (a ``stat`` every
-``POLL`` seconds; a read only when it changed) and shows the other seat's moves and saves.
-Typing is kept within ``KEEP_WITHIN`` seconds, and at once before any move.
-"""
+It shows what ``service.apart.Seat`` says this seat is at (its own turn, "Waiting for Ben",
+the reveal, a shared part), watches the session file (a ``stat`` every ``POLL`` seconds, a read
+when it changed) for the other seat's moves and saves, and keeps typing within ``KEEP_WITHIN``
+seconds, and at once before any move."""
 
 from __future__ import annotations
 
 import contextlib
+import time
 from typing import Any
 
 from textual import on, work
@@ -42,6 +41,7 @@ from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 
 POLL = 0.2
+RECHECK = 2.0
 KEEP_WITHIN = 0.5
 
 WAITING = "Waiting for $name."
@@ -78,6 +78,7 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         self._keep_timer: Timer | None = None
         # A change of the other seat's not shown yet, since this seat was typing.
         self._owed = False
+        self._changed_at = 0.0
         # A term being typed at an agreement step, kept while the other seat's changes show.
         self.term_draft = ""
 
@@ -104,21 +105,21 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         if action == "back":
             return mode not in (apart.WAITING, apart.FINISHED)
         # Next, I'm done and Change my answer share a key: the one the button says is in force.
+        own = {"done": apart.ANSWER, "change": apart.WAITING}
         if action == "next":
-            return mode not in (apart.FINISHED, apart.ANSWER, apart.WAITING)
-        if action == "done":
-            return mode == apart.ANSWER
-        if action == "change":
-            return mode == apart.WAITING
-        return True
+            return mode not in (apart.FINISHED, *own.values())
+        return mode == own[action] if action in own else True
 
     # Watching the session file
 
     async def poll(self) -> None:
-        """Show what the other seat changed, once the session file has changed."""
-        now = signature(self.seat.path)
-        if now == self._signature:
+        """Show what the other seat changed. Two saves in one tick of the file system's clock
+        can look alike: for ``RECHECK`` seconds after a change, every look reads the file."""
+        now, at = signature(self.seat.path), time.monotonic()
+        if now == self._signature and at - self._changed_at > RECHECK:
             return
+        if now != self._signature:
+            self._changed_at = at
         self._signature = now
         try:
             self.seat.reload()
@@ -260,10 +261,11 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
     @on(StepInput.Changed)
     def _changed(self, event: StepInput.Changed) -> None:
         event.stop()
-        if self.shown is None or self.shown.place is None:
+        place = self.shown.place if self.shown else None
+        # A change that arrives after its step was left (the stage moved on) is not this one's.
+        if place is None or self.seat.walk.step(place).id != event.step_id:
             return
-        table = event.answer.to_table() if hasattr(event.answer, "to_table") else event.answer
-        self._pending = (self.shown.place, table)
+        self._pending = (place, _table(event.answer))
         if self._keep_timer is None:
             self._keep_timer = self.set_timer(KEEP_WITHIN, self.keep_now)
 
@@ -309,15 +311,36 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         stage = self.shown
         if stage is None or stage.place is None or not self.keep_now():
             return
+        inputs = list(self.query(StepInput)) if stage.mode != apart.WAITING else []
+        # Not whole yet (a task list without weights, a request left in its box): said; an
+        # answer begun and not finished (requests not decided): asked, as at one screen.
+        problem = next((p for p in (i.problem() for i in inputs) if p), None)
+        if problem:
+            self.notify(problem, markup=False)
+            return
+        asking = next(((i, q) for i in inputs if (q := i.question_before_next())), None)
+        if asking is not None:
+            self._ask_then_go_on(stage, *asking)
+            return
+        await self._go_on(stage)
+
+    @work(exclusive=True, group="next")
+    async def _ask_then_go_on(self, stage: apart.Stage, asker: StepInput, question: Any) -> None:
+        from workbook.tui.screens.confirm import ConfirmScreen
+
+        asked = ConfirmScreen(Content(question.words), question.go_on, "Go back")
+        if not await self.app.push_screen_wait(asked):
+            return
+        if question.then is not None:
+            question.then()
+            # What it changed is kept now, before the move (its message would come after).
+            self._pending = (stage.place, _table(asker.answer)) if stage.place else None
+        if self.keep_now():
+            await self._go_on(stage)
+
+    async def _go_on(self, stage: apart.Stage) -> None:
+        assert stage.place is not None
         try:
-            if stage.mode != apart.WAITING:
-                # Not whole yet (a task list without weights, a request left in its box):
-                # said, as at one screen.
-                inputs = list(self.query(StepInput))
-                problem = next((p for p in (i.problem() for i in inputs) if p), None)
-                if problem:
-                    self.notify(problem, markup=False)
-                    return
             if stage.mode == apart.ANSWER:
                 self.seat.finish_turn(stage.place)
             elif stage.mode == apart.WAITING:
@@ -371,3 +394,7 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         # Leaving is only a mark for the console; the answers are kept already.
         with contextlib.suppress(SaveError):
             self.seat.leave()
+
+
+def _table(answer: Any) -> Any:
+    return answer.to_table() if hasattr(answer, "to_table") else answer
