@@ -388,3 +388,21 @@ def test_in_an_encrypted_folder_the_own_files_are_sealed_too(
         "a": "Secret-words-of-Lia",
         "b": "Secret-words-of-Ben",
     }
+
+
+def test_the_trail_says_the_couple_left_once_neither_seat_is_here(tmp_path: Path) -> None:
+    from workbook.logic.live import live
+
+    _, lia, ben = seats(tmp_path)
+    lia.arrive()
+    ben.arrive()
+    lia.leave()
+    # Ben is still at his device: no pause.
+    assert live(lia.reload(), lia.walk.packs, WHEN).paused_at is None
+    ben.leave()
+    assert live(lia.reload(), lia.walk.packs, WHEN).paused_at == WHEN
+    ben.leave()  # said once
+    assert sum(1 for raw in lia.reload().trail if raw.get("paused")) == 1
+    # The first seat back ends the pause.
+    lia.arrive()
+    assert live(lia.reload(), lia.walk.packs, WHEN).paused_at is None

@@ -33,6 +33,9 @@ class KindSpec:
     # Walked apart, each partner on a seat of their own (``service/apart.py``): a step of one
     # answer per partner (or one together). The other kinds are walked at one screen.
     apart: bool = False
+    # Where each partner's private part of the answer table is, walked apart: "" for a value
+    # under the partner's own key (a, b); else that key of the table, by partner.
+    private_in: str = ""
 
     @property
     def model(self) -> type[Any]:
@@ -55,10 +58,10 @@ REGISTRY: dict[str, KindSpec] = {
         KindSpec("scale", apart=True),
         KindSpec("choice", apart=True),
         KindSpec("rank", apart=True),
-        KindSpec("guess"),
-        KindSpec("chores"),
-        KindSpec("requests"),
-        KindSpec("listen"),
+        KindSpec("guess", apart=True),
+        KindSpec("chores", apart=True, private_in="weights"),
+        KindSpec("requests", apart=True),
+        KindSpec("listen", apart=True),
         KindSpec("agreement", confirms_with_keys=True),
     )
 }

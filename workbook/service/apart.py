@@ -23,7 +23,6 @@ either seat.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -36,8 +35,15 @@ from workbook.data.seat_answers import SeatAnswers
 from workbook.kinds import spec
 from workbook.logic.live import reveal_phase
 from workbook.logic.phases import FIRST, is_sealed
-from workbook.logic.safety import asks_for_care
 from workbook.logic.walk import Place, Walk
+from workbook.service.apart_parts import (
+    after_turns,
+    apart_phases,
+    private_part,
+    shared_write,
+    with_private_part,
+    without_private_parts,
+)
 from workbook.service.apart_session import (
     ANSWER,
     FINISHED,
@@ -47,12 +53,16 @@ from workbook.service.apart_session import (
     SHARED,
     TERMS,
     WAITING,
+    Stage,
+    absent,
     begin,
     done_of,
     each_answers,
     find,
     is_apart,
     own_file,
+    present,
+    seal,
 )
 
 if TYPE_CHECKING:
@@ -79,15 +89,6 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Stage:
-    """What a seat shows: the place (one of the walk's, at its apart phase) and how."""
-
-    place: Place | None
-    mode: str
-    done: tuple[str, ...] = ()
-
-
 class Seat:
     """One partner's seat in an apart session."""
 
@@ -104,6 +105,13 @@ class Seat:
         self.couple = couple
         self.session_id = session_id
         self.walk = Walk(packs)
+        # Every part of every step on the seats, in order (``apart_parts.apart_phases``).
+        self.places = [
+            Place(p, s, phase)
+            for p, pack in enumerate(packs)
+            for s, step in enumerate(pack.steps)
+            for phase in apart_phases(step)
+        ]
         self.partner = partner
         self.now = now
         self.path = store.layout.session_file(couple.id, session_id)
@@ -117,16 +125,24 @@ class Seat:
         return self.session
 
     def arrive(self) -> None:
-        """Put the session at its first place, if no seat has yet: the console follows the
-        place from the first moment. Raises ``SaveError``."""
-        if self.session.position is None and self.session.finished is None:
+        """This seat is here: the session at its first place, if no seat has put it anywhere
+        yet (the console follows the place from the first moment), and back from a pause.
+        Raises ``SaveError``."""
+        if self.session.finished is None:
 
             def change(session: Session) -> None:
                 if session.position is None:
-                    self._arrive(session, self._at(self.walk.places[0], session))
+                    self._arrive(session, self._at(self.places[0], session))
+                present(session, self.partner, self.now())
 
             self._change(change)
         self._tidy()
+
+    def leave(self) -> None:
+        """This seat has left (its window closed): once neither seat is here, the trail says
+        the couple left the session, to come back to it. Raises ``SaveError``."""
+        if self.session.finished is None:
+            self._change(lambda session: absent(session, self.partner, self.now()))
 
     def _tidy(self) -> None:
         """Take out of this partner's own file the steps already revealed (a process killed
@@ -155,29 +171,30 @@ class Seat:
             return Stage(place, TERMS, done)
         if not spec(step).apart:
             return Stage(place, NOTICE, done)
-        if not each_answers(step):
-            return Stage(place, SHARED, done)
-        if place.phase != FIRST:
+        if each_answers(step) and place.phase == FIRST:
+            return Stage(place, WAITING if self.partner in done else ANSWER, done)
+        if after_turns(step, place.phase):
             return Stage(place, REVEALED, done)
-        return Stage(place, WAITING if self.partner in done else ANSWER, done)
+        return Stage(place, SHARED, done)
 
     def _place(self, session: Session) -> Place:
         position = session.position
         if position is None:
-            return self._at(self.walk.places[0], session)
+            return self._at(self.places[0], session)
         place = self.walk.find(position.pack, position.step, position.phase)
         return self._at(place, session)
 
     def _at(self, place: Place, session: Session) -> Place:
-        """``place`` at its apart phase: a step each answers is at its first turn or revealed;
-        any other step at its first phase."""
+        """``place`` at its part on the seats: a screen of one device's walk (a hand-over, the
+        second turn) is the private turn; a private turn already revealed is its reveal."""
         step = self.walk.step(place)
-        if not each_answers(step):
-            return self.walk.start_of_step(place.pack, place.step)
-        reveal = reveal_phase(step)
-        if place.phase == reveal or self._revealed(session, place):
-            return Place(place.pack, place.step, reveal or FIRST)
-        return Place(place.pack, place.step, FIRST)
+        parts = apart_phases(step)
+        phase = place.phase
+        if phase not in parts:
+            phase = FIRST if FIRST in parts else parts[0]
+        if phase == FIRST and each_answers(step) and self._revealed(session, place):
+            phase = reveal_phase(step) or FIRST
+        return Place(place.pack, place.step, phase)
 
     def _revealed(self, session: Session, place: Place) -> bool:
         pack, step = self.walk.packs[place.pack], self.walk.step(place)
@@ -193,25 +210,37 @@ class Seat:
         """The step's answer table as this seat may show it: at its own turn of a private or
         sealed step, only this partner's own answer; else the session file's."""
         pack, step = self.walk.packs[place.pack], self.walk.step(place)
+        table = self.session.answer(pack.id, step.id)
         if own_file(step) and place.phase == FIRST:
             mine = self.own.value(pack.id, step.id)
-            return {} if mine is None else {self.partner: mine}
-        return self.session.answer(pack.id, step.id)
+            return with_private_part(step, without_private_parts(step, table), self.partner, mine)
+        return table
 
     def keep(self, place: Place, table: dict[str, Any]) -> None:
-        """Save this seat's answer at ``place`` from the step's whole answer table: its own
-        value, or the together answer. Raises ``SaveError``."""
+        """Save this seat's answer at ``place`` from the step's whole answer table: at its own
+        turn, its private part only; at a shared part, the table but the other partner's
+        private part. Raises ``SaveError``."""
         pack, step = self.walk.packs[place.pack], self.walk.step(place)
-        if not each_answers(step):
-            if "together" in table:
-                value = table["together"]
-                self._change(lambda s: _merge(s, pack.id, step.id, "together", value))
+        if each_answers(step) and place.phase == FIRST:
+            value = private_part(step, table, self.partner)
+            if own_file(step):
+                self.own.put(pack.id, step.id, value)
+                return
+
+            def mine(session: Session) -> None:
+                found = with_private_part(
+                    step, session.answer(pack.id, step.id), self.partner, value
+                )
+                session.set_answer(pack.id, step.id, found)
+
+            self._change(mine)
             return
-        value = table.get(self.partner)
-        if own_file(step):
-            self.own.put(pack.id, step.id, value)
-        else:
-            self._change(lambda s: _merge(s, pack.id, step.id, self.partner, value))
+
+        def shared(session: Session) -> None:
+            found = shared_write(step, session.answer(pack.id, step.id), table, self.partner)
+            session.set_answer(pack.id, step.id, found)
+
+        self._change(shared)
 
     def finish_turn(self, place: Place) -> None:
         """This partner is done at ``place``; the second one done reveals the step."""
@@ -254,26 +283,17 @@ class Seat:
             if is_sealed(step):
                 self._seal(pack.id, step, given)
             else:
-                session.set_answer(pack.id, step.id, given)
+                table = session.answer(pack.id, step.id)
+                for key, value in given.items():
+                    table = with_private_part(step, table, key, value)
+                session.set_answer(pack.id, step.id, table)
         reveal = reveal_phase(step) or FIRST
         self._arrive(session, Place(place.pack, place.step, reveal))
 
     def _seal(self, pack_id: str, step: Any, given: dict[str, Any]) -> None:
         """A sealed step's answers go to the counsellor's notes file, or nowhere."""
-        from workbook.data.care import raise_flag
-
-        if not self.keeps_sealed or not given:
-            return
-        at = self.now()
-        self.store.notes(self.couple.id, self.session_id).seal_all(
-            [(pack_id, step.id, key, value, at) for key, value in given.items()]
-        )
-        options = getattr(step, "options", None)
-        if any(asks_for_care(pack_id, step.id, v, options) for v in given.values()):
-            try:
-                raise_flag(self.store, self.couple.id, self.session_id, at)
-            except DataError as error:
-                raise SaveError(error.path, error.message) from error
+        if self.keeps_sealed and given:
+            seal(self.store, self.couple.id, self.session_id, (pack_id, step), given, self.now())
 
     def settle_own(self) -> None:
         """This partner's sealed answers not yet revealed go where a sealed answer goes (the
@@ -320,15 +340,20 @@ class Seat:
         def change(session: Session) -> None:
             if self._place(session) != leaving:
                 return
-            step_places = [(p.pack, p.step) for p in self.walk.places]
-            steps = list(dict.fromkeys(step_places))
-            at = steps.index((leaving.pack, leaving.step)) + (1 if forward else -1)
-            if at < 0:
-                return
-            if at >= len(steps):
-                session.finished = self.now()
-                return
-            self._arrive(session, self._at(self.walk.start_of_step(*steps[at]), session))
+            at = self.places.index(leaving)
+            while True:
+                # A part that lands back where the seats are (a revealed private turn) is
+                # passed over.
+                at += 1 if forward else -1
+                if at < 0:
+                    return
+                if at >= len(self.places):
+                    session.finished = self.now()
+                    return
+                target = self._at(self.places[at], session)
+                if target != leaving:
+                    break
+            self._arrive(session, target)
 
         self._change(change)
 
@@ -366,12 +391,3 @@ def _apart(session: Session) -> dict[str, Any]:
         session.apart = {}
     table: dict[str, Any] = session.apart
     return table
-
-
-def _merge(session: Session, pack_id: str, step_id: str, key: str, value: Any) -> None:
-    table = dict(session.answer(pack_id, step_id))
-    if value is None:
-        table.pop(key, None)
-    else:
-        table[key] = value
-    session.set_answer(pack_id, step_id, table)

@@ -3,6 +3,8 @@ seats share, beginning one, and what each kind of step is when walked apart."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from workbook.data.durable import SaveError
@@ -15,6 +17,7 @@ from workbook.logic.walk import phases
 if TYPE_CHECKING:
     from workbook.data.models import Couple, Session
     from workbook.data.store import Store
+    from workbook.logic.walk import Place
     from workbook.packs.load import LoadedPack
 
 LOCK_WAIT_SECONDS = 10.0
@@ -28,6 +31,69 @@ NOTICE, SHARED, ANSWER, WAITING, REVEALED, FINISHED, TERMS = (
     "finished",
     "terms",  # draft terms, each confirmed by each partner on their own device
 )
+
+
+@dataclass(frozen=True)
+class Stage:
+    """What a seat shows: the place (one of the walk's, at its part on the seats) and how."""
+
+    place: Place | None
+    mode: str
+    done: tuple[str, ...] = ()
+
+
+def present(session: Session, partner: str, at: datetime) -> None:
+    """``partner``'s seat is here (``[apart] here``); a pause on the trail ends."""
+    from workbook.data import trail
+
+    _here(session, [*_here(session), partner])
+    last = trail.moves(session.trail)[-1:] if session.trail else []
+    if last and last[0].paused and session.position is not None:
+        where = session.position
+        session.trail.append(trail.entry(at, where.pack, where.step, where.phase))
+
+
+def absent(session: Session, partner: str, at: datetime) -> None:
+    """``partner``'s seat has left; with neither here, the trail says the couple left the
+    session where it stands (a seat killed never says it left: it counts as here)."""
+    from workbook.data import trail
+
+    here = _here(session, [k for k in _here(session) if k != partner])
+    last = trail.moves(session.trail)[-1:] if session.trail else []
+    if here or session.position is None or session.finished is not None:
+        return
+    if not (last and last[0].paused):
+        where = session.position
+        session.trail.append(trail.pause_entry(at, where.pack, where.step, where.phase))
+
+
+def _here(session: Session, now: list[str] | None = None) -> list[str]:
+    table = session.apart if isinstance(session.apart, dict) else {}
+    if now is not None:
+        table["here"] = [k for k in ("a", "b") if k in now]
+        session.apart = table
+    found = table.get("here")
+    return [k for k in ("a", "b") if isinstance(found, list) and k in found]
+
+
+def seal(
+    store: Store, couple_id: str, session_id: str, where: tuple[str, Any], given: Any, at: datetime
+) -> None:
+    """A sealed step's answers (``given``, by partner) to the counsellor's notes file; one that
+    asks for care raises the flag. Raises ``SaveError``."""
+    from workbook.data.care import raise_flag
+    from workbook.logic.safety import asks_for_care
+
+    pack_id, step = where
+    store.notes(couple_id, session_id).seal_all(
+        [(pack_id, step.id, key, value, at) for key, value in given.items()]
+    )
+    options = getattr(step, "options", None)
+    if any(asks_for_care(pack_id, step.id, v, options) for v in given.values()):
+        try:
+            raise_flag(store, couple_id, session_id, at)
+        except DataError as error:
+            raise SaveError(error.path, error.message) from error
 
 
 def is_apart(session: Session) -> bool:

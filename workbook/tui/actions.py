@@ -219,6 +219,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("walk.notes", "ctrl+o", "notes", "Note"),
     # A partner's own device (``ApartScreen``): Next and Back move both seats.
     Action("apart.next", "ctrl+n", "next", "Next"),
+    # The same key at a partner's own turn, named as its button is (only one is in force).
+    Action("apart.done", "ctrl+n", "done", "I'm done"),
+    Action("apart.change", "ctrl+n", "change", "Change my answer"),
     Action("apart.back", "ctrl+b", "back", "Back"),
     # The legend above the list says these keys; in the footer they pushed out Next, Back,
     # Quit and Help at 80 columns: show=False.

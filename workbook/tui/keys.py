@@ -39,6 +39,8 @@ IN_A_BROWSER = {
     "walk.next": "alt+n,f8,ctrl+n",
     "walk.back": "alt+b,ctrl+b",
     "apart.next": "alt+n,f8,ctrl+n",
+    "apart.done": "alt+n,f8,ctrl+n",
+    "apart.change": "alt+n,f8,ctrl+n",
     "apart.back": "alt+b,ctrl+b",
     "app.quit": "alt+q,ctrl+q",
     "console.new-note": "alt+n,ctrl+n",

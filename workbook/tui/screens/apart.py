@@ -1,15 +1,15 @@
 """A partner's own seat in an apart session (DESIGN.md section 3.12): the walk as one partner
 sees it on their own device.
 
-The screen shows what ``service.apart.Seat`` says this seat is at: this partner's own turn (no
-look-away, no hand-over), "Waiting for Ben" once done, the reveal once both are done, a read or
-together step, or a step walked at one screen. It watches the session file (a ``stat`` every
-``POLL`` seconds; a read only when it changed) and shows the other seat's moves and saves.
-Typing is kept within ``KEEP_WITHIN`` seconds, and at once before any move.
-"""
+It shows what ``service.apart.Seat`` says this seat is at (its own turn, "Waiting for Ben",
+the reveal, a shared part), watches the session file (a ``stat`` every ``POLL`` seconds, a read
+when it changed) for the other seat's moves and saves, and keeps typing within ``KEEP_WITHIN``
+seconds, and at once before any move."""
 
 from __future__ import annotations
 
+import contextlib
+import time
 from typing import Any
 
 from textual import on, work
@@ -27,11 +27,13 @@ from workbook.kinds import spec
 from workbook.logic.phases import SECOND
 from workbook.logic.walk import Place
 from workbook.service import apart, apart_terms
+from workbook.service.apart_parts import private_part, with_private_part
 from workbook.service.follow import signature
 from workbook.tui import views
 from workbook.tui.actions import bindings
 from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill, line
+from workbook.tui.screens.apart_term_acts import TermActs
 from workbook.tui.screens.apart_terms import ApartTerms
 from workbook.tui.steps.base import StepInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
@@ -39,6 +41,7 @@ from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 
 POLL = 0.2
+RECHECK = 2.0
 KEEP_WITHIN = 0.5
 
 WAITING = "Waiting for $name."
@@ -52,7 +55,7 @@ NOTICE = (
 FINISHED = "This session is finished. Your answers are saved."
 
 
-class ApartScreen(WorkbookScreen[None]):
+class ApartScreen(TermActs, WorkbookScreen[None]):
     SCOPE = "apart"
     BINDINGS = bindings("apart")
     DEFAULT_CSS = """
@@ -73,6 +76,9 @@ class ApartScreen(WorkbookScreen[None]):
         # This seat's latest answer not yet kept: (place, answer table).
         self._pending: tuple[Place, dict[str, Any]] | None = None
         self._keep_timer: Timer | None = None
+        # A change of the other seat's not shown yet, since this seat was typing.
+        self._owed = False
+        self._changed_at = 0.0
         # A term being typed at an agreement step, kept while the other seat's changes show.
         self.term_draft = ""
 
@@ -98,17 +104,22 @@ class ApartScreen(WorkbookScreen[None]):
         mode = self.shown.mode if self.shown else None
         if action == "back":
             return mode not in (apart.WAITING, apart.FINISHED)
+        # Next, I'm done and Change my answer share a key: the one the button says is in force.
+        own = {"done": apart.ANSWER, "change": apart.WAITING}
         if action == "next":
-            return mode != apart.FINISHED
-        return True
+            return mode not in (apart.FINISHED, *own.values())
+        return mode == own[action] if action in own else True
 
     # Watching the session file
 
     async def poll(self) -> None:
-        """Show what the other seat changed, once the session file has changed."""
-        now = signature(self.seat.path)
-        if now == self._signature:
+        """Show what the other seat changed. Two saves in one tick of the file system's clock
+        can look alike: for ``RECHECK`` seconds after a change, every look reads the file."""
+        now, at = signature(self.seat.path), time.monotonic()
+        if now == self._signature and at - self._changed_at > RECHECK:
             return
+        if now != self._signature:
+            self._changed_at = at
         self._signature = now
         try:
             self.seat.reload()
@@ -126,7 +137,8 @@ class ApartScreen(WorkbookScreen[None]):
                 return
             if stage.mode == apart.SHARED and self._pending is not None:
                 # A together answer this seat is still typing: kept in a moment, and then
-                # shown to the other seat.
+                # shown to the other seat; the other's change is shown after that.
+                self._owed = True
                 return
         self.keep_now()
         if stage.mode == apart.FINISHED:
@@ -149,6 +161,7 @@ class ApartScreen(WorkbookScreen[None]):
     async def show_stage(self) -> None:
         stage = self.seat.stage()
         self.shown = stage
+        self._owed = False
         self._shown_answers = self._answers(stage)
         holder = self.query_one("#stage", VerticalScroll)
         for terms in self.query(ApartTerms):
@@ -184,7 +197,8 @@ class ApartScreen(WorkbookScreen[None]):
             ]
         if stage.mode == apart.TERMS:
             terms = apart_terms.terms(self.seat, place)
-            shown = ApartTerms(terms, self.names, self.seat.partner, self.term_draft)
+            offers = apart_terms.offered(self.seat, place, self.names)
+            shown = ApartTerms(terms, self.names, self.seat.partner, self.term_draft, offers)
             return [title, *prompt_widgets(self.context(stage)), shown]
         return [title, *views.build(self.context(stage))]
 
@@ -197,9 +211,10 @@ class ApartScreen(WorkbookScreen[None]):
         phase, first = place.phase, self.seat.walk.first_partner(place)
         if mine:
             partner = other(self.seat.partner)
-            if apart.own_file(step) or table.get(partner) in (None, "", [], {}):
+            theirs = private_part(step, table, partner)
+            if apart.own_file(step) or theirs in (None, "", [], {}):
                 # Only this partner's own value, whatever else the file holds.
-                table = {k: v for k, v in table.items() if k == self.seat.partner}
+                table = with_private_part(step, table, partner, None)
                 first = self.seat.partner
             else:
                 # An open step the other has answered: their answer above this one's input.
@@ -216,6 +231,7 @@ class ApartScreen(WorkbookScreen[None]):
             session=self.seat.session,
             today=today,
             kept_by=self.seat.couple.facilitator,
+            seat=self.seat.partner,
         )
 
     def _show_chrome(self, stage: apart.Stage) -> None:
@@ -245,10 +261,11 @@ class ApartScreen(WorkbookScreen[None]):
     @on(StepInput.Changed)
     def _changed(self, event: StepInput.Changed) -> None:
         event.stop()
-        if self.shown is None or self.shown.place is None:
+        place = self.shown.place if self.shown else None
+        # A change that arrives after its step was left (the stage moved on) is not this one's.
+        if place is None or self.seat.walk.step(place).id != event.step_id:
             return
-        table = event.answer.to_table() if hasattr(event.answer, "to_table") else event.answer
-        self._pending = (self.shown.place, table)
+        self._pending = (place, _table(event.answer))
         if self._keep_timer is None:
             self._keep_timer = self.set_timer(KEEP_WITHIN, self.keep_now)
 
@@ -266,7 +283,11 @@ class ApartScreen(WorkbookScreen[None]):
             self._failed(error)
             return False
         self._pending = None
-        if self.shown is not None and self.shown.place == place:
+        if self._owed:
+            # The other seat changed the answer while this one typed: the next look redraws.
+            self._owed = False
+            self._signature = None
+        elif self.shown is not None and self.shown.place == place:
             # What is on screen is what is kept now: this seat's own save, when the watch sees
             # it, redraws nothing. The watch itself reads every change, its own included, so a
             # change the other seat made a moment before is never taken for this one's.
@@ -275,40 +296,6 @@ class ApartScreen(WorkbookScreen[None]):
 
     def _failed(self, error: SaveError) -> None:
         self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
-
-    # Terms (an agreement step)
-
-    @on(ApartTerms.Add)
-    async def _add_term(self, event: ApartTerms.Add) -> None:
-        event.stop()
-        place = self.shown.place if self.shown else None
-        if place is None:
-            return
-        self.term_draft = ""
-        try:
-            apart_terms.add(self.seat, place, event.text, self.wb.today())
-        except SaveError as error:
-            self._failed(error)
-            return
-        await self._after_change()
-
-    @on(ApartTerms.Confirm)
-    async def _confirm_term(self, event: ApartTerms.Confirm) -> None:
-        from workbook.service.agreements import AgreementBook
-
-        event.stop()
-        place = self.shown.place if self.shown else None
-        if place is None:
-            return
-        book = AgreementBook(self.seat.store, self.seat.couple, self.wb.today)
-        try:
-            made = apart_terms.confirm(self.seat, place, event.index, book)
-        except SaveError as error:
-            self._failed(error)
-            return
-        if made:
-            self.notify("Agreed by both of you, and added to your agreements.", markup=False)
-        await self._after_change()
 
     # Moves
 
@@ -324,13 +311,37 @@ class ApartScreen(WorkbookScreen[None]):
         stage = self.shown
         if stage is None or stage.place is None or not self.keep_now():
             return
+        inputs = list(self.query(StepInput)) if stage.mode != apart.WAITING else []
+        # Not whole yet (a task list without weights, a request left in its box): said; an
+        # answer begun and not finished (requests not decided): asked, as at one screen.
+        problem = next((p for p in (i.problem() for i in inputs) if p), None)
+        if problem:
+            self.notify(problem, markup=False)
+            return
+        asking = next(((i, q) for i in inputs if (q := i.question_before_next())), None)
+        if asking is not None:
+            self._ask_then_go_on(stage, *asking)
+            return
+        await self._go_on(stage)
+
+    @work(exclusive=True, group="next")
+    async def _ask_then_go_on(self, stage: apart.Stage, asker: StepInput, question: Any) -> None:
+        from workbook.tui.screens.confirm import ConfirmScreen
+
+        asked = ConfirmScreen(Content(question.words), question.go_on, "Go back")
+        if not await self.app.push_screen_wait(asked):
+            return
+        if question.then is not None:
+            question.then()
+            # What it changed is kept now, before the move (its message would come after).
+            self._pending = (stage.place, _table(asker.answer)) if stage.place else None
+        if self.keep_now():
+            await self._go_on(stage)
+
+    async def _go_on(self, stage: apart.Stage) -> None:
+        assert stage.place is not None
         try:
             if stage.mode == apart.ANSWER:
-                inputs = list(self.query(StepInput))
-                problem = next((p for p in (i.problem() for i in inputs) if p), None)
-                if problem:
-                    self.notify(problem, markup=False)
-                    return
                 self.seat.finish_turn(stage.place)
             elif stage.mode == apart.WAITING:
                 self.seat.undo_turn(stage.place)
@@ -340,6 +351,12 @@ class ApartScreen(WorkbookScreen[None]):
             self._failed(error)
             return
         await self._after_change()
+
+    async def action_done(self) -> None:
+        await self.action_next()
+
+    async def action_change(self) -> None:
+        await self.action_next()
 
     async def action_back(self) -> None:
         stage = self.shown
@@ -374,3 +391,10 @@ class ApartScreen(WorkbookScreen[None]):
 
     def on_unmount(self) -> None:
         self.keep_now()
+        # Leaving is only a mark for the console; the answers are kept already.
+        with contextlib.suppress(SaveError):
+            self.seat.leave()
+
+
+def _table(answer: Any) -> Any:
+    return answer.to_table() if hasattr(answer, "to_table") else answer

@@ -1,6 +1,7 @@
-"""An agreement step on a partner's own device (``service/apart_terms.py``): the draft terms,
-a box to add one, and for each term a button that confirms it for this partner only. A term
-both confirmed says it is one of the couple's agreements now."""
+"""An agreement step on a partner's own device (``service/apart_terms.py``): the terms offered
+from earlier answers, the draft terms, and a box to add one. Each draft has buttons a finger
+can press: I agree (for this partner only) or Take back, who does it, the review date later or
+sooner, Edit and Remove. A term both confirmed says it is one of the couple's agreements now."""
 
 from __future__ import annotations
 
@@ -13,21 +14,29 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from workbook.export.markdown import long_date
+from workbook.logic.drafts import Offer
 from workbook.tui.plain import fill
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 
-LEGEND = "Either of you can add a term. Each of you confirms a term on your own device."
+LEGEND = "Either of you can add or change a draft. Each of you confirms a term on your own device."
+AGREED = "Agreed by both of you, and added to your agreements."
+# What each of a draft's buttons does, by the start of its id.
+ACTS = ("agree", "back", "who", "later", "sooner", "edit", "remove")
 
 
 class ApartTerms(Vertical):
     DEFAULT_CSS = """
     ApartTerms { height: auto; }
     ApartTerms .term { height: auto; margin-top: 1; }
-    ApartTerms .term-row { height: auto; }
+    ApartTerms .acts { height: auto; layout: grid; grid-size: 4; grid-gutter: 0 1; }
+    ApartTerms .acts Button { width: 100%; }
+    ApartTerms .offer { height: auto; }
+    ApartTerms .offer Static { width: 1fr; }
     ApartTerms #add-row { height: auto; margin-top: 1; }
     ApartTerms #add-row Box { width: 1fr; }
     ApartTerms .legend { color: $text-muted; }
+    ApartTerms.narrow .acts { grid-size: 2; }
     """
 
     @dataclass
@@ -35,43 +44,55 @@ class ApartTerms(Vertical):
         text: str
 
     @dataclass
-    class Confirm(Message):
+    class Offered(Message):
+        """The offer at ``index`` is to be added."""
+
         index: int
 
+    @dataclass
+    class Act(Message):
+        """``what`` (one of ``ACTS``) for the draft at ``index``, shown with ``shown``."""
+
+        what: str
+        index: int
+        shown: str
+
     def __init__(
-        self, terms: list[object], names: dict[str, str], partner: str, draft: str = ""
+        self,
+        terms: list[object],
+        names: dict[str, str],
+        partner: str,
+        draft: str = "",
+        offers: list[Offer] | None = None,
     ) -> None:
         super().__init__()
         self.terms = terms
         self.names = names
         self.partner = partner
         self.draft = draft
+        self.offers = offers or []
+
+    def doer(self, who: object) -> str:
+        return f"{self.names[str(who)]} will:" if who in ("a", "b") else "Both of you:"
 
     def compose(self) -> ComposeResult:
         yield Static(LEGEND, classes="legend", markup=False)
+        if self.offers:
+            yield Static("From your answers:", classes="legend", markup=False)
+        for index, offer in enumerate(self.offers):
+            writer = offer.writer
+            who = f"{self.names[writer]} wrote:" if writer else self.doer(offer.who)
+            with Horizontal(classes="offer"):
+                yield Static(fill("$who $text", who=who, text=offer.text))
+                yield Button("Add", id=f"offer-{index}", compact=True)
         if not self.terms:
             yield Static("No terms yet.", classes="term", markup=False)
         for index, term in enumerate(self.terms):
-            confirmed = list(getattr(term, "confirmed_by", []))
-            marks = ", ".join(
-                f"{self.names[k]} {'agrees' if k in confirmed else 'has not confirmed yet'}"
-                for k in ("a", "b")
-            )
-            review = getattr(term, "review_on", None)
-            when = f" Review on {long_date(review)}." if review else ""
-            said = fill(
-                "$n. $text\n$marks.$when",
-                n=str(index + 1),
-                text=str(getattr(term, "text", "")),
-                marks=marks,
-                when=when,
-            )
-            if getattr(term, "agreement", None):
-                said += Content("\nAgreed by both of you, and added to your agreements.")
             with Vertical(classes="term"):
-                yield Static(said)
-                if self.partner not in confirmed:
-                    yield Button("I agree", id=f"agree-{index}", compact=True)
+                yield Static(self._said(index, term))
+                if not getattr(term, "agreement", None):
+                    with Vertical(classes="acts"):
+                        yield from self._buttons(index, term)
         with Horizontal(id="add-row"):
             yield Box(
                 self.draft,
@@ -81,13 +102,52 @@ class ApartTerms(Vertical):
             )
             yield Button("Add", id="add-term", compact=True)
 
+    def _said(self, index: int, term: object) -> Content:
+        confirmed = list(getattr(term, "confirmed_by", []))
+        marks = ", ".join(
+            f"{self.names[k]} {'agrees' if k in confirmed else 'has not confirmed yet'}"
+            for k in ("a", "b")
+        )
+        review = getattr(term, "review_on", None)
+        when = f" Review on {long_date(review)}." if review else ""
+        said = fill(
+            "$n. $who $text\n$marks.$when",
+            n=str(index + 1),
+            who=self.doer(getattr(term, "who", None)),
+            text=str(getattr(term, "text", "")),
+            marks=marks,
+            when=when,
+        )
+        if getattr(term, "agreement", None):
+            said += Content(f"\n{AGREED}")
+        return said
+
+    def _buttons(self, index: int, term: object) -> ComposeResult:
+        if self.partner in list(getattr(term, "confirmed_by", [])):
+            yield Button("Take back", id=f"back-{index}", compact=True)
+        else:
+            yield Button("I agree", id=f"agree-{index}", compact=True, variant="primary")
+        yield Button("Who does it", id=f"who-{index}", compact=True)
+        yield Button("Edit", id=f"edit-{index}", compact=True)
+        yield Button("Remove", id=f"remove-{index}", compact=True)
+        if getattr(term, "review_on", None):
+            yield Button("Review later", id=f"later-{index}", compact=True)
+            yield Button("Review sooner", id=f"sooner-{index}", compact=True)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 60, "narrow")
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         pressed = event.button.id or ""
+        what, _, number = pressed.rpartition("-")
         if pressed == "add-term":
             self._add()
-        elif pressed.startswith("agree-"):
-            self.post_message(self.Confirm(int(pressed.removeprefix("agree-"))))
+        elif what == "offer":
+            self.post_message(self.Offered(int(number)))
+        elif what in ACTS and number.isdigit() and int(number) < len(self.terms):
+            shown = str(getattr(self.terms[int(number)], "text", ""))
+            self.post_message(self.Act(what, int(number), shown))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

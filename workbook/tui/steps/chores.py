@@ -12,6 +12,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
@@ -120,6 +121,8 @@ class ChoresSplit(StepInput):
     ChoresSplit SplitList { height: auto; max-height: 14; }
     ChoresSplit .explain { height: auto; margin-top: 1; }
     ChoresSplit .legend { color: $text-muted; }
+    ChoresSplit .assign { height: auto; }
+    ChoresSplit .assign Button { margin-right: 1; }
     """
 
     def __init__(self, context: StepContext) -> None:
@@ -145,6 +148,12 @@ class ChoresSplit(StepInput):
             classes="legend",
         )
         yield SplitList(*self._rows())
+        # The keys' deeds as buttons, for a finger (a phone has no 1, 2 or s to spare).
+        with Horizontal(classes="assign"):
+            for who in ("a", "b"):
+                label = fill("To $name", name=self.names[who])
+                yield Button(label, id=f"assign-{who}", compact=True)
+            yield Button("Shared", id="assign-shared", compact=True)
         yield Static(self._explanation(), classes="explain")
 
     def _chores(self) -> Any:
@@ -214,6 +223,13 @@ class ChoresSplit(StepInput):
         self.owner = dict(self.suggested.owner)
         self.part_a = self.suggested.shared_part_a
         self._refresh()
+
+    @on(Button.Pressed, "#assign-a, #assign-b, #assign-shared")
+    def _assign_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        listing = self.query_one(SplitList)
+        if listing.highlighted is not None:
+            self.assign(listing.highlighted, (event.button.id or "").removeprefix("assign-"))
 
     @on(SplitList.Assigned)
     def _assigned(self, event: SplitList.Assigned) -> None:

@@ -34,6 +34,13 @@ class StepContext:
     read_only: bool = False
     # Who keeps the answers of a sealed step (the couple's facilitator), or None: nobody.
     kept_by: str | None = None
+    # The partner on this device, when each partner has a device of their own (the apart
+    # walk): a view lets them make only their own moves. None at one screen.
+    seat: str | None = None
+
+    def mine(self, key: str) -> bool:
+        """True when the move of partner ``key`` may be made on this device."""
+        return self.seat in (None, key)
 
     @property
     def key(self) -> str:

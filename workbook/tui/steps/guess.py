@@ -129,6 +129,15 @@ class MarkRow(Widget, can_focus=True):
         at = MARKS.index(self.mark) if self.mark in MARKS else (-1 if step > 0 else len(MARKS))
         self.mark = MARKS[max(0, min(len(MARKS) - 1, at + step))]
 
+    def on_click(self, event: events.Click) -> None:
+        # A mark is tapped where it is drawn: after the pointer, each word in its brackets.
+        start = 2
+        for word in MARKS:
+            if start <= event.x < start + len(word) + 2:
+                self.mark = word
+                return
+            start += len(word) + 2
+
     def on_key(self, event: events.Key) -> None:
         if event.character in ("1", "2", "3"):
             self.mark = MARKS[int(event.character) - 1]
@@ -179,7 +188,10 @@ class GuessReveal(StepInput):
                         yield Static(
                             fill("$other guessed: $guess", other=names[other], guess=guess)
                         )
-                        yield MarkRow(key, question, answer.side(key).marks.get(question))
+                        row = MarkRow(key, question, answer.side(key).marks.get(question))
+                        # On a device of one's own, only the guesses about oneself are marked.
+                        row.disabled = not self.context.mine(key)
+                        yield row
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
@@ -194,6 +206,6 @@ class GuessReveal(StepInput):
         self.changed(self.answer.with_value(event.row.key, side))
 
     def focus_target(self) -> Widget | None:
-        rows = list(self.query(MarkRow))
+        rows = [row for row in self.query(MarkRow) if not row.disabled]
         unmarked = [row for row in rows if row.mark is None]
         return (unmarked or rows)[0] if rows else None

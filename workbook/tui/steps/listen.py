@@ -55,7 +55,7 @@ class ListenInput(StepInput):
         if self.turns and not self.turns[-1].confirmed:
             last = self.turns[-1]
             # Back where it was left: the listener's try in the box, or the speaker's check.
-            self.stage = PARAPHRASE if last.draft or not last.attempts else CHECK
+            self.stage = PARAPHRASE if last.draft is not None or not last.attempts else CHECK
         elif len(self.turns) >= len(self.order):
             self.stage = DONE
 
@@ -104,6 +104,22 @@ class ListenInput(StepInput):
         return turn
 
     def _show(self) -> None:
+        self._show_stage()
+        turn = self.turn()
+        if turn is None or self.stage == DONE or self.context.seat is None:
+            return
+        # On a device of one's own, each makes only their own moves: the speaker says it was
+        # said and whether it was heard; the listener says it back.
+        roles: dict[str, str] = {"spoken": turn.speaker, "yes": turn.speaker}
+        roles["again"] = turn.speaker
+        roles["said"] = turn.listener
+        for button in self.query(Button):
+            if button.id in roles and not self.context.mine(roles[button.id]):
+                button.display = False
+        if not self.context.mine(turn.listener):
+            self.query_one("#paraphrase", Input).display = False
+
+    def _show_stage(self) -> None:
         turn = self.turn()
         buttons = {b.id: b for b in self.query(Button)}
         for button in buttons.values():
@@ -226,7 +242,8 @@ class ListenInput(StepInput):
         if self.stage != PARAPHRASE or turn is None:
             return
         turn = self._start_turn()
-        turn.draft = clean_line(event.value) or None
+        # Empty, it still says the listener is at it (not waiting for the speaker's check).
+        turn.draft = clean_line(event.value)
         self.report()
 
     @on(Button.Pressed, "#yes")
@@ -243,6 +260,10 @@ class ListenInput(StepInput):
 
     @on(Button.Pressed, "#again")
     def try_again(self) -> None:
+        turn = self._start_turn()
+        # Saved, so that another try is asked for on the listener's own device too.
+        turn.draft = ""
+        self.report()
         self.stage = PARAPHRASE
         self._show()
         self.query_one("#paraphrase", Input).focus()

@@ -1,4 +1,5 @@
-"""Put options in order, most important first: move the highlighted one with [ and ]."""
+"""Put options in order, most important first: move the highlighted one with [ and ], or with
+the Move up and Move down buttons (a phone has no [ or ])."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
@@ -21,6 +23,7 @@ from workbook.tui.plain import fill
 from workbook.tui.steps.answered import answered
 from workbook.tui.steps.base import ValueInput
 from workbook.tui.steps.context import StepContext
+from workbook.tui.widgets.button import Button
 
 
 def build(context: StepContext) -> list[Widget]:
@@ -86,6 +89,8 @@ class RankInput(ValueInput):
     DEFAULT_CSS = """
     RankInput RankList { height: auto; max-height: 16; }
     RankInput .legend { color: $text-muted; }
+    RankInput .moves { height: auto; }
+    RankInput .moves Button { margin-right: 1; }
     """
 
     def __init__(self, context: StepContext, *, id: str | None = None):
@@ -107,6 +112,16 @@ class RankInput(ValueInput):
             markup=False,
         )
         yield RankList(*self._options())
+        with Horizontal(classes="moves"):
+            yield Button("Move up", id="rank-up", compact=True)
+            yield Button("Move down", id="rank-down", compact=True)
+
+    @on(Button.Pressed, "#rank-up, #rank-down")
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        ranks = self.query_one(RankList)
+        if ranks.highlighted is not None:
+            self.move(ranks.highlighted, -1 if event.button.id == "rank-up" else 1)
 
     def _options(self) -> list[Option]:
         return [

@@ -122,6 +122,11 @@ class RequestsInput(StepInput):
         other_key = other(who)
         # The pack's own prompt and help, addressed to whoever asks now.
         self.query_one(TurnPrompt).address(self.names[who], self.names[other_key])
+        if not self.context.mine(who):
+            # On a device of one's own, the request is written on the asker's.
+            label.update(fill("$me is writing a request for you.", me=self.names[who]))
+            ask.display = False
+            return
         label.update(
             fill(
                 "$me, what would you ask $other for?",
@@ -229,6 +234,10 @@ class RequestsInput(StepInput):
         with self.prevent(ScaleRow.Rated):
             benefit.value = row.benefit
             cost.value = row.cost
+        # On a device of one's own, each rates only their own side: the asker the benefit, the
+        # other the cost.
+        benefit.disabled = not self.context.mine(asker)
+        cost.disabled = not self.context.mine(giver)
         benefit.refresh()
         cost.refresh()
         self._show_advice()
@@ -346,7 +355,11 @@ class RequestsInput(StepInput):
 
     def report(self) -> None:
         rows = [row.model_copy() for row in self.rows]
-        draft = clean_line(self.query_one("#ask", Input).value) if self.is_mounted else ""
+        ask = self.query_one("#ask", Input) if self.is_mounted else None
+        draft = clean_line(ask.value) if ask is not None else ""
+        if ask is not None and not ask.display and self.context.seat is not None:
+            # The asker's draft is theirs to change, on their own device.
+            draft = self.answer.draft or ""
         self.changed(self.answer.model_copy(update={"requests": rows, "draft": draft or None}))
 
     def focus_target(self) -> Widget | None:

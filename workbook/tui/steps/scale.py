@@ -55,22 +55,39 @@ class ScaleRow(Widget, can_focus=True):
         self.low, self.high = low, high
         self.set_reactive(ScaleRow.value, value)
 
+    def _numbers_at(self) -> tuple[int, int, int]:
+        """Where the numbers are: (the line, the column they start at, the cells of each).
+        Beside the label when there is room; on a narrow screen (a phone), on a line of their
+        own under it, each as wide as fits, so that every number can be tapped."""
+        count = self.high - self.low + 1
+        width = self.size.width or LABEL_WIDTH + CELL * count
+        if width >= LABEL_WIDTH + CELL * count:
+            return 0, LABEL_WIDTH, CELL
+        label = one_width(clean_line(self.item or "Your answer"))
+        lines = wrap(label, max(width - 1, 8))
+        return len(lines), 0, max(3, min(CELL, width // count))
+
     def render(self) -> Content:
         # A long label wraps in its own column, so the whole of it can be read; the numbers
         # stay on its first line.
         label = one_width(clean_line(self.item or "Your answer"))
+        row, _, cell = self._numbers_at()
+        numbers: list[Content | str] = []
+        for number in range(self.low, self.high + 1):
+            if number == self.value:
+                numbers.append(Content.styled(f"[{number}]".center(cell), "reverse bold"))
+            else:
+                numbers.append(f" {number} ".center(cell))
+        if row:
+            above = [Content(line) for line in wrap(label, max(self.size.width - 1, 8))]
+            return Content("\n").join([*above, Content.assemble(*numbers)])
         # Wrapped by cells, not characters: a Chinese label's line is as wide as an English one.
         lines = wrap(label, LABEL_WIDTH - 1)
         first = Content(lines[0])
         # Padded by the cells it takes on screen, so the numbers line up under wide characters.
         parts: list[Content | str] = [first, " " * max(LABEL_WIDTH - first.cell_length, 1)]
-        for number in range(self.low, self.high + 1):
-            if number == self.value:
-                parts.append(Content.styled(f"[{number}]".center(CELL), "reverse bold"))
-            else:
-                parts.append(f" {number} ".center(CELL))
         rest = [Content(line) for line in lines[1:]]
-        return Content("\n").join([Content.assemble(*parts), *rest])
+        return Content("\n").join([Content.assemble(*parts, *numbers), *rest])
 
     def action_move(self, step: int) -> None:
         if self.value is None:
@@ -88,11 +105,15 @@ class ScaleRow(Widget, can_focus=True):
                 event.stop()
 
     def on_click(self, event: events.Click) -> None:
-        offset = event.x - LABEL_WIDTH
-        if offset >= 0:
-            number = self.low + offset // CELL
+        row, start, cell = self._numbers_at()
+        offset = event.x - start
+        if offset >= 0 and event.y == row:
+            number = self.low + offset // cell
             if self.low <= number <= self.high:
                 self.value = number
+
+    def on_resize(self) -> None:
+        self.refresh(layout=True)
 
     def watch_value(self, value: int | None) -> None:
         self.post_message(self.Rated(self))
