@@ -13,7 +13,7 @@ from typing import Any
 from textual.widgets import Input
 
 from tests.tui.conftest import until
-from tests.tui.test_apart_walk import made, mode, seat_app, seat_screen, shown
+from tests.tui.test_apart_walk import drawn, made, mode, seat_app, seat_screen, seated, shown
 from workbook.data.seat_answers import SeatAnswers
 from workbook.data.store import Store
 from workbook.packs.library import Library
@@ -77,15 +77,16 @@ def showing(app: Any, *words: str) -> Callable[[], bool]:
 
 
 async def opened(*pilots: Any) -> None:
+    """Each seat's first stage is drawn."""
     for pilot in pilots:
-        await until(pilot, lambda app=pilot.app: mode(app) is not None)  # type: ignore[misc]
+        await seated(pilot)
 
 
 async def tap(pilot: Any, selector: str) -> None:
-    """A tap once the stage is laid out (it is drawn again when the other device changes it)."""
-    await pilot.pause()
-    await pilot.click(selector)
-    await pilot.pause()
+    """A tap once the stage is drawn and the target laid out (the stage is drawn again when
+    the other device changes it); the tap lands on the target."""
+    await until(pilot, drawn(pilot.app, selector))
+    assert await pilot.click(selector)
 
 
 async def settle(*pilots: Any) -> None:
@@ -105,11 +106,8 @@ def seen(screen: Any) -> Callable[[], bool]:
 
 
 async def next_on(pilot: Any) -> None:
-    # The buttons are laid out again when the stage changes (Back comes back after a wait):
-    # clicked once they are.
-    await pilot.pause()
-    await pilot.click("#next")
-    await pilot.pause()
+    # The buttons are laid out again when the stage changes (Back comes back after a wait).
+    await tap(pilot, "#next")
 
 
 async def test_a_guess_step_apart(tmp_path: Path, data_dir: Path) -> None:
@@ -266,16 +264,19 @@ async def test_requests_apart_are_asked_and_rated_each_on_their_own_device(
         await lia.press("enter")
         await lia.pause()
         assert seat_screen(lia_app).keep_now()
-        # Ben's turn to ask, on his device; Lia's waits.
-        await until(ben, lambda: seat_screen(ben_app).query_one("#ask", Input).display)
-        assert "Cook on Fridays" in shown(ben_app)
+        # Ben's turn to ask, on his device, under Lia's request; his box starts empty.
+        await until(ben, showing(ben_app, "Lia asks: Cook on Fridays", "Ben, what would you"))
+        await until(ben, drawn(ben_app, "#ask"))
         ben_screen = seat_screen(ben_app)
+        assert ben_screen.query_one("#ask", Input).display
+        assert ben_screen.query_one("#ask", Input).value == ""
         assert ben_screen.query_one(RequestsInput).query_one("#benefit", ScaleRow).disabled
         assert not ben_screen.query_one("#cost", ScaleRow).disabled
         ben_screen.query_one("#cost", ScaleRow).value = 2
         await ben.pause()
         assert ben_screen.keep_now()
-        await until(lia, lambda: "Ben is writing a request for you" in shown(lia_app))
+        await until(lia, showing(lia_app, "Ben is writing a request for you", "[2]"))
+        await until(lia, drawn(lia_app, "#cost"))
         assert not seat_screen(lia_app).query_one("#benefit", ScaleRow).disabled
         assert seat_screen(lia_app).query_one("#cost", ScaleRow).disabled
         assert table(setup, "asks")["requests"][0]["cost"] == 2

@@ -75,6 +75,25 @@ def seat_app(setup: tuple[Store, Library, str], partner: str) -> SeatApp:
     )
 
 
+def drawn(app: Any, selector: str) -> Callable[[], bool]:
+    """The stage is drawn (no redraw under way) and ``selector`` is laid out on it."""
+
+    def check() -> bool:
+        screen = app.screen
+        if isinstance(screen, ApartScreen) and screen._drawing.locked():
+            return False
+        found = screen.query(selector)
+        return bool(found) and bool(found.first().region)
+
+    return check
+
+
+async def seated(pilot: Pilot[Any]) -> None:
+    """The seat's screen is up and its first stage drawn."""
+    await until(pilot, lambda: isinstance(pilot.app.screen, ApartScreen))
+    await until(pilot, drawn(pilot.app, "#stage > *"))
+
+
 def seat_screen(app: SeatApp) -> ApartScreen:
     screen = app.screen
     assert isinstance(screen, ApartScreen), type(screen)
@@ -93,8 +112,8 @@ async def type_answer(pilot: Pilot[Any], words: str) -> None:
 
 
 async def press_next(pilot: Pilot[Any]) -> None:
-    await pilot.click("#next")
-    await pilot.pause()
+    await until(pilot, drawn(pilot.app, "#next"))
+    assert await pilot.click("#next")
 
 
 def says(app: SeatApp, words: str) -> Callable[[], bool]:
@@ -115,8 +134,8 @@ async def test_two_seats_answer_at_once_and_see_the_reveal_only_when_both_are_do
 ) -> None:
     lia_app, ben_app = seat_app(setup, "a"), seat_app(setup, "b")
     async with lia_app.run_test(size=(80, 24)) as lia, ben_app.run_test(size=(80, 24)) as ben:
-        await until(lia, lambda: isinstance(lia_app.screen, ApartScreen))
-        await until(ben, lambda: isinstance(ben_app.screen, ApartScreen))
+        await seated(lia)
+        await seated(ben)
         # Both at their own turn at the same time: no look-away, no hand-over.
         assert mode(lia_app) == mode(ben_app) == apart.ANSWER
         assert "look away" not in shown(lia_app).lower()
@@ -171,8 +190,8 @@ async def test_a_together_answer_written_on_one_seat_shows_on_the_other_when_sav
     seat._change(lambda s: seat._arrive(s, together))
     lia_app, ben_app = seat_app(setup, "a"), seat_app(setup, "b")
     async with lia_app.run_test(size=(80, 24)) as lia, ben_app.run_test(size=(80, 24)) as ben:
-        await until(lia, lambda: isinstance(lia_app.screen, ApartScreen))
-        await until(ben, lambda: isinstance(ben_app.screen, ApartScreen))
+        await seated(lia)
+        await seated(ben)
         assert mode(lia_app) == apart.SHARED
         await type_answer(lia, "our one answer")
         assert seat_screen(lia_app).keep_now()
@@ -195,8 +214,8 @@ async def test_each_partner_confirms_a_term_on_their_own_device(
     store, _, couple_id = setup
     lia_app, ben_app = seat_app(setup, "a"), seat_app(setup, "b")
     async with lia_app.run_test(size=(80, 24)) as lia, ben_app.run_test(size=(80, 24)) as ben:
-        await until(lia, lambda: isinstance(lia_app.screen, ApartScreen))
-        await until(ben, lambda: isinstance(ben_app.screen, ApartScreen))
+        await seated(lia)
+        await seated(ben)
         assert mode(lia_app) == apart.TERMS
         box = seat_screen(lia_app).query_one("#new-term")
         box.value = "Walk together on Sundays"  # type: ignore[attr-defined]
@@ -236,9 +255,9 @@ async def test_the_first_seat_to_start_begins_the_session_and_the_other_joins_it
         assert isinstance(agenda, AgendaScreen)
         agenda.agenda = ["respect"]
         agenda.action_start()
-        await until(lia, lambda: isinstance(lia_app.screen, ApartScreen))
+        await seated(lia)
         # Ben, still at his agenda, joins the session Lia began.
-        await until(ben, lambda: isinstance(ben_app.screen, ApartScreen))
+        await seated(ben)
         assert seat_screen(ben_app).seat.session_id == seat_screen(lia_app).seat.session_id
         assert len(store.session_ids(couple.id)) == 1
         await until(ben, says(ben_app, "what does respect look like"))
@@ -278,3 +297,21 @@ async def test_resumed_at_one_screen_an_apart_session_is_shown_read_only(
         assert place is not None
         seat.finish_turn(place)
         assert apart.done_of(seat.reload()) == ["a"]
+
+
+async def test_two_redraws_at_once_draw_the_stage_once(
+    setup: tuple[Store, Library, str],
+) -> None:
+    """The watch (on a timer of its own) and a move can redraw the stage at the same moment:
+    one after the other, never interleaved, which left it empty or filled twice."""
+    import asyncio
+
+    app = seat_app(setup, "a")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await seated(pilot)
+        screen = seat_screen(app)
+        await screen.show_stage()
+        once = [type(w) for w in screen.query_one("#stage").children]
+        await asyncio.gather(screen.show_stage(), screen.show_stage(), screen.show_stage())
+        assert [type(w) for w in screen.query_one("#stage").children] == once
+        assert len(screen.query(StepInput)) == 1

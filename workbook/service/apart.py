@@ -39,6 +39,7 @@ from workbook.logic.walk import Place, Walk
 from workbook.service.apart_parts import (
     after_turns,
     apart_phases,
+    merged,
     private_part,
     shared_write,
     with_private_part,
@@ -216,10 +217,14 @@ class Seat:
             return with_private_part(step, without_private_parts(step, table), self.partner, mine)
         return table
 
-    def keep(self, place: Place, table: dict[str, Any]) -> None:
+    def keep(
+        self, place: Place, table: dict[str, Any], shown: dict[str, Any] | None = None
+    ) -> None:
         """Save this seat's answer at ``place`` from the step's whole answer table: at its own
         turn, its private part only; at a shared part, the table but the other partner's
-        private part. Raises ``SaveError``."""
+        private part, and, given the table the seat ``shown`` it was made from, only what it
+        changed from that (``apart_parts.merged``): the other seat's change saved meanwhile is
+        never written over with what this seat had on screen before. Raises ``SaveError``."""
         pack, step = self.walk.packs[place.pack], self.walk.step(place)
         if each_answers(step) and place.phase == FIRST:
             value = private_part(step, table, self.partner)
@@ -237,7 +242,9 @@ class Seat:
             return
 
         def shared(session: Session) -> None:
-            found = shared_write(step, session.answer(pack.id, step.id), table, self.partner)
+            on_disk = session.answer(pack.id, step.id)
+            posted = table if shown is None else merged(shown, table, on_disk)
+            found = shared_write(step, on_disk, posted, self.partner)
             session.set_answer(pack.id, step.id, found)
 
         self._change(shared)

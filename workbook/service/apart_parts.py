@@ -77,3 +77,33 @@ def shared_write(
 
     theirs = private_part(step, on_disk, other(partner))
     return with_private_part(step, posted, other(partner), theirs)
+
+
+_NONE = object()
+
+
+def merged(shown: Any, posted: Any, on_disk: Any) -> Any:
+    """A seat's change of a shared part, made against what the seat was shown: only what it
+    changed from ``shown`` to ``posted`` is written over the file's ``on_disk``; what the other
+    seat changed meanwhile, and this one did not, stays. Tables merge key by key, and lists of
+    the same length item by item; a list both seats added to keeps the file's new items, then
+    this seat's. Where both changed the same value, this seat's change, the later, stands."""
+    if shown is _NONE and isinstance(posted, list | dict) and type(posted) is type(on_disk):
+        shown = type(posted)()  # a list or table neither had: both began from an empty one
+    if posted == shown:
+        return on_disk
+    if on_disk in (shown, posted):
+        return posted
+    if isinstance(shown, dict) and isinstance(posted, dict) and isinstance(on_disk, dict):
+        found = {}
+        for key in [*on_disk, *(k for k in posted if k not in on_disk)]:
+            value = merged(shown.get(key, _NONE), posted.get(key, _NONE), on_disk.get(key, _NONE))
+            if value is not _NONE:
+                found[key] = value
+        return found
+    if isinstance(shown, list) and isinstance(posted, list) and isinstance(on_disk, list):
+        common = len(shown)
+        if len(posted) >= common and len(on_disk) >= common:
+            items = [merged(shown[i], posted[i], on_disk[i]) for i in range(common)]
+            return [*items, *on_disk[common:], *posted[common:]]
+    return posted

@@ -4,10 +4,16 @@ sees it on their own device.
 It shows what ``service.apart.Seat`` says this seat is at (its own turn, "Waiting for Ben",
 the reveal, a shared part), watches the session file (a ``stat`` every ``POLL`` seconds, a read
 when it changed) for the other seat's moves and saves, and keeps typing within ``KEEP_WITHIN``
-seconds, and at once before any move."""
+seconds, and at once before any move.
+
+The watch runs on a timer of its own, beside the messages (keys, taps): a redraw is done under
+one lock, so two (the watch's and a move's) never interleave, which would leave the stage
+empty or twice filled. A change at a shared part is kept against the table the stage was drawn
+from, so a stale screen never writes over the other seat's newer change."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import time
 from typing import Any
@@ -24,15 +30,15 @@ from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.partners import other
 from workbook.kinds import spec
-from workbook.logic.phases import SECOND
 from workbook.logic.walk import Place
 from workbook.service import apart, apart_terms
-from workbook.service.apart_parts import private_part, with_private_part
 from workbook.service.follow import signature
 from workbook.tui import views
 from workbook.tui.actions import bindings
+from workbook.tui.follow import settle_stage
 from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill, line
+from workbook.tui.screens.apart_context import seat_context
 from workbook.tui.screens.apart_term_acts import TermActs
 from workbook.tui.screens.apart_terms import ApartTerms
 from workbook.tui.steps.base import StepInput, prompt_widgets
@@ -72,6 +78,9 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         self.names: dict[str, str] = {p.key: p.name for p in seat.couple.partners}
         self.shown: apart.Stage | None = None
         self._shown_answers: Any = None
+        # The answer table the stage's inputs hold: what this seat's next change is made from.
+        self._base: Any = None
+        self._drawing = asyncio.Lock()
         self._signature: Any = None
         # This seat's latest answer not yet kept: (place, answer table).
         self._pending: tuple[Place, dict[str, Any]] | None = None
@@ -79,8 +88,7 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         # A change of the other seat's not shown yet, since this seat was typing.
         self._owed = False
         self._changed_at = 0.0
-        # A term being typed at an agreement step, kept while the other seat's changes show.
-        self.term_draft = ""
+        self.term_draft = ""  # a term typed at an agreement step, kept through redraws
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="apart-top"):
@@ -115,6 +123,10 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
     async def poll(self) -> None:
         """Show what the other seat changed. Two saves in one tick of the file system's clock
         can look alike: for ``RECHECK`` seconds after a change, every look reads the file."""
+        async with self._drawing:
+            await self._look()
+
+    async def _look(self) -> None:
         now, at = signature(self.seat.path), time.monotonic()
         if now == self._signature and at - self._changed_at > RECHECK:
             return
@@ -143,7 +155,7 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         self.keep_now()
         if stage.mode == apart.FINISHED:
             self._settle()
-        await self.show_stage()
+        await self._draw()
 
     def _settle(self) -> None:
         try:
@@ -159,15 +171,22 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
     # Showing
 
     async def show_stage(self) -> None:
+        """Draw the stage as the seat stands now, once any redraw under way is done."""
+        async with self._drawing:
+            await self._draw()
+
+    async def _draw(self) -> None:
         stage = self.seat.stage()
         self.shown = stage
         self._owed = False
-        self._shown_answers = self._answers(stage)
+        self._shown_answers = self._base = self._answers(stage)
         holder = self.query_one("#stage", VerticalScroll)
         for terms in self.query(ApartTerms):
             self.term_draft = terms.draft
         await holder.remove_children()
         await holder.mount_all(self._widgets(stage))
+        # At its top, whatever the stage drawn before was scrolled to (or on its way to).
+        settle_stage(holder)
         self._show_chrome(stage)
         self.refresh_bindings()
         inputs = [w for w in self.query(StepInput) if not w.disabled]
@@ -203,36 +222,7 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         return [title, *views.build(self.context(stage))]
 
     def context(self, stage: apart.Stage) -> StepContext:
-        assert stage.place is not None
-        place = stage.place
-        pack, step = self.seat.walk.packs[place.pack], self.seat.walk.step(place)
-        table = self.seat.answer_table(place)
-        mine = stage.mode == apart.ANSWER
-        phase, first = place.phase, self.seat.walk.first_partner(place)
-        if mine:
-            partner = other(self.seat.partner)
-            theirs = private_part(step, table, partner)
-            if apart.own_file(step) or theirs in (None, "", [], {}):
-                # Only this partner's own value, whatever else the file holds.
-                table = with_private_part(step, table, partner, None)
-                first = self.seat.partner
-            else:
-                # An open step the other has answered: their answer above this one's input.
-                phase, first = SECOND, partner
-        today = self.wb.today()
-        return StepContext(
-            pack=pack,
-            step=step,
-            phase=phase,
-            answer=spec(step).read(table),
-            names=self.names,
-            first=first,
-            answering=self.seat.partner if mine else None,
-            session=self.seat.session,
-            today=today,
-            kept_by=self.seat.couple.facilitator,
-            seat=self.seat.partner,
-        )
+        return seat_context(self.seat, self.names, stage, self.wb.today())
 
     def _show_chrome(self, stage: apart.Stage) -> None:
         me = self.names[self.seat.partner]
@@ -277,12 +267,22 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         if self._pending is None:
             return True
         place, table = self._pending
+        stage = self.shown
+        # At a shared part, the change is kept against the table the stage was drawn from.
+        shared = stage is not None and stage.place == place and stage.mode != apart.ANSWER
+        shown = self._base if shared else None
         try:
-            self.seat.keep(place, table)
+            self.seat.keep(place, table, shown)
         except SaveError as error:
             self._failed(error)
             return False
         self._pending = None
+        if shown is not None and stage is not None:
+            # The stage's inputs hold this table now (the next change is made from it); a
+            # change of the other seat's, kept beside this one's, is not on screen yet.
+            self._base = table
+            read = spec(self.seat.walk.step(place)).read
+            self._owed |= _table(read(self._answers(stage))) != _table(read(table))
         if self._owed:
             # The other seat changed the answer while this one typed: the next look redraws.
             self._owed = False

@@ -146,13 +146,18 @@ class RequestsInput(StepInput):
         self.rows.append(Request(by=who, text=text))  # type: ignore[arg-type]
         with self.prevent(Input.Changed):
             event.input.value = ""
+        # Added, it is a draft no more: the next asker's box starts empty, on any device.
+        self.answer = self.answer.model_copy(update={"draft": None})
         self.selected = len(self.rows) - 1
         self._show_asker()
         # The next asker types next; the ratings wait until the asking is done. Then the
         # first request is highlighted, and Tab goes on to its benefit, its cost, the decision.
         if self.asker() is not None:
             self._refresh()
-            event.input.focus()
+            # The box, or on a device of one's own the list, while the other partner asks.
+            target = self.focus_target()
+            if target is not None:
+                target.focus()
         else:
             self.selected = 0
             self._refresh()
@@ -309,9 +314,11 @@ class RequestsInput(StepInput):
 
     @on(Input.Changed, "#ask")
     def _drafting(self, event: Input.Changed) -> None:
-        # Saved as typed, like every answer: a request half-typed is never lost.
+        # Saved as typed, like every answer: a request half-typed is never lost. The box given
+        # the draft as it is drawn changes nothing.
         event.stop()
-        self.report()
+        if clean_line(event.value) != (self.answer.draft or ""):
+            self.report()
 
     def before_leaving(self) -> str | None:
         box = self._ask_box()
