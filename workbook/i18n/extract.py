@@ -16,6 +16,7 @@ Nothing here runs in the app; the template (``.pot``) is made in memory, never c
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -37,7 +38,7 @@ KEYWORDS = {
 }
 
 
-def domain_of(locations: list[tuple[str, int | None]]) -> str:
+def domain_of(locations: Sequence[tuple[str, int | None]]) -> str:
     """The file a message belongs in: ``tui`` when every place it is used is a screen."""
     screens = all(path.startswith("workbook/tui/") for path, _line in locations)
     return TUI if locations and screens else DOMAIN
