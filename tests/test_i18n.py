@@ -229,6 +229,6 @@ def test_the_loader_reads_every_po_file_of_the_language() -> None:
 
 def test_a_screen_s_message_goes_to_tui_po_and_a_shared_one_to_workbook_po() -> None:
     assert extract.domain_of([("workbook/tui/screens/home.py", None)]) == extract.TUI
-    assert extract.domain_of([("workbook/export/agreement_doc.py", None)]) == extract.DOMAIN
+    assert extract.domain_of([("workbook/export/agreement_doc.py", None)]) == extract.DOMAINS[0]
     mixed = [("workbook/tui/screens/home.py", None), ("workbook/logic/terms.py", None)]
-    assert extract.domain_of(mixed) == extract.DOMAIN
+    assert extract.domain_of(mixed) == extract.DOMAINS[0]
