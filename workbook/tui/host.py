@@ -1,6 +1,13 @@
-"""What every screen may know of the app: the data folder, the pack library, the clock and the
-keys in force (``Host``), and the base of the workbook's screens (``WorkbookScreen``), whose
-``wb`` is the host, typed.
+"""What every screen may know of the app: the data folder, the pack library, the clock, the
+keys in force and the language spoken (``Host``), and the base of the workbook's screens
+(``WorkbookScreen``), whose ``wb`` is the host, typed.
+
+The language (DESIGN.md section 3.13): every screen above the couple's window (the screen that
+has a ``couple_language``, ``screens/pause.py``) speaks the couple's language; Home, the
+caseload and the console speak the app's (``Host.app_language``). A screen's words come from
+its ``tr``, and a widget's from ``tr_of(widget)``, at the moment they are shown, so two
+couples in two languages can share a process and class-level words (bindings, help, marked
+with ``N_``) are translated where they appear.
 
 Screens import this module, never ``tui/app.py``: they post messages up (``tui/messages.py``)
 and the app answers each with one service call, so no arrow runs from a screen to the app.
@@ -19,6 +26,7 @@ from textual.screen import ModalScreen, Screen, ScreenResultType
 from workbook.data.dates import now as wall_clock
 from workbook.i18n.bidi import Mode
 from workbook.i18n.bidi import mode as bidi_mode
+from workbook.i18n.catalog import SOURCE_TRANSLATIONS, Translations, translations
 from workbook.serve.links import served
 from workbook.tui import keys
 from workbook.tui.actions import default_keys
@@ -46,6 +54,10 @@ class Host(App[None]):
         self.served = served()
         self.keys_in_force: dict[str, str] = {}
         self._bidi: Mode | None = None
+        # The app's language (Home, the caseload, the console): a tag, or None for English.
+        # The hook for settings.toml ``language``, ``--lang`` and the locale: whoever resolves
+        # them sets this before the first screen is shown.
+        self.app_language: str | None = None
         self._prepared = False
         self._preparing = threading.Lock()
 
@@ -83,6 +95,25 @@ class Host(App[None]):
             self._bidi = bidi_mode(self.store.load_settings().get("bidi"))
         return self._bidi
 
+    @property
+    def app_translations(self) -> Translations:
+        """The app's words: Home, the caseload, the console."""
+        return translations(self.app_language)
+
+    def couple_translations(self) -> Translations | None:
+        """The couple's words while their window is open (a couple with no language of their
+        own hears the app's), else None."""
+        for screen in reversed(self.screen_stack):
+            if hasattr(screen, "couple_language"):
+                language = screen.couple_language
+                return translations(language) if language else self.app_translations
+        return None
+
+    @property
+    def tr(self) -> Translations:
+        """The words of what is shown now: the couple's in their window, else the app's."""
+        return self.couple_translations() or self.app_translations
+
     def keys_for(self, action_id: str, default: str | None = None) -> str:
         """The keys in force for an action of the table (``tui/actions.py``), as the help,
         the palette and the screens' words show them."""
@@ -96,14 +127,22 @@ class WorkbookScreen(Screen[ScreenResultType]):
     offers on it."""
 
     SCOPE = ""
+    # True for the screens that speak the app's language wherever they are (Home, the
+    # console); the others speak the couple's language when above the couple's window.
+    APP_LANGUAGE = False
+
+    @property
+    def tr(self) -> Translations:
+        """This screen's words (``Host.tr``)."""
+        return self.wb.app_translations if self.APP_LANGUAGE else self.wb.tr
 
     def offers(self, action: Action) -> bool:
         """Whether the command palette offers ``action`` on this screen now."""
         return self.check_action(action.action, ()) is not False
 
     def palette_name(self, action: Action) -> str:
-        """The palette's name for ``action`` here."""
-        return action.named
+        """The palette's name for ``action`` here, in this screen's words."""
+        return self.tr.gettext(action.named)
 
     def more_commands(self) -> list[tuple[str, Callable[[], Any], str]]:
         """Commands of the palette that are not actions of the table: (name, run, help)."""
@@ -118,7 +157,29 @@ class WorkbookScreen(Screen[ScreenResultType]):
 class WorkbookModal(ModalScreen[ScreenResultType]):
     """A modal screen of the workbook: ``wb`` is the app, typed as the ``Host``."""
 
+    APP_LANGUAGE = False
+
     @property
     def wb(self) -> Host:
         assert isinstance(self.app, Host)
         return self.app
+
+    @property
+    def tr(self) -> Translations:
+        """This dialog's words: those of the screen it opened over."""
+        return self.wb.app_translations if self.APP_LANGUAGE else self.wb.tr
+
+
+def tr_of(node: Any) -> Translations:
+    """The words a widget speaks: its screen's (``WorkbookScreen.tr``), else the app's."""
+    try:
+        screen = node.screen
+    except Exception:
+        screen = None
+    if isinstance(screen, (WorkbookScreen, WorkbookModal)):
+        return screen.tr
+    try:
+        app = node.app
+    except Exception:
+        return SOURCE_TRANSLATIONS
+    return app.tr if isinstance(app, Host) else SOURCE_TRANSLATIONS

@@ -8,9 +8,11 @@ from textual.containers import Horizontal
 from textual.widgets import Label
 
 from workbook.data.models import Couple
+from workbook.i18n.catalog import Translations
 from workbook.kinds import spec
 from workbook.logic.phases import REVEAL
 from workbook.logic.walk import Place, Walk
+from workbook.tui.host import tr_of
 from workbook.tui.plain import fill
 
 
@@ -43,21 +45,33 @@ class PartnerBar(Horizontal):
 
         ``keys`` shows each partner's own key, for steps where each confirms with it.
         """
+        _ = tr_of(self)._
         for number, key in enumerate("ab", 1):
             name = self.couple.name(key)
             label = self.query_one(f"#partner-{key}", Label)
             mine = answering == key
-            marker = "▶ " if mine else "  "
-            suffix = " (your turn)" if mine else ""
-            key_hint = f"  [dim]presses {number}[/]" if keys else ""
-            label.update(fill(f"{marker}$name{suffix}{key_hint}", name=name))
+            if mine and keys:
+                # TRANSLATORS: whose turn it is, and the key this partner confirms with.
+                said = _("▶ $name (your turn)  [dim]presses $number[/]")
+            elif mine:
+                said = _("▶ $name (your turn)")
+            elif keys:
+                said = _("  $name  [dim]presses $number[/]")
+            else:
+                said = "  $name"
+            label.update(fill(said, name=name, number=str(number)))
             label.set_class(mine, "turn")
-        middle = "together" if together else ("both of you" if answering is None else "")
+        middle = _("together") if together else (_("both of you") if answering is None else "")
         self.query_one("#together", Label).update(middle)
 
 
 def progress_line(
-    walk: Walk, place: Place, couple: Couple, read_only: str | None, not_saved: str | None
+    walk: Walk,
+    place: Place,
+    couple: Couple,
+    read_only: str | None,
+    not_saved: str | None,
+    tr: Translations,
 ) -> tuple[str, str]:
     """The walk's top line, in two parts: the pack (with the facilitator, read-only, and NOT
     SAVED first when it is not), which gives way on a narrow screen; and where the couple is
@@ -65,11 +79,19 @@ def progress_line(
     it, even at 60 columns."""
     pack = walk.packs[place.pack]
     pack_no, packs, step_no, steps = walk.progress(place)
-    text = pack.title
-    if couple.facilitator:
-        text += f" · with {couple.facilitator}"
-    if read_only:
-        text += " · read-only"
+    _ = tr._
+    title, facilitator = pack.title, couple.facilitator or ""
+    if facilitator and read_only:
+        text = _("{title} · with {facilitator} · read-only")
+    elif facilitator:
+        text = _("{title} · with {facilitator}")
+    elif read_only:
+        text = _("{title} · read-only")
+    else:
+        text = "{title}"
+    text = text.format(title=title, facilitator=facilitator)
     # The bar at its end keeps the clock beside it apart: "pack 1 of 1 │ 0 of 45 min".
-    where = f"step {step_no} of {steps} · pack {pack_no} of {packs} │"
-    return (f"NOT SAVED · {text}" if not_saved else text), where
+    where = _("step {step} of {steps} · pack {pack} of {packs} │").format(
+        step=step_no, steps=steps, pack=pack_no, packs=packs
+    )
+    return (_("NOT SAVED · {text}").format(text=text) if not_saved else text), where
