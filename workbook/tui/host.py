@@ -77,7 +77,8 @@ class Host(App[None]):
             try:
                 self.store.prepare()
             except OSError as error:
-                return f"The data folder cannot be used: {error}"
+                said = self.app_translations._("The data folder cannot be used: {problem}")
+                return said.format(problem=error)
         return None
 
     @property
