@@ -119,7 +119,9 @@ class Host(App[None]):
         """The keys in force for an action of the table (``tui/actions.py``), as the help,
         the palette and the screens' words show them."""
         shown = self.keys_in_force.get(action_id) or default or default_keys(action_id)
-        return keys.label(shown, reachable=self.served)
+        # TRANSLATORS: between two keys that do the same: "Alt+N or F8".
+        or_ = self.tr.pgettext("between keys", " or ")
+        return keys.label(shown, reachable=self.served, or_=or_)
 
 
 class WorkbookScreen(Screen[ScreenResultType]):

@@ -31,7 +31,7 @@ from workbook.tui.follow import typed_into
 from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill
 from workbook.tui.screens.home_manage import CaseloadActions
-from workbook.tui.screens.home_rows import description, row_cells, table_columns
+from workbook.tui.screens.home_rows import description, fits, row_cells, table_columns
 from workbook.tui.screens.home_week import CaseloadWeek
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
@@ -94,10 +94,9 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
                 markup=False,
             )
             with Horizontal(id="caseload-bar"):
+                search = _("Search names ({keys})").format(keys=self.wb.keys_for("home.search"))
                 yield SearchBox(
-                    placeholder=_("Search names ({keys})").format(
-                        keys=self.wb.keys_for("home.search")
-                    ),
+                    placeholder=search,
                     id="search",
                     compact=True,
                     max_length=60,
@@ -156,8 +155,7 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         try:
             found = caseload.caseload(self.wb.store, self.wb.today())
         except Exception as error:  # never a crash on Home: say what went wrong instead
-            said = self.tr._("The couples could not be read: {problem}")
-            found = Caseload(note=said.format(problem=error))
+            found = Caseload(note=self.tr._("The couples could not be read: {e}").format(e=error))
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, found)
 
@@ -166,8 +164,7 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         self._rows.clear()
         if caseload.note and caseload.note not in self._noted:
             self._noted.add(caseload.note)
-            title = self.tr._("Home")
-            self.notify(caseload.note, title=title, severity="warning", markup=False)
+            self.notify(caseload.note, title=self.tr._("Home"), severity="warning", markup=False)
         total = len(caseload.couples) + len(caseload.unreadable)
         # A couple at home sees their couple; the search and filters come with a caseload.
         caseload_bar = total > 1 or any(c.archived for c in caseload.couples)
@@ -210,8 +207,7 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
             cells[-1] = self.tr._("⚠ unreadable")
             rows.append((couple_id, cells))
         with speaking(self.tr):
-            nothing = self.view.nothing_shown()
-        table.set_rows(rows, keep=chosen, placeholder=nothing)
+            table.set_rows(rows, keep=chosen, placeholder=self.view.nothing_shown())
         self._describe()
 
     def _row(self, couple: Overview) -> list[str]:
@@ -219,9 +215,7 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         key only chooses among them."""
         cells = self._rows.get(couple.id)
         if cells is None:
-            with speaking(self.tr):
-                made = row_cells(couple, self._keys, self.wb.today(), self.tr)
-            cells = self._rows[couple.id] = made
+            cells = self._rows[couple.id] = row_cells(couple, self._keys, self.wb.today(), self.tr)
         return cells
 
     def _chosen_id(self) -> str | None:
@@ -239,12 +233,12 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
             return
         self._said = said
         couple = self.view.by_id(chosen)
-        if couple is not None and not couple.problem:
-            # Two lines, each cut to the width: one couple's description replaces another's
-            # without laying out the screen again, at every search key.
+        words = description(couple, self.wb.keys_for, self.tr) if couple is not None else None
+        if couple and words and not couple.problem and fits(words, detail.content_region.width):
+            # Two lines, each within the width: one couple's description replaces another's
+            # without laying out the screen again, at every search key. (A longer language's
+            # lines that do not fit are wrapped instead, below.)
             detail.set_class(False, "wrapped")
-            with speaking(self.tr):
-                words = description(couple, self.wb.keys_for, self.tr)
             detail.update(words, layout=not self._plain)
             self._plain = True
             return
@@ -252,15 +246,13 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         detail.set_class(True, "wrapped")
         reason = dict(self.view.caseload.unreadable).get(chosen or "")
         _ = self.tr._
-        if couple is not None:
-            with speaking(self.tr):
-                detail.update(description(couple, self.wb.keys_for, self.tr))
+        if words is not None:
+            detail.update(words)
         elif reason is not None:
             detail.update(fill(_("⚠ $id cannot be read: $why"), id=chosen or "", why=reason))
         elif not self.view.caseload.couples:
-            new = self.wb.keys_for("home.new-couple")
             start = _("Start by adding the two of you with New couple ($n).")
-            detail.update(fill(start, n=new))
+            detail.update(fill(start, n=self.wb.keys_for("home.new-couple")))
         else:
             detail.update("")
 

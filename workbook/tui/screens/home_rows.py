@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from rich.cells import cell_len
 from textual.content import Content
 
 from workbook.data.overview import Overview
-from workbook.i18n.catalog import SOURCE_TRANSLATIONS, Translations
+from workbook.i18n.catalog import SOURCE_TRANSLATIONS, Translations, speaking
 from workbook.logic.caseload import appointment_text, due_text, shown_day, week_words
 from workbook.tui.plain import fill
 from workbook.tui.widgets.case_table import Column
@@ -45,7 +46,13 @@ def table_columns(
 def row_cells(
     couple: Overview, keys: list[str], today: date, tr: Translations = SOURCE_TRANSLATIONS
 ) -> list[str]:
-    """The cells of a couple's row, for the columns ``keys`` after the names."""
+    """The cells of a couple's row, for the columns ``keys`` after the names (the days and
+    counts the core words, in ``tr``'s language)."""
+    with speaking(tr):
+        return _row_cells(couple, keys, today, tr)
+
+
+def _row_cells(couple: Overview, keys: list[str], today: date, tr: Translations) -> list[str]:
     _ = tr._
     a, b = couple.names
     status = [
@@ -75,6 +82,11 @@ def description(
 ) -> Content:
     """The highlighted couple in words: the facts, then a problem or what can be done, with
     the keys in force (``keys_for(action_id)``)."""
+    with speaking(tr):
+        return _description(couple, keys_for, tr)
+
+
+def _description(couple: Overview, keys_for: Callable[[str], str], tr: Translations) -> Content:
     _ = tr._
     a, b = couple.names
     sessions, active, due = couple.sessions, couple.agreements_active, couple.agreements_due
@@ -130,3 +142,8 @@ def description(
         f=couple.facilitator or "",
         problem=couple.problem or "",
     )
+
+
+def fits(words: Content, room: int) -> bool:
+    """True when each line of ``words`` fits ``room`` cells (or the room is not known yet)."""
+    return not room or all(cell_len(line) <= room for line in words.plain.splitlines())

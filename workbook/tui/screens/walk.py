@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -246,9 +247,26 @@ class WalkScreen(LeavableScreen):
         parts = progress_line(
             self.walk, place, self.couple, self.read_only, self.recorder.failure, self.tr
         )
+        room = max((w.content_region.width for w in self.query("#progress")), default=0)
+        if room < cell_len(parts[0]) and self.couple.facilitator:
+            # A longer language: the facilitator's name gives way first, then the pack's
+            # title (the counter beside it still says which pack): never a word cut in two.
+            quiet = self.couple.model_copy(update={"facilitator": None})
+            parts = progress_line(
+                self.walk, place, quiet, self.read_only, self.recorder.failure, self.tr
+            )
+        if 0 < room < cell_len(parts[0]):
+            parts = ("", parts[1])
+        if not room:
+            # Not laid out yet: shown in full now, and fitted once the width is known.
+            self.call_after_refresh(self._fit_progress, place)
         for part, text in zip(("#progress", "#counter"), parts, strict=True):
             for shown in self.query(part).results(Static):
                 shown.update(line(text))
+
+    def _fit_progress(self, place: Place) -> None:
+        if place == self.place and any(w.content_region.width for w in self.query("#progress")):
+            self._show_progress(place)
 
     def _show_chrome(self, place: Place) -> None:
         self._show_progress(place)

@@ -103,8 +103,8 @@ class NotesPane(Vertical):
     NotesPane #earlier { height: 1fr; min-height: 3; }
     NotesPane #earlier-text { padding: 0 1 0 0; }
     NotesPane #note-box { height: 7; min-height: 4; }
-    NotesPane #note-bar { height: 1; }
-    NotesPane #note-state { width: 1fr; color: $text-muted; height: 1; }
+    NotesPane #note-bar { height: auto; }
+    NotesPane #note-state { width: 1fr; color: $text-muted; height: auto; }
     NotesPane #new-note { min-width: 12; height: 1; border: none; margin: 0; }
     """
 
