@@ -22,10 +22,27 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
-from tests.tui.conftest import screen_text
+from tests.tui.conftest import (
+    SIZE,
+    add_and_confirm_term,
+    answer,
+    auto_answer,
+    screen_text,
+    until,
+    walk,
+)
 from workbook import tomlio
 from workbook.i18n.pseudo import pseudo
+from workbook.logic.walk import REVEAL
 from workbook.packs.library import builtin_folder
+from workbook.tui.screens.agenda import AgendaScreen
+from workbook.tui.screens.care import CareScreen
+from workbook.tui.screens.console import ConsoleScreen
+from workbook.tui.screens.done import DoneScreen
+from workbook.tui.screens.home import HomeScreen
+from workbook.tui.screens.pause import PauseScreen
+from workbook.tui.screens.walk import WalkScreen
+from workbook.tui.steps.agreement import AgreementInput
 
 # The fields of a pack that are its words (everything else is an id, a kind or a number).
 TEXT_FIELDS = {
@@ -107,18 +124,25 @@ def pseudo_pack(name: str, folder: Path) -> Path:
     return path
 
 
-def english_runs(text: str, literals: list[str]) -> list[str]:
-    """The runs of plain ASCII words in ``text`` (one screen line) that are not key names,
-    literals (paths, ids, the command line) or never translated."""
+def without_literals(text: str, literals: list[str]) -> str:
+    """``text`` (one screen line) without what is never translated: ``literals`` (the data
+    folder, ids), paths, and the command line, which stays English (docs/translating.md)."""
     line = text
     for literal in sorted(literals, key=len, reverse=True):
         if literal:
             line = line.replace(literal, " ")
-    if "--" in line:
-        # The command line stays English (docs/translating.md).
-        return []
+    # A long data folder wraps: each of its lines is a piece of it ("ata \\").
+    piece = line.strip().removesuffix("\\").strip()
+    if "--" in line or any(piece and piece in literal for literal in literals):
+        return ""
     # Paths in the data folder ("couples/<id>/agreement.md") are names on disk.
-    line = re.sub(r"\S*/\S*", " ", line)
+    return re.sub(r"\S*/\S*", " ", line)
+
+
+def english_runs(text: str, literals: list[str]) -> list[str]:
+    """The runs of plain ASCII words in ``text`` (one screen line) that are not key names,
+    literals (paths, ids, the command line) or never translated."""
+    line = without_literals(text, literals)
     words = [
         word for word in re.findall(r"[A-Za-z][A-Za-z'’]*", line) if word not in NOT_TRANSLATED
     ]
@@ -168,22 +192,98 @@ def cut_widgets(app: App[Any]) -> list[str]:
 
 
 class Looker:
-    """Looks at each screen as the walk reaches it, and keeps what is wrong on each."""
+    """Looks at each screen as the walk reaches it, and keeps what is wrong on each:
+    ``english(line)`` names the words of a line that are the app's English."""
 
-    def __init__(self, app: App[Any], literals: Callable[[], list[str]]) -> None:
+    def __init__(self, app: App[Any], english: Callable[[str], list[str]]) -> None:
         self.app = app
-        self.literals = literals
+        self.find_english = english
         self.english: dict[str, set[str]] = {}
         self.cut: dict[str, list[str]] = {}
         self.seen: list[str] = []
+        # A line each run was seen in, for the message of a failing test.
+        self.example: dict[str, str] = {}
 
     def look(self, where: str) -> str:
         text = screen_text(self.app)  # type: ignore[arg-type]
         self.seen.append(where)
         for line in text.splitlines():
-            for run in english_runs(line, self.literals()):
+            for run in self.find_english(line):
                 self.english.setdefault(run, set()).add(where)
+                self.example.setdefault(run, line.strip())
         cut = cut_widgets(self.app)
         if cut:
             self.cut[where] = cut
         return text
+
+
+async def walk_session(pilot: Any, looker: Looker, packs: list[str], words: str, term: str) -> None:
+    """From Home, a whole session of ``packs`` as a couple walks it, looking at every screen:
+    Home, help, the care note, the agenda, a pause, a note for the counsellor, every place of
+    every step (answers typed as ``words``, terms as ``term``), and Done."""
+    app = looker.app
+    home = app.screen
+    assert isinstance(home, HomeScreen)
+    await home.loaded()
+    await pilot.pause()
+    looker.look("home")
+    await pilot.press("f1")
+    await pilot.pause()
+    looker.look("help")
+    await pilot.press("escape")
+    await pilot.press("s")
+    await until(pilot, lambda: isinstance(app.screen, CareScreen))
+    looker.look("care note")
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+    await pilot.pause()
+    looker.look("agenda")
+    agenda = app.screen
+    assert isinstance(agenda, AgendaScreen)
+    agenda.agenda = list(packs)
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: isinstance(app.screen, WalkScreen))
+    await pilot.press("escape")
+    await until(pilot, lambda: isinstance(app.screen, PauseScreen))
+    looker.look("pause")
+    await pilot.press("r")
+    await until(pilot, lambda: isinstance(app.screen, WalkScreen))
+    screen = walk(app)  # type: ignore[arg-type]
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+    looker.look("note for the counsellor")
+    await pilot.press("escape")
+    await pilot.pause()
+    for _ in range(300):
+        place = screen.place
+        step = screen.walk.step(place)
+        where = f"{screen.walk.packs[place.pack].id}.{step.id}"
+        looker.look(f"{where} {place.phase}")
+        if step.kind == "agreement":
+            await add_and_confirm_term(pilot, f"{term} {place.pack}{place.step}")
+            assert screen.query_one(AgreementInput).terms[-1].agreement
+            looker.look(f"{where} agreed")
+        elif screen.walk.is_handoff(place):
+            await pilot.press("enter")
+            await pilot.pause()
+            continue
+        elif place.phase != REVEAL and step.kind != "read":
+            given = auto_answer(app)  # type: ignore[arg-type]
+            await answer(pilot, words if isinstance(given, str) else given)
+            looker.look(f"{where} answered")
+        last = screen.walk.next(place) is None
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        if last:
+            break
+    await until(pilot, lambda: isinstance(app.screen, DoneScreen))
+    looker.look("done")
+
+
+async def look_at_console(looker: Looker, console: App[Any]) -> None:
+    """The counsellor's console of the session, as ``workbook facilitate`` opens it."""
+    looker.app = console
+    async with console.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(console.screen, ConsoleScreen))
+        await until(pilot, lambda: getattr(console.screen, "shown", 0) > 0)
+        looker.look("console")

@@ -1,0 +1,101 @@
+"""A Spanish couple's whole session, Home and the console, with the app in Spanish: none of
+the app's English words on any screen.
+
+Pack text is Spanish here, so a word is the app's English when it is in an English message of
+the catalogs and in no Spanish translation nor Spanish pack (``english_only``): "the", "turn",
+"session" are caught, "no" and "plan" are not. What the work on other files still has to move
+into the catalog is ``test_pseudo_walk.NOT_YET_IN_THE_CATALOG``, the one list of exceptions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tests.tui.conftest import SIZE, WHEN
+from tests.tui.language_walk import (
+    NOT_TRANSLATED,
+    Looker,
+    look_at_console,
+    walk_session,
+    without_literals,
+)
+from tests.tui.test_pseudo_walk import NOT_YET_IN_THE_CATALOG
+from workbook import tomlio
+from workbook.data.store import Store
+from workbook.i18n import extract
+from workbook.packs.library import Library, builtin_folder
+from workbook.tui.app import WorkbookApp
+from workbook.tui.console import ConsoleApp
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+NAMES = ("Lucía", "Andrés", "Dra. Ruiz")
+
+
+def words(text: str) -> set[str]:
+    return {word.lower() for word in _WORD.findall(text)}
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+@cache
+def english_only(language: str = "es") -> frozenset[str]:
+    """The words of the app's English messages that no translation or pack of ``language``
+    uses."""
+    english: set[str] = set()
+    for message in extract.template():
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        for text in ids:
+            english |= words(re.sub(r"\{[^{}]*\}|\$[a-z_]+|\[/?[^\]]*\]", " ", text or ""))
+    theirs: set[str] = set()
+    for domain in extract.DOMAINS:
+        for message in extract.read(language, domain):
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            for text in strings:
+                theirs |= words(text or "")
+    for path in builtin_folder().glob(f"*.{language}.toml"):
+        for text in _strings(tomlio.loads(path.read_text(encoding="utf-8"))):
+            theirs |= words(text)
+    kept = {word.lower() for word in NOT_TRANSLATED} | words(" ".join(NAMES))
+    # A single letter is a key ("s Sesión"), never a word of the app's.
+    return frozenset(word for word in english - theirs - kept if len(word) > 1)
+
+
+def not_yet() -> set[str]:
+    return {word for run in NOT_YET_IN_THE_CATALOG for word in words(run)}
+
+
+async def test_a_spanish_couple_sees_no_english(store: Store, library: Library) -> None:
+    couple = store.create_couple(*NAMES, when=WHEN, language="es")
+    app = WorkbookApp(store, library, theme="textual-dark")
+    app.app_language = "es"
+    leaks = english_only()
+
+    def english(line: str) -> list[str]:
+        literals = [str(store.root), couple.id, *store.session_ids(couple.id)]
+        return sorted(words(without_literals(line, literals)) & leaks)
+
+    looker = Looker(app, english)
+    async with app.run_test(size=SIZE) as pilot:
+        await walk_session(pilot, looker, ["values", "respect"], "Una respuesta", "Un acuerdo")
+    session_id = store.session_ids(couple.id)[-1]
+    console = ConsoleApp(
+        Store(store.root), library, couple.id, session_id, theme="textual-dark", clock=lambda: WHEN
+    )
+    console.app_language = "es"
+    await look_at_console(looker, console)
+
+    assert len(looker.seen) > 30
+    found = {
+        word: [looker.example[word], *sorted(where)[:2]] for word, where in looker.english.items()
+    }
+    assert {word: where for word, where in found.items() if word not in not_yet()} == {}
+    assert looker.cut == {}
