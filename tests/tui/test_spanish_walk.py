@@ -52,15 +52,14 @@ def english_only(language: str = "es") -> frozenset[str]:
     uses."""
     english: set[str] = set()
     for message in extract.template():
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        for text in ids:
-            english |= words(re.sub(r"\{[^{}]*\}|\$[a-z_]+|\[/?[^\]]*\]", " ", text or ""))
+        for text in _strings(list(message.id) if isinstance(message.id, tuple) else message.id):
+            english |= words(re.sub(r"\{[^{}]*\}|\$[a-z_]+|\[/?[^\]]*\]", " ", text))
     theirs: set[str] = set()
     for domain in extract.DOMAINS:
         for message in extract.read(language, domain):
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            for text in strings:
-                theirs |= words(text or "")
+            found = message.string
+            for text in _strings(list(found) if isinstance(found, tuple) else found):
+                theirs |= words(text)
     for path in builtin_folder().glob(f"*.{language}.toml"):
         for text in _strings(tomlio.loads(path.read_text(encoding="utf-8"))):
             theirs |= words(text)
