@@ -1,5 +1,5 @@
 """A Spanish couple's whole session, Home and the console, with the app in Spanish: none of
-the app's English words on any screen.
+the app's English words on any screen; the same for an Arabic couple, in Arabic.
 
 Pack text is Spanish here, so a word is the app's English when it is in an English message of
 the catalogs and in no Spanish translation nor Spanish pack (``english_only``): "the", "turn",
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+
+import pytest
 
 from tests.tui.conftest import SIZE, WHEN
 from tests.tui.language_walk import (
@@ -29,7 +31,8 @@ from workbook.tui.app import WorkbookApp
 from workbook.tui.console import ConsoleApp
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-NAMES = ("Lucía", "Andrés", "Dra. Ruiz")
+NAMES = {"es": ("Lucía", "Andrés", "Dra. Ruiz"), "ar": ("ليلى", "سامي", "د. هدى")}
+WORDS = {"es": ("Una respuesta", "Un acuerdo"), "ar": ("إجابة", "اتفاق")}
 
 
 def words(text: str) -> set[str]:
@@ -63,7 +66,7 @@ def english_only(language: str = "es") -> frozenset[str]:
     for path in builtin_folder().glob(f"*.{language}.toml"):
         for text in _strings(tomlio.loads(path.read_text(encoding="utf-8"))):
             theirs |= words(text)
-    kept = {word.lower() for word in NOT_TRANSLATED} | words(" ".join(NAMES))
+    kept = {word.lower() for word in NOT_TRANSLATED} | words(" ".join(NAMES[language]))
     # A single letter is a key ("s Sesión"), never a word of the app's.
     return frozenset(word for word in english - theirs - kept if len(word) > 1)
 
@@ -72,11 +75,14 @@ def not_yet() -> set[str]:
     return {word for run in NOT_YET_IN_THE_CATALOG for word in words(run)}
 
 
-async def test_a_spanish_couple_sees_no_english(store: Store, library: Library) -> None:
-    couple = store.create_couple(*NAMES, when=WHEN, language="es")
+@pytest.mark.parametrize("language", ["es", "ar"])
+async def test_a_couple_in_their_language_sees_no_english(
+    store: Store, library: Library, language: str
+) -> None:
+    couple = store.create_couple(*NAMES[language], when=WHEN, language=language)
     app = WorkbookApp(store, library, theme="textual-dark")
-    app.app_language = "es"
-    leaks = english_only()
+    app.app_language = language
+    leaks = english_only(language)
 
     def english(line: str) -> list[str]:
         literals = [str(store.root), couple.id, *store.session_ids(couple.id)]
@@ -84,12 +90,12 @@ async def test_a_spanish_couple_sees_no_english(store: Store, library: Library) 
 
     looker = Looker(app, english)
     async with app.run_test(size=SIZE) as pilot:
-        await walk_session(pilot, looker, ["values", "respect"], "Una respuesta", "Un acuerdo")
+        await walk_session(pilot, looker, ["values", "respect"], *WORDS[language])
     session_id = store.session_ids(couple.id)[-1]
     console = ConsoleApp(
         Store(store.root), library, couple.id, session_id, theme="textual-dark", clock=lambda: WHEN
     )
-    console.app_language = "es"
+    console.app_language = language
     await look_at_console(looker, console)
 
     assert len(looker.seen) > 30
