@@ -162,12 +162,19 @@ def _visible(widget: Widget) -> bool:
         return False
 
 
+# Cut to the width on purpose, in English too (its snapshot ends "F2 edits or arc…"): Home's
+# line below the table is set again at every search key without a new layout (home.py).
+CUT_BY_DESIGN = {"detail"}
+
+
 def cut_widgets(app: App[Any]) -> list[str]:
     """The words on screen that do not fit where they are shown: a label or a button wider
     than its place, or a fixed-height text with more lines than its height."""
     found = []
     for widget in app.screen.query("*"):
         if not isinstance(widget, (Static, Label, Button)) or not _visible(widget):
+            continue
+        if widget.id in CUT_BY_DESIGN:
             continue
         region = widget.content_region
         if region.width <= 0:

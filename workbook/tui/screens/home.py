@@ -31,7 +31,7 @@ from workbook.tui.follow import typed_into
 from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill
 from workbook.tui.screens.home_manage import CaseloadActions
-from workbook.tui.screens.home_rows import description, fits, row_cells, table_columns
+from workbook.tui.screens.home_rows import description, row_cells, table_columns
 from workbook.tui.screens.home_week import CaseloadWeek
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
@@ -233,21 +233,19 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
             return
         self._said = said
         couple = self.view.by_id(chosen)
-        words = description(couple, self.wb.keys_for, self.tr) if couple is not None else None
-        if couple and words and not couple.problem and fits(words, detail.content_region.width):
-            # Two lines, each within the width: one couple's description replaces another's
-            # without laying out the screen again, at every search key. (A longer language's
-            # lines that do not fit are wrapped instead, below.)
+        if couple is not None and not couple.problem:
+            # Two lines, each cut to the width: one couple's description replaces another's
+            # without laying out the screen again, at every search key.
             detail.set_class(False, "wrapped")
-            detail.update(words, layout=not self._plain)
+            detail.update(description(couple, self.wb.keys_for, self.tr), layout=not self._plain)
             self._plain = True
             return
         self._plain = False
         detail.set_class(True, "wrapped")
         reason = dict(self.view.caseload.unreadable).get(chosen or "")
         _ = self.tr._
-        if words is not None:
-            detail.update(words)
+        if couple is not None:
+            detail.update(description(couple, self.wb.keys_for, self.tr))
         elif reason is not None:
             detail.update(fill(_("⚠ $id cannot be read: $why"), id=chosen or "", why=reason))
         elif not self.view.caseload.couples:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from rich.cells import cell_len
 from textual.content import Content
 
 from workbook.data.overview import Overview
@@ -142,8 +141,3 @@ def _description(couple: Overview, keys_for: Callable[[str], str], tr: Translati
         f=couple.facilitator or "",
         problem=couple.problem or "",
     )
-
-
-def fits(words: Content, room: int) -> bool:
-    """True when each line of ``words`` fits ``room`` cells (or the room is not known yet)."""
-    return not room or all(cell_len(line) <= room for line in words.plain.splitlines())
