@@ -5,13 +5,15 @@ from __future__ import annotations
 from textual.widget import Widget
 from textual.widgets import Static
 
-from workbook.i18n.catalog import Translations
+from workbook.i18n.catalog import SOURCE_TRANSLATIONS, Translations
 from workbook.logic.phases import HANDBACK, LOOKAWAY
 from workbook.tui.plain import fill
 from workbook.tui.widgets.button import Button
 
 
-def handover(to_name: str, away_name: str, phase: str, tr: Translations) -> list[Widget]:
+def handover(
+    to_name: str, away_name: str, phase: str, tr: Translations = SOURCE_TRANSLATIONS
+) -> list[Widget]:
     """The screen that passes the walk to ``to_name``: before the first private answer
     (``lookaway``), between the two (``handover``), or back to the first (``handback``)."""
     _ = tr._
