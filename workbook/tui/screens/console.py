@@ -44,7 +44,6 @@ from workbook.data.notes import SessionNotes
 from workbook.data.store import Store
 from workbook.data.trail import moves
 from workbook.export.console import sealed_markdown, step_title, where_words
-from workbook.export.markdown import long_date
 from workbook.i18n.catalog import N_, speaking
 from workbook.logic.clock import console_text
 from workbook.logic.live import Live, time_on_step
@@ -54,6 +53,7 @@ from workbook.service.follow import Follower, Found
 from workbook.tui.actions import bindings
 from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import line, plain
+from workbook.tui.screens.console_words import care_words, title_words, unread_words
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 from workbook.tui.widgets.notes_pane import NotesPane
@@ -138,14 +138,7 @@ class ConsoleScreen(WorkbookScreen[None]):
     def compose(self) -> ComposeResult:
         _ = self.tr._
         with Vertical(id="console-top"):
-            a, b = self.couple.names
-            if self.couple.facilitator:
-                title = _("Console · {a} and {b} · with {facilitator} · session {session}")
-            else:
-                title = _("Console · {a} and {b} · session {session}")
-            title = title.format(
-                a=a, b=b, facilitator=self.couple.facilitator, session=self.session_id
-            )
+            title = title_words(self.tr, self.couple, self.session_id)
             yield Static(line(title), id="console-title")
             yield Static("", id="console-care", markup=False)
             yield Static(_("Reading the session…"), id="console-where", markup=False)
@@ -254,27 +247,8 @@ class ConsoleScreen(WorkbookScreen[None]):
         widget.display = care is not None
         if care is None:
             return
-        _ = self.tr._
-        if care.session == self.session_id:
-            said = _(
-                "⚑ Care flag: a sealed answer asked for care on {date} at {time}, in session "
-                "{session} (this session). It stays until you clear it on Home ({keys})."
-            )
-        else:
-            said = _(
-                "⚑ Care flag: a sealed answer asked for care on {date} at {time}, in session "
-                "{session}. It stays until you clear it on Home ({keys})."
-            )
-        with speaking(self.tr):
-            day = long_date(care.raised.date())
-        widget.update(
-            said.format(
-                date=day,
-                time=f"{care.raised:%H:%M}",
-                session=care.session,
-                keys=self.wb.keys_for("home.edit"),
-            )
-        )
+        here = care.session == self.session_id
+        widget.update(care_words(self.tr, care, here, self.wb.keys_for("home.edit")))
 
     def _gone(self) -> None:
         """The couple was deleted: say so, stop following, and save nothing more."""
@@ -319,19 +293,7 @@ class ConsoleScreen(WorkbookScreen[None]):
         self.query_one("#console-where", Static).update(plain(where_text))
         problems = list(self._pack_notes)
         if self.problem is not None:
-            _ = self.tr._
-            if self.read_at:
-                said = _(
-                    "The session file cannot be read just now ({problem}). Showing what it "
-                    "held at {time}. This clears once the file is whole again."
-                )
-            else:
-                said = _(
-                    "The session file cannot be read just now ({problem}). This clears once "
-                    "the file is whole again."
-                )
-            time = f"{self.read_at:%H:%M:%S}" if self.read_at else ""
-            problems.insert(0, said.format(problem=self.problem, time=time))
+            problems.insert(0, unread_words(self.tr, self.problem, self.read_at))
         problem = self.query_one("#console-problem", Static)
         problem.update(plain("\n".join(problems)))
         problem.display = bool(problems)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -40,7 +39,7 @@ from workbook.tui.widgets.clock import SessionClock
 from workbook.tui.widgets.footer import KeysFooter
 from workbook.tui.widgets.handover import handover
 from workbook.tui.widgets.nav import NavBar
-from workbook.tui.widgets.partners import PartnerBar, progress_line
+from workbook.tui.widgets.partners import PartnerBar, show_progress
 
 
 class WalkScreen(LeavableScreen):
@@ -64,7 +63,7 @@ class WalkScreen(LeavableScreen):
         self.recorder = SessionRecorder(
             store, couple.id, session, read_only, packs=packs, keeps_sealed=keeps, now=self.now
         )
-        self.autosave = Autosave(self, self.recorder, lambda: self._show_progress(self.place))
+        self.autosave = Autosave(self, self.recorder, lambda: show_progress(self, self.place))
         self.book = AgreementBook(store, couple, lambda: self.wb.today())
         self.names: dict[str, str] = {p.key: p.name for p in couple.partners}
         self.place = self.walk.resume(session.position)
@@ -243,33 +242,8 @@ class WalkScreen(LeavableScreen):
         self.autosave.closing = True
         self.autosave.now()
 
-    def _show_progress(self, place: Place) -> None:
-        parts = progress_line(
-            self.walk, place, self.couple, self.read_only, self.recorder.failure, self.tr
-        )
-        room = max((w.content_region.width for w in self.query("#progress")), default=0)
-        if room < cell_len(parts[0]) and self.couple.facilitator:
-            # A longer language: the facilitator's name gives way first, then the pack's
-            # title (the counter beside it still says which pack): never a word cut in two.
-            quiet = self.couple.model_copy(update={"facilitator": None})
-            parts = progress_line(
-                self.walk, place, quiet, self.read_only, self.recorder.failure, self.tr
-            )
-        if 0 < room < cell_len(parts[0]):
-            parts = ("", parts[1])
-        if not room:
-            # Not laid out yet: shown in full now, and fitted once the width is known.
-            self.call_after_refresh(self._fit_progress, place)
-        for part, text in zip(("#progress", "#counter"), parts, strict=True):
-            for shown in self.query(part).results(Static):
-                shown.update(line(text))
-
-    def _fit_progress(self, place: Place) -> None:
-        if place == self.place and any(w.content_region.width for w in self.query("#progress")):
-            self._show_progress(place)
-
     def _show_chrome(self, place: Place) -> None:
-        self._show_progress(place)
+        show_progress(self, place)
         self.query_one(SessionClock).tick()
         self.query_one(PartnerBar).show_place(self.walk, place)
         self.query_one(NavBar).show(self.walk, place)

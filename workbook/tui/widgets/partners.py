@@ -3,9 +3,12 @@ and the walk's top line."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Label
+from textual.widgets import Label, Static
 
 from workbook.data.models import Couple
 from workbook.i18n.catalog import Translations
@@ -13,7 +16,7 @@ from workbook.kinds import spec
 from workbook.logic.phases import REVEAL
 from workbook.logic.walk import Place, Walk
 from workbook.tui.host import tr_of
-from workbook.tui.plain import fill
+from workbook.tui.plain import fill, line
 
 
 class PartnerBar(Horizontal):
@@ -95,3 +98,32 @@ def progress_line(
         step=step_no, steps=steps, pack=pack_no, packs=packs
     )
     return (_("NOT SAVED · {text}").format(text=text) if not_saved else text), where
+
+
+def show_progress(screen: Any, place: Place) -> None:
+    """The walk screen's top line at ``place``, fitted to its width: in a longer language the
+    facilitator's name gives way first, then the pack's title (the counter beside it still
+    says which pack), never a word cut in two."""
+    parts = progress_line(
+        screen.walk, place, screen.couple, screen.read_only, screen.recorder.failure, screen.tr
+    )
+    room = max((w.content_region.width for w in screen.query("#progress")), default=0)
+    if room < cell_len(parts[0]) and screen.couple.facilitator:
+        quiet = screen.couple.model_copy(update={"facilitator": None})
+        parts = progress_line(
+            screen.walk, place, quiet, screen.read_only, screen.recorder.failure, screen.tr
+        )
+    if 0 < room < cell_len(parts[0]):
+        parts = ("", parts[1])
+    if not room:
+        # Not laid out yet: shown in full now, and fitted once the width is known.
+        def fit() -> None:
+            if place == screen.place and any(
+                w.content_region.width for w in screen.query("#progress")
+            ):
+                show_progress(screen, place)
+
+        screen.call_after_refresh(fit)
+    for part, text in zip(("#progress", "#counter"), parts, strict=True):
+        for shown in screen.query(part).results(Static):
+            shown.update(line(text))
