@@ -113,7 +113,7 @@ class WalkScreen(LeavableScreen):
             to = self.walk.answering(place) or "a"
             ready, away = self.wb.keys_for("walk.ready", first=True), "b" if to == "a" else "a"
             return handover(self.names[to], self.names[away], place.phase, ready, self.tr)
-        return views.build(self.context(place))
+        return views.build(self.context(place), self.tr)
 
     def context(self, place: Place) -> StepContext:
         problems: list[str] = []
