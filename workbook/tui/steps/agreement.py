@@ -184,7 +184,7 @@ class AgreementInput(StepInput):
         if drafts:
             said.append(
                 tr.ngettext(
-                    "One term is not confirmed by both of you, so not agreed: it stays a draft "
+                    "One term is not confirmed by both of you, so not agreed: they stay as drafts "
                     "in this session.",
                     "{count} terms are not confirmed by both of you, so not agreed: they stay as "
                     "drafts in this session.",
