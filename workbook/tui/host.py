@@ -131,7 +131,13 @@ class Host(App[None]):
         if self._language is None:
             from workbook.i18n.choose import app_language
 
-            self._language = app_language(self.store.load_settings().get("language"), os.environ)
+            try:
+                setting = self.store.load_settings().get("language")
+            except OSError:
+                # A folder not unlocked yet (``vault.Locked``): its settings are read once it
+                # is; until then --lang, the locale, or English, and nothing kept.
+                return app_language(None, os.environ)
+            self._language = app_language(setting, os.environ)
         return self._language
 
     @property
