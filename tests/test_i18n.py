@@ -39,9 +39,10 @@ def test_every_catalog_has_every_message(language: str) -> None:
     assert extract.missing(language) == []
 
 
+@pytest.mark.parametrize("domain", extract.DOMAINS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_catalog_has_its_language_s_plural_forms(language: str) -> None:
-    catalog = extract.read(language)
+def test_each_catalog_has_its_language_s_plural_forms(language: str, domain: str) -> None:
+    catalog = extract.read(language, domain)
     rule = get_plural(language)
     assert catalog.num_plurals == rule.num_plurals
     assert catalog.plural_expr == rule.plural_expr
@@ -145,10 +146,12 @@ def test_the_pseudo_language_is_accented_longer_and_keeps_placeholders() -> None
     assert ngettext("a", "b", 2) == "b"
 
 
+@pytest.mark.parametrize("domain", extract.DOMAINS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_app_reads_each_catalog_as_babel_and_gettext_do(language: str) -> None:
+def test_the_app_reads_each_catalog_as_babel_and_gettext_do(language: str, domain: str) -> None:
     """The app's own ``.po`` reader (no Babel at start-up) gives what gettext gives from the
-    ``.mo`` Babel compiles, for every message and every count's plural form."""
+    ``.mo`` Babel compiles, for every message and every count's plural form, in each of the
+    language's files."""
     import gettext
     import io
 
@@ -157,12 +160,14 @@ def test_the_app_reads_each_catalog_as_babel_and_gettext_do(language: str) -> No
     from workbook.i18n.catalog import catalog_path
     from workbook.i18n.po import PoTranslations
 
-    catalog = extract.read(language)
+    catalog = extract.read(language, domain)
+    if not catalog_path(language, domain).is_file():
+        pytest.skip(f"{language} has no {domain}.po yet")
     mo = io.BytesIO()
     write_mo(mo, catalog)
     mo.seek(0)
     reference = gettext.GNUTranslations(mo)
-    ours = PoTranslations(catalog_path(language))
+    ours = PoTranslations(catalog_path(language, domain))
     for message in catalog:
         if not message.id:
             continue
@@ -201,3 +206,50 @@ def test_every_translation_keeps_its_message_s_placeholders(language: str) -> No
             assert found <= wanted, (message.id, text)
             if len(ids) == 1:
                 assert found == wanted, (message.id, text)
+
+
+def test_a_language_s_po_files_are_read_as_one_catalog(tmp_path: Path) -> None:
+    """``workbook.po`` and ``tui.po`` are one catalog when loaded: each file's messages are
+    found, the first file's word wins where both have one, and the plural rule is read."""
+    from workbook.i18n.po import PoTranslations
+
+    header = (
+        'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=3; plural=(n == 1 ? 0 : '
+        'n != 0 && n % 1000000 == 0 ? 1 : 2);\\n"\n\n'
+    )
+    (tmp_path / "tui.po").write_text(
+        header + 'msgid "Next"\nmsgstr "Siguiente"\n\nmsgid "Both"\nmsgstr "tui"\n\n'
+        'msgid "{n} step"\nmsgid_plural "{n} steps"\n'
+        'msgstr[0] "{n} paso"\nmsgstr[1] "{n} de pasos"\nmsgstr[2] "{n} pasos"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "workbook.po").write_text(
+        header + 'msgid "Agreements"\nmsgstr "Acuerdos"\n\nmsgid "Both"\nmsgstr "workbook"\n',
+        encoding="utf-8",
+    )
+    merged = PoTranslations(tmp_path / "tui.po", tmp_path / "workbook.po")
+    assert merged.gettext("Next") == "Siguiente"
+    assert merged.gettext("Agreements") == "Acuerdos"
+    assert merged.gettext("Both") == "tui"
+    assert merged.gettext("Elsewhere") == "Elsewhere"
+    assert [merged.ngettext("{n} step", "{n} steps", n) for n in (1, 2, 1000000)] == [
+        "{n} paso",
+        "{n} pasos",
+        "{n} de pasos",
+    ]
+
+
+def test_the_loader_reads_every_po_file_of_the_language() -> None:
+    from workbook.i18n import catalog
+
+    assert [path.name for path in catalog.catalog_paths("es")] == sorted(
+        path.name for path in (catalog.LOCALE_FOLDER / "es" / "LC_MESSAGES").glob("*.po")
+    )
+    assert catalog.catalog_paths("xx") == []
+
+
+def test_a_screen_s_message_goes_to_tui_po_and_a_shared_one_to_workbook_po() -> None:
+    assert extract.domain_of([("workbook/tui/screens/home.py", None)]) == extract.TUI
+    assert extract.domain_of([("workbook/export/agreement_doc.py", None)]) == extract.DOMAINS[0]
+    mixed = [("workbook/tui/screens/home.py", None), ("workbook/logic/terms.py", None)]
+    assert extract.domain_of(mixed) == extract.DOMAINS[0]

@@ -196,3 +196,7 @@ async def test_in_a_terminal_export_writes_files(store: Store, library: Library)
         app.push_screen(DoneScreen(store, screen.couple, screen.session))
         await pilot.pause()
         assert "workbook --data-dir" in screen_text(app)
+
+
+def test_every_action_s_scope_names_its_screen_or_widget() -> None:
+    assert {action.scope for action in actions.ACTIONS} <= set(actions.SCOPES)

@@ -17,13 +17,14 @@ from workbook.data.trail import ending
 from workbook.export.markdown import bullets, heading, inline, names_and
 from workbook.export.steps import renderer
 from workbook.export.summary import score_line
+from workbook.i18n.catalog import N_, _, ngettext
 from workbook.logic.live import Live, Shown, Where, reveal_phase
 from workbook.logic.phases import FIRST, HANDBACK, HANDOVER, LOOKAWAY, SECOND, takes_turns
 from workbook.packs.models import Pack
 from workbook.packs.placeholders import neutral
 
 Names = Mapping[str, str]
-PRIVATE_NOW = "*Private: the answers show here once the couple reaches the reveal.*"
+PRIVATE_NOW = N_("*Private: the answers show here once the couple reaches the reveal.*")
 
 
 def step_title(step: Any) -> str:
@@ -36,50 +37,65 @@ def doing(where: Where, names: Names) -> str:
     name = names.get(turn or "", "")
     other_name = names.get(other(turn or ""), "")
     if where.apart and phase == FIRST:
-        private = " in private" if where.private else ""
-        return f"Both answering{private}, each on their own device"
+        if where.private:
+            return _("Both answering in private, each on their own device")
+        return _("Both answering, each on their own device")
     if phase in (LOOKAWAY, HANDOVER):
-        return f"The screen passes to {name}; {other_name} looks away"
+        return _("The screen passes to {name}; {other} looks away").format(
+            name=name, other=other_name
+        )
     if phase == HANDBACK:
-        return f"The screen passes back to {name}"
+        return _("The screen passes back to {name}").format(name=name)
     if phase in (FIRST, SECOND) and turn is not None:
-        return f"{name}'s turn, in private" if where.private else f"{name}'s turn"
+        if where.private:
+            return _("{name}'s turn, in private").format(name=name)
+        return _("{name}'s turn").format(name=name)
     if where.private and phase == reveal_phase(where.step):
-        return "Both see the answers"
+        return _("Both see the answers")
     if getattr(where.step, "answer", None) == "together":
-        return "Answering together"
+        return _("Answering together")
     if takes_turns(where.step):
-        return "Both at the screen, taking turns"
-    return "Both at the screen"
+        return _("Both at the screen, taking turns")
+    return _("Both at the screen")
 
 
 def where_words(found: Live | None, packs: int, trail: Sequence[Any], names: Names) -> str:
     """Where the couple is, in two lines: the pack and step, then what is happening (or the
     pause, or the end); ``packs``: how many the agenda has, ``trail``: the session's."""
-    where_text = "The couple has not begun yet."
+    where_text = _("The couple has not begun yet.")
     if found is not None and found.where is not None:
         where = found.where
         pack_no, step_no, steps = where.place.pack + 1, where.place.step + 1, len(where.pack.steps)
         now = f"▶ {doing(where, names)}"
         if found.paused_at is not None:
-            now = (
-                f"⏸ Paused at {found.paused_at:%H:%M}: the couple has left the session for "
-                "now. This follows them when they come back."
-            )
-        where_text = (
-            f"{where.pack.title} (pack {pack_no} of {packs}) · "
-            f"{step_title(where.step)} (step {step_no} of {steps})\n{now}"
+            now = _(
+                "⏸ Paused at {time}: the couple has left the session for now. This follows "
+                "them when they come back."
+            ).format(time=f"{found.paused_at:%H:%M}")
+        where_text = _(
+            "{pack} (pack {pack_no} of {packs}) · {step} (step {step_no} of {steps})\n{now}"
+        ).format(
+            pack=where.pack.title,
+            pack_no=pack_no,
+            packs=packs,
+            step=step_title(where.step),
+            step_no=step_no,
+            steps=steps,
+            now=now,
         )
     if found is not None and found.finished is not None:
-        where_text = f"The session finished at {found.finished:%H:%M}."
+        finished_at = f"{found.finished:%H:%M}"
+        where_text = _("The session finished at {time}.").format(time=finished_at)
         early = ending(trail)
         if early is not None:
             missed = len(early.not_reached)
-            where_text = (
-                f"The session ended early, at {found.finished:%H:%M}: it was ended before "
-                f"the end of its agenda ({missed} step{'s' if missed != 1 else ''} not "
-                "reached)."
-            )
+            where_text = ngettext(
+                "The session ended early, at {time}: it was ended before the end of its "
+                "agenda ({count} step not reached).",
+                "The session ended early, at {time}: it was ended before the end of its "
+                "agenda ({count} steps not reached).",
+                missed,
+            ).format(time=finished_at, count=missed)
     return where_text
 
 
@@ -89,31 +105,33 @@ def answers_markdown(found: Live, names: Names) -> str:
     earlier = list(found.shown)
     where = found.where
     if where is not None:
-        out.append(heading(3, f"Now: {step_title(where.step)}"))
+        out.append(heading(3, _("Now: {step}").format(step=step_title(where.step))))
         current = [s for s in earlier if (s.pack.id, s.step.id) == (where.pack_id, where.step_id)]
         if current:
             earlier.remove(current[0])
             out += _rendered(current[0], names)
         elif where.private:
-            out.append(PRIVATE_NOW)
+            out.append(_(PRIVATE_NOW))
             if found.answered_so_far:
                 who = names_and(names[key] for key in found.answered_so_far)
-                said = "Done so far" if where.apart else "Written so far"
-                out.append(f"*{said}: {who}.*")
+                if where.apart:
+                    out.append(_("*Done so far: {who}.*").format(who=who))
+                else:
+                    out.append(_("*Written so far: {who}.*").format(who=who))
         elif renderer(where.step) is None:
-            out.append("*Nothing to answer at this step.*")
+            out.append(_("*Nothing to answer at this step.*"))
         else:
-            out.append("*Nothing answered at this step yet.*")
+            out.append(_("*Nothing answered at this step yet.*"))
     if found.scores:
-        out.append(heading(3, "Scores"))
+        out.append(heading(3, _("Scores")))
         out.append(bullets(score_line(value, names) for _pack, value in found.scores))
     if earlier:
-        out.append(heading(3, "Revealed so far, latest first"))
+        out.append(heading(3, _("Revealed so far, latest first")))
         for item in reversed(earlier):
             out.append(heading(4, f"{item.pack.title} › {step_title(item.step)}"))
             out += _rendered(item, names)
     if not out:
-        out.append("*Nothing to show yet.*")
+        out.append(_("*Nothing to show yet.*"))
     return "\n\n".join(out) + "\n"
 
 
@@ -150,11 +168,11 @@ def sealed_markdown(
                 mine = [entry for entry in entries if entry.who == key]
                 if mine:
                     said = [
-                        ("*no answer*" if is_empty(e.answer) else inline(answer_words(e.answer)))
-                        + (f" at {e.at:%H:%M}" if e.at is not None else "")
+                        (_("*no answer*") if is_empty(e.answer) else inline(answer_words(e.answer)))
+                        + (_(" at {time}").format(time=f"{e.at:%H:%M}") if e.at is not None else "")
                         for e in mine
                     ]
-                    lines.append(f"{inline(names.get(key, key))}: " + ", then ".join(said))
+                    lines.append(f"{inline(names.get(key, key))}: " + _(", then ").join(said))
             items.append(f"{inline(title)}\\\n  " + "\\\n  ".join(lines))
     if not items:
         return ""
@@ -165,8 +183,10 @@ def sealed_markdown(
         for flag in flags(given, options_of(packs.values()))
     ]
     return (
-        heading(3, "Private to you: sealed answers, as given")
-        + "\n\n*Never shown to the partner, and never in the couple's documents.*\n\n"
+        heading(3, _("Private to you: sealed answers, as given"))
+        + "\n\n"
+        + _("*Never shown to the partner, and never in the couple's documents.*")
+        + "\n\n"
         + (bullets(care) + "\n\n" if care else "")
         + bullets(items)
         + "\n"

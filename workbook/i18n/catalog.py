@@ -1,5 +1,7 @@
-"""The catalogs: English is the source, and each other language is a gettext catalog (a ``.po``
-file in ``workbook/locale/<tag>/LC_MESSAGES/workbook.po``), read as it is loaded.
+"""The catalogs: English is the source, and each other language is a gettext catalog: the
+``.po`` files in ``workbook/locale/<tag>/LC_MESSAGES/``, read as they are loaded and merged
+into one (``workbook.po`` the documents' and the core's words, ``tui.po`` the screens'; see
+``extract.DOMAINS``).
 
 Reading the ``.po`` at load time (``po.py``; no ``.mo`` is made) keeps generated files out of
 the repository and out of the build: a clean clone, an editable install and a wheel all read the
@@ -94,21 +96,24 @@ class Translations:
 
 
 def available() -> list[str]:
-    """The languages the interface speaks: English, then each catalog's, in name order."""
+    """The languages the interface speaks: English, then each language with a catalog, in
+    name order."""
     found = (
-        sorted(
-            path.name
-            for path in LOCALE_FOLDER.iterdir()
-            if (path / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()
-        )
+        sorted(path.name for path in LOCALE_FOLDER.iterdir() if catalog_paths(path.name))
         if LOCALE_FOLDER.is_dir()
         else []
     )
     return [SOURCE, *found]
 
 
-def catalog_path(language: str) -> Path:
-    return LOCALE_FOLDER / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalog_path(language: str, domain: str = DOMAIN) -> Path:
+    return LOCALE_FOLDER / language / "LC_MESSAGES" / f"{domain}.po"
+
+
+def catalog_paths(language: str) -> list[Path]:
+    """Every ``.po`` file of ``language``, in name order: together they are its catalog."""
+    folder = LOCALE_FOLDER / language / "LC_MESSAGES"
+    return sorted(folder.glob("*.po")) if folder.is_dir() else []
 
 
 @cache
@@ -120,13 +125,13 @@ def translations(tag: str | None) -> Translations:
     language = best_match(tag, available())
     if language is None or language == SOURCE:
         return SOURCE_TRANSLATIONS
-    return Translations(language, _compile(catalog_path(language)))
+    return Translations(language, _compile(catalog_paths(language)))
 
 
-def _compile(path: Path) -> gettext.NullTranslations:
+def _compile(paths: list[Path]) -> gettext.NullTranslations:
     from workbook.i18n.po import PoTranslations
 
-    return PoTranslations(path)
+    return PoTranslations(*paths)
 
 
 SOURCE_TRANSLATIONS = Translations(SOURCE)

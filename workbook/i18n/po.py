@@ -83,11 +83,21 @@ def read(path: Path) -> tuple[dict[Key, list[str]], Callable[[int], int]]:
 
 
 class PoTranslations(gettext.NullTranslations):
-    """``gettext``'s interface over a catalog read by ``read``."""
+    """``gettext``'s interface over the catalogs read by ``read``, merged: a language's
+    ``.po`` files (``workbook.po``, ``tui.po``) are one catalog. Where two translate the same
+    message, the first named wins; the plural rule is the first file's (they must agree, as
+    ``tests/test_i18n.py`` checks)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, *paths: Path) -> None:
         super().__init__()
-        self._entries, self._rule = read(path)
+        self._entries: dict[Key, list[str]] = {}
+        self._rule: Callable[[int], int] = lambda n: int(n != 1)
+        for number, path in enumerate(paths):
+            entries, rule = read(path)
+            if number == 0:
+                self._rule = rule
+            for key, strings in entries.items():
+                self._entries.setdefault(key, strings)
 
     def _find(self, context: str | None, message: str) -> list[str] | None:
         return self._entries.get((context, message))

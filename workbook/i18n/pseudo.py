@@ -15,7 +15,11 @@ _ACCENTED = str.maketrans(
     "àƀçđéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÀƁÇĐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ",
 )
 # What must reach the template untouched: {name}, {{ and }}, %(name)s and %s, and $name.
-_KEPT = re.compile(r"\{\{|\}\}|\{[^{}]*\}|%\([a-z_]+\)[sd]|%[sd]|\$[a-z_]+")
+# Textual's markup tags too ([b], [/b], [$accent], [bold $warning]): a message may style words.
+_KEPT = re.compile(
+    r"\{\{|\}\}|\{[^{}]*\}|%\([a-z_]+\)[sd]|%[sd]|\$[a-z_]+"
+    r"|\[/?(?:[a-z]+(?: \$?[a-z-]+)*|\$[a-z-]+)?\]"
+)
 PAD = "·"
 GROWTH = 0.4
 

@@ -11,6 +11,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from workbook.service.recorder import SessionRecorder
+from workbook.tui.host import tr_of
 
 # While saving fails, how often to try again without waiting for the next change.
 RETRY_SECONDS = 5.0
@@ -89,15 +90,19 @@ class Autosave(Saver):
             return saved
         self._told = failure
         self.shown()
+        _ = tr_of(self.owner)._
         if failure is not None and tell:
+            said = _(
+                "Your answers are NOT saved: {problem}. They are kept while workbook is "
+                "open; free some space or fix the folder, and they will be saved soon after."
+            )
             self.owner.notify(
-                f"Your answers are NOT saved: {failure}. They are kept while workbook is "
-                "open; free some space or fix the folder, and they will be saved soon after.",
-                title="Not saved",
+                said.format(problem=failure),
+                title=_("Not saved"),
                 severity="error",
                 timeout=20,
                 markup=False,
             )
         elif failure is None:
-            self.owner.notify("Saved again. Nothing was lost.", markup=False)
+            self.owner.notify(_("Saved again. Nothing was lost."), markup=False)
         return saved

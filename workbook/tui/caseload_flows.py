@@ -29,6 +29,7 @@ class CaseloadFlows(Host):
         """Save the couple's new names and facilitator; their agreement document, which names
         them, is written again; with ``folder``, their folder follows the new names."""
         names = message.names
+        _ = self.app_translations._
         try:
             renamed = caseload.rename(
                 self.store,
@@ -43,29 +44,34 @@ class CaseloadFlows(Host):
             self.notify(error.message, severity="error", markup=False)
         else:
             if renamed.document_problem is not None:
-                self.notify(
+                said = _(
                     "The names are saved, but the agreement document still has the old ones: "
-                    f"{renamed.document_problem}",
+                    "{problem}"
+                )
+                self.notify(
+                    said.format(problem=renamed.document_problem),
                     severity="warning",
                     markup=False,
                 )
             if renamed.folder_problem is not None:
+                said = _("The names are saved, but {problem}")
                 self.notify(
-                    f"The names are saved, but {renamed.folder_problem}",
+                    said.format(problem=renamed.folder_problem),
                     severity="warning",
                     markup=False,
                 )
             elif renamed.couple.id != message.couple.id:
-                self.notify(
-                    f"Their folder is now {renamed.couple.id}.", title="Couple", markup=False
-                )
-            self.notify(f"Saved: {names[0]} and {names[1]}.", title="Couple", markup=False)
+                said = _("Their folder is now {folder}.").format(folder=renamed.couple.id)
+                self.notify(said, title=_("Couple"), markup=False)
+            said = _("Saved: {a} and {b}.").format(a=names[0], b=names[1])
+            self.notify(said, title=_("Couple"), markup=False)
         self.refresh_home()
 
     @on(messages.ArchiveCouple)
     def _archive(self, message: messages.ArchiveCouple) -> None:
         """Archive the couple (hidden from Home unless asked for), or bring them back."""
         a, b = message.couple.names
+        _ = self.app_translations._
         try:
             caseload.archive(self.store, message.couple.id, message.archived)
         except ServiceError as error:
@@ -73,33 +79,35 @@ class CaseloadFlows(Host):
         else:
             if message.archived:
                 edit = self.keys_for("home.edit", "f2")
-                said = (
-                    f"{a} and {b} are archived: Show › Archived lists them, and {edit} brings "
+                said = _(
+                    "{a} and {b} are archived: Show › Archived lists them, and {keys} brings "
                     "them back."
-                )
+                ).format(a=a, b=b, keys=edit)
             else:
-                said = f"{a} and {b} are back among the current couples."
-            self.notify(said, title="Couple", markup=False)
+                said = _("{a} and {b} are back among the current couples.").format(a=a, b=b)
+            self.notify(said, title=_("Couple"), markup=False)
         self.refresh_home()
 
     @on(messages.DeleteCouple)
     def _delete(self, message: messages.DeleteCouple) -> None:
         """Delete every file of the couple, and their entry in the index."""
         a, b = message.couple.names
+        _ = self.app_translations._
         try:
             caseload.delete(self.store, message.couple.id)
         except ServiceError as error:
+            said = _("Deleting {a} and {b} did not finish: {problem}.")
             self.notify(
-                f"Deleting {a} and {b} did not finish: {error.message}.",
-                title="Delete",
+                said.format(a=a, b=b, problem=error.message),
+                title=_("Delete"),
                 severity="error",
                 timeout=20,
                 markup=False,
             )
         else:
             self.notify(
-                f"{a} and {b} are deleted, with every file of theirs.",
-                title="Deleted",
+                _("{a} and {b} are deleted, with every file of theirs.").format(a=a, b=b),
+                title=_("Deleted"),
                 markup=False,
             )
         self.refresh_home()
@@ -110,19 +118,21 @@ class CaseloadFlows(Host):
         from workbook.data.models import now
 
         a, b = message.couple.names
+        _ = self.app_translations._
         try:
             caseload.clear_care(self.store, message.couple.id, message.reason, now())
         except ServiceError as error:
             self.notify(
-                f"The care flag is still up: {error.message}",
-                title="Care flag",
+                _("The care flag is still up: {problem}").format(problem=error.message),
+                title=_("Care flag"),
                 severity="error",
                 markup=False,
             )
         else:
+            said = _("The care flag of {a} and {b} is cleared; the reason is kept in the notes.")
             self.notify(
-                f"The care flag of {a} and {b} is cleared; the reason is kept in the notes.",
-                title="Care flag",
+                said.format(a=a, b=b),
+                title=_("Care flag"),
                 markup=False,
             )
         self.refresh_home()

@@ -12,7 +12,7 @@ from typing import Any
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from workbook.tui import actions
-from workbook.tui.host import Host, WorkbookScreen
+from workbook.tui.host import Host, WorkbookScreen, tr_of
 from workbook.tui.plain import line
 
 Command = tuple[str, Callable[[], Any], str]
@@ -23,17 +23,19 @@ class WorkbookCommands(Provider):
         app = self.app
         screen = self.screen
         found: list[Command] = []
+        tr = tr_of(screen)
         scopes = ["app", getattr(screen, "SCOPE", "")]
         for action in [a for scope in scopes for a in actions.palette(scope)]:
             if isinstance(screen, WorkbookScreen) and not screen.offers(action):
                 continue
             target = app if action.scope == "app" else screen
             run = partial(target.run_action, action.action)
-            said = action.palette or ""
+            said = tr.gettext(action.palette) if action.palette else ""
             if action.keys and isinstance(app, Host):
-                said += f" ({app.keys_for(action.id, actions.default_keys(action.id))})"
+                keys = app.keys_for(action.id, actions.default_keys(action.id))
+                said = tr._("{words} ({keys})").format(words=said, keys=keys)
             name = screen.palette_name(action) if isinstance(screen, WorkbookScreen) else None
-            found.append((name or action.named, run, said))
+            found.append((name or tr.gettext(action.named), run, said))
         if isinstance(screen, WorkbookScreen):
             found += screen.more_commands()
         return found

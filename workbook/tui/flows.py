@@ -14,6 +14,7 @@ from textual import on, work
 
 from workbook.service import caseload, sessions
 from workbook.service.errors import NotFound, ServiceError
+from workbook.text import clean
 from workbook.tui import messages
 from workbook.tui.caseload_flows import CaseloadFlows
 
@@ -60,7 +61,10 @@ class SessionFlows(CaseloadFlows):
         try:
             couple = caseload.add(self.store, a, b, facilitator, language)
         except ServiceError as error:
-            self.notify(error.message, severity="error", markup=False)
+            # The service says it in English; the cause is the part the screen cannot word.
+            cause = clean(str(error.__cause__)) if error.__cause__ else error.message
+            said = self.tr._("The couple could not be saved: {problem}").format(problem=cause)
+            self.notify(said, severity="error", markup=False)
             return
         self.refresh_home()
         self.open_agenda(couple, then)
@@ -71,9 +75,8 @@ class SessionFlows(CaseloadFlows):
         try:
             caseload.require_writable(self.store, couple.id)
         except ServiceError as refused:
-            self.notify(
-                refused.message, title="Read-only", severity="warning", timeout=15, markup=False
-            )
+            title = self.tr._("Read-only")
+            self.notify(refused.message, title=title, severity="warning", timeout=15, markup=False)
             return
         self.enter_couple_window(couple)
         self._agenda(couple, packs)
@@ -150,7 +153,8 @@ class SessionFlows(CaseloadFlows):
         except ServiceError as error:
             if isinstance(error, NotFound):
                 new = self.keys_for("pause.new-session", "s")
-                self.notify(f"{error.message} Start a new one with {new}.", markup=False)
+                said = self.tr._("{problem} Start a new one with {keys}.")
+                self.notify(said.format(problem=error.message, keys=new), markup=False)
             else:
                 self.notify(error.message, severity="error", markup=False)
             return
@@ -197,29 +201,36 @@ class SessionFlows(CaseloadFlows):
         except ServiceError as error:
             self.notify(error.message, severity="error", markup=False)
             return
+        _ = self.tr._
         if written.problems:
+            said = _("Left out, as it could not be read: {problems}")
             self.notify(
-                "Left out, as it could not be read: " + "; ".join(written.problems[:3]),
+                said.format(problems="; ".join(written.problems[:3])),
                 severity="warning",
                 markup=False,
             )
         if not written.sealed:
-            self.notify(hand_over(self, written.files), title="Exported", timeout=15, markup=False)
+            said = hand_over(self, written.files)
+            self.notify(said, title=_("Exported"), timeout=15, markup=False)
             return
         from workbook.export.plain_copy import NOT_ENCRYPTED
 
+        not_encrypted = self.tr.gettext(NOT_ENCRYPTED)
         if self.served:
-            said = hand_over(self, written.files)
-            self.notify(f"{said}. {NOT_ENCRYPTED}", title="Exported", timeout=20, markup=False)
+            said = _("{said}. {not_encrypted}").format(
+                said=hand_over(self, written.files), not_encrypted=not_encrypted
+            )
+            self.notify(said, title=_("Exported"), timeout=20, markup=False)
             return
         from workbook.tui.screens.plain_copy import PlainCopyScreen
 
         def copied(paths: list[Path] | None) -> None:
             if paths:
                 listed = "\n".join(str(path) for path in paths)
+                said = _("Written:\n{files}").format(files=listed)
                 self.notify(
-                    f"Written:\n{listed}\n{NOT_ENCRYPTED}",
-                    title="Plain copy",
+                    f"{said}\n{not_encrypted}",
+                    title=_("Plain copy"),
                     timeout=20,
                     markup=False,
                 )
@@ -233,7 +244,9 @@ class SessionFlows(CaseloadFlows):
 
         session_id = sessions.current_session(self.store, couple.id)
         if session_id is None:
-            names = " and ".join(couple.names)
-            self.notify(NO_SESSION.format(names=names), severity="warning", markup=False)
+            tr = self.app_translations
+            names = tr._("{a} and {b}").format(a=couple.names[0], b=couple.names[1])
+            said = tr.gettext(NO_SESSION).format(names=names)
+            self.notify(said, severity="warning", markup=False)
             return
         self.push_screen(console_screen(self, couple, session_id))

@@ -1,6 +1,13 @@
-"""What every screen may know of the app: the data folder, the pack library, the clock and the
-keys in force (``Host``), and the base of the workbook's screens (``WorkbookScreen``), whose
-``wb`` is the host, typed.
+"""What every screen may know of the app: the data folder, the pack library, the clock, the
+keys in force and the language spoken (``Host``), and the base of the workbook's screens
+(``WorkbookScreen``), whose ``wb`` is the host, typed.
+
+The language (DESIGN.md section 3.13): every screen above the couple's window (the screen that
+has a ``couple_language``, ``screens/pause.py``) speaks the couple's language; Home, the
+caseload and the console speak the app's (``Host.app_language``). A screen's words come from
+its ``tr``, and a widget's from ``tr_of(widget)``, at the moment they are shown, so two
+couples in two languages can share a process and class-level words (bindings, help, marked
+with ``N_``) are translated where they appear.
 
 Screens import this module, never ``tui/app.py``: they post messages up (``tui/messages.py``)
 and the app answers each with one service call, so no arrow runs from a screen to the app.
@@ -21,6 +28,7 @@ from textual.screen import ModalScreen, Screen, ScreenResultType
 from workbook.data.dates import now as wall_clock
 from workbook.i18n.bidi import Mode
 from workbook.i18n.bidi import mode as bidi_mode
+from workbook.i18n.catalog import SOURCE_TRANSLATIONS, Translations, translations
 from workbook.serve.env import served
 from workbook.tui import keys
 from workbook.tui.actions import default_keys
@@ -48,6 +56,8 @@ class Host(App[None]):
         self.served = served()
         self.keys_in_force: dict[str, str] = {}
         self._bidi: Mode | None = None
+        # The app's language (Home, the caseload, the console): resolved once, on first use,
+        # by ``language`` (settings.toml, --lang, the locale), or set by ``app_language``.
         self._language: str | None = None
         self._prepared = False
         self._preparing = threading.Lock()
@@ -68,7 +78,8 @@ class Host(App[None]):
             try:
                 self.store.prepare()
             except OSError as error:
-                return f"The data folder cannot be used: {error}"
+                said = self.app_translations._("The data folder cannot be used: {problem}")
+                return said.format(problem=error)
         return None
 
     @property
@@ -98,15 +109,20 @@ class Host(App[None]):
         from workbook.i18n.bidi import APP, TERMINAL
 
         how = TERMINAL if self.bidi == APP else APP
+        _ = self.app_translations.gettext
         try:
             self.bidi = how
         except (SaveError, OSError) as error:
-            self.notify(f"The setting could not be saved: {error}", markup=False)
+            said = _("The setting could not be saved: {problem}").format(problem=error)
+            self.notify(said, markup=False)
             return
         for widget in self.screen.query("LaidOut"):
             widget.refresh(layout=True)
-        said = "by the workbook" if how == APP else "by the terminal (VTE, Konsole, mlterm)"
-        self.notify(f"Right-to-left text is now laid out {said}.", markup=False)
+        if how == APP:
+            said = _("Right-to-left text is now laid out by the workbook.")
+        else:
+            said = _("Right-to-left text is now laid out by the terminal (VTE, Konsole, mlterm).")
+        self.notify(said, markup=False)
 
     @property
     def language(self) -> str:
@@ -115,14 +131,50 @@ class Host(App[None]):
         if self._language is None:
             from workbook.i18n.choose import app_language
 
-            self._language = app_language(self.store.load_settings().get("language"), os.environ)
+            try:
+                setting = self.store.load_settings().get("language")
+            except OSError:
+                # A folder not unlocked yet (``vault.Locked``): its settings are read once it
+                # is; until then --lang, the locale, or English, and nothing kept.
+                return app_language(None, os.environ)
+            self._language = app_language(setting, os.environ)
         return self._language
+
+    @property
+    def app_language(self) -> str:
+        """The app's language as the screens' words hear it: ``language``, one resolution."""
+        return self.language
+
+    @app_language.setter
+    def app_language(self, language: str) -> None:
+        self._language = language
+
+    @property
+    def app_translations(self) -> Translations:
+        """The app's words: Home, the caseload, the console."""
+        return translations(self.app_language)
+
+    def couple_translations(self) -> Translations | None:
+        """The couple's words while their window is open (a couple with no language of their
+        own hears the app's), else None."""
+        for screen in reversed(self.screen_stack):
+            if hasattr(screen, "couple_language"):
+                language = screen.couple_language
+                return translations(language) if language else self.app_translations
+        return None
+
+    @property
+    def tr(self) -> Translations:
+        """The words of what is shown now: the couple's in their window, else the app's."""
+        return self.couple_translations() or self.app_translations
 
     def keys_for(self, action_id: str, default: str | None = None, first: bool = False) -> str:
         """The keys in force for an action of the table (``tui/actions.py``), as the help,
         the palette and the screens' words show them; with ``first``, the first of them."""
         shown = self.keys_in_force.get(action_id) or default or default_keys(action_id)
-        return keys.label(shown, reachable=self.served, first=first)
+        # TRANSLATORS: between two keys that do the same: "Alt+N or F8".
+        or_ = self.tr.pgettext("between keys", " or ")
+        return keys.label(shown, reachable=self.served, first=first, or_=or_)
 
 
 def key_of(node: DOMNode, action_id: str) -> str:
@@ -140,14 +192,22 @@ class WorkbookScreen(Screen[ScreenResultType]):
     offers on it."""
 
     SCOPE = ""
+    # True for the screens that speak the app's language wherever they are (Home, the
+    # console); the others speak the couple's language when above the couple's window.
+    APP_LANGUAGE = False
+
+    @property
+    def tr(self) -> Translations:
+        """This screen's words (``Host.tr``)."""
+        return self.wb.app_translations if self.APP_LANGUAGE else self.wb.tr
 
     def offers(self, action: Action) -> bool:
         """Whether the command palette offers ``action`` on this screen now."""
         return self.check_action(action.action, ()) is not False
 
     def palette_name(self, action: Action) -> str:
-        """The palette's name for ``action`` here."""
-        return action.named
+        """The palette's name for ``action`` here, in this screen's words."""
+        return self.tr.gettext(action.named)
 
     def more_commands(self) -> list[tuple[str, Callable[[], Any], str]]:
         """Commands of the palette that are not actions of the table: (name, run, help)."""
@@ -162,7 +222,29 @@ class WorkbookScreen(Screen[ScreenResultType]):
 class WorkbookModal(ModalScreen[ScreenResultType]):
     """A modal screen of the workbook: ``wb`` is the app, typed as the ``Host``."""
 
+    APP_LANGUAGE = False
+
     @property
     def wb(self) -> Host:
         assert isinstance(self.app, Host)
         return self.app
+
+    @property
+    def tr(self) -> Translations:
+        """This dialog's words: those of the screen it opened over."""
+        return self.wb.app_translations if self.APP_LANGUAGE else self.wb.tr
+
+
+def tr_of(node: Any) -> Translations:
+    """The words a widget speaks: its screen's (``WorkbookScreen.tr``), else the app's."""
+    try:
+        screen = node.screen
+    except Exception:
+        screen = None
+    if isinstance(screen, (WorkbookScreen, WorkbookModal)):
+        return screen.tr
+    try:
+        app = node.app
+    except Exception:
+        return SOURCE_TRANSLATIONS
+    return app.tr if isinstance(app, Host) else SOURCE_TRANSLATIONS

@@ -133,7 +133,7 @@ def in_force(user: Mapping[str, str], in_browser: bool) -> tuple[dict[str, str],
     return keymap, notes
 
 
-def label(keys: str, reachable: bool = False, first: bool = False) -> str:
+def label(keys: str, reachable: bool = False, first: bool = False, or_: str = " or ") -> str:
     """Keys as the help shows them: ``alt+n,f8`` is "Alt+N or F8"; with ``reachable``, the keys
     a browser keeps are left out; with ``first``, only the first key (of those) is shown."""
     shown: list[str] = []
@@ -150,4 +150,4 @@ def label(keys: str, reachable: bool = False, first: bool = False) -> str:
         else:
             words.append(_SHOWN.get(last, last.replace("_", " ").capitalize()))
         shown.append("+".join(words))
-    return " or ".join(shown)
+    return or_.join(shown)

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from textual.widget import Widget
 
+from workbook.i18n.catalog import Translations, speaking
 from workbook.tui.steps.context import StepContext
 
 VIEWS: dict[str, str] = {
@@ -38,6 +39,10 @@ def view(kind: str) -> View:
     return module
 
 
-def build(context: StepContext) -> list[Widget]:
-    """What the stage shows at ``context``'s place."""
-    return view(context.step.kind).build(context)
+def build(context: StepContext, tr: Translations | None = None) -> list[Widget]:
+    """What the stage shows at ``context``'s place, made speaking ``tr`` (the couple's words:
+    the core's offers, advice and lines are worded as the stage is made)."""
+    if tr is None:
+        return view(context.step.kind).build(context)
+    with speaking(tr):
+        return view(context.step.kind).build(context)

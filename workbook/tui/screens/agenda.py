@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from workbook.data.homework import Homework
 from workbook.data.models import Couple
+from workbook.i18n.catalog import speaking
 from workbook.logic.clock import Budget, total_text
 from workbook.packs.library import SUGGESTED_PATH, Library, other_language
 from workbook.packs.load import LoadedPack
@@ -68,17 +69,20 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
         return True
 
     def compose(self) -> ComposeResult:
+        tr = self.tr
+        _ = tr._
         a, b = self.couple.names
         with Vertical(id="agenda"):
             # The couple, in a box across the screen: a wrong couple is seen before a step.
-            yield Static(fill("$a and $b", a=a, b=b), classes="couple-banner")
-            yield Static("What would you like to do today?", classes="step-title", markup=False)
+            yield Static(fill(_("$a and $b"), a=a, b=b), classes="couple-banner")
+            yield Static(_("What would you like to do today?"), classes="step-title", markup=False)
             yield Static("", id="homework-first")
             keys = {k: self.wb.keys_for(f"packs.{k}") for k in ("select", "earlier", "later")}
             yield Static(
-                f"{self.wb.keys_for('list.select')} or {keys['select']} adds or removes a "
-                f"pack; {keys['earlier']} and "
-                f"{keys['later']} change the order.",
+                _(
+                    "{enter} or {select} adds or removes a pack; {earlier} and {later} change "
+                    "the order."
+                ).format(enter=self.wb.keys_for("list.select", first=True), **keys),
                 classes="legend",
                 markup=False,
             )
@@ -88,16 +92,30 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
             broken, warned = len(self.library.broken), len(self._warned())
             if broken or warned:
                 # Quiet on purpose: the couple may be looking; the author finds the details.
-                said = [f"{broken} pack file{'s' if broken != 1 else ''} could not be read"]
-                said = said if broken else []
+                said = []
+                if broken:
+                    said.append(
+                        tr.ngettext(
+                            "{count} pack file could not be read",
+                            "{count} pack files could not be read",
+                            broken,
+                        ).format(count=broken)
+                    )
                 if warned:
-                    said.append(f"{warned} pack{'s' if warned != 1 else ''} with warnings")
+                    said.append(
+                        tr.ngettext(
+                            "{count} pack with warnings", "{count} packs with warnings", warned
+                        ).format(count=warned)
+                    )
                 details = self.wb.keys_for("agenda.broken")
-                yield Static("; ".join(said) + f" ({details}: details)", id="broken", markup=False)
+                shown = _("{problems} ({keys}: details)").format(
+                    problems=_("; ").join(said), keys=details
+                )
+                yield Static(shown, id="broken", markup=False)
             with Horizontal(id="agenda-buttons"):
                 if self.first_time:
-                    yield Button("Suggested first path", id="suggested")
-                yield Button("Start ▶", id="start", variant="primary")
+                    yield Button(_("Suggested first path"), id="suggested")
+                yield Button(_("Start ▶"), id="start", variant="primary")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -117,7 +135,7 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
         titles = {loaded.pack.id: loaded.pack.title for loaded in self.packs if loaded.pack}
         said.update(
             Content("\n").join(
-                homework_line(item, titles[item.pack], self.couple.facilitator, today)
+                homework_line(item, titles[item.pack], self.couple.facilitator, today, self.tr)
                 for item in self.homework
             )
         )
@@ -136,8 +154,10 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
             listing.highlighted = max(0, min(keep or 0, len(self.packs) - 1))
         self.query_one("#start", Button).disabled = not self.agenda
         chosen = [self.library.pack(pack_id, self.couple.language) for pack_id in self.agenda]
-        total = total_text(Budget.of(chosen), len(chosen))
-        self.query_one("#total", Static).update(f"Today: {total}" if chosen else total)
+        with speaking(self.tr):
+            total = total_text(Budget.of(chosen), len(chosen))
+        today = self.tr._("Today: {total}").format(total=total)
+        self.query_one("#total", Static).update(today if chosen else total)
         self._show_summary()
 
     def _row(self, loaded: LoadedPack) -> Content:
@@ -145,7 +165,7 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
         pack = loaded.pack
         place = f"{self.agenda.index(pack.id) + 1}." if pack.id in self.agenda else "  "
         mark = "[x]" if pack.id in self.agenda else "[ ]"
-        minutes = f"{pack.minutes} min" if pack.minutes else ""
+        minutes = self.tr._("{minutes} min").format(minutes=pack.minutes) if pack.minutes else ""
         other = other_language(self.library, pack.id, self.couple.language)
         details = "  ".join(part for part in (minutes, ", ".join(pack.topics), other) if part)
         return Content.assemble(
@@ -180,8 +200,9 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
         pack = self.packs[index].pack
         assert pack is not None
         if pack.id not in self.agenda:
-            enter = self.wb.keys_for("list.select")
-            self.notify(f"Add the pack first ({enter}), then move it.", markup=False)
+            enter = self.wb.keys_for("list.select", first=True)
+            said = self.tr._("Add the pack first ({enter}), then move it.").format(enter=enter)
+            self.notify(said, markup=False)
             return
         at = self.agenda.index(pack.id)
         target = at + step
@@ -202,7 +223,7 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
         if not self.agenda:
-            self.notify("Choose at least one pack first.", markup=False)
+            self.notify(self.tr._("Choose at least one pack first."), markup=False)
             return
         self.dismiss(list(self.agenda))
 

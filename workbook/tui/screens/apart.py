@@ -219,7 +219,7 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
             offers = apart_terms.offered(self.seat, place, self.names)
             shown = ApartTerms(terms, self.names, self.seat.partner, self.term_draft, offers)
             return [title, *prompt_widgets(self.context(stage)), shown]
-        return [title, *views.build(self.context(stage))]
+        return [title, *views.build(self.context(stage), self.tr)]
 
     def context(self, stage: apart.Stage) -> StepContext:
         return seat_context(self.seat, self.names, stage, self.wb.today())

@@ -13,12 +13,14 @@ from textual.widgets import Input, Static
 from workbook.data.care import MAX_REASON
 from workbook.data.models import Couple
 from workbook.export.markdown import long_date
+from workbook.i18n.catalog import N_, speaking
 from workbook.tui.actions import bindings
+from workbook.tui.host import tr_of
 from workbook.tui.plain import fill
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 
-ASK = (
+ASK = N_(
     "The flag went up on $day, in session $session, when a sealed answer asked for care. "
     "Clearing it takes the ⚑ off Home and off the console. Write a short reason: it is kept "
     "in that session's notes."
@@ -35,20 +37,22 @@ class ClearCareScreen(ModalScreen[str | None]):
         self.couple = couple
 
     def compose(self) -> ComposeResult:
+        tr = tr_of(self)
+        _ = tr._
         a, b = self.couple.names
         care = self.couple.care
-        day = long_date(care.raised.date()) if care is not None else "?"
+        with speaking(tr):
+            day = long_date(care.raised.date()) if care is not None else "?"
         session = care.session if care is not None else "?"
         with Vertical(id="clear-care", classes="dialog"):
-            yield Static(
-                fill("Clear the care flag of $a and $b?", a=a, b=b), classes="dialog-title"
-            )
-            yield Static(fill(ASK, day=day, session=session))
-            yield Box(id="reason", placeholder="The reason", max_length=MAX_REASON)
+            title = fill(_("Clear the care flag of $a and $b?"), a=a, b=b)
+            yield Static(title, classes="dialog-title")
+            yield Static(fill(tr.gettext(ASK), day=day, session=session))
+            yield Box(id="reason", placeholder=_("The reason"), max_length=MAX_REASON)
             yield Static("", id="clear-care-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Keep it", id="keep", variant="primary")
-                yield Button("Clear the flag", id="clear", variant="error")
+                yield Button(_("Keep it"), id="keep", variant="primary")
+                yield Button(_("Clear the flag"), id="clear", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#reason", Input).focus()
@@ -62,9 +66,8 @@ class ClearCareScreen(ModalScreen[str | None]):
     def _clear(self) -> None:
         reason = " ".join(self.query_one("#reason", Input).value.split())
         if not reason:
-            self.query_one("#clear-care-error", Static).update(
-                "Please write a short reason first: it is kept in the notes."
-            )
+            said = tr_of(self)._("Please write a short reason first: it is kept in the notes.")
+            self.query_one("#clear-care-error", Static).update(said)
             self.query_one("#reason", Input).focus()
             return
         self.dismiss(reason)

@@ -44,7 +44,7 @@ from workbook.data.notes import SessionNotes
 from workbook.data.store import Store
 from workbook.data.trail import moves
 from workbook.export.console import sealed_markdown, step_title, where_words
-from workbook.export.markdown import long_date
+from workbook.i18n.catalog import N_, speaking
 from workbook.logic.clock import console_text
 from workbook.logic.live import Live, time_on_step
 from workbook.packs.load import LoadedPack
@@ -53,10 +53,14 @@ from workbook.service.follow import Follower, Found
 from workbook.tui.actions import bindings
 from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import line, plain
+from workbook.tui.screens.console_words import care_words, title_words, unread_words
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 from workbook.tui.widgets.notes_pane import NotesPane
 from workbook.tui.widgets.progress_pane import SETTING, ProgressPane, chosen_template
+
+# The ways out a notice names ("Follow again to leave without them"), for the catalog.
+WAYS_OUT = (N_("Follow"), N_("Back"), N_("Quit"))
 
 POLL_SECONDS = 0.25
 # Narrower than this, the answers and the notes are stacked, not side by side.
@@ -73,6 +77,8 @@ class Read(Message):
 
 class ConsoleScreen(WorkbookScreen[None]):
     BINDINGS = bindings("console")
+    # The counsellor's window: the app's language, whatever the couple's.
+    APP_LANGUAGE = True
     DEFAULT_CSS = """
     ConsoleScreen #console-top { height: auto; background: $panel; padding: 0 1; }
     ConsoleScreen #console-title { text-style: bold; }
@@ -130,13 +136,12 @@ class ConsoleScreen(WorkbookScreen[None]):
     # Layout
 
     def compose(self) -> ComposeResult:
+        _ = self.tr._
         with Vertical(id="console-top"):
-            title = f"Console · {self.couple.names[0]} and {self.couple.names[1]}"
-            if self.couple.facilitator:
-                title += f" · with {self.couple.facilitator}"
-            yield Static(line(f"{title} · session {self.session_id}"), id="console-title")
+            title = title_words(self.tr, self.couple, self.session_id)
+            yield Static(line(title), id="console-title")
             yield Static("", id="console-care", markup=False)
-            yield Static("Reading the session…", id="console-where", markup=False)
+            yield Static(_("Reading the session…"), id="console-where", markup=False)
             yield Static("", id="console-clock", markup=False)
             yield Static("", id="console-problem", markup=False)
             yield Button("", id="follow-newer", compact=True)
@@ -146,9 +151,9 @@ class ConsoleScreen(WorkbookScreen[None]):
                 yield Markdown("", id="sealed", open_links=False)
             with TabbedContent(id="console-side", initial="notes-tab"):
                 notes, dap = (self.wb.keys_for(f"console.{k}") for k in ("notes", "dap-note"))
-                with TabPane(Content(f"Notes ({notes})"), id="notes-tab"):
+                with TabPane(Content(_("Notes ({keys})").format(keys=notes)), id="notes-tab"):
                     yield NotesPane(self.pad, self._place, self.clock, self._title_of, id="pane")
-                with TabPane(Content(f"Progress note ({dap})"), id="dap-tab"):
+                with TabPane(Content(_("Progress note ({keys})").format(keys=dap)), id="dap-tab"):
                     yield ProgressPane(
                         self.pad,
                         self.notes,
@@ -186,8 +191,16 @@ class ConsoleScreen(WorkbookScreen[None]):
             return
         self._reading = True
         shown = self.session
+        tr = self.tr
+
+        def read() -> None:
+            # The answers are written as Markdown in the console's language.
+            with speaking(tr):
+                found = self.follower.read(changed, shown)
+            self.post_message(Read(found))
+
         self.run_worker(
-            lambda: self.post_message(Read(self.follower.read(changed, shown))),
+            read,
             thread=True,
             group="console-read",
             exit_on_error=False,
@@ -218,7 +231,8 @@ class ConsoleScreen(WorkbookScreen[None]):
         if found.newer is not None and found.newer != self.newer:
             self.newer = found.newer
             follow = self.query_one("#follow-newer", Button)
-            follow.label = Content(f"Follow their new session ({found.newer})")
+            said = self.tr._("Follow their new session ({session})")
+            follow.label = Content(said.format(session=found.newer))
             follow.add_class("shown")
             self.refresh_bindings()
         self._show_where()
@@ -233,12 +247,8 @@ class ConsoleScreen(WorkbookScreen[None]):
         widget.display = care is not None
         if care is None:
             return
-        here = " (this session)" if care.session == self.session_id else ""
-        widget.update(
-            f"⚑ Care flag: a sealed answer asked for care on {long_date(care.raised.date())} at "
-            f"{care.raised:%H:%M}, in session {care.session}{here}. It stays until you clear it "
-            f"on Home ({self.wb.keys_for('home.edit')})."
-        )
+        here = care.session == self.session_id
+        widget.update(care_words(self.tr, care, here, self.wb.keys_for("home.edit")))
 
     def _gone(self) -> None:
         """The couple was deleted: say so, stop following, and save nothing more."""
@@ -253,8 +263,11 @@ class ConsoleScreen(WorkbookScreen[None]):
         a, b = self.couple.names
         self.query_one("#console-where", Static).update(
             plain(
-                f"{a} and {b} have been deleted from this workbook, with every file of theirs. "
-                "The console has stopped following them, and saves nothing more for them."
+                self.tr._(
+                    "{a} and {b} have been deleted from this workbook, with every file of "
+                    "theirs. The console has stopped following them, and saves nothing more "
+                    "for them."
+                ).format(a=a, b=b)
             )
         )
         for name in ("#console-clock", "#console-problem", "#follow-newer", "#console-care"):
@@ -269,21 +282,18 @@ class ConsoleScreen(WorkbookScreen[None]):
         if notes.read_only:
             progress.close()
         packs = {pack.id: pack for pack in self.packs}
-        sealed = sealed_markdown(notes.given, packs, self.names)
+        with speaking(self.tr):
+            sealed = sealed_markdown(notes.given, packs, self.names)
         self.run_worker(self.query_one("#sealed", Markdown).update(sealed))
 
     def _show_where(self) -> None:
         trail = self.session.trail if self.session is not None else []
-        where_text = where_words(self.live, len(self.packs), trail, self.names)
+        with speaking(self.tr):
+            where_text = where_words(self.live, len(self.packs), trail, self.names)
         self.query_one("#console-where", Static).update(plain(where_text))
         problems = list(self._pack_notes)
         if self.problem is not None:
-            shown = f" Showing what it held at {self.read_at:%H:%M:%S}." if self.read_at else ""
-            problems.insert(
-                0,
-                f"The session file cannot be read just now ({self.problem}).{shown} "
-                "This clears once the file is whole again.",
-            )
+            problems.insert(0, unread_words(self.tr, self.problem, self.read_at))
         problem = self.query_one("#console-problem", Static)
         problem.update(plain("\n".join(problems)))
         problem.display = bool(problems)
@@ -298,7 +308,8 @@ class ConsoleScreen(WorkbookScreen[None]):
         on_step = None
         if where is not None and session.finished is None:
             on_step = time_on_step(trail, where.pack_id, where.step_id, end)
-        text = console_text(trail, end, self.live.budget_minutes, on_step)
+        with speaking(self.tr):
+            text = console_text(trail, end, self.live.budget_minutes, on_step)
         self.query_one("#console-clock", Static).update(text)
 
     # Notes
@@ -312,7 +323,7 @@ class ConsoleScreen(WorkbookScreen[None]):
             if pack.id == pack_id:
                 step = next((s for s in pack.steps if s.id == step_id), None)
                 return step_title(step) if step else f"{pack.title} › {step_id}"
-        return f"{pack_id} › {step_id}" if pack_id else "before the first step"
+        return f"{pack_id} › {step_id}" if pack_id else self.tr._("before the first step")
 
     @on(TextArea.Changed)
     def _dap_typed(self, event: TextArea.Changed) -> None:
@@ -372,9 +383,11 @@ class ConsoleScreen(WorkbookScreen[None]):
         if pane.saver.now() or getattr(self, "_warned", False):
             return True
         self._warned = True
+        _ = self.tr._
+        said = _("The notes are NOT saved: {problem}. {action} again to leave without them.")
         self.notify(
-            f"The notes are NOT saved: {self.pad.failure}. {leaving} again to leave without them.",
-            title="Not saved",
+            said.format(problem=self.pad.failure, action=_(leaving)),
+            title=_("Not saved"),
             severity="error",
             timeout=20,
             markup=False,

@@ -7,11 +7,12 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from workbook.data.models import Couple
+from workbook.i18n.catalog import N_
 from workbook.packs.load import LoadedPack
 from workbook.tui.host import Host
 from workbook.tui.screens.console import ConsoleScreen
 
-NO_SESSION = (
+NO_SESSION = N_(
     "{names} have no unfinished session to follow. Start one in the couple's window, then open "
     "the console again."
 )

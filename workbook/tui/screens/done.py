@@ -21,6 +21,7 @@ from workbook.data.models import Couple, Session
 from workbook.data.store import Store
 from workbook.data.trail import ending
 from workbook.export.markdown import long_date
+from workbook.i18n.catalog import N_, speaking
 from workbook.service import sessions
 from workbook.tui import messages
 from workbook.tui.actions import bindings
@@ -29,7 +30,7 @@ from workbook.tui.plain import fill, plain
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 
-EARLY = (
+EARLY = N_(
     "You ended this session before the end of its agenda. What you did not reach is marked in "
     "its summary, and you can choose it again another time."
 )
@@ -50,32 +51,41 @@ class DoneScreen(WorkbookScreen[None]):
         self.session = session
 
     def _agreed(self) -> Content:
+        _ = self.tr._
         found = sessions.made_in(self.store, self.couple, self.session.id)
         made, soonest = found.agreements, found.soonest
         names = dict(zip("ab", self.couple.names, strict=True))
         if not made:
-            lines = [Content("You made no agreements this time.")]
+            lines = [Content(_("You made no agreements this time."))]
         else:
-            lines = [Content("What you agreed:")]
+            lines = [Content(_("What you agreed:"))]
             for agreement in made:
-                who = f"{names[agreement.who]} will:" if agreement.who in names else "Both of you:"
-                lines.append(fill("  • $who $text", who=who, text=agreement.text))
+                if agreement.who in names:
+                    said = fill(
+                        _("  • $name will: $text"), name=names[agreement.who], text=agreement.text
+                    )
+                else:
+                    said = fill(_("  • Both of you: $text"), text=agreement.text)
+                lines.append(said)
         if soonest is not None:
-            lines.append(Content(f"\nYour next review: {long_date(soonest.review_on)}."))
+            with speaking(self.tr):
+                day = long_date(soonest.review_on)
+            lines.append(Content("\n" + _("Your next review: {date}.").format(date=day)))
         return Content("\n").join(lines)
 
     def compose(self) -> ComposeResult:
+        _ = self.tr._
         a, b = self.couple.names
         with VerticalScroll(id="done"):
             # An early end reads the same however it came about, and never says why.
             early = ending(self.session.trail) is not None
-            title = "That is all for today, $a and $b." if early else "Well done, $a and $b."
+            title = _("That is all for today, $a and $b.") if early else _("Well done, $a and $b.")
             yield Static(fill(title, a=a, b=b), classes="step-title")
             if early:
-                yield Static(EARLY, classes="gap", markup=False)
+                yield Static(self.tr.gettext(EARLY), classes="gap", markup=False)
             yield Static(self._agreed(), id="agreed")
             yield from self._sealed() if self.store.encrypted else self._files()
-            yield Button("Back to the start", id="home", variant="primary")
+            yield Button(_("Back to the start"), id="home", variant="primary")
         yield KeysFooter()
 
     def _files(self) -> ComposeResult:
@@ -84,11 +94,12 @@ class DoneScreen(WorkbookScreen[None]):
         def inside(path: object) -> str:
             return str(path).removeprefix(str(root)).lstrip("/")
 
+        _ = self.tr._
         for label, path in (
-            ("Your files are in the data folder:", str(root)),
-            ("Your agreement document:", inside(layout.agreement_document(self.couple.id))),
+            (_("Your files are in the data folder:"), str(root)),
+            (_("Your agreement document:"), inside(layout.agreement_document(self.couple.id))),
             (
-                "This session, with all your answers:",
+                _("This session, with all your answers:"),
                 inside(layout.session_file(self.couple.id, self.session.id)),
             ),
         ):
@@ -97,15 +108,17 @@ class DoneScreen(WorkbookScreen[None]):
         if self.wb.served:
             # In a browser the files are on the server's disk: they come as downloads.
             yield Static(
-                "Your agreement document and this session's summary can come to this "
-                "browser as downloads:",
+                _(
+                    "Your agreement document and this session's summary can come to this "
+                    "browser as downloads:"
+                ),
                 classes="gap",
                 markup=False,
             )
-            yield Button("Download the documents", id="download")
+            yield Button(_("Download the documents"), id="download")
         else:
             yield Static(
-                "To print a summary of this session, or make a web page:",
+                _("To print a summary of this session, or make a web page:"),
                 classes="gap",
                 markup=False,
             )
@@ -118,23 +131,27 @@ class DoneScreen(WorkbookScreen[None]):
     def _sealed(self) -> ComposeResult:
         from workbook.export.plain_copy import NOT_ENCRYPTED
 
+        _ = self.tr._
+        # The export's words (marked there), in this couple's language.
+        not_encrypted = self.tr.gettext(NOT_ENCRYPTED)
         yield Static(
-            "Your agreement document and this session are encrypted in the data folder: they "
-            "open only in this workbook, with the passphrase.",
+            _(
+                "Your agreement document and this session are encrypted in the data folder: "
+                "they open only in this workbook, with the passphrase."
+            ),
             classes="gap",
             markup=False,
         )
         if self.wb.served:
-            yield Static(
-                f"They can come to this browser as downloads. {NOT_ENCRYPTED}", markup=False
-            )
-            yield Button("Download the documents", id="download")
+            said = _("They can come to this browser as downloads. {not_encrypted}")
+            yield Static(said.format(not_encrypted=not_encrypted), markup=False)
+            yield Button(_("Download the documents"), id="download")
         else:
-            yield Static(
-                f"To read or print them, save a plain copy in a folder you choose. {NOT_ENCRYPTED}",
-                markup=False,
+            said = _(
+                "To read or print them, save a plain copy in a folder you choose. {not_encrypted}"
             )
-            yield Button("Save a plain copy…", id="download")
+            yield Static(said.format(not_encrypted=not_encrypted), markup=False)
+            yield Button(_("Save a plain copy…"), id="download")
 
     def on_mount(self) -> None:
         self.query_one("#home", Button).focus(scroll_visible=False)

@@ -15,16 +15,19 @@ from textual.widgets.option_list import Option
 from workbook.data.goals import LET_GO, MET, OPEN, STATUS_WORDS, Goal
 from workbook.data.models import Couple
 from workbook.data.store import Store
+from workbook.i18n.catalog import N_
 from workbook.service import caseload
 from workbook.service import goals as service
 from workbook.service.errors import ServiceError
 from workbook.tui.actions import bindings
-from workbook.tui.host import key_of
+from workbook.tui.host import key_of, tr_of
 from workbook.tui.plain import fill, plain
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 
 NO_MEASURE = "none"
+# The goals' states as ``STATUS_WORDS`` (data/goals.py) says them, for the catalog.
+STATES = (N_("open"), N_("met"), N_("let go"))
 
 
 class GoalsScreen(ModalScreen[None]):
@@ -53,29 +56,31 @@ class GoalsScreen(ModalScreen[None]):
         self.goals: list[Goal] = []
 
     def compose(self) -> ComposeResult:
+        _ = tr_of(self)._
         a, b = self.couple.names
         with Vertical(id="goals", classes="dialog"):
-            yield Static(fill("Goals of $a and $b", a=a, b=b), classes="dialog-title")
+            yield Static(fill(_("Goals of $a and $b"), a=a, b=b), classes="dialog-title")
             yield OptionList(id="goal-list", compact=True)
             yield Static("", id="goal-problem", markup=False)
             with Horizontal(classes="goal-buttons"):
-                yield Button("Met", id="goal-met", compact=True)
-                yield Button("Let go", id="goal-let-go", compact=True)
-                yield Button("Open again", id="goal-open", compact=True)
-            yield Static("A new goal:", markup=False)
-            yield Box(id="goal-text", placeholder="What they work on", max_length=500, compact=True)
+                yield Button(_("Met"), id="goal-met", compact=True)
+                yield Button(_("Let go"), id="goal-let-go", compact=True)
+                yield Button(_("Open again"), id="goal-open", compact=True)
+            yield Static(_("A new goal:"), markup=False)
+            working = _("What they work on")
+            yield Box(id="goal-text", placeholder=working, max_length=500, compact=True)
             with Horizontal(id="goal-new"):
                 yield Select(
-                    [("No measure", NO_MEASURE), *self.measures],
+                    [(_("No measure"), NO_MEASURE), *self.measures],
                     value=NO_MEASURE,
                     allow_blank=False,
                     id="goal-measure",
                     compact=True,
                 )
-                yield Box(id="goal-target", placeholder="Target", max_length=8, compact=True)
+                yield Box(id="goal-target", placeholder=_("Target"), max_length=8, compact=True)
             with Horizontal(classes="goal-buttons"):
-                yield Button("Add the goal", id="goal-add", variant="primary", compact=True)
-                yield Button("Close", id="goal-close", compact=True)
+                yield Button(_("Add the goal"), id="goal-add", variant="primary", compact=True)
+                yield Button(_("Close"), id="goal-close", compact=True)
 
     def on_mount(self) -> None:
         self.show_goals()
@@ -91,15 +96,22 @@ class GoalsScreen(ModalScreen[None]):
         titles = {measure: title.plain for title, measure in self.measures}
         listed = self.query_one("#goal-list", OptionList)
         listed.clear_options()
+        tr = tr_of(self)
+        _ = tr._
         for goal in self.goals:
-            words = f"{goal.text} ({STATUS_WORDS.get(goal.status, goal.status)}"
-            if goal.measure:
-                words += f"; {titles.get(goal.measure, goal.measure)}"
-                if goal.target is not None:
-                    words += f", target {goal.target:g}"
-            listed.add_option(Option(plain(words + ")"), id=goal.id))
+            status = tr.gettext(STATUS_WORDS.get(goal.status, goal.status))
+            measure = titles.get(goal.measure or "", goal.measure or "")
+            if goal.measure and goal.target is not None:
+                words = _("{goal} ({status}; {measure}, target {target})")
+            elif goal.measure:
+                words = _("{goal} ({status}; {measure})")
+            else:
+                words = _("{goal} ({status})")
+            target = f"{goal.target:g}" if goal.target is not None else ""
+            said = words.format(goal=goal.text, status=status, measure=measure, target=target)
+            listed.add_option(Option(plain(said), id=goal.id))
         if not self.goals:
-            listed.add_option(Option("No goals yet.", disabled=True))
+            listed.add_option(Option(_("No goals yet."), disabled=True))
         self.query_one("#goal-problem", Static).update(plain("; ".join(problems)))
 
     def _say(self, text: str) -> None:
@@ -119,11 +131,12 @@ class GoalsScreen(ModalScreen[None]):
             try:
                 target = float(target_text)
             except ValueError:
-                self._say(f"The target is a number, not “{target_text}”.")
+                said = tr_of(self)._("The target is a number, not “{typed}”.")
+                self._say(said.format(typed=target_text))
                 return
         chosen = measure if isinstance(measure, str) and measure != NO_MEASURE else None
         if target is not None and chosen is None:
-            self._say("A target needs a measure: choose the score it is for.")
+            self._say(tr_of(self)._("A target needs a measure: choose the score it is for."))
             return
         try:
             service.add_goal(
@@ -146,7 +159,7 @@ class GoalsScreen(ModalScreen[None]):
         index = listed.highlighted
         if index is None or index >= len(self.goals):
             keys = f"{key_of(self, 'list.up')} {key_of(self, 'list.down')}"
-            self._say(f"Choose a goal in the list first ({keys}).")
+            self._say(tr_of(self)._("Choose a goal in the list first ({keys}).").format(keys=keys))
             return
         try:
             service.change_goal(self.store, self.couple.id, self.goals[index].id, status=status)

@@ -8,11 +8,13 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from workbook.i18n.catalog import N_, SOURCE_TRANSLATIONS, Translations
+from workbook.text import cells
 from workbook.tui.actions import bindings
 from workbook.tui.host import WorkbookModal
 from workbook.tui.widgets.button import Button
 
-HELP = """\
+HELP = N_("""\
 Moving around
 {moves}
 
@@ -44,31 +46,37 @@ The clock
   The top line shows the time spent on this session against the time the
   chosen packs suggest, for example "23 of 55 min".
 
-Everything you type is saved as you go, in files on this computer only."""
+Everything you type is saved as you go, in files on this computer only.""")
 
 
 # The keys that move through a session: (action id, what it does).
 MOVES = [
-    ("walk.next", "next (or press the Next button)"),
-    ("walk.back", "back"),
-    ("walk.pause", "pause: everything is saved, and you can resume later"),
+    ("walk.next", N_("next (or press the Next button)")),
+    ("walk.back", N_("back")),
+    ("walk.pause", N_("pause: everything is saved, and you can resume later")),
     (
         "walk.end-now",
-        "end the session now (it asks first); what you did not\n"
-        "                    reach is marked as not reached, agreements made stay",
+        N_(
+            "end the session now (it asks first); what you did not\n"
+            "                    reach is marked as not reached, agreements made stay"
+        ),
     ),
     (
         "screen.command-palette",
-        "the command palette: export, theme, help, go to a step,\n"
-        "                    end the session now",
+        N_(
+            "the command palette: export, theme, help, go to a step,\n"
+            "                    end the session now"
+        ),
     ),
-    ("walk.notes", "an empty note for the facilitator (when there is one)"),
+    ("walk.notes", N_("an empty note for the facilitator (when there is one)")),
     (
         "home.facilitate",
-        "(on Home) the counsellor's console, for a second screen:\n"
-        "                    where the couple is, revealed answers, scores and notes",
+        N_(
+            "(on Home) the counsellor's console, for a second screen:\n"
+            "                    where the couple is, revealed answers, scores and notes"
+        ),
     ),
-    ("app.quit", "quit (everything is saved)"),
+    ("app.quit", N_("quit (everything is saved)")),
 ]
 
 
@@ -93,16 +101,17 @@ ANSWERING = (
 )
 
 
-def help_text(keys_for: Callable[..., str]) -> str:
+def help_text(keys_for: Callable[..., str], tr: Translations = SOURCE_TRANSLATIONS) -> str:
     """The help, with the keys in force (a keymap, or a browser, may have changed them):
-    ``keys_for(action_id, first=False)``."""
+    ``keys_for(action_id, first=False)``; in ``tr``'s words."""
+    _ = tr._
     around = [
         (
             f"{keys_for('screen.focus-next')} / {keys_for('screen.focus-previous')}",
-            "move between parts of the screen",
+            _("move between parts of the screen"),
         )
     ]
-    moves = around + [(keys_for(action_id), what) for action_id, what in MOVES]
+    moves = around + [(keys_for(action_id), tr.gettext(what)) for action_id, what in MOVES]
 
     def home(action_id: str) -> str:
         return keys_for(action_id)
@@ -110,24 +119,32 @@ def help_text(keys_for: Callable[..., str]) -> str:
     ways_in = ("new-couple", "new-session", "resume", "export", "review")
     on_home = [
         (
-            f"{home('home.search')} or a name",
-            f"search the couples' names; {home('home.clear-search')} clears the search",
+            _("{keys} or a name").format(keys=home("home.search")),
+            _("search the couples' names; {keys} clears the search").format(
+                keys=home("home.clear-search")
+            ),
         ),
-        (home("screen.focus-next"), "reach the filters (due, unfinished, archived) and the order"),
+        (
+            home("screen.focus-next"),
+            _("reach the filters (due, unfinished, archived) and the order"),
+        ),
         (
             " ".join(home(f"home.{way}") for way in ways_in),
-            "new couple, new session, resume, export, review",
+            _("new couple, new session, resume, export, review"),
         ),
-        (home("home.edit"), "edit the couple's names and facilitator; archive them"),
-        (home("home.delete"), "delete the couple (after typing their names)"),
+        (home("home.edit"), _("edit the couple's names and facilitator; archive them")),
+        (home("home.delete"), _("delete the couple (after typing their names)")),
     ]
     answering = {slot: keys_for(action_id, first=True) for slot, action_id in ANSWERING}
-    return HELP.format(moves=_rows(moves), home=_rows(on_home), **answering)
+    return tr.gettext(HELP).format(moves=_rows(moves), home=_rows(on_home), **answering)
 
 
 def _rows(rows: list[tuple[str, str]]) -> str:
+    # Keys in one column and words in the next; widths in cells (``text.cells``).
     return "\n".join(
-        f"  {shown:<17} {what}" if len(shown) <= 17 else f"  {shown}\n{'':20}{what}"
+        f"  {shown}{' ' * (18 - cells(shown))}{what}"
+        if cells(shown) <= 17
+        else f"  {shown}\n{'':20}{what}"
         for shown, what in rows
     )
 
@@ -137,9 +154,9 @@ class HelpScreen(WorkbookModal[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):
-            yield Static("Help", classes="dialog-title", markup=False)
-            yield Static(help_text(self.wb.keys_for), markup=False)
-            yield Button("Close", id="close", variant="primary")
+            yield Static(self.tr._("Help"), classes="dialog-title", markup=False)
+            yield Static(help_text(self.wb.keys_for, self.tr), markup=False)
+            yield Button(self.tr._("Close"), id="close", variant="primary")
 
     def on_mount(self) -> None:
         # The button is at the end; focusing it must not scroll the help to its end.

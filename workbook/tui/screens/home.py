@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 
 from workbook.data.index import Caseload
 from workbook.data.overview import Overview
+from workbook.i18n.catalog import speaking
 from workbook.logic.caseload import CaseView
 from workbook.service import caseload
 from workbook.service.errors import ServiceError
@@ -49,6 +50,7 @@ WIDE = 100
 
 class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
     SCOPE = "home"
+    APP_LANGUAGE = True
     AUTO_FOCUS = "#couples"
     BINDINGS = bindings("home")
 
@@ -75,24 +77,26 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         self._choose: str | None = None
 
     def compose(self) -> ComposeResult:
+        tr = self.tr
+        _ = tr._
         with Vertical(id="home"):
             yield Static("workbook", classes="app-title", markup=False)
             yield Static(
-                "Guided conversations for two people at one screen.",
+                _("Guided conversations for two people at one screen."),
                 classes="subtitle",
                 markup=False,
             )
             # The search and the filters are put in once there is a caseload (``_show``).
             yield Horizontal(id="caseload-bar")
             yield CaseTable(id="couples")
-            yield Static("Reading the couples…", id="detail", markup=False)
+            yield Static(_("Reading the couples…"), id="detail", markup=False)
             with Horizontal(id="home-buttons"):
-                yield Button("New session", id="new-session", variant="primary")
-                yield Button("Resume", id="resume")
-                yield Button("New couple", id="new-couple")
+                yield Button(_("New session"), id="new-session", variant="primary")
+                yield Button(_("Resume"), id="resume")
+                yield Button(_("New couple"), id="new-couple")
                 export, review = (self.wb.keys_for(f"home.{k}") for k in ("export", "review"))
-                yield Button(Content(f"Export ({export})"), id="export")
-                yield Button(Content(f"Review ({review})"), id="review")
+                yield Button(Content(_("Export ({keys})").format(keys=export)), id="export")
+                yield Button(Content(_("Review ({keys})").format(keys=review)), id="review")
         # Compact, so that every key fits in the footer down to 60 columns.
         yield KeysFooter(compact=True)
 
@@ -104,7 +108,7 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         them."""
         bar = self.query_one("#caseload-bar")
         if shown and not bar.children:
-            await bar.mount_all(caseload_bar(self.wb.keys_for))
+            await bar.mount_all(caseload_bar(self.wb.keys_for, self.tr))
         bar.display = shown
 
     def _search_box(self) -> Input | None:
@@ -147,7 +151,7 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         try:
             found = caseload.caseload(self.wb.store, self.wb.today())
         except Exception as error:  # never a crash on Home: say what went wrong instead
-            found = Caseload(note=f"The couples could not be read: {error}")
+            found = Caseload(note=self.tr._("The couples could not be read: {e}").format(e=error))
         if not get_current_worker().is_cancelled:
             # Next in Home's own queue, which holds the keys until it is done (``key_gate``).
             self.app.call_from_thread(self.call_next, self._show, found)
@@ -157,7 +161,7 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         self._rows.clear()
         if caseload.note and caseload.note not in self._noted:
             self._noted.add(caseload.note)
-            self.notify(caseload.note, title="Home", severity="warning", markup=False)
+            self.notify(caseload.note, title=self.tr._("Home"), severity="warning", markup=False)
         total = len(caseload.couples) + len(caseload.unreadable)
         # A couple at home sees their couple; the search and filters come with a caseload.
         caseload_bar = total > 1 or any(c.archived for c in caseload.couples)
@@ -184,7 +188,7 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
 
     def _columns(self) -> None:
         """The columns, fixed in width so that the table never scrolls sideways."""
-        self._keys, columns = table_columns(self._width or 80, self._wide)
+        self._keys, columns = table_columns(self._width or 80, self._wide, self.tr)
         self._rows.clear()
         self.query_one("#couples", CaseTable).set_columns(columns)
 
@@ -197,9 +201,10 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         rows = [(couple.id, self._row(couple)) for couple in self.couples]
         for couple_id, _reason in self.view.unreadable_shown():
             cells = [couple_id] + [""] * len(self._keys)
-            cells[-1] = "⚠ unreadable"
+            cells[-1] = self.tr._("⚠ unreadable")
             rows.append((couple_id, cells))
-        table.set_rows(rows, keep=chosen, placeholder=self.view.nothing_shown())
+        with speaking(self.tr):
+            table.set_rows(rows, keep=chosen, placeholder=self.view.nothing_shown())
         self._describe()
 
     def _row(self, couple: Overview) -> list[str]:
@@ -207,7 +212,7 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         key only chooses among them."""
         cells = self._rows.get(couple.id)
         if cells is None:
-            cells = self._rows[couple.id] = row_cells(couple, self._keys, self.wb.today())
+            cells = self._rows[couple.id] = row_cells(couple, self._keys, self.wb.today(), self.tr)
         return cells
 
     def _chosen_id(self) -> str | None:
@@ -229,19 +234,20 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
             # Two lines, each cut to the width: one couple's description replaces another's
             # without laying out the screen again, at every search key.
             detail.set_class(False, "wrapped")
-            detail.update(description(couple, self.wb.keys_for), layout=not self._plain)
+            detail.update(description(couple, self.wb.keys_for, self.tr), layout=not self._plain)
             self._plain = True
             return
         self._plain = False
         detail.set_class(True, "wrapped")
         reason = dict(self.view.caseload.unreadable).get(chosen or "")
+        _ = self.tr._
         if couple is not None:
-            detail.update(description(couple, self.wb.keys_for))
+            detail.update(description(couple, self.wb.keys_for, self.tr))
         elif reason is not None:
-            detail.update(fill("⚠ $id cannot be read: $why", id=chosen or "", why=reason))
+            detail.update(fill(_("⚠ $id cannot be read: $why"), id=chosen or "", why=reason))
         elif not self.view.caseload.couples:
-            new = self.wb.keys_for("home.new-couple")
-            detail.update(fill("Start by adding the two of you with New couple ($n).", n=new))
+            start = _("Start by adding the two of you with New couple ($n).")
+            detail.update(fill(start, n=self.wb.keys_for("home.new-couple")))
         else:
             detail.update("")
 
@@ -330,9 +336,8 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         try:
             return caseload.load(self.wb.store, chosen, reason)
         except ServiceError as error:
-            self.notify(
-                error.message, title="This couple could not be read", severity="error", markup=False
-            )
+            title = self.tr._("This couple could not be read")
+            self.notify(error.message, title=title, severity="error", markup=False)
             return None
 
     async def loaded(self) -> None:
@@ -353,8 +358,8 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
 
     def palette_name(self, action: Action) -> str:
         if action.id == "home.archive" and self.highlighted_archived():
-            return "Bring couple back from the archive"
-        return action.named
+            return self.tr._("Bring couple back from the archive")
+        return super().palette_name(action)
 
     # Ways in
 

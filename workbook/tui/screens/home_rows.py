@@ -9,6 +9,7 @@ from datetime import date
 from textual.content import Content
 
 from workbook.data.overview import Overview
+from workbook.i18n.catalog import SOURCE_TRANSLATIONS, Translations, speaking
 from workbook.logic.caseload import appointment_text, due_text, shown_day, week_words
 from workbook.tui.plain import fill
 from workbook.tui.widgets.case_table import Column
@@ -17,13 +18,16 @@ from workbook.tui.widgets.case_table import Column
 MAX_WIDTH = 104
 
 
-def table_columns(width: int, wide: bool) -> tuple[list[str], list[Column]]:
+def table_columns(
+    width: int, wide: bool, tr: Translations = SOURCE_TRANSLATIONS
+) -> tuple[list[str], list[Column]]:
     """The keys of the columns after the names, and every column, fixed in width so that the
     table never scrolls sideways: the names take what the dates and counts leave."""
-    fixed = [("Last session", "last", 12), ("Next review", "review", 14)]
+    _ = tr._
+    fixed = [(_("Last session"), "last", 12), (_("Next review"), "review", 14)]
     if wide:
         # The count is in the line below the table too; the names need the room more.
-        fixed = [("With", "with", 18), *fixed, ("Next session", "appointment", 16)]
+        fixed = [(_("With"), "with", 18), *fixed, (_("Next session"), "appointment", 16)]
     # Also where the table says which rows show ("189–200/200").
     fixed.append(("", "status", 11))
     # Home's width less its padding, and the table's margins and border.
@@ -33,19 +37,28 @@ def table_columns(width: int, wide: bool) -> tuple[list[str], list[Column]]:
         # Narrow: the day of the last session gives way (the sort by it still works).
         fixed = [column for column in fixed if column[1] != "last"]
         names += 14
-    columns = [Column("Couple", max(names, 12) - 2)]
+    columns = [Column(_("Couple"), max(names, 12) - 2)]
     columns += [Column(label, column_width) for label, _, column_width in fixed]
     return [key for _, key, _ in fixed], columns
 
 
-def row_cells(couple: Overview, keys: list[str], today: date) -> list[str]:
-    """The cells of a couple's row, for the columns ``keys`` after the names."""
+def row_cells(
+    couple: Overview, keys: list[str], today: date, tr: Translations = SOURCE_TRANSLATIONS
+) -> list[str]:
+    """The cells of a couple's row, for the columns ``keys`` after the names (the days and
+    counts the core words, in ``tr``'s language)."""
+    with speaking(tr):
+        return _row_cells(couple, keys, today, tr)
+
+
+def _row_cells(couple: Overview, keys: list[str], today: date, tr: Translations) -> list[str]:
+    _ = tr._
     a, b = couple.names
     status = [
         word
         for word, on_ in (
-            ("unfinished", couple.unfinished),
-            ("archived", couple.archived),
+            (_("unfinished"), couple.unfinished),
+            (_("archived"), couple.archived),
             ("⚠", couple.problem is not None),
         )
         if on_
@@ -60,40 +73,69 @@ def row_cells(couple: Overview, keys: list[str], today: date) -> list[str]:
     }
     # The care flag stands before the names, where the eye starts (docs/screens.md).
     flag = "⚑ " if couple.care is not None else ""
-    return [f"{flag}{a} and {b}", *(values[key] for key in keys)]
+    return [flag + _("{a} and {b}").format(a=a, b=b), *(values[key] for key in keys)]
 
 
-def description(couple: Overview, keys_for: Callable[[str], str]) -> Content:
+def description(
+    couple: Overview, keys_for: Callable[[str], str], tr: Translations = SOURCE_TRANSLATIONS
+) -> Content:
     """The highlighted couple in words: the facts, then a problem or what can be done, with
     the keys in force (``keys_for(action_id)``)."""
+    with speaking(tr):
+        return _description(couple, keys_for, tr)
+
+
+def _description(couple: Overview, keys_for: Callable[[str], str], tr: Translations) -> Content:
+    _ = tr._
     a, b = couple.names
-    parts = [f"{couple.sessions} session{'s' if couple.sessions != 1 else ''}"]
-    agreements = (
-        f"{couple.agreements_active} agreement{'s' if couple.agreements_active != 1 else ''}"
-    )
-    if couple.agreements_due:
-        agreements += f", {couple.agreements_due} due for review"
+    sessions, active, due = couple.sessions, couple.agreements_active, couple.agreements_due
+    parts = [tr.ngettext("{count} session", "{count} sessions", sessions).format(count=sessions)]
+    if due:
+        agreements = tr.ngettext(
+            "{count} agreement, {due} due for review",
+            "{count} agreements, {due} due for review",
+            active,
+        ).format(count=active, due=due)
+    else:
+        agreements = tr.ngettext("{count} agreement", "{count} agreements", active).format(
+            count=active
+        )
     week = week_words(couple)
     # At 80 columns the line has room for the week only without "0 agreements".
     if couple.agreements_active or not week:
         parts.append(agreements)
     parts += week
-    facilitator = " with $f" if couple.facilitator else ""
     if couple.problem:
         second = "⚠ $problem"
     else:
         edit, resume = keys_for("home.edit"), keys_for("home.resume")
-        hints = [f"{resume} resumes the unfinished session"] if couple.unfinished else []
+        hints = (
+            [_("{keys} resumes the unfinished session").format(keys=resume)]
+            if couple.unfinished
+            else []
+        )
         if couple.care is not None:
-            since = f" since {couple.care[0][:10]}" if couple.care[0] else ""
-            hints.insert(0, f"⚑ care flag{since} ({edit} clears it)")
+            if couple.care[0]:
+                flag = _("⚑ care flag since {day} ({keys} clears it)").format(
+                    day=couple.care[0][:10], keys=edit
+                )
+            else:
+                flag = _("⚑ care flag ({keys} clears it)").format(keys=edit)
+            hints.insert(0, flag)
         goals, homework = keys_for("home.goals"), keys_for("home.homework")
-        hints.append(f"{goals} goals · {homework} homework")
-        hints.append(f"{edit} brings them back" if couple.archived else f"{edit} edits or archives")
-        hints.append(f"{keys_for('home.delete')} deletes")
+        hints.append(
+            _("{goals} goals · {homework} homework").format(goals=goals, homework=homework)
+        )
+        hints.append(
+            _("{keys} brings them back").format(keys=edit)
+            if couple.archived
+            else _("{keys} edits or archives").format(keys=edit)
+        )
+        hints.append(_("{keys} deletes").format(keys=keys_for("home.delete")))
         second = " · ".join(hints)
+    first = _("$a and $b with $f: {facts}") if couple.facilitator else _("$a and $b: {facts}")
     return fill(
-        f"$a and $b{facilitator}: {' · '.join(parts)}\n{second}",
+        first.format(facts=" · ".join(parts)) + "\n" + second,
         a=a,
         b=b,
         f=couple.facilitator or "",

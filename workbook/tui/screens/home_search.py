@@ -8,6 +8,7 @@ from collections.abc import Callable
 from textual.widget import Widget
 from textual.widgets import Select
 
+from workbook.i18n.catalog import Translations
 from workbook.logic.caseload import ORDERS, SHOWS
 from workbook.tui.actions import bindings
 from workbook.tui.widgets.box import Box
@@ -20,15 +21,17 @@ class SearchBox(Box):
     BINDINGS = bindings("search")
 
 
-def caseload_bar(keys_for: Callable[[str], str]) -> list[Widget]:
-    """The search box, what to show and in which order."""
+def caseload_bar(keys_for: Callable[[str], str], tr: Translations) -> list[Widget]:
+    """The search box, what to show and in which order, in ``tr``'s words."""
+    shows = [(tr.gettext(label), value) for label, value in SHOWS]
+    orders = [(tr.gettext(label), value) for label, value in ORDERS]
     return [
         SearchBox(
-            placeholder=f"Search names ({keys_for('home.search')})",
+            placeholder=tr._("Search names ({keys})").format(keys=keys_for("home.search")),
             id="search",
             compact=True,
             max_length=60,
         ),
-        Select(SHOWS, value="current", allow_blank=False, id="show", compact=True),
-        Select(ORDERS, value="name", allow_blank=False, id="order", compact=True),
+        Select(shows, value="current", allow_blank=False, id="show", compact=True),
+        Select(orders, value="name", allow_blank=False, id="order", compact=True),
     ]

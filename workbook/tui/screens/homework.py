@@ -22,6 +22,7 @@ from workbook.service import goals, homework
 from workbook.service.errors import ServiceError
 from workbook.service.when import parse_day, parse_when
 from workbook.tui.actions import bindings
+from workbook.tui.host import tr_of
 from workbook.tui.plain import fill, plain
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
@@ -51,41 +52,44 @@ class HomeworkScreen(ModalScreen[None]):
         self.today = today
 
     def compose(self) -> ComposeResult:
+        tr = tr_of(self)
         a, b = self.couple.names
-        when, _ = appointment(self.couple.next_session)
+        when, _rest = appointment(self.couple.next_session)
         with Vertical(id="homework", classes="dialog"):
-            yield Static(fill("The week of $a and $b", a=a, b=b), classes="dialog-title")
-            yield Static("Next appointment (2026-12-01 18:00 or friday 18:00; empty: none)")
+            yield Static(fill(tr._("The week of $a and $b"), a=a, b=b), classes="dialog-title")
+            # TRANSLATORS: the day names are typed in English ("friday"): keep the example.
+            yield Static(tr._("Next appointment (2026-12-01 18:00 or friday 18:00; empty: none)"))
             with Horizontal(classes="week-row"):
                 yield Box(
                     when.strftime("%Y-%m-%d %H:%M") if when else "",
                     id="appointment",
-                    placeholder="Date and time",
+                    placeholder=tr._("Date and time"),
                     max_length=40,
                     compact=True,
                 )
-                yield Button("Save", id="appointment-save", compact=True)
+                yield Button(tr._("Save"), id="appointment-save", compact=True)
             yield Static("", id="homework-open", markup=False)
-            yield Static("Homework: a pack to do at home, by a day")
+            yield Static(tr._("Homework: a pack to do at home, by a day"))
             with Horizontal(classes="week-row"):
                 yield Select(
                     self.packs,
                     allow_blank=True,
                     id="homework-pack",
                     compact=True,
-                    prompt="The pack",
+                    prompt=tr._("The pack"),
                 )
-                yield Box(id="homework-due", placeholder="By (friday)", max_length=20, compact=True)
+                by = tr._("By (friday)")
+                yield Box(id="homework-due", placeholder=by, max_length=20, compact=True)
             yield Box(
                 id="homework-note",
-                placeholder="A note for them (optional)",
+                placeholder=tr._("A note for them (optional)"),
                 max_length=homework.MAX_NOTE,
                 compact=True,
             )
             yield Static("", id="homework-said", markup=False)
             with Horizontal(classes="week-row"):
-                yield Button("Give it", id="homework-give", variant="primary", compact=True)
-                yield Button("Close", id="homework-close", compact=True)
+                yield Button(tr._("Give it"), id="homework-give", variant="primary", compact=True)
+                yield Button(tr._("Close"), id="homework-close", compact=True)
 
     def on_mount(self) -> None:
         self.show_open()
@@ -98,12 +102,19 @@ class HomeworkScreen(ModalScreen[None]):
         except ServiceError as error:
             self._say(error.message)
             return
+        _ = tr_of(self)._
         lines = []
         for item in settled.open:
-            by = f", by {item.due.isoformat()}" if item.due else ""
-            late = " (overdue)" if item.overdue(self.today) else ""
-            lines.append(f"• {titles.get(item.pack, item.pack)}{by}{late}")
-        said = "Open: " + ("\n".join(lines) if lines else "none.")
+            late = item.overdue(self.today)
+            if item.due and late:
+                line = _("• {pack}, by {day} (overdue)")
+            elif item.due:
+                line = _("• {pack}, by {day}")
+            else:
+                line = _("• {pack} (overdue)") if late else "• {pack}"
+            day = item.due.isoformat() if item.due else ""
+            lines.append(line.format(pack=titles.get(item.pack, item.pack), day=day))
+        said = _("Open: {items}").format(items="\n".join(lines)) if lines else _("Open: none.")
         self.query_one("#homework-open", Static).update(plain(said))
 
     def _say(self, text: str) -> None:
@@ -119,10 +130,11 @@ class HomeworkScreen(ModalScreen[None]):
         except ServiceError as error:
             self._say(error.message)
             return
+        _ = tr_of(self)._
         self._say(
-            f"Next appointment: {when.strftime('%Y-%m-%d %H:%M')}."
+            _("Next appointment: {when}.").format(when=when.strftime("%Y-%m-%d %H:%M"))
             if when
-            else "No next appointment now."
+            else _("No next appointment now.")
         )
 
     @on(Input.Submitted, "#homework-due")
@@ -131,7 +143,7 @@ class HomeworkScreen(ModalScreen[None]):
     def give(self) -> None:
         pack = self.query_one("#homework-pack", Select).value
         if not isinstance(pack, str):
-            self._say("Choose the pack first.")
+            self._say(tr_of(self)._("Choose the pack first."))
             return
         due_text = self.query_one("#homework-due", Input).value.strip()
         note = self.query_one("#homework-note", Input).value
@@ -145,7 +157,7 @@ class HomeworkScreen(ModalScreen[None]):
             return
         self.query_one("#homework-due", Input).value = ""
         self.query_one("#homework-note", Input).value = ""
-        self._say("Given. It shows first on their agenda.")
+        self._say(tr_of(self)._("Given. It shows first on their agenda."))
         self.show_open()
 
     @on(Button.Pressed, "#homework-close")

@@ -13,21 +13,26 @@ from textual.content import Content
 
 from workbook.data.models import Couple
 from workbook.data.store import Store
+from workbook.i18n.catalog import N_, SOURCE_TRANSLATIONS, Translations
 from workbook.service import sessions
 from workbook.service.recorder import SessionRecorder
 from workbook.tui.autosave import Autosave
 from workbook.tui.host import WorkbookScreen
 from workbook.tui.screens.confirm import ConfirmScreen
 
-END_QUESTION = (
+END_QUESTION = N_(
     "End the session here for today?\n\n"
     "What you have not reached yet is marked as not reached, and you can choose it another "
     "time. Agreements you have both confirmed stay."
 )
 
 
-def ask_to_end() -> ConfirmScreen:
-    return ConfirmScreen(Content(END_QUESTION), "End here for today", "Go on with the session")
+def ask_to_end(tr: Translations = SOURCE_TRANSLATIONS) -> ConfirmScreen:
+    return ConfirmScreen(
+        Content(tr.gettext(END_QUESTION)),
+        tr._("End here for today"),
+        tr._("Go on with the session"),
+    )
 
 
 class LeavableScreen(WorkbookScreen[None]):
@@ -46,7 +51,7 @@ class LeavableScreen(WorkbookScreen[None]):
     @work(exclusive=True, group="leave")
     async def action_end_now(self) -> None:
         """End the session here, once asked; the steps not reached are marked as such."""
-        if await self.app.push_screen_wait(ask_to_end()):
+        if await self.app.push_screen_wait(ask_to_end(self.tr)):
             self.recorder.end_now()
             await self._close()
 
@@ -73,8 +78,8 @@ class LeavableScreen(WorkbookScreen[None]):
         if await self.settle("Leave"):
             sessions.release(self.store, self.couple.id, self.recorder.session.id)
             resume = self.wb.keys_for("pause.resume")
-            said = f"Paused, and all saved. Press {resume} to carry on where you left off."
-            self.app.notify(said, markup=False)
+            said = self.tr._("Paused, and all saved. Press {keys} to carry on where you left off.")
+            self.app.notify(said.format(keys=resume), markup=False)
             self.dismiss()
 
     async def settle(self, leaving: str) -> bool:

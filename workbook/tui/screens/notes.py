@@ -22,14 +22,15 @@ from textual.widgets import Static, TextArea
 from workbook.data.models import now
 from workbook.data.notepad import NotePad
 from workbook.data.notes import COUPLE_WINDOW, NotesFile
+from workbook.i18n.catalog import N_
 from workbook.tui.actions import bindings
-from workbook.tui.host import key_of
+from workbook.tui.host import key_of, tr_of
 from workbook.tui.plain import fill
 from workbook.tui.steps.text import AnswerArea
 from workbook.tui.widgets.blink import cursor_blink
 from workbook.tui.widgets.notes_pane import NotesSaved, NotesSaver
 
-LEGEND = (
+LEGEND = N_(
     "Saved as you type, for $name only, and marked as typed on this screen. Notes written "
     "before are never shown here. $esc closes."
 )
@@ -50,13 +51,16 @@ class NotesScreen(ModalScreen[None]):
         self.saver = NotesSaver(self, self.pad, read_back=False)
 
     def compose(self) -> ComposeResult:
+        tr = tr_of(self)
         with Vertical(id="notes", classes="dialog"):
-            yield Static(fill("A note for $name", name=self.facilitator), classes="dialog-title")
+            title = fill(tr._("A note for $name"), name=self.facilitator)
+            yield Static(title, classes="dialog-title")
             esc = key_of(self, "notes.dismiss")
-            yield Static(fill(LEGEND, name=self.facilitator, esc=esc), classes="legend")
+            legend = fill(tr.gettext(LEGEND), name=self.facilitator, esc=esc)
+            yield Static(legend, classes="legend")
             area = AnswerArea("", soft_wrap=True, tab_behavior="focus", id="note-box")
             area.cursor_blink = cursor_blink()
-            area.placeholder = "Type the note: it is stamped with the time and the step."
+            area.placeholder = tr._("Type the note: it is stamped with the time and the step.")
             yield area
             yield Static("", id="note-state", markup=False)
 
@@ -81,20 +85,23 @@ class NotesScreen(ModalScreen[None]):
         self._show_state()
 
     def _show_state(self) -> None:
+        _ = tr_of(self)._
         if self.pad.failure is not None:
-            text = f"NOT SAVED: {self.pad.failure}. Kept here; trying again."
+            said = _("NOT SAVED: {problem}. Kept here; trying again.")
+            text = said.format(problem=self.pad.failure)
         elif self.pad.dirty or self.saver.saving:
-            text = "Saving…"
+            text = _("Saving…")
         else:
-            text = "Saved." if self.pad.saved_at is not None else ""
+            text = _("Saved.") if self.pad.saved_at is not None else ""
         self.query_one("#note-state", Static).update(text)
 
     def on_unmount(self) -> None:
         # Closing saves at once what the timer had not saved yet.
         if not self.saver.now():
+            _ = tr_of(self)._
             self.app.notify(
-                f"The note is NOT saved: {self.pad.failure}.",
-                title="Not saved",
+                _("The note is NOT saved: {problem}.").format(problem=self.pad.failure),
+                title=_("Not saved"),
                 severity="error",
                 timeout=20,
                 markup=False,

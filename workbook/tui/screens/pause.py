@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from workbook.data.models import Couple
+from workbook.i18n.catalog import N_
 from workbook.service import caseload, folder
 from workbook.tui import messages
 from workbook.tui.actions import bindings
@@ -28,7 +29,7 @@ from workbook.tui.screens.practice_lock import PracticeLockScreen, Tries
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 
-NO_LOCK = (
+NO_LOCK = N_(
     "Other couples' names are not shown from a couple's window. To reach them, quit and open "
     "workbook again. A practice PIN (workbook pin set) lets you reach them from here."
 )
@@ -48,16 +49,22 @@ class PauseScreen(WorkbookScreen[None]):
         self.lock_name: str | None = None
         self.others = True
 
+    @property
+    def couple_language(self) -> str | None:
+        """The couple's language: every screen above this one speaks it (``Host.tr``)."""
+        return self.couple.language
+
     def compose(self) -> ComposeResult:
+        _ = self.tr._
         a, b = self.couple.names
         with Vertical(id="pause"):
-            yield Static(fill("$a and $b", a=a, b=b), classes="couple-banner")
+            yield Static(fill(_("$a and $b"), a=a, b=b), classes="couple-banner")
             yield Static("", id="pause-said", markup=False)
             with Horizontal(id="pause-buttons"):
-                yield Button("Resume", id="resume", variant="primary")
-                yield Button("New session", id="new-session")
-                yield Button("Home", id="home")
-                yield Button("Quit", id="quit")
+                yield Button(_("Resume"), id="resume", variant="primary")
+                yield Button(_("New session"), id="new-session")
+                yield Button(_("Home"), id="home")
+                yield Button(_("Quit"), id="quit")
             yield Static("", id="pause-lock", markup=False)
         yield KeysFooter()
 
@@ -68,14 +75,15 @@ class PauseScreen(WorkbookScreen[None]):
         unfinished = window.unfinished
         self.lock_name = folder.lock_of(store)
         self.others = window.others
-        said = "Paused: everything is saved." if unfinished else "Everything is saved."
+        _ = self.tr._
+        said = _("Paused: everything is saved.") if unfinished else _("Everything is saved.")
         self.query_one("#pause-said", Static).update(said)
         self.query_one("#resume", Button).disabled = not unfinished
         home = self.query_one("#home", Button)
         home.display = self.lock_name is not None or not self.others
-        home.label = "Home (locked)" if self.lock_name is not None else "Home"
+        home.label = _("Home (locked)") if self.lock_name is not None else _("Home")
         note = self.query_one("#pause-lock", Static)
-        note.update(NO_LOCK if self.lock_name is None and self.others else "")
+        note.update(self.tr.gettext(NO_LOCK) if self.lock_name is None and self.others else "")
         self.query_one("#resume" if unfinished else "#new-session", Button).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

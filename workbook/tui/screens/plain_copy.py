@@ -13,13 +13,15 @@ from textual.widgets import Input, Label, Static
 
 from workbook.data.durable import SaveError
 from workbook.export.plain_copy import NOT_ENCRYPTED, chosen_folder, default_folder, write_copy
+from workbook.i18n.catalog import N_
 from workbook.tui.actions import bindings
+from workbook.tui.host import tr_of
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 
-ABOUT = (
+ABOUT = N_(
     "This workbook is encrypted: its documents open only with the passphrase. To read or "
-    "print them, save a copy in a folder outside the data folder. " + NOT_ENCRYPTED
+    "print them, save a copy in a folder outside the data folder. {not_encrypted}"
 )
 
 
@@ -34,15 +36,18 @@ class PlainCopyScreen(ModalScreen[list[Path] | None]):
         self.documents = documents
 
     def compose(self) -> ComposeResult:
+        tr = tr_of(self)
+        _ = tr._
+        about = tr.gettext(ABOUT).format(not_encrypted=tr.gettext(NOT_ENCRYPTED))
         with Vertical(id="plain-copy", classes="dialog"):
-            yield Static("A plain copy of your documents", classes="step-title", markup=False)
-            yield Static(ABOUT, markup=False)
-            yield Label("Folder for the copy")
+            yield Static(_("A plain copy of your documents"), classes="step-title", markup=False)
+            yield Static(about, markup=False)
+            yield Label(_("Folder for the copy"))
             yield Box(str(default_folder()), id="folder")
             yield Static(id="copy-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save the plain copy", id="write", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Save the plain copy"), id="write", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#folder", Input).focus()
@@ -57,7 +62,8 @@ class PlainCopyScreen(ModalScreen[list[Path] | None]):
         try:
             written = write_copy(folder, self.documents)
         except SaveError as error:
-            self.query_one("#copy-error", Static).update(f"The copy was not saved: {error}")
+            said = tr_of(self)._("The copy was not saved: {problem}").format(problem=error)
+            self.query_one("#copy-error", Static).update(said)
             return
         self.dismiss(written)
 

@@ -22,16 +22,29 @@ from textual.widgets import Input, Static
 
 from workbook.data import pin
 from workbook.data.store import Store
+from workbook.i18n.catalog import N_
 from workbook.service import folder
 from workbook.tui.actions import bindings
+from workbook.tui.host import tr_of
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 
 # Seconds the box stays closed after the first, second, ... wrong entry.
 DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
 WORDS = {
-    pin.PIN: ("the practice PIN", "That is not the PIN."),
-    pin.PASSPHRASE: ("this workbook's passphrase", "That is not the passphrase."),
+    pin.PIN: (
+        N_("Other couples' names are kept from this screen. To reach them, type the practice PIN."),
+        N_("That is not the PIN. You can try again in {seconds} seconds."),
+        N_("That is not the PIN. Please try again."),
+    ),
+    pin.PASSPHRASE: (
+        N_(
+            "Other couples' names are kept from this screen. To reach them, type this "
+            "workbook's passphrase."
+        ),
+        N_("That is not the passphrase. You can try again in {seconds} seconds."),
+        N_("That is not the passphrase. Please try again."),
+    ),
 }
 
 
@@ -60,19 +73,20 @@ class PracticeLockScreen(ModalScreen[bool]):
         self.checked = 0
 
     def compose(self) -> ComposeResult:
-        what, _ = WORDS[self.lock_name]
+        tr = tr_of(self)
+        legend = tr.gettext(WORDS[self.lock_name][0])
         with Vertical(id="practice-lock", classes="dialog"):
-            yield Static("The caseload is locked", classes="dialog-title", markup=False)
+            yield Static(tr._("The caseload is locked"), classes="dialog-title", markup=False)
             yield Static(
-                f"Other couples' names are kept from this screen. To reach them, type {what}.",
+                legend,
                 classes="legend",
                 markup=False,
             )
             yield Box(id="secret", password=True, max_length=pin.MAX_PIN)
             yield Static("", id="lock-message", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Open", id="open", variant="primary")
-                yield Button("Back", id="back")
+                yield Button(tr._("Open"), id="open", variant="primary")
+                yield Button(tr._("Back"), id="back")
 
     def on_mount(self) -> None:
         self.query_one("#secret", Input).focus()
@@ -97,7 +111,7 @@ class PracticeLockScreen(ModalScreen[bool]):
         if field.disabled or not secret:
             return
         self._shut(True)
-        self._say("Checking…")
+        self._say(tr_of(self)._("Checking…"))
         self._check(secret)
 
     @work(exclusive=True, group="practice-lock")
@@ -109,11 +123,12 @@ class PracticeLockScreen(ModalScreen[bool]):
             return
         self.tries.wrong += 1
         delay = self.tries.delay()
-        _, wrong = WORDS[self.lock_name]
-        self._say(f"{wrong} You can try again in {delay:g} seconds.")
+        tr = tr_of(self)
+        _, wait, again = WORDS[self.lock_name]
+        self._say(tr.gettext(wait).format(seconds=f"{delay:g}"))
         await self.tries.wait(delay)
         self._shut(False)
-        self._say(f"{wrong} Please try again.")
+        self._say(tr.gettext(again))
         self.query_one("#secret", Input).focus()
 
     def _right(self, secret: str) -> bool:

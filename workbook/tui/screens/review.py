@@ -18,6 +18,7 @@ from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.models import Agreement
 from workbook.export.markdown import long_date
+from workbook.i18n.catalog import speaking
 from workbook.logic.agreements import for_review
 from workbook.service.agreements import AgreementBook
 from workbook.text import clean_line
@@ -55,28 +56,40 @@ class ReviewScreen(WorkbookScreen[None]):
         self._confirmed: set[str] = set()
 
     def compose(self) -> ComposeResult:
+        _ = self.tr._
         a, b = self.couple.names
         with Vertical(id="review"):
             if self.due_only:
                 yield Static(
-                    fill("Before this check-in, $a and $b: how did these go?", a=a, b=b),
+                    fill(_("Before this check-in, $a and $b: how did these go?"), a=a, b=b),
                     classes="step-title",
                 )
             else:
-                yield Static(fill("Your agreements, $a and $b", a=a, b=b), classes="step-title")
+                title = fill(_("Your agreements, $a and $b"), a=a, b=b)
+                yield Static(title, classes="step-title")
             key = self._key
-            yield Static(
-                f"Talk about each one together. {key('keep')} keeps it going until its next "
-                f"review; {key('change')} changes it (then each of you confirms, "
-                f"{key('confirm-1st')} and {key('confirm-2nd')}); {key('retire')} lets it go. "
-                + (f"{key('back')} goes on to the check-in." if self.due_only else ""),
-                classes="legend",
-                markup=False,
-            )
+            keys = {
+                name.replace("-", "_"): key(name)
+                for name in ("keep", "change", "confirm-1st", "confirm-2nd", "retire", "back")
+            }
+            if self.due_only:
+                legend = _(
+                    "Talk about each one together. {keep} keeps it going until its next "
+                    "review; {change} changes it (then each of you confirms, {confirm_1st} and "
+                    "{confirm_2nd}); {retire} lets it go. {back} goes on to the check-in."
+                )
+            else:
+                legend = _(
+                    "Talk about each one together. {keep} keeps it going until its next "
+                    "review; {change} changes it (then each of you confirms, {confirm_1st} and "
+                    "{confirm_2nd}); {retire} lets it go. "
+                )
+            yield Static(legend.format(**keys), classes="legend", markup=False)
             if self.read_only:
-                yield Static(plain(f"Read-only: {self.read_only}"), classes="legend read-only")
+                said = _("Read-only: {reason}").format(reason=self.read_only)
+                yield Static(plain(said), classes="legend read-only")
             yield Static(id="status", markup=False)
-            field = Box(id="new-text", max_length=500, placeholder="The changed agreement")
+            field = Box(id="new-text", max_length=500, placeholder=_("The changed agreement"))
             field.display = False
             yield field
             yield OptionList(*self._rows(), id="agreements")
@@ -99,20 +112,30 @@ class ReviewScreen(WorkbookScreen[None]):
         return [by_id[i] for i in self.order if i in by_id]
 
     def _rows(self) -> list[Option]:
+        _ = self.tr._
         shown = self._shown()
         if not shown:
-            return [Option("No active agreements.", disabled=True)]
+            return [Option(_("No active agreements."), disabled=True)]
         names = dict(zip("ab", self.couple.names, strict=True))
         rows = []
         for agreement in shown:
-            who = f"{names[agreement.who]} will:" if agreement.who in names else "Both of you:"
-            if agreement.status == "retired":
-                when = "let go"
-            elif agreement.is_due(self.today):
-                when = f"due now: {long_date(agreement.review_on)}"
+            if agreement.who in names:
+                who = _("{name} will:").format(name=names[agreement.who])
             else:
-                when = f"next review: {long_date(agreement.review_on)}"
-            origin = f" · from {agreement.source_title}" if agreement.source_title else ""
+                who = _("Both of you:")
+            with speaking(self.tr):
+                day = long_date(agreement.review_on)
+            if agreement.status == "retired":
+                when = _("let go")
+            elif agreement.is_due(self.today):
+                when = _("due now: {date}").format(date=day)
+            else:
+                when = _("next review: {date}").format(date=day)
+            origin = (
+                _(" · from {title}").format(title=agreement.source_title)
+                if agreement.source_title
+                else ""
+            )
             rows.append(
                 Option(
                     fill(
@@ -133,7 +156,7 @@ class ReviewScreen(WorkbookScreen[None]):
             return None
         chosen = shown[listing.highlighted]
         if chosen.status == "retired":
-            self.notify("This one was let go already.", markup=False)
+            self.notify(self.tr._("This one was let go already."), markup=False)
             return None
         return chosen
 
@@ -141,7 +164,8 @@ class ReviewScreen(WorkbookScreen[None]):
         try:
             self.agreements = self.book.review(agreement_id, outcome, text, self.session)
         except (SaveError, OSError, DataError) as error:
-            self.notify(f"Not saved: {error}", severity="error", markup=False)
+            said = self.tr._("Not saved: {problem}").format(problem=error)
+            self.notify(said, severity="error", markup=False)
             return
         listing = self.query_one(OptionList)
         keep_at = listing.highlighted
@@ -156,7 +180,8 @@ class ReviewScreen(WorkbookScreen[None]):
         self._letting_go = None
         chosen = self._chosen()
         if chosen is not None:
-            self._record(chosen.id, "kept", None, "Kept: its next review date is set.")
+            said = self.tr._("Kept: its next review date is set.")
+            self._record(chosen.id, "kept", None, said)
 
     def action_retire(self) -> None:
         chosen = self._chosen()
@@ -164,13 +189,14 @@ class ReviewScreen(WorkbookScreen[None]):
             return
         if self._letting_go != chosen.id:
             self._letting_go = chosen.id
-            self.query_one("#status", Static).update(
-                f"Let this agreement go? Press {self._key('retire')} again to let it go; any "
-                "other key keeps it."
+            said = self.tr._(
+                "Let this agreement go? Press {keys} again to let it go; any other key keeps it."
             )
+            self.query_one("#status", Static).update(said.format(keys=self._key("retire")))
             return
         self._letting_go = None
-        self._record(chosen.id, "retired", None, "Let go: it leaves your agreement document.")
+        said = self.tr._("Let go: it leaves your agreement document.")
+        self._record(chosen.id, "retired", None, said)
 
     @on(OptionList.OptionHighlighted)
     def _moved(self) -> None:
@@ -191,7 +217,7 @@ class ReviewScreen(WorkbookScreen[None]):
         self._change = (chosen.id, chosen.text)
         self._confirmed = set()
         enter = self.wb.keys_for("input.submit")
-        said = f"Write the changed agreement, then press {enter}."
+        said = self.tr._("Write the changed agreement, then press {keys}.").format(keys=enter)
         self.query_one("#status", Static).update(said)
 
     @on(Input.Submitted, "#new-text")
@@ -203,9 +229,18 @@ class ReviewScreen(WorkbookScreen[None]):
         self._change = (self._change[0], text)
         self.query_one(OptionList).focus()
         a, b = self.couple.names
+        said = self.tr._(
+            "{a} presses {first} and {b} presses {second} to confirm the change; {back} leaves "
+            "it as it was."
+        )
         self.query_one("#status", Static).update(
-            f"{a} presses {self._key('confirm-1st')} and {b} presses {self._key('confirm-2nd')} "
-            f"to confirm the change; {self._key('back')} leaves it as it was."
+            said.format(
+                a=a,
+                b=b,
+                first=self._key("confirm-1st"),
+                second=self._key("confirm-2nd"),
+                back=self._key("back"),
+            )
         )
 
     def action_confirm(self, key: str) -> None:
@@ -214,19 +249,26 @@ class ReviewScreen(WorkbookScreen[None]):
         self._confirmed ^= {key}
         if self._confirmed != {"a", "b"}:
             names = dict(zip("ab", self.couple.names, strict=True))
-            confirmed = " and ".join(names[k] for k in sorted(self._confirmed)) or "Nobody"
-            self.query_one("#status", Static).update(f"{confirmed} confirmed the change so far.")
+            _ = self.tr._
+            if len(self._confirmed) == 1:
+                said = _("{name} confirmed the change so far.").format(
+                    name=names[next(iter(self._confirmed))]
+                )
+            else:
+                said = _("Nobody confirmed the change so far.")
+            self.query_one("#status", Static).update(said)
             return
         agreement_id, text = self._change
         self._change = None
         self.query_one("#new-text", Input).display = False
-        self._record(agreement_id, "changed", text, "Changed: both of you confirmed it.")
+        said = self.tr._("Changed: both of you confirmed it.")
+        self._record(agreement_id, "changed", text, said)
 
     def action_back(self) -> None:
         if self._change is not None:
             self._change = None
             self.query_one("#new-text", Input).display = False
-            self.query_one("#status", Static).update("The change was left out.")
+            self.query_one("#status", Static).update(self.tr._("The change was left out."))
             self.query_one(OptionList).focus()
             return
         self.dismiss()

@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable
 
 from textual.content import Content
 
+from workbook.i18n.catalog import N_
 from workbook.logic.walk import Place
 from workbook.tui.host import WorkbookScreen
 from workbook.tui.screens.confirm import ConfirmScreen
@@ -27,11 +28,11 @@ from workbook.tui.steps.base import Question, StepInput
 
 # How to go on once told, for each way out.
 AGAIN = {
-    "next": "Press Next again to go on.",
-    "back": "Press Back again to go back.",
-    "goto": "Choose that step again to go there.",
+    "next": N_("Press Next again to go on."),
+    "back": N_("Press Back again to go back."),
+    "goto": N_("Choose that step again to go there."),
     # With the keys in force for the walk's pause.
-    "pause": "Press {pause} again to pause.",
+    "pause": N_("Press {pause} again to pause."),
 }
 
 
@@ -68,8 +69,11 @@ class StepExit:
             if warning and (place, way) not in self._warned:
                 self._warned.add((place, way))
                 pause = screen.wb.keys_for("walk.pause")
-                again_said = AGAIN[way].format(pause=pause)
-                screen.notify(f"{warning} {again_said}", severity="warning", markup=False)
+                tr = screen.tr
+                again_said = tr.gettext(AGAIN[way]).format(pause=pause)
+                # TRANSLATORS: what would stay behind, then how to go on anyway.
+                said = tr._("{warning} {again}").format(warning=warning, again=again_said)
+                screen.notify(said, severity="warning", markup=False)
                 return False
             question = widget.question_before_next() if way == "next" else None
             if question is not None and not going_on:
@@ -96,5 +100,5 @@ class StepExit:
             if again is not None:
                 await again()
 
-        asked = ConfirmScreen(Content(question.words), question.go_on, "Go back")
+        asked = ConfirmScreen(Content(question.words), question.go_on, self.screen.tr._("Go back"))
         self.screen.app.push_screen(asked, answered)

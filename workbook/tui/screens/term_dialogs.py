@@ -21,6 +21,7 @@ from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from workbook.data.partners import other
+from workbook.i18n.catalog import SOURCE_TRANSLATIONS, Translations
 from workbook.text import clean
 from workbook.tui.actions import bindings
 from workbook.tui.host import WorkbookModal
@@ -55,15 +56,18 @@ class WhoScreen(WorkbookModal[str | None]):
         self.suggested = suggested if suggested in self.choices else writer
 
     def compose(self) -> ComposeResult:
+        _ = self.tr._
         writer = self.names[self.writer]
         esc = self.wb.keys_for("who.not-now")
         with Vertical(id="who", classes="dialog"):
-            yield Static("Who will do this?", classes="dialog-title", markup=False)
-            yield Static(fill("“$text”", text=quoted(self.text)))
+            yield Static(_("Who will do this?"), classes="dialog-title", markup=False)
+            yield Static(fill(_("“$text”"), text=quoted(self.text)))
             yield Static(
                 fill(
-                    "These are $writer's words. Say who will do it: the term will begin "
-                    "with that name. $enter chooses; $esc adds nothing.",
+                    _(
+                        "These are $writer's words. Say who will do it: the term will begin "
+                        "with that name. $enter chooses; $esc adds nothing."
+                    ),
                     writer=writer,
                     esc=esc,
                     enter=self.wb.keys_for("list.select"),
@@ -73,15 +77,19 @@ class WhoScreen(WorkbookModal[str | None]):
             yield OptionList(*[Option(self._label(key)) for key in self.choices], id="who-list")
 
     def _label(self, key: str) -> Content:
+        _ = self.tr._
+        suggested = key == self.suggested
         if key == "both":
-            label = Content("Both of you")
+            said = _("Both of you (the pack suggests this)") if suggested else _("Both of you")
         elif key == self.writer:
-            label = fill("$name, who wrote it", name=self.names[key])
+            said = (
+                _("$name, who wrote it (the pack suggests this)")
+                if suggested
+                else _("$name, who wrote it")
+            )
         else:
-            label = fill("$name", name=self.names[key])
-        if key == self.suggested:
-            label = Content.assemble(label, " (the pack suggests this)")
-        return label
+            said = _("$name (the pack suggests this)") if suggested else "$name"
+        return fill(said, name=self.names.get(key, ""))
 
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)
@@ -132,9 +140,8 @@ class TermWordsScreen(WorkbookModal[str | None]):
             yield area
             esc = self.wb.keys_for("term-words.leave")
             enter = self.wb.keys_for("input.submit")
-            yield Static(
-                f"{enter} keeps these words; {esc} leaves them as they were.", markup=False
-            )
+            said = self.tr._("{enter} keeps these words; {keys} leaves them as they were.")
+            yield Static(said.format(enter=enter, keys=esc), markup=False)
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
@@ -149,27 +156,38 @@ class TermWordsScreen(WorkbookModal[str | None]):
         self.dismiss(words or None)
 
 
-def reword_note(text: str, said: list[str], writer: str, doer: str) -> Content:
+def reword_note(
+    text: str, said: list[str], writer: str, doer: str, tr: Translations = SOURCE_TRANSLATIONS
+) -> Content:
     """Why words in the first person are offered for rewording, and how they would read."""
+    _ = tr._
     return Content.assemble(
         fill(
-            "These are $writer's own words, in the first person ($said). As a term they "
-            "would read “$doer $start” Reword them so that they say who does what.",
+            _(
+                "These are $writer's own words, in the first person ($said). As a term they "
+                "would read “$doer $start” Reword them so that they say who does what."
+            ),
             writer=writer,
-            said=", ".join(f"“{word}”" for word in said),
+            said=_(", ").join(_("“{word}”").format(word=word) for word in said),
             doer=doer,
             start=quoted(text)[:60] + ("…" if len(quoted(text)) > 60 else ""),
         )
     )
 
 
-def edit_note(agreed_by_one: bool) -> Content:
-    words = "Change the words of this term."
+def edit_note(agreed_by_one: bool, tr: Translations = SOURCE_TRANSLATIONS) -> Content:
     if agreed_by_one:
-        words += " A confirmation given is taken back: each of you confirms the new words."
-    return plain(words)
+        return plain(
+            tr._(
+                "Change the words of this term. A confirmation given is taken back: each of "
+                "you confirms the new words."
+            )
+        )
+    return plain(tr._("Change the words of this term."))
 
 
-def describe(names: Mapping[str, str], who: str) -> str:
+def describe(names: Mapping[str, str], who: str, tr: Translations = SOURCE_TRANSLATIONS) -> str:
     """How a term begins: "Sam will:" or "Both of you:"."""
-    return f"{names[who]} will:" if who in ("a", "b") else "Both of you:"
+    if who in ("a", "b"):
+        return tr._("{name} will:").format(name=names[who])
+    return tr._("Both of you:")

@@ -8,13 +8,21 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from workbook.i18n.catalog import N_
 from workbook.service.recorder import Unsaved
 from workbook.tui.actions import bindings
 from workbook.tui.autosave import Autosave
+from workbook.tui.host import tr_of
 from workbook.tui.plain import fill
 from workbook.tui.widgets.button import Button
 
 RETRY, STAY, LOSE = "retry", "stay", "lose"
+# What the person asked to do, for the button that does it anyway.
+LEAVING = {
+    "Quit": N_("Quit and lose them"),
+    "Leave": N_("Leave and lose them"),
+    "Finish": N_("Finish and lose them"),
+}
 
 
 class UnsavedScreen(ModalScreen[str]):
@@ -29,21 +37,26 @@ class UnsavedScreen(ModalScreen[str]):
         self.leaving = leaving
 
     def compose(self) -> ComposeResult:
+        tr = tr_of(self)
+        _ = tr._
+        lose = tr.gettext(LEAVING.get(self.leaving, LEAVING["Leave"]))
         with Vertical(id="unsaved", classes="dialog"):
-            yield Static("Your answers are not saved", classes="dialog-title", markup=False)
+            yield Static(_("Your answers are not saved"), classes="dialog-title", markup=False)
             yield Static(
                 fill(
-                    "$changed, and workbook could not save them: $reason.\n\n"
-                    "They are safe while workbook stays open. Free some disk space or fix the "
-                    "folder, then try again.",
+                    _(
+                        "$changed, and workbook could not save them: $reason.\n\n"
+                        "They are safe while workbook stays open. Free some disk space or fix "
+                        "the folder, then try again."
+                    ),
                     changed=self.unsaved.describe().capitalize(),
                     reason=self.unsaved.reason,
                 )
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Try again", id=RETRY, variant="primary")
-                yield Button("Keep workbook open", id=STAY)
-                yield Button(f"{self.leaving} and lose them", id=LOSE, variant="error")
+                yield Button(_("Try again"), id=RETRY, variant="primary")
+                yield Button(_("Keep workbook open"), id=STAY)
+                yield Button(lose, id=LOSE, variant="error")
 
     def on_mount(self) -> None:
         self.query_one(f"#{RETRY}", Button).focus()

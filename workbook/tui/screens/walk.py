@@ -38,7 +38,7 @@ from workbook.tui.widgets.clock import SessionClock
 from workbook.tui.widgets.footer import KeysFooter
 from workbook.tui.widgets.handover import handover
 from workbook.tui.widgets.nav import NavBar
-from workbook.tui.widgets.partners import PartnerBar, progress_line
+from workbook.tui.widgets.partners import PartnerBar, show_progress
 
 
 class WalkScreen(LeavableScreen):
@@ -62,7 +62,7 @@ class WalkScreen(LeavableScreen):
         self.recorder = SessionRecorder(
             store, couple.id, session, read_only, packs=packs, keeps_sealed=keeps, now=self.now
         )
-        self.autosave = Autosave(self, self.recorder, lambda: self._show_progress(self.place))
+        self.autosave = Autosave(self, self.recorder, lambda: show_progress(self, self.place))
         self.book = sessions.agreements(store, couple, lambda: self.wb.today())
         self.names: dict[str, str] = {p.key: p.name for p in couple.partners}
         self.place = self.walk.resume(session.position)
@@ -88,7 +88,8 @@ class WalkScreen(LeavableScreen):
 
     async def on_mount(self) -> None:
         if self.read_only:
-            self.notify(self.read_only, title="Read-only", severity="warning", markup=False)
+            title = self.tr._("Read-only")
+            self.notify(self.read_only, title=title, severity="warning", markup=False)
         await self.go(self.place)
 
     async def go(self, place: Place) -> None:
@@ -111,8 +112,8 @@ class WalkScreen(LeavableScreen):
         if self.walk.is_handoff(place):
             to = self.walk.answering(place) or "a"
             ready, away = self.wb.keys_for("walk.ready", first=True), "b" if to == "a" else "a"
-            return handover(self.names[to], self.names[away], place.phase, ready)
-        return views.build(self.context(place))
+            return handover(self.names[to], self.names[away], place.phase, ready, self.tr)
+        return views.build(self.context(place), self.tr)
 
     def context(self, place: Place) -> StepContext:
         problems: list[str] = []
@@ -123,7 +124,8 @@ class WalkScreen(LeavableScreen):
         if problems and made.where not in self._warned:
             self._warned.add(made.where)
             unread = "; ".join(problems[:3])
-            self.notify(f"Kept as it is in the file, but not read: {unread}", markup=False)
+            said = self.tr._("Kept as it is in the file, but not read: {problems}")
+            self.notify(said.format(problems=unread), markup=False)
         return made
 
     def _focus_first(self) -> None:
@@ -139,7 +141,8 @@ class WalkScreen(LeavableScreen):
         if self.walk.is_handoff(self.place):
             # Next never stands in for the named partner's "I'm ready".
             name = self.names[self.walk.answering(self.place) or "a"]
-            self.notify(f"{name} goes on, with the button that says so.", markup=False)
+            said = self.tr._("{name} goes on, with the button that says so.")
+            self.notify(said.format(name=name), markup=False)
             self.query_one("#ready", Button).focus()
             return
         await self._forward()
@@ -160,7 +163,7 @@ class WalkScreen(LeavableScreen):
     async def action_back(self) -> None:
         previous = self.walk.back(self.place)
         if previous is None:
-            self.notify("This is the first step.", markup=False)
+            self.notify(self.tr._("This is the first step."), markup=False)
             return
         if self.exit.may_leave("back"):
             await self.go(previous)
@@ -192,7 +195,7 @@ class WalkScreen(LeavableScreen):
         self.post_message(messages.ExportDocuments(self.couple))
 
     def more_commands(self) -> list[Command]:
-        return go_to_step(self.walk, lambda p, s: self.run_worker(self.leave_to(p, s)))
+        return go_to_step(self.walk, lambda p, s: self.run_worker(self.leave_to(p, s)), self.tr)
 
     def action_notes(self) -> None:
         from workbook.tui.screens.notes import NotesScreen
@@ -217,18 +220,20 @@ class WalkScreen(LeavableScreen):
     @on(StepInput.Confirmed)
     def _agreed(self, event: StepInput.Confirmed) -> None:
         event.stop()
+        _ = self.tr._
         if self.read_only:
-            self.notify(self.read_only, title="Read-only", severity="warning", markup=False)
+            self.notify(self.read_only, title=_("Read-only"), severity="warning", markup=False)
             return
         pack = self.walk.packs[self.place.pack]
         try:
             agreement = self.book.agree_term(event.term, self.session.id, pack.title)
         except (SaveError, OSError, DataError) as error:
-            self.notify(f"The agreement was not saved: {error}", severity="error", markup=False)
+            said = _("The agreement was not saved: {error}").format(error=error)
+            self.notify(said, severity="error", markup=False)
             return
         event.kept(agreement.id)
-        said = f"Agreed by both of you, and added to your agreements ({pack.title})."
-        self.notify(said, markup=False)
+        said = _("Agreed by both of you, and added to your agreements ({pack}).")
+        self.notify(said.format(pack=pack.title), markup=False)
 
     def on_unmount(self) -> None:
         # However the window closes, the trail says the couple left (a pause says it first).
@@ -236,14 +241,8 @@ class WalkScreen(LeavableScreen):
         self.autosave.closing = True
         self.autosave.now()
 
-    def _show_progress(self, place: Place) -> None:
-        parts = progress_line(self.walk, place, self.couple, self.read_only, self.recorder.failure)
-        for part, text in zip(("#progress", "#counter"), parts, strict=True):
-            for shown in self.query(part).results(Static):
-                shown.update(line(text))
-
     def _show_chrome(self, place: Place) -> None:
-        self._show_progress(place)
+        show_progress(self, place)
         self.query_one(SessionClock).tick()
         self.query_one(PartnerBar).show_place(self.walk, place)
         self.query_one(NavBar).show(self.walk, place)

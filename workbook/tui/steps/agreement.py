@@ -20,10 +20,11 @@ from textual.widgets.option_list import Option
 
 from workbook.data.answers.agreement import Term, listed, new_term
 from workbook.export.markdown import long_date
+from workbook.i18n.catalog import speaking
 from workbook.logic.drafts import Offer, offers
 from workbook.logic.terms import first_person
 from workbook.text import clean, clean_line
-from workbook.tui.host import key_of
+from workbook.tui.host import key_of, tr_of
 from workbook.tui.plain import fill
 from workbook.tui.screens.confirm import ConfirmScreen
 from workbook.tui.screens.term_dialogs import (
@@ -70,27 +71,31 @@ class AgreementInput(StepInput):
 
     def compose(self) -> ComposeResult:
         a, b = self.names["a"], self.names["b"]
+        _ = tr_of(self)._
         if self.offers:
             enter = key_of(self, "list.select")
             yield Static(
-                fill("From your answers ($enter adds one to your drafts):", enter=enter),
+                fill(_("From your answers ($enter adds one to your drafts):"), enter=enter),
                 classes="legend",
             )
             shown = [Option(self._offer_row(offer)) for offer in self.offers]
             yield OfferList(*shown, id="offers")
         new = TermBox(
             clean_line(self.answer.draft or ""),
-            placeholder="Write a term you both want to try, then press "
-            + key_of(self, "input.submit"),
+            placeholder=_("Write a term you both want to try, then press {keys}").format(
+                keys=key_of(self, "input.submit")
+            ),
             max_length=500,
             id="new-term",
         )
         yield new
         yield Static(
             fill(
-                "$down or $tab to your terms: $a presses $one and $b presses $two to confirm "
-                "one. Press $edit to edit a draft, $who to say who does it, $later or $sooner "
-                "to move its review date, and $remove to remove it.",
+                _(
+                    "$down or $tab to your terms: $a presses $one and $b presses $two to confirm "
+                    "one. Press $edit to edit a draft, $who to say who does it, $later or $sooner "
+                    "to move its review date, and $remove to remove it."
+                ),
                 a=a,
                 b=b,
                 **{
@@ -114,12 +119,15 @@ class AgreementInput(StepInput):
 
     def _offer_row(self, offer: Offer) -> Content:
         # One partner's own words say whose they are: who will do them is asked on Enter.
-        who = f"{self.names[offer.writer]} wrote:" if offer.writer else self.doer_of(offer.who)
+        if offer.writer:
+            who = tr_of(self)._("{name} wrote:").format(name=self.names[offer.writer])
+        else:
+            who = self.doer_of(offer.who)
         return fill("$who $text", who=who, text=_indented(offer.text))
 
     def _rows(self) -> list[Option]:
         if not self.terms:
-            return [Option("No terms yet.", disabled=True)]
+            return [Option(tr_of(self)._("No terms yet."), disabled=True)]
         return [Option(self._row(term)) for term in self.terms]
 
     def doer(self, term: Term) -> str:
@@ -127,19 +135,24 @@ class AgreementInput(StepInput):
         return self.doer_of(term.who or "both")
 
     def doer_of(self, who: str) -> str:
-        return f"{self.names[who]} will:" if who in ("a", "b") else "Both of you:"
+        return describe(self.names, who, tr_of(self))
 
     def _row(self, term: Term) -> Any:
+        tr = tr_of(self)
+        _ = tr._
         marks = "   ".join(
-            f"{self.names[k]} {'✓ confirmed' if k in term.confirmed_by else '· not yet'}"
+            (_("{name} ✓ confirmed") if k in term.confirmed_by else _("{name} · not yet")).format(
+                name=self.names[k]
+            )
             for k in "ab"
         )
         # Never before tomorrow, whatever the file says: an agreement is made so (``logic``).
         soonest = self.today + timedelta(days=1)
-        when = long_date(max(term.review_on, soonest)) if term.review_on else "not set"
-        status = "Agreed ✓" if term.agreement else marks
+        with speaking(tr):
+            when = long_date(max(term.review_on, soonest)) if term.review_on else _("not set")
+        status = _("Agreed ✓") if term.agreement else marks
         return fill(
-            f"$who $text\n{INDENT}$status · review on $when",
+            "$who $text\n" + INDENT + _("$status · review on $when"),
             who=self.doer(term),
             text=_indented(term.text),
             status=status,
@@ -161,15 +174,22 @@ class AgreementInput(StepInput):
 
     def before_leaving(self) -> str | None:
         said = []
+        tr = tr_of(self)
         if self.is_mounted and clean_line(self.query_one("#new-term", Input).value):
             enter = key_of(self, "input.submit")
-            said.append(f"The term in the box is not added yet: {enter} adds it.")
+            said.append(
+                tr._("The term in the box is not added yet: {keys} adds it.").format(keys=enter)
+            )
         drafts = [t for t in self.terms if not t.agreement]
         if drafts:
-            count = "One term is" if len(drafts) == 1 else f"{len(drafts)} terms are"
             said.append(
-                f"{count} not confirmed by both of you, so not agreed: they stay as drafts in "
-                "this session."
+                tr.ngettext(
+                    "One term is not confirmed by both of you, so not agreed: they stay as drafts "
+                    "in this session.",
+                    "{count} terms are not confirmed by both of you, so not agreed: they stay as "
+                    "drafts in this session.",
+                    len(drafts),
+                ).format(count=len(drafts))
             )
         return " ".join(said) if said else None
 
@@ -182,7 +202,7 @@ class AgreementInput(StepInput):
         if term is None:
             return False
         if listed(self.terms, term.text):
-            self.notify("That term is already in your drafts.", markup=False)
+            self.notify(tr_of(self)._("That term is already in your drafts."), markup=False)
             return False
         self.terms.append(term)
         self._refresh(len(self.terms) - 1)
@@ -239,8 +259,11 @@ class AgreementInput(StepInput):
         term = self.terms[index] if 0 <= index < len(self.terms) else None
         if term is None or term.agreement:
             return
-        question = fill("Remove this draft?\n\n“$text”", text=quoted(term.text))
-        if not await self.app.push_screen_wait(ConfirmScreen(question, "Remove it", "Keep it")):
+        _ = tr_of(self)._
+        question = fill(_("Remove this draft?\n\n“$text”"), text=quoted(term.text))
+        if not await self.app.push_screen_wait(
+            ConfirmScreen(question, _("Remove it"), _("Keep it"))
+        ):
             return
         if term in self.terms:
             at = self.terms.index(term)
@@ -254,15 +277,18 @@ class AgreementInput(StepInput):
         term = self.terms[index] if 0 <= index < len(self.terms) else None
         if term is None:
             return
+        tr = tr_of(self)
         if term.agreement:
-            self.notify("This term is agreed: change it at a review.", markup=False)
+            self.notify(tr._("This term is agreed: change it at a review."), markup=False)
             return
-        note = edit_note(bool(term.confirmed_by))
-        words = await self.app.push_screen_wait(TermWordsScreen(term.text, "Edit the term", note))
+        note = edit_note(bool(term.confirmed_by), tr)
+        words = await self.app.push_screen_wait(
+            TermWordsScreen(term.text, tr._("Edit the term"), note)
+        )
         if words is None or words == term.text or term not in self.terms:
             return
         if listed(self.terms, words, but=term):
-            self.notify("That term is already in your drafts.", markup=False)
+            self.notify(tr._("That term is already in your drafts."), markup=False)
             return
         term.reword(words)
         self._refresh(self.terms.index(term))
@@ -308,8 +334,10 @@ class AgreementInput(StepInput):
             who = chosen
             said = first_person(text)
             if said:
-                note = reword_note(text, said, self.names[offer.writer], describe(self.names, who))
-                title = "Reword it for the term"
+                tr = tr_of(self)
+                doer = describe(self.names, who, tr)
+                note = reword_note(text, said, self.names[offer.writer], doer, tr)
+                title = tr._("Reword it for the term")
                 words = await self.app.push_screen_wait(TermWordsScreen(text, title, note))
                 text = words or text
         self.add(text, offer.source, who)

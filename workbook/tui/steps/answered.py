@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from workbook.i18n.catalog import _
 from workbook.logic.phases import REVEAL, SEALED, SECOND, is_sealed
 from workbook.logic.skips import KEPT_LINE, kept_back
 from workbook.packs.placeholders import neutral
@@ -46,7 +47,7 @@ def answered(
     if context.phase == REVEAL and kept_back(step, context.answer):
         return [
             LaidOut(neutral(step.prompt, context.pack.language), classes="prompt"),
-            Static(KEPT_LINE, classes="kept", markup=False),
+            Static(_(KEPT_LINE), classes="kept", markup=False),
         ]
     if context.phase == REVEAL:
         cards = {key: show(step, context.answer.value(key)) for key in ("a", "b")}

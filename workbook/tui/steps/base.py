@@ -20,6 +20,7 @@ from workbook.export.markdown import inline
 from workbook.logic.skips import kept_back_if_left
 from workbook.packs.placeholders import fill as fill_placeholders
 from workbook.tui.follow import show_start
+from workbook.tui.host import tr_of
 from workbook.tui.plain import plain
 from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.laid_out import LaidOut
@@ -133,9 +134,11 @@ class ValueInput(StepInput):
         left = partial(self.step, self.key) if partial and optional else None
         if left is None:
             return None
+        _ = tr_of(self)._
         if kept_back_if_left(self.step):
-            return Question(f"{left} Pass this step, so neither of you sees it?", "Pass this step")
-        return Question(f"{left} Go on with the answer as it is?", "Go on")
+            asked = _("{left} Pass this step, so neither of you sees it?").format(left=left)
+            return Question(asked, _("Pass this step"))
+        return Question(_("{left} Go on with the answer as it is?").format(left=left), _("Go on"))
 
 
 def prompt_widgets(context: StepContext) -> list[Widget]:

@@ -15,10 +15,11 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbook.data.answers.choice import ChoiceAnswer
+from workbook.i18n.catalog import _, pgettext
 from workbook.logic.compare import compare_choice
 from workbook.text import clean_line
 from workbook.tui.actions import bindings
-from workbook.tui.host import key_of
+from workbook.tui.host import key_of, tr_of
 from workbook.tui.plain import fill, line
 from workbook.tui.steps.answered import answered
 from workbook.tui.steps.base import ValueInput
@@ -48,20 +49,28 @@ def compare(context: StepContext) -> Content:
     if context.step.pick_max == 1:
         # One pick each: the same one, or two different ones; never "both: none".
         if set(a) == set(b):
-            return fill("You both chose $x.", x=", ".join(a) or "nothing")
+            return fill(_("You both chose $x."), x=pgettext("list", ", ").join(a) or _("nothing"))
         return fill(
-            "You chose differently: $n chose $x, $m chose $y.",
+            _("You chose differently: $n chose $x, $m chose $y."),
             n=names["a"],
-            x=", ".join(a) or "nothing",
+            x=pgettext("list", ", ").join(a) or _("nothing"),
             m=names["b"],
-            y=", ".join(b) or "nothing",
+            y=pgettext("list", ", ").join(b) or _("nothing"),
         )
     compared = compare_choice(a, b)
     return Content("\n").join(
         [
-            fill("Both of you: $x", x=", ".join(compared.shared) or "none"),
-            fill("Only $n: $x", n=names["a"], x=", ".join(compared.only_a) or "none"),
-            fill("Only $n: $x", n=names["b"], x=", ".join(compared.only_b) or "none"),
+            fill(_("Both of you: $x"), x=pgettext("list", ", ").join(compared.shared) or _("none")),
+            fill(
+                _("Only $n: $x"),
+                n=names["a"],
+                x=pgettext("list", ", ").join(compared.only_a) or _("none"),
+            ),
+            fill(
+                _("Only $n: $x"),
+                n=names["b"],
+                x=pgettext("list", ", ").join(compared.only_b) or _("none"),
+            ),
         ]
     )
 
@@ -83,17 +92,22 @@ class ChoiceInput(ValueInput):
 
     def compose(self) -> ComposeResult:
         step = self.step
-        keys = f"{key_of(self, 'list.select')} or {key_of(self, 'choice.select')}"
-        if step.pick_max == 1:
-            hint = f"Choose one with {keys}" + (", or write your own." if step.other else ".")
+        tr = tr_of(self)
+        keys = {"enter": key_of(self, "list.select"), "space": key_of(self, "choice.select")}
+        if step.pick_max == 1 and step.other:
+            hint = tr._("Choose one with {enter} or {space}, or write your own.").format(**keys)
+        elif step.pick_max == 1:
+            hint = tr._("Choose one with {enter} or {space}.").format(**keys)
         else:
-            hint = f"Choose {max(step.pick_min, 1)} to {step.pick_max} with {keys}."
+            hint = tr._("Choose {low} to {high} with {enter} or {space}.").format(
+                low=max(step.pick_min, 1), high=step.pick_max, **keys
+            )
         yield Static(hint, classes="legend", markup=False)
         yield ChoiceList(*self._options())
         if step.other:
             other = Box(
                 self.write_in,
-                placeholder="Something else? Type it here (optional)",
+                placeholder=tr._("Something else? Type it here (optional)"),
                 max_length=200,
             )
             yield other
@@ -130,7 +144,8 @@ class ChoiceInput(ValueInput):
                 with self.prevent(Input.Changed):
                     self.query_one(Input).value = ""
         elif len(self.value()) >= self.step.pick_max:
-            self.notify(f"You can pick up to {self.step.pick_max}. Unpick one first.", markup=False)
+            said = tr_of(self)._("You can pick up to {count}. Unpick one first.")
+            self.notify(said.format(count=self.step.pick_max), markup=False)
             return
         else:
             self.picked.append(value)

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from workbook.data.answers.chores import Split as SavedSplit
 from workbook.data.answers.chores import Task
+from workbook.i18n.catalog import speaking
 from workbook.logic.chores import (
     SHARED,
     Split,
@@ -34,7 +35,7 @@ from workbook.logic.chores import (
 )
 from workbook.logic.phases import FIRST, LIST, SECOND
 from workbook.tui.actions import bindings
-from workbook.tui.host import key_of
+from workbook.tui.host import key_of, tr_of
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.base import StepInput
 from workbook.tui.steps.chores_table import ChoresList
@@ -209,7 +210,9 @@ class ChoresSplit(StepInput):
         if not self.owner:
             return Content("")
         chores, now, _ = self._chores()
-        texts = explain(chores, now, self._settled(), self.names)
+        # The explanation is the core's words (``logic/chores.py``), in the couple's language.
+        with speaking(tr_of(self)):
+            texts = explain(chores, now, self._settled(), self.names)
         return Content("\n\n").join(
             fill("$name: $text", name=self.names[key], text=texts[key]) for key in ("a", "b")
         )

@@ -16,7 +16,7 @@ from textual.widgets import Input, Static
 from workbook.data.answers.listen import Turn
 from workbook.data.partners import other
 from workbook.text import clean_line
-from workbook.tui.host import key_of
+from workbook.tui.host import key_of, tr_of
 from workbook.tui.plain import fill
 from workbook.tui.steps.base import StepInput, TurnPrompt
 from workbook.tui.steps.context import StepContext
@@ -65,21 +65,23 @@ class ListenInput(StepInput):
         yield Static(id="timer", markup=False)
         yield Static(id="say")
         turn = self.turn()
+        _ = tr_of(self)._
         paraphrase = Box(
             clean_line(turn.draft or "") if turn is not None else "",
             id="paraphrase",
             max_length=400,
-            placeholder="In a few words, what you heard (optional), then "
-            + key_of(self, "input.submit"),
+            placeholder=_("In a few words, what you heard (optional), then {keys}").format(
+                keys=key_of(self, "input.submit")
+            ),
         )
         yield paraphrase
         yield Static(id="heard")
         with Horizontal(classes="buttons"):
-            yield Button("I have said it", id="spoken", compact=True, variant="primary")
-            yield Button("Said it back", id="said", compact=True, variant="primary")
-            yield Button("Yes, that's it", id="yes", compact=True, variant="success")
-            yield Button("Not quite, try again", id="again", compact=True)
-            yield Button("Time-out", id="timeout", compact=True, variant="warning")
+            yield Button(_("I have said it"), id="spoken", compact=True, variant="primary")
+            yield Button(_("Said it back"), id="said", compact=True, variant="primary")
+            yield Button(_("Yes, that's it"), id="yes", compact=True, variant="success")
+            yield Button(_("Not quite, try again"), id="again", compact=True)
+            yield Button(_("Time-out"), id="timeout", compact=True, variant="warning")
 
     def on_mount(self) -> None:
         if self.step.turn_minutes:
@@ -121,6 +123,7 @@ class ListenInput(StepInput):
 
     def _show_stage(self) -> None:
         turn = self.turn()
+        _ = tr_of(self)._
         buttons = {b.id: b for b in self.query(Button)}
         for button in buttons.values():
             button.display = False
@@ -129,9 +132,9 @@ class ListenInput(StepInput):
         heard = self.query_one("#heard", Static)
         if turn is None or self.stage == DONE:
             self.stage = DONE
-            self.query_one("#floor", Static).update("You have both had the floor.")
+            self.query_one("#floor", Static).update(_("You have both had the floor."))
             self.query_one("#say", Static).update(
-                "Well done. Press Next when you are ready to go on."
+                _("Well done. Press Next when you are ready to go on.")
             )
             self.query_one("#timer", Static).update("")
             heard.update("")
@@ -140,27 +143,34 @@ class ListenInput(StepInput):
         self.query_one(TurnPrompt).address(s, li)
         self.query_one("#floor", Static).update(
             fill(
-                f"$s has the floor · $l listens · round {int(turn.round)} of {self.step.rounds}",
+                _("$s has the floor · $l listens · round $round of $rounds"),
                 s=s,
                 l=li,
+                round=str(int(turn.round)),
+                rounds=str(self.step.rounds),
             )
         )
         buttons["timeout"].display = True
         if self.paused:
             self.query_one("#say", Static).update(
                 fill(
-                    "Time-out. Take a breath, both of you. When you are both ready, press Go on.",
+                    _(
+                        "Time-out. Take a breath, both of you. When you are both ready, press "
+                        "Go on."
+                    ),
                     s=s,
                 )
             )
-            buttons["timeout"].label = "Go on"
+            buttons["timeout"].label = _("Go on")
             return
-        buttons["timeout"].label = "Time-out"
+        buttons["timeout"].label = _("Time-out")
         if self.stage == SPEAK:
             self.query_one("#say", Static).update(
                 fill(
-                    "$s: say it out loud, about your own feelings, briefly. $l: listen without "
-                    "answering back.",
+                    _(
+                        "$s: say it out loud, about your own feelings, briefly. $l: listen "
+                        "without answering back."
+                    ),
                     s=s,
                     l=li,
                 )
@@ -169,8 +179,10 @@ class ListenInput(StepInput):
         elif self.stage == PARAPHRASE:
             self.query_one("#say", Static).update(
                 fill(
-                    "$l: say back what you heard, in your own words, without adding your view. "
-                    "Type a few words of it if you like.",
+                    _(
+                        "$l: say back what you heard, in your own words, without adding your "
+                        "view. Type a few words of it if you like."
+                    ),
                     l=li,
                 )
             )
@@ -179,7 +191,10 @@ class ListenInput(StepInput):
         elif self.stage == CHECK:
             self.query_one("#say", Static).update(
                 fill(
-                    "$s: is that what you meant? If not, say what was missed, and $l tries again.",
+                    _(
+                        "$s: is that what you meant? If not, say what was missed, and $l tries "
+                        "again."
+                    ),
                     s=s,
                     l=li,
                 )
@@ -187,7 +202,7 @@ class ListenInput(StepInput):
             buttons["yes"].display = True
             buttons["again"].display = True
         tries = [p for p in turn.paraphrases if p]
-        heard.update(fill("Heard so far: $p", p=" / ".join(tries)) if tries else "")
+        heard.update(fill(_("Heard so far: $p"), p=" / ".join(tries)) if tries else "")
         self._show_timer()
 
     def _show_timer(self) -> None:
@@ -196,10 +211,14 @@ class ListenInput(StepInput):
             timer.update("")
             return
         minutes, seconds = divmod(max(self.left, 0), 60)
+        _ = tr_of(self)._
         if self.left > 0:
-            timer.update(f"{minutes}:{seconds:02d} left of {self.step.turn_minutes} minutes")
+            said = _("{time} left of {minutes} minutes")
+            timer.update(
+                said.format(time=f"{minutes}:{seconds:02d}", minutes=self.step.turn_minutes)
+            )
         else:
-            timer.update("Time is up: finish your thought, then press I have said it.")
+            timer.update(_("Time is up: finish your thought, then press I have said it."))
 
     def _tick(self) -> None:
         if self.stage == SPEAK and not self.paused and self.left > 0:

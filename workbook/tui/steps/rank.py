@@ -15,10 +15,11 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbook.i18n.catalog import _, pgettext
 from workbook.logic.compare import compare_rank
 from workbook.text import clean_line
 from workbook.tui.actions import bindings
-from workbook.tui.host import key_of
+from workbook.tui.host import key_of, tr_of
 from workbook.tui.plain import fill
 from workbook.tui.steps.answered import answered
 from workbook.tui.steps.base import ValueInput
@@ -43,12 +44,12 @@ def compare(context: StepContext) -> Content:
         return Content("")
     ranked = compare_rank(a, b)
     if not ranked:
-        return Content("Your lists have nothing in common.")
+        return Content(_("Your lists have nothing in common."))
     parts = [
         fill(f"$item ($a #{r.a}, $b #{r.b})", item=r.item, a=names["a"], b=names["b"])
         for r in ranked
     ]
-    return Content("In both lists: ") + Content(", ").join(parts)
+    return Content(_("In both lists: ")) + Content(pgettext("list", ", ")).join(parts)
 
 
 def options_for(context: StepContext) -> list[str]:
@@ -101,20 +102,27 @@ class RankInput(ValueInput):
         self.order = kept + [v for v in options if v not in kept]
 
     def compose(self) -> ComposeResult:
+        tr = tr_of(self)
         if not self.order:
-            yield Static("There is nothing to put in order here.", markup=False)
+            yield Static(tr._("There is nothing to put in order here."), markup=False)
             return
         yield Static(
-            f"Highlight a line with {key_of(self, 'list.up')} {key_of(self, 'list.down')}, "
-            f"then move it with {key_of(self, 'rank.move-up')} (up) and "
-            f"{key_of(self, 'rank.move-down')} (down).",
+            tr._(
+                "Highlight a line with {up} {down}, then move it with {earlier} (up) and "
+                "{later} (down)."
+            ).format(
+                up=key_of(self, "list.up"),
+                down=key_of(self, "list.down"),
+                earlier=key_of(self, "rank.move-up"),
+                later=key_of(self, "rank.move-down"),
+            ),
             classes="legend",
             markup=False,
         )
         yield RankList(*self._options())
         with Horizontal(classes="moves"):
-            yield Button("Move up", id="rank-up", compact=True)
-            yield Button("Move down", id="rank-down", compact=True)
+            yield Button(tr._("Move up"), id="rank-up", compact=True)
+            yield Button(tr._("Move down"), id="rank-down", compact=True)
 
     @on(Button.Pressed, "#rank-up, #rank-down")
     def _pressed(self, event: Button.Pressed) -> None:

@@ -15,9 +15,10 @@ from textual.widgets.option_list import Option
 from workbook.data.answers.requests import Request, RequestsAnswer, next_asker
 from workbook.data.models import Session
 from workbook.data.partners import other
+from workbook.i18n.catalog import speaking
 from workbook.logic.requests import DECISION_WORDS, DECISIONS, SetAside, advise, set_aside
 from workbook.text import clean, clean_line
-from workbook.tui.host import key_of
+from workbook.tui.host import key_of, tr_of
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.base import Question, StepInput, TurnPrompt
 from workbook.tui.steps.context import StepContext
@@ -204,13 +205,18 @@ class RequestsInput(StepInput):
 
     def _options(self) -> list[Option]:
         if not self.rows:
-            return [Option("No requests yet.", disabled=True)]
+            return [Option(tr_of(self)._("No requests yet."), disabled=True)]
         return [Option(self._row(r)) for r in self.rows]
 
     def _row(self, row: Request) -> Content:
-        decided = DECISION_WORDS[row.decision] if row.decision else "not decided yet"
+        tr = tr_of(self)
+        if row.decision:
+            decided = tr.gettext(DECISION_WORDS[row.decision])
+        else:
+            decided = tr._("not decided yet")
         return fill(
-            f"$name asks: $text\n   {decided}",
+            tr._("$name asks: $text\n   $decided"),
+            decided=decided,
             name=self.names[row.by],
             text=clean_line(row.text),
         )
@@ -218,7 +224,11 @@ class RequestsInput(StepInput):
     def _decisions(self) -> list[Option]:
         chosen = self.rows[self.selected].decision if self.selected is not None else None
         return [
-            Option(Content(("[x] " if d == chosen else "[ ] ") + DECISION_WORDS[d]))
+            Option(
+                Content(
+                    ("[x] " if d == chosen else "[ ] ") + tr_of(self).gettext(DECISION_WORDS[d])
+                )
+            )
             for d in DECISIONS
         ]
 
@@ -230,12 +240,13 @@ class RequestsInput(StepInput):
         row = self.rows[self.selected]
         asker, giver = row.by, row.giver
         self.query_one("#detail-title", Static).update(
-            fill("$name asks: $text", name=self.names[asker], text=row.text)
+            fill(tr_of(self)._("$name asks: $text"), name=self.names[asker], text=row.text)
         )
         benefit = self.query_one("#benefit", ScaleRow)
         cost = self.query_one("#cost", ScaleRow)
-        benefit.item = f"Benefit to {self.names[asker]}, 1-5"
-        cost.item = f"Cost to {self.names[giver]}, 1-5"
+        _ = tr_of(self)._
+        benefit.item = _("Benefit to {name}, 1-5").format(name=self.names[asker])
+        cost.item = _("Cost to {name}, 1-5").format(name=self.names[giver])
         with self.prevent(ScaleRow.Rated):
             benefit.value = row.benefit
             cost.value = row.cost
@@ -260,11 +271,16 @@ class RequestsInput(StepInput):
             return
         row = self.rows[self.selected]
         advice = self.query_one("#advice", Static)
+        tr = tr_of(self)
         if row.benefit is not None and row.cost is not None:
-            words = advise(row.benefit, row.cost, self.names[row.by], self.names[row.giver]).text
-            advice.update(plain(words))
+            # The advice is the core's words (``logic/requests.py``), in the couple's language.
+            with speaking(tr):
+                advice_for = advise(
+                    row.benefit, row.cost, self.names[row.by], self.names[row.giver]
+                )
+            advice.update(plain(advice_for.text))
         else:
-            advice.update("Rate the benefit and the cost to see what they suggest.")
+            advice.update(tr._("Rate the benefit and the cost to see what they suggest."))
 
     @on(OptionList.OptionHighlighted, "#requests")
     def _picked(self, event: OptionList.OptionHighlighted) -> None:

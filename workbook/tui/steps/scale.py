@@ -16,12 +16,13 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
+from workbook.i18n.catalog import _
 from workbook.logic.compare import compare_scale
 from workbook.packs.models import point_label
 from workbook.text import clean_line, one_width, wrap
 from workbook.tui.actions import bindings
 from workbook.tui.follow import show_span
-from workbook.tui.host import key_of
+from workbook.tui.host import key_of, tr_of
 from workbook.tui.plain import fill
 from workbook.tui.steps.answered import answered
 from workbook.tui.steps.base import ValueInput
@@ -63,14 +64,14 @@ class ScaleRow(Widget, can_focus=True):
         width = self.size.width or LABEL_WIDTH + CELL * count
         if width >= LABEL_WIDTH + CELL * count:
             return 0, LABEL_WIDTH, CELL
-        label = one_width(clean_line(self.item or "Your answer"))
+        label = one_width(clean_line(self.item or tr_of(self)._("Your answer")))
         lines = wrap(label, max(width - 1, 8))
         return len(lines), 0, max(3, min(CELL, width // count))
 
     def render(self) -> Content:
         # A long label wraps in its own column, so the whole of it can be read; the numbers
         # stay on its first line.
-        label = one_width(clean_line(self.item or "Your answer"))
+        label = one_width(clean_line(self.item or tr_of(self)._("Your answer")))
         row, _, cell = self._numbers_at()
         numbers: list[Content | str] = []
         for number in range(self.low, self.high + 1):
@@ -176,12 +177,13 @@ def compare(context: StepContext) -> Content:
     names = context.names
     flagged = _flagged(context)
     if not flagged:
-        return Content("No big differences here." if context.step.gap else "")
-    differently = "You feel this differently: worth talking about"
+        return Content(_("No big differences here.") if context.step.gap else "")
     lines = [
         fill(
-            f"⚑ $item: $a answered {r.a}, $b {r.b}. {differently}",
-            item=r.item or "Your answers",
+            _("⚑ $item: $a answered $ra, $b $rb. You feel this differently: worth talking about"),
+            ra=str(r.a),
+            rb=str(r.b),
+            item=r.item or _("Your answers"),
             a=names["a"],
             b=names["b"],
         )
@@ -201,10 +203,10 @@ class ScaleInput(RatedRows):
             key_of(self, f"scale.{action}")
             for action in ("less", "more", "focus-previous", "focus-next")
         )
-        legend = (
-            f"Choose {step.min} to {step.max} with {less} {more} or a number; "
-            f"{up} {down} move between lines."
+        legend = tr_of(self)._(
+            "Choose {low} to {high} with {less} {more} or a number; {up} {down} move between lines."
         )
+        legend = legend.format(low=step.min, high=step.max, less=less, more=more, up=up, down=down)
         if step.labels:
             # A published measure's words for each point: every one is shown, in order.
             points = "    ".join(f"{step.min + n} = $p{n}" for n in range(len(step.labels)))

@@ -17,43 +17,46 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
+from workbook.i18n.catalog import N_, _
 from workbook.logic.safety import asks_for_care
+from workbook.tui.host import tr_of
 from workbook.tui.plain import fill
 from workbook.tui.steps.base import StepInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.button import Button
 
-KEPT = "This stays private: $partner never sees your answer. Only $facilitator does."
-NOT_KEPT = "This stays private: $partner never sees your answer, and it is not saved."
+KEPT = N_("This stays private: $partner never sees your answer. Only $facilitator does.")
+NOT_KEPT = N_("This stays private: $partner never sees your answer, and it is not saved.")
 
-CARE_OPENING = (
+CARE_OPENING = N_(
     "Thank you. You do not need to explain anything here.\n"
     "If you are in danger, call your local emergency number. A local domestic abuse helpline "
     "can talk with you in confidence, on your own."
 )
-CARE_COUNSELLOR = "You can ask to talk with $facilitator on your own."
-CARE_ENDING = (
+CARE_COUNSELLOR = N_("You can ask to talk with $facilitator on your own.")
+CARE_ENDING = N_(
     "To stop for today, end the session here: $partner will see the same screen as whenever "
     "a session is ended early, with no reason given."
 )
 
-AFTER = (
+AFTER = N_(
     "Thank you, both of you.\n\n"
     "What each of you answered stays private. It is not shown here, and it is not in your "
     "session or in any summary."
 )
-AFTER_KEPT = " Only $facilitator can see it."
-AFTER_NOT_KEPT = " It has not been saved anywhere."
-GO_ON = "\n\nWhen you are both ready, go on with Next."
+AFTER_KEPT = N_(" Only $facilitator can see it.")
+AFTER_NOT_KEPT = N_(" It has not been saved anywhere.")
+GO_ON = N_("\n\nWhen you are both ready, go on with Next.")
 
 
 def turn(context: StepContext, make_input: Callable[[StepContext], StepInput]) -> list[Widget]:
     """One partner's private turn: the prompt, who keeps the answer, and the input."""
-    _, partner = context.me_and_partner()
+    # Made inside ``speaking`` (``views.build``): the couple's words.
+    partner = context.me_and_partner()[1]
     if context.kept_by:
-        note = fill(KEPT, partner=partner, facilitator=context.kept_by)
+        note = fill(_(KEPT), partner=partner, facilitator=context.kept_by)
     else:
-        note = fill(NOT_KEPT, partner=partner)
+        note = fill(_(NOT_KEPT), partner=partner)
     return [
         *prompt_widgets(context),
         Static(note, classes="sealed-note"),
@@ -64,10 +67,10 @@ def turn(context: StepContext, make_input: Callable[[StepContext], StepInput]) -
 def after(context: StepContext) -> list[Widget]:
     """The screen both partners see after a sealed step: nothing of either answer."""
     if context.kept_by:
-        kept = fill(AFTER_KEPT, facilitator=context.kept_by)
+        kept = fill(_(AFTER_KEPT), facilitator=context.kept_by)
     else:
-        kept = fill(AFTER_NOT_KEPT)
-    return [Static(fill(AFTER) + kept + fill(GO_ON), classes="sealed-after")]
+        kept = fill(_(AFTER_NOT_KEPT))
+    return [Static(fill(_(AFTER)) + kept + fill(_(GO_ON)), classes="sealed-after")]
 
 
 class SealedTurn(Vertical):
@@ -91,15 +94,17 @@ class SealedTurn(Vertical):
 
     def compose(self) -> ComposeResult:
         context = self.context
-        _, partner = context.me_and_partner()
-        words = fill(CARE_OPENING)
+        partner = context.me_and_partner()[1]
+        tr = tr_of(self)
+        words = fill(tr.gettext(CARE_OPENING))
         if context.kept_by:
-            words += fill("\n" + CARE_COUNSELLOR, facilitator=context.kept_by)
-        words += fill("\n" + CARE_ENDING, partner=partner)
+            words += fill("\n" + tr.gettext(CARE_COUNSELLOR), facilitator=context.kept_by)
+        words += fill("\n" + tr.gettext(CARE_ENDING), partner=partner)
         yield self.answer_input
         with Vertical(id="care"):
             yield Static(words)
-            yield Button("End here for today", id="end-here", compact=True, action="screen.end_now")
+            end = tr._("End here for today")
+            yield Button(end, id="end-here", compact=True, action="screen.end_now")
 
     def on_mount(self) -> None:
         self._show_care(self.answer_input.answer)

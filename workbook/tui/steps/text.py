@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from workbook.text import clean
+from workbook.tui.host import tr_of
 from workbook.tui.plain import plain
 from workbook.tui.steps.answered import answered
 from workbook.tui.steps.base import ValueInput
@@ -85,7 +86,7 @@ class TextInput(ValueInput):
             self.initial or "",
             soft_wrap=True,
             tab_behavior="focus",
-            placeholder="Type your answer here.",
+            placeholder=tr_of(self)._("Type your answer here."),
         )
         area.limit = self.limit
         area.cursor_blink = cursor_blink()
@@ -107,10 +108,13 @@ class TextInput(ValueInput):
         area.move_cursor(area.document.end)
         self._show_count(area.text)
         if self._over_limit:
+            _ = tr_of(self)._
             self.notify(
-                f"This answer is longer than the {self.limit} characters this step asks for. "
-                "It is kept whole; shorten it if you like.",
-                title="A long answer",
+                _(
+                    "This answer is longer than the {limit} characters this step asks for. "
+                    "It is kept whole; shorten it if you like."
+                ).format(limit=self.limit),
+                title=_("A long answer"),
                 severity="warning",
                 timeout=10,
                 markup=False,
@@ -119,7 +123,8 @@ class TextInput(ValueInput):
     @on(AnswerArea.Refused)
     def _refused(self, event: AnswerArea.Refused) -> None:
         event.stop()
-        self.notify(f"Answers here can be up to {event.limit} characters.", markup=False)
+        said = tr_of(self)._("Answers here can be up to {limit} characters.")
+        self.notify(said.format(limit=event.limit), markup=False)
 
     def value(self) -> str:
         return self.query_one(TextArea).text

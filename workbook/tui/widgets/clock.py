@@ -15,8 +15,10 @@ from typing import Any
 from textual.widgets import Static
 
 from workbook.data.trail import moves
+from workbook.i18n.catalog import speaking
 from workbook.logic.clock import Budget, walk_text
 from workbook.service.recorder import SessionRecorder
+from workbook.tui.host import tr_of
 
 TICK_SECONDS = 5.0
 
@@ -42,9 +44,11 @@ class SessionClock(Static):
     def tick(self) -> None:
         """Show the time as it stands now."""
         recorder = self.recorder
-        text = walk_text(
-            moves(recorder.session.trail), self.now(), recorder.arrived_at, self.budget
-        )
+        # The clock's words are the core's (``logic/clock.py``), in the screen's language.
+        with speaking(tr_of(self)):
+            text = walk_text(
+                moves(recorder.session.trail), self.now(), recorder.arrived_at, self.budget
+            )
         if text != self.shown:
             self.shown = text
             self.update(text)

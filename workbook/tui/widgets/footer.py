@@ -3,20 +3,38 @@
 Textual rebuilds its footer whenever the bindings in force might have changed, which is every
 time the focus moves: a move between steps rebuilt it a dozen times, each time restyling every
 key, for the same few keys. This one compares what it would show with what it shows.
+
+The keys' words are the action table's (marked ``N_``) and Textual's "palette", translated here
+into the screen's language (``host.tr_of``) each time the footer is drawn.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from workbook.i18n.catalog import N_
+from workbook.tui.host import tr_of
+
+# Textual's own word for the command palette's key, in the catalog so that it is translated.
+PALETTE = N_("palette")
 
 
 class KeysFooter(Footer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._shown: tuple[Any, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        tr = tr_of(self)
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget.description:
+                widget.description = tr.gettext(widget.description)
+            yield widget
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True

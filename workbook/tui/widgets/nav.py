@@ -6,18 +6,19 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from workbook.i18n.catalog import N_
 from workbook.logic.phases import SEALED
 from workbook.logic.walk import HANDBACK, HANDOVER, LOOKAWAY, REVEAL, Place, Walk
-from workbook.tui.host import key_of
+from workbook.tui.host import key_of, tr_of
 from workbook.tui.widgets.button import Button
 
 HINTS = {
-    LOOKAWAY: "Only the partner named above goes on, with {ready}.",
-    HANDOVER: "Hand the screen over, then press {ready}.",
-    HANDBACK: "Hand the screen back, then press {ready}.",
+    LOOKAWAY: N_("Only the partner named above goes on, with {ready}."),
+    HANDOVER: N_("Hand the screen over, then press {ready}."),
+    HANDBACK: N_("Hand the screen back, then press {ready}."),
     # True at every reveal, also one that keeps an optional step's answers back (logic/skips.py).
-    REVEAL: "Both of you: look at this together.",
-    SEALED: "Both of you: your answers stay private.",
+    REVEAL: N_("Both of you: look at this together."),
+    SEALED: N_("Both of you: your answers stay private."),
 }
 
 
@@ -25,16 +26,19 @@ class NavBar(Horizontal):
     """Its buttons run the screen's own actions, as the keys do."""
 
     def compose(self) -> ComposeResult:
-        yield Button("◀ Back", id="back", compact=True, action="screen.back")
+        _ = tr_of(self)._
+        yield Button(_("◀ Back"), id="back", compact=True, action="screen.back")
         yield Static(id="hint", markup=False)
-        yield Button("Next ▶", id="next", variant="primary", compact=True, action="screen.next")
+        yield Button(_("Next ▶"), id="next", variant="primary", compact=True, action="screen.next")
 
     def show(self, walk: Walk, place: Place) -> None:
-        hint = HINTS.get(place.phase, "").format(ready=key_of(self, "walk.ready"))
-        self.query_one("#hint", Static).update(hint)
+        tr = tr_of(self)
+        hint = HINTS.get(place.phase)
+        ready = key_of(self, "walk.ready")
+        self.query_one("#hint", Static).update(tr.gettext(hint).format(ready=ready) if hint else "")
         self.query_one("#back", Button).disabled = walk.back(place) is None
         last = walk.next(place) is None
         following = self.query_one("#next", Button)
-        following.label = "Finish ✓" if last else "Next ▶"
+        following.label = tr._("Finish ✓") if last else tr._("Next ▶")
         # A hand-over is passed by the named partner's own button, never by Next.
         following.disabled = walk.is_handoff(place)

@@ -25,15 +25,17 @@ from textual.widgets import Static, TextArea
 
 from workbook.data.notepad import NotePad
 from workbook.data.notes import CONSOLE, COUPLE_WINDOW, SessionNotes
+from workbook.i18n.catalog import N_
 from workbook.tui.actions import bindings
 from workbook.tui.autosave import Saver
+from workbook.tui.host import tr_of
 from workbook.tui.plain import fill, plain
 from workbook.tui.steps.text import AnswerArea
 from workbook.tui.widgets.blink import cursor_blink
 from workbook.tui.widgets.button import Button
 
 # Where a note was written, when it was not in the console: said after its stamp.
-ORIGINS = {CONSOLE: "", COUPLE_WINDOW: " · on the couple's screen"}
+ORIGINS = {CONSOLE: "", COUPLE_WINDOW: N_(" · on the couple's screen")}
 # Where the couple is (pack id, step id), and how to name a place in the list of notes.
 Place = Callable[[], tuple[str, str]]
 Titles = Callable[[str, str], str]
@@ -101,8 +103,8 @@ class NotesPane(Vertical):
     NotesPane #earlier { height: 1fr; min-height: 3; }
     NotesPane #earlier-text { padding: 0 1 0 0; }
     NotesPane #note-box { height: 7; min-height: 4; }
-    NotesPane #note-bar { height: 1; }
-    NotesPane #note-state { width: 1fr; color: $text-muted; height: 1; }
+    NotesPane #note-bar { height: auto; }
+    NotesPane #note-state { width: 1fr; color: $text-muted; height: auto; }
     NotesPane #new-note { min-width: 12; height: 1; border: none; margin: 0; }
     """
 
@@ -128,11 +130,12 @@ class NotesPane(Vertical):
             yield Static(id="earlier-text")
         area = AnswerArea("", soft_wrap=True, tab_behavior="focus", id="note-box")
         area.cursor_blink = cursor_blink()
-        area.placeholder = "Type a note: it is stamped with the time and the step."
+        _ = tr_of(self)._
+        area.placeholder = _("Type a note: it is stamped with the time and the step.")
         yield area
         with Horizontal(id="note-bar"):
             yield Static(id="note-state", markup=False)
-            yield Button("New note", id="new-note", compact=True)
+            yield Button(_("New note"), id="new-note", compact=True)
 
     def on_mount(self) -> None:
         self._show_state()
@@ -189,16 +192,22 @@ class NotesPane(Vertical):
                 if (n.at, n.pack, n.step) == (current.at, current.pack, current.step)
             ]
             skip = same[-1] if same else None
+        tr = tr_of(self)
+        _ = tr._
         lines: list[Content] = []
         if notes.legacy.strip():
-            lines.append(Content.from_markup("[b]Notes kept in the session file[/b]"))
+            lines.append(Content.from_markup(_("[b]Notes kept in the session file[/b]")))
             lines.append(plain(notes.legacy))
             lines.append(Content(""))
         for note in notes.notes:
             if note is skip or not note.text.strip():
                 continue
             where = self.titles(note.pack, note.step)
-            origin = ORIGINS.get(note.origin, f" · written in “{note.origin}”")
+            known = ORIGINS.get(note.origin)
+            if known is None:
+                origin = _(" · written in “{origin}”").format(origin=note.origin)
+            else:
+                origin = tr.gettext(known) if known else ""
             lines.append(
                 fill(
                     "[b]$at[/b]  [dim]$where[/dim]$origin",
@@ -211,8 +220,10 @@ class NotesPane(Vertical):
         if not lines:
             lines.append(
                 Content(
-                    "No notes yet. A note is stamped with the time and the couple's step when "
-                    "you begin it, and saved as you type."
+                    _(
+                        "No notes yet. A note is stamped with the time and the couple's step "
+                        "when you begin it, and saved as you type."
+                    )
                 )
             )
         try:
@@ -225,23 +236,25 @@ class NotesPane(Vertical):
         """The couple was deleted: the box closes, and nothing typed is saved any more."""
         self.saver.stop()
         self.box.disabled = True
-        self.file = SessionNotes(read_only="the couple has been deleted; nothing is saved")
+        said = tr_of(self)._("the couple has been deleted; nothing is saved")
+        self.file = SessionNotes(read_only=said)
         self._show_state()
 
     def _show_state(self) -> None:
         pad = self.pad
         # The note in the box keeps the stamp it was begun with until Ctrl+N, even once the
         # couple has moved on: the line says which it is.
-        begun = f"Note of {pad.current.at:%H:%M} · " if pad.current is not None else ""
+        _ = tr_of(self)._
+        at = f"{pad.current.at:%H:%M}" if pad.current is not None else ""
         if self.file.read_only:
-            text = f"Read-only: {self.file.read_only}"
+            text = _("Read-only: {reason}").format(reason=self.file.read_only)
         elif pad.failure is not None:
-            text = f"NOT SAVED: {pad.failure}. Kept here; trying again."
+            text = _("NOT SAVED: {problem}. Kept here; trying again.").format(problem=pad.failure)
         elif pad.dirty or self.saver.saving:
-            text = f"{begun}saving…"
-        elif begun:
-            text = f"{begun}saved"
+            text = _("Note of {time} · saving…").format(time=at) if at else _("saving…")
+        elif at:
+            text = _("Note of {time} · saved").format(time=at)
         else:
-            text = "Saved as you type."
+            text = _("Saved as you type.")
         for state in self.query("#note-state").results(Static):
             state.update(text)

@@ -3,16 +3,20 @@ and the walk's top line."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Label
+from textual.widgets import Label, Static
 
 from workbook.data.models import Couple
+from workbook.i18n.catalog import Translations
 from workbook.kinds import spec
 from workbook.logic.phases import REVEAL
 from workbook.logic.walk import Place, Walk
-from workbook.tui.host import key_of
-from workbook.tui.plain import fill
+from workbook.tui.host import key_of, tr_of
+from workbook.tui.plain import fill, line
 
 
 class PartnerBar(Horizontal):
@@ -44,23 +48,33 @@ class PartnerBar(Horizontal):
 
         ``keys`` shows each partner's own key, for steps where each confirms with it.
         """
+        _ = tr_of(self)._
         for key, confirm in (("a", "terms.confirm-1st"), ("b", "terms.confirm-2nd")):
             name = self.couple.name(key)
             label = self.query_one(f"#partner-{key}", Label)
             mine = answering == key
-            marker = "▶ " if mine else "  "
-            suffix = " (your turn)" if mine else ""
-            key_hint = "  [dim]presses $key[/]" if keys else ""
-            label.update(
-                fill(f"{marker}$name{suffix}{key_hint}", name=name, key=key_of(self, confirm))
-            )
+            if mine and keys:
+                # TRANSLATORS: whose turn it is, and the key this partner confirms with.
+                said = _("▶ $name (your turn)  [dim]presses $key[/]")
+            elif mine:
+                said = _("▶ $name (your turn)")
+            elif keys:
+                said = _("  $name  [dim]presses $key[/]")
+            else:
+                said = "  $name"
+            label.update(fill(said, name=name, key=key_of(self, confirm)))
             label.set_class(mine, "turn")
-        middle = "together" if together else ("both of you" if answering is None else "")
+        middle = _("together") if together else (_("both of you") if answering is None else "")
         self.query_one("#together", Label).update(middle)
 
 
 def progress_line(
-    walk: Walk, place: Place, couple: Couple, read_only: str | None, not_saved: str | None
+    walk: Walk,
+    place: Place,
+    couple: Couple,
+    read_only: str | None,
+    not_saved: str | None,
+    tr: Translations,
 ) -> tuple[str, str]:
     """The walk's top line, in two parts: the pack (with the facilitator, read-only, and NOT
     SAVED first when it is not), which gives way on a narrow screen; and where the couple is
@@ -68,11 +82,48 @@ def progress_line(
     it, even at 60 columns."""
     pack = walk.packs[place.pack]
     pack_no, packs, step_no, steps = walk.progress(place)
-    text = pack.title
-    if couple.facilitator:
-        text += f" · with {couple.facilitator}"
-    if read_only:
-        text += " · read-only"
+    _ = tr._
+    title, facilitator = pack.title, couple.facilitator or ""
+    if facilitator and read_only:
+        text = _("{title} · with {facilitator} · read-only")
+    elif facilitator:
+        text = _("{title} · with {facilitator}")
+    elif read_only:
+        text = _("{title} · read-only")
+    else:
+        text = "{title}"
+    text = text.format(title=title, facilitator=facilitator)
     # The bar at its end keeps the clock beside it apart: "pack 1 of 1 │ 0 of 45 min".
-    where = f"step {step_no} of {steps} · pack {pack_no} of {packs} │"
-    return (f"NOT SAVED · {text}" if not_saved else text), where
+    where = _("step {step} of {steps} · pack {pack} of {packs} │").format(
+        step=step_no, steps=steps, pack=pack_no, packs=packs
+    )
+    return (_("NOT SAVED · {text}").format(text=text) if not_saved else text), where
+
+
+def show_progress(screen: Any, place: Place) -> None:
+    """The walk screen's top line at ``place``, fitted to its width: in a longer language the
+    facilitator's name gives way first, then the pack's title (the counter beside it still
+    says which pack), never a word cut in two."""
+    parts = progress_line(
+        screen.walk, place, screen.couple, screen.read_only, screen.recorder.failure, screen.tr
+    )
+    room = max((w.content_region.width for w in screen.query("#progress")), default=0)
+    if room < cell_len(parts[0]) and screen.couple.facilitator:
+        quiet = screen.couple.model_copy(update={"facilitator": None})
+        parts = progress_line(
+            screen.walk, place, quiet, screen.read_only, screen.recorder.failure, screen.tr
+        )
+    if 0 < room < cell_len(parts[0]):
+        parts = ("", parts[1])
+    if not room:
+        # Not laid out yet: shown in full now, and fitted once the width is known.
+        def fit() -> None:
+            if place == screen.place and any(
+                w.content_region.width for w in screen.query("#progress")
+            ):
+                show_progress(screen, place)
+
+        screen.call_after_refresh(fit)
+    for part, text in zip(("#progress", "#counter"), parts, strict=True):
+        for shown in screen.query(part).results(Static):
+            shown.update(line(text))

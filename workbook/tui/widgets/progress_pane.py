@@ -21,12 +21,25 @@ from workbook.data.notepad import NotePad
 from workbook.data.notes import NotesFile
 from workbook.data.progress_note import PART_TITLES, TEMPLATES, ProgressNote
 from workbook.export.markdown import long_date
+from workbook.i18n.catalog import N_, speaking
+from workbook.tui.host import tr_of
 from workbook.tui.plain import plain
 from workbook.tui.steps.text import AnswerArea
 from workbook.tui.widgets.blink import cursor_blink
 from workbook.tui.widgets.button import Button
 
 SETTING = "notes_template"
+# The parts' titles (``PART_TITLES``, in the data layer), for the catalog: shown translated.
+PART_WORDS = (
+    N_("Data"),
+    N_("Assessment"),
+    N_("Plan"),
+    N_("Subjective"),
+    N_("Objective"),
+    N_("Behavior"),
+    N_("Intervention"),
+    N_("Response"),
+)
 
 
 def chosen_template(settings: dict[str, object]) -> str:
@@ -74,6 +87,8 @@ class ProgressPane(VerticalScroll):
         return self.note.signed is not None
 
     def compose(self) -> ComposeResult:
+        tr = tr_of(self)
+        _ = tr._
         with Horizontal(id="note-head"):
             yield Select(
                 [(name, name) for name in TEMPLATES],
@@ -83,10 +98,10 @@ class ProgressPane(VerticalScroll):
                 compact=True,
                 disabled=self.signed,
             )
-            yield Button("Sign the note", id="note-sign", compact=True, disabled=self.signed)
+            yield Button(_("Sign the note"), id="note-sign", compact=True, disabled=self.signed)
         yield Static("", id="note-signed", markup=False)
         for part in TEMPLATES[self.template]:
-            yield Label(PART_TITLES[part])
+            yield Label(tr.gettext(PART_TITLES[part]))
             area = AnswerArea(
                 self.note.parts.get(part, ""),
                 soft_wrap=True,
@@ -102,7 +117,7 @@ class ProgressPane(VerticalScroll):
         area.display = self.signed
         yield area
         with Horizontal(classes="note-buttons"):
-            yield Button("Add the addendum", id="note-add", compact=True)
+            yield Button(_("Add the addendum"), id="note-add", compact=True)
 
     def on_mount(self) -> None:
         self._show_state()
@@ -140,27 +155,38 @@ class ProgressPane(VerticalScroll):
                 area.read_only = self.signed
             self.query_one("#note-template", Select).disabled = self.signed
             self.query_one("#note-sign", Button).disabled = self.signed
+        tr = tr_of(self)
+        _ = tr._
         said = self.query_one("#note-signed", Static)
         if self.note.signed is not None:
             at = self.note.signed
+            with speaking(tr):
+                day = long_date(at.date())
             said.update(
                 plain(
-                    f"Signed {long_date(at.date())} at {at:%H:%M}: read-only. Later words go in "
-                    "an addendum, with its own time."
+                    _(
+                        "Signed {date} at {time}: read-only. Later words go in an addendum, "
+                        "with its own time."
+                    ).format(date=day, time=f"{at:%H:%M}")
                 )
             )
         else:
-            said.update(plain("Not signed: the parts can still be changed."))
+            said.update(plain(_("Not signed: the parts can still be changed.")))
+        with speaking(tr):
+            days = [long_date(a.at.date()) for a in self.note.addenda]
         addenda = [
-            f"Addendum, {long_date(a.at.date())} at {a.at:%H:%M}: {a.text}"
-            for a in self.note.addenda
+            _("Addendum, {date} at {time}: {text}").format(
+                date=day, time=f"{a.at:%H:%M}", text=a.text
+            )
+            for day, a in zip(days, self.note.addenda, strict=True)
         ]
         self.query_one("#note-addenda", Static).update(plain("\n".join(addenda)))
         self.query_one("#note-add", Button).display = self.signed
         self.query_one("#note-addendum", AnswerArea).display = self.signed
 
     def _say(self, text: str) -> None:
-        self.notify(text, title="Progress note", severity="error", markup=False)
+        title = tr_of(self)._("Progress note")
+        self.notify(text, title=title, severity="error", markup=False)
 
     @on(Select.Changed, "#note-template")
     async def _template(self, event: Select.Changed) -> None:
@@ -179,12 +205,14 @@ class ProgressPane(VerticalScroll):
     def sign(self) -> None:
         """Save what is typed, then sign: the time is kept, the parts are read-only."""
         if not self.pad.save():
-            self._say(f"The note is not saved, so it is not signed: {self.pad.failure}")
+            said = tr_of(self)._("The note is not saved, so it is not signed: {problem}")
+            self._say(said.format(problem=self.pad.failure))
             return
         try:
             self.notes.sign_note(self.clock())
         except SaveError as error:
-            self._say(f"The note could not be signed: {error.reason}")
+            said = tr_of(self)._("The note could not be signed: {problem}")
+            self._say(said.format(problem=error.reason))
             return
         self.note = self.notes.read().progress
         self._show_state()
@@ -194,12 +222,13 @@ class ProgressPane(VerticalScroll):
     def add(self) -> None:
         area = self.query_one("#note-addendum", AnswerArea)
         if not area.text.strip():
-            self._say("Write the addendum first.")
+            self._say(tr_of(self)._("Write the addendum first."))
             return
         try:
             self.notes.add_addendum(area.text, self.clock())
         except SaveError as error:
-            self._say(f"The addendum could not be saved: {error.reason}")
+            said = tr_of(self)._("The addendum could not be saved: {problem}")
+            self._say(said.format(problem=error.reason))
             return
         area.load_text("")
         self.note = self.notes.read().progress

@@ -7,15 +7,48 @@ A pack's ``[[scores]]`` appear at the reveal of their last step (DESIGN.md §4);
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from workbook.i18n.catalog import N_, Translations
 from workbook.logic.scores import completed_at, pack_scores, score_range, shown
 from workbook.packs.models import Score
+from workbook.tui.host import tr_of
 from workbook.tui.plain import fill, line
 from workbook.tui.steps.context import StepContext
+
+# What a number is made of, whole sentences: (mean?, counted the other way round?, range?).
+MADE_OF = {
+    (True, False, True): N_(
+        "The mean of your answers to {steps}, from {low} to {high}. A starting point, not a grade."
+    ),
+    (True, False, False): N_("The mean of your answers to {steps}. A starting point, not a grade."),
+    (True, True, True): N_(
+        "The mean of your answers to {steps} (some counted the other way round), from {low} "
+        "to {high}. A starting point, not a grade."
+    ),
+    (True, True, False): N_(
+        "The mean of your answers to {steps} (some counted the other way round). A starting "
+        "point, not a grade."
+    ),
+    (False, False, True): N_(
+        "The sum of your answers to {steps}, from {low} to {high}. A starting point, not a grade."
+    ),
+    (False, False, False): N_("The sum of your answers to {steps}. A starting point, not a grade."),
+    (False, True, True): N_(
+        "The sum of your answers to {steps} (some counted the other way round), from {low} "
+        "to {high}. A starting point, not a grade."
+    ),
+    (False, True, False): N_(
+        "The sum of your answers to {steps} (some counted the other way round). A starting "
+        "point, not a grade."
+    ),
+}
 
 
 class ScoreCard(Widget):
@@ -27,7 +60,9 @@ class ScoreCard(Widget):
     ScoreCard .made-of { color: $text-muted; }
     """
 
-    def __init__(self, title: Content, values: Content, made_of: str) -> None:
+    def __init__(
+        self, title: Content, values: Content, made_of: Callable[[Translations], str]
+    ) -> None:
         super().__init__()
         self.parts = (title, values, made_of)
 
@@ -35,7 +70,7 @@ class ScoreCard(Widget):
         title, values, made_of = self.parts
         yield Static(title, classes="title")
         yield Static(values, classes="values")
-        yield Static(made_of, classes="made-of", markup=False)
+        yield Static(made_of(tr_of(self)), classes="made-of", markup=False)
 
 
 def score_widgets(context: StepContext) -> list[Widget]:
@@ -62,18 +97,22 @@ def score_widgets(context: StepContext) -> list[Widget]:
             for key in order
         ]
         cards.append(
-            ScoreCard(line(score.title), Content(" · ").join(each), _made_of(context, score))
+            ScoreCard(
+                line(score.title), Content(" · ").join(each), partial(_made_of, context, score)
+            )
         )
     return cards
 
 
-def _made_of(context: StepContext, score: Score) -> str:
+def _made_of(context: StepContext, score: Score, tr: Translations) -> str:
     """What the number is: which answers, how they are counted, and its range."""
     titles = {step.id: step.title or step.id for step in context.pack.steps}
     steps = [titles.get(step_id, step_id) for step_id in score.from_]
-    named = steps[0] if len(steps) == 1 else ", ".join(steps[:-1]) + " and " + steps[-1]
-    how = "The mean" if score.method == "mean" else "The sum"
-    reversed_ = " (some counted the other way round)" if score.reverse else ""
+    if len(steps) == 1:
+        named = steps[0]
+    else:
+        named = tr._("{first} and {last}").format(first=tr._(", ").join(steps[:-1]), last=steps[-1])
     span = score_range(context.pack, score)
-    scale = f", from {shown(span[0])} to {shown(span[1])}" if span else ""
-    return f"{how} of your answers to {named}{reversed_}{scale}. A starting point, not a grade."
+    said = tr.gettext(MADE_OF[(score.method == "mean", bool(score.reverse), bool(span))])
+    low, high = (shown(span[0]), shown(span[1])) if span else ("", "")
+    return said.format(steps=named, low=low, high=high)
