@@ -28,7 +28,9 @@ def test_split_gives_a_file_without_a_header_whole() -> None:
 def test_split_reads_a_good_header() -> None:
     head = b'{"v":1,"place":"a.toml","key":"k1","counter":5}'
     fields, body = places.split(places.MAGIC + head + b"\nbody")
-    assert fields is not None and fields["place"] == "a.toml" and fields["counter"] == 5
+    assert fields is not None
+    assert fields["place"] == "a.toml"
+    assert fields["counter"] == 5
     assert body == b"body"
 
 
