@@ -137,6 +137,22 @@ def test_the_safety_check_flags_what_asks_for_care() -> None:
     assert flags({PACK: []}) == []
 
 
+def test_a_flag_s_line_is_said_whole_in_the_counsellor_s_language() -> None:
+    """The line around the partner's words is one translated sentence, not English joined
+    from parts (the case record and the console speak the app's language)."""
+    from workbook.i18n.catalog import speaking
+
+    at = datetime(2026, 12, 7, 19, 16)
+    flag = Flag("a", PACK, "safe", "se siente a salvo", "No", at, "Sí")
+    with speaking("es"):
+        line = flag.describe("Ana")
+    assert line == "Ana: «No» a las 19:16 (se siente a salvo); después, «Sí»"
+    with speaking("ar"):
+        arabic = flag.describe("Ana")
+    assert "ثم" in arabic
+    assert "then" not in arabic
+
+
 def test_the_built_in_check_offers_the_answers_the_flags_know() -> None:
     check = load_library(environ={}).pack(PACK)
     asked = [step for step in check.steps if hasattr(step, "options")]

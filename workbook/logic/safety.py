@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import Any
 
 from workbook.data.sealed import Given
-from workbook.i18n.catalog import N_
+from workbook.i18n.catalog import N_, _
 
 PACK = "before-we-begin"
 # The built-in check's options, in their order in every language: yes, no, not sure.
@@ -73,9 +73,21 @@ class Flag:
     def describe(self, name: str) -> str:
         """One quiet line for the counsellor: 'Sam: "Not sure" at 19:16 (feels safe to speak
         openly here), then "Yes" later'."""
-        when = f" at {self.at:%H:%M}" if self.at is not None else ""
-        then = f', then "{self.later}" later' if self.later is not None else ""
-        return f'{name}: "{self.answer}"{when} ({self.question}){then}'
+        # Whole sentences, one per shape, so that a language can order them its own way.
+        said = {"name": name, "answer": self.answer, "question": self.question}
+        if self.at is not None:
+            said["time"] = f"{self.at:%H:%M}"
+        if self.later is not None:
+            said["later"] = self.later
+        if self.at is not None and self.later is not None:
+            line = _('{name}: "{answer}" at {time} ({question}), then "{later}" later')
+        elif self.at is not None:
+            line = _('{name}: "{answer}" at {time} ({question})')
+        elif self.later is not None:
+            line = _('{name}: "{answer}" ({question}), then "{later}" later')
+        else:
+            line = _('{name}: "{answer}" ({question})')
+        return line.format(**said)
 
 
 def _picked(value: Any) -> list[str]:
