@@ -11,6 +11,7 @@ listed in ``NOT_YET_IN_THE_CATALOG``, which only shrinks, as in ``test_pseudo_wa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -199,7 +200,11 @@ prompt = "Ŵĥàţ ŵîļļ ýöû ţŕý?"
 """
 
 
-def drawn(screen: ApartScreen, mode: str) -> Any:
+def on_seat(app: SeatApp) -> Callable[[], bool]:
+    return lambda: isinstance(app.screen, ApartScreen)
+
+
+def drawn(screen: ApartScreen, mode: str) -> Callable[[], bool]:
     return lambda: (
         not screen._drawing.locked() and screen.shown is not None and screen.shown.mode == mode
     )
@@ -238,7 +243,7 @@ async def test_a_seat_and_the_waiting_console_speak_the_catalog(
     async with mine.run_test(size=SIZE) as me, theirs.run_test(size=SIZE) as them:
         screens = []
         for pilot, seat in ((me, mine), (them, theirs)):
-            await until(pilot, lambda seat=seat: isinstance(seat.screen, ApartScreen))
+            await until(pilot, on_seat(seat))
             screen = seat.screen
             assert isinstance(screen, ApartScreen)
             await until(pilot, drawn(screen, apart.ANSWER))
