@@ -230,43 +230,45 @@ async def test_a_seat_and_the_waiting_console_speak_the_catalog(
         await until(pilot, lambda: waiting.looked >= 1)
         looker.look("console waiting")
 
-    apart.begin(store, couple, [library.packs["seat"]])
+    loaded = library.packs["seat"]
+    assert loaded.pack is not None
+    session_id = apart.begin(store, couple, [loaded])
     store.close()
-    # Each seat speaks the couple's language, whatever the app's.
-    seats = [
-        SeatApp(Store(store.root), library, couple_id=couple.id, partner=p, theme="textual-dark")
-        for p in ("a", "b")
-    ]
-    for seat in seats:
-        seat.app_language = "en"
-    mine, theirs = seats
-    async with mine.run_test(size=SIZE) as me, theirs.run_test(size=SIZE) as them:
-        screens = []
-        for pilot, seat in ((me, mine), (them, theirs)):
-            await until(pilot, on_seat(seat))
-            screen = seat.screen
-            assert isinstance(screen, ApartScreen)
-            await until(pilot, drawn(screen, apart.ANSWER))
-            screen.query_one(TextInput).query_one("TextArea").load_text("Àñšŵéŕ")  # type: ignore[attr-defined]
-            await pilot.pause()
-            screens.append(screen)
-        looker.app = mine
+    # The other partner, on their own device (the service, as their seat's app would call it).
+    theirs = apart.Seat(Store(store.root), couple, session_id, [loaded.pack], "b", lambda: WHEN)
+    seat = SeatApp(
+        Store(store.root), library, couple_id=couple.id, partner="a", theme="textual-dark"
+    )
+    # The seat speaks the couple's language, whatever the app's.
+    seat.app_language = "en"
+    looker.app = seat
+    async with seat.run_test(size=SIZE) as pilot:
+        await until(pilot, on_seat(seat))
+        screen = seat.screen
+        assert isinstance(screen, ApartScreen)
+        await until(pilot, drawn(screen, apart.ANSWER))
+        screen.query_one(TextInput).query_one("TextArea").load_text("Àñšŵéŕ")  # type: ignore[attr-defined]
+        await pilot.pause()
         looker.look("seat, own turn")
-        await screens[0].action_next()
-        await until(me, drawn(screens[0], apart.WAITING))
-        await me.pause()
+        await screen.action_next()
+        await until(pilot, drawn(screen, apart.WAITING))
+        await pilot.pause()
         looker.look("seat, waiting for the other")
-        looker.app = theirs
-        await until(them, lambda: NAMES[0] in looker.look("seat, the other done"))
-        await screens[1].action_next()
-        looker.app = mine
-        await until(me, drawn(screens[0], apart.REVEALED))
+        theirs.reload()
+        place = theirs.stage().place
+        assert place is not None
+        theirs.keep(place, {"b": "Ŵöŕđš"})
+        theirs.finish_turn(place)
+        await until(pilot, drawn(screen, apart.REVEALED))
+        await pilot.pause()
         looker.look("seat, reveal")
-        await screens[0].action_next()
-        await until(me, drawn(screens[0], apart.TERMS))
+        await screen.action_next()
+        await until(pilot, drawn(screen, apart.TERMS))
+        await pilot.pause()
         looker.look("seat, terms")
-        screens[0].query_one(ApartTerms).post_message(ApartTerms.Add("Ŧéŕɱ"))
-        await until(me, lambda: bool(screens[0].query(".acts")))
+        screen.query_one(ApartTerms).post_message(ApartTerms.Add("Ŧéŕɱ"))
+        await until(pilot, lambda: bool(screen.query(".acts")))
+        await pilot.pause()
         looker.look("seat, a term")
     assert found(looker) == {}
     assert looker.cut == {}

@@ -33,7 +33,7 @@ class ApartTerms(Vertical):
     DEFAULT_CSS = """
     ApartTerms { height: auto; }
     ApartTerms .term { height: auto; margin-top: 1; }
-    ApartTerms .acts { height: auto; layout: grid; grid-size: 4; grid-gutter: 0 1; }
+    ApartTerms .acts { height: auto; layout: grid; grid-size: 3; grid-gutter: 0 1; }
     ApartTerms .acts Button { width: 100%; }
     ApartTerms .offer { height: auto; }
     ApartTerms .offer Static { width: 1fr; }
