@@ -59,6 +59,8 @@ TEXT_FIELDS = {
     "high",
     "label",
     "text",
+    "name",
+    "questions",
 }
 
 # Never the catalog's: key names (as keys.label writes them), the app's name, the progress

@@ -142,15 +142,21 @@ class WorkbookApp(SessionFlows):
         settings = self.store.load_settings()
         problem = self.store.settings_problem
         theme = settings.get("theme", DEFAULT_THEME)
+        _ = self.app_translations._
         if problem is None and (not isinstance(theme, str) or theme not in self.available_themes):
             shown = theme if isinstance(theme, str) else type(theme).__name__
-            problem = f'the theme "{shown[:40]}" is not one this workbook knows'
+            problem = _('the theme "{theme}" is not one this workbook knows').format(
+                theme=shown[:40]
+            )
         if problem is None:
             return str(theme)
+        said = _(
+            "settings.toml: {problem}. The default look is used; the file is left as it is "
+            "until you change a setting."
+        )
         self.notify(
-            f"settings.toml: {problem}. The default look is used; the file is left as it is "
-            "until you change a setting.",
-            title="Settings",
+            said.format(problem=problem),
+            title=_("Settings"),
             severity="warning",
             timeout=12,
             markup=False,
@@ -164,9 +170,12 @@ class WorkbookApp(SessionFlows):
         user, problems = keys.read_keymap(table, all_ids()) if table is not None else ({}, [])
         keymap, notes = keys.in_force(user, self.served)
         if problems or notes:
+            _ = self.app_translations._
+            # TRANSLATORS: {problems} are the keymap's problems, each in English, joined by "; ".
+            said = _("settings.toml [keymap]: {problems}.")
             self.notify(
-                "settings.toml [keymap]: " + "; ".join([*problems, *notes][:5]) + ".",
-                title="Keys",
+                said.format(problems="; ".join([*problems, *notes][:5])),
+                title=_("Keys"),
                 severity="warning",
                 timeout=15,
                 markup=False,
@@ -183,16 +192,20 @@ class WorkbookApp(SessionFlows):
         try:
             self.store.save_settings({"theme": self.theme})
         except SaveError as error:
-            self.notify(f"The theme could not be remembered: {error}", markup=False)
+            said = self.app_translations._("The theme could not be remembered: {problem}")
+            self.notify(said.format(problem=error), markup=False)
             return
         self._theme_in_file = self.theme
 
     def get_system_commands(self, screen: Any) -> Any:
-        # Textual's Quit, with the keys that quit in force.
+        # Textual's Quit, with the keys that quit in force, in the screen's words.
+        tr = getattr(screen, "tr", self.tr)
         for command in super().get_system_commands(screen):
             if command.title == "Quit":
-                help_text = f"Quit; everything is saved ({self.keys_for('app.quit', 'ctrl+q')})"
-                command = command._replace(help=help_text)
+                help_text = tr._("Quit; everything is saved ({keys})").format(
+                    keys=self.keys_for("app.quit", "ctrl+q")
+                )
+                command = command._replace(title=tr._("Quit"), help=help_text)
             yield command
 
     # Actions

@@ -14,6 +14,7 @@ from textual import work
 
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
+from workbook.i18n.catalog import Translations, translations
 from workbook.service import apart
 from workbook.tui.app import WorkbookApp
 
@@ -27,6 +28,14 @@ class SeatApp(WorkbookApp):
         self.seat: apart.Seat | None = None
         # The agenda has been answered: this window begins (or joins) the session itself.
         self._chosen = False
+
+    def couple_translations(self) -> Translations | None:
+        """This window is the couple's: every screen in it speaks their language, the agenda
+        before the session included (the app's until the couple is read)."""
+        couple = getattr(self, "couple", None)
+        if couple is None:
+            return super().couple_translations()
+        return translations(couple.language) if couple.language else self.app_translations
 
     def open_first_screen(self) -> None:
         try:
@@ -70,7 +79,8 @@ class SeatApp(WorkbookApp):
         try:
             session_id = apart.begin(self.store, self.couple, loaded)
         except SaveError as error:
-            self.notify(f"The session could not be started: {error}", markup=False)
+            said = self.tr._("The session could not be started: {problem}")
+            self.notify(said.format(problem=error), markup=False)
             self._chosen = False
             self._choose()
             return
@@ -91,7 +101,7 @@ class SeatApp(WorkbookApp):
             return
         packs = [used.pack for used in found.values() if used.pack is not None]
         if not packs:
-            self.notify("None of this session's packs can be read.", markup=False)
+            self.notify(self.tr._("None of this session's packs can be read."), markup=False)
             return
         self.seat = apart.Seat(self.store, self.couple, session_id, packs, self.partner, self.now)
         if isinstance(self.screen, AgendaScreen) and not self._chosen:

@@ -13,6 +13,7 @@ from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from workbook.i18n.catalog import N_, Translations
 from workbook.logic.phases import (
     FIRST,
     HANDOVER,
@@ -29,12 +30,12 @@ from workbook.tui.plain import line
 
 # What each phase is, for a line of the palette; a partner's turn names the partner.
 _PHASES = {
-    LOOKAWAY: "before the first turn (the other looks away)",
-    HANDOVER: "the hand-over",
-    REVEAL: "the reveal",
-    SEALED: "after the sealed answers",
-    LIST: "the task list",
-    SPLIT: "the split",
+    LOOKAWAY: N_("before the first turn (the other looks away)"),
+    HANDOVER: N_("the hand-over"),
+    REVEAL: N_("the reveal"),
+    SEALED: N_("after the sealed answers"),
+    LIST: N_("the task list"),
+    SPLIT: N_("the split"),
     ONLY: "",
 }
 
@@ -49,18 +50,18 @@ class TryPlaces(Provider):
         if not isinstance(screen, WalkScreen):
             return []
         found: list[tuple[str, Callable[[], Any], str]] = []
-        walk = screen.walk
+        walk, tr = screen.walk, screen.tr
         for place in walk.places:
             step = walk.step(place)
             if len(phases(step)) < 2:
                 continue  # "Go to step" goes there already
-            name = _phase_name(place, walk, screen.names)
+            name = _phase_name(place, walk, screen.names, tr)
             title = step.title or step.id
             found.append(
                 (
-                    f"Go to: {title} › {name}",
+                    tr._("Go to: {title} › {phase}").format(title=title, phase=name),
                     partial(_go, screen, place),
-                    f"Step {place.step + 1}, {name}",
+                    tr._("Step {number}, {phase}").format(number=place.step + 1, phase=name),
                 )
             )
         return found
@@ -78,11 +79,12 @@ class TryPlaces(Provider):
                 yield Hit(score, line(name), callback, text=name, help=help_text)
 
 
-def _phase_name(place: Place, walk: Any, names: dict[str, str]) -> str:
+def _phase_name(place: Place, walk: Any, names: dict[str, str], tr: Translations) -> str:
     if place.phase in (FIRST, SECOND):
         who = names.get(walk.answering(place) or "a", "")
-        return f"{who}'s turn"
-    return _PHASES.get(place.phase, place.phase)
+        return tr._("{name}'s turn").format(name=who)
+    phase = _PHASES.get(place.phase, place.phase)
+    return tr.gettext(phase) if phase else ""
 
 
 def _go(screen: Any, place: Place) -> None:

@@ -41,6 +41,14 @@ from workbook.tui.plain import fill, line
 from workbook.tui.screens.apart_context import seat_context
 from workbook.tui.screens.apart_term_acts import TermActs
 from workbook.tui.screens.apart_terms import ApartTerms
+from workbook.tui.screens.apart_words import (
+    FINISHED,
+    NOTICE,
+    WAITING,
+    WAITING_MORE,
+    next_label,
+    top_line,
+)
 from workbook.tui.steps.base import StepInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.button import Button
@@ -49,16 +57,6 @@ from workbook.tui.widgets.footer import KeysFooter
 POLL = 0.2
 RECHECK = 2.0
 KEEP_WITHIN = 0.5
-
-WAITING = "Waiting for $name."
-WAITING_MORE = (
-    "Your answer is saved, and $name cannot see it. Both answers show here once $name is done too."
-)
-NOTICE = (
-    "This step is walked together at one screen, not on your own devices. Either of you can "
-    "go on with Next; the counsellor can send the link for both at one screen."
-)
-FINISHED = "This session is finished. Your answers are saved."
 
 
 class ApartScreen(TermActs, WorkbookScreen[None]):
@@ -90,13 +88,18 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         self._changed_at = 0.0
         self.term_draft = ""  # a term typed at an agreement step, kept through redraws
 
+    @property
+    def couple_language(self) -> str | None:
+        """The couple's language, which this seat and every dialog over it speak."""
+        return self.seat.couple.language
+
     def compose(self) -> ComposeResult:
         with Horizontal(id="apart-top"):
             yield Static(id="progress", markup=False)
         yield VerticalScroll(id="stage")
         with Horizontal(id="apart-nav"):
-            yield Button("Back", id="back")
-            yield Button("Next", id="next", variant="primary")
+            yield Button(self.tr._("Back"), id="back")
+            yield Button(self.tr._("Next"), id="next", variant="primary")
         yield KeysFooter()
 
     async def on_mount(self) -> None:
@@ -200,19 +203,19 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
 
     def _widgets(self, stage: apart.Stage) -> list[Widget]:
         if stage.mode == apart.FINISHED or stage.place is None:
-            return [Static(FINISHED, markup=False)]
+            return [Static(self.tr.gettext(FINISHED), markup=False)]
         place = stage.place
         step = self.seat.walk.step(place)
         pack = self.seat.walk.packs[place.pack]
         title = Static(line(step.title or pack.title), classes="step-title")
         if stage.mode == apart.NOTICE:
-            return [title, Static(NOTICE, markup=False)]
+            return [title, Static(self.tr.gettext(NOTICE), markup=False)]
         if stage.mode == apart.WAITING:
             partner = self.names[other(self.seat.partner)]
             return [
                 title,
-                Static(fill(WAITING, name=partner), classes="waiting"),
-                Static(fill(WAITING_MORE, name=partner)),
+                Static(fill(self.tr.gettext(WAITING), name=partner), classes="waiting"),
+                Static(fill(self.tr.gettext(WAITING_MORE), name=partner)),
             ]
         if stage.mode == apart.TERMS:
             terms = apart_terms.terms(self.seat, place)
@@ -225,19 +228,13 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         return seat_context(self.seat, self.names, stage, self.wb.today())
 
     def _show_chrome(self, stage: apart.Stage) -> None:
-        me = self.names[self.seat.partner]
-        where = ""
-        if stage.place is not None:
-            pack_no, packs, step_no, steps = self.seat.walk.progress(stage.place)
-            where = f" · step {step_no} of {steps}"
-            if packs > 1:
-                where += f", pack {pack_no} of {packs}"
-        if stage.mode == apart.ANSWER and other(self.seat.partner) in stage.done:
-            where += f" · {self.names[other(self.seat.partner)]} is done"
-        self.query_one("#progress", Static).update(Content(f"{me}'s own seat{where}"))
-        labels = {apart.ANSWER: "I'm done", apart.WAITING: "Change my answer"}
+        me, partner = self.names[self.seat.partner], other(self.seat.partner)
+        progress = self.seat.walk.progress(stage.place) if stage.place is not None else None
+        done = stage.mode == apart.ANSWER and partner in stage.done
+        shown = top_line(self.tr, me, progress, self.names[partner] if done else None)
+        self.query_one("#progress", Static).update(shown)
         button = self.query_one("#next", Button)
-        button.label = Content(labels.get(stage.mode, "Next"))
+        button.label = next_label(self.tr, stage.mode)
         # Its width follows the new label (Textual keeps the old one otherwise).
         button.refresh(layout=True)
         button.display = stage.mode != apart.FINISHED
@@ -295,7 +292,8 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         return True
 
     def _failed(self, error: SaveError) -> None:
-        self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
+        said = self.tr._("Not saved: {problem}").format(problem=error)
+        self.notify(said, severity="error", timeout=10, markup=False)
 
     # Moves
 
@@ -328,7 +326,7 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
     async def _ask_then_go_on(self, stage: apart.Stage, asker: StepInput, question: Any) -> None:
         from workbook.tui.screens.confirm import ConfirmScreen
 
-        asked = ConfirmScreen(Content(question.words), question.go_on, "Go back")
+        asked = ConfirmScreen(Content(question.words), question.go_on, self.tr._("Go back"))
         if not await self.app.push_screen_wait(asked):
             return
         if question.then is not None:
@@ -377,7 +375,7 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         this partner's sealed answer still reaches the counsellor."""
         from workbook.tui.screens.leaving import ask_to_end
 
-        if not await self.app.push_screen_wait(ask_to_end()) or not self.keep_now():
+        if not await self.app.push_screen_wait(ask_to_end(self.tr)) or not self.keep_now():
             return
         try:
             self.seat.end_now()

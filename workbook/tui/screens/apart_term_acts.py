@@ -15,6 +15,7 @@ from workbook.tui.plain import fill
 from workbook.tui.screens.apart_terms import AGREED, ApartTerms
 
 if TYPE_CHECKING:
+    from workbook.i18n.catalog import Translations
     from workbook.service.apart import Seat, Stage
 
 
@@ -38,6 +39,9 @@ class TermActs:
 
         def notify(self, *args: Any, **kwargs: Any) -> None: ...
 
+        @property
+        def tr(self) -> Translations: ...
+
     async def on_apart_terms_add(self, event: ApartTerms.Add) -> None:
         event.stop()
         self.term_draft = ""
@@ -45,7 +49,7 @@ class TermActs:
 
     def _add(self, place: Any, text: str, source: str | None = None, who: str = "both") -> None:
         if not apart_terms.add(self.seat, place, text, self.wb.today(), source, who):
-            self.notify("That term is already in your drafts.", markup=False)
+            self.notify(self.tr._("That term is already in your drafts."), markup=False)
 
     @work(exclusive=True, group="terms")
     async def on_apart_terms_act(self, event: ApartTerms.Act) -> None:
@@ -61,7 +65,7 @@ class TermActs:
                 lambda place: made.append(apart_terms.confirm(seat, place, index, book, shown))
             )
             if any(made):
-                self.notify(AGREED, markup=False)
+                self.notify(self.tr.gettext(AGREED), markup=False)
         elif event.what == "back":
             await self._term_change(lambda p: apart_terms.take_back(seat, p, index, shown))
         elif event.what == "who":
@@ -72,11 +76,14 @@ class TermActs:
                 lambda p: apart_terms.shift_review(seat, p, index, shown, days, today)
             )
         elif event.what == "remove":
-            question = fill("Remove this draft?\n\n“$text”", text=quoted(shown))
-            if await self.app.push_screen_wait(ConfirmScreen(question, "Remove it", "Keep it")):
+            _ = self.tr._
+            question = fill(_("Remove this draft?\n\n“$text”"), text=quoted(shown))
+            if await self.app.push_screen_wait(
+                ConfirmScreen(question, _("Remove it"), _("Keep it"))
+            ):
                 await self._term_change(lambda p: apart_terms.remove(seat, p, index, shown))
         elif event.what == "edit":
-            asked = TermWordsScreen(shown, "Edit the term", edit_note(True))
+            asked = TermWordsScreen(shown, self.tr._("Edit the term"), edit_note(True, self.tr))
             words = await self.app.push_screen_wait(asked)
             if words and words != shown:
                 await self._term_change(lambda p: apart_terms.edit(seat, p, index, shown, words))
@@ -107,9 +114,11 @@ class TermActs:
             who = chosen
             said = first_person(text)
             if said:
-                note = reword_note(text, said, self.names[offer.writer], describe(self.names, who))
+                tr = self.tr
+                doer = describe(self.names, who, tr)
+                note = reword_note(text, said, self.names[offer.writer], doer, tr)
                 words = await self.app.push_screen_wait(
-                    TermWordsScreen(text, "Reword it for the term", note)
+                    TermWordsScreen(text, tr._("Reword it for the term"), note)
                 )
                 text = words or text
         await self._term_change(lambda p: self._add(p, text, offer.source, who))

@@ -14,13 +14,17 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from workbook.export.markdown import long_date
+from workbook.i18n.catalog import N_, speaking
 from workbook.logic.drafts import Offer
+from workbook.tui.host import tr_of
 from workbook.tui.plain import fill
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 
-LEGEND = "Either of you can add or change a draft. Each of you confirms a term on your own device."
-AGREED = "Agreed by both of you, and added to your agreements."
+LEGEND = N_(
+    "Either of you can add or change a draft. Each of you confirms a term on your own device."
+)
+AGREED = N_("Agreed by both of you, and added to your agreements.")
 # What each of a draft's buttons does, by the start of its id.
 ACTS = ("agree", "back", "who", "later", "sooner", "edit", "remove")
 
@@ -29,7 +33,7 @@ class ApartTerms(Vertical):
     DEFAULT_CSS = """
     ApartTerms { height: auto; }
     ApartTerms .term { height: auto; margin-top: 1; }
-    ApartTerms .acts { height: auto; layout: grid; grid-size: 4; grid-gutter: 0 1; }
+    ApartTerms .acts { height: auto; layout: grid; grid-size: 3; grid-gutter: 0 1; }
     ApartTerms .acts Button { width: 100%; }
     ApartTerms .offer { height: auto; }
     ApartTerms .offer Static { width: 1fr; }
@@ -73,20 +77,25 @@ class ApartTerms(Vertical):
         self.offers = offers or []
 
     def doer(self, who: object) -> str:
-        return f"{self.names[str(who)]} will:" if who in ("a", "b") else "Both of you:"
+        _ = tr_of(self)._
+        if who in ("a", "b"):
+            return _("{name} will:").format(name=self.names[str(who)])
+        return _("Both of you:")
 
     def compose(self) -> ComposeResult:
-        yield Static(LEGEND, classes="legend", markup=False)
+        tr = tr_of(self)
+        _ = tr._
+        yield Static(tr.gettext(LEGEND), classes="legend", markup=False)
         if self.offers:
-            yield Static("From your answers:", classes="legend", markup=False)
+            yield Static(_("From your answers:"), classes="legend", markup=False)
         for index, offer in enumerate(self.offers):
             writer = offer.writer
-            who = f"{self.names[writer]} wrote:" if writer else self.doer(offer.who)
+            who = _("{name} wrote:").format(name=self.names[writer]) if writer else None
             with Horizontal(classes="offer"):
-                yield Static(fill("$who $text", who=who, text=offer.text))
-                yield Button("Add", id=f"offer-{index}", compact=True)
+                yield Static(fill("$who $text", who=who or self.doer(offer.who), text=offer.text))
+                yield Button(tr.pgettext("button", "Add"), id=f"offer-{index}", compact=True)
         if not self.terms:
-            yield Static("No terms yet.", classes="term", markup=False)
+            yield Static(_("No terms yet."), classes="term", markup=False)
         for index, term in enumerate(self.terms):
             with Vertical(classes="term"):
                 yield Static(self._said(index, term))
@@ -96,20 +105,22 @@ class ApartTerms(Vertical):
         with Horizontal(id="add-row"):
             yield Box(
                 self.draft,
-                placeholder="Write a term you both want to try",
+                placeholder=_("Write a term you both want to try"),
                 max_length=500,
                 id="new-term",
             )
-            yield Button("Add", id="add-term", compact=True)
+            yield Button(tr.pgettext("button", "Add"), id="add-term", compact=True)
 
     def _said(self, index: int, term: object) -> Content:
+        tr = tr_of(self)
         confirmed = list(getattr(term, "confirmed_by", []))
-        marks = ", ".join(
-            f"{self.names[k]} {'agrees' if k in confirmed else 'has not confirmed yet'}"
-            for k in ("a", "b")
+        agrees, not_yet = tr._("{name} agrees"), tr._("{name} has not confirmed yet")
+        marks = tr.pgettext("list", ", ").join(
+            (agrees if k in confirmed else not_yet).format(name=self.names[k]) for k in ("a", "b")
         )
         review = getattr(term, "review_on", None)
-        when = f" Review on {long_date(review)}." if review else ""
+        with speaking(tr):
+            when = tr._(" Review on {date}.").format(date=long_date(review)) if review else ""
         said = fill(
             "$n. $who $text\n$marks.$when",
             n=str(index + 1),
@@ -119,20 +130,21 @@ class ApartTerms(Vertical):
             when=when,
         )
         if getattr(term, "agreement", None):
-            said += Content(f"\n{AGREED}")
+            said += Content("\n" + tr.gettext(AGREED))
         return said
 
     def _buttons(self, index: int, term: object) -> ComposeResult:
+        tr = tr_of(self)
         if self.partner in list(getattr(term, "confirmed_by", [])):
-            yield Button("Take back", id=f"back-{index}", compact=True)
+            yield Button(tr._("Take back"), id=f"back-{index}", compact=True)
         else:
-            yield Button("I agree", id=f"agree-{index}", compact=True, variant="primary")
-        yield Button("Who does it", id=f"who-{index}", compact=True)
-        yield Button("Edit", id=f"edit-{index}", compact=True)
-        yield Button("Remove", id=f"remove-{index}", compact=True)
+            yield Button(tr._("I agree"), id=f"agree-{index}", compact=True, variant="primary")
+        yield Button(tr._("Who does it"), id=f"who-{index}", compact=True)
+        yield Button(tr.pgettext("button", "Edit"), id=f"edit-{index}", compact=True)
+        yield Button(tr.pgettext("button", "Remove"), id=f"remove-{index}", compact=True)
         if getattr(term, "review_on", None):
-            yield Button("Review later", id=f"later-{index}", compact=True)
-            yield Button("Review sooner", id=f"sooner-{index}", compact=True)
+            yield Button(tr._("Review later"), id=f"later-{index}", compact=True)
+            yield Button(tr._("Review sooner"), id=f"sooner-{index}", compact=True)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 60, "narrow")

@@ -18,6 +18,7 @@ from workbook.data.dates import now
 from workbook.data.goals import appointment
 from workbook.data.models import Couple
 from workbook.data.store import Store
+from workbook.i18n.catalog import speaking
 from workbook.service import goals, homework
 from workbook.service.errors import ServiceError
 from workbook.service.when import parse_day, parse_when
@@ -57,7 +58,7 @@ class HomeworkScreen(ModalScreen[None]):
         when, _rest = appointment(self.couple.next_session)
         with Vertical(id="homework", classes="dialog"):
             yield Static(fill(tr._("The week of $a and $b"), a=a, b=b), classes="dialog-title")
-            # TRANSLATORS: the day names are typed in English ("friday"): keep the example.
+            # TRANSLATORS: a weekday in your language: it is read when typed, as English is.
             yield Static(tr._("Next appointment (2026-12-01 18:00 or friday 18:00; empty: none)"))
             with Horizontal(classes="week-row"):
                 yield Box(
@@ -78,6 +79,7 @@ class HomeworkScreen(ModalScreen[None]):
                     compact=True,
                     prompt=tr._("The pack"),
                 )
+                # TRANSLATORS: a weekday in your language: it is read when typed, as English is.
                 by = tr._("By (friday)")
                 yield Box(id="homework-due", placeholder=by, max_length=20, compact=True)
             yield Box(
@@ -125,7 +127,9 @@ class HomeworkScreen(ModalScreen[None]):
     def save_appointment(self) -> None:
         text = self.query_one("#appointment", Input).value.strip()
         try:
-            when = parse_when(text, self.today) if text else None
+            # A day is typed in English or in the language spoken here ("viernes 18:00").
+            with speaking(tr_of(self)):
+                when = parse_when(text, self.today) if text else None
             self.couple = goals.schedule(self.store, self.couple.id, when)
         except ServiceError as error:
             self._say(error.message)
@@ -148,7 +152,8 @@ class HomeworkScreen(ModalScreen[None]):
         due_text = self.query_one("#homework-due", Input).value.strip()
         note = self.query_one("#homework-note", Input).value
         try:
-            due = parse_day(due_text, self.today) if due_text else None
+            with speaking(tr_of(self)):
+                due = parse_day(due_text, self.today) if due_text else None
             homework.assign(
                 self.store, self.couple.id, pack, [p for _, p in self.packs], now(), due, note
             )

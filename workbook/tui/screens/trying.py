@@ -40,7 +40,8 @@ class TryScreen(WorkbookScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="trying"):
-            yield Static(line(f"Trying {self.file}"), classes="step-title")
+            trying = self.tr._("Trying {file}").format(file=self.file)
+            yield Static(line(trying), classes="step-title")
             yield Static(id="try-status", classes="legend", markup=False)
             yield VerticalScroll(id="try-problems")
         yield KeysFooter()
@@ -65,10 +66,14 @@ class TryScreen(WorkbookScreen[None]):
         follow(self.session, self.pack, loaded.pack, loaded.digest)
         self.pack = loaded.pack
         await self._show_problems(loaded)
-        said = f"Reloaded {self.file.name}."
+        tr = self.tr
+        said = tr._("Reloaded {file}.").format(file=self.file.name)
         if loaded.warnings:
             count = len(loaded.warnings)
-            said += f" {count} warning{'s' if count != 1 else ''}: {loaded.warnings[0].short()}"
+            warned = tr.ngettext(
+                "{said} {count} warning: {first}", "{said} {count} warnings: {first}", count
+            )
+            said = warned.format(said=said, count=count, first=loaded.warnings[0].short())
         self.notify(said, markup=False)
         await self.action_walk()
 
@@ -94,18 +99,23 @@ class TryScreen(WorkbookScreen[None]):
         listing = self.query_one("#try-problems", VerticalScroll)
         await listing.remove_children()
         count = len(loaded.problems)
+        tr = self.tr
         if not count:
             walk, reload = self.wb.keys_for("try-screen.walk"), self.wb.keys_for("try.reload")
-            status.update(
-                f"No problems. {walk} walks the pack; saving it in your editor (or {reload}) "
+            said = tr._(
+                "No problems. {walk} walks the pack; saving it in your editor (or {reload}) "
                 "reads it again, and the walk stays on the same step."
             )
+            status.update(said.format(walk=walk, reload=reload))
         else:
-            status.update(
-                f"{count} problem{'s' if count != 1 else ''}: fix "
-                f"{'them' if count != 1 else 'it'} in your editor and save; the pack is read "
-                "again by itself."
+            said = tr.ngettext(
+                "{count} problem: fix it in your editor and save; the pack is read again by "
+                "itself.",
+                "{count} problems: fix them in your editor and save; the pack is read again by "
+                "itself.",
+                count,
             )
+            status.update(said.format(count=count))
         await listing.mount_all(
             Static(plain(problem.short()), classes="broken")
             for problem in [*loaded.problems, *loaded.warnings]

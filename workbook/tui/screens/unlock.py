@@ -19,23 +19,34 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
+from workbook.i18n.catalog import N_, SOURCE_TRANSLATIONS, Translations
 from workbook.service import folder
 from workbook.service.errors import ServiceError, WrongSecret
 from workbook.tui.actions import bindings
+from workbook.tui.host import tr_of
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
 
 MIN_PASSPHRASE = folder.MIN_PASSPHRASE
-WRONG = "That passphrase does not open this folder. Please try again, taking your time."
-WRONG_CODE = "That recovery code does not open this folder. Please check it and try again."
+WRONG = N_("That passphrase does not open this folder. Please try again, taking your time.")
+WRONG_CODE = N_("That recovery code does not open this folder. Please check it and try again.")
+LOCKED = N_("This workbook is locked")
+# Said from a worker thread: marked here, translated on the screen's side (``_failed``).
+NOT_OPENED = N_("The folder cannot be opened: {problem}")
+NOT_SET = N_("The passphrase could not be set: {problem}")
+NOT_CURRENT = N_("That is not the current passphrase.")
+NOT_CHANGED = N_("The passphrase was not changed: {problem}")
 
 
-def new_passphrase_problem(new: str, again: str) -> str | None:
+def new_passphrase_problem(
+    new: str, again: str, tr: Translations = SOURCE_TRANSLATIONS
+) -> str | None:
     if len(new) < MIN_PASSPHRASE:
-        return f"Please choose a passphrase of at least {MIN_PASSPHRASE} characters."
+        said = tr._("Please choose a passphrase of at least {count} characters.")
+        return said.format(count=MIN_PASSPHRASE)
     if new != again:
-        return "The two new passphrases are not the same; please type them again."
+        return tr._("The two new passphrases are not the same; please type them again.")
     return None
 
 
@@ -51,30 +62,38 @@ class UnlockScreen(Screen[bool]):
         # key.age cannot be used: only the recovery code can open the folder.
         self.broken = False
 
+    @property
+    def tr(self) -> Translations:
+        """The app's words: a locked folder's settings are not read yet (``Host.language``)."""
+        return tr_of(self)
+
     def compose(self) -> ComposeResult:
+        _ = self.tr._
         with Vertical(id="unlock", classes="form"):
-            yield Static("This workbook is locked", id="title", classes="step-title", markup=False)
+            yield Static(_(LOCKED), id="title", classes="step-title", markup=False)
             with Vertical(id="ask"):
-                yield Label("Passphrase")
+                yield Label(_("Passphrase"), markup=False)
                 yield Box(id="passphrase", password=True)
-                yield Button("Open", id="open", variant="primary")
-                yield Button("I lost my passphrase", id="lost")
+                yield Button(_("Open"), id="open", variant="primary")
+                yield Button(_("I lost my passphrase"), id="lost")
             with Vertical(id="no-key"):
                 yield Static(id="problem", markup=False)
-                yield Button("Use the recovery code", id="use-code", variant="primary")
-                yield Button("Quit", id="quit")
+                yield Button(_("Use the recovery code"), id="use-code", variant="primary")
+                yield Button(_("Quit"), id="quit")
             with Vertical(id="recover"):
-                yield Label("Recovery code (the one shown when the folder was encrypted)")
+                yield Label(
+                    _("Recovery code (the one shown when the folder was encrypted)"), markup=False
+                )
                 yield Box(id="code", placeholder="XXXXX-XXXXX-...")
-                yield Label("New passphrase")
+                yield Label(_("New passphrase"), markup=False)
                 yield Box(id="new", password=True)
-                yield Label("The new passphrase again")
+                yield Label(_("The new passphrase again"), markup=False)
                 yield Box(id="again", password=True)
-                yield Button("Set the new passphrase", id="set", variant="primary")
-                yield Button("Back", id="back")
+                yield Button(_("Set the new passphrase"), id="set", variant="primary")
+                yield Button(_("Back"), id="back")
             with Vertical(id="show-code"):
                 yield Static(id="recovery-code", markup=False)
-                yield Button("I have written it down", id="written", variant="primary")
+                yield Button(_("I have written it down"), id="written", variant="primary")
             yield Static(id="message", markup=False)
         yield KeysFooter()
 
@@ -100,7 +119,7 @@ class UnlockScreen(Screen[bool]):
         """No passphrase can open this key.age: say so, and offer the recovery code."""
         self._busy(False)
         self.broken = True
-        self.query_one("#title", Static).update("This workbook cannot be opened")
+        self.query_one("#title", Static).update(self.tr._("This workbook cannot be opened"))
         usable = folder.recovery_usable(self.root)
         self.query_one("#use-code", Button).display = usable
         self.query_one("#problem", Static).update(problem)
@@ -116,14 +135,14 @@ class UnlockScreen(Screen[bool]):
         for button in self.query(Button):
             button.disabled = busy
         if busy:
-            self._say("Opening… (this takes a moment on purpose, to keep guessers slow)")
+            self._say(self.tr._("Opening… (this takes a moment on purpose, to keep guessers slow)"))
 
     @on(Input.Submitted, "#passphrase")
     @on(Button.Pressed, "#open")
     def _open(self) -> None:
         secret = self.query_one("#passphrase", Input).value
         if not secret:
-            self._say("Please type the passphrase.")
+            self._say(self.tr._("Please type the passphrase."))
             return
         self._busy(True)
         self._unlock(secret)
@@ -140,15 +159,16 @@ class UnlockScreen(Screen[bool]):
             self.app.call_from_thread(self._broken, error.message)
             return
         except ServiceError as error:
-            self.app.call_from_thread(self._failed, f"The folder cannot be opened: {error}")
+            self.app.call_from_thread(self._failed, NOT_OPENED, str(error))
             return
         self.app.call_from_thread(self._opened, shown[-1] if shown else None)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: str, problem: str = "") -> None:
+        """Say ``message`` (a marked message, translated here) with its ``problem``."""
         self._busy(False)
         if self.broken:
             self.query_one("#use-code", Button).display = True
-        self._say(message)
+        self._say(self.tr.gettext(message).format(problem=problem))
         field = self.query_one("#passphrase", Input)
         field.value = ""
         if self.query_one("#ask").display:
@@ -160,20 +180,20 @@ class UnlockScreen(Screen[bool]):
             return
         self._busy(False)
         self.code = code
-        self.query_one("#recovery-code", Static).update(
+        said = self.tr._(
             "An encryption or a rekey that was interrupted is now finished. This is the new "
             "recovery code; it opens the folder if the passphrase is lost. Write it down and "
-            f"keep it away from this computer. It is shown only this once:\n\n    {code}"
+            "keep it away from this computer. It is shown only this once:\n\n    {code}"
         )
+        self.query_one("#recovery-code", Static).update(said.format(code=code))
         self._say("")
         self._mode("show-code")
 
     def _done(self) -> None:
         missing = folder.recovery_note(self.root)
         if missing is not None:
-            self.app.notify(
-                missing, title="Recovery code", severity="warning", timeout=30, markup=False
-            )
+            title = self.tr._("Recovery code")
+            self.app.notify(missing, title=title, severity="warning", timeout=30, markup=False)
         self.dismiss(True)
 
     @on(Button.Pressed, "#written")
@@ -213,9 +233,9 @@ class UnlockScreen(Screen[bool]):
     def _set(self) -> None:
         code = self.query_one("#code", Input).value
         new = self.query_one("#new", Input).value
-        problem = new_passphrase_problem(new, self.query_one("#again", Input).value)
+        problem = new_passphrase_problem(new, self.query_one("#again", Input).value, self.tr)
         if not folder.is_code(code):
-            problem = "Please type the recovery code."
+            problem = self.tr._("Please type the recovery code.")
         if problem:
             self._say(problem)
             return
@@ -230,16 +250,16 @@ class UnlockScreen(Screen[bool]):
             self.app.call_from_thread(self._failed, WRONG_CODE)
             return
         except ServiceError as error:
-            self.app.call_from_thread(self._failed, f"The passphrase could not be set: {error}")
+            self.app.call_from_thread(self._failed, NOT_SET, str(error))
             return
         self.app.call_from_thread(self._recovered, new)
 
     def _recovered(self, new: str) -> None:
         self.broken = False
-        self.query_one("#title", Static).update("This workbook is locked")
+        self.query_one("#title", Static).update(self.tr.gettext(LOCKED))
         self._mode("ask")
         self.query_one("#passphrase", Input).value = new
-        self._say("The new passphrase is set. Opening…")
+        self._say(self.tr._("The new passphrase is set. Opening…"))
         self._busy(True)
         self._unlock(new)
 
@@ -256,16 +276,21 @@ class ChangePassphraseScreen(Screen[bool]):
         super().__init__()
         self.root = root
 
+    @property
+    def tr(self) -> Translations:
+        return tr_of(self)
+
     def compose(self) -> ComposeResult:
+        _ = self.tr._
         with Vertical(id="change-passphrase", classes="form"):
-            yield Static("Change the passphrase", classes="step-title", markup=False)
-            yield Label("Current passphrase")
+            yield Static(_("Change the passphrase"), classes="step-title", markup=False)
+            yield Label(_("Current passphrase"), markup=False)
             yield Box(id="old", password=True)
-            yield Label("New passphrase")
+            yield Label(_("New passphrase"), markup=False)
             yield Box(id="new", password=True)
-            yield Label("The new passphrase again")
+            yield Label(_("The new passphrase again"), markup=False)
             yield Box(id="again", password=True)
-            yield Button("Change it", id="change", variant="primary")
+            yield Button(_("Change it"), id="change", variant="primary")
             yield Static(id="message", markup=False)
         yield KeysFooter()
 
@@ -282,12 +307,13 @@ class ChangePassphraseScreen(Screen[bool]):
     def _change(self) -> None:
         old = self.query_one("#old", Input).value
         new = self.query_one("#new", Input).value
-        problem = new_passphrase_problem(new, self.query_one("#again", Input).value)
+        problem = new_passphrase_problem(new, self.query_one("#again", Input).value, self.tr)
         if problem:
             self.query_one("#message", Static).update(problem)
             return
         self.query_one("#change", Button).disabled = True
-        self.query_one("#message", Static).update("Changing… (this takes a moment on purpose)")
+        changing = self.tr._("Changing… (this takes a moment on purpose)")
+        self.query_one("#message", Static).update(changing)
         self._rewrap(old, new)
 
     @work(thread=True, exclusive=True, group="rewrap")
@@ -295,20 +321,22 @@ class ChangePassphraseScreen(Screen[bool]):
         try:
             folder.change_passphrase(self.root, folder.open_key(self.root, old), new)
         except WrongSecret:
-            self.app.call_from_thread(self._failed, "That is not the current passphrase.")
+            self.app.call_from_thread(self._failed, NOT_CURRENT)
             return
         except ServiceError as error:
-            self.app.call_from_thread(self._failed, f"The passphrase was not changed: {error}")
+            self.app.call_from_thread(self._failed, NOT_CHANGED, str(error))
             return
         self.app.call_from_thread(self._changed)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: str, problem: str = "") -> None:
         self.query_one("#change", Button).disabled = False
-        self.query_one("#message", Static).update(message)
+        said = self.tr.gettext(message).format(problem=problem)
+        self.query_one("#message", Static).update(said)
         self.query_one("#old", Input).focus()
 
     def _changed(self) -> None:
-        self.app.notify("The passphrase is changed. No data file was rewritten.", markup=False)
+        said = self.tr._("The passphrase is changed. No data file was rewritten.")
+        self.app.notify(said, markup=False)
         self.dismiss(True)
 
     def action_cancel(self) -> None:

@@ -23,6 +23,7 @@ from textual.widgets import Static
 from workbook.data.files import DataError
 from workbook.data.store import Store
 from workbook.service.follow import walking_now
+from workbook.tui.host import tr_of
 from workbook.tui.plain import line
 from workbook.tui.widgets.footer import KeysFooter
 
@@ -65,18 +66,23 @@ class WaitingScreen(Screen[None]):
         self.looked = 0
 
     def compose(self) -> ComposeResult:
-        who = "a couple"
+        _ = tr_of(self)._
+        waiting = _("Waiting for a couple to begin a session.")
         if self.couple_id is not None:
             try:
-                who = " and ".join(self.store.load_couple(self.couple_id).names)
+                first, last = self.store.load_couple(self.couple_id).names
+                who = _("{first} and {last}").format(first=first, last=last)
             except DataError:
                 who = self.couple_id
+            waiting = _("Waiting for {names} to begin a session.").format(names=who)
         with Vertical(id="waiting"):
-            yield Static("Console", id="waiting-title")
-            yield Static(line(f"Waiting for {who} to begin a session."), id="waiting-who")
+            yield Static(_("Console"), id="waiting-title", markup=False)
+            yield Static(line(waiting), id="waiting-who")
             yield Static(
-                "The console opens here by itself as soon as they begin: there is nothing "
-                "to press. It shows where they are, and keeps your notes.",
+                _(
+                    "The console opens here by itself as soon as they begin: there is nothing "
+                    "to press. It shows where they are, and keeps your notes."
+                ),
                 markup=False,
             )
             yield Static("", id="waiting-problem", markup=False)
@@ -111,6 +117,7 @@ class WaitingScreen(Screen[None]):
             couple = self.store.load_couple(couple_id)
         except DataError as error:
             problem = self.query_one("#waiting-problem", Static)
-            problem.update(f"A session has begun, but it cannot be followed: {error.message}")
+            said = tr_of(self)._("A session has begun, but it cannot be followed: {problem}")
+            problem.update(said.format(problem=error.message))
             return
         self.app.switch_screen(self.opens(couple, session_id))

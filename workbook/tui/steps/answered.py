@@ -61,7 +61,7 @@ def answered(
     if context.phase == SECOND and getattr(step, "answer", None) == "each-open":
         other = context.first
         widgets.append(
-            Static(fill("$name answered:", name=context.names[other]), classes="other-label")
+            Static(fill(_("$name answered:"), name=context.names[other]), classes="other-label")
         )
         widgets.append(Static(show(step, context.answer.value(other)), classes="other-answer"))
     widgets.append(make_input(context))

@@ -37,7 +37,7 @@ def build(context: StepContext) -> list[Widget]:
 
 def show(step: Any, value: Any) -> Content:
     if not value:
-        return Content("(no answer)")
+        return Content(_("(no answer)"))
     return Content("\n").join(fill("• $x", x=x) for x in value)
 
 

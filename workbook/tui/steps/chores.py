@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from workbook.data.answers.chores import Split as SavedSplit
 from workbook.data.answers.chores import Task
-from workbook.i18n.catalog import speaking
+from workbook.i18n.catalog import _, speaking
 from workbook.logic.chores import (
     SHARED,
     Split,
@@ -61,7 +61,7 @@ def build(context: StepContext) -> list[Widget]:
         return [*shown, ChoresList(context, answer)]
     if context.phase in (FIRST, SECOND):
         me = context.names[context.answering or "a"]
-        ask = fill("$me, how heavy is each task for you? Only you see this now.", me=me)
+        ask = fill(_("$me, how heavy is each task for you? Only you see this now."), me=me)
         return [Static(ask, classes="prompt"), ChoresWeigh(context)]
     return [ChoresSplit(context)]
 
@@ -78,11 +78,11 @@ class ChoresWeigh(RatedRows):
             key_of(self, f"scale.{action}")
             for action in ("less", "more", "focus-previous", "focus-next")
         )
+        legend = tr_of(self)._(
+            "1 = light for me    5 = heavy for me    ({less} {more} or a number; {up} {down} move)"
+        )
         yield Static(
-            "1 = light for me    5 = heavy for me    "
-            f"({less} {more} or a number; {up} {down} move)",
-            classes="legend",
-            markup=False,
+            legend.format(less=less, more=more, up=up, down=down), classes="legend", markup=False
         )
         weights = self.answer.weights_of(self.key)
         for task in self.answer.tasks:
@@ -96,7 +96,14 @@ class ChoresWeigh(RatedRows):
     def problem(self) -> str | None:
         rated = self.answer.weights_of(self.key)
         missing = [t for t in self.answer.tasks if t.name not in rated]
-        return f"Rate every task first ({len(missing)} to go)." if missing else None
+        if not missing:
+            return None
+        said = tr_of(self).ngettext(
+            "Rate every task first ({count} to go).",
+            "Rate every task first ({count} to go).",
+            len(missing),
+        )
+        return said.format(count=len(missing))
 
 
 class SplitList(OptionList):
@@ -136,10 +143,11 @@ class ChoresSplit(StepInput):
 
     def compose(self) -> ComposeResult:
         yield Static(self._bars(), classes="bars")
-        yield Button("Suggest a fair split", id="suggest", compact=True, variant="primary")
+        _ = tr_of(self)._
+        yield Button(_("Suggest a fair split"), id="suggest", compact=True, variant="primary")
         yield Static(
             fill(
-                "On a task: $to_a gives it to $a, $to_b to $b, $shared shares it.",
+                _("On a task: $to_a gives it to $a, $to_b to $b, $shared shares it."),
                 a=self.names["a"],
                 b=self.names["b"],
                 to_a=key_of(self, "split.1st-takes-it"),
@@ -152,9 +160,12 @@ class ChoresSplit(StepInput):
         # The keys' deeds as buttons, for a finger (a phone has no 1, 2 or s to spare).
         with Horizontal(classes="assign"):
             for who in ("a", "b"):
-                label = fill("To $name", name=self.names[who])
+                # TRANSLATORS: a button: the highlighted task goes to this partner.
+                label = fill(_("To $name"), name=self.names[who])
                 yield Button(label, id=f"assign-{who}", compact=True)
-            yield Button("Shared", id="assign-shared", compact=True)
+            # TRANSLATORS: a button: the highlighted task is shared by the two.
+            shared = tr_of(self).pgettext("chores", "Shared")
+            yield Button(shared, id="assign-shared", compact=True)
         yield Static(self._explanation(), classes="explain")
 
     def _chores(self) -> Any:
@@ -169,16 +180,21 @@ class ChoresSplit(StepInput):
         by_weight = shares(chores, now)
         by_minutes = minutes_share(minutes, now)
         total = sum(minutes.values()) or 1
-        lines = ["Now, by each of your own ratings, and in minutes a week:"]
+        tr = tr_of(self)
+        lines = [tr._("Now, by each of your own ratings, and in minutes a week:")]
         for key in ("a", "b"):
+            # TRANSLATORS: minutes a week beside a partner's bar: "125 min (40%)".
+            weekly = tr._("{minutes} min ({percent}%)").format(
+                minutes=f"{by_minutes[key]:5.0f}", percent=f"{100 * by_minutes[key] / total:.0f}"
+            )
             lines.append(
                 f"{self.names[key][:12]:<12} {self._bar(by_weight[key])} {by_weight[key]:3.0f}%"
-                f"   {by_minutes[key]:5.0f} min ({100 * by_minutes[key] / total:.0f}%)"
+                f"   {weekly}"
             )
         if self.owner:
             split = self._settled()
             future = {"a": split.share_a, "b": split.share_b}
-            lines.append("From now on, with the split below:")
+            lines.append(tr._("From now on, with the split below:"))
             for key in ("a", "b"):
                 lines.append(
                     f"{self.names[key][:12]:<12} {self._bar(future[key])} {future[key]:3.0f}%"
@@ -186,7 +202,8 @@ class ChoresSplit(StepInput):
             # Why the two shares need not add up to 100%, beside them (the whole explanation
             # for each of you is below the tasks).
             undecided = sum(1 for task in self.answer.tasks if task.name not in self.owner)
-            lines.append(shares_said(split, undecided))
+            with speaking(tr):
+                lines.append(shares_said(split, undecided))
         return Content("\n".join(lines))
 
     def _settled(self) -> Split:
@@ -196,12 +213,16 @@ class ChoresSplit(StepInput):
 
     def _rows(self) -> list[Option]:
         rows = []
+        _ = tr_of(self)._
         for task in self.answer.tasks:
             who = self.owner.get(task.name)
             if who == SHARED:
-                shown = f"shared ({self.names['a']} {self.part_a * 100:.0f}%)"
+                # TRANSLATORS: a task shared, and the first partner's part of it.
+                shown = _("shared ({name} {percent}%)").format(
+                    name=self.names["a"], percent=f"{self.part_a * 100:.0f}"
+                )
             else:
-                shown = self.names.get(who or "", "not decided yet")
+                shown = self.names.get(who or "", _("not decided yet"))
             rows.append(Option(fill("$task → $who", task=task.name, who=shown)))
         return rows
 
@@ -242,7 +263,7 @@ class ChoresSplit(StepInput):
     def assign(self, index: int, who: str) -> None:
         name = self.answer.tasks[index].name
         if who == SHARED and any(o == SHARED for n, o in self.owner.items() if n != name):
-            self.notify("One task at a time can be shared.", markup=False)
+            self.notify(tr_of(self)._("One task at a time can be shared."), markup=False)
             return
         if who == SHARED and self.owner.get(name) != SHARED:
             self.part_a = 0.5
@@ -264,7 +285,7 @@ class ChoresSplit(StepInput):
     def problem(self) -> str | None:
         undecided = [t.name for t in self.answer.tasks if t.name not in self.owner]
         if undecided:
-            return "Decide who takes each task, or press Suggest a fair split."
+            return tr_of(self)._("Decide who takes each task, or press Suggest a fair split.")
         return None
 
     def focus_target(self) -> Widget | None:

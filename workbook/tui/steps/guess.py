@@ -5,6 +5,7 @@ and the partner it is about marks the guess: got it, close, or not quite.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -15,17 +16,25 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from workbook.data.answers.guess import MARKS, GuessSide
+from workbook.i18n.catalog import N_
 from workbook.logic.phases import REVEAL
 from workbook.packs.placeholders import neutral
 from workbook.text import clean_line
 from workbook.tui.actions import bindings
-from workbook.tui.host import key_of
+from workbook.tui.host import key_of, tr_of
 from workbook.tui.plain import fill, line, plain
 from workbook.tui.steps.base import StepInput, ValueInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.laid_out import LaidOut
 from workbook.tui.widgets.reveal import NARROW
+
+# The marks as the screen says them (the saved words are ``MARKS``, in English, always).
+MARK_WORDS = {
+    "got it": N_("got it"),
+    "close": N_("close"),
+    "not quite": N_("not quite"),
+}
 
 
 def build(context: StepContext) -> list[Widget]:
@@ -48,14 +57,15 @@ class GuessInput(ValueInput):
     def compose(self) -> ComposeResult:
         side = self.initial or GuessSide()
         _, partner = self.context.me_and_partner()
+        tr = tr_of(self)
         for number, question in enumerate(self.step.questions):
             yield Static(fill(f"{number + 1}. $q", q=question), classes="question")
             for part, placeholder, title in (
-                ("own", "Your answer, about you", line("About you")),
+                ("own", tr._("Your answer, about you"), line(tr._("About you"))),
                 (
                     "guess",
-                    f"Your guess: what would {partner} say?",
-                    fill("Your guess of $p's answer", p=partner),
+                    tr._("Your guess: what would {name} say?").format(name=clean_line(partner)),
+                    fill(tr._("Your guess of $p's answer"), p=partner),
                 ),
             ):
                 given = getattr(side, part).get(question, "")
@@ -112,12 +122,17 @@ class MarkRow(Widget, can_focus=True):
     def render(self) -> Content:
         # A pointer marks the row the keys act on; the chosen mark is shown in reverse.
         parts: list[Content | str] = ["▸ " if self.has_focus else "  "]
-        for word in MARKS:
-            if word == self.mark:
+        for mark, word in self._words():
+            if mark == self.mark:
                 parts.append(Content.styled(f"[{word}]", "reverse bold"))
             else:
                 parts.append(f" {word} ")
         return Content.assemble(*parts)
+
+    def _words(self) -> list[tuple[str, str]]:
+        """Each mark and its word on screen, in the language spoken."""
+        tr = tr_of(self)
+        return [(mark, tr.gettext(MARK_WORDS[mark])) for mark in MARKS]
 
     def on_focus(self) -> None:
         self.refresh()
@@ -132,11 +147,12 @@ class MarkRow(Widget, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         # A mark is tapped where it is drawn: after the pointer, each word in its brackets.
         start = 2
-        for word in MARKS:
-            if start <= event.x < start + len(word) + 2:
-                self.mark = word
+        for mark, word in self._words():
+            width = cell_len(word) + 2
+            if start <= event.x < start + width:
+                self.mark = mark
                 return
-            start += len(word) + 2
+            start += width
 
     def on_key(self, event: events.Key) -> None:
         if event.character in ("1", "2", "3"):
@@ -168,25 +184,29 @@ class GuessReveal(StepInput):
         answer, names = self.answer, self.context.names
         first = self.context.first
         order = (first, self.context.other(first))
-        yield Static(
-            "Mark how close the guess about you came: "
-            f"{key_of(self, 'guess.less')} {key_of(self, 'guess.more')} or 1 2 3; "
-            f"{key_of(self, 'guess.focus-next')} or {key_of(self, 'screen.focus-next')}: next.",
-            classes="legend",
-            markup=False,
+        tr = tr_of(self)
+        legend = tr._(
+            "Mark how close the guess about you came: {less} {more} or 1 2 3; {next} or {tab}: "
+            "next."
+        ).format(
+            less=key_of(self, "guess.less"),
+            more=key_of(self, "guess.more"),
+            next=key_of(self, "guess.focus-next"),
+            tab=key_of(self, "screen.focus-next"),
         )
+        yield Static(legend, classes="legend", markup=False)
         for number, question in enumerate(self.step.questions):
             yield Static(fill(f"{number + 1}. $q", q=question), classes="question")
             with Horizontal(classes="pair"):
                 for key in order:
                     other = self.context.other(key)
-                    own = answer.side(key).own.get(question, "") or "(no answer)"
-                    guess = answer.side(other).guess.get(question, "") or "(no guess)"
+                    own = answer.side(key).own.get(question, "") or tr._("(no answer)")
+                    guess = answer.side(other).guess.get(question, "") or tr._("(no guess)")
                     with Vertical(classes=f"card card-{key}") as card:
                         card.border_title = line(names[key])
                         yield Static(plain(own), classes=f"own partner-{key}")
                         yield Static(
-                            fill("$other guessed: $guess", other=names[other], guess=guess)
+                            fill(tr._("$other guessed: $guess"), other=names[other], guess=guess)
                         )
                         row = MarkRow(key, question, answer.side(key).marks.get(question))
                         # On a device of one's own, only the guesses about oneself are marked.

@@ -33,7 +33,7 @@ def build(context: StepContext) -> list[Widget]:
 
 def show(step: Any, value: Any) -> Content:
     if not value:
-        return Content("(no answer)")
+        return Content(_("(no answer)"))
     return Content("\n").join(fill(f"{i}. $x", x=x) for i, x in enumerate(value, 1))
 
 

@@ -68,31 +68,28 @@ class RequestsInput(StepInput):
         if self.earlier:
             yield Static(
                 fill(
-                    "Set aside at an earlier session ($enter brings one back):",
+                    tr_of(self)._("Set aside at an earlier session ($enter brings one back):"),
                     enter=key_of(self, "list.select"),
                 ),
                 classes="legend",
             )
             yield OptionList(*self._earlier_options(), id="earlier")
         yield Static(id="ask-label")
-        ask = Box(
-            clean_line(self.answer.draft or ""),
-            id="ask",
-            max_length=300,
-            placeholder=f"Type a request, then press {key_of(self, 'input.submit')}",
-        )
+        _ = tr_of(self)._
+        typed = _("Type a request, then press {keys}").format(keys=key_of(self, "input.submit"))
+        ask = Box(clean_line(self.answer.draft or ""), id="ask", max_length=300, placeholder=typed)
         yield ask
         yield OptionList(*self._options(), id="requests")
         with Vertical(id="detail"):
             yield Static(id="detail-title")
             for row_id in ("benefit", "cost"):
-                yield ScaleRow(row_id.title(), 1, 5, None, id=row_id)
+                yield ScaleRow(None, 1, 5, None, id=row_id)
             yield Static(classes="advice", id="advice")
             yield OptionList(*self._decisions(), id="decision")
             third = Box(
-                id="third", max_length=300, placeholder="The third option, if you chose one"
+                id="third", max_length=300, placeholder=_("The third option, if you chose one")
             )
-            note = Box(id="note", max_length=300, placeholder="A note (optional)")
+            note = Box(id="note", max_length=300, placeholder=_("A note (optional)"))
             yield third
             yield note
 
@@ -110,13 +107,15 @@ class RequestsInput(StepInput):
         who = self.asker()
         label = self.query_one("#ask-label", Static)
         ask = self.query_one("#ask", Input)
+        tr = tr_of(self)
         if who is None:
             most = self.step.max_per_partner
-            label.update(
-                "You have each asked for one thing."
-                if most == 1
-                else f"You have each asked for {most} things."
+            said = tr.ngettext(
+                "You have each asked for one thing.",
+                "You have each asked for {count} things.",
+                most,
             )
+            label.update(Content(said.format(count=most)))
             ask.display = False
             self.query_one(TurnPrompt).address(self.names[self.first], self.names[self.other()])
             return
@@ -125,12 +124,12 @@ class RequestsInput(StepInput):
         self.query_one(TurnPrompt).address(self.names[who], self.names[other_key])
         if not self.context.mine(who):
             # On a device of one's own, the request is written on the asker's.
-            label.update(fill("$me is writing a request for you.", me=self.names[who]))
+            label.update(fill(tr._("$me is writing a request for you."), me=self.names[who]))
             ask.display = False
             return
         label.update(
             fill(
-                "$me, what would you ask $other for?",
+                tr._("$me, what would you ask $other for?"),
                 me=self.names[who],
                 other=self.names[other_key],
             )
@@ -171,7 +170,7 @@ class RequestsInput(StepInput):
         return [
             Option(
                 fill(
-                    "$name asked: $text ($when)",
+                    tr_of(self)._("$name asked: $text ($when)"),
                     name=self.names.get(str(e.row["by"]), "?"),
                     text=clean_line(str(e.row.get("text", ""))),
                     when=e.ref[:10],
@@ -340,7 +339,8 @@ class RequestsInput(StepInput):
         box = self._ask_box()
         if box is not None and clean_line(box.value):
             enter = key_of(self, "input.submit")
-            return f"The request in the box is not added yet: {enter} adds it."
+            said = tr_of(self)._("The request in the box is not added yet: {keys} adds it.")
+            return said.format(keys=enter)
         return None
 
     def question_before_next(self) -> Question | None:
@@ -348,14 +348,15 @@ class RequestsInput(StepInput):
         count = len(RequestsAnswer(requests=self.rows).undecided())
         if not count:
             return None
-        said = "1 request has" if count == 1 else f"{count} requests have"
-        return Question(
-            f"{said} no decision yet. Set {'it' if count == 1 else 'them'} aside for later, so "
-            f"that {'it comes' if count == 1 else 'they come'} back the next time you ask each "
-            "other for something?",
-            "Set aside for later",
-            self._set_aside,
+        tr = tr_of(self)
+        asked = tr.ngettext(
+            "{count} request has no decision yet. Set it aside for later, so that it comes back "
+            "the next time you ask each other for something?",
+            "{count} requests have no decision yet. Set them aside for later, so that they come "
+            "back the next time you ask each other for something?",
+            count,
         )
+        return Question(asked.format(count=count), tr._("Set aside for later"), self._set_aside)
 
     def _set_aside(self) -> None:
         self.rows = list(RequestsAnswer(requests=self.rows).set_aside().requests)

@@ -157,10 +157,11 @@ def _flagged(context: StepContext) -> list[Any]:
 def show(step: Any, value: Any, flagged: set[str] | None = None) -> Content:
     """One partner's ratings, a line per item; flagged items carry a ⚑."""
     if value is None or value == {}:
-        return Content("(no answer)")
+        return Content(_("(no answer)"))
     if isinstance(value, int):
         label = point_label(step, value) if step.labels else None
-        shown = f"{value} of {step.max}"
+        # TRANSLATORS: a rating and the scale's top: "4 of 5".
+        shown = _("{value} of {most}").format(value=value, most=step.max)
         return fill(f"{shown} ($label)", label=label) if label else Content(shown)
     lines = []
     for item in step.items:

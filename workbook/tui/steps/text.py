@@ -15,6 +15,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
+from workbook.i18n.catalog import _
 from workbook.text import clean
 from workbook.tui.host import tr_of
 from workbook.tui.plain import plain
@@ -68,7 +69,7 @@ class AnswerArea(TextArea):
 
 def show(step: Any, value: Any) -> Content:
     """A written answer as literal text."""
-    return plain(value) if value else Content("(no answer)")
+    return plain(value) if value else Content(_("(no answer)"))
 
 
 def build(context: StepContext) -> list[Widget]:
@@ -147,9 +148,14 @@ class TextInput(ValueInput):
         counts = self.query(".count")
         if not counts:
             return
-        shown = f"{len(text)} of {self.limit} characters"
+        _ = tr_of(self)._
         if len(text) > self.limit:
-            shown += ": longer than this step asks for, and kept whole"
+            said = _(
+                "{count} of {limit} characters: longer than this step asks for, and kept whole"
+            )
+        else:
+            said = _("{count} of {limit} characters")
+        shown = said.format(count=len(text), limit=self.limit)
         counts.first(Static).update(shown)
 
     def focus_target(self) -> Widget | None:
