@@ -115,7 +115,7 @@ def test_the_language_is_per_context_never_for_the_whole_process() -> None:
 
     spanish, arabic, english = asyncio.run(both())
     assert spanish.startswith("se siente")
-    assert arabic.startswith("يشعر")
+    assert "بالأمان" in arabic
     assert english == "feels safe to speak openly here"
     assert current().language == "en"
 
