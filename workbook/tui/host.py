@@ -32,6 +32,7 @@ from workbook.i18n.catalog import SOURCE_TRANSLATIONS, Translations, translation
 from workbook.serve.env import served
 from workbook.tui import keys
 from workbook.tui.actions import default_keys
+from workbook.tui.bidi_lines import install as install_bidi_lines
 
 if TYPE_CHECKING:
     from workbook.data.store import Store
@@ -44,6 +45,7 @@ class Host(App[None]):
 
     def __init__(self, store: Store, library: Library | Callable[[], Library]) -> None:
         super().__init__()
+        install_bidi_lines()
         self.store = store
         # The home screen needs no packs, so a loader is only called when packs are needed.
         self._library = library
@@ -94,7 +96,12 @@ class Host(App[None]):
     def bidi(self) -> Mode:
         """``bidi`` in settings.toml: who lays out right-to-left text (``i18n/bidi.py``)."""
         if self._bidi is None:
-            self._bidi = bidi_mode(self.store.load_settings().get("bidi"))
+            try:
+                setting = self.store.load_settings().get("bidi")
+            except OSError:
+                # A folder not unlocked yet: the default, until its settings can be read.
+                return bidi_mode(None)
+            self._bidi = bidi_mode(setting)
         return self._bidi
 
     @bidi.setter
@@ -116,8 +123,9 @@ class Host(App[None]):
             said = _("The setting could not be saved: {problem}").format(problem=error)
             self.notify(said, markup=False)
             return
-        for widget in self.screen.query("LaidOut"):
-            widget.refresh(layout=True)
+        for screen in self.screen_stack:
+            for widget in screen.query("*"):
+                widget.refresh(layout=True)
         if how == APP:
             said = _("Right-to-left text is now laid out by the workbook.")
         else:
