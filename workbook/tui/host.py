@@ -21,9 +21,11 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen, ScreenResultType
+from textual.widgets import Input, TextArea
 
 from workbook.data.dates import now as wall_clock
 from workbook.i18n.bidi import Mode
@@ -33,6 +35,7 @@ from workbook.serve.env import served
 from workbook.tui import keys
 from workbook.tui.actions import default_keys
 from workbook.tui.bidi_lines import install as install_bidi_lines
+from workbook.tui.widgets.echo import echo, hide
 
 if TYPE_CHECKING:
     from workbook.data.store import Store
@@ -109,6 +112,20 @@ class Host(App[None]):
         """Choose who lays out right-to-left text, and keep it in settings.toml."""
         self.store.save_settings({"bidi": how})
         self._bidi = how
+
+    # A box being typed into shows its right-to-left line laid out beneath it (widgets/echo.py):
+    # here, once, for every box of every screen.
+    def on_input_changed(self, event: Input.Changed) -> None:
+        echo(event.input)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        echo(event.text_area)
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        echo(event.text_area)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        hide(event.widget)
 
     def action_toggle_bidi(self) -> None:
         """The palette's "Right-to-left text": the other way of laying it out, kept."""
