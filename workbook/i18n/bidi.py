@@ -36,6 +36,9 @@ def _direction(char: str) -> str:
 
 def has_rtl(text: str) -> bool:
     """True when ``text`` holds a right-to-left letter (Arabic, Hebrew, ...)."""
+    # Asked of every line every widget draws (tui/bidi_lines.py): most are ASCII.
+    if text.isascii():
+        return False
     return any(_direction(char) in ("R", "AL") for char in text)
 
 
