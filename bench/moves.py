@@ -13,7 +13,10 @@ time Pilot takes to see that it is idle is not counted; its CPU time is printed 
 busy machine disturbs less. The two apps alternate; the ratio of the medians is printed, and
 the median of each run's ratio to the bare run beside it.
 
-    python bench/moves.py [--runs N]
+``--lang es``: the couple speaks Spanish, so the workbook walks the pack's Spanish version with
+every word of its screens from the Spanish catalog; the bare app shows the same Spanish pack.
+
+    python bench/moves.py [--runs N] [--lang TAG]
 """
 
 from __future__ import annotations
@@ -51,6 +54,8 @@ from workbook.tui.widgets.handover import handover
 
 PACK = "respect"
 SIZE = (80, 24)
+# The couple's language (``--lang``); None is English, the source.
+LANGUAGE: str | None = None
 
 
 def answered(session: Session, walk: Walk) -> None:
@@ -178,10 +183,10 @@ def next_key(app: App[None]) -> str:
 def a_session(root: Path, library: Library) -> tuple[Store, Couple, Walk, Session]:
     store = Store(root)
     store.prepare()
-    couple = store.create_couple("Sam", "Alex")
+    couple = store.create_couple("Sam", "Alex", language=LANGUAGE)
     couple.care_note_seen = True
     store.save_couple(couple)
-    loaded = library.packs[PACK]
+    loaded = library.version(PACK, LANGUAGE)
     assert loaded.pack is not None
     walk = Walk([loaded.pack])
     session = store.new_session(couple.id, [PACK])
@@ -200,7 +205,10 @@ async def ours(root: Path, library: Library, moves: int) -> tuple[float, float]:
         await pilot.pause()
         assert isinstance(pilot.app.screen, WalkScreen)
 
-    return await walk_through(WorkbookApp(store, library), moves, resume)
+    app = WorkbookApp(store, library)
+    if LANGUAGE:
+        app.app_language = LANGUAGE
+    return await walk_through(app, moves, resume)
 
 
 async def bare(root: Path, library: Library, moves: int) -> tuple[float, float]:
@@ -215,9 +223,14 @@ async def main() -> None:
     os.environ.setdefault("WORKBOOK_CURSOR_BLINK", "0")
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=7)
-    runs = parser.parse_args().runs
+    parser.add_argument("--lang", help="the couple's language, e.g. es (its catalog loaded)")
+    arguments = parser.parse_args()
+    runs = arguments.runs
+    global LANGUAGE
+    LANGUAGE = arguments.lang
     library = load_library(environ={})
-    pack = library.pack(PACK)
+    pack = library.version(PACK, LANGUAGE).pack
+    assert pack is not None
     moves = len(Walk([pack]).places) - 1
     bare_runs, our_runs = [], []
     with tempfile.TemporaryDirectory() as folder:
@@ -226,7 +239,8 @@ async def main() -> None:
         for run in range(runs):
             bare_runs.append(await bare(Path(folder) / f"bare-{run}", library, moves))
             our_runs.append(await ours(Path(folder) / f"ours-{run}", library, moves))
-    print(f"median of {runs} alternating runs, {moves} moves through {PACK!r} each")
+    spoken = f" in {LANGUAGE!r}" if LANGUAGE else ""
+    print(f"median of {runs} alternating runs, {moves} moves through {PACK!r}{spoken} each")
     for what, index in (("wall time to the last frame", 0), ("CPU time", 1)):
         base = statistics.median(run[index] for run in bare_runs)
         mine = statistics.median(run[index] for run in our_runs)

@@ -8,7 +8,16 @@ from bidi import get_display
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbook.i18n.bidi import TERMINAL, aligned, base_rtl, has_rtl, lay_out, mode, visual
+from workbook.i18n.bidi import (
+    TERMINAL,
+    aligned,
+    base_rtl,
+    has_rtl,
+    lay_out,
+    mode,
+    visual,
+    visual_runs,
+)
 from workbook.text import cells, wrap
 
 ARABIC = "ماذا يعني المال لك؟ وماذا يعني للطرف الآخر؟ كتبها Sam في 2026"
@@ -59,3 +68,56 @@ def test_no_line_is_wider_than_the_screen_and_no_letter_is_lost(text: str, width
     logical = [line for paragraph in text.split("\n") for line in wrap(paragraph, width)]
     shaped = "".join(arabic_reshaper.reshape(line) for line in logical)
     assert sorted("".join(lines).replace(" ", "")) == sorted(shaped.replace(" ", ""))
+
+
+def _joined(runs: list[tuple[str, int]]) -> str:
+    return "".join(text for text, _ in runs)
+
+
+def test_a_styled_line_is_laid_out_with_each_letter_keeping_its_style() -> None:
+    runs = [("  ", 0), ("F1", 1), (" مساعدة (نعم) 12", 2), ("   ", 3)]
+    shown = visual_runs(runs)
+    # The spaces at the two ends stay, the rest is the line in visual order, brackets mirrored.
+    assert shown[0] == ("  ", 0)
+    assert shown[-1] == ("   ", 3)
+    assert _joined(shown).strip() == visual("F1 مساعدة (نعم) 12")
+    assert "(ﻢﻌﻧ)" in _joined(shown)
+    assert ("F1", 1) in shown
+    assert cells(_joined(shown)) == cells(_joined(runs))
+
+
+def test_a_line_shortened_by_a_ligature_keeps_its_width() -> None:
+    line = "لا أعرف"
+    shown = _joined(visual_runs([(line, 0)]))
+    assert "ﻻ" in shown
+    assert cells(shown) == cells(line)
+    assert shown.strip() == get_display(arabic_reshaper.reshape(line))
+
+
+def test_a_line_with_no_right_to_left_letter_is_left_alone() -> None:
+    runs = [("Help ", 1), ("me", 2)]
+    assert visual_runs(runs) == runs
+
+
+@given(st.text(alphabet=st.sampled_from("ab XY 12 ש ל ו ם א ב .,-"), max_size=40))
+def test_laying_out_then_reading_back_by_style_gives_the_logical_line(text: str) -> None:
+    # Each letter styled with its place: reading the laid-out line back in the order of the
+    # styles gives the line as it was typed. Hebrew has no joined shapes, so no letter changes.
+    runs = [(char, place) for place, char in enumerate(text)]
+    shown = visual_runs(runs)
+    letters = sorted((place, char) for part, place in shown for char in part)
+    assert "".join(char for _, char in letters) == text
+    assert cells(_joined(shown)) == cells(text)
+    core = text.strip(" ")
+    if has_rtl(core):
+        assert _joined(shown).strip(" ") == visual(core).strip(" ")
+
+
+@given(st.text(alphabet=st.sampled_from("ab مرحبا لا 12،.؟ ()"), min_size=1, max_size=40))
+def test_the_styled_line_is_the_plain_line_laid_out(text: str) -> None:
+    half = len(text) // 2
+    shown = visual_runs([(text[:half], 0), (text[half:], 1)])
+    assert cells(_joined(shown)) == cells(text)
+    core = text.strip(" ")
+    if has_rtl(core):
+        assert _joined(shown).strip(" ") == visual(core).strip(" ")

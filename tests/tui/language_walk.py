@@ -296,3 +296,43 @@ async def look_at_console(looker: Looker, console: App[Any]) -> None:
         await until(pilot, lambda: isinstance(console.screen, ConsoleScreen))
         await until(pilot, lambda: getattr(console.screen, "shown", 0) > 0)
         looker.look("console")
+
+
+# Brackets are mirrored in right-to-left runs (rule L4), which python-bidi's get_display
+# leaves out: a line with one is compared by test_bidi, not here.
+_BRACKETS = re.compile(r"[()\[\]{}<>«»]")
+
+
+def visual_order(app: App[Any]) -> tuple[list[str], list[str]]:
+    """Each one-line right-to-left text on screen (a button, a heading, a footer key, a prompt)
+    checked against python-bidi: the screen's row must hold ``get_display`` of the reshaped
+    logical line. Returns the kinds of widget checked, and the lines that were not found."""
+    import arabic_reshaper
+    from bidi import get_display
+
+    from workbook.i18n.bidi import has_rtl
+    from workbook.text import cells
+    from workbook.tui.widgets.laid_out import LaidOut
+
+    rows = screen_text(app).splitlines()  # type: ignore[arg-type]
+    checked, missing = [], []
+    for widget, (_region, clip) in app.screen._compositor.visible_widgets.items():
+        content = widget.content_region
+        if content.width <= 0 or not clip.contains_region(content):
+            continue
+        # A widget partly under another (the footer's keys under its palette key) is not read.
+        ends = (content.x, content.right - 1)
+        if any(app.screen.get_widget_at(x, content.y)[0] is not widget for x in ends):
+            continue
+        shown = widget.content if isinstance(widget, LaidOut) else widget.render()
+        plain = getattr(shown, "plain", None)
+        if not isinstance(plain, str) or "\n" in plain.strip() or not has_rtl(plain):
+            continue
+        logical = plain.strip()
+        if cells(logical) > content.width or _BRACKETS.search(logical):
+            continue
+        expected = str(get_display(arabic_reshaper.reshape(logical)))
+        checked.append(type(widget).__name__)
+        if expected not in rows[content.y]:
+            missing.append(f"{type(widget).__name__}#{widget.id}: {logical!r}")
+    return checked, missing

@@ -19,6 +19,7 @@ from tests.tui.language_walk import (
     NOT_TRANSLATED,
     Looker,
     look_at_console,
+    visual_order,
     walk_session,
     without_literals,
 )
@@ -96,6 +97,21 @@ async def test_a_couple_in_their_language_sees_no_english(
         return sorted(words(without_literals(line, literals)) & leaks)
 
     looker = Looker(app, english)
+    checked: set[str] = set()
+    if language == "ar":
+        # The screen's lines are in visual order: each equals python-bidi's reordering of the
+        # logical line (``visual_order``), on every screen of the walk.
+        look = looker.look
+
+        def look_in_order(where: str) -> str:
+            text = look(where)
+            kinds, missing = visual_order(looker.app)
+            checked.update(kinds)
+            if missing:
+                looker.cut.setdefault(f"{where}: not in visual order", []).extend(missing)
+            return text
+
+        looker.look = look_in_order  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
         await walk_session(pilot, looker, ["values", "respect"], *WORDS[language])
     session_id = store.session_ids(couple.id)[-1]
@@ -111,3 +127,6 @@ async def test_a_couple_in_their_language_sees_no_english(
     }
     assert {word: where for word, where in found.items() if word not in not_yet()} == {}
     assert looker.cut == {}
+    if language == "ar":
+        # A prompt, a button, a heading and the footer's legend were among the lines checked.
+        assert {"LaidOut", "Button", "Static", "FooterKey"} <= checked, checked

@@ -13,7 +13,9 @@ Konsole, mlterm). Text is always stored and exported in logical order: this is f
 from __future__ import annotations
 
 import unicodedata
-from typing import Literal
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Literal, TypeVar
 
 from workbook.text import cells, wrap
 
@@ -34,6 +36,9 @@ def _direction(char: str) -> str:
 
 def has_rtl(text: str) -> bool:
     """True when ``text`` holds a right-to-left letter (Arabic, Hebrew, ...)."""
+    # Asked of every line every widget draws (tui/bidi_lines.py): most are ASCII.
+    if text.isascii():
+        return False
     return any(_direction(char) in ("R", "AL") for char in text)
 
 
@@ -51,16 +56,12 @@ def base_rtl(paragraph: str) -> bool:
 
 def visual(line: str, rtl: bool | None = None) -> str:
     """One line (no newline) in the order a left-to-right terminal must draw it, Arabic
-    letters in their joined forms. ``rtl`` gives the paragraph's direction (else its first
-    strong letter's)."""
+    letters in their joined forms: python-bidi's order of the reshaped line, with brackets in
+    right-to-left runs mirrored (rule L4, which its ``get_display`` leaves out). ``rtl`` gives
+    the paragraph's direction (else its first strong letter's)."""
     if not has_rtl(line):
         return line
-    import arabic_reshaper
-    from bidi import get_display
-
-    rtl = base_rtl(line) if rtl is None else rtl
-    shaped = arabic_reshaper.reshape(line)
-    return str(get_display(shaped, base_dir="R" if rtl else "L"))
+    return _laid_out(line, base_rtl(line) if rtl is None else rtl)[0]
 
 
 def lay_out(text: str, width: int, how: Mode = APP) -> list[tuple[str, bool]]:
@@ -85,3 +86,119 @@ def aligned(text: str, width: int, how: Mode = APP) -> list[str]:
         " " * max(width - cells(line), 0) + line if right else line
         for line, right in lay_out(text, width, how)
     ]
+
+
+S = TypeVar("S")
+
+
+def visual_runs(runs: Sequence[tuple[str, S]], rtl: bool | None = None) -> list[tuple[str, S]]:
+    """One line already wrapped, as runs of text each with its style, in logical order: the
+    runs a left-to-right terminal must draw. The letters are ``visual``'s and each keeps its
+    style. Spaces at the two ends of the line stay where they are, so a line that was centred
+    or set against an edge stays so; a line shortened by joining (lam and alef make one
+    letter) is padded back to its cells on the side it starts from."""
+    text = "".join(part for part, _ in runs)
+    if not has_rtl(text):
+        return list(runs)
+    styles = [style for part, style in runs for _ in part]
+    start = len(text) - len(text.lstrip(" "))
+    end = len(text.rstrip(" "))
+    core = text[start:end]
+    rtl = base_rtl(core) if rtl is None else rtl
+    shown, owners = _laid_out(core, rtl)
+    chars = [(char, styles[start + owner]) for char, owner in zip(shown, owners, strict=True)]
+    short = cells(core) - cells(shown)
+    if short > 0:
+        pad = [(" ", styles[end - 1])] * short
+        chars = pad + chars if rtl else chars + pad
+    chars = list(zip(text[:start], styles[:start], strict=True)) + chars
+    chars += list(zip(text[end:], styles[end:], strict=True))
+    out: list[tuple[str, S]] = []
+    for char, style in chars:
+        if out and out[-1][1] == style:
+            out[-1] = (out[-1][0] + char, style)
+        else:
+            out.append((char, style))
+    return out
+
+
+@lru_cache(maxsize=512)
+def _laid_out(core: str, rtl: bool) -> tuple[str, tuple[int, ...]]:
+    """``visual(core)`` and, for each of its letters, the place in ``core`` it came from."""
+    import arabic_reshaper
+    from bidi import get_display
+
+    shaped = arabic_reshaper.reshape(core)
+    shown = str(get_display(shaped, base_dir="R" if rtl else "L"))
+    # Joining keeps one letter for one letter, except a ligature (two letters, one shape) and
+    # a dropped vowel mark: then each shape's owner is found from the prefixes' lengths.
+    if len(shaped) == len(core):
+        source = list(range(len(core)))
+    else:
+        source = []
+        for place in range(len(core)):
+            grown = len(arabic_reshaper.reshape(core[: place + 1]))
+            source += [place] * max(grown - len(source), 0)
+        source = (source + [len(core) - 1] * len(shaped))[: len(shaped)]
+    return _mirrored(shaped, shown, _sources(shaped, shown, _order(shaped, rtl)), source)
+
+
+def _sources(shaped: str, shown: str, order: list[tuple[int, int]]) -> list[int]:
+    """For each letter of ``shown``, its place in ``shaped``. python-bidi's fast
+    ``get_display`` does not say; its pure Python steps (``order``: place and level in visual
+    order) do, but lack the rule for bracket pairs, so each shown letter takes the same letter
+    of ``shaped`` that those steps put nearest to it."""
+    guide = {place: at for at, (place, _) in enumerate(order)}
+    free: dict[str, list[int]] = {}
+    for place, char in enumerate(shaped):
+        free.setdefault(char, []).append(place)
+    out = []
+    for at, char in enumerate(shown):
+        places = free.get(char)
+        if places:
+            best = min(places, key=lambda place: abs(guide[place] - at))
+            places.remove(best)
+        else:  # never seen: get_display only moves letters
+            best = order[min(at, len(order) - 1)][0]
+        out.append(best)
+    return out
+
+
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _mirrored(
+    shaped: str, shown: str, sources: list[int], source: list[int]
+) -> tuple[str, tuple[int, ...]]:
+    """``shown`` with each bracket pair that the order turned round mirrored (rule L4, which
+    python-bidi's ``get_display`` leaves out), and each letter's place in the logical line."""
+    at = {place: index for index, place in enumerate(sources)}
+    letters = list(shown)
+    opened: list[int] = []
+    for place, char in enumerate(shaped):
+        if char in _PAIRS:
+            opened.append(place)
+        elif opened and char == _PAIRS[shaped[opened[-1]]]:
+            start = opened.pop()
+            if start in at and place in at and at[start] > at[place]:
+                letters[at[start]], letters[at[place]] = char, shaped[start]
+    return "".join(letters), tuple(source[place] for place in sources)
+
+
+def _order(shaped: str, rtl: bool) -> list[tuple[int, int]]:
+    """The places of ``shaped``'s letters in visual order, with their levels: python-bidi's
+    own steps of the algorithm (its pure Python version), which keep each letter's place."""
+    from bidi import algorithm
+
+    storage = algorithm.get_empty_storage()
+    storage["base_level"] = 1 if rtl else 0
+    storage["base_dir"] = "R" if rtl else "L"
+    algorithm.get_embedding_levels(shaped, storage)
+    for place, char in enumerate(storage["chars"]):
+        char["place"] = place
+    algorithm.explicit_embed_and_overrides(storage)
+    algorithm.resolve_weak_types(storage)
+    algorithm.resolve_neutral_types(storage, False)
+    algorithm.resolve_implicit_levels(storage, False)
+    algorithm.reorder_resolved_levels(storage, False)
+    return [(char["place"], char["level"]) for char in storage["chars"]]

@@ -21,9 +21,11 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen, ScreenResultType
+from textual.widgets import Input, TextArea
 
 from workbook.data.dates import now as wall_clock
 from workbook.i18n.bidi import Mode
@@ -32,6 +34,8 @@ from workbook.i18n.catalog import SOURCE_TRANSLATIONS, Translations, translation
 from workbook.serve.env import served
 from workbook.tui import keys
 from workbook.tui.actions import default_keys
+from workbook.tui.bidi_lines import install as install_bidi_lines
+from workbook.tui.widgets.echo import echo, hide
 
 if TYPE_CHECKING:
     from workbook.data.store import Store
@@ -44,6 +48,7 @@ class Host(App[None]):
 
     def __init__(self, store: Store, library: Library | Callable[[], Library]) -> None:
         super().__init__()
+        install_bidi_lines()
         self.store = store
         # The home screen needs no packs, so a loader is only called when packs are needed.
         self._library = library
@@ -94,7 +99,12 @@ class Host(App[None]):
     def bidi(self) -> Mode:
         """``bidi`` in settings.toml: who lays out right-to-left text (``i18n/bidi.py``)."""
         if self._bidi is None:
-            self._bidi = bidi_mode(self.store.load_settings().get("bidi"))
+            try:
+                setting = self.store.load_settings().get("bidi")
+            except OSError:
+                # A folder not unlocked yet: the default, until its settings can be read.
+                return bidi_mode(None)
+            self._bidi = bidi_mode(setting)
         return self._bidi
 
     @bidi.setter
@@ -102,6 +112,20 @@ class Host(App[None]):
         """Choose who lays out right-to-left text, and keep it in settings.toml."""
         self.store.save_settings({"bidi": how})
         self._bidi = how
+
+    # A box being typed into shows its right-to-left line laid out beneath it (widgets/echo.py):
+    # here, once, for every box of every screen.
+    def on_input_changed(self, event: Input.Changed) -> None:
+        echo(event.input)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        echo(event.text_area)
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        echo(event.text_area)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        hide(event.widget)
 
     def action_toggle_bidi(self) -> None:
         """The palette's "Right-to-left text": the other way of laying it out, kept."""
@@ -116,8 +140,9 @@ class Host(App[None]):
             said = _("The setting could not be saved: {problem}").format(problem=error)
             self.notify(said, markup=False)
             return
-        for widget in self.screen.query("LaidOut"):
-            widget.refresh(layout=True)
+        for screen in self.screen_stack:
+            for widget in screen.query("*"):
+                widget.refresh(layout=True)
         if how == APP:
             said = _("Right-to-left text is now laid out by the workbook.")
         else:

@@ -12,7 +12,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static
 
-from workbook.i18n.bidi import APP, visual
 from workbook.i18n.catalog import available
 from workbook.i18n.names import language_name
 from workbook.i18n.tags import SOURCE, best_match
@@ -73,14 +72,12 @@ class CoupleForm(Screen[R | None], Generic[R]):
         yield KeysFooter()
 
     def languages(self) -> list[tuple[str, str]]:
-        """Each language with a catalog, named in itself ("Español", "العربية"), laid out for
-        the terminal when the app lays out right-to-left text."""
-        laid_out = getattr(self.app, "bidi", APP) == APP
+        """Each language with a catalog, named in itself ("Español", "العربية"); laid out for
+        the terminal where every line is (``tui/bidi_lines.py``)."""
         out = []
         for tag in available():
             name = language_name(tag, tag)
-            name = name[:1].upper() + name[1:]
-            out.append((visual(name) if laid_out else name, tag))
+            out.append((name[:1].upper() + name[1:], tag))
         return out
 
     def chosen_language(self) -> str:

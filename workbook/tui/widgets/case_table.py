@@ -24,8 +24,10 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
+from workbook.i18n.bidi import visual
 from workbook.text import clean_line, one_width
 from workbook.tui.actions import bindings
+from workbook.tui.bidi_lines import lays_out
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ class CaseTable(Widget, can_focus=True):
         self.cursor = 0
         # The first row shown under the header.
         self.top = 0
-        self._lines: dict[tuple[str, int, Style], Strip] = {}
+        self._lines: dict[tuple[str, int, Style, bool], Strip] = {}
         self._source: dict[str, list[str]] = {}
         # Said on the first line when there are no rows.
         self.placeholder = ""
@@ -182,14 +184,17 @@ class CaseTable(Widget, can_focus=True):
         row = self.top + y - 1
         if row == 0 and not self.keys and self.placeholder:
             muted = self.get_component_rich_style("case-table--placeholder")
-            text = set_cell_size(" " + one_width(clean_line(self.placeholder)), width)
+            placeholder = one_width(clean_line(self.placeholder))
+            if lays_out(self):
+                placeholder = visual(placeholder)
+            text = set_cell_size(" " + placeholder, width)
             return Strip([Segment(text, muted)], width)
         if row >= len(self.keys):
             return Strip.blank(width, plain)
         style = cursor if row == self.cursor else plain
         # A couple's line is the same wherever it moves in the list: made once for each
         # width and look, not again at every key of a search.
-        key = (self.keys[row], width, style)
+        key = (self.keys[row], width, style, lays_out(self))
         strip = self._lines.get(key)
         if strip is None:
             if len(self._lines) > 2000:
@@ -199,10 +204,15 @@ class CaseTable(Widget, can_focus=True):
 
     def _strip(self, cells: list[str], style: Style, width: int) -> Strip:
         parts = []
+        # Each cell is a line of its own for right-to-left text (``tui/bidi_lines.py``): cut
+        # in logical order, then laid out.
+        laid_out = lays_out(self)
         for column, cell in zip(self.columns, cells, strict=False):
             fitted = one_width(clean_line(cell))
             if cell_len(fitted) > column.width:
                 fitted = set_cell_size(fitted, column.width - 1) + "…"
+            if laid_out:
+                fitted = visual(fitted)
             parts.append(" " + set_cell_size(fitted, column.width) + " ")
         return Strip([Segment(set_cell_size("".join(parts), width), style)], width)
 

@@ -19,6 +19,9 @@ from workbook.tui.plain import plain
 
 class LaidOut(Widget):
     DEFAULT_CSS = "LaidOut { height: auto; }"
+    # Its lines are laid out here, by paragraph, against the right edge (``tui/bidi_lines.py``
+    # leaves them alone).
+    LAYS_OUT_ITSELF = True
 
     def __init__(
         self,

@@ -1,0 +1,86 @@
+"""The app's own right-to-left words are laid out on every widget (``tui/bidi_lines.py``), and
+a box being typed into keeps its text in logical order with the line laid out beneath it
+(``widgets/echo.py``); with bidi = "terminal" everything goes out in logical order."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from tests.tui.conftest import SIZE, WHEN, home_loaded, screen_text, until
+from workbook.data.store import Store
+from workbook.i18n.bidi import visual
+from workbook.packs.library import Library
+from workbook.tui.app import WorkbookApp
+from workbook.tui.screens.new_couple import NewCoupleScreen
+from workbook.tui.widgets.button import Button
+from workbook.tui.widgets.echo import Echo
+
+
+async def test_the_app_s_words_and_a_couple_s_names_are_in_visual_order(
+    store: Store, library: Library
+) -> None:
+    store.create_couple("ليلى", "سامي", when=WHEN, language="ar")
+    app = WorkbookApp(store, library, theme="textual-dark")
+    app.app_language = "ar"
+    async with app.run_test(size=SIZE) as pilot:
+        await home_loaded(pilot)
+        label = str(app.screen.query(Button).first().label)
+        names = "ليلى وسامي"
+        screen = screen_text(app)
+        assert visual(label) in screen
+        assert visual(names) in screen
+        assert label not in screen
+        assert names not in screen
+        app.action_toggle_bidi()
+        await pilot.pause()
+        screen = screen_text(app)
+        assert label in screen
+        assert names in screen
+    assert store.load_settings()["bidi"] == "terminal"
+
+
+async def test_a_box_keeps_the_typed_order_and_shows_the_line_laid_out_beneath(
+    store: Store, library: Library
+) -> None:
+    app = WorkbookApp(store, library, theme="textual-dark")
+    async with app.run_test(size=SIZE) as pilot:
+        await home_loaded(pilot)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, NewCoupleScreen))
+        box = app.screen.query_one("#name-a", Input)
+        box.focus()
+        await pilot.press("S", "a", "m")
+        await pilot.pause()
+        assert not app.screen.query(Echo)
+        await pilot.press("backspace", "backspace", "backspace", *"ليلى")
+        await pilot.pause()
+        # Logical order in the box, the cursor after the last letter typed.
+        assert box.value == "ليلى"
+        assert box.cursor_position == 4
+        echo = app.screen.query_one(Echo)
+        assert echo.display
+        assert echo.region.y > box.region.y
+        assert visual("ليلى") in screen_text(app).splitlines()[echo.region.y]
+        await pilot.press("left", "left", "ن")
+        await pilot.pause()
+        assert box.value == "لينلى"
+        assert visual("لينلى") in screen_text(app)
+        box.value = "Sam"
+        await pilot.pause()
+        assert not echo.display
+
+
+async def test_with_bidi_terminal_a_box_shows_no_laid_out_line(
+    store: Store, library: Library
+) -> None:
+    store.save_settings({"bidi": "terminal"})
+    app = WorkbookApp(store, library, theme="textual-dark")
+    async with app.run_test(size=SIZE) as pilot:
+        await home_loaded(pilot)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, NewCoupleScreen))
+        app.screen.query_one("#name-a", Input).focus()
+        await pilot.press(*"ليلى")
+        await pilot.pause()
+        assert not app.screen.query(Echo)
+        assert "ليلى" in screen_text(app)
