@@ -3,13 +3,19 @@ table have buttons a finger can press, at 40 columns, and what they do is saved.
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
+from typing import Any
+
+from textual.widget import Widget
+from textual.widgets import Input, OptionList
 
 from tests.tui.conftest import app_for, make_couple, until, walk
+from tests.tui.test_chores_table import at_the_table, saved_tasks
 from workbook.data.store import Store
 from workbook.packs.library import Library
 from workbook.tui.screens.agenda import AgendaScreen
+from workbook.tui.screens.confirm import ConfirmScreen
 from workbook.tui.screens.walk import WalkScreen
+from workbook.tui.steps.chores_table import ChoresList, TaskRow, WhoCell
 
 NARROW = (40, 24)
 
@@ -48,3 +54,51 @@ def _line_of(listing: OptionList, index: int) -> int:
     lines = listing._lines  # the list's own layout: (option index, line in option)
     at = next(n for n, (option, _) in enumerate(lines) if option == index)
     return at - round(listing.scroll_y)
+
+
+async def tap(pilot: Any, widget: Widget, x: int = 0) -> None:
+    """A finger on ``widget`` (``x`` cells in), scrolled into view first as a thumb would."""
+    widget.scroll_visible(animate=False, immediate=True)
+    await pilot.pause()
+    assert await pilot.click(widget, offset=(x, 0))
+    await pilot.pause()
+
+
+async def test_the_chores_table_is_worked_by_taps_at_40_columns(
+    store: Store, library: Library
+) -> None:
+    app = app_for(store, library)
+    async with app.run_test(size=NARROW) as pilot:
+        screen, rows = await at_the_table(pilot, store)
+        table = screen.query_one(ChoresList)
+        assert table.has_class("-narrow")
+        names = [row.chore.name for row in rows]
+        # Every cell of a row is on screen, within the 40 columns.
+        for cell in rows[0].cells():
+            assert cell.region.x >= 0, cell
+            assert cell.region.right <= 40, cell
+        # Who does it now: each tap goes on to the next choice.
+        await tap(pilot, rows[0].query_one(WhoCell))
+        await tap(pilot, rows[0].query_one(WhoCell))
+        assert rows[0].chore.now == "b"
+        # A tap puts the cursor in a text cell; the phone's keyboard types.
+        minutes = rows[1].query_one(".minutes", Input)
+        await tap(pilot, minutes, x=minutes.size.width - 1)  # after the number
+        await pilot.press("backspace", "backspace", "backspace", "4", "5")
+        # ✕ asks first; "Remove it" by a tap too.
+        await tap(pilot, rows[2].query_one(".remove"))
+        assert isinstance(app.screen, ConfirmScreen)
+        await tap(pilot, app.screen.query_one("#yes"))
+        assert app.screen is screen
+        # + Add a task, then its name typed.
+        await tap(pilot, table.query_one("#add"))
+        new = list(screen.query(TaskRow))[-1]
+        await pilot.press(*"Plants")
+        await pilot.pause()
+        assert new.read() is not None
+        screen.autosave.now()
+    saved = saved_tasks(store)
+    expected = [names[0], names[1], *names[3:], "Plants"]
+    assert [task["name"] for task in saved] == expected
+    assert saved[0]["now"] == "b"
+    assert saved[1]["minutes"] == 45

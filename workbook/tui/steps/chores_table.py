@@ -138,6 +138,16 @@ CELLS_CSS = """
 {0} .done {{ width: 1fr; }}
 {0} .remove {{ width: 3; min-width: 3; }}
 """
+NARROW_CSS = """
+ChoresList.-narrow {0} {{
+    layout: grid; grid-size: 4 2; grid-columns: 2 1fr 7 10; height: 2;
+}}
+ChoresList.-narrow {0} .name {{ width: 1fr; margin-right: 1; }}
+ChoresList.-narrow {0} .done {{ column-span: 3; width: 1fr; margin-left: 2; }}
+"""
+# Narrower than this, each task takes two lines: its name, minutes and who does it now, then
+# what done looks like and ✕, so that every cell can be reached by a tap at 40 columns.
+NARROW = 66
 
 
 class TaskHead(Horizontal):
@@ -273,10 +283,14 @@ class TaskRow(Horizontal):
 class ChoresList(StepInput):
     """The task table, edited together: a keyboard table with one row per task."""
 
-    DEFAULT_CSS = """
+    DEFAULT_CSS = (
+        """
     ChoresList .legend { color: $text-muted; margin-bottom: 1; }
     ChoresList #add { margin-top: 1; margin-left: 2; }
     """
+        + NARROW_CSS.format("TaskHead")
+        + NARROW_CSS.format("TaskRow")
+    )
     BINDINGS = bindings("chores")
 
     def __init__(self, context: StepContext, answer: ChoresAnswer) -> None:
@@ -285,6 +299,9 @@ class ChoresList(StepInput):
         self.names = {"both": "both", "nobody": "nobody", **context.names}
         # The column ↑ ↓ keep to, so that the cursor comes back up from Add where it went down.
         self.column = COLUMNS.index("now")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
 
     def on_mount(self) -> None:
         # A starter list shown is an answer too, even before anything is edited.
