@@ -5,6 +5,7 @@ moved by hand: nothing here sleeps."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -57,6 +58,10 @@ async def test_a_killed_device_shows_as_away_until_it_beats_again(
         await settle(lia)
 
 
+def says(app: object, words: str) -> Callable[[], bool]:
+    return lambda: words in left_on(app)
+
+
 def left_on(app: object) -> str:
     listen = seat_screen(app).query(ListenInput)  # type: ignore[arg-type]
     return str(listen.first().query_one("#timer").render()) if listen else ""
@@ -75,7 +80,7 @@ async def test_the_time_box_and_a_time_out_are_the_same_on_both_devices(
 
         async def both_say(words: str) -> None:
             for pilot, app in ((lia, lia_app), (ben, ben_app)):
-                await until(pilot, lambda app=app: words in left_on(app))
+                await until(pilot, says(app, words))
 
         await both_say("2:00 left")
         clock[0] += timedelta(seconds=30)

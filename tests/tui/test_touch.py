@@ -20,6 +20,10 @@ from workbook.tui.steps.chores_table import ChoresList, TaskRow, WhoCell
 NARROW = (40, 24)
 
 
+def on_top(app: Any) -> object:
+    return app.screen
+
+
 async def test_the_agenda_is_chosen_and_ordered_by_taps(store: Store, library: Library) -> None:
     couple = make_couple(store)
     app = app_for(store, library)
@@ -87,9 +91,10 @@ async def test_the_chores_table_is_worked_by_taps_at_40_columns(
         await pilot.press("backspace", "backspace", "backspace", "4", "5")
         # ✕ asks first; "Remove it" by a tap too.
         await tap(pilot, rows[2].query_one(".remove"))
-        assert isinstance(app.screen, ConfirmScreen)
-        await tap(pilot, app.screen.query_one("#yes"))
-        assert app.screen is screen
+        asked = app.screen
+        assert isinstance(asked, ConfirmScreen)
+        await tap(pilot, asked.query_one("#yes"))
+        assert on_top(app) is screen
         # + Add a task, then its name typed.
         await tap(pilot, table.query_one("#add"))
         new = list(screen.query(TaskRow))[-1]

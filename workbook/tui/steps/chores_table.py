@@ -30,7 +30,9 @@ from workbook.tui.steps.chores_cells import (
     NARROW_CSS,
     NOW_CYCLE,
     CellInput,
-    WhoCell,
+)
+from workbook.tui.steps.chores_cells import (
+    WhoCell as WhoCell,  # tests and snapshots name it here
 )
 from workbook.tui.steps.context import StepContext
 from workbook.tui.widgets.button import Button
