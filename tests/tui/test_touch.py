@@ -36,7 +36,11 @@ async def test_the_agenda_is_chosen_and_ordered_by_taps(store: Store, library: L
         listing = agenda.query_one("#packs", OptionList)
         # A tap on a pack adds it; two packs, the second tapped then moved earlier.
         for index in (1, 2):
-            assert await pilot.click(OptionList, offset=(4, 1 + _line_of(listing, index)))
+            # Scrolled to it first, as a thumb would (the list is short on a phone).
+            listing.scroll_to(y=_line_of(listing, index), animate=False, immediate=True)
+            await pilot.pause()
+            shown_at = _line_of(listing, index) - round(listing.scroll_y)
+            assert await pilot.click(OptionList, offset=(4, 1 + shown_at))
             await pilot.pause()
         assert agenda.agenda == [ids[1], ids[2]]
         assert await pilot.click("#earlier")
@@ -54,10 +58,9 @@ async def test_the_agenda_is_chosen_and_ordered_by_taps(store: Store, library: L
 
 
 def _line_of(listing: OptionList, index: int) -> int:
-    """The line of option ``index`` in the list as drawn (options wrap at 40 columns)."""
+    """The line of option ``index`` in the whole list (options wrap at 40 columns)."""
     lines = listing._lines  # the list's own layout: (option index, line in option)
-    at = next(n for n, (option, _) in enumerate(lines) if option == index)
-    return at - round(listing.scroll_y)
+    return next(n for n, (option, _) in enumerate(lines) if option == index)
 
 
 async def tap(pilot: Any, widget: Widget, x: int = 0) -> None:
