@@ -1,7 +1,7 @@
 """A partner's own link on a phone (Chromium's phone emulation: 390 by 844 CSS pixels, touch):
-the page fits the phone's width, and a private choice step is walked with taps only: an
-option, "I'm done", and Next after the reveal. The other partner answers from the data layer,
-as their own device would."""
+the page fits the phone's width, and a private choice step and a rank step are walked with
+taps only: an option, a line moved up with its button, "I'm done", and Next after each reveal.
+The other partner answers from the data layer, as their own device would."""
 
 from __future__ import annotations
 
@@ -25,6 +25,13 @@ kind = "choice"
 title = "This week"
 prompt = "{me}, how was this week for you?"
 options = ["Calm", "Busy", "Hard"]
+
+[[steps]]
+id = "needs"
+kind = "rank"
+title = "What helps"
+prompt = "{me}, put these in order: what helps you most first."
+options = ["Rest", "Friends", "Walking"]
 
 [[steps]]
 id = "thanks"
@@ -136,9 +143,29 @@ def test_a_step_is_walked_with_taps_only_at_a_phones_size(tmp_path: Path) -> Non
         # The reveal: both picks, on the phone.
         phone.wait_for("Lia", "Ben", "Calm", link="a")
         phone.tap("Next", "a")
+        # A rank: a line tapped, then moved up with its button, twice.
+        phone.wait_for("Walking", "Move up", link="a")
+        phone.tap("Walking", "a")
+        phone.tap("Move up", "a")
+        phone.wait_for("2. Walking", link="a")
+        phone.tap("Move up", "a")
+        phone.wait_for("1. Walking", link="a")
+        phone.tap("I'm done", "a")
+        phone.wait_for("Waiting for Ben", link="a")
+        ben.reload()
+        place = ben.stage().place
+        assert place is not None
+        ben.keep(place, {"b": ["Friends", "Rest", "Walking"]})
+        ben.finish_turn(place)
+        phone.wait_for("Friends", link="a")
+        phone.tap("Next", "a")
         phone.wait_for("That is all for today", link="a")
         saved = store.peek_session(couple.id, session_id)
         assert saved.answer("week", "mood") == {"a": ["Busy"], "b": ["Calm"]}
+        assert saved.answer("week", "needs") == {
+            "a": ["Walking", "Rest", "Friends"],
+            "b": ["Friends", "Rest", "Walking"],
+        }
     finally:
         phone.quit()
         server.stop()

@@ -186,7 +186,9 @@ def cut_widgets(app: App[Any]) -> list[str]:
         if not isinstance(plain, str) or not plain.strip():
             continue
         container = Size(region.width, region.height)
-        wraps = widget.styles.text_wrap != "nowrap" and not isinstance(widget, Button)
+        # A button is one line, unless laid out taller (Home's narrow grid): then it wraps.
+        one_line = isinstance(widget, Button) and region.height <= 1
+        wraps = widget.styles.text_wrap != "nowrap" and not one_line
         if wraps:
             needed = widget.get_content_height(container, container, region.width)
             height = widget.styles.height

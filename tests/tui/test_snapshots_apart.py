@@ -27,6 +27,7 @@ def seat_after(store: Store, library: Library, answers: dict[str, str]) -> SeatA
     }
     lia = seats["a"]
     lia.arrive()
+    seats["b"].arrive()  # Ben's device is open too (else Lia's top line says he is away)
     first = lia.stage().place
     assert first is not None
     lia.move(first, forward=True)

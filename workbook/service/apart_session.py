@@ -45,8 +45,10 @@ class Stage:
 def present(session: Session, partner: str, at: datetime) -> None:
     """``partner``'s seat is here (``[apart] here``); a pause on the trail ends."""
     from workbook.data import trail
+    from workbook.service.apart_clock import beat
 
     _here(session, [*_here(session), partner])
+    beat(session, partner, at)
     last = trail.moves(session.trail)[-1:] if session.trail else []
     if last and last[0].paused and session.position is not None:
         where = session.position
@@ -55,10 +57,13 @@ def present(session: Session, partner: str, at: datetime) -> None:
 
 def absent(session: Session, partner: str, at: datetime) -> None:
     """``partner``'s seat has left; with neither here, the trail says the couple left the
-    session where it stands (a seat killed never says it left: it counts as here)."""
+    session where it stands (a seat killed never says it left: it counts as here until its
+    heartbeat is ``AWAY_SECONDS`` old)."""
     from workbook.data import trail
+    from workbook.service.apart_clock import is_here
 
-    here = _here(session, [k for k in _here(session) if k != partner])
+    kept = _here(session, [k for k in _here(session) if k != partner])
+    here = [k for k in kept if is_here(session, k, at)]
     last = trail.moves(session.trail)[-1:] if session.trail else []
     if here or session.position is None or session.finished is not None:
         return

@@ -46,6 +46,10 @@ if TYPE_CHECKING:
 class Host(App[None]):
     """The app's state that screens read; ``WorkbookApp`` adds the flows between screens."""
 
+    # A phone's width (under 60 columns): the top line of the walk and the footer take two
+    # lines or more rather than cut words (workbook.tcss, ``.-phone``).
+    HORIZONTAL_BREAKPOINTS = [(0, "-phone"), (60, "-roomy")]
+
     def __init__(self, store: Store, library: Library | Callable[[], Library]) -> None:
         super().__init__()
         install_bidi_lines()

@@ -87,6 +87,10 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
                 markup=False,
             )
             yield PackList(id="packs")
+            # The order by a tap too: a phone has no [ or ] (the same moves as the keys).
+            with Horizontal(id="agenda-moves"):
+                yield Button(_("Earlier"), id="earlier", compact=True)
+                yield Button(_("Later"), id="later", compact=True)
             yield Static(id="total", markup=False)
             yield Static(id="summary")
             broken, warned = len(self.library.broken), len(self._warned())
@@ -195,6 +199,13 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
     def _moved(self, event: PackList.Moved) -> None:
         event.stop()
         self.move(event.index, event.step)
+
+    @on(Button.Pressed, "#earlier, #later")
+    def _move_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        listing = self.query_one(PackList)
+        if listing.highlighted is not None:
+            self.move(listing.highlighted, -1 if event.button.id == "earlier" else 1)
 
     def move(self, index: int, step: int) -> None:
         pack = self.packs[index].pack

@@ -38,7 +38,8 @@ from workbook.tui.actions import bindings
 from workbook.tui.follow import settle_stage
 from workbook.tui.host import WorkbookScreen
 from workbook.tui.plain import fill, line
-from workbook.tui.screens.apart_context import seat_context
+from workbook.tui.screens.apart_context import seat_context, table_of
+from workbook.tui.screens.apart_presence import SeatPresence
 from workbook.tui.screens.apart_term_acts import TermActs
 from workbook.tui.screens.apart_terms import ApartTerms
 from workbook.tui.screens.apart_words import (
@@ -59,7 +60,7 @@ RECHECK = 2.0
 KEEP_WITHIN = 0.5
 
 
-class ApartScreen(TermActs, WorkbookScreen[None]):
+class ApartScreen(TermActs, SeatPresence, WorkbookScreen[None]):
     SCOPE = "apart"
     BINDINGS = bindings("apart")
     DEFAULT_CSS = """
@@ -110,6 +111,7 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         self._signature = signature(self.seat.path)
         await self.show_stage()
         self.set_interval(POLL, self.poll)
+        self.start_heartbeat()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         mode = self.shown.mode if self.shown else None
@@ -188,6 +190,7 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
             self.term_draft = terms.draft
         await holder.remove_children()
         await holder.mount_all(self._widgets(stage))
+        self.share_listening()
         # At its top, whatever the stage drawn before was scrolled to (or on its way to).
         settle_stage(holder)
         self._show_chrome(stage)
@@ -232,7 +235,7 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         progress = self.seat.walk.progress(stage.place) if stage.place is not None else None
         done = stage.mode == apart.ANSWER and partner in stage.done
         shown = top_line(self.tr, me, progress, self.names[partner] if done else None)
-        self.query_one("#progress", Static).update(shown)
+        self.query_one("#progress", Static).update(shown + self.partner_away())
         button = self.query_one("#next", Button)
         button.label = next_label(self.tr, stage.mode)
         # Its width follows the new label (Textual keeps the old one otherwise).
@@ -252,7 +255,7 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         # A change that arrives after its step was left (the stage moved on) is not this one's.
         if place is None or self.seat.walk.step(place).id != event.step_id:
             return
-        self._pending = (place, _table(event.answer))
+        self._pending = (place, table_of(event.answer))
         if self._keep_timer is None:
             self._keep_timer = self.set_timer(KEEP_WITHIN, self.keep_now)
 
@@ -279,7 +282,7 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
             # change of the other seat's, kept beside this one's, is not on screen yet.
             self._base = table
             read = spec(self.seat.walk.step(place)).read
-            self._owed |= _table(read(self._answers(stage))) != _table(read(table))
+            self._owed |= table_of(read(self._answers(stage))) != table_of(read(table))
         if self._owed:
             # The other seat changed the answer while this one typed: the next look redraws.
             self._owed = False
@@ -332,7 +335,7 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         if question.then is not None:
             question.then()
             # What it changed is kept now, before the move (its message would come after).
-            self._pending = (stage.place, _table(asker.answer)) if stage.place else None
+            self._pending = (stage.place, table_of(asker.answer)) if stage.place else None
         if self.keep_now():
             await self._go_on(stage)
 
@@ -392,7 +395,3 @@ class ApartScreen(TermActs, WorkbookScreen[None]):
         # Leaving is only a mark for the console; the answers are kept already.
         with contextlib.suppress(SaveError):
             self.seat.leave()
-
-
-def _table(answer: Any) -> Any:
-    return answer.to_table() if hasattr(answer, "to_table") else answer

@@ -5,6 +5,7 @@ file's table."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from workbook.data.partners import other
 from workbook.kinds import spec
@@ -46,3 +47,8 @@ def seat_context(
         kept_by=seat.couple.facilitator,
         seat=seat.partner,
     )
+
+
+def table_of(answer: Any) -> Any:
+    """An answer as its table in the session file."""
+    return answer.to_table() if hasattr(answer, "to_table") else answer

@@ -8,14 +8,11 @@ task with a name goes. The table posts the step's whole answer on every change.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -26,118 +23,19 @@ from workbook.tui.host import key_of
 from workbook.tui.plain import fill
 from workbook.tui.screens.confirm import ConfirmScreen
 from workbook.tui.steps.base import StepInput
+from workbook.tui.steps.chores_cells import (
+    CELLS_CSS,
+    COLUMNS,
+    NARROW,
+    NARROW_CSS,
+    NOW_CYCLE,
+    CellInput,
+)
+from workbook.tui.steps.chores_cells import (
+    WhoCell as WhoCell,  # tests and snapshots name it here
+)
 from workbook.tui.steps.context import StepContext
-from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
-
-NOW_CYCLE = ("nobody", "a", "b", "both")
-# The columns of the task table, left to right; each row has one cell of each.
-COLUMNS = ("name", "minutes", "now", "done", "remove")
-
-
-# On the "who now" column, one key per choice. Text cells never take them: they type.
-class CellInput(Box):
-    """A text cell of the task table.
-
-    Arriving puts the cursor at the end, and never selects the text (typing adds to it; a
-    number arrived at and typed over was lost that way): ← → go on to the next cell. Enter
-    edits in place: ← → then move within the text, and go on to the next cell at its edge.
-    Enter again, or leaving the cell, ends the editing.
-    """
-
-    @dataclass
-    class Leave(Message):
-        """← or → at the edge of ``cell``: go ``across`` one cell."""
-
-        cell: CellInput
-        across: int
-
-    def __init__(self, value: str, **kwargs: Any) -> None:
-        super().__init__(value, compact=True, **kwargs)
-        self.editing = False
-
-    def _on_focus(self, event: events.Focus) -> None:
-        self.editing = False
-        super()._on_focus(event)
-        self.cursor_position = len(self.value)
-
-    def action_cursor_left(self, select: bool = False) -> None:
-        at_start = self.selection.is_empty and self.cursor_position == 0
-        if not select and (not self.editing or at_start):
-            self.post_message(self.Leave(self, -1))
-        else:
-            super().action_cursor_left(select)
-
-    def action_cursor_right(self, select: bool = False) -> None:
-        at_end = self.selection.is_empty and self.cursor_position == len(self.value)
-        if not select and (not self.editing or at_end):
-            self.post_message(self.Leave(self, 1))
-        else:
-            super().action_cursor_right(select)
-
-    async def action_submit(self) -> None:
-        self.editing = not self.editing
-        if not self.editing:
-            self.cursor_position = len(self.value)
-
-
-class WhoCell(Widget, can_focus=True):
-    """Who does a task now. On it, 1, 2, b and n choose; Enter or Space goes round them. The
-    cell with the cursor shows its name in brackets, so colour is never the only sign."""
-
-    DEFAULT_CSS = """
-    WhoCell { height: 1; }
-    WhoCell:focus { background: $boost; text-style: bold; }
-    """
-    BINDINGS = bindings("chores-cell")
-
-    now: reactive[str] = reactive("nobody")
-
-    @dataclass
-    class Chosen(Message):
-        """Who does the task now: a, b, both or nobody."""
-
-        now: str
-
-    def __init__(self, now: str, names: dict[str, str]) -> None:
-        super().__init__(classes="now")
-        self.names = names
-        self.set_reactive(WhoCell.now, now)
-
-    def render(self) -> Content:
-        name = clean_line(self.names.get(self.now, self.now))
-        room = max(self.size.width - 2, 1)
-        if len(name) > room:
-            name = name[: room - 1] + "…"
-        return Content(f"[{name}]" if self.has_focus else f" {name} ")
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
-    def action_choose(self, who: str) -> None:
-        self.now = who
-        self.post_message(self.Chosen(who))
-
-    def action_cycle(self) -> None:
-        at = NOW_CYCLE.index(self.now) if self.now in NOW_CYCLE else 0
-        self.action_choose(NOW_CYCLE[(at + 1) % len(NOW_CYCLE)])
-
-    def on_click(self) -> None:
-        self.action_cycle()
-
-
-CELLS_CSS = """
-{0} {{ height: 1; }}
-{0} .gutter {{ width: 2; }}
-{0} .name {{ width: 30; margin-right: 1; }}
-{0} .minutes {{ width: 7; }}
-{0} .now {{ width: 10; min-width: 10; }}
-{0} .done {{ width: 1fr; }}
-{0} .remove {{ width: 3; min-width: 3; }}
-"""
 
 
 class TaskHead(Horizontal):
@@ -273,10 +171,14 @@ class TaskRow(Horizontal):
 class ChoresList(StepInput):
     """The task table, edited together: a keyboard table with one row per task."""
 
-    DEFAULT_CSS = """
+    DEFAULT_CSS = (
+        """
     ChoresList .legend { color: $text-muted; margin-bottom: 1; }
     ChoresList #add { margin-top: 1; margin-left: 2; }
     """
+        + NARROW_CSS.format("TaskHead")
+        + NARROW_CSS.format("TaskRow")
+    )
     BINDINGS = bindings("chores")
 
     def __init__(self, context: StepContext, answer: ChoresAnswer) -> None:
@@ -285,6 +187,9 @@ class ChoresList(StepInput):
         self.names = {"both": "both", "nobody": "nobody", **context.names}
         # The column ↑ ↓ keep to, so that the cursor comes back up from Add where it went down.
         self.column = COLUMNS.index("now")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
 
     def on_mount(self) -> None:
         # A starter list shown is an answer too, even before anything is edited.

@@ -7,6 +7,8 @@ try, until it fits. Then the roles swap, for the step's number of rounds.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -26,6 +28,15 @@ from workbook.tui.widgets.button import Button
 SPEAK, PARAPHRASE, CHECK, DONE = "speak", "paraphrase", "check", "done"
 # The countdown ticks once a second (tests stop it, so that a picture never depends on timing).
 TICK_SECONDS = 1.0
+
+
+class SharedTime(Protocol):
+    """The time box as both devices of an apart session share it (``screens/apart_presence``):
+    the seconds left and whether a time-out is on, for a turn (counted from 0)."""
+
+    def box(self, turn: int, speaking: bool) -> tuple[int, bool]: ...
+
+    def time_out(self, turn: int, paused: bool) -> None: ...
 
 
 def build(context: StepContext) -> list[Widget]:
@@ -52,10 +63,15 @@ class ListenInput(StepInput):
         self.stage = SPEAK
         self.paused = False
         self.left = (step.turn_minutes or 0) * 60
+        # On a device of one's own, the time box is the session's, shared with the other device.
+        self.shared: SharedTime | None = None
         if self.turns and not self.turns[-1].confirmed:
             last = self.turns[-1]
-            # Back where it was left: the listener's try in the box, or the speaker's check.
+            # Back where it was left: the listener's try in the box, or the speaker's check; a
+            # turn with only a time-out taken is still the speaker's (the other device too).
             self.stage = PARAPHRASE if last.draft is not None or not last.attempts else CHECK
+            if last.draft is None and not last.attempts and last.timeouts:
+                self.stage = SPEAK
         elif len(self.turns) >= len(self.order):
             self.stage = DONE
 
@@ -84,7 +100,7 @@ class ListenInput(StepInput):
             yield Button(_("Time-out"), id="timeout", compact=True, variant="warning")
 
     def on_mount(self) -> None:
-        if self.step.turn_minutes:
+        if self.step.turn_minutes or self.context.seat is not None:
             self.set_interval(TICK_SECONDS, self._tick)
         self._show()
 
@@ -220,7 +236,29 @@ class ListenInput(StepInput):
         else:
             timer.update(_("Time is up: finish your thought, then press I have said it."))
 
+    def share(self, shared: SharedTime) -> None:
+        """Take the time box (time left, time-out) from ``shared`` from now on."""
+        self.shared = shared
+        self._follow()
+
+    def _turn_index(self) -> int:
+        return sum(1 for turn in self.turns if turn.confirmed)
+
+    def _follow(self) -> None:
+        if self.shared is None or self.stage == DONE:
+            return
+        left, paused = self.shared.box(self._turn_index(), self.stage == SPEAK)
+        if paused != self.paused:
+            self.left, self.paused = left, paused
+            self._show()
+        elif left != self.left:
+            self.left = left
+            self._show_timer()
+
     def _tick(self) -> None:
+        if self.shared is not None:
+            self._follow()
+            return
         if self.stage == SPEAK and not self.paused and self.left > 0:
             self.left -= 1
             self._show_timer()
@@ -229,7 +267,8 @@ class ListenInput(StepInput):
 
     @on(Button.Pressed, "#spoken")
     def spoken(self) -> None:
-        self._start_turn()
+        # An empty try begun: the listener is at it (not a time-out taken while speaking).
+        self._start_turn().draft = ""
         self.stage = PARAPHRASE
         self._show()
         self.query_one("#paraphrase", Input).focus()
@@ -293,6 +332,8 @@ class ListenInput(StepInput):
             turn = self._start_turn()
             turn.timeouts = min(turn.timeouts + 1, 999)
         self.paused = not self.paused
+        if self.shared is not None:
+            self.shared.time_out(self._turn_index(), self.paused)
         self._show()
         if not self.paused:
             # Going on: back to where the next key is expected, the box if it is a try.

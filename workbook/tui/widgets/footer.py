@@ -22,6 +22,9 @@ from workbook.tui.host import tr_of
 
 # Textual's own word for the command palette's key, in the catalog so that it is translated.
 PALETTE = N_("palette")
+# Narrower than this (a phone), the keys go in rows of ``PHONE_COLUMNS`` (workbook.tcss
+# ``.-phone Footer``; Textual sets the footer's columns to one row of every key).
+PHONE, PHONE_COLUMNS = 60, 3
 
 
 class KeysFooter(Footer):
@@ -35,6 +38,14 @@ class KeysFooter(Footer):
             if isinstance(widget, FooterKey) and widget.description:
                 widget.description = tr.gettext(widget.description)
             yield widget
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.app.size.width < PHONE:
+            self.styles.grid_size_columns = PHONE_COLUMNS
+
+    def on_resize(self) -> None:
+        self._fit()
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
