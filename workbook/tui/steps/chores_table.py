@@ -19,7 +19,7 @@ from textual.widgets import Input, Static
 from workbook.data.answers.chores import ChoresAnswer, Task, repeated_names, typed_minutes
 from workbook.text import clean_line
 from workbook.tui.actions import bindings
-from workbook.tui.host import key_of
+from workbook.tui.host import key_of, tr_of
 from workbook.tui.plain import fill
 from workbook.tui.screens.confirm import ConfirmScreen
 from workbook.tui.steps.base import StepInput
@@ -44,12 +44,13 @@ class TaskHead(Horizontal):
     DEFAULT_CSS = CELLS_CSS.format("TaskHead") + "TaskHead { color: $text-muted; }"
 
     def compose(self) -> ComposeResult:
+        tr = tr_of(self)
         for title, column in (
             ("", "gutter"),
-            ("Task", "name"),
-            ("min/wk", "minutes"),
-            (" who now", "now"),
-            ("done looks like", "done"),
+            (tr.pgettext("chores column", "Task"), "name"),
+            (tr.pgettext("chores column", "min/wk"), "minutes"),
+            (" " + tr.pgettext("chores column", "who now"), "now"),
+            (tr.pgettext("chores column", "done looks like"), "done"),
             ("", "remove"),
         ):
             yield Static(title, classes=column, markup=False)
@@ -89,16 +90,25 @@ class TaskRow(Horizontal):
         self.names = names
 
     def compose(self) -> ComposeResult:
+        tr = tr_of(self)
         yield Static(" ", classes="gutter", markup=False)
-        yield CellInput(self.chore.name, classes="name", max_length=60, placeholder="task")
+        yield CellInput(
+            self.chore.name,
+            classes="name",
+            max_length=60,
+            placeholder=tr.pgettext("placeholder", "task"),
+        )
         yield CellInput(
             str(self.chore.minutes), classes="minutes", restrict=r"\d{0,5}", max_length=5
         )
         yield WhoCell(self.chore.now, self.names)
         yield CellInput(
-            self.chore.done, classes="done", max_length=200, placeholder="done looks like..."
+            self.chore.done,
+            classes="done",
+            max_length=200,
+            placeholder=tr.pgettext("placeholder", "done looks like..."),
         )
-        yield Button("✕", compact=True, classes="remove", tooltip="Remove this task")
+        yield Button("✕", compact=True, classes="remove", tooltip=tr._("Remove this task"))
 
     def cells(self) -> list[Widget]:
         return [self.query_one(f".{column}") for column in COLUMNS]
@@ -197,19 +207,30 @@ class ChoresList(StepInput):
             self.changed(self.answer)
 
     def compose(self) -> ComposeResult:
+        tr = tr_of(self)
+        # Said in the couple's language, which is known only once the table is on its screen.
+        self.names = {
+            "both": tr.pgettext("who does a task", "both"),
+            "nobody": tr.pgettext("who does a task", "nobody"),
+            **self.context.names,
+        }
         keys = {
             word: key_of(self, f"chores-row.{word}") for word in ("up", "down", "left", "right")
         }
         keys |= {f"to_{who}": key_of(self, f"chores-cell.choose-{who}") for who in NOW_CYCLE}
         yield Static(
             fill(
-                "Together: the tasks, who does each now, and what done looks like.\n"
-                "$up $down $left $right move; type to add to a cell, $enter to edit it; ✕ "
-                "removes a task.\n"
-                "In the who now column: [b]$to_a[/b] $a · [b]$to_b[/b] $b · [b]$to_both[/b] "
-                "both · [b]$to_nobody[/b] nobody",
+                tr._(
+                    "Together: the tasks, who does each now, and what done looks like.\n"
+                    "$up $down $left $right move; type to add to a cell, $enter to edit it; ✕ "
+                    "removes a task.\n"
+                    "In the who now column: [b]$to_a[/b] $a · [b]$to_b[/b] $b · "
+                    "[b]$to_both[/b] $both · [b]$to_nobody[/b] $nobody"
+                ),
                 a=self.names["a"],
                 b=self.names["b"],
+                both=self.names["both"],
+                nobody=self.names["nobody"],
                 enter=key_of(self, "input.submit"),
                 **keys,
             ),
@@ -218,7 +239,7 @@ class ChoresList(StepInput):
         yield TaskHead()
         for task in self.answer.tasks:
             yield TaskRow(task, self.names)
-        yield Button("+ Add a task", id="add", compact=True)
+        yield Button(tr._("+ Add a task"), id="add", compact=True)
 
     def rows(self) -> list[TaskRow]:
         return list(self.query(TaskRow))
@@ -233,9 +254,9 @@ class ChoresList(StepInput):
     def problem(self) -> str | None:
         tasks = self.tasks()
         if not tasks:
-            return "Add at least one task."
+            return tr_of(self)._("Add at least one task.")
         if repeated_names(tasks):
-            return "Two tasks have the same name; give each its own."
+            return tr_of(self)._("Two tasks have the same name; give each its own.")
         return None
 
     @on(TaskRow.Edited)
@@ -279,11 +300,15 @@ class ChoresList(StepInput):
             if remove:
                 await self._remove(row)
 
+        tr = tr_of(self)
         question = fill(
-            "Remove “$task” from the list?\n\nWho does it now and what done looks like go with it.",
+            tr._(
+                "Remove “$task” from the list?\n\n"
+                "Who does it now and what done looks like go with it."
+            ),
             task=task.name,
         )
-        self.app.push_screen(ConfirmScreen(question, "Remove it", "Keep it"), answered)
+        self.app.push_screen(ConfirmScreen(question, tr._("Remove it"), tr._("Keep it")), answered)
 
     async def _remove(self, row: TaskRow) -> None:
         rows = self.rows()
