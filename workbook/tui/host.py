@@ -21,8 +21,10 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App
 from textual.dom import DOMNode
+from textual.message import Message
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
 from workbook.data.dates import now as wall_clock
@@ -196,10 +198,21 @@ class WorkbookScreen(Screen[ScreenResultType]):
     # console); the others speak the couple's language when above the couple's window.
     APP_LANGUAGE = False
 
+    _shown_before = False
+
     @property
     def tr(self) -> Translations:
         """This screen's words (``Host.tr``)."""
         return self.wb.app_translations if self.APP_LANGUAGE else self.wb.tr
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, events.ScreenResume) and not self._shown_before:
+            # Shown the first time, the screen and its widgets were styled as they mounted,
+            # just before: Textual would style them all again (a tenth of start-up for Home).
+            # From the second time on, the app may have changed meanwhile (a theme).
+            self._shown_before = True
+            message.refresh_styles = False
+        return super().post_message(message)
 
     def offers(self, action: Action) -> bool:
         """Whether the command palette offers ``action`` on this screen now."""
