@@ -107,22 +107,21 @@ def test_the_collector_waits_for_the_window_and_is_back_after_a_refusal(
     assert gc.isenabled()
 
 
-def test_a_window_runs_with_the_collector_on() -> None:
+def test_a_window_runs_with_the_collector_on(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
-    from workbook.cli.app import run_app
+    from textual.app import App
 
-    class Window:
-        collecting: bool | None = None
+    from workbook.packs.library import load_library
+    from workbook.tui.app import WorkbookApp
 
-        def run(self) -> None:
-            self.collecting = gc.isenabled()
-
-    window = Window()
+    collecting: list[bool] = []
+    monkeypatch.setattr(App, "run", lambda self, **kwargs: collecting.append(gc.isenabled()))
+    window = WorkbookApp(Store(data), library=load_library)
     gc.disable()
     try:
-        run_app(window)
+        window.run()
     finally:
         gc.enable()
         gc.unfreeze()
-    assert window.collecting is True
+    assert collecting == [True]

@@ -18,7 +18,7 @@ from workbook.serve.env import SEAT
 def open_workbook(args: argparse.Namespace) -> int:
     # Start-up allocates the objects of some 400 modules, all kept for good; the collector
     # would walk them again and again for nothing (about a tenth of start-up). It waits until
-    # the window runs (``run_app``).
+    # the window runs (``Host.run``).
     gc.disable()
     try:
         return _open_workbook(args)
@@ -111,10 +111,6 @@ def run_app(app: Any) -> None:
         from workbook.tui.crash import plain_crashes
 
         plain_crashes(app)
-    # What start-up made (modules, classes, the app) lives as long as the process: frozen, the
-    # collector leaves it out of every later pass.
-    gc.freeze()
-    gc.enable()
     app.run()
 
 

@@ -15,6 +15,7 @@ and the app answers each with one service call, so no arrow runs from a screen t
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Callable
@@ -63,6 +64,14 @@ class Host(App[None]):
         self._language: str | None = None
         self._prepared = False
         self._preparing = threading.Lock()
+
+    def run(self, **kwargs: Any) -> Any:
+        """Run the window (never in tests, which use ``run_test``). What start-up made
+        (modules, classes, this app) lives as long as the process: frozen, the collector
+        leaves it out of every later pass, and it runs again if start-up had stopped it."""
+        gc.freeze()
+        gc.enable()
+        return super().run(**kwargs)
 
     def home_first(self) -> bool:
         """True when Home is the first screen: it then prepares the data folder in its worker
