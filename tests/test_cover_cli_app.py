@@ -87,3 +87,41 @@ def test_serve_refuses_what_it_cannot_do(
     code, err = run(capsys, data, "serve", *args)
     assert code == 2
     assert words in err
+
+
+def test_the_collector_waits_for_the_window_and_is_back_after_a_refusal(
+    capsys: pytest.CaptureFixture[str], data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from workbook.cli import app
+
+    during: list[bool] = []
+    monkeypatch.setattr(app, "run_app", lambda window: during.append(gc.isenabled()))
+    assert run(capsys, data) == (0, "")
+    # Start-up ran with the collector off; it is on again once the command is over.
+    assert during == [False]
+    assert gc.isenabled()
+    code, _err = run(capsys, data, "start", "--couple", "nobody")
+    assert code == 2
+    assert gc.isenabled()
+
+
+def test_a_window_runs_with_the_collector_on(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from textual.app import App
+
+    from workbook.packs.library import load_library
+    from workbook.tui.app import WorkbookApp
+
+    collecting: list[bool] = []
+    monkeypatch.setattr(App, "run", lambda self, **kwargs: collecting.append(gc.isenabled()))
+    window = WorkbookApp(Store(data), library=load_library)
+    gc.disable()
+    try:
+        window.run()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+    assert collecting == [True]

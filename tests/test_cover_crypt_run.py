@@ -69,3 +69,31 @@ def test_no_run_while_a_window_holds_a_lock(tmp_path: Path) -> None:
     finally:
         release(lock)
     crypt_run.check_idle(tmp_path)
+
+
+def test_a_folder_found_plain_as_it_opened_is_not_walked_again_until_a_key_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "data"
+    root.mkdir()
+    assert vault.note_folder(root) is False
+    assert vault.known_plain(root)
+    walks: list[Path] = []
+    real_walk = vault.sealed_file
+
+    def counted(folder: Path) -> Path | None:
+        walks.append(folder)
+        return real_walk(folder)
+
+    monkeypatch.setattr(vault, "sealed_file", counted)
+    assert crypt_run.needs_key(root) is False
+    assert walks == []
+    # A key held, or let go of, and the folder is looked at again, every file.
+    vault.forget(root)
+    assert not vault.known_plain(root)
+    (root / f"couple.toml{vault.SUFFIX}").write_bytes(b"x")
+    assert crypt_run.needs_key(root) is True
+    assert walks == [root]
+    assert vault.note_folder(root) is True
+    assert not vault.known_plain(root)
+    vault.forget(root)

@@ -5,6 +5,7 @@ what it is asked for before Textual is loaded, so a mistake ends at once with a 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from typing import Any
@@ -15,6 +16,17 @@ from workbook.serve.env import SEAT
 
 
 def open_workbook(args: argparse.Namespace) -> int:
+    # Start-up allocates the objects of some 400 modules, all kept for good; the collector
+    # would walk them again and again for nothing (about a tenth of start-up). It waits until
+    # the window runs (``Host.run``).
+    gc.disable()
+    try:
+        return _open_workbook(args)
+    finally:
+        gc.enable()
+
+
+def _open_workbook(args: argparse.Namespace) -> int:
     from workbook.service import caseload
 
     # The app asks for an encrypted folder's passphrase itself, unless it is given in a file.

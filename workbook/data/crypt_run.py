@@ -120,6 +120,8 @@ def state(root: Path) -> str:
 
 def needs_key(root: Path) -> bool:
     """True when the folder cannot be used before its passphrase is given."""
+    if vault.known_plain(root):
+        return False
     return vault.is_encrypted(root) and vault.key_of(root) is None
 
 

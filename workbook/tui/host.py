@@ -15,6 +15,7 @@ and the app answers each with one service call, so no arrow runs from a screen t
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import App
 from textual.dom import DOMNode
+from textual.message import Message
 from textual.screen import ModalScreen, Screen, ScreenResultType
 from textual.widgets import Input, TextArea
 
@@ -70,6 +72,14 @@ class Host(App[None]):
         self._language: str | None = None
         self._prepared = False
         self._preparing = threading.Lock()
+
+    def run(self, **kwargs: Any) -> Any:
+        """Run the window (never in tests, which use ``run_test``). What start-up made
+        (modules, classes, this app) lives as long as the process: frozen, the collector
+        leaves it out of every later pass, and it runs again if start-up had stopped it."""
+        gc.freeze()
+        gc.enable()
+        return super().run(**kwargs)
 
     def home_first(self) -> bool:
         """True when Home is the first screen: it then prepares the data folder in its worker
@@ -225,10 +235,21 @@ class WorkbookScreen(Screen[ScreenResultType]):
     # console); the others speak the couple's language when above the couple's window.
     APP_LANGUAGE = False
 
+    _shown_before = False
+
     @property
     def tr(self) -> Translations:
         """This screen's words (``Host.tr``)."""
         return self.wb.app_translations if self.APP_LANGUAGE else self.wb.tr
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, events.ScreenResume) and not self._shown_before:
+            # Shown the first time, the screen and its widgets were styled as they mounted,
+            # just before: Textual would style them all again (a tenth of start-up for Home).
+            # From the second time on, the app may have changed meanwhile (a theme).
+            self._shown_before = True
+            message.refresh_styles = False
+        return super().post_message(message)
 
     def offers(self, action: Action) -> bool:
         """Whether the command palette offers ``action`` on this screen now."""

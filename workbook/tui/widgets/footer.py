@@ -35,8 +35,13 @@ class KeysFooter(Footer):
     def compose(self) -> ComposeResult:
         tr = tr_of(self)
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.description:
-                widget.description = tr.gettext(widget.description)
+            if isinstance(widget, FooterKey):
+                if widget.description:
+                    widget.description = tr.gettext(widget.description)
+                if self.compact:
+                    # Set by each key itself once mounted, restyling that key on its own:
+                    # set before, the key is styled once, as it is drawn.
+                    widget.add_class("-compact", update=False)
             yield widget
         self._fit()
 
