@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import time
+import asyncio
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 
 from workbook.data.models import Couple
@@ -125,13 +126,32 @@ async def add_and_confirm_term(pilot: Pilot[Any], text: str) -> None:
     await pilot.pause()
 
 
-async def until(pilot: Pilot[Any], check: Callable[[], Any], seconds: float = 20.0) -> None:
-    """Wait, with the app running, until ``check()`` holds: the work it names is done. The
-    deadline is generous, for a busy machine, and is never a timing the test relies on."""
-    deadline = time.monotonic() + seconds
+async def until(pilot: Pilot[Any], check: Callable[[], Any]) -> None:
+    """Wait, with the app running, until ``check()`` holds: the work it names is done.
+
+    No deadline of its own: a busy machine may take as long as it takes, and a hang is ended by
+    the suite's overall timeout (``timeout`` in pyproject.toml). The check runs after each short
+    sleep; Pilot's own pause is not used, because its wait for the screen's messages gives up
+    after 30 s when the screen is switched while it waits (as the console's is)."""
+    app = pilot.app
     while not check():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.05)
+        # The app stopped (an exception, or it quit): leaving run_test says why.
+        assert app.is_running, "the app stopped before the check held"
+        await asyncio.sleep(0.05)
+
+
+def said(app: App[Any]) -> list[str]:
+    """Every notification ``app`` gives from now on, in order. Kept here because toasts expire,
+    so a count of ``app._notifications`` can go down on a slow machine."""
+    heard: list[str] = []
+    given = app.notify
+
+    def notify(message: Any, *args: Any, **kwargs: Any) -> None:
+        heard.append(str(message))
+        given(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return heard
 
 
 def screen_text(app: WorkbookApp) -> str:
