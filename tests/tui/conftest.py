@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from textual.app import App
-from textual.pilot import Pilot
+from textual.pilot import Pilot, WaitForScreenTimeout
 
 from workbook.data.models import Couple
 from workbook.data.store import Store
@@ -69,8 +69,21 @@ async def ready(pilot: Pilot[Any]) -> None:
     button. Nothing happens elsewhere."""
     screen = walk(pilot.app)  # type: ignore[arg-type]
     if screen.walk.is_handoff(screen.place):
-        await pilot.press("enter")
-        await pilot.pause()
+        await step_on(pilot, "enter")
+
+
+async def walk_drawn(pilot: Pilot[Any]) -> WalkScreen:
+    """The walk, once its stage shows its first place."""
+    await until(pilot, lambda: isinstance(pilot.app.screen, WalkScreen) and pilot.app.screen.shown)
+    return walk(pilot.app)  # type: ignore[arg-type]
+
+
+async def step_on(pilot: Pilot[Any], *keys: str) -> None:
+    """Press ``keys`` in the walk, and wait until its stage shows the place they lead to."""
+    screen = walk(pilot.app)  # type: ignore[arg-type]
+    before = screen.shown
+    await pilot.press(*keys)
+    await until(pilot, lambda: screen.shown not in (None, before))
 
 
 def step_input(app: WorkbookApp) -> StepInput:
@@ -131,13 +144,15 @@ async def until(pilot: Pilot[Any], check: Callable[[], Any]) -> None:
 
     No deadline of its own: a busy machine may take as long as it takes, and a hang is ended by
     the suite's overall timeout (``timeout`` in pyproject.toml). The check runs after each short
-    sleep; Pilot's own pause is not used, because its wait for the screen's messages gives up
-    after 30 s when the screen is switched while it waits (as the console's is)."""
+    pause. Pilot's pause also waits for the screen's widgets to handle what they were sent; that
+    wait gives up after 30 s if the screen is switched meanwhile (as the console's is), which
+    says nothing about the check: it is asked again."""
     app = pilot.app
     while not check():
         # The app stopped (an exception, or it quit): leaving run_test says why.
         assert app.is_running, "the app stopped before the check held"
-        await asyncio.sleep(0.05)
+        with contextlib.suppress(WaitForScreenTimeout):
+            await pilot.pause(0.05)
 
 
 def said(app: App[Any]) -> list[str]:
