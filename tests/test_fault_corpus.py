@@ -1,8 +1,7 @@
 """Every command against every fault in every kind of data file (tests/faults.py).
 
-For each case: no traceback and no "unexpected error", no hang (each command under 30 s: a guard
-against hangs, not a timing), no file changed, and the bystander couple fully served: listed,
-exported, with their own words.
+For each case: no traceback and no "unexpected error", no hang (the suite's timeout ends one), no
+file changed, and the bystander couple fully served: listed, exported, with their own words.
 
 The folder is built once and copied for each case, and the commands share one library of the
 built-in packs: neither is what a fault in a data file could change.
@@ -14,7 +13,6 @@ import contextlib
 import io
 import shutil
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -22,7 +20,6 @@ import pytest
 from tests import faults
 from workbook.cli import main
 
-TIMEOUT = 30.0
 COMMANDS = [
     ["couples"],
     ["couples", "--json"],
@@ -36,7 +33,7 @@ COMMANDS = [
 ]
 
 
-def run(data: Path, args: list[str]) -> tuple[int | None, str, str, float]:
+def run(data: Path, args: list[str]) -> tuple[int | None, str, str]:
     """Run one command in a thread, so that a hang is seen instead of waited for."""
     out, err = io.StringIO(), io.StringIO()
     result: list[int] = []
@@ -45,16 +42,12 @@ def run(data: Path, args: list[str]) -> tuple[int | None, str, str, float]:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             result.append(main(["--data-dir", str(data), *args]))
 
-    started = time.perf_counter()
     thread = threading.Thread(target=target, daemon=True)
     thread.start()
-    thread.join(TIMEOUT)
-    return (
-        (result[0] if result else None),
-        out.getvalue(),
-        err.getvalue(),
-        (time.perf_counter() - started),
-    )
+    # No deadline here: a hang (a FIFO opened for reading, say) is ended by the suite's timeout,
+    # whose signal interrupts this join.
+    thread.join()
+    return (result[0] if result else None), out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -72,9 +65,8 @@ def test_every_command_survives_the_fault(case: faults.Case, built: Path, tmp_pa
     faulted = faults.apply(case, data, outside)
     before, before_outside = faults.snapshot(data), faults.snapshot(outside)
     for args in COMMANDS:
-        code, out, err, took = run(data, args)
-        assert code is not None, f"{args} did not finish within {TIMEOUT} s"
-        assert took < TIMEOUT
+        code, out, err = run(data, args)
+        assert code is not None, f"{args} ended without an exit code"
         assert code in (0, 2), (args, code, err)
         assert "Traceback" not in out + err
         assert "unexpected error" not in err, (args, err)

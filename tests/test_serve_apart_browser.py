@@ -151,11 +151,11 @@ def saved_in(path: Path, words: str) -> bool:
 
 def open_seats(server: ServedCouple, browsers: dict[str, Browser]) -> None:
     browsers["console"].driver.get(server.links["console"])
-    browsers["console"].wait_for("Lia and Ben", link="console", timeout=40)
+    browsers["console"].wait_for("Lia and Ben", link="console")
     for seat in ("a", "b"):
         browsers[seat].driver.get(server.links[seat])
     for seat in ("a", "b"):
-        browsers[seat].wait_for("what does respect look like", link=seat, timeout=40)
+        browsers[seat].wait_for("what does respect look like", link=seat)
 
 
 def reveal_on_both(server: ServedCouple, browsers: dict[str, Browser]) -> None:
@@ -214,5 +214,5 @@ def test_a_seat_killed_mid_answer_opens_again_where_it_was(
     ben = browsers["b"]
     ben.marks["b"] = len(ben.frames)
     ben.driver.get(server.base + "/b")
-    ben.wait_for(BEN, "Lia is done", link="b", timeout=40)
+    ben.wait_for(BEN, "Lia is done", link="b")
     reveal_on_both(server, browsers)

@@ -60,6 +60,11 @@ def free_port() -> int:
         return port
 
 
+# Waits are on what is drawn or saved; this limit only turns a hang into a failure that says what
+# was missing (and a screenshot), far beyond what a busy machine takes.
+HANG = 600.0
+
+
 class Served:
     """A running ``workbook serve`` and the links it printed."""
 
@@ -149,7 +154,7 @@ class Browser:
         start = self.marks.get(link, 0)
         return ESCAPES.sub("", "".join(t for n, t in self.frames[start:] if n == link))
 
-    def wait_for(self, *texts: str, link: str = "couple", timeout: float = 20) -> str:
+    def wait_for(self, *texts: str, link: str = "couple", timeout: float = HANG) -> str:
         """Wait until the link's app has drawn all ``texts`` since the last mark."""
         drawn = ""
 
@@ -167,7 +172,7 @@ class Browser:
         self.marks[link] = len(self.frames)
         return drawn
 
-    def until(self, check: Callable[[], Any], what: str, timeout: float = 20) -> Any:
+    def until(self, check: Callable[[], Any], what: str, timeout: float = HANG) -> Any:
         try:
             return WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(lambda _: check())
         except TimeoutException:

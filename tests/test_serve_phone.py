@@ -125,7 +125,7 @@ def test_a_step_is_walked_with_taps_only_at_a_phones_size(tmp_path: Path) -> Non
     phone = Phone(tmp_path)
     try:
         phone.driver.get(server.links["a"])
-        phone.wait_for("how was this week", "I'm done", link="a", timeout=40)
+        phone.wait_for("how was this week", "I'm done", link="a")
         # The page is as wide as the phone, and the terminal fits in it.
         width = phone.driver.execute_script("return document.documentElement.scrollWidth")
         assert width <= 390

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import time
+import contextlib
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.pilot import Pilot
+from textual.app import App
+from textual.pilot import Pilot, WaitForScreenTimeout
 
 from workbook.data.models import Couple
 from workbook.data.store import Store
@@ -68,8 +69,21 @@ async def ready(pilot: Pilot[Any]) -> None:
     button. Nothing happens elsewhere."""
     screen = walk(pilot.app)  # type: ignore[arg-type]
     if screen.walk.is_handoff(screen.place):
-        await pilot.press("enter")
-        await pilot.pause()
+        await step_on(pilot, "enter")
+
+
+async def walk_drawn(pilot: Pilot[Any]) -> WalkScreen:
+    """The walk, once its stage shows its first place."""
+    await until(pilot, lambda: isinstance(pilot.app.screen, WalkScreen) and pilot.app.screen.shown)
+    return walk(pilot.app)  # type: ignore[arg-type]
+
+
+async def step_on(pilot: Pilot[Any], *keys: str) -> None:
+    """Press ``keys`` in the walk, and wait until its stage shows the place they lead to."""
+    screen = walk(pilot.app)  # type: ignore[arg-type]
+    before = screen.shown
+    await pilot.press(*keys)
+    await until(pilot, lambda: screen.shown not in (None, before))
 
 
 def step_input(app: WorkbookApp) -> StepInput:
@@ -125,13 +139,34 @@ async def add_and_confirm_term(pilot: Pilot[Any], text: str) -> None:
     await pilot.pause()
 
 
-async def until(pilot: Pilot[Any], check: Callable[[], Any], seconds: float = 20.0) -> None:
-    """Wait, with the app running, until ``check()`` holds: the work it names is done. The
-    deadline is generous, for a busy machine, and is never a timing the test relies on."""
-    deadline = time.monotonic() + seconds
+async def until(pilot: Pilot[Any], check: Callable[[], Any]) -> None:
+    """Wait, with the app running, until ``check()`` holds: the work it names is done.
+
+    No deadline of its own: a busy machine may take as long as it takes, and a hang is ended by
+    the suite's overall timeout (``timeout`` in pyproject.toml). The check runs after each short
+    pause. Pilot's pause also waits for the screen's widgets to handle what they were sent; that
+    wait gives up after 30 s if the screen is switched meanwhile (as the console's is), which
+    says nothing about the check: it is asked again."""
+    app = pilot.app
     while not check():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.05)
+        # The app stopped (an exception, or it quit): leaving run_test says why.
+        assert app.is_running, "the app stopped before the check held"
+        with contextlib.suppress(WaitForScreenTimeout):
+            await pilot.pause(0.05)
+
+
+def said(app: App[Any]) -> list[str]:
+    """Every notification ``app`` gives from now on, in order. Kept here because toasts expire,
+    so a count of ``app._notifications`` can go down on a slow machine."""
+    heard: list[str] = []
+    given = app.notify
+
+    def notify(message: Any, *args: Any, **kwargs: Any) -> None:
+        heard.append(str(message))
+        given(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return heard
 
 
 def screen_text(app: WorkbookApp) -> str:

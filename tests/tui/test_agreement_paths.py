@@ -62,7 +62,8 @@ async def _same_from_every_export(
     store.layout.agreement_document(couple.id).unlink()
     assert isinstance(app.screen, HomeScreen)
     await pilot.press("e")
-    await pilot.pause()
+    # Home's export waits for its reading worker: wait for the file, written whole (replaced).
+    await until(pilot, store.layout.agreement_document(couple.id).exists)
     assert _document(store, couple) == written, "Export on Home wrote another document"
     code = main(["--data-dir", str(store.root), "export", couple.id, "--out", str(out)])
     assert code == 0

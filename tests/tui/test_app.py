@@ -15,10 +15,11 @@ from tests.tui.conftest import (
     app_for,
     home_loaded,
     make_couple,
-    ready,
     screen_text,
+    step_on,
     until,
     walk,
+    walk_drawn,
 )
 from workbook.data.store import Store
 from workbook.logic.session_packs import SessionPack
@@ -114,22 +115,23 @@ async def test_the_reveal_stacks_on_a_narrow_terminal(store: Store, library: Lib
     app = app_for(store, library)
     async with app.run_test(size=(50, 40)) as pilot:
         app.begin(couple, ["respect"])
-        await pilot.pause()
-        screen = walk(app)
+        screen = await walk_drawn(pilot)
         await screen.goto_step(0, 1)
         await answer(pilot, "one")
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await ready(pilot)
-        await pilot.pause()
+        await step_on(pilot, "ctrl+n")
         await answer(pilot, "two")
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        reveal = screen.query_one(Reveal)
-        # Stacked once the reveal knows its size (its resize, after the first layout).
-        await until(pilot, lambda: reveal.has_class("narrow"))
-        first, second = reveal.query(".card")
-        await until(pilot, lambda: first.region.y < second.region.y)
+        await step_on(pilot, "ctrl+n")
+        # Stacked once the reveal knows its size (its resize, after the first layout). The
+        # reveal is looked up at each check: the stage may be drawn again meanwhile.
+
+        def stacked() -> bool:
+            reveals = list(screen.query(Reveal))
+            if not reveals or not reveals[0].has_class("narrow"):
+                return False
+            first, second = reveals[0].query(".card")
+            return first.region.y < second.region.y
+
+        await until(pilot, stacked)
 
 
 async def test_export_from_home_writes_the_files(store: Store, library: Library) -> None:
@@ -141,8 +143,8 @@ async def test_export_from_home_writes_the_files(store: Store, library: Library)
     app = app_for(store, library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("e")
-        await pilot.pause()
-        assert "Written:" in screen_text(app)
+        # Home's export waits for its reading worker; the notice says it is done.
+        await until(pilot, lambda: "Written:" in screen_text(app))
     folder = store.layout.couple_folder(couple.id)
     assert (folder / "agreement.md").read_text().startswith("# Our agreements")
     assert "**Sam:** x" in (folder / "exports" / f"{session.id}.md").read_text()

@@ -75,9 +75,8 @@ async def test_a_whole_session_sent_by_tmux_in_one_call(
     )
     try:
         # The app's first step is on screen: the keys go to an app that is running.
-        deadline = time.monotonic() + 60
+        # No deadline of its own: the suite's timeout ends a hang.
         while "step 1 of 12" not in tmux("capture-pane", "-p", "-t", name):
-            assert time.monotonic() < deadline, tmux("capture-pane", "-p", "-t", name)
             time.sleep(0.05)
         tmux("send-keys", "-t", name, *[TMUX_NAMES.get(k, k) for k in [*keys, "ctrl+q"]])
         tmux("wait-for", name, timeout=120)

@@ -55,14 +55,14 @@ async def test_the_console_follows_the_walk_and_both_save_without_losing_a_write
 
             async def walk_moves(key: bytes, step: str, phase: str) -> None:
                 os.write(master, key)
-                await until(pilot, lambda: _position(sessions) == (step, phase), 20)
+                await until(pilot, lambda: _position(sessions) == (step, phase))
                 saved = time.monotonic()
 
                 def shown() -> bool:
                     where = screen.live.where if screen.live else None
                     return where is not None and (where.step_id, where.place.phase) == (step, phase)
 
-                await until(pilot, shown, 10)
+                await until(pilot, shown)
                 delays.append(time.monotonic() - saved)
                 await pilot.pause()
 

@@ -66,6 +66,8 @@ class WalkScreen(LeavableScreen):
         self.book = sessions.agreements(store, couple, lambda: self.wb.today())
         self.names: dict[str, str] = {p.key: p.name for p in couple.partners}
         self.place = self.walk.resume(session.position)
+        # The place the stage shows, once drawn: tests wait on it, never on time.
+        self.shown: Place | None = None
         self._warned: set[str] = set()
         self.exit = StepExit(self, lambda: self.place, bool(read_only))
 
@@ -107,6 +109,7 @@ class WalkScreen(LeavableScreen):
         settle_stage(stage)
         self._show_chrome(place)
         self._focus_first()
+        self.shown = place
 
     def _stage(self, place: Place) -> list[Widget]:
         if self.walk.is_handoff(place):
