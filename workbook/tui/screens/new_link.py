@@ -10,13 +10,15 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from workbook.i18n.catalog import N_
 from workbook.tui.actions import bindings
 from workbook.tui.host import WorkbookModal
+from workbook.tui.plain import fill
 from workbook.tui.served import tell_server
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 
-ASK = (
+ASK = N_(
     "A new link for whom? The old link, and the browser that opened it, stop working at once; "
     "the new one opens in one browser."
 )
@@ -26,20 +28,23 @@ class NewLinkScreen(WorkbookModal[None]):
     """Choose a seat, then see its new link."""
 
     BINDINGS = bindings("new-link")
+    # The console's dialog: the counsellor's words, whatever the couple speaks.
+    APP_LANGUAGE = True
 
     def __init__(self, seats: list[tuple[str, str]]) -> None:
         super().__init__()
         self.seats = seats
 
     def compose(self) -> ComposeResult:
+        _ = self.tr._
         with Vertical(id="new-link", classes="dialog"):
-            yield Static(ASK, id="new-link-ask", markup=False)
+            yield Static(self.tr.gettext(ASK), id="new-link-ask", markup=False)
             for name, title in self.seats:
                 yield Button(Content(title), id=f"seat-{name}")
             yield Static("", id="new-link-said", markup=False)
             yield Box("", id="new-link-url", disabled=True)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Close", id="close", variant="primary")
+                yield Button(_("Close"), id="close", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#new-link-url", Box).display = False
@@ -51,16 +56,16 @@ class NewLinkScreen(WorkbookModal[None]):
             self.dismiss(None)
         elif any(name == chosen for name, _ in self.seats):
             said = self.query_one("#new-link-said", Static)
+            _ = self.tr._
             if tell_server(self.app, "new_link", seat=chosen):
-                said.update("Asking workbook serve for a new link…")
+                said.update(_("Asking workbook serve for a new link…"))
             else:
-                said.update("Only a console opened through workbook serve can make links.")
+                said.update(_("Only a console opened through workbook serve can make links."))
 
     def show_link(self, title: str, url: str) -> None:
         """The server's answer: the new link, also printed in its terminal."""
-        self.query_one("#new-link-said", Static).update(
-            Content(f"The new link for {title} (also printed where workbook serve runs):")
-        )
+        said = self.tr._("The new link for $title (also printed where workbook serve runs):")
+        self.query_one("#new-link-said", Static).update(fill(said, title=title))
         box = self.query_one("#new-link-url", Box)
         box.value = url
         box.disabled = False
