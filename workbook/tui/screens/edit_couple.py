@@ -60,8 +60,9 @@ class EditCoupleScreen(CoupleForm[CoupleChange]):
             )
         with Horizontal(classes="form-buttons"):
             yield Button(_("Save"), id="continue", variant="primary")
-            # TRANSLATORS: a button; "Archive" is a verb here.
-            archive = _("Bring back from the archive") if self.archived else _("Archive")
+            # A short label: with the care flag's button the row must fit 80 cells, longer
+            # languages included. TRANSLATORS: buttons; "Archive" is a verb here.
+            archive = tr.pgettext("archive", "Bring back") if self.archived else _("Archive")
             yield Button(archive, id="archive")
             yield Button(_("Delete…"), id="delete", variant="error")
             if self.care:
