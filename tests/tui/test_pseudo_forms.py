@@ -5,7 +5,6 @@ catalog, and no line cut (``language_walk.py``)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
@@ -17,7 +16,7 @@ from workbook.data.models import CareFlag
 from workbook.data.store import Store
 from workbook.i18n.catalog import PSEUDO
 from workbook.packs.library import Library
-from workbook.serve.links import SEATS
+from workbook.serve.links import SEATS, couple_links
 from workbook.tui.app import WorkbookApp
 from workbook.tui.console import ConsoleApp
 from workbook.tui.screens.edit_couple import EditCoupleScreen
@@ -91,10 +90,12 @@ async def test_the_couple_forms_speak_the_pseudo_language(store: Store, library:
 async def test_new_link_speaks_the_pseudo_language(
     store: Store, library: Library, monkeypatch: pytest.MonkeyPatch, served: bool
 ) -> None:
-    titles = [["couple", "Àñà · Ɓéñ"], ["a", "Àñà"]]
-    monkeypatch.setenv(SEATS, json.dumps(titles))
+    # The server's titles are English (its terminal's); the console names the seats itself.
+    couple = store.create_couple("Àñà", "Ɓéñ", when=WHEN)
+    links = couple_links(store.root, couple.id, couple.names)
+    monkeypatch.setenv(SEATS, links[-1].environment[SEATS])
     monkeypatch.setattr("workbook.tui.screens.new_link.tell_server", lambda *_a, **_k: served)
-    app = ConsoleApp(store, library, None, None, theme="textual-dark")
+    app = ConsoleApp(store, library, couple.id, None, theme="textual-dark")
     app.app_language = PSEUDO
     looker = looker_for(app, store)
     async with app.run_test(size=SIZE) as pilot:
@@ -108,7 +109,8 @@ async def test_new_link_speaks_the_pseudo_language(
         looker.look("new link: asked" if served else "new link: not served")
         if served:
             url = "http://127.0.0.1:8000/a?token=NEW"
-            app.post_message(ServerSaid("workbook_link", {"seat": "a", "title": "Àñà", "url": url}))
+            title = "Àñà, on their own device"
+            app.post_message(ServerSaid("workbook_link", {"seat": "a", "title": title, "url": url}))
             await until(pilot, lambda: app.screen.query_one("#new-link-url", Input).display)
             await pilot.pause()
             looker.look("new link: the link")
