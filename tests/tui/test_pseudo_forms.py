@@ -1,6 +1,7 @@
 """The counsellor's forms at 80×24 in the pseudo-language (``en-XA``): New couple (and its two
-problems), Edit couple (with the care flag up, and archived), and the console's New link (its
-question, both status lines and the link). No word on screen that did not come from the
+problems), Edit couple (with the care flag up, and archived) and the two dialogs it leads to
+(deleting the couple, clearing the care flag), and the console's New link (its question, both
+status lines and the link). No word on screen that did not come from the
 catalog, and no line cut (``language_walk.py``)."""
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from workbook.packs.library import Library
 from workbook.serve.links import SEATS, couple_links
 from workbook.tui.app import WorkbookApp
 from workbook.tui.console import ConsoleApp
+from workbook.tui.screens.clear_care import ClearCareScreen
+from workbook.tui.screens.delete_couple import DeleteCoupleScreen
 from workbook.tui.screens.edit_couple import EditCoupleScreen
 from workbook.tui.screens.new_couple import NewCoupleScreen
 from workbook.tui.screens.new_link import NewLinkScreen
@@ -81,7 +84,19 @@ async def test_the_couple_forms_speak_the_pseudo_language(store: Store, library:
             assert app.screen.query("#clear-care")
             looker.look(where)
             assert off_screen(app) == [], where
-    assert len(looker.seen) == 5
+        # Where Edit couple leads: deleting them, and clearing the care flag.
+        app.pop_screen()
+        app.push_screen(DeleteCoupleScreen(couple.names, 2, store.root))
+        await until(pilot, lambda: isinstance(app.screen, DeleteCoupleScreen))
+        await pilot.pause()
+        looker.look("delete couple")
+        app.pop_screen()
+        app.push_screen(ClearCareScreen(flagged))
+        await until(pilot, lambda: isinstance(app.screen, ClearCareScreen))
+        await pilot.pause()
+        looker.look("clear the care flag")
+        assert off_screen(app) == []
+    assert len(looker.seen) == 7
     assert found(looker) == {}
     assert looker.cut == {}
 
