@@ -128,7 +128,7 @@ async def test_archive_and_bring_back(app: WorkbookApp, store: Store) -> None:
         assert home.choose("jo-and-kim")
         await pilot.press("f2")
         await pilot.pause()
-        assert str(app.screen.query_one("#archive", Button).label) == "Bring back from the archive"
+        assert str(app.screen.query_one("#archive", Button).label) == "Bring back"
         await pilot.click("#archive")
         await home.loaded()
         await pilot.pause()

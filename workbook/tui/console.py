@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.data.store import Store
 from workbook.service import caseload
+from workbook.service.errors import ServiceError
 from workbook.tui.actions import bindings
 from workbook.tui.app import WorkbookApp
 from workbook.tui.served import ServerSaid, seats
@@ -66,11 +67,27 @@ class ConsoleApp(WorkbookApp):
         from workbook.tui.screens.new_link import NewLinkScreen
 
         if not isinstance(self.screen, NewLinkScreen):
-            self.push_screen(NewLinkScreen(seats()))
+            self.push_screen(NewLinkScreen(seats(), self.followed_names()))
+
+    def followed_names(self) -> tuple[str, str] | None:
+        """The names of the couple this console follows, once it follows one."""
+        for screen in reversed(self.screen_stack):
+            couple = getattr(screen, "couple", None)
+            names = getattr(couple, "names", None)
+            if isinstance(names, tuple) and len(names) == 2:
+                return (str(names[0]), str(names[1]))
+        if self.console_couple is None:
+            return None
+        try:
+            return caseload.load(self.store, self.console_couple).names
+        except ServiceError:
+            # Unreadable for now: the server's own titles are shown.
+            return None
 
     def on_server_said(self, message: ServerSaid) -> None:
         from workbook.tui.screens.new_link import NewLinkScreen
 
         if message.what == "workbook_link" and isinstance(self.screen, NewLinkScreen):
             fields = message.fields
-            self.screen.show_link(str(fields.get("title", "")), str(fields.get("url", "")))
+            title, url = str(fields.get("title", "")), str(fields.get("url", ""))
+            self.screen.show_link(title, url, str(fields.get("seat", "")))

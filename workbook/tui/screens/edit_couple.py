@@ -14,9 +14,12 @@ from typing import Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import Checkbox
 
 from workbook.data.models import Couple
+from workbook.i18n.catalog import N_
+from workbook.tui.host import tr_of
 from workbook.tui.screens.new_couple import CoupleForm
 from workbook.tui.widgets.button import Button
 
@@ -37,7 +40,7 @@ class CoupleChange:
 class EditCoupleScreen(CoupleForm[CoupleChange]):
     """Dismisses with a ``CoupleChange``, or None when cancelled (Esc)."""
 
-    QUESTION = "The couple's names, facilitator and language"
+    QUESTION = N_("The couple's names, facilitator and language")
 
     def __init__(self, couple: Couple, encrypted: bool = False) -> None:
         super().__init__(couple.names, couple.facilitator or "", couple.language)
@@ -47,20 +50,23 @@ class EditCoupleScreen(CoupleForm[CoupleChange]):
         self.care = couple.care is not None and couple.care.up
 
     def buttons(self) -> ComposeResult:
+        tr = tr_of(self)
+        _ = tr._
         if not self.encrypted:
             yield Checkbox(
-                "Rename their folder too (not while a session is open)",
+                Content(_("Rename their folder too (not while a session is open)")),
                 id="rename-folder",
                 compact=True,
             )
         with Horizontal(classes="form-buttons"):
-            yield Button("Save", id="continue", variant="primary")
-            yield Button(
-                "Bring back from the archive" if self.archived else "Archive", id="archive"
-            )
-            yield Button("Delete…", id="delete", variant="error")
+            yield Button(_("Save"), id="continue", variant="primary")
+            # A short label: with the care flag's button the row must fit 80 cells, longer
+            # languages included. TRANSLATORS: buttons; "Archive" is a verb here.
+            archive = tr.pgettext("archive", "Bring back") if self.archived else _("Archive")
+            yield Button(archive, id="archive")
+            yield Button(_("Delete…"), id="delete", variant="error")
             if self.care:
-                yield Button("Clear the care flag…", id="clear-care")
+                yield Button(_("Clear the care flag…"), id="clear-care")
 
     def finished(self, a: str, b: str, facilitator: str, language: str) -> CoupleChange:
         folder = bool(self.query(Checkbox)) and self.query_one("#rename-folder", Checkbox).value

@@ -12,11 +12,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static
 
-from workbook.i18n.catalog import available
+from workbook.i18n.catalog import N_, available
 from workbook.i18n.names import language_name
 from workbook.i18n.tags import SOURCE, best_match
 from workbook.text import clean_line
 from workbook.tui.actions import bindings
+from workbook.tui.host import tr_of
 from workbook.tui.widgets.box import Box
 from workbook.tui.widgets.button import Button
 from workbook.tui.widgets.footer import KeysFooter
@@ -28,7 +29,7 @@ class CoupleForm(Screen[R | None], Generic[R]):
     """Two names and a facilitator, checked; ``finished`` says what to do with them."""
 
     BINDINGS = bindings("new-couple")
-    QUESTION = "Who is taking part?"
+    QUESTION = N_("Who is taking part?")
 
     def __init__(
         self,
@@ -42,24 +43,30 @@ class CoupleForm(Screen[R | None], Generic[R]):
         self.language = language
 
     def compose(self) -> ComposeResult:
+        tr = tr_of(self)
+        _ = tr._
         with Vertical(id="new-couple", classes="form"):
-            yield Static(self.QUESTION, classes="step-title", markup=False)
-            yield Label("First partner's name")
-            yield Box(self.names[0], id="name-a", max_length=60, placeholder="for example Sam")
-            yield Label("Second partner's name")
-            yield Box(self.names[1], id="name-b", max_length=60, placeholder="for example Alex")
+            yield Static(tr.gettext(self.QUESTION), classes="step-title", markup=False)
+            yield Label(_("First partner's name"), markup=False)
+            # TRANSLATORS: a name common in the language, as an example.
+            example_a = _("for example Sam")
+            yield Box(self.names[0], id="name-a", max_length=60, placeholder=example_a)
+            yield Label(_("Second partner's name"), markup=False)
+            # TRANSLATORS: a second name common in the language, not the first one's.
+            example_b = _("for example Alex")
+            yield Box(self.names[1], id="name-b", max_length=60, placeholder=example_b)
             # The language beside the facilitator: the form still fits 80x24 with its buttons.
             with Horizontal(classes="form-row"):
                 with Vertical():
-                    yield Label("Facilitator or counsellor (optional)")
+                    yield Label(_("Facilitator or counsellor (optional)"), markup=False)
                     yield Box(
                         self.facilitator,
                         id="facilitator",
                         max_length=80,
-                        placeholder="leave empty if none",
+                        placeholder=_("leave empty if none"),
                     )
                 with Vertical(id="language-column"):
-                    yield Label("Their language")
+                    yield Label(_("Their language"), markup=False)
                     yield Select(
                         self.languages(),
                         value=self.chosen_language(),
@@ -90,7 +97,7 @@ class CoupleForm(Screen[R | None], Generic[R]):
         return SOURCE
 
     def buttons(self) -> ComposeResult:
-        yield Button("Continue", id="continue", variant="primary")
+        yield Button(tr_of(self)._("Continue"), id="continue", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#name-a", Input).focus()
@@ -107,11 +114,12 @@ class CoupleForm(Screen[R | None], Generic[R]):
         a = clean_line(self.query_one("#name-a", Input).value)
         b = clean_line(self.query_one("#name-b", Input).value)
         facilitator = clean_line(self.query_one("#facilitator", Input).value)
+        _ = tr_of(self)._
         problem = None
         if not a or not b:
-            problem = "Please write both names."
+            problem = _("Please write both names.")
         elif a.casefold() == b.casefold():
-            problem = "Please use two different names, so the screen can tell you apart."
+            problem = _("Please use two different names, so the screen can tell you apart.")
         if problem:
             self.query_one("#error", Static).update(problem)
             self.query_one("#name-a" if not a else "#name-b", Input).focus()
