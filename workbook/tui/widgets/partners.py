@@ -8,6 +8,7 @@ from typing import Any
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.widgets import Label, Static
 
 from workbook.data.models import Couple
@@ -107,7 +108,8 @@ def show_progress(screen: Any, place: Place) -> None:
     parts = progress_line(
         screen.walk, place, screen.couple, screen.read_only, screen.recorder.failure, screen.tr
     )
-    room = max((w.content_region.width for w in screen.query("#progress")), default=0)
+    shown = top_line(screen)
+    room = shown[0].content_region.width if shown else 0
     if room < cell_len(parts[0]) and screen.couple.facilitator:
         quiet = screen.couple.model_copy(update={"facilitator": None})
         parts = progress_line(
@@ -118,12 +120,20 @@ def show_progress(screen: Any, place: Place) -> None:
     if not room:
         # Not laid out yet: shown in full now, and fitted once the width is known.
         def fit() -> None:
-            if place == screen.place and any(
-                w.content_region.width for w in screen.query("#progress")
-            ):
+            laid_out = top_line(screen)
+            if place == screen.place and laid_out and laid_out[0].content_region.width:
                 show_progress(screen, place)
 
         screen.call_after_refresh(fit)
-    for part, text in zip(("#progress", "#counter"), parts, strict=True):
-        for shown in screen.query(part).results(Static):
-            shown.update(line(text))
+    for widget, text in zip(shown, parts, strict=False):
+        widget.update(line(text))
+
+
+def top_line(screen: Any) -> list[Static]:
+    """The top line's two parts (``#progress``, ``#counter``), or none when the screen has
+    not mounted them (or no longer has them). Looked up at each move: by id, at the top of the
+    screen, not by walking everything on the stage."""
+    try:
+        return [screen.query_one(part, Static) for part in ("#progress", "#counter")]
+    except NoMatches:
+        return []
