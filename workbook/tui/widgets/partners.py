@@ -17,7 +17,7 @@ from workbook.kinds import spec
 from workbook.logic.phases import REVEAL
 from workbook.logic.walk import Place, Walk
 from workbook.tui.host import key_of, tr_of
-from workbook.tui.plain import fill, line
+from workbook.tui.plain import fill, line, update
 
 
 class PartnerBar(Horizontal):
@@ -63,10 +63,10 @@ class PartnerBar(Horizontal):
                 said = _("  $name  [dim]presses $key[/]")
             else:
                 said = "  $name"
-            label.update(fill(said, name=name, key=key_of(self, confirm)))
+            update(label, fill(said, name=name, key=key_of(self, confirm)))
             label.set_class(mine, "turn")
         middle = _("together") if together else (_("both of you") if answering is None else "")
-        self.query_one("#together", Label).update(middle)
+        update(self.query_one("#together", Label), middle)
 
 
 def progress_line(
@@ -126,7 +126,7 @@ def show_progress(screen: Any, place: Place) -> None:
 
         screen.call_after_refresh(fit)
     for widget, text in zip(shown, parts, strict=False):
-        widget.update(line(text))
+        update(widget, line(text))
 
 
 def top_line(screen: Any) -> list[Static]:
