@@ -37,7 +37,7 @@ def install() -> None:
 
     def to_strips(cls: type[Visual], widget: Widget, visual: Visual, *args: Any, **kw: Any) -> Any:
         strips = original(cls, widget, visual, *args, **kw)
-        if not lays_out(widget):
+        if not lays_out(widget) or not may_hold_rtl(visual):
             return strips
         return laid_out(strips, direction(visual))
 
@@ -52,6 +52,13 @@ def lays_out(widget: Widget) -> bool:
         return bool(getattr(widget.app, "bidi", None) == APP)
     except Exception:  # no app running, or settings not readable yet: as Textual draws it
         return False
+
+
+def may_hold_rtl(visual: Visual) -> bool:
+    """False when the visual's text is known and has no right-to-left letter: its lines are
+    drawn as they are, without looking at each of them (most of what is drawn is like that)."""
+    plain = getattr(visual, "plain", None)
+    return not isinstance(plain, str) or has_rtl(plain)
 
 
 def direction(visual: Visual) -> bool | None:

@@ -10,6 +10,7 @@ from workbook.i18n.catalog import N_
 from workbook.logic.phases import SEALED
 from workbook.logic.walk import HANDBACK, HANDOVER, LOOKAWAY, REVEAL, Place, Walk
 from workbook.tui.host import key_of, tr_of
+from workbook.tui.plain import update
 from workbook.tui.widgets.button import Button
 
 HINTS = {
@@ -35,7 +36,8 @@ class NavBar(Horizontal):
         tr = tr_of(self)
         hint = HINTS.get(place.phase)
         ready = key_of(self, "walk.ready")
-        self.query_one("#hint", Static).update(tr.gettext(hint).format(ready=ready) if hint else "")
+        said = tr.gettext(hint).format(ready=ready) if hint else ""
+        update(self.query_one("#hint", Static), said)
         self.query_one("#back", Button).disabled = walk.back(place) is None
         last = walk.next(place) is None
         following = self.query_one("#next", Button)

@@ -8,6 +8,7 @@ from typing import Any
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.widgets import Label, Static
 
 from workbook.data.models import Couple
@@ -16,7 +17,7 @@ from workbook.kinds import spec
 from workbook.logic.phases import REVEAL
 from workbook.logic.walk import Place, Walk
 from workbook.tui.host import key_of, tr_of
-from workbook.tui.plain import fill, line
+from workbook.tui.plain import fill, line, update
 
 
 class PartnerBar(Horizontal):
@@ -62,10 +63,10 @@ class PartnerBar(Horizontal):
                 said = _("  $name  [dim]presses $key[/]")
             else:
                 said = "  $name"
-            label.update(fill(said, name=name, key=key_of(self, confirm)))
+            update(label, fill(said, name=name, key=key_of(self, confirm)))
             label.set_class(mine, "turn")
         middle = _("together") if together else (_("both of you") if answering is None else "")
-        self.query_one("#together", Label).update(middle)
+        update(self.query_one("#together", Label), middle)
 
 
 def progress_line(
@@ -107,7 +108,8 @@ def show_progress(screen: Any, place: Place) -> None:
     parts = progress_line(
         screen.walk, place, screen.couple, screen.read_only, screen.recorder.failure, screen.tr
     )
-    room = max((w.content_region.width for w in screen.query("#progress")), default=0)
+    shown = top_line(screen)
+    room = shown[0].content_region.width if shown else 0
     if room < cell_len(parts[0]) and screen.couple.facilitator:
         quiet = screen.couple.model_copy(update={"facilitator": None})
         parts = progress_line(
@@ -118,12 +120,20 @@ def show_progress(screen: Any, place: Place) -> None:
     if not room:
         # Not laid out yet: shown in full now, and fitted once the width is known.
         def fit() -> None:
-            if place == screen.place and any(
-                w.content_region.width for w in screen.query("#progress")
-            ):
+            laid_out = top_line(screen)
+            if place == screen.place and laid_out and laid_out[0].content_region.width:
                 show_progress(screen, place)
 
         screen.call_after_refresh(fit)
-    for part, text in zip(("#progress", "#counter"), parts, strict=True):
-        for shown in screen.query(part).results(Static):
-            shown.update(line(text))
+    for widget, text in zip(shown, parts, strict=False):
+        update(widget, line(text))
+
+
+def top_line(screen: Any) -> list[Static]:
+    """The top line's two parts (``#progress``, ``#counter``), or none when the screen has
+    not mounted them (or no longer has them). Looked up at each move: by id, at the top of the
+    screen, not by walking everything on the stage."""
+    try:
+        return [screen.query_one(part, Static) for part in ("#progress", "#counter")]
+    except NoMatches:
+        return []
