@@ -14,7 +14,7 @@ import pytest
 
 from tests.crypt_helpers import PASSPHRASE, quick_wrap
 from workbook.data import crypt_folder, locks, places, vault
-from workbook.data.durable import SaveError
+from workbook.data.durable import SaveError, replace_file
 from workbook.reading import Unreadable
 
 
@@ -107,7 +107,7 @@ def test_an_index_that_cannot_be_written_leaves_the_file_saved(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = places.counters(root)
-    given = places.replace_file
+    given = replace_file
 
     def replace(path: Path, data: bytes) -> None:
         if path.name.startswith(places.INDEX):
