@@ -125,3 +125,21 @@ async def test_details_with_nothing_wrong_opens_nothing(store: Store, tmp_path: 
         screen.action_broken()
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_an_empty_library_shows_no_pack_and_cannot_start(
+    store: Store, tmp_path: Path
+) -> None:
+    (tmp_path / "packs").mkdir()
+    library = load_library([tmp_path / "packs"], environ={}, builtin=False)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, dismissed = await open_agenda(pilot, store, library)
+        assert screen.query_one(PackList).option_count == 0
+        assert str(screen.query_one("#summary", Static).render()) == ""
+        assert screen.query_one("#start", Button).disabled
+        heard = said(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert heard == ["Choose at least one pack first."]
+        assert dismissed == []
