@@ -66,8 +66,7 @@ class WalkScreen(LeavableScreen):
         self.book = sessions.agreements(store, couple, lambda: self.wb.today())
         self.names: dict[str, str] = {p.key: p.name for p in couple.partners}
         self.place = self.walk.resume(session.position)
-        # The place the stage shows, once drawn: tests wait on it, never on time.
-        self.shown: Place | None = None
+        self.shown: Place | None = None  # the place drawn: tests wait on it, never on time
         self._warned: set[str] = set()
         self.exit = StepExit(self, lambda: self.place, bool(read_only))
 
