@@ -71,7 +71,7 @@ def test_an_address_that_cannot_be_had_is_a_serve_error(monkeypatch: pytest.Monk
     def unresolvable(*args: Any, **kwargs: Any) -> Any:
         raise socket.gaierror(-2, "Name or service not known")
 
-    monkeypatch.setattr(server_module.socket, "getaddrinfo", unresolvable)
+    monkeypatch.setattr(socket, "getaddrinfo", unresolvable)
     server = WorkbookServer([], host="127.0.0.1", port=8000, announce=lambda _: None)
     with pytest.raises(ServeError, match=r"cannot listen on 127\.0\.0\.1: Name or service"):
         server.listen()
