@@ -67,12 +67,15 @@ class Phone(Browser):
 
     def where(self, text: str, link: str) -> tuple[int, int]:
         """The cell (column, row, from 0) where ``text`` was last drawn by ``link``'s app: the
-        app moves the cursor to each line it draws (CSI row;col H) before writing it."""
-        self.pump()
+        app moves the cursor to each line it draws (CSI row;col H) before writing it. Waits
+        until it is drawn: the screen comes in several websocket frames, and one line (even
+        one escape) can be split between two of them, so the link's frames are read joined."""
         found: tuple[int, int] | None = None
-        for name, raw in self.frames:
-            if name != link:
-                continue
+
+        def drawn() -> bool:
+            nonlocal found
+            self.pump()
+            raw = "".join(chunk for name, chunk in self.frames if name == link)
             for piece in re.split(r"(?=\x1b\[\d+;\d+H)", raw):
                 moved = MOVE.match(piece)
                 if moved is None:
@@ -81,7 +84,10 @@ class Phone(Browser):
                 at = plain.find(text)
                 if at >= 0:
                     found = (int(moved.group(2)) - 1 + at, int(moved.group(1)) - 1)
-        assert found is not None, f"{text!r} was never drawn"
+            return found is not None
+
+        self.until(drawn, f"{text!r} drawn")
+        assert found is not None
         return found
 
     def tap(self, text: str, link: str) -> None:
@@ -141,7 +147,7 @@ def test_a_step_is_walked_with_taps_only_at_a_phones_size(tmp_path: Path) -> Non
         ben.keep(place, {"b": ["Calm"]})
         ben.finish_turn(place)
         # The reveal: both picks, on the phone.
-        phone.wait_for("Lia", "Ben", "Calm", link="a")
+        phone.wait_for("Lia", "Ben", "Calm", "Next", link="a")
         phone.tap("Next", "a")
         # A rank: a line tapped, then moved up with its button, twice.
         phone.wait_for("Walking", "Move up", link="a")
@@ -157,7 +163,7 @@ def test_a_step_is_walked_with_taps_only_at_a_phones_size(tmp_path: Path) -> Non
         assert place is not None
         ben.keep(place, {"b": ["Friends", "Rest", "Walking"]})
         ben.finish_turn(place)
-        phone.wait_for("Friends", link="a")
+        phone.wait_for("Friends", "Next", link="a")
         phone.tap("Next", "a")
         phone.wait_for("That is all for today", link="a")
         saved = store.peek_session(couple.id, session_id)
