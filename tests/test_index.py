@@ -204,3 +204,15 @@ def test_an_interrupted_delete_is_finished_at_the_next_start(store: Store) -> No
     assert [c.id for c in load_caseload(store, TODAY).couples] == ["jo-and-kim", "zoe-and-chris"]
     Store(store.root).prepare()
     assert not left.exists()
+
+
+def test_the_index_note_is_said_in_the_screens_language() -> None:
+    from workbook.data.index import UNSAVED, Caseload
+    from workbook.i18n.catalog import translations
+
+    found = Caseload(note=UNSAVED.format(problem="disk full"), note_problem="disk full")
+    spanish = found.note_in(translations("es").gettext)
+    assert "disk full" in spanish
+    assert spanish.startswith("No se pudo guardar index.toml")
+    assert found.note_in(translations("en").gettext) == found.note
+    assert Caseload().note_in(translations("es").gettext) == ""

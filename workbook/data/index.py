@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -36,6 +37,7 @@ from workbook.data.layout import is_id
 from workbook.data.locks import Busy, held
 from workbook.data.overview import Facts, Overview, read_facts
 from workbook.data.places import read_limited, write_atomic
+from workbook.i18n.catalog import N_
 from workbook.reading import Unreadable, reason_for
 
 if TYPE_CHECKING:
@@ -43,6 +45,12 @@ if TYPE_CHECKING:
 
 INDEX_FORMAT = 1
 LOCK_WAIT_SECONDS = 1.0
+
+
+UNSAVED = N_(
+    "index.toml could not be saved ({problem}); the couples are read from their files "
+    "instead, which is slower"
+)
 
 
 @dataclass
@@ -54,8 +62,16 @@ class Caseload:
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     # Why the index was not used or not saved, if so; the couples are right all the same.
     note: str | None = None
+    # The problem said in ``note`` (an OS error's words), for saying it in another language.
+    note_problem: str | None = None
     # The couples read from their files this time, not taken from the index.
     rebuilt: list[str] = field(default_factory=list)
+
+    def note_in(self, gettext: Callable[[str], str]) -> str:
+        """``note`` (or "") in the language of ``gettext`` (the command line keeps English)."""
+        if self.note_problem is None:
+            return self.note or ""
+        return gettext(UNSAVED).format(problem=self.note_problem)
 
 
 def load_caseload(store: Store, today: date, *, save: bool = True) -> Caseload:
@@ -85,10 +101,8 @@ def load_caseload(store: Store, today: date, *, save: bool = True) -> Caseload:
     if save and writable and (found.rebuilt or set(cached) != set(entries)):
         problem = _write(store, path, entries)
         if problem is not None:
-            found.note = (
-                f"index.toml could not be saved ({problem}); the couples are read from their "
-                "files instead, which is slower"
-            )
+            found.note_problem = problem
+            found.note = UNSAVED.format(problem=problem)
     return found
 
 

@@ -13,24 +13,25 @@ from datetime import date, datetime
 
 from workbook.data.index import Caseload
 from workbook.data.overview import Overview
+from workbook.i18n.catalog import N_, _
 
 SHOWS: list[tuple[str, str]] = [
-    ("Current couples", "current"),
-    ("Due: homework, review", "due"),
-    ("Unfinished session", "unfinished"),
-    ("Archived", "archived"),
+    (N_("Current couples"), "current"),
+    (N_("Due: homework, review"), "due"),
+    (N_("Unfinished session"), "unfinished"),
+    (N_("Archived"), "archived"),
 ]
 ORDERS: list[tuple[str, str]] = [
-    ("Sort: name", "name"),
-    ("Sort: next review", "review"),
-    ("Sort: last session", "last"),
-    ("Sort: next appointment", "appointment"),
+    (N_("Sort: name"), "name"),
+    (N_("Sort: next review"), "review"),
+    (N_("Sort: last session"), "last"),
+    (N_("Sort: next appointment"), "appointment"),
 ]
 NOTHING = {
-    "current": "No couples here: the others are archived (Show: Archived).",
-    "due": "No homework is due and no agreements are due for review.",
-    "unfinished": "No couple has an unfinished session.",
-    "archived": "No couple is archived.",
+    "current": N_("No couples here: the others are archived (Show: Archived)."),
+    "due": N_("No homework is due and no agreements are due for review."),
+    "unfinished": N_("No couple has an unfinished session."),
+    "archived": N_("No couple is archived."),
 }
 
 
@@ -99,12 +100,15 @@ class CaseView:
         if self.caseload is None:
             return ""
         if not self.caseload.couples and not self.caseload.unreadable:
-            if self.caseload.note:
-                return self.caseload.note
-            return "No couples yet: press n to add the two of you."
+            note = self.caseload.note_in(_)
+            if note:
+                return note
+            return _("No couples yet: press n to add the two of you.")
         if self.query.strip():
-            return f"No couple's names match “{self.query.strip()}”. Esc clears the search."
-        return NOTHING.get(self.show, "")
+            return _("No couple's names match “{search}”. Esc clears the search.").format(
+                search=self.query.strip()
+            )
+        return _(NOTHING[self.show]) if self.show in NOTHING else ""
 
     def _passes(self, couple: Overview) -> bool:
         if self.show == "archived":

@@ -1,9 +1,8 @@
 """Home: the couples in the data folder as a table, with search, filters and sorting for a
 caseload; and the ways in (a new couple, a session, resume, export, review, edit, delete).
 
-The table comes from ``index.toml`` (``workbook/data/index.py``), read in a worker thread so
-that Home is drawn at once and never waits on the disk. A key that needs a couple, pressed
-before the table is filled, waits for it rather than being lost.
+The table comes from ``index.toml``, read in a worker thread so that Home is drawn at once and
+never waits on the disk. A key that needs a couple, pressed before the table is filled, waits.
 """
 
 from __future__ import annotations
@@ -161,7 +160,8 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         self._rows.clear()
         if caseload.note and caseload.note not in self._noted:
             self._noted.add(caseload.note)
-            self.notify(caseload.note, title=self.tr._("Home"), severity="warning", markup=False)
+            said = caseload.note_in(self.tr.gettext)
+            self.notify(said, title=self.tr._("Home"), severity="warning", markup=False)
         total = len(caseload.couples) + len(caseload.unreadable)
         # A couple at home sees their couple; the search and filters come with a caseload.
         caseload_bar = total > 1 or any(c.archived for c in caseload.couples)
