@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,41 @@ SIZE = (80, 24)
 @pytest.fixture(autouse=True)
 def _no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WORKBOOK_CURSOR_BLINK", "0")
+
+
+@functools.cache
+def _marked() -> frozenset[str]:
+    from workbook.i18n import extract
+
+    ids: set[str] = set()
+    for message in extract.template():
+        ids.update([message.id] if isinstance(message.id, str) else message.id)
+    return frozenset(ids)
+
+
+@pytest.fixture(autouse=True)
+def _only_marked_messages(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """In the pseudo-language tests, every message given to the catalog must be marked in the
+    source: one that is not (a label kept in a list, shown with ``tr.gettext(label)``) looks
+    translated in the pseudo-language, yet stays English in every real catalog."""
+    if not request.module.__name__.rpartition(".")[2].startswith("test_pseudo"):
+        yield
+        return
+    from workbook.i18n import pseudo
+
+    unmarked: set[str] = set()
+    accent = pseudo.pseudo
+
+    def recorded(message: str) -> str:
+        if message not in _marked():
+            unmarked.add(message)
+        return accent(message)
+
+    monkeypatch.setattr(pseudo, "pseudo", recorded)
+    yield
+    assert unmarked == set(), "given to the catalog but never marked for it"
 
 
 @pytest.fixture

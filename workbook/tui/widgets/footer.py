@@ -22,6 +22,9 @@ from workbook.tui.host import tr_of
 
 # Textual's own word for the command palette's key, in the catalog so that it is translated.
 PALETTE = N_("palette")
+# The shown keys of Textual's own widgets (Select's open list), translated as the footer
+# shows them.
+TEXTUALS_OWN = (N_("Dismiss menu"),)
 # Narrower than this (a phone), the keys go in rows of ``PHONE_COLUMNS`` (workbook.tcss
 # ``.-phone Footer``; Textual sets the footer's columns to one row of every key).
 PHONE, PHONE_COLUMNS = 60, 3
