@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from rich.cells import cell_len
 from textual.content import Content
 
 from workbook.data.overview import Overview
@@ -24,10 +25,19 @@ def table_columns(
     """The keys of the columns after the names, and every column, fixed in width so that the
     table never scrolls sideways: the names take what the dates and counts leave."""
     _ = tr._
-    fixed = [(_("Last session"), "last", 12), (_("Next review"), "review", 14)]
+
+    def heading(label: str, key: str, cells: int) -> tuple[str, str, int]:
+        # As wide as its heading in a longer language too, within reason.
+        return label, key, min(max(cells, cell_len(label)), cells + 6)
+
+    fixed = [heading(_("Last session"), "last", 12), heading(_("Next review"), "review", 14)]
     if wide:
         # The count is in the line below the table too; the names need the room more.
-        fixed = [(_("With"), "with", 18), *fixed, (_("Next session"), "appointment", 16)]
+        fixed = [
+            heading(_("With"), "with", 18),
+            *fixed,
+            heading(_("Next session"), "appointment", 16),
+        ]
     # Also where the table says which rows show ("189–200/200").
     fixed.append(("", "status", 11))
     # Home's width less its padding, and the table's margins and border.
