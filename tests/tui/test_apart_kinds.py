@@ -19,6 +19,7 @@ from workbook.data.store import Store
 from workbook.packs.library import Library
 from workbook.service import apart
 from workbook.service.follow import signature
+from workbook.tui.screens.apart import ApartScreen
 from workbook.tui.steps.chores import ChoresSplit, ChoresWeigh
 from workbook.tui.steps.guess import GuessInput, MarkRow
 from workbook.tui.steps.listen import ListenInput
@@ -85,6 +86,9 @@ async def opened(*pilots: Any) -> None:
 async def tap(pilot: Any, selector: str) -> None:
     """A tap once the stage is drawn and the target laid out (the stage is drawn again when
     the other device changes it); the tap lands on the target."""
+    if isinstance(pilot.app.screen, ApartScreen):
+        # Whatever the other device saved is drawn first: a tap mid-redraw lands on nothing.
+        await until(pilot, seen(pilot.app.screen))
     await until(pilot, drawn(pilot.app, selector))
     assert await pilot.click(selector)
 
@@ -338,6 +342,8 @@ async def test_terms_apart_offered_changed_and_confirmed_each_on_their_own_devic
         await until(lia, lambda: isinstance(lia_app.screen, WhoScreen))
         await lia.press("enter")  # Ben, who wrote it (the pack suggests nothing else)
         await until(ben, showing(ben_app, "1. Ben will: Cook on Fridays"))
+        # Lia's offer and who does it may be two saves: both are seen before Ben taps.
+        await settle(lia, ben)
         # Either changes who does it; each confirms and takes back on their own device.
         await tap(ben, "#who-0")
         await until(lia, showing(lia_app, "1. Both of you: Cook on Fridays"))

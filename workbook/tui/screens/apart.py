@@ -190,6 +190,9 @@ class ApartScreen(TermActs, SeatPresence, WorkbookScreen[None]):
             self.term_draft = terms.draft
         await holder.remove_children()
         await holder.mount_all(self._widgets(stage))
+        if self.app._closing or not holder.is_attached:
+            # The window closed while the stage was drawn: nothing left to show it on.
+            return
         self.share_listening()
         # At its top, whatever the stage drawn before was scrolled to (or on its way to).
         settle_stage(holder)
