@@ -72,3 +72,35 @@ def test_exports_are_checked_before_anything_is_made(store: Store, tmp_path: Pat
     text = documents.history(store, couple.id, library, "json", lambda *note: said.append(note))
     assert text.strip().startswith(("[", "{"))
     assert said == []
+
+
+def test_a_heartbeat_moves_neither_updated_nor_the_consoles_answers(tmp_path: Path) -> None:
+    from tests.test_apart import seats
+    from workbook.service import apart_clock
+
+    store, lia, ben = seats(tmp_path)
+    lia.arrive()
+    place = lia.stage().place
+    assert place is not None
+    follower = Follower(store, lia.couple, lia.session_id, dict, lambda: WHEN)
+    first = follower.read(follower.look(waiting=False) or set(), None)
+    assert first.answers is not None
+    updated = lia.reload().updated
+    # Ben's heartbeat: the file is saved (its `seen`), and the console looks at it ...
+    ben.update(lambda s: apart_clock.beat(s, "b", WHEN + timedelta(hours=1)), stamp=False)
+    assert lia.reload().updated == updated
+    changed = follower.look(waiting=False)
+    assert changed == {"session"}
+    found = follower.read(changed, first.session)
+    assert found.session is not None
+    assert apart_clock.last_seen(found.session, "b") == WHEN + timedelta(hours=1)
+    # ... but its answers, the same, are not given to be written again.
+    assert found.answers is None
+    # Lia done: the answers say so, and are given.
+    lia.keep(place, {"a": "hers"})
+    lia.finish_turn(place)
+    changed = follower.look(waiting=False)
+    assert changed == {"session"}
+    found = follower.read(changed, found.session)
+    assert found.answers is not None
+    assert "Done so far: Lia" in found.answers

@@ -21,6 +21,7 @@ from textual.app import App
 from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Button, Label, Static
+from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import (
     SIZE,
@@ -170,11 +171,11 @@ CUT_BY_DESIGN = {"detail"}
 
 
 def cut_widgets(app: App[Any]) -> list[str]:
-    """The words on screen that do not fit where they are shown: a label or a button wider
-    than its place, or a fixed-height text with more lines than its height."""
+    """The words on screen that do not fit where they are shown: a label, a button or a
+    footer key wider than its place, or a fixed-height text with more lines than its height."""
     found = []
     for widget in app.screen.query("*"):
-        if not isinstance(widget, (Static, Label, Button)) or not _visible(widget):
+        if not isinstance(widget, (Static, Label, Button, FooterKey)) or not _visible(widget):
             continue
         if widget.id in CUT_BY_DESIGN:
             continue

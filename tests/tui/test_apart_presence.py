@@ -9,10 +9,11 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from tests.tui.conftest import WHEN, until
+from tests.tui.conftest import WHEN, said, until
 from tests.tui.test_apart_kinds import opened, settle, tap
 from tests.tui.test_apart_walk import made, seat_app, seat_screen, shown
 from workbook import tomlio
+from workbook.data.durable import SaveError
 from workbook.data.store import Store
 from workbook.service import apart, apart_clock
 from workbook.service.apart_clock import AWAY_SECONDS
@@ -97,3 +98,49 @@ async def test_the_time_box_and_a_time_out_are_the_same_on_both_devices(
         clock[0] += timedelta(seconds=10)
         await both_say("1:20 left")
         await settle(lia, ben)
+
+
+async def test_a_heartbeat_keeps_updated_and_failing_ones_are_said_once_they_last(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    from workbook.tui.screens.apart_presence import SAY_AFTER_FAILED
+
+    setup = made(tmp_path, data_dir, LISTEN)
+    clock = [WHEN]
+    lia_app = seat_app(setup, "a")
+    lia_app.now = lambda: clock[0]
+    heard = said(lia_app)
+    async with lia_app.run_test(size=(80, 30)) as lia:
+        await opened(lia)
+        screen = seat_screen(lia_app)
+        seat = screen.seat
+        updated = seat.reload().updated
+        clock[0] += timedelta(hours=1)
+        screen.heartbeat()
+        # Saved (the heartbeat is in the file), and the session's `updated` has not moved:
+        # a heartbeat is not something the couple did.
+        assert apart_clock.last_seen(seat.reload(), "a") == clock[0]
+        assert seat.session.updated == updated
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise SaveError(seat.path, "the disk is full")
+
+        seat.update = refuse  # type: ignore[method-assign]
+
+        def cannot() -> list[str]:
+            return [words for words in heard if "cannot save" in words]
+
+        for _ in range(SAY_AFTER_FAILED - 1):
+            screen.heartbeat()
+        assert cannot() == []  # one failure, or two, may pass: nothing said yet
+        screen.heartbeat()
+        assert len(cannot()) == 1
+        assert "the disk is full" in cannot()[0]
+        assert "Ben's device shows you as away" in cannot()[0]
+        screen.heartbeat()
+        assert len(cannot()) == 1  # said once while it lasts
+        del seat.update
+        screen.heartbeat()
+        assert heard[-1] == "This device saves the session again."
+        screen.heartbeat()
+        assert heard.count("This device saves the session again.") == 1

@@ -5,9 +5,14 @@ file or packs cannot be read (said, never a crash)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
 
 from tests.packs_helpers import write_pack
 from tests.tui.conftest import WHEN, said, until
+from workbook.data.durable import SaveError
 from workbook.data.store import Store
 from workbook.packs.library import Library, load_library
 from workbook.service import apart
@@ -59,3 +64,98 @@ async def test_a_couple_that_cannot_be_read_is_said_and_nothing_opens(
         await until(pilot, lambda: heard)
         assert not isinstance(app.screen, AgendaScreen | ApartScreen)
         assert app.seat is None
+
+
+async def agenda_again(pilot: Pilot[Any], before: AgendaScreen) -> AgendaScreen:
+    """The agenda, once a new one has taken the place of ``before``."""
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, AgendaScreen) and app.screen is not before)
+    assert isinstance(app.screen, AgendaScreen)
+    return app.screen
+
+
+async def start(pilot: Pilot[Any], agenda: AgendaScreen) -> ApartScreen:
+    """Start ``agenda`` with the one pack, and wait for the seat it opens."""
+    agenda.agenda = ["respect"]
+    agenda.action_start()
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, ApartScreen))
+    assert isinstance(app.screen, ApartScreen)
+    return app.screen
+
+
+async def test_an_agenda_left_empty_comes_back_and_then_starts_the_seat(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    store, library, couple_id = folder(tmp_path, data_dir, begun=False)
+    app = seat(store, library, couple_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        first = app.screen
+        assert isinstance(first, AgendaScreen)
+        first.action_cancel()
+        # This window is for the couple's session only: the agenda again, as often as left.
+        second = await agenda_again(pilot, first)
+        second.action_cancel()
+        third = await agenda_again(pilot, second)
+        assert not store.session_ids(couple_id)
+        opened = await start(pilot, third)
+        assert opened.seat.session_id in store.session_ids(couple_id)
+
+
+async def test_a_start_that_cannot_be_saved_is_said_and_the_agenda_comes_back(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, library, couple_id = folder(tmp_path, data_dir, begun=False)
+    real = apart.begin
+    refused: list[str] = []
+
+    def begin(*args: Any, **kwargs: Any) -> str:
+        if not refused:
+            refused.append("once")
+            raise SaveError(data_dir, "the disk is full")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(apart, "begin", begin)
+    app = seat(store, library, couple_id)
+    heard = said(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        first = app.screen
+        assert isinstance(first, AgendaScreen)
+        first.agenda = ["respect"]
+        first.action_start()
+        await until(pilot, lambda: any("could not be started" in h for h in heard))
+        assert any("the disk is full" in h for h in heard)
+        again = await agenda_again(pilot, first)
+        assert not store.session_ids(couple_id)
+        opened = await start(pilot, again)
+        assert store.session_ids(couple_id) == [opened.seat.session_id]
+
+
+async def test_a_session_whose_packs_cannot_be_read_is_said_once_and_the_agenda_offered(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbook.logic import session_packs as module
+
+    store, library, couple_id = folder(tmp_path, data_dir, begun=True)
+    (unreadable,) = store.session_ids(couple_id)
+    real = module.session_packs
+
+    def session_packs(session: Any, *args: Any, **kwargs: Any) -> Any:
+        return {} if session.id == unreadable else real(session, *args, **kwargs)
+
+    monkeypatch.setattr(module, "session_packs", session_packs)
+    app = seat(store, library, couple_id)
+    heard = said(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        # Said, and the agenda offers a session this seat can open (before: nothing opened).
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        assert heard == ["None of this session's packs can be read."]
+        agenda = app.screen
+        assert isinstance(agenda, AgendaScreen)
+        opened = await start(pilot, agenda)
+        assert opened.seat.session_id != unreadable
+        # The seat looks for the couple's session twice a second: the one it could not open
+        # is not tried (nor said) again.
+        assert heard == ["None of this session's packs can be read."]

@@ -78,3 +78,17 @@ async def test_the_footer_keeps_the_walk_keys_on_every_step(
                 if not all(key in shown for key in NEEDED):
                     cut.append(f"{step.id} ({type(target).__name__}): {shown.strip()}")
         assert cut == []
+
+
+def test_a_phones_footer_rows_keep_every_key_whole_and_fill_the_width() -> None:
+    from workbook.tui.widgets.footer import rows_of
+
+    # The agenda's keys at 40 columns: "p Suggested path" (18) would not fit a third (13).
+    needed = [11, 9, 10, 18, 10, 9, 9, 10]
+    rows = rows_of(needed, 40)
+    assert [len(row) for row in rows] == [3, 3, 2]
+    assert all(sum(row) == 40 for row in rows)
+    given = [cells for row in rows for cells in row]
+    assert all(got >= need for got, need in zip(given, needed, strict=True))
+    # A key wider than the screen takes a row of its own, as wide as the screen.
+    assert rows_of([50, 5], 40) == [[40], [40]]

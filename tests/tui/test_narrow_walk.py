@@ -5,6 +5,8 @@ height)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from tests.tui.conftest import (
@@ -14,10 +16,12 @@ from tests.tui.conftest import (
     auto_answer,
     home_loaded,
     make_couple,
+    screen_text,
+    step_on,
     until,
     walk,
 )
-from tests.tui.language_walk import Looker
+from tests.tui.language_walk import Looker, cut_widgets
 from workbook.data.store import Store
 from workbook.logic.walk import REVEAL
 from workbook.packs.library import Library
@@ -91,7 +95,10 @@ async def test_home_and_a_session_at_40_columns_cut_no_words(
     looker = NarrowLooker(app, lambda line: [])
     async with app.run_test(size=NARROW) as pilot:
         await home_loaded(pilot)
-        looker.look("home")
+        home = looker.look("home")
+        # The table's row has the names whole (the columns after them gave way).
+        (row,) = [text for text in home.splitlines() if "▊ Alexandra" in text]
+        assert "Alexandra and Benjamin" in row
         await pilot.press("s")
         await until(pilot, lambda: isinstance(app.screen, CareScreen))
         looker.look("care note")
@@ -127,3 +134,56 @@ async def test_the_structured_kinds_at_40_columns_cut_no_words(
             step = screen.walk.step(screen.place)
             looker.look(f"{pack}.{step.id} {screen.place.phase}")
     assert looker.cut == {}
+
+
+async def test_a_long_counter_and_clock_at_40_columns_each_take_a_line_uncut(
+    store: Store, tmp_path: Path
+) -> None:
+    from tests.packs_helpers import write_pack
+    from workbook.data.dates import now as wall_clock
+    from workbook.packs.library import load_library
+    from workbook.tui.widgets.clock import SessionClock
+
+    steps = "".join(
+        f'[[steps]]\nid = "s{n}"\nkind = "read"\ntitle = "Step {n}"\nbody = "Read this."\n\n'
+        for n in range(1, 13)
+    )
+    write_pack(tmp_path / "packs", "long", steps)
+    library = load_library([tmp_path / "packs"], environ={})
+    app = app_for(store, library)
+    async with app.run_test(size=NARROW) as pilot:
+        app.begin(make_couple(store, "Alexandra", "Benjamin"), ["long"])
+        await until(pilot, lambda: isinstance(app.screen, WalkScreen))
+        screen = walk(app)
+        for _ in range(11):
+            await step_on(pilot, "ctrl+n")
+        # Two hours on: "step 12 of 12 · pack 1 of 1 │" and "120 min (no time suggested)".
+        later = wall_clock() + timedelta(hours=2)
+        app.now = lambda: later
+        screen.query_one(SessionClock).tick()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "step 12 of 12 · pack 1 of 1 │" in text
+        assert "120 min" in text
+        assert cut_widgets(app) == []
+        assert past_the_edge(app) == []
+        assert screen.query_one("#top").has_class("-stacked")
+        # Wide enough, one line again; and back at a phone's width, two.
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not screen.query_one("#top").has_class("-stacked")
+        await pilot.resize_terminal(*NARROW)
+        await pilot.pause()
+        assert screen.query_one("#top").has_class("-stacked")
+        assert cut_widgets(app) == []
+
+
+def test_homes_table_gives_way_to_the_names_on_a_phone_and_not_at_80_columns() -> None:
+    from workbook.tui.screens.home_rows import table_columns
+
+    keys, columns = table_columns(80, wide=False)
+    assert keys == ["last", "review", "status"]
+    assert columns[0].width == 29
+    keys, columns = table_columns(40, wide=False)
+    assert keys == ["status"]
+    assert columns[0].width >= len("Alexandra and Benjamin")

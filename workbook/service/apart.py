@@ -36,6 +36,7 @@ from workbook.kinds import spec
 from workbook.logic.live import reveal_phase
 from workbook.logic.phases import FIRST, is_sealed
 from workbook.logic.walk import Place, Walk
+from workbook.service.apart_clock import apart_table
 from workbook.service.apart_parts import (
     after_turns,
     apart_phases,
@@ -260,7 +261,7 @@ class Seat:
             done = done_of(session)
             if self.partner not in done:
                 done.append(self.partner)
-            _apart(session)["done"] = done
+            apart_table(session)["done"] = done
             if other(self.partner) in done:
                 self._reveal(session, place)
                 revealed.append(True)
@@ -277,7 +278,7 @@ class Seat:
 
         def change(session: Session) -> None:
             if self._place(session) == place:
-                _apart(session)["done"] = [k for k in done_of(session) if k != self.partner]
+                apart_table(session)["done"] = [k for k in done_of(session) if k != self.partner]
 
         self._change(change)
 
@@ -370,20 +371,21 @@ class Seat:
         pack, step = self.walk.packs[place.pack], self.walk.step(place)
         session.position = Position(pack=pack.id, step=step.id, phase=place.phase)
         session.trail.append(trail.entry(self.now(), pack.id, step.id, place.phase))
-        _apart(session)["done"] = []
+        apart_table(session)["done"] = []
 
-    def update(self, change: Callable[[Session], None]) -> None:
-        """Apply ``change`` to the session file under its lock (``service/apart_terms.py``)."""
-        self._change(change)
+    def update(self, change: Callable[[Session], None], *, stamp: bool = True) -> None:
+        """Apply ``change`` to the session file under its lock (``service/apart_terms.py``);
+        ``stamp=False`` keeps ``updated`` (a heartbeat: nothing the couple did)."""
+        self._change(change, stamp)
 
-    def _change(self, change: Callable[[Session], None]) -> None:
+    def _change(self, change: Callable[[Session], None], stamp: bool = True) -> None:
         """Apply ``change`` to the session file as it is on disk, under the session's lock.
         Raises ``SaveError``."""
         try:
             with held(vault.lock_file(self.path), LOCK_WAIT_SECONDS):
                 session = self.store.peek_session(self.couple.id, self.session_id)
                 change(session)
-                self.store.save_session(self.couple.id, session)
+                self.store.save_session(self.couple.id, session, stamp=stamp)
         except Busy as error:
             raise SaveError(self.path, "the session is busy in another window") from error
         except DataError as error:
@@ -391,10 +393,3 @@ class Seat:
         except OSError as error:
             raise SaveError(self.path, f"its lock cannot be used: {error.strerror}") from error
         self.session = session
-
-
-def _apart(session: Session) -> dict[str, Any]:
-    if not isinstance(session.apart, dict):
-        session.apart = {}
-    table: dict[str, Any] = session.apart
-    return table

@@ -22,7 +22,8 @@ HEARTBEAT_SECONDS = 10.0
 AWAY_SECONDS = 30.0
 
 
-def _table(session: Session) -> dict[str, Any]:
+def apart_table(session: Session) -> dict[str, Any]:
+    """The session's ``[apart]`` table, made when it is missing or not a table."""
     if not isinstance(session.apart, dict):
         session.apart = {}
     table: dict[str, Any] = session.apart
@@ -38,7 +39,7 @@ def _when(value: Any) -> datetime | None:
 
 def beat(session: Session, partner: str, at: datetime) -> None:
     """``partner``'s seat is here at ``at`` (``[apart] seen.<partner>``)."""
-    table = _table(session)
+    table = apart_table(session)
     seen = table.get("seen")
     seen = {k: v for k, v in seen.items() if k in ("a", "b")} if isinstance(seen, dict) else {}
     seen[partner] = at
@@ -105,7 +106,7 @@ def start(session: Session, where: str, turn: int, full: int, at: datetime) -> N
     """Start the turn's time box, unless a seat has already (the first to show it starts it)."""
     if _record(session, where, turn) is None:
         end = at + timedelta(seconds=full)
-        _table(session)["listen"] = {"step": where, "turn": turn, "ends": end, "left": full}
+        apart_table(session)["listen"] = {"step": where, "turn": turn, "ends": end, "left": full}
 
 
 def time_out(
@@ -118,4 +119,4 @@ def time_out(
     kept: dict[str, Any] = {"step": where, "turn": turn, "left": left, "paused": paused}
     if not paused:
         kept["ends"] = at + timedelta(seconds=left)
-    _table(session)["listen"] = kept
+    apart_table(session)["listen"] = kept

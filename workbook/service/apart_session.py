@@ -15,6 +15,8 @@ from workbook.logic.phases import SECOND
 from workbook.logic.walk import phases
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from workbook.data.models import Couple, Session
     from workbook.data.store import Store
     from workbook.logic.walk import Place
@@ -121,9 +123,12 @@ def own_file(step: Any) -> bool:
     return each_answers(step) and getattr(step, "answer", "each-private") != "each-open"
 
 
-def find(store: Store, couple_id: str) -> str | None:
-    """The couple's latest unfinished apart session, or None."""
+def find(store: Store, couple_id: str, passing: Collection[str] = ()) -> str | None:
+    """The couple's latest unfinished apart session, or None; the sessions ``passing`` (a seat
+    could not open them) are passed over."""
     for session_id in reversed(store.session_ids(couple_id)):
+        if session_id in passing:
+            continue
         try:
             session = store.peek_session(couple_id, session_id)
         except DataError:
@@ -133,15 +138,17 @@ def find(store: Store, couple_id: str) -> str | None:
     return None
 
 
-def begin(store: Store, couple: Couple, loaded: list[LoadedPack]) -> str:
-    """A new apart session with these packs, or the one the other seat began a moment ago.
-    Raises ``SaveError``."""
+def begin(
+    store: Store, couple: Couple, loaded: list[LoadedPack], passing: Collection[str] = ()
+) -> str:
+    """A new apart session with these packs, or the one the other seat began a moment ago
+    (never one of ``passing``). Raises ``SaveError``."""
     from workbook.logic.session_packs import begin_packs
 
     gate = store.layout.sessions_folder(couple.id) / "apart.lock"
     try:
         with held(gate, LOCK_WAIT_SECONDS):
-            found = find(store, couple.id)
+            found = find(store, couple.id, passing)
             if found is not None:
                 return found
             session = store.new_session(couple.id, [p.pack.id for p in loaded if p.pack])

@@ -42,7 +42,7 @@ class Found:
     packs: list[Pack] = field(default_factory=list)
     pack_notes: list[str] = field(default_factory=list)
     live: Live | None = None
-    answers: str | None = None
+    answers: str | None = None  # None: the same as last given
     notes: SessionNotes | None = None
     # Once the session followed has finished: the couple's unfinished session begun since.
     newer: str | None = None
@@ -88,6 +88,9 @@ class Follower:
         self.notes: NotesFile = store.notes(couple.id, session_id)
         self._seen: dict[str, Signature] = {}
         self._newer_memo: dict[str, Any] = {}
+        # The answers as last given: a save that changes none of them (an apart seat's
+        # heartbeat, every 10 s) does not have the console write them again.
+        self._answers: str | None = None
 
     def look(self, waiting: bool) -> set[str] | None:
         """The files changed since the last look (``session``, ``notes``, ``couple``), or None
@@ -147,7 +150,9 @@ class Follower:
             return
         found.packs, found.pack_notes = self.packs(found.session)
         found.live = live(found.session, found.packs, self.clock())
-        found.answers = answers_markdown(found.live, self.names)
+        answers = answers_markdown(found.live, self.names)
+        if answers != self._answers:
+            found.answers = self._answers = answers
 
     def packs(self, session: Session) -> tuple[list[Pack], list[str]]:
         """The packs the session walks, as it kept them; the library only for older sessions."""

@@ -28,6 +28,8 @@ class SeatApp(WorkbookApp):
         self.seat: apart.Seat | None = None
         # The agenda has been answered: this window begins (or joins) the session itself.
         self._chosen = False
+        # Sessions found that could not be opened: not tried again by this window.
+        self._unreadable: set[str] = set()
 
     def couple_translations(self) -> Translations | None:
         """This window is the couple's: every screen in it speaks their language, the agenda
@@ -49,46 +51,52 @@ class SeatApp(WorkbookApp):
 
     def _join(self) -> bool:
         """Open the couple's unfinished apart session, if there is one and this seat has none
-        open; True when the seat is open."""
+        open; True when the seat is open. A session that could not be opened is not tried
+        again (it was said once; the agenda can begin another)."""
         if self.seat is not None:
             return True
         if self._chosen:
             return False
-        session_id = apart.find(self.store, self.couple.id)
+        session_id = apart.find(self.store, self.couple.id, self._unreadable)
         if session_id is None:
             return False
-        self.open_seat(session_id)
-        return True
+        return self.open_seat(session_id)
 
     @work(exclusive=True, group="agenda")
     async def _choose(self) -> None:
+        """The agenda, again and again until this seat is open: this window is for this
+        couple's session only. Left empty, it comes back; a session that cannot be begun (or
+        opened) is said, and it comes back. One worker for all of it (a worker that started
+        itself again would cancel itself, being of the same exclusive group)."""
         from workbook.tui.screens.agenda import AgendaScreen
 
-        first_time = not self.store.session_ids(self.couple.id)
-        agenda = await self.push_screen_wait(
-            AgendaScreen(self.couple, self.library, first_time=first_time)
-        )
-        self._chosen = bool(agenda)
-        if self.seat is not None:
-            return
-        if not agenda:
-            # This window is for this couple's session only: the agenda again.
-            self._choose()
-            return
+        while self.seat is None:
+            first_time = not self.store.session_ids(self.couple.id)
+            agenda = await self.push_screen_wait(
+                AgendaScreen(self.couple, self.library, first_time=first_time)
+            )
+            self._chosen = bool(agenda)
+            if self.seat is not None or not agenda:
+                # Open: the other seat began the session meanwhile. Empty: the agenda again.
+                continue
+            session_id = self._begin(agenda)
+            if session_id is None or not self.open_seat(session_id):
+                self._chosen = False
+
+    def _begin(self, agenda: list[str]) -> str | None:
+        """Begin the apart session of ``agenda``; None, and said, when it cannot be saved."""
         loaded = [self.library.version(pack_id, self.couple.language) for pack_id in agenda]
         try:
-            session_id = apart.begin(self.store, self.couple, loaded)
+            return apart.begin(self.store, self.couple, loaded, self._unreadable)
         except SaveError as error:
             said = self.tr._("The session could not be started: {problem}")
-            self.notify(said.format(problem=error), markup=False)
-            self._chosen = False
-            self._choose()
-            return
-        self.open_seat(session_id)
+            self.notify(said.format(problem=error), severity="error", timeout=10, markup=False)
+            return None
 
-    def open_seat(self, session_id: str) -> None:
+    def open_seat(self, session_id: str) -> bool:
+        """Open this seat at ``session_id``; False, and said, when it cannot be read."""
         if self.seat is not None:
-            return
+            return True
         from workbook.logic.session_packs import session_packs
         from workbook.tui.screens.agenda import AgendaScreen
         from workbook.tui.screens.apart import ApartScreen
@@ -97,14 +105,17 @@ class SeatApp(WorkbookApp):
             session = self.store.peek_session(self.couple.id, session_id)
             found = session_packs(session, self.store, self.library.packs)
         except DataError as error:
+            self._unreadable.add(session_id)
             self.notify(str(error), severity="error", markup=False)
-            return
+            return False
         packs = [used.pack for used in found.values() if used.pack is not None]
         if not packs:
+            self._unreadable.add(session_id)
             self.notify(self.tr._("None of this session's packs can be read."), markup=False)
-            return
+            return False
         self.seat = apart.Seat(self.store, self.couple, session_id, packs, self.partner, self.now)
         if isinstance(self.screen, AgendaScreen) and not self._chosen:
             # The other seat began the session: this one's agenda gives way to it.
             self.screen.dismiss(None)
         self.push_screen(ApartScreen(self.seat))
+        return True

@@ -17,6 +17,11 @@ from workbook.tui.steps.listen import ListenInput
 if TYPE_CHECKING:
     from workbook.service.apart import Seat, Stage
 
+# A heartbeat is only a mark: one that fails is not said (an answer's save says its own
+# failure). Failing this many times in a row is said: by then the other device shows this
+# partner as away.
+SAY_AFTER_FAILED = round(apart_clock.AWAY_SECONDS / apart_clock.HEARTBEAT_SECONDS)
+
 
 class SharedListening:
     """A listening step's time box, kept in the session file for both devices."""
@@ -65,18 +70,35 @@ class SeatPresence:
 
         def query(self, *args: Any, **kwargs: Any) -> Any: ...
 
+        def notify(self, *args: Any, **kwargs: Any) -> Any: ...
+
+    # Heartbeats that could not be saved in a row (none said until ``SAY_AFTER_FAILED``).
+    beats_failed = 0
+
     def start_heartbeat(self) -> None:
         self.set_interval(apart_clock.HEARTBEAT_SECONDS, self.heartbeat)
 
     def heartbeat(self) -> None:
-        """This device is here (``[apart] seen``); and the other partner away is said now,
-        as their device cannot say it."""
+        """This device is here (``[apart] seen``, saved without moving ``updated``); and the
+        other partner away is said now, as their device cannot say it.
+
+        A heartbeat that cannot be saved is said only when saves keep failing, by the time
+        the other device shows this partner as away; and then that saving works again."""
         seat = self.seat
         try:
-            seat.update(lambda s: apart_clock.beat(s, seat.partner, seat.now()))
-        except SaveError:
-            # Said at the next save of an answer, if it lasts; a heartbeat is only a mark.
+            seat.update(lambda s: apart_clock.beat(s, seat.partner, seat.now()), stamp=False)
+        except SaveError as error:
+            self.beats_failed += 1
+            if self.beats_failed == SAY_AFTER_FAILED:
+                said = self.tr._(
+                    "This device cannot save the session: {problem}. Until it can, {name}'s "
+                    "device shows you as away."
+                ).format(problem=error, name=self.names[other(seat.partner)])
+                self.notify(said, severity="error", timeout=20, markup=False)
             return
+        if self.beats_failed >= SAY_AFTER_FAILED:
+            self.notify(self.tr._("This device saves the session again."), markup=False)
+        self.beats_failed = 0
         if self.shown is not None:
             self._show_chrome(self.shown)
 

@@ -17,6 +17,12 @@ from workbook.tui.widgets.case_table import Column
 
 # Home's widest, as in workbook.tcss.
 MAX_WIDTH = 104
+# Narrower than this, a phone (``Host.HORIZONTAL_BREAKPOINTS``: "-phone").
+PHONE = 60
+# The room the names need, with their padding: the other columns give way to them until they
+# have it. On a phone, two names of 9 letters ("Alexandra and Benjamin") whole, as a row is
+# little else there; wider, the dates stay beside names of 14 letters.
+NAMES, NAMES_ON_A_PHONE = 16, 24
 
 
 def table_columns(
@@ -40,13 +46,20 @@ def table_columns(
         ]
     # Also where the table says which rows show ("189–200/200").
     fixed.append(("", "status", 11))
-    # Home's width less its padding, and the table's margins and border.
-    inner = min(width, MAX_WIDTH) - 2 - 2 - 2
+    # Home's width less its padding, and the table's margins and border (on a phone, the
+    # border only: workbook.tcss ``.-phone #home``).
+    inner = min(width, MAX_WIDTH) - (2 if width < PHONE else 2 + 2 + 2)
     names = inner - sum(column_width + 2 for _, _, column_width in fixed)
-    if names < 16:
-        # Narrow: the day of the last session gives way (the sort by it still works).
-        fixed = [column for column in fixed if column[1] != "last"]
-        names += 14
+    # Narrow: the names are what a row is for, and the columns give way to them, the day of
+    # the last session first, then (on a phone) the next review (the sort by each still
+    # works, and the line below the table counts the agreements due). The status stays:
+    # "unfinished" is what Resume goes by, and it says which rows show.
+    least = NAMES_ON_A_PHONE if width < PHONE else NAMES
+    for giving_way in ("last", "review") if width < PHONE else ("last",):
+        if names >= least:
+            break
+        names += sum(cells + 2 for _, key, cells in fixed if key == giving_way)
+        fixed = [column for column in fixed if column[1] != giving_way]
     columns = [Column(_("Couple"), max(names, 12) - 2)]
     columns += [Column(label, column_width) for label, _, column_width in fixed]
     return [key for _, key, _ in fixed], columns

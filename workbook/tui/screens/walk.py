@@ -38,7 +38,7 @@ from workbook.tui.widgets.clock import SessionClock
 from workbook.tui.widgets.footer import KeysFooter
 from workbook.tui.widgets.handover import handover
 from workbook.tui.widgets.nav import NavBar
-from workbook.tui.widgets.partners import PartnerBar, show_progress
+from workbook.tui.widgets.partners import PartnerBar, fit_counter, show_progress
 
 
 class WalkScreen(LeavableScreen):
@@ -92,6 +92,10 @@ class WalkScreen(LeavableScreen):
             title = self.tr._("Read-only")
             self.notify(self.read_only, title=title, severity="warning", markup=False)
         await self.go(self.place)
+
+    def on_resize(self) -> None:
+        # Turned to a phone's width, or back: the counter and the clock on one line or two.
+        fit_counter(self)
 
     async def go(self, place: Place) -> None:
         """Show ``place``, remember it as where to resume, and save."""

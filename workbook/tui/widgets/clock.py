@@ -19,6 +19,7 @@ from workbook.i18n.catalog import speaking
 from workbook.logic.clock import Budget, walk_text
 from workbook.service.recorder import SessionRecorder
 from workbook.tui.host import tr_of
+from workbook.tui.widgets.partners import fit_counter
 
 TICK_SECONDS = 5.0
 
@@ -52,3 +53,6 @@ class SessionClock(Static):
         if text != self.shown:
             self.shown = text
             self.update(text)
+            if self.is_attached:
+                # The counter beside the clock may no longer fit whole on a phone.
+                fit_counter(self.screen)

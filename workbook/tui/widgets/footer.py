@@ -10,10 +10,13 @@ into the screen's language (``host.tr_of``) each time the footer is drawn.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -25,9 +28,33 @@ PALETTE = N_("palette")
 # The shown keys of Textual's own widgets (Select's open list), translated as the footer
 # shows them.
 TEXTUALS_OWN = (N_("Dismiss menu"),)
-# Narrower than this (a phone), the keys go in rows of ``PHONE_COLUMNS`` (workbook.tcss
-# ``.-phone Footer``; Textual sets the footer's columns to one row of every key).
-PHONE, PHONE_COLUMNS = 60, 3
+# Narrower than this (a phone), the keys go in rows as wide as the screen, each key whole
+# (workbook.tcss ``.-phone Footer``: a grid of one-cell columns, each key spanning its own).
+PHONE = 60
+
+
+def key_cells(key: FooterKey, compact: bool) -> int:
+    """The cells ``key`` needs to show whole (Textual's FooterKey: the key and the description,
+    with a cell of padding around them, or between them only when compact)."""
+    if not key.description:
+        return cell_len(key.key_display)
+    return cell_len(key.key_display) + cell_len(key.description) + (1 if compact else 3)
+
+
+def rows_of(cells: list[int], width: int) -> list[list[int]]:
+    """``cells`` (each key's width) in rows of ``width``, in order, as many in a row as fit
+    whole; each row then shared out to fill the width (the first keys get a cell more), so
+    that every key is whole and a finger's tap wherever it lands on the row hits a key."""
+    rows: list[list[int]] = []
+    for needed in (min(c, width) for c in cells):
+        if rows and sum(rows[-1]) + needed <= width:
+            rows[-1].append(needed)
+        else:
+            rows.append([needed])
+    for row in rows:
+        share, more = divmod(width - sum(row), len(row))
+        row[:] = [c + share + (i < more) for i, c in enumerate(row)]
+    return rows
 
 
 class KeysFooter(Footer):
@@ -37,7 +64,8 @@ class KeysFooter(Footer):
 
     def compose(self) -> ComposeResult:
         tr = tr_of(self)
-        for widget in super().compose():
+        composed = list(super().compose())
+        for widget in composed:
             if isinstance(widget, FooterKey):
                 if widget.description:
                     widget.description = tr.gettext(widget.description)
@@ -45,15 +73,30 @@ class KeysFooter(Footer):
                     # Set by each key itself once mounted, restyling that key on its own:
                     # set before, the key is styled once, as it is drawn.
                     widget.add_class("-compact", update=False)
-            yield widget
-        self._fit()
+        self._fit(composed)
+        yield from composed
 
-    def _fit(self) -> None:
-        if self.app.size.width < PHONE:
-            self.styles.grid_size_columns = PHONE_COLUMNS
+    def _fit(self, widgets: Iterable[Widget]) -> None:
+        keys = [w for w in widgets if isinstance(w, FooterKey)]
+        width = self.app.size.width
+        if width >= PHONE:
+            # As Textual lays it out: one row of every key (after a phone's width, too).
+            self.styles.grid_size_columns = len(keys)
+            for key in keys:
+                key.styles.column_span = 1
+            return
+        # A compact footer keeps a cell after each key (Textual's ``margin-right: 1``).
+        cells = [
+            key_cells(k, self.compact or k.has_class("-command-palette")) + int(self.compact)
+            for k in keys
+        ]
+        spans = [span for row in rows_of(cells, width) for span in row]
+        self.styles.grid_size_columns = width
+        for key, span in zip(keys, spans, strict=True):
+            key.styles.column_span = span
 
     def on_resize(self) -> None:
-        self._fit()
+        self._fit(self.children)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True

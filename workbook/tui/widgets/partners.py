@@ -127,6 +127,28 @@ def show_progress(screen: Any, place: Place) -> None:
         screen.call_after_refresh(fit)
     for widget, text in zip(shown, parts, strict=False):
         update(widget, line(text))
+    fit_counter(screen)
+
+
+# Narrower than this, a phone (``Host.HORIZONTAL_BREAKPOINTS``: "-phone").
+PHONE = 60
+
+
+def fit_counter(screen: Any) -> None:
+    """On a phone, the counter and the clock share the line under the title when both fit
+    whole; otherwise each takes a line of its own ("step 12 of 14 · pack 2 of 3 │" beside
+    "12 of 55 min" is wider than 40 columns), rather than the counter cut with "…". Asked at
+    each move and whenever the clock's words change (a minute gaining a digit)."""
+    try:
+        top = screen.query_one("#top")
+        counter = screen.query_one("#counter", Static)
+        clock = screen.query_one("#clock", Static)
+    except NoMatches:
+        return
+    width = screen.app.size.width
+    # Each with its one cell of padding on its left (workbook.tcss ``.-phone #top``).
+    needed = 1 + cell_len(str(counter.render())) + 1 + cell_len(str(clock.render()))
+    top.set_class(width < PHONE and needed > width, "-stacked")
 
 
 def top_line(screen: Any) -> list[Static]:
