@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
+from workbook.i18n.catalog import N_
 from workbook.service.errors import NotFound, NotSaved, Refused
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 Packs = Mapping[str, "LoadedPack"]
 Warn = Callable[[str, str], None]
-NOTHING_TO_RESUME = "There is no unfinished session to resume."
+NOTHING_TO_RESUME = N_("There is no unfinished session to resume.")
 APART = (
     "This session is being walked on your own devices (each partner's own link), so it is "
     "shown here read-only. Go on with it from your own links."
@@ -58,7 +59,7 @@ def begin(store: Store, couple: Couple, agenda: list[str], library: Packs) -> Wa
         begin_packs(session, store, loaded)
         store.save_session(couple.id, session)
     except (SaveError, OSError) as error:
-        raise NotSaved(f"The session could not be started: {error}") from error
+        raise NotSaved(N_("The session could not be started: {problem}"), problem=error) from error
     packs = [pack.pack for pack in loaded if pack.pack is not None]
     return Walked(session, packs, recurring=any(pack.recurring for pack in packs))
 
@@ -90,10 +91,11 @@ def resume(store: Store, couple: Couple, library: Callable[[], Packs], warn: War
         found = session_packs(session, store, library())
         missing = [pack_id for pack_id, used in found.items() if used.pack is None]
         if missing:
-            raise Refused(
+            said = N_(
                 "This session needs packs it did not keep a copy of, which are not in the "
-                f"library either: {', '.join(missing)}."
+                "library either: {packs}."
             )
+            raise Refused(said, packs=", ".join(missing))
         for used in found.values():
             if used.note:
                 warn(f"{used.id}: {used.note}", "")
@@ -152,7 +154,7 @@ def write_documents(store: Store, couple: Couple, library: Packs, today: date) -
             written.files.append((path, summary.text))
             written.problems = list(summary.problems)
     except (DataError, SaveError, OSError) as error:
-        raise NotSaved(f"Export failed: {error}") from error
+        raise NotSaved(N_("Export failed: {problem}"), problem=error) from error
     return written
 
 

@@ -15,6 +15,7 @@ from textual import work
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.i18n.catalog import Translations, translations
+from workbook.i18n.said import said_in
 from workbook.service import apart
 from workbook.tui.app import WorkbookApp
 
@@ -41,7 +42,7 @@ class SeatApp(WorkbookApp):
         try:
             self.couple = self.store.load_couple(self.start_couple or "")
         except (DataError, ValueError) as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(said_in(error, self.tr), severity="error", markup=False)
             return
         if not self._join():
             self._choose()
@@ -80,7 +81,7 @@ class SeatApp(WorkbookApp):
             session_id = apart.begin(self.store, self.couple, loaded)
         except SaveError as error:
             said = self.tr._("The session could not be started: {problem}")
-            self.notify(said.format(problem=error), markup=False)
+            self.notify(said.format(problem=said_in(error, self.tr)), markup=False)
             self._chosen = False
             self._choose()
             return
@@ -97,7 +98,7 @@ class SeatApp(WorkbookApp):
             session = self.store.peek_session(self.couple.id, session_id)
             found = session_packs(session, self.store, self.library.packs)
         except DataError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(said_in(error, self.tr), severity="error", markup=False)
             return
         packs = [used.pack for used in found.values() if used.pack is not None]
         if not packs:

@@ -19,6 +19,7 @@ from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.models import Couple, Session
 from workbook.data.store import Store
+from workbook.i18n.said import said_in
 from workbook.logic.walk import Place, Walk
 from workbook.packs.models import Pack
 from workbook.service import sessions
@@ -230,7 +231,8 @@ class WalkScreen(LeavableScreen):
         try:
             agreement = self.book.agree_term(event.term, self.session.id, pack.title)
         except (SaveError, OSError, DataError) as error:
-            said = _("The agreement was not saved: {error}").format(error=error)
+            said = _("The agreement was not saved: {error}")
+            said = said.format(error=said_in(error, self.tr))
             self.notify(said, severity="error", markup=False)
             return
         event.kept(agreement.id)
