@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 
-from workbook.i18n.said import said_in
+from workbook.i18n.said import Words, said_in
 from workbook.service import caseload, sessions
 from workbook.service.errors import NotFound, ServiceError
 from workbook.tui import messages
@@ -144,8 +144,12 @@ class SessionFlows(CaseloadFlows):
         """Open the couple's latest unfinished session where it was left, with its packs as they
         were when it began."""
 
-        def warn(text: str, title: str) -> None:
-            self.notify(text, title=title, severity="warning", markup=False)
+        def warn(text: Words, title: str) -> None:
+            tr = self.tr
+            said = text.said(tr)
+            self.notify(
+                said, title=tr.gettext(title) if title else "", severity="warning", markup=False
+            )
 
         try:
             walked = sessions.resume(self.store, couple, lambda: self.library.packs, warn)
