@@ -53,6 +53,8 @@ def test_a_reason_that_is_said_itself_is_said_in_the_same_language() -> None:
 def test_a_field_with_braces_is_text_and_a_lower_layer_s_words_pass_as_they_are() -> None:
     error = Refused(AS_GIVEN, problem="a {path} in braces")
     assert error.message == error.said(SPANISH) == "a {path} in braces"
+    # Passed on whole: never given to the catalog (the pseudo-language does not pad it).
+    assert error.said(PSEUDO_WORDS) == "a {path} in braces"
     secret = vault.WrongSecret(N_("the passphrase is empty"))
     assert isinstance(secret, ValueError)
     assert secret.said(SPANISH) == "la frase de paso está vacía"

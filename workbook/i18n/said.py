@@ -39,8 +39,10 @@ class Words:
         return f"{type(self).__name__}({self.message!r})"
 
     def said(self, tr: Translations) -> str:
-        """The message in ``tr``'s language."""
-        return self._fill(tr.gettext(self.template), tr)
+        """The message in ``tr``'s language (a lower layer's words passed on whole, as they
+        are: ``AS_GIVEN`` has no words of its own to translate)."""
+        template = self.template if self.template == AS_GIVEN else tr.gettext(self.template)
+        return self._fill(template, tr)
 
     def _fill(self, template: str, tr: Translations | None) -> str:
         words = {name: clean(_words(value, tr)) for name, value in self.fields.items()}
