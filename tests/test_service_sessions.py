@@ -12,6 +12,8 @@ import pytest
 from tests.packs_helpers import builtin_library
 from workbook.data.models import Couple
 from workbook.data.store import Store
+from workbook.i18n.catalog import translations
+from workbook.i18n.said import Words
 from workbook.service import sessions
 from workbook.service.errors import NotFound, NotSaved, Refused
 
@@ -45,7 +47,7 @@ def test_begin_keeps_the_versions_and_says_a_check_in_is_recurring(
 def test_resume_finds_the_latest_unfinished_and_warns_of_what_it_passes(
     store: Store, couple: Couple
 ) -> None:
-    warned: list[tuple[str, str]] = []
+    warned: list[tuple[Words, str]] = []
     with pytest.raises(NotFound, match="no unfinished session"):
         sessions.resume(store, couple, lambda: PACKS, lambda *said: warned.append(said))
     first = sessions.begin(store, couple, ["values"], PACKS).session
@@ -55,6 +57,8 @@ def test_resume_finds_the_latest_unfinished_and_warns_of_what_it_passes(
     assert walked.session.id == first.id
     assert walked.read_only is None
     assert [title for _, title in warned] == ["A session could not be read"]
+    # Said on the screen in its language: the title is marked for the catalog.
+    assert translations("es").gettext(warned[0][1]) == "No se pudo leer una sesión"
 
 
 def test_resume_refuses_a_session_whose_pack_is_nowhere(store: Store, couple: Couple) -> None:

@@ -12,8 +12,14 @@ import os
 import secrets
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbook.data import vault
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import said_in
+
+if TYPE_CHECKING:
+    from workbook.i18n.catalog import Translations
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -24,12 +30,19 @@ STALE_TEMP_SECONDS = 60.0
 
 
 class SaveError(OSError):
-    """A file could not be saved. The previous version, if any, is untouched."""
+    """A file could not be saved. The previous version, if any, is untouched. ``reason`` is an
+    OS error's words, or an error of the workbook's own (said in a screen's language)."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str | Exception) -> None:
         super().__init__(f"could not save {path}: {reason}")
         self.path = path
-        self.reason = reason
+        self.reason = str(reason)
+        self._reason = reason
+
+    def said(self, tr: Translations) -> str:
+        """The message in ``tr``'s language (the OS's own words stay as they are)."""
+        template = tr.gettext(N_("could not save {path}: {reason}"))
+        return template.format(path=said_in(self.path, tr), reason=said_in(self._reason, tr))
 
 
 def private_folder(path: Path) -> Path:

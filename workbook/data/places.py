@@ -41,6 +41,8 @@ from typing import Any
 from workbook.data import vault
 from workbook.data.dates import now
 from workbook.data.durable import SaveError, reason_words, replace_file
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import AS_GIVEN, Said
 from workbook.reading import Unreadable, size_words
 from workbook.reading import read_limited as read_on_disk
 
@@ -51,7 +53,7 @@ LOCK_WAIT_SECONDS = 1.0
 _INDEX_LIMIT = 32_000_000
 
 
-class Refused(ValueError):
+class Refused(Said, ValueError):
     """A sealed file that is not read here: from another place, or with a damaged header."""
 
 
@@ -109,7 +111,7 @@ def split(plain: bytes) -> tuple[dict[str, Any] | None, bytes]:
         and isinstance(fields.get("key"), str)
         and _is_counter(fields.get("counter"))
     ):
-        raise Refused("its sealed header is damaged, so where it belongs cannot be told")
+        raise Refused(N_("its sealed header is damaged, so where it belongs cannot be told"))
     return fields, plain[end + 1 :]
 
 
@@ -158,7 +160,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         with sealed_write(path, *found, data) as (disk, sealed):
             replace_file(disk, sealed)
     except Refused as error:
-        raise SaveError(path, str(error)) from error
+        raise SaveError(path, error) from error
 
 
 def opened(path: Path, root: Path, key: vault.Key, plain: bytes) -> bytes:
@@ -172,12 +174,12 @@ def opened(path: Path, root: Path, key: vault.Key, plain: bytes) -> bytes:
     if fields is None:
         return body
     if fields["key"] != key.id:
-        raise Refused("its header names another data key than this folder's")
+        raise Refused(N_("its header names another data key than this folder's"))
     if fields["place"] != place:
         reason = misplaced(place, fields["place"])
         with _guard:
             _flags[where] = reason
-        raise Refused(reason)
+        raise Refused(AS_GIVEN, problem=reason)
     counter = int(fields["counter"])
     with _guard:
         _seen[where] = counter
@@ -198,7 +200,7 @@ def sealed_write(
     with _guard:
         reason = _flags.get(where)
     if reason is not None:
-        raise Refused(reason)
+        raise Refused(AS_GIVEN, problem=reason)
     place = place_of(root, where)
     disk = vault.disk(path)
     if place == INDEX:

@@ -31,6 +31,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Said
+
 KEY_FILE = "key.age"
 RECOVERY_FILE = "key.recovery.age"
 # During ``workbook rekey``: the new data key, sealed to the old one (crypt_folder.rekey).
@@ -53,12 +56,16 @@ class CryptUnavailable(RuntimeError):
         super().__init__(INSTALL_HINT)
 
 
-class WrongSecret(ValueError):
+class WrongSecret(Said, ValueError):
     """The passphrase or recovery code does not unwrap the key."""
 
 
-class Damaged(ValueError):
+class Damaged(Said, ValueError):
     """A wrapped key that is damaged: no passphrase could unwrap it."""
+
+
+class NotThisKey(Said, ValueError):
+    """A sealed file that this folder's key does not open."""
 
 
 class Locked(OSError):
@@ -89,7 +96,7 @@ class Key:
         try:
             self._identity = pyrage.x25519.Identity.from_str(identity.strip())
         except Exception as error:
-            raise WrongSecret("that is not an age identity") from error
+            raise WrongSecret(N_("that is not an age identity")) from error
         self._recipient = self._identity.to_public()
         # Lock names are a keyed hash of the name, so the same file always has the same lock.
         self._names = hashlib.sha256(b"workbook lock names\0" + identity.encode()).digest()
@@ -119,7 +126,7 @@ class Key:
         try:
             return bytes(pyrage.decrypt(data, [self._identity]))
         except pyrage.DecryptError as error:
-            raise ValueError("it cannot be decrypted with this folder's key") from error
+            raise NotThisKey(N_("it cannot be decrypted with this folder's key")) from error
 
     def tag(self, name: str) -> str:
         return hmac.new(self._names, name.encode(), hashlib.sha256).hexdigest()[:24]
@@ -139,8 +146,8 @@ def _unwrap(secret: str, sealed: bytes) -> bytes:
         # Only a passphrase that fails to unwrap the file key is a wrong one; a header or a
         # payload that does not hold together after that is damage (age's own words).
         if str(error) in _DAMAGE:
-            raise Damaged(f"age says: {error}") from error
-        raise WrongSecret("that passphrase does not open this folder") from error
+            raise Damaged(N_("age says: {problem}"), problem=error) from error
+        raise WrongSecret(N_("that passphrase does not open this folder")) from error
 
 
 _DAMAGE = {
@@ -164,12 +171,12 @@ def unwrap(sealed: bytes, secret: str) -> Key:
     """The key inside ``sealed``; raises ``WrongSecret``, or ``Damaged`` when what the secret
     unwraps is not an age identity."""
     if not secret:
-        raise WrongSecret("the passphrase is empty")
+        raise WrongSecret(N_("the passphrase is empty"))
     plain = UNWRAP(secret, sealed)
     try:
         return Key(plain.decode("utf-8", "replace"))
     except WrongSecret as error:
-        raise Damaged("what it holds is not a data key") from error
+        raise Damaged(N_("what it holds is not a data key")) from error
 
 
 def new_recovery_code() -> str:

@@ -16,14 +16,15 @@ from pathlib import Path
 from workbook.data.durable import SaveError
 from workbook.data.models import Session
 from workbook.data.store import Store
+from workbook.i18n.catalog import N_
 from workbook.packs.load import LoadedPack, parse_pack
 from workbook.packs.models import Pack
 
-CHANGED = (
+CHANGED = N_(
     "This pack has changed since the session, and the version it used is not kept: the prompts "
     "are today's."
 )
-MISSING = (
+MISSING = N_(
     "This pack is not in the library any more, and this session did not keep a copy, so its "
     "prompts are missing. The answers are kept in the session file."
 )

@@ -45,6 +45,9 @@ class Link:
     session: str | None = None
     # What the app of this link is told beyond the usual (a partner's own seat).
     environment: Mapping[str, str] = field(default_factory=dict)
+    # The couple's names, for a seat of ``serve --couple``: the console words its title from
+    # them in the counsellor's language (``title`` is the English printed in the terminal).
+    names: tuple[str, str] | None = None
 
     @property
     def path(self) -> str:
@@ -176,9 +179,9 @@ def couple_links(
     start = workbook_command(data_dir, "start", "--couple", couple_id, exercises=exercises)
     first, second = names
     seats = [
-        Link("couple", start, f"{first} and {second}, both at one screen"),
-        Link("a", start, f"{first}, on their own device", environment={SEAT: "a"}),
-        Link("b", start, f"{second}, on their own device", environment={SEAT: "b"}),
+        Link("couple", start, f"{first} and {second}, both at one screen", names=names),
+        Link("a", start, f"{first}, on their own device", environment={SEAT: "a"}, names=names),
+        Link("b", start, f"{second}, on their own device", environment={SEAT: "b"}, names=names),
     ]
     return with_console(
         seats, workbook_command(data_dir, "facilitate", couple_id, exercises=exercises)
@@ -187,6 +190,8 @@ def couple_links(
 
 def with_console(seats: list[Link], command: Sequence[str]) -> list[Link]:
     """``seats`` and the counsellor's console, which may issue a new link for any of them."""
-    listed = json.dumps([[seat.name, seat.title] for seat in seats])
+    listed = json.dumps(
+        [[seat.name, seat.title, *([list(seat.names)] if seat.names else [])] for seat in seats]
+    )
     console = Link("console", command, "the counsellor's console", environment={SEATS: listed})
     return [*seats, console]

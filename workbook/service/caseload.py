@@ -18,7 +18,8 @@ from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.index import Caseload, load_caseload
 from workbook.data.layout import is_id
-from workbook.service.errors import NotFound, NotSaved, Refused
+from workbook.i18n.catalog import N_
+from workbook.service.errors import AS_GIVEN, NotFound, NotSaved, Refused
 
 if TYPE_CHECKING:
     from workbook.data.models import Couple
@@ -72,13 +73,16 @@ def rows(found: Caseload, *, archived: bool = False) -> list[dict[str, Any]]:
 def require_couple(store: Store, couple_id: str) -> None:
     """Raise ``NotFound`` unless ``couple_id`` names a couple folder of ``store``."""
     if not is_id(couple_id) or couple_id not in store.couple_ids():
-        raise NotFound(f'no couple "{couple_id}" in {store.root} (see: workbook couples)')
+        said = N_('no couple "{couple}" in {folder} (see: workbook couples)')
+        raise NotFound(said, couple=couple_id, folder=store.root)
 
 
 def require_session(store: Store, couple_id: str, session_id: str) -> None:
     """Raise ``NotFound`` unless the couple has a session file ``session_id``."""
     if not is_id(session_id) or session_id not in store.session_ids(couple_id):
-        raise NotFound(f'{couple_id} has no session "{session_id}"')
+        raise NotFound(
+            N_('{couple} has no session "{session}"'), couple=couple_id, session=session_id
+        )
 
 
 def load(store: Store, couple_id: str, unreadable: str | None = None) -> Couple:
@@ -90,9 +94,9 @@ def load(store: Store, couple_id: str, unreadable: str | None = None) -> Couple:
             raise DataError(store.layout.couple_file(couple_id), unreadable)
         return store.load_couple(couple_id)
     except DataError as error:
-        raise NotSaved(str(error)) from error
+        raise NotSaved(AS_GIVEN, problem=error) from error
     except ValueError as error:
-        raise NotFound(str(error)) from error
+        raise NotFound(AS_GIVEN, problem=error) from error
 
 
 def add(
@@ -107,7 +111,7 @@ def add(
     try:
         return store.create_couple(name_a, name_b, facilitator or None, language=language)
     except (SaveError, OSError, ValueError) as error:
-        raise NotSaved(f"The couple could not be saved: {error}") from error
+        raise NotSaved(N_("The couple could not be saved: {problem}"), problem=error) from error
 
 
 def require_writable(store: Store, couple_id: str) -> None:
@@ -115,7 +119,7 @@ def require_writable(store: Store, couple_id: str) -> None:
     is), so that no session is begun that could not be saved."""
     reason = store.couple_reason(couple_id)
     if reason is not None:
-        raise Refused(reason)
+        raise Refused(AS_GIVEN, problem=reason)
 
 
 def care_note_seen(store: Store, couple: Couple) -> None:
@@ -125,7 +129,7 @@ def care_note_seen(store: Store, couple: Couple) -> None:
     try:
         store.save_couple(couple)
     except SaveError as error:
-        raise NotSaved(str(error)) from error
+        raise NotSaved(AS_GIVEN, problem=error) from error
 
 
 @dataclass(frozen=True)
@@ -179,7 +183,7 @@ def rename(
         if language is not None:
             changed.language = language
 
-    saved = _update(store, couple_id, change, "The names could not be saved")
+    saved = _update(store, couple_id, change, N_("The names could not be saved: {problem}"))
     moved: str | None = None
     if folder:
         from workbook.data.moving import move_couple
@@ -206,7 +210,7 @@ def archive(store: Store, couple_id: str, archived: bool) -> Couple:
     def change(changed: Couple) -> None:
         changed.archived = archived
 
-    return _update(store, couple_id, change, "The couple could not be changed")
+    return _update(store, couple_id, change, N_("The couple could not be changed: {problem}"))
 
 
 def delete(store: Store, couple_id: str) -> None:
@@ -218,7 +222,7 @@ def delete(store: Store, couple_id: str) -> None:
     try:
         remove_couple(store, couple_id)
     except SaveError as error:
-        raise NotSaved(error.reason) from error
+        raise NotSaved(AS_GIVEN, problem=error.reason) from error
 
 
 def clear_care(store: Store, couple_id: str, reason: str, when: datetime) -> None:
@@ -228,11 +232,11 @@ def clear_care(store: Store, couple_id: str, reason: str, when: datetime) -> Non
     try:
         clear_flag(store, couple_id, reason, when)
     except (DataError, SaveError, ValueError) as error:
-        raise NotSaved(str(error)) from error
+        raise NotSaved(AS_GIVEN, problem=error) from error
 
 
 def _update(store: Store, couple_id: str, change: Callable[[Couple], None], failed: str) -> Couple:
     try:
         return store.update_couple(couple_id, change)
     except (DataError, SaveError) as error:
-        raise NotSaved(f"{failed}: {error}") from error
+        raise NotSaved(failed, problem=error) from error

@@ -16,8 +16,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbook.i18n.catalog import N_
 from workbook.service.caseload import require_couple, require_session
-from workbook.service.errors import NotSaved, Refused
+from workbook.service.errors import AS_GIVEN, NotSaved, Refused
 
 if TYPE_CHECKING:
     from workbook.data.store import Store
@@ -55,15 +56,16 @@ def export(
     require_couple(store, couple_id)
     if include_notes and session_id is None and not case:
         raise Refused(
-            "--include-notes goes with --session or --case: the agreement document has no notes"
+            N_("--include-notes goes with --session or --case: the agreement document has no notes")
         )
     if session_id is not None:
         require_session(store, couple_id, session_id)
     if out is not None and inside(out, store.root):
-        raise Refused(
-            f"{out} is inside the data folder; export to a file outside it, so that no "
+        said = N_(
+            "{out} is inside the data folder; export to a file outside it, so that no "
             "data file is overwritten"
         )
+        raise Refused(said, out=out)
     packs = library()
     from workbook.i18n.choose import app_language
 
@@ -94,7 +96,7 @@ def write(document: Document, out: Path) -> Path:
     try:
         write_atomic(target, document.text.encode("utf-8"))
     except OSError as error:
-        raise NotSaved(str(error)) from error
+        raise NotSaved(AS_GIVEN, problem=error) from error
     return target
 
 
@@ -141,6 +143,6 @@ def history(
     if fmt == "csv":
         return render.as_csv(lines, scores, names, excel=excel)
     if excel:
-        raise Refused("--excel goes with --format csv")
+        raise Refused(N_("--excel goes with --format csv"))
     made = {"text": render.as_text, "json": render.as_json}[fmt]
     return made(lines, scores, names)

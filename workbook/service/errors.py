@@ -1,18 +1,18 @@
-"""The errors of the use cases: each carries a message a face can show as it is (on stderr, or in
-a notice), cleaned of control characters, since paths and names can come from hostile files."""
+"""The errors of the use cases: each carries a message a face can show, in English as
+``message`` (the command line's words, on stderr) and in any language with ``said(tr)`` (a
+screen's notice). The message is a template marked with ``N_`` and named fields, cleaned of
+control characters, since paths and names can come from hostile files (``i18n/said.py``)."""
 
 from __future__ import annotations
 
-from workbook.text import clean
+from workbook.i18n.said import AS_GIVEN, Said
+
+__all__ = ["AS_GIVEN", "NotFound", "NotSaved", "Refused", "ServiceError", "WrongSecret"]
 
 
-class ServiceError(Exception):
-    """A use case that could not be done, and why, in words for the person who asked."""
-
-    def __init__(self, message: str) -> None:
-        message = clean(message)
-        super().__init__(message)
-        self.message = message
+class ServiceError(Said):
+    """A use case that could not be done, and why, in words for the person who asked:
+    ``ServiceError(N_("no goal \\"{goal}\\""), goal=goal_id)``."""
 
 
 class NotFound(ServiceError):

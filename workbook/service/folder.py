@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from workbook.data import crypt_run, key_files, pin, vault
 from workbook.data.layout import data_folder
-from workbook.service.errors import NotSaved, Refused, WrongSecret
+from workbook.i18n.catalog import N_
+from workbook.service.errors import AS_GIVEN, NotSaved, Refused, WrongSecret
 
 if TYPE_CHECKING:
     from workbook.data.store import Store
@@ -52,13 +53,13 @@ def check_keys(root: Path) -> None:
     do; nothing is read or written."""
     problem = key_files.problem(root)
     if problem is not None:
-        raise KeyBroken(problem)
+        raise KeyBroken(AS_GIVEN, problem=problem)
 
 
 def require_encrypted(root: Path) -> None:
     """For decrypt, rekey and passphrase: raise ``Refused`` for a plain folder."""
     if crypt_run.state(root) == crypt_run.PLAIN:
-        raise Refused(f"{root} is not encrypted")
+        raise Refused(N_("{folder} is not encrypted"), folder=root)
 
 
 def interrupted(root: Path) -> str | None:
@@ -107,9 +108,10 @@ def can_encrypt(root: Path) -> None:
     _crypt(vault.Key.generate)
     current = crypt_run.state(root)
     if current == crypt_run.ENCRYPTED:
-        raise Refused(f"{root} is already encrypted")
+        raise Refused(N_("{folder} is already encrypted"), folder=root)
     if current == crypt_run.REKEYING:
-        raise Refused(f"a rekey of {root} was interrupted: run workbook rekey to finish it")
+        said = N_("a rekey of {folder} was interrupted: run workbook rekey to finish it")
+        raise Refused(said, folder=root)
 
 
 def decrypt(root: Path, secret: str) -> None:
@@ -148,11 +150,19 @@ def require_recovery(root: Path) -> None:
     """Raise ``Refused`` when key.recovery.age cannot be used, so no code can open the folder."""
     recovery = key_files.file_problem(root / vault.RECOVERY_FILE)
     if recovery is not None:
-        wrong = "is missing" if recovery == "missing" else recovery
-        raise Refused(
-            f"key.recovery.age in {root} {wrong}, so no recovery code can open the folder; "
-            "restore key.recovery.age (or key.age) from a backup"
-        )
+        if recovery == "missing":
+            said = N_(
+                "key.recovery.age in {folder} is missing, so no recovery code can open the "
+                "folder; restore key.recovery.age (or key.age) from a backup"
+            )
+        else:
+            # TRANSLATORS: {problem} is what is wrong with the file, in English ("is damaged:
+            # it is empty").
+            said = N_(
+                "key.recovery.age in {folder} {problem}, so no recovery code can open the "
+                "folder; restore key.recovery.age (or key.age) from a backup"
+            )
+        raise Refused(said, folder=root, problem=recovery)
 
 
 def recover(root: Path, code: str, new: str) -> None:
@@ -163,7 +173,7 @@ def recover(root: Path, code: str, new: str) -> None:
     try:
         _crypt(lambda: crypt_keys.recover(root, code, new))
     except WrongSecret as error:
-        raise WrongSecret("that recovery code does not open this folder") from error
+        raise WrongSecret(N_("that recovery code does not open this folder")) from error
 
 
 def passphrase_problem(secret: str) -> str | None:
@@ -186,7 +196,7 @@ def set_pin(store: Store, secret: str) -> None:
     pin_allowed(store)
     wrong = pin.problem(secret)
     if wrong is not None:
-        raise Refused(wrong)
+        raise Refused(AS_GIVEN, problem=wrong)
     _save(lambda: store.save_settings({pin.SETTING: pin.hashed(secret)}))
 
 
@@ -215,10 +225,11 @@ def opens_lock(store: Store, lock: str | None, secret: str) -> bool:
 def pin_allowed(store: Store) -> None:
     """Raise ``Refused`` for an encrypted folder, whose passphrase is its practice lock."""
     if store.encrypted:
-        raise Refused(
+        said = N_(
             "this data folder is encrypted: its passphrase is the practice lock, and no PIN "
             "is needed (or used)"
         )
+        raise Refused(said)
 
 
 def _crypt(run: Callable[[], T]) -> T:
@@ -226,17 +237,17 @@ def _crypt(run: Callable[[], T]) -> T:
     try:
         return run()
     except vault.WrongSecret as error:
-        raise WrongSecret("That passphrase does not open this folder.") from error
+        raise WrongSecret(N_("That passphrase does not open this folder.")) from error
     except key_files.KeyProblem as error:
-        raise KeyBroken(str(error)) from error
+        raise KeyBroken(AS_GIVEN, problem=error) from error
     except (key_files.CryptError, vault.CryptUnavailable) as error:
-        raise Refused(str(error)) from error
+        raise Refused(AS_GIVEN, problem=error) from error
     except OSError as error:
-        raise NotSaved(str(error)) from error
+        raise NotSaved(AS_GIVEN, problem=error) from error
 
 
 def _save(run: Callable[[], Any]) -> None:
     try:
         run()
     except OSError as error:
-        raise NotSaved(str(error)) from error
+        raise NotSaved(AS_GIVEN, problem=error) from error

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.goals import STATUSES, Goal, goal_table, next_id, read_goals
+from workbook.i18n.catalog import N_
 from workbook.service.caseload import require_couple
 from workbook.service.errors import NotFound, NotSaved, Refused
 from workbook.text import clean
@@ -66,7 +67,9 @@ def change_goal(
     """Change a goal's text, status, measure or target; its other keys are kept. Raises
     ``NotFound`` for a goal that is not there, ``Refused`` for a status that is not one."""
     if status is not None and status not in STATUSES:
-        raise Refused(f"a goal is {', '.join(STATUSES)}, not {status}")
+        raise Refused(
+            N_("a goal is {statuses}, not {status}"), statuses=", ".join(STATUSES), status=status
+        )
     new_text = _text(text) if text is not None else None
 
     def change(couple: Couple) -> None:
@@ -100,15 +103,15 @@ def _entry(entries: list[Any], goal_id: str) -> dict[str, Any]:
     for entry in entries:
         if isinstance(entry, dict) and entry.get("id") == goal_id:
             return entry
-    raise NotFound(f'no goal "{goal_id}"')
+    raise NotFound(N_('no goal "{goal}"'), goal=goal_id)
 
 
 def _text(text: str) -> str:
     text = clean(text).strip()
     if not text:
-        raise Refused("a goal needs a few words")
+        raise Refused(N_("a goal needs a few words"))
     if len(text) > MAX_GOAL:
-        raise Refused(f"a goal is at most {MAX_GOAL} characters")
+        raise Refused(N_("a goal is at most {count} characters"), count=MAX_GOAL)
     return text
 
 
@@ -116,4 +119,4 @@ def _update(store: Store, couple_id: str, change: Any) -> Couple:
     try:
         return store.update_couple(couple_id, change)
     except (DataError, SaveError) as error:
-        raise NotSaved(f"The couple could not be changed: {error}") from error
+        raise NotSaved(N_("The couple could not be changed: {problem}"), problem=error) from error

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.homework import Head, Homework, HomeworkFile, done_by, new_id, parse
+from workbook.i18n.catalog import N_
 from workbook.service.caseload import require_couple
-from workbook.service.errors import NotSaved, Refused
+from workbook.service.errors import AS_GIVEN, NotSaved, Refused
 from workbook.text import clean
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def read(store: Store, couple_id: str) -> HomeworkFile:
     try:
         return parse(store.homework_table(couple_id))
     except DataError as error:
-        raise NotSaved(str(error)) from error
+        raise NotSaved(AS_GIVEN, problem=error) from error
 
 
 def assign(
@@ -57,12 +58,12 @@ def assign(
     require_couple(store, couple_id)
     known = set(known_packs)
     if pack not in known:
-        raise Refused(f'no pack "{pack}" in the library (see: workbook list)')
+        raise Refused(N_('no pack "{pack}" in the library (see: workbook list)'), pack=pack)
     if due is not None and due < when.date():
-        raise Refused(f"the day it is due ({due.isoformat()}) has already passed")
+        raise Refused(N_("the day it is due ({day}) has already passed"), day=due.isoformat())
     note = clean(note).strip()
     if len(note) > MAX_NOTE:
-        raise Refused(f"the note is longer than {MAX_NOTE} characters")
+        raise Refused(N_("the note is longer than {count} characters"), count=MAX_NOTE)
     made: list[dict[str, Any]] = []
 
     def change(table: dict[str, Any]) -> None:
@@ -146,4 +147,4 @@ def _update(store: Store, couple_id: str, change: Any) -> None:
     try:
         store.update_homework(couple_id, change)
     except (DataError, SaveError) as error:
-        raise NotSaved(f"The homework could not be saved: {error}") from error
+        raise NotSaved(N_("The homework could not be saved: {problem}"), problem=error) from error

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import AS_GIVEN, Words
 from workbook.service.errors import NotFound, NotSaved, Refused
 
 if TYPE_CHECKING:
@@ -28,8 +30,9 @@ if TYPE_CHECKING:
     from workbook.service.agreements import AgreementBook
 
 Packs = Mapping[str, "LoadedPack"]
-Warn = Callable[[str, str], None]
-NOTHING_TO_RESUME = "There is no unfinished session to resume."
+# Told of what was passed over: what (in any language), and a title (marked with N_, or "").
+Warn = Callable[[Words, str], None]
+NOTHING_TO_RESUME = N_("There is no unfinished session to resume.")
 APART = (
     "This session is being walked on your own devices (each partner's own link), so it is "
     "shown here read-only. Go on with it from your own links."
@@ -58,7 +61,7 @@ def begin(store: Store, couple: Couple, agenda: list[str], library: Packs) -> Wa
         begin_packs(session, store, loaded)
         store.save_session(couple.id, session)
     except (SaveError, OSError) as error:
-        raise NotSaved(f"The session could not be started: {error}") from error
+        raise NotSaved(N_("The session could not be started: {problem}"), problem=error) from error
     packs = [pack.pack for pack in loaded if pack.pack is not None]
     return Walked(session, packs, recurring=any(pack.recurring for pack in packs))
 
@@ -77,26 +80,28 @@ def resume(store: Store, couple: Couple, library: Callable[[], Packs], warn: War
         try:
             session = store.load_session(couple.id, session_id)
         except DataError as error:
-            warn(str(error), "A session could not be read")
+            warn(Words(AS_GIVEN, problem=error), N_("A session could not be read"))
             continue
         if session.finished is not None:
             continue
         if not session.agenda:
-            warn(
-                f"Session {session_id} has no packs in its agenda, so there is nothing to resume.",
-                "",
+            said = N_(
+                "Session {session} has no packs in its agenda, so there is nothing to resume."
             )
+            warn(Words(said, session=session_id), "")
             continue
         found = session_packs(session, store, library())
         missing = [pack_id for pack_id, used in found.items() if used.pack is None]
         if missing:
-            raise Refused(
+            said = N_(
                 "This session needs packs it did not keep a copy of, which are not in the "
-                f"library either: {', '.join(missing)}."
+                "library either: {packs}."
             )
+            raise Refused(said, packs=", ".join(missing))
         for used in found.values():
             if used.note:
-                warn(f"{used.id}: {used.note}", "")
+                # TRANSLATORS: a pack's id, and what is to be known of the version shown.
+                warn(Words(N_("{pack}: {note}"), pack=used.id, note=Words(used.note)), "")
         # A session walked on the partners' own devices is theirs to go on with: shown here,
         # never locked or written (the seats take the session's lock for each change).
         read_only = APART if is_apart(session) else store.lock_session(couple.id, session_id)
@@ -152,7 +157,7 @@ def write_documents(store: Store, couple: Couple, library: Packs, today: date) -
             written.files.append((path, summary.text))
             written.problems = list(summary.problems)
     except (DataError, SaveError, OSError) as error:
-        raise NotSaved(f"Export failed: {error}") from error
+        raise NotSaved(N_("Export failed: {problem}"), problem=error) from error
     return written
 
 

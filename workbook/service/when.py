@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from workbook.data.dates import in_range
-from workbook.i18n.catalog import _, current
+from workbook.i18n.catalog import N_, current
 from workbook.service.errors import Refused
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -73,13 +73,13 @@ def parse_day(text: str, today: date) -> date:
     try:
         day = date.fromisoformat(word)
     except ValueError:
-        said = _(
+        said = N_(
             '"{text}" is not a day: write it as 2026-11-29, today, tomorrow, a weekday '
             "(friday) or +7"
         )
-        raise Refused(said.format(text=text)) from None
+        raise Refused(said, text=text) from None
     if not in_range(day):
-        raise Refused(_("{day} is out of range").format(day=day.isoformat()))
+        raise Refused(N_("{day} is out of range"), day=day.isoformat())
     return day
 
 
@@ -97,5 +97,5 @@ def parse_when(text: str, today: date) -> datetime:
         if at is not None:
             at = at if at.tzinfo is not None else at.astimezone()
             return at.replace(second=0, microsecond=0)
-    said = _('"{text}" is not a date and time: write it as 2026-12-01 18:00 (or friday 18:00)')
-    raise Refused(said.format(text=text))
+    said = N_('"{text}" is not a date and time: write it as 2026-12-01 18:00 (or friday 18:00)')
+    raise Refused(said, text=text)

@@ -14,6 +14,7 @@ from textual.worker import get_current_worker
 
 from workbook.data.durable import SaveError
 from workbook.data.store import Store
+from workbook.i18n.said import said_in
 from workbook.tui import keys
 from workbook.tui.actions import all_ids, bindings
 from workbook.tui.commands import WorkbookCommands
@@ -168,13 +169,14 @@ class WorkbookApp(SessionFlows):
         cannot be used is said once, and the rest is used."""
         table = self.store.load_settings().get("keymap")
         user, problems = keys.read_keymap(table, all_ids()) if table is not None else ({}, [])
-        keymap, notes = keys.in_force(user, self.served)
+        tr = self.app_translations
+        keymap, notes = keys.in_force(user, self.served, tr.pgettext("between keys", " or "))
         if problems or notes:
-            _ = self.app_translations._
-            # TRANSLATORS: {problems} are the keymap's problems, each in English, joined by "; ".
+            _ = tr._
+            # TRANSLATORS: {problems} are the keymap's problems, joined by "; ".
             said = _("settings.toml [keymap]: {problems}.")
             self.notify(
-                said.format(problems="; ".join([*problems, *notes][:5])),
+                said.format(problems="; ".join(p.said(tr) for p in [*problems, *notes][:5])),
                 title=_("Keys"),
                 severity="warning",
                 timeout=15,
@@ -193,12 +195,14 @@ class WorkbookApp(SessionFlows):
             self.store.save_settings({"theme": self.theme})
         except SaveError as error:
             said = self.app_translations._("The theme could not be remembered: {problem}")
-            self.notify(said.format(problem=error), markup=False)
+            self.notify(said.format(problem=said_in(error, self.app_translations)), markup=False)
             return
         self._theme_in_file = self.theme
 
     def get_system_commands(self, screen: Any) -> Any:
-        # Textual's Quit, with the keys that quit in force, in the screen's words.
+        # Textual's commands in the screen's words; Quit with the keys that quit in force.
+        from workbook.tui.commands import system_words
+
         tr = getattr(screen, "tr", self.tr)
         for command in super().get_system_commands(screen):
             if command.title == "Quit":
@@ -206,6 +210,9 @@ class WorkbookApp(SessionFlows):
                     keys=self.keys_for("app.quit", "ctrl+q")
                 )
                 command = command._replace(title=tr._("Quit"), help=help_text)
+            else:
+                title, help_text = (system_words(w, tr) for w in (command.title, command.help))
+                command = command._replace(title=title, help=help_text)
             yield command
 
     # Actions

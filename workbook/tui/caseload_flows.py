@@ -41,7 +41,7 @@ class CaseloadFlows(Host):
                 language=message.language,
             )
         except ServiceError as error:
-            self.notify(error.message, severity="error", markup=False)
+            self.notify(error.said(self.app_translations), severity="error", markup=False)
         else:
             if renamed.document_problem is not None:
                 said = _(
@@ -75,7 +75,7 @@ class CaseloadFlows(Host):
         try:
             caseload.archive(self.store, message.couple.id, message.archived)
         except ServiceError as error:
-            self.notify(error.message, severity="error", markup=False)
+            self.notify(error.said(self.app_translations), severity="error", markup=False)
         else:
             if message.archived:
                 edit = self.keys_for("home.edit", "f2")
@@ -98,7 +98,7 @@ class CaseloadFlows(Host):
         except ServiceError as error:
             said = _("Deleting {a} and {b} did not finish: {problem}.")
             self.notify(
-                said.format(a=a, b=b, problem=error.message),
+                said.format(a=a, b=b, problem=error.said(self.app_translations)),
                 title=_("Delete"),
                 severity="error",
                 timeout=20,
@@ -123,7 +123,9 @@ class CaseloadFlows(Host):
             caseload.clear_care(self.store, message.couple.id, message.reason, now())
         except ServiceError as error:
             self.notify(
-                _("The care flag is still up: {problem}").format(problem=error.message),
+                _("The care flag is still up: {problem}").format(
+                    problem=error.said(self.app_translations)
+                ),
                 title=_("Care flag"),
                 severity="error",
                 markup=False,

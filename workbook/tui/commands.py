@@ -11,6 +11,7 @@ from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from workbook.i18n.catalog import N_, Translations
 from workbook.tui import actions
 from workbook.tui.host import Host, WorkbookScreen, tr_of
 from workbook.tui.plain import line
@@ -52,3 +53,32 @@ class WorkbookCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, line(name), callback, text=name, help=help_text)
+
+
+# Textual's own palette commands, title and help, as Textual 8 words them: each is shown in the
+# screen's words (``WorkbookApp.get_system_commands``; Quit is worded there, with its keys).
+SYSTEM_WORDS = {
+    "Theme": N_("Theme"),
+    "Change the current theme": N_("Change the current theme"),
+    "Keys": N_("Keys"),
+    "Hide the keys and widget help panel": N_("Hide the keys and widget help panel"),
+    "Show help for the focused widget and a summary of available keys": N_(
+        "Show help for the focused widget and a summary of available keys"
+    ),
+    "Minimize": N_("Minimize"),
+    "Minimize the widget and restore to normal size": N_(
+        "Minimize the widget and restore to normal size"
+    ),
+    "Maximize": N_("Maximize"),
+    "Maximize the focused widget": N_("Maximize the focused widget"),
+    "Screenshot": N_("Screenshot"),
+    "Save an SVG 'screenshot' of the current screen": N_(
+        "Save an SVG 'screenshot' of the current screen"
+    ),
+}
+
+
+def system_words(text: str, tr: Translations) -> str:
+    """One of Textual's palette words in ``tr``'s language (one it does not know, as it is)."""
+    known = SYSTEM_WORDS.get(text)
+    return text if known is None else tr.gettext(known)

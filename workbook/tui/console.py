@@ -13,7 +13,7 @@ from workbook.service import caseload
 from workbook.service.errors import ServiceError
 from workbook.tui.actions import bindings
 from workbook.tui.app import WorkbookApp
-from workbook.tui.served import ServerSaid, seats
+from workbook.tui.served import ServerSaid, seat_names, seats
 
 if TYPE_CHECKING:
     from workbook.data.models import Couple
@@ -77,12 +77,12 @@ class ConsoleApp(WorkbookApp):
             if isinstance(names, tuple) and len(names) == 2:
                 return (str(names[0]), str(names[1]))
         if self.console_couple is None:
-            return None
+            return seat_names()
         try:
             return caseload.load(self.store, self.console_couple).names
         except ServiceError:
-            # Unreadable for now: the server's own titles are shown.
-            return None
+            # Unreadable for now: the names the server gave with its seats, if it gave them.
+            return seat_names()
 
     def on_server_said(self, message: ServerSaid) -> None:
         from workbook.tui.screens.new_link import NewLinkScreen

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 
+from workbook.i18n.said import Words, said_in
 from workbook.service import caseload, sessions
 from workbook.service.errors import NotFound, ServiceError
-from workbook.text import clean
 from workbook.tui import messages
 from workbook.tui.caseload_flows import CaseloadFlows
 
@@ -61,10 +61,7 @@ class SessionFlows(CaseloadFlows):
         try:
             couple = caseload.add(self.store, a, b, facilitator, language)
         except ServiceError as error:
-            # The service says it in English; the cause is the part the screen cannot word.
-            cause = clean(str(error.__cause__)) if error.__cause__ else error.message
-            said = self.tr._("The couple could not be saved: {problem}").format(problem=cause)
-            self.notify(said, severity="error", markup=False)
+            self.notify(error.said(self.tr), severity="error", markup=False)
             return
         self.refresh_home()
         self.open_agenda(couple, then)
@@ -76,7 +73,9 @@ class SessionFlows(CaseloadFlows):
             caseload.require_writable(self.store, couple.id)
         except ServiceError as refused:
             title = self.tr._("Read-only")
-            self.notify(refused.message, title=title, severity="warning", timeout=15, markup=False)
+            self.notify(
+                refused.said(self.tr), title=title, severity="warning", timeout=15, markup=False
+            )
             return
         self.enter_couple_window(couple)
         self._agenda(couple, packs)
@@ -107,7 +106,7 @@ class SessionFlows(CaseloadFlows):
             try:
                 caseload.care_note_seen(self.store, couple)
             except ServiceError as error:
-                self.notify(error.message, severity="error", markup=False)
+                self.notify(error.said(self.tr), severity="error", markup=False)
         if packs:
             self.begin(couple, list(packs))
             return
@@ -125,7 +124,7 @@ class SessionFlows(CaseloadFlows):
         try:
             walked = sessions.begin(self.store, couple, agenda, packs)
         except ServiceError as error:
-            self.notify(error.message, severity="error", markup=False)
+            self.notify(error.said(self.tr), severity="error", markup=False)
             return
         self._walk(couple, walked)
         self._review_due_first(couple, walked)
@@ -145,8 +144,12 @@ class SessionFlows(CaseloadFlows):
         """Open the couple's latest unfinished session where it was left, with its packs as they
         were when it began."""
 
-        def warn(text: str, title: str) -> None:
-            self.notify(text, title=title, severity="warning", markup=False)
+        def warn(text: Words, title: str) -> None:
+            tr = self.tr
+            said = text.said(tr)
+            self.notify(
+                said, title=tr.gettext(title) if title else "", severity="warning", markup=False
+            )
 
         try:
             walked = sessions.resume(self.store, couple, lambda: self.library.packs, warn)
@@ -154,9 +157,9 @@ class SessionFlows(CaseloadFlows):
             if isinstance(error, NotFound):
                 new = self.keys_for("pause.new-session", "s")
                 said = self.tr._("{problem} Start a new one with {keys}.")
-                self.notify(said.format(problem=error.message, keys=new), markup=False)
+                self.notify(said.format(problem=error.said(self.tr), keys=new), markup=False)
             else:
-                self.notify(error.message, severity="error", markup=False)
+                self.notify(error.said(self.tr), severity="error", markup=False)
             return
         self._walk(couple, walked)
         # A check-in paused during or after its review: what is still due comes first again.
@@ -174,7 +177,7 @@ class SessionFlows(CaseloadFlows):
         try:
             couple = caseload.load(self.store, couple_id)
         except ServiceError as error:
-            self.notify(error.message, severity="error", markup=False)
+            self.notify(error.said(self.tr), severity="error", markup=False)
             return
         self.open_agenda(couple, pack_ids)
 
@@ -186,7 +189,7 @@ class SessionFlows(CaseloadFlows):
         try:
             screen = ReviewScreen(sessions.agreements(self.store, couple, self.today))
         except DataError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(said_in(error, self.tr), severity="error", markup=False)
             return
         self.push_screen(screen, lambda _: self.refresh_home())
 
@@ -199,7 +202,7 @@ class SessionFlows(CaseloadFlows):
         try:
             written = sessions.write_documents(self.store, couple, self.library.packs, self.today())
         except ServiceError as error:
-            self.notify(error.message, severity="error", markup=False)
+            self.notify(error.said(self.tr), severity="error", markup=False)
             return
         _ = self.tr._
         if written.problems:

@@ -33,6 +33,7 @@ from workbook.data.dates import now as wall_clock
 from workbook.i18n.bidi import Mode
 from workbook.i18n.bidi import mode as bidi_mode
 from workbook.i18n.catalog import SOURCE_TRANSLATIONS, Translations, translations
+from workbook.i18n.said import said_in
 from workbook.serve.env import served
 from workbook.tui import keys
 from workbook.tui.actions import default_keys
@@ -98,7 +99,7 @@ class Host(App[None]):
                 self.store.prepare()
             except OSError as error:
                 said = self.app_translations._("The data folder cannot be used: {problem}")
-                return said.format(problem=error)
+                return said.format(problem=said_in(error, self.app_translations))
         return None
 
     @property
@@ -151,7 +152,8 @@ class Host(App[None]):
         try:
             self.bidi = how
         except (SaveError, OSError) as error:
-            said = _("The setting could not be saved: {problem}").format(problem=error)
+            said = _("The setting could not be saved: {problem}")
+            said = said.format(problem=said_in(error, self.app_translations))
             self.notify(said, markup=False)
             return
         for screen in self.screen_stack:

@@ -12,6 +12,9 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
+
 # Keys a browser acts on before the page sees them (new window, close tab, new tab, next tab,
 # quit), so a page never receives them.
 RESERVED = frozenset(
@@ -89,45 +92,53 @@ def is_key(key: str) -> bool:
         return False
 
 
-def read_keymap(table: Any, known: Iterable[str]) -> tuple[dict[str, str], list[str]]:
-    """The ``[keymap]`` table as Textual's keymap, and what in it was not used, and why."""
+def read_keymap(table: Any, known: Iterable[str]) -> tuple[dict[str, str], list[Words]]:
+    """The ``[keymap]`` table as Textual's keymap, and what in it was not used, and why (said
+    in the app's language where it is shown)."""
     if table is None:
         return {}, []
     if not isinstance(table, Mapping):
-        return {}, ["[keymap] is not a table of binding ids and keys"]
+        return {}, [Words(N_("[keymap] is not a table of binding ids and keys"))]
     ids = set(known)
     keymap: dict[str, str] = {}
-    problems: list[str] = []
+    problems: list[Words] = []
     for binding_id, keys in table.items():
         shown = str(binding_id)[:40]
         if binding_id not in ids:
-            problems.append(f'"{shown}" is not a binding id (see docs/keys.md)')
+            problems.append(
+                Words(N_('"{binding}" is not a binding id (see docs/keys.md)'), binding=shown)
+            )
             continue
         listed = keys.split(",") if isinstance(keys, str) else keys
         if not isinstance(listed, list):
             listed = [None]
         good = [str(k).strip().lower() for k in listed if isinstance(k, str) and is_key(k)]
         if not good or len(good) != len(listed):
-            problems.append(f'"{shown}": {str(keys)[:40]!r} is not a list of keys')
+            said = N_('"{binding}": {keys} is not a list of keys')
+            problems.append(Words(said, binding=shown, keys=repr(str(keys)[:40])))
             continue
         keymap[binding_id] = ",".join(good)
     return keymap, problems
 
 
-def in_force(user: Mapping[str, str], in_browser: bool) -> tuple[dict[str, str], list[str]]:
+def in_force(
+    user: Mapping[str, str], in_browser: bool, or_: str = " or "
+) -> tuple[dict[str, str], list[Words]]:
     """The keymap to use: the user's, over the browser's stand-ins when served. A user's key
-    that a browser keeps gets the stand-in beside it, with a note."""
+    that a browser keeps gets the stand-in beside it, with a note (keys joined by ``or_``)."""
     if not in_browser:
         return dict(user), []
     keymap = {**IN_A_BROWSER, **user}
-    notes: list[str] = []
+    notes: list[Words] = []
     for binding_id, keys in user.items():
         if all(key in RESERVED for key in keys.split(",")):
             stand_in = IN_A_BROWSER.get(binding_id, "")
-            notes.append(
-                f"{label(keys)} is kept by browsers; "
-                + (f"{label(stand_in)} works as well" if stand_in else "choose another key")
-            )
+            kept = label(keys, or_=or_)
+            if stand_in:
+                said = N_("{keys} is kept by browsers; {others} works as well")
+                notes.append(Words(said, keys=kept, others=label(stand_in, or_=or_)))
+            else:
+                notes.append(Words(N_("{keys} is kept by browsers; choose another key"), keys=kept))
             if stand_in:
                 keymap[binding_id] = f"{keys},{stand_in}"
     return keymap, notes

@@ -15,6 +15,7 @@ from textual import work
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.i18n.catalog import Translations, translations
+from workbook.i18n.said import said_in
 from workbook.service import apart
 from workbook.tui.app import WorkbookApp
 
@@ -43,7 +44,7 @@ class SeatApp(WorkbookApp):
         try:
             self.couple = self.store.load_couple(self.start_couple or "")
         except (DataError, ValueError) as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(said_in(error, self.tr), severity="error", markup=False)
             return
         if not self._join():
             self._choose()
@@ -90,7 +91,8 @@ class SeatApp(WorkbookApp):
             return apart.begin(self.store, self.couple, loaded, self._unreadable)
         except SaveError as error:
             said = self.tr._("The session could not be started: {problem}")
-            self.notify(said.format(problem=error), severity="error", timeout=10, markup=False)
+            problem = said_in(error, self.tr)
+            self.notify(said.format(problem=problem), severity="error", timeout=10, markup=False)
             return None
 
     def open_seat(self, session_id: str) -> bool:
@@ -106,7 +108,7 @@ class SeatApp(WorkbookApp):
             found = session_packs(session, self.store, self.library.packs)
         except DataError as error:
             self._unreadable.add(session_id)
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(said_in(error, self.tr), severity="error", markup=False)
             return False
         packs = [used.pack for used in found.values() if used.pack is not None]
         if not packs:

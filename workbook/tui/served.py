@@ -49,12 +49,24 @@ def tell_server(app: App[Any], kind: str, **fields: object) -> bool:
 
 def seats() -> list[tuple[str, str]]:
     """The links the server can renew, as (name, title), as it told this app; [] when none."""
+    return [(str(item[0]), str(item[1])) for item in _listed()]
+
+
+def seat_names() -> tuple[str, str] | None:
+    """The couple's names, when the server's seats are a couple's (``serve --couple``): the
+    console names the seats from them in its own language, following a couple or not."""
+    for item in _listed():
+        names = item[2] if len(item) == 3 else None
+        if isinstance(names, list) and len(names) == 2:
+            return (str(names[0]), str(names[1]))
+    return None
+
+
+def _listed() -> list[list[Any]]:
     try:
         listed = json.loads(os.environ.get(SEATS, "[]"))
     except ValueError:
         return []
     if not isinstance(listed, list):
         return []
-    return [
-        (str(item[0]), str(item[1])) for item in listed if isinstance(item, list) and len(item) == 2
-    ]
+    return [item for item in listed if isinstance(item, list) and len(item) in (2, 3)]

@@ -29,6 +29,7 @@ from textual.widgets import Static
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.partners import other
+from workbook.i18n.said import said_in
 from workbook.kinds import spec
 from workbook.logic.walk import Place
 from workbook.service import apart, apart_terms
@@ -298,7 +299,7 @@ class ApartScreen(TermActs, SeatPresence, WorkbookScreen[None]):
         return True
 
     def _failed(self, error: SaveError) -> None:
-        said = self.tr._("Not saved: {problem}").format(problem=error)
+        said = self.tr._("Not saved: {problem}").format(problem=said_in(error, self.tr))
         self.notify(said, severity="error", timeout=10, markup=False)
 
     # Moves

@@ -10,6 +10,7 @@ from textual.content import Content
 
 from workbook.data.durable import SaveError
 from workbook.data.partners import other
+from workbook.i18n.said import said_in
 from workbook.service import apart_clock
 from workbook.tui.plain import fill
 from workbook.tui.steps.listen import ListenInput
@@ -93,7 +94,7 @@ class SeatPresence:
                 said = self.tr._(
                     "This device cannot save the session: {problem}. Until it can, {name}'s "
                     "device shows you as away."
-                ).format(problem=error, name=self.names[other(seat.partner)])
+                ).format(problem=said_in(error, self.tr), name=self.names[other(seat.partner)])
                 self.notify(said, severity="error", timeout=20, markup=False)
             return
         if self.beats_failed >= SAY_AFTER_FAILED:

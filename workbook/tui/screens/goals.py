@@ -90,7 +90,7 @@ class GoalsScreen(ModalScreen[None]):
         try:
             couple = caseload.load(self.store, self.couple.id)
         except ServiceError as error:
-            self._say(error.message)
+            self._say(error.said(tr_of(self)))
             return
         self.goals, problems = service.goals(couple)
         titles = {measure: title.plain for title, measure in self.measures}
@@ -148,7 +148,7 @@ class GoalsScreen(ModalScreen[None]):
                 target,
             )
         except ServiceError as error:
-            self._say(error.message)
+            self._say(error.said(tr_of(self)))
             return
         self.query_one("#goal-text", Input).value = ""
         self.query_one("#goal-target", Input).value = ""
@@ -164,7 +164,7 @@ class GoalsScreen(ModalScreen[None]):
         try:
             service.change_goal(self.store, self.couple.id, self.goals[index].id, status=status)
         except ServiceError as error:
-            self._say(error.message)
+            self._say(error.said(tr_of(self)))
             return
         self.show_goals()
         listed.highlighted = index

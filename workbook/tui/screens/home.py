@@ -337,7 +337,7 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
             return caseload.load(self.wb.store, chosen, reason)
         except ServiceError as error:
             title = self.tr._("This couple could not be read")
-            self.notify(error.message, title=title, severity="error", markup=False)
+            self.notify(error.said(self.tr), title=title, severity="error", markup=False)
             return None
 
     async def loaded(self) -> None:

@@ -102,7 +102,7 @@ class HomeworkScreen(ModalScreen[None]):
         try:
             settled = homework.settle(self.store, self.couple.id)
         except ServiceError as error:
-            self._say(error.message)
+            self._say(error.said(tr_of(self)))
             return
         _ = tr_of(self)._
         lines = []
@@ -132,7 +132,7 @@ class HomeworkScreen(ModalScreen[None]):
                 when = parse_when(text, self.today) if text else None
             self.couple = goals.schedule(self.store, self.couple.id, when)
         except ServiceError as error:
-            self._say(error.message)
+            self._say(error.said(tr_of(self)))
             return
         _ = tr_of(self)._
         self._say(
@@ -158,7 +158,7 @@ class HomeworkScreen(ModalScreen[None]):
                 self.store, self.couple.id, pack, [p for _, p in self.packs], now(), due, note
             )
         except ServiceError as error:
-            self._say(error.message)
+            self._say(error.said(tr_of(self)))
             return
         self.query_one("#homework-due", Input).value = ""
         self.query_one("#homework-note", Input).value = ""

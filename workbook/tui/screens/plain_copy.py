@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Static
 from workbook.data.durable import SaveError
 from workbook.export.plain_copy import NOT_ENCRYPTED, chosen_folder, default_folder, write_copy
 from workbook.i18n.catalog import N_
+from workbook.i18n.said import said_in
 from workbook.tui.actions import bindings
 from workbook.tui.host import tr_of
 from workbook.tui.widgets.box import Box
@@ -62,7 +63,8 @@ class PlainCopyScreen(ModalScreen[list[Path] | None]):
         try:
             written = write_copy(folder, self.documents)
         except SaveError as error:
-            said = tr_of(self)._("The copy was not saved: {problem}").format(problem=error)
+            tr = tr_of(self)
+            said = tr._("The copy was not saved: {problem}").format(problem=said_in(error, tr))
             self.query_one("#copy-error", Static).update(said)
             return
         self.dismiss(written)

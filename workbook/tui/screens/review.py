@@ -19,6 +19,7 @@ from workbook.data.files import DataError
 from workbook.data.models import Agreement
 from workbook.export.markdown import long_date
 from workbook.i18n.catalog import speaking
+from workbook.i18n.said import said_in
 from workbook.logic.agreements import for_review
 from workbook.service.agreements import AgreementBook
 from workbook.text import clean_line
@@ -164,7 +165,7 @@ class ReviewScreen(WorkbookScreen[None]):
         try:
             self.agreements = self.book.review(agreement_id, outcome, text, self.session)
         except (SaveError, OSError, DataError) as error:
-            said = self.tr._("Not saved: {problem}").format(problem=error)
+            said = self.tr._("Not saved: {problem}").format(problem=said_in(error, self.tr))
             self.notify(said, severity="error", markup=False)
             return
         listing = self.query_one(OptionList)

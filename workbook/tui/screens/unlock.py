@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from workbook.i18n.catalog import N_, SOURCE_TRANSLATIONS, Translations
+from workbook.i18n.said import said_in
 from workbook.service import folder
 from workbook.service.errors import ServiceError, WrongSecret
 from workbook.tui.actions import bindings
@@ -102,7 +103,7 @@ class UnlockScreen(Screen[bool]):
         try:
             folder.check_keys(self.root)
         except folder.KeyBroken as error:
-            self._broken(error.message)
+            self._broken(error.said(self.tr))
 
     def _mode(self, mode: str) -> None:
         for part in ("ask", "no-key", "recover", "show-code"):
@@ -156,19 +157,23 @@ class UnlockScreen(Screen[bool]):
             self.app.call_from_thread(self._failed, WRONG)
             return
         except folder.KeyBroken as error:
-            self.app.call_from_thread(self._broken, error.message)
+            self.app.call_from_thread(self._broken_by, error)
             return
         except ServiceError as error:
-            self.app.call_from_thread(self._failed, NOT_OPENED, str(error))
+            self.app.call_from_thread(self._failed, NOT_OPENED, error)
             return
         self.app.call_from_thread(self._opened, shown[-1] if shown else None)
 
-    def _failed(self, message: str, problem: str = "") -> None:
-        """Say ``message`` (a marked message, translated here) with its ``problem``."""
+    def _broken_by(self, error: ServiceError) -> None:
+        self._broken(error.said(self.tr))
+
+    def _failed(self, message: str, problem: object = "") -> None:
+        """Say ``message`` (a marked message, translated here) with its ``problem`` (an error
+        of the service's, said here too)."""
         self._busy(False)
         if self.broken:
             self.query_one("#use-code", Button).display = True
-        self._say(self.tr.gettext(message).format(problem=problem))
+        self._say(self.tr.gettext(message).format(problem=said_in(problem, self.tr)))
         field = self.query_one("#passphrase", Input)
         field.value = ""
         if self.query_one("#ask").display:
@@ -212,7 +217,7 @@ class UnlockScreen(Screen[bool]):
             try:
                 folder.check_keys(self.root)
             except folder.KeyBroken as error:
-                self._broken(error.message)
+                self._broken(error.said(self.tr))
             else:
                 self._broken("")
             return
@@ -250,7 +255,7 @@ class UnlockScreen(Screen[bool]):
             self.app.call_from_thread(self._failed, WRONG_CODE)
             return
         except ServiceError as error:
-            self.app.call_from_thread(self._failed, NOT_SET, str(error))
+            self.app.call_from_thread(self._failed, NOT_SET, error)
             return
         self.app.call_from_thread(self._recovered, new)
 
@@ -324,13 +329,13 @@ class ChangePassphraseScreen(Screen[bool]):
             self.app.call_from_thread(self._failed, NOT_CURRENT)
             return
         except ServiceError as error:
-            self.app.call_from_thread(self._failed, NOT_CHANGED, str(error))
+            self.app.call_from_thread(self._failed, NOT_CHANGED, error)
             return
         self.app.call_from_thread(self._changed)
 
-    def _failed(self, message: str, problem: str = "") -> None:
+    def _failed(self, message: str, problem: object = "") -> None:
         self.query_one("#change", Button).disabled = False
-        said = self.tr.gettext(message).format(problem=problem)
+        said = self.tr.gettext(message).format(problem=said_in(problem, self.tr))
         self.query_one("#message", Static).update(said)
         self.query_one("#old", Input).focus()
 

@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from workbook.data.files import DataError
 from workbook.data.store import Store
+from workbook.i18n.said import said_in
 from workbook.service.follow import walking_now
 from workbook.tui.host import tr_of
 from workbook.tui.plain import line
@@ -118,6 +119,6 @@ class WaitingScreen(Screen[None]):
         except DataError as error:
             problem = self.query_one("#waiting-problem", Static)
             said = tr_of(self)._("A session has begun, but it cannot be followed: {problem}")
-            problem.update(said.format(problem=error.message))
+            problem.update(said.format(problem=said_in(error, tr_of(self))))
             return
         self.app.switch_screen(self.opens(couple, session_id))

@@ -15,10 +15,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
-from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.models import Couple, Session
 from workbook.data.store import Store
+from workbook.i18n.said import said_in
 from workbook.logic.walk import Place, Walk
 from workbook.packs.models import Pack
 from workbook.service import sessions
@@ -233,8 +233,8 @@ class WalkScreen(LeavableScreen):
         pack = self.walk.packs[self.place.pack]
         try:
             agreement = self.book.agree_term(event.term, self.session.id, pack.title)
-        except (SaveError, OSError, DataError) as error:
-            said = _("The agreement was not saved: {error}").format(error=error)
+        except (OSError, DataError) as error:  # durable.SaveError is an OSError
+            said = _("The agreement was not saved: {error}").format(error=said_in(error, self.tr))
             self.notify(said, severity="error", markup=False)
             return
         event.kept(agreement.id)
