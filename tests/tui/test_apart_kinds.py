@@ -139,6 +139,7 @@ async def test_a_guess_step_apart(tmp_path: Path, data_dir: Path) -> None:
         for pilot in (lia, ben):
             await until(pilot, at(pilot.app, apart.REVEALED))
             await until(pilot, showing(pilot.app, "Mara", "Tom"))
+        await settle(lia, ben)
         # Each marks only the guess about themselves, on their own device.
         lia_rows = list(seat_screen(lia_app).query(MarkRow))
         assert [row.disabled for row in lia_rows] == [row.key != "a" for row in lia_rows]
@@ -169,6 +170,7 @@ async def test_a_chores_step_apart(tmp_path: Path, data_dir: Path) -> None:
         await next_on(lia)
         for pilot in (lia, ben):
             await until(pilot, at(pilot.app, apart.ANSWER))
+            await until(pilot, drawn(pilot.app, "ChoresWeigh"))
         # Each weighs the tasks privately, at the same time.
         for pilot, weights in ((lia, (5, 1)), (ben, (2, 4))):
             rows = seat_screen(pilot.app).query_one(ChoresWeigh).query(ScaleRow)  # type: ignore[arg-type]
@@ -181,6 +183,7 @@ async def test_a_chores_step_apart(tmp_path: Path, data_dir: Path) -> None:
         await next_on(ben)
         for pilot in (lia, ben):
             await until(pilot, at(pilot.app, apart.REVEALED))
+            await until(pilot, drawn(pilot.app, "ChoresSplit"))
         saved = table(setup, "tasks")
         assert saved["weights"] == {
             "a": {"Cooking": 5, "Laundry": 1},
