@@ -61,6 +61,8 @@ class KeysFooter(Footer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._shown: tuple[Any, ...] | None = None
+        # Compact as asked; or because its keys, in a longer language, did not fit one line.
+        self._asked_compact = self.compact
 
     def compose(self) -> ComposeResult:
         tr = tr_of(self)
@@ -97,6 +99,19 @@ class KeysFooter(Footer):
 
     def on_resize(self) -> None:
         self._fit(self.children)
+        self.call_after_refresh(self._squeeze)
+
+    def _squeeze(self) -> None:
+        """Compact (less space around each key) when the keys, laid out, run past the screen's
+        edge or under the palette's key: a Spanish or Arabic footer is longer than the
+        English it was made for, and a key cut off the end cannot be read or tapped."""
+        if self.compact or not self.is_attached or self.app.size.width < PHONE:
+            return
+        shown = [w for w in self.query("FooterKey, FooterLabel") if w.display]
+        palette = [w for w in shown if w.has_class("-command-palette")]
+        end = palette[0].region.x if palette else self.region.right
+        if any(w.region.right > end for w in shown if w not in palette):
+            self.compact = True
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
@@ -117,7 +132,11 @@ class KeysFooter(Footer):
         if shown == self._shown:
             return
         self._shown = shown
+        # Each set of keys is measured afresh: the same keys always give the same footer.
+        self.set_reactive(Footer.compact, self._asked_compact)
+        self.set_class(self._asked_compact, "-compact")
         await self.recompose()
+        self.call_after_refresh(self._squeeze)
 
     def _keys_shown(self) -> tuple[Any, ...]:
         app = self.app
@@ -134,4 +153,4 @@ class KeysFooter(Footer):
             for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
             if binding.show or binding.action == "app.command_palette"
         )
-        return (keys, self.compact, self.show_command_palette)
+        return (keys, self._asked_compact, self.show_command_palette)
