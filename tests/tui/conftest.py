@@ -191,6 +191,19 @@ async def until(pilot: Pilot[Any], check: Callable[[], Any]) -> None:
             await pilot.pause(0.05)
 
 
+class ScreenHost(App[None]):
+    """A bare app that pushes the one screen ``make`` gives and keeps what it was dismissed
+    with, for a screen tried on its own."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        super().__init__()
+        self.make = make
+        self.result: list[Any] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(self.make(), self.result.append)
+
+
 def said(app: App[Any]) -> list[str]:
     """Every notification ``app`` gives from now on, in order. Kept here because toasts expire,
     so a count of ``app._notifications`` can go down on a slow machine."""

@@ -11,27 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.app import App
 from textual.widgets import Button, Input, Static
 
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, ScreenHost
 from workbook.service import folder
 from workbook.service.errors import ServiceError, WrongSecret
 from workbook.tui.screens.unlock import ChangePassphraseScreen, UnlockScreen
 
 FRESH = "a fresh passphrase"
-
-
-class Host(App[None]):
-    """Pushes one screen and keeps what it was dismissed with."""
-
-    def __init__(self, make: Callable[[], Any]) -> None:
-        super().__init__()
-        self.make = make
-        self.result: list[Any] = []
-
-    def on_mount(self) -> None:
-        self.push_screen(self.make(), self.result.append)
 
 
 def _none(*args: Any) -> None:
@@ -65,9 +52,9 @@ def failing(monkeypatch: pytest.MonkeyPatch, name: str, error: Exception) -> Non
 
 
 @asynccontextmanager
-async def shown(make: Callable[[], Any]) -> AsyncIterator[tuple[Host, Any, Any]]:
+async def shown(make: Callable[[], Any]) -> AsyncIterator[tuple[ScreenHost, Any, Any]]:
     """The host app with the screen ``make`` gives pushed and drawn: (app, pilot, screen)."""
-    app = Host(make)
+    app = ScreenHost(make)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         yield app, pilot, app.screen
