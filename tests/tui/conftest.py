@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -106,6 +106,22 @@ async def ready(pilot: Pilot[Any]) -> None:
     screen = walk(pilot.app)  # type: ignore[arg-type]
     if screen.walk.is_handoff(screen.place):
         await step_on(pilot, "enter")
+
+
+@contextlib.asynccontextmanager
+async def at_step(
+    store: Store, library: Library, pack: str, step_id: str, **run: Any
+) -> AsyncIterator[tuple[WorkbookApp, Pilot[Any]]]:
+    """A new app at ``step_id`` of a session of ``pack`` begun for Sam and Alex (made first,
+    with ``make_couple``): (app, pilot)."""
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE, **run) as pilot:
+        app.begin(store.load_couple("sam-and-alex"), [pack])
+        await pilot.pause()
+        screen = walk(app)
+        await screen.goto_step(0, [s.id for s in screen.walk.packs[0].steps].index(step_id))
+        await pilot.pause()
+        yield app, pilot
 
 
 async def walk_drawn(pilot: Pilot[Any]) -> WalkScreen:

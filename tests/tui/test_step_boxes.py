@@ -10,7 +10,7 @@ from typing import Any
 
 from textual.widgets import Input, Static
 
-from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, until, walk
+from tests.tui.conftest import SIZE, app_for, at_step, make_couple, screen_text, until, walk
 from workbook import tomlio
 from workbook.data.store import Store
 from workbook.packs.library import Library
@@ -27,18 +27,6 @@ def saved(store: Store) -> dict[str, Any]:
     return tomlio.loads(file.read_text(encoding="utf-8"))
 
 
-async def go_to(app: WorkbookApp, pilot: Any, pack: str, step_id: str) -> None:
-    app.begin(store_couple(app), [pack])
-    await pilot.pause()
-    screen = walk(app)
-    await screen.goto_step(0, [s.id for s in screen.walk.packs[0].steps].index(step_id))
-    await pilot.pause()
-
-
-def store_couple(app: WorkbookApp) -> Any:
-    return app.store.load_couple("sam-and-alex")
-
-
 async def on_disk(store: Store, pilot: Any, check: Any) -> dict[str, Any]:
     """The session file once the autosave has written what ``check`` looks for (the walk saves
     at most 0.8 s after a change); fails if it never does."""
@@ -51,17 +39,6 @@ async def on_disk(store: Store, pilot: Any, check: Any) -> dict[str, Any]:
         except (KeyError, IndexError):
             pass
     raise AssertionError(f"not saved as typed: {saved(store).get('answers')}")
-
-
-@asynccontextmanager
-async def at_step(
-    store: Store, library: Library, pack: str, step_id: str, **run: Any
-) -> AsyncIterator[tuple[WorkbookApp, Any]]:
-    """An app over the folder, at ``step_id`` of a session of ``pack`` begun: (app, pilot)."""
-    app = app_for(store, library)
-    async with app.run_test(size=SIZE, **run) as pilot:
-        await go_to(app, pilot, pack, step_id)
-        yield app, pilot
 
 
 @asynccontextmanager
