@@ -47,11 +47,13 @@ options = ["Yes", "No"]
 """
 
 
-def seats(tmp_path: Path, facilitator: str | None = None) -> tuple[Store, apart.Seat, apart.Seat]:
-    """One data folder, one apart session, and a seat for each partner, each with a store of
-    its own (two processes)."""
+def seats(
+    tmp_path: Path, facilitator: str | None = None, steps: str = STEPS
+) -> tuple[Store, apart.Seat, apart.Seat]:
+    """One data folder, one apart session of a pack "respect" of ``steps``, and a seat for each
+    partner, each with a store of its own (two processes)."""
     data = tmp_path / "data"
-    pack = load_pack(write_pack(tmp_path / "packs", "respect", STEPS))
+    pack = load_pack(write_pack(tmp_path / "packs", "respect", steps))
     store = Store(data)
     store.prepare()
     couple = store.create_couple("Lia", "Ben", facilitator, when=WHEN)

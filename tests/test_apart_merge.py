@@ -10,11 +10,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.packs_helpers import write_pack
-from tests.test_apart import WHEN
-from workbook.data.store import Store
-from workbook.packs.load import load_pack
-from workbook.service import apart
+from tests.test_apart import seats
 from workbook.service.apart_parts import merged
 
 REQUESTS = """
@@ -27,22 +23,8 @@ max_per_partner = 1
 ASKED = {"requests": [{"by": "a", "text": "Cook on Fridays"}]}
 
 
-def seats(tmp_path: Path) -> tuple[apart.Seat, apart.Seat]:
-    data = tmp_path / "data"
-    pack = load_pack(write_pack(tmp_path / "packs", "respect", REQUESTS))
-    store = Store(data)
-    store.prepare()
-    couple = store.create_couple("Lia", "Ben", when=WHEN)
-    session_id = apart.begin(store, couple, [pack])
-    assert pack.pack is not None
-    lia, ben = (
-        apart.Seat(Store(data), couple, session_id, [pack.pack], key, lambda: WHEN) for key in "ab"
-    )
-    return lia, ben
-
-
 def test_a_seat_behind_keeps_its_own_change_and_the_others(tmp_path: Path) -> None:
-    lia, ben = seats(tmp_path)
+    _, lia, ben = seats(tmp_path, steps=REQUESTS)
     lia.arrive()
     place = lia.stage().place
     assert place is not None
@@ -63,7 +45,7 @@ def test_a_seat_behind_keeps_its_own_change_and_the_others(tmp_path: Path) -> No
 
 
 def test_both_seats_adding_a_request_keep_both(tmp_path: Path) -> None:
-    lia, ben = seats(tmp_path)
+    _, lia, ben = seats(tmp_path, steps=REQUESTS)
     lia.arrive()
     place = lia.stage().place
     assert place is not None

@@ -5,17 +5,14 @@ seat changed a moment before is left alone; the last confirmation makes the agre
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from tests.packs_helpers import write_pack
-from workbook.data.store import Store
-from workbook.packs.load import load_pack
+from tests.test_apart import seats
 from workbook.service import apart, apart_terms
 from workbook.service.agreements import AgreementBook
 
-WHEN = datetime(2026, 11, 22, 19, 5, tzinfo=timezone(timedelta(hours=1)))
 TODAY = date(2026, 11, 22)
 STEPS = """
 [[steps]]
@@ -30,20 +27,6 @@ prompt = "What will you try?"
 from = ["meaning"]
 review_days = 14
 """
-
-
-def seats(tmp_path: Path) -> tuple[Store, apart.Seat, apart.Seat]:
-    data = tmp_path / "data"
-    pack = load_pack(write_pack(tmp_path / "packs", "respect", STEPS))
-    store = Store(data)
-    store.prepare()
-    couple = store.create_couple("Lia", "Ben", when=WHEN)
-    session_id = apart.begin(store, couple, [pack])
-    assert pack.pack is not None
-    lia, ben = (
-        apart.Seat(Store(data), couple, session_id, [pack.pack], key, lambda: WHEN) for key in "ab"
-    )
-    return store, lia, ben
 
 
 def terms(seat: apart.Seat) -> list[Any]:
@@ -67,7 +50,7 @@ def at_terms(lia: apart.Seat, ben: apart.Seat) -> Any:
 
 
 def test_terms_offered_from_earlier_answers_and_every_change_apart(tmp_path: Path) -> None:
-    store, lia, ben = seats(tmp_path)
+    store, lia, ben = seats(tmp_path, steps=STEPS)
     place = at_terms(lia, ben)
     offered = apart_terms.offered(ben, place, {"a": "Lia", "b": "Ben"})
     assert [(o.text, o.writer) for o in offered] == [

@@ -7,7 +7,6 @@ The server runs for real on a free port of 127.0.0.1; its links run a small stan
 from __future__ import annotations
 
 import asyncio
-import socket
 import sys
 from collections.abc import AsyncIterator
 from typing import Any
@@ -16,12 +15,12 @@ import pytest
 
 pytest.importorskip("textual_serve", reason="workbook serve needs the serve extra")
 
-from aiohttp import ClientSession as _ClientSession
-from aiohttp import CookieJar, WSMsgType, WSServerHandshakeError, web
+from aiohttp import WSMsgType, WSServerHandshakeError
 
+from tests import serve_helpers
+from tests.serve_helpers import ClientSession, Running, enter
 from workbook.cli import main
 from workbook.serve.address import check_address
-from workbook.serve.links import Link
 from workbook.serve.server import WorkbookServer
 
 STAND_IN = [
@@ -31,37 +30,8 @@ STAND_IN = [
 ]
 
 
-def ClientSession() -> _ClientSession:
-    # The server is at an IP address, whose cookies aiohttp keeps only when told to.
-    return _ClientSession(cookie_jar=CookieJar(unsafe=True))
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-class Running:
-    def __init__(self, server: WorkbookServer, runner: web.AppRunner) -> None:
-        self.server = server
-        self.runner = runner
-        self.base = server.public_url
-        self.couple = server.links["couple"]
-
-    def link(self, name: str = "couple") -> str:
-        return self.server.url(self.server.links[name])
-
-
 async def start(public_url: str | None = None) -> Running:
-    port = free_port()
-    links = [Link("couple", STAND_IN, "the couple's workbook"), Link("console", STAND_IN, "c")]
-    server = WorkbookServer(links, port=port, public_url=public_url, announce=lambda _: None)
-    runner = web.AppRunner(await server._make_app())
-    await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
-    return Running(server, runner)
+    return await serve_helpers.start(public_url, STAND_IN)
 
 
 @pytest.fixture
@@ -69,11 +39,6 @@ async def running() -> AsyncIterator[Running]:
     made = await start()
     yield made
     await made.runner.cleanup()
-
-
-async def enter(session: _ClientSession, url: str, **kwargs: Any) -> int:
-    async with session.get(url, allow_redirects=False, **kwargs) as response:
-        return response.status
 
 
 async def test_without_a_token_every_address_is_refused(running: Running) -> None:

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.packs_helpers import write_pack
 from tests.test_serve_apart_browser import ServedCouple
 from tests.test_serve_browser import BROWSER, DRIVER, Browser
+
+if TYPE_CHECKING:
+    from workbook.service.apart import Seat
 
 pytestmark = pytest.mark.skipif(
     BROWSER is None or DRIVER is None, reason="no headless browser (chromium, chromedriver)"
@@ -110,6 +114,15 @@ class Phone(Browser):
         actions.perform()
 
 
+def answers(ben: Seat, picked: list[str]) -> None:
+    """Ben, on his own device, answers the step he is at with ``picked`` and is done."""
+    ben.reload()
+    place = ben.stage().place
+    assert place is not None
+    ben.keep(place, {"b": picked})
+    ben.finish_turn(place)
+
+
 def test_a_step_is_walked_with_taps_only_at_a_phones_size(tmp_path: Path) -> None:
     from workbook.data.store import Store
     from workbook.packs.library import load_library
@@ -141,11 +154,7 @@ def test_a_step_is_walked_with_taps_only_at_a_phones_size(tmp_path: Path) -> Non
         phone.wait_for("Busy", link="a")
         phone.tap("I'm done", "a")
         phone.wait_for("Waiting for Ben", link="a")
-        ben.reload()
-        place = ben.stage().place
-        assert place is not None
-        ben.keep(place, {"b": ["Calm"]})
-        ben.finish_turn(place)
+        answers(ben, ["Calm"])
         # The reveal: both picks, on the phone.
         phone.wait_for("Lia", "Ben", "Calm", "Next", link="a")
         phone.tap("Next", "a")
@@ -158,11 +167,7 @@ def test_a_step_is_walked_with_taps_only_at_a_phones_size(tmp_path: Path) -> Non
         phone.wait_for("1. Walking", link="a")
         phone.tap("I'm done", "a")
         phone.wait_for("Waiting for Ben", link="a")
-        ben.reload()
-        place = ben.stage().place
-        assert place is not None
-        ben.keep(place, {"b": ["Friends", "Rest", "Walking"]})
-        ben.finish_turn(place)
+        answers(ben, ["Friends", "Rest", "Walking"])
         phone.wait_for("Friends", "Next", link="a")
         phone.tap("Next", "a")
         phone.wait_for("That is all for today", link="a")

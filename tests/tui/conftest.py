@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -108,6 +108,22 @@ async def ready(pilot: Pilot[Any]) -> None:
         await step_on(pilot, "enter")
 
 
+@contextlib.asynccontextmanager
+async def at_step(
+    store: Store, library: Library, pack: str, step_id: str, **run: Any
+) -> AsyncIterator[tuple[WorkbookApp, Pilot[Any]]]:
+    """A new app at ``step_id`` of a session of ``pack`` begun for Sam and Alex (made first,
+    with ``make_couple``): (app, pilot)."""
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE, **run) as pilot:
+        app.begin(store.load_couple("sam-and-alex"), [pack])
+        await pilot.pause()
+        screen = walk(app)
+        await screen.goto_step(0, [s.id for s in screen.walk.packs[0].steps].index(step_id))
+        await pilot.pause()
+        yield app, pilot
+
+
 async def walk_drawn(pilot: Pilot[Any]) -> WalkScreen:
     """The walk, once its stage shows its first place."""
     await until(pilot, lambda: isinstance(pilot.app.screen, WalkScreen) and pilot.app.screen.shown)
@@ -189,6 +205,19 @@ async def until(pilot: Pilot[Any], check: Callable[[], Any]) -> None:
         assert app.is_running, "the app stopped before the check held"
         with contextlib.suppress(WaitForScreenTimeout):
             await pilot.pause(0.05)
+
+
+class ScreenHost(App[None]):
+    """A bare app that pushes the one screen ``make`` gives and keeps what it was dismissed
+    with, for a screen tried on its own."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        super().__init__()
+        self.make = make
+        self.result: list[Any] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(self.make(), self.result.append)
 
 
 def said(app: App[Any]) -> list[str]:

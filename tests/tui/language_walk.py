@@ -229,6 +229,22 @@ class Looker:
         return text
 
 
+async def to_agenda(pilot: Any, looker: Looker) -> AgendaScreen:
+    """From Home, as a couple begins a session: ``s``, the care note (looked at), Enter, and the
+    agenda (looked at)."""
+    app = pilot.app
+    await pilot.press("s")
+    await until(pilot, lambda: isinstance(app.screen, CareScreen))
+    looker.look("care note")
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+    await pilot.pause()
+    looker.look("agenda")
+    agenda = app.screen
+    assert isinstance(agenda, AgendaScreen)
+    return agenda
+
+
 async def walk_session(pilot: Any, looker: Looker, packs: list[str], words: str, term: str) -> None:
     """From Home, a whole session of ``packs`` as a couple walks it, looking at every screen:
     Home, help, the care note, the agenda, a pause, a note for the counsellor, every place of
@@ -243,15 +259,7 @@ async def walk_session(pilot: Any, looker: Looker, packs: list[str], words: str,
     await pilot.pause()
     looker.look("help")
     await pilot.press("escape")
-    await pilot.press("s")
-    await until(pilot, lambda: isinstance(app.screen, CareScreen))
-    looker.look("care note")
-    await pilot.press("enter")
-    await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
-    await pilot.pause()
-    looker.look("agenda")
-    agenda = app.screen
-    assert isinstance(agenda, AgendaScreen)
+    agenda = await to_agenda(pilot, looker)
     agenda.agenda = list(packs)
     await pilot.press("ctrl+s")
     await until(pilot, lambda: isinstance(app.screen, WalkScreen))

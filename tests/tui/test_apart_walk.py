@@ -55,7 +55,11 @@ def setup(tmp_path: Path, data_dir: Path) -> tuple[Store, Library, str]:
     return made(tmp_path, data_dir, STEPS)
 
 
-def made(tmp_path: Path, data_dir: Path, steps: str) -> tuple[Store, Library, str]:
+def made(
+    tmp_path: Path, data_dir: Path, steps: str, begun: bool = True
+) -> tuple[Store, Library, str]:
+    """A pack "respect" of ``steps``, a couple Lia and Ben in ``data_dir``, and (if ``begun``)
+    an apart session of it begun: (store, library, couple id)."""
     packs = tmp_path / "packs"
     write_pack(packs, "respect", steps)
     library = load_library([packs], environ={})
@@ -64,7 +68,8 @@ def made(tmp_path: Path, data_dir: Path, steps: str) -> tuple[Store, Library, st
     couple = store.create_couple("Lia", "Ben", when=WHEN)
     couple.care_note_seen = True
     store.save_couple(couple)
-    apart.begin(store, couple, [library.packs["respect"]])
+    if begun:
+        apart.begin(store, couple, [library.packs["respect"]])
     return store, library, couple.id
 
 

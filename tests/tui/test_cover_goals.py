@@ -4,16 +4,14 @@ fails, the measure without a target, Let go, Open again and Close."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
 from rich.text import Text
-from textual.app import App
 from textual.widgets import Input, OptionList, Select, Static
 
-from tests.tui.conftest import SIZE, make_couple
+from tests.tui.conftest import SIZE, ScreenHost, make_couple
 from workbook.data.models import Couple
 from workbook.data.store import Store
 from workbook.service import caseload
@@ -24,16 +22,6 @@ from workbook.tui.widgets.button import Button
 
 MEASURES = [(Text("Satisfaction"), "csi-4.satisfaction")]
 TODAY = "2026-03-04"
-
-
-class Host(App[None]):
-    def __init__(self, make: Callable[[], Any]) -> None:
-        super().__init__()
-        self.make = make
-        self.result: list[Any] = []
-
-    def on_mount(self) -> None:
-        self.push_screen(self.make(), self.result.append)
 
 
 def problem(screen: Any) -> str:
@@ -60,8 +48,8 @@ def couple(store: Store) -> Couple:
     return make_couple(store, "Sam", "Alex")
 
 
-def dialog(store: Store, couple: Couple) -> Host:
-    return Host(lambda: GoalsScreen(store, couple, MEASURES, TODAY))
+def dialog(store: Store, couple: Couple) -> ScreenHost:
+    return ScreenHost(lambda: GoalsScreen(store, couple, MEASURES, TODAY))
 
 
 async def test_targets_and_empty_goals_are_refused(store: Store, couple: Couple) -> None:

@@ -4,6 +4,8 @@ empty addendum is asked for, the template changed and a written note's own templ
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -102,13 +104,20 @@ def test_the_template_settings_name_else_dap() -> None:
     assert chosen_template({}) == "DAP"
 
 
-async def test_a_note_not_saved_is_not_signed(pad: Pad, notes: Notes) -> None:
-    pad.failure = "the disk is full"
+@asynccontextmanager
+async def signed_once(pad: Pad, notes: Notes) -> AsyncIterator[tuple[Host, list[str]]]:
+    """The pane in its host, asked once to sign: (the host, what was said)."""
     app = Host(pad, notes)
     async with app.run_test(size=SIZE) as pilot:
         heard = said(app)
         app.pane.sign()
         await pilot.pause()
+        yield app, heard
+
+
+async def test_a_note_not_saved_is_not_signed(pad: Pad, notes: Notes) -> None:
+    pad.failure = "the disk is full"
+    async with signed_once(pad, notes) as (app, heard):
         assert heard == ["The note is not saved, so it is not signed: the disk is full"]
         assert notes.note.signed is None
         assert not app.pane.signed
@@ -117,11 +126,7 @@ async def test_a_note_not_saved_is_not_signed(pad: Pad, notes: Notes) -> None:
 
 async def test_a_signature_that_cannot_be_saved_is_said(pad: Pad, notes: Notes) -> None:
     notes.failure = "read-only folder"
-    app = Host(pad, notes)
-    async with app.run_test(size=SIZE) as pilot:
-        heard = said(app)
-        app.pane.sign()
-        await pilot.pause()
+    async with signed_once(pad, notes) as (app, heard):
         assert heard == ["The note could not be signed: read-only folder"]
         assert not app.pane.signed
         assert not app.pane.query_one("#note-sign", Button).disabled

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tests.packs_helpers import write_pack
-from tests.tui.conftest import WHEN, said, until
+from tests.tui.conftest import said, until
+from tests.tui.test_apart_walk import made
 from workbook.data.durable import SaveError
 from workbook.data.store import Store
-from workbook.packs.library import Library, load_library
+from workbook.packs.library import Library
 from workbook.service import apart
 from workbook.tui.screens.agenda import AgendaScreen
 from workbook.tui.screens.apart import ApartScreen
@@ -28,20 +28,6 @@ prompt = "{me}, what does respect look like?"
 """
 
 
-def folder(tmp_path: Path, data_dir: Path, begun: bool) -> tuple[Store, Library, str]:
-    packs = tmp_path / "packs"
-    write_pack(packs, "respect", STEPS)
-    library = load_library([packs], environ={})
-    store = Store(data_dir)
-    store.prepare()
-    couple = store.create_couple("Lia", "Ben", when=WHEN)
-    couple.care_note_seen = True
-    store.save_couple(couple)
-    if begun:
-        apart.begin(store, couple, [library.packs["respect"]])
-    return store, library, couple.id
-
-
 def seat(store: Store, library: Library, couple_id: str) -> SeatApp:
     return SeatApp(store, library, couple_id=couple_id, partner="a", theme="textual-dark")
 
@@ -49,7 +35,7 @@ def seat(store: Store, library: Library, couple_id: str) -> SeatApp:
 def test_before_the_couple_is_read_the_seat_speaks_the_apps_language(
     tmp_path: Path, data_dir: Path
 ) -> None:
-    app = seat(*folder(tmp_path, data_dir, begun=False))
+    app = seat(*made(tmp_path, data_dir, STEPS, begun=False))
     # None: no couple's language yet, so each screen speaks the app's.
     assert app.couple_translations() is None
 
@@ -57,7 +43,7 @@ def test_before_the_couple_is_read_the_seat_speaks_the_apps_language(
 async def test_a_couple_that_cannot_be_read_is_said_and_nothing_opens(
     tmp_path: Path, data_dir: Path
 ) -> None:
-    store, library, _ = folder(tmp_path, data_dir, begun=False)
+    store, library, _ = made(tmp_path, data_dir, STEPS, begun=False)
     app = seat(store, library, "no-such-couple")
     heard = said(app)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -87,7 +73,7 @@ async def start(pilot: Pilot[Any], agenda: AgendaScreen) -> ApartScreen:
 async def test_an_agenda_left_empty_comes_back_and_then_starts_the_seat(
     tmp_path: Path, data_dir: Path
 ) -> None:
-    store, library, couple_id = folder(tmp_path, data_dir, begun=False)
+    store, library, couple_id = made(tmp_path, data_dir, STEPS, begun=False)
     app = seat(store, library, couple_id)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
@@ -106,7 +92,7 @@ async def test_an_agenda_left_empty_comes_back_and_then_starts_the_seat(
 async def test_a_start_that_cannot_be_saved_is_said_and_the_agenda_comes_back(
     tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store, library, couple_id = folder(tmp_path, data_dir, begun=False)
+    store, library, couple_id = made(tmp_path, data_dir, STEPS, begun=False)
     real = apart.begin
     refused: list[str] = []
 
@@ -138,7 +124,7 @@ async def test_a_session_whose_packs_cannot_be_read_is_said_once_and_the_agenda_
 ) -> None:
     from workbook.logic import session_packs as module
 
-    store, library, couple_id = folder(tmp_path, data_dir, begun=True)
+    store, library, couple_id = made(tmp_path, data_dir, STEPS, begun=True)
     (unreadable,) = store.session_ids(couple_id)
     real = module.session_packs
 

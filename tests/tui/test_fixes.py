@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Static
 
 from tests.packs_helpers import write_pack
-from tests.tui.conftest import SIZE, app_for, make_couple, ready, screen_text, walk
+from tests.tui.conftest import SIZE, app_for, at_step, make_couple, ready, screen_text, walk
 from workbook.cli import main
 from workbook.data.store import Store
 from workbook.packs.library import Library, load_library
@@ -26,13 +26,8 @@ def _step_index(app: object, step_id: str) -> int:
 
 
 async def test_a_requests_step_shows_its_prompt_and_help(store: Store, library: Library) -> None:
-    couple = make_couple(store)
-    app = app_for(store, library)
-    async with app.run_test(size=SIZE) as pilot:
-        app.begin(couple, ["check-in"])
-        await pilot.pause()
-        await walk(app).goto_step(0, _step_index(app, "asks"))
-        await pilot.pause()
+    make_couple(store)
+    async with at_step(store, library, "check-in", "asks") as (app, _pilot):
         text = screen_text(app)
         assert "is there one thing you would like to ask" in text
         assert "Asking is not demanding" in text
@@ -41,13 +36,8 @@ async def test_a_requests_step_shows_its_prompt_and_help(store: Store, library: 
 async def test_after_one_request_the_next_partner_types_theirs(
     store: Store, library: Library
 ) -> None:
-    couple = make_couple(store)
-    app = app_for(store, library)
-    async with app.run_test(size=SIZE) as pilot:
-        app.begin(couple, ["requests"])
-        await pilot.pause()
-        await walk(app).goto_step(0, _step_index(app, "asks"))
-        await pilot.pause()
+    make_couple(store)
+    async with at_step(store, library, "requests", "asks") as (app, pilot):
         await pilot.press(*"Call me", "enter")
         await pilot.pause()
         await pilot.press(*"2 walks")
@@ -58,13 +48,8 @@ async def test_after_one_request_the_next_partner_types_theirs(
 
 
 async def test_a_time_out_names_the_button_to_press(store: Store, library: Library) -> None:
-    couple = make_couple(store)
-    app = app_for(store, library)
-    async with app.run_test(size=SIZE) as pilot:
-        app.begin(couple, ["listening"])
-        await pilot.pause()
-        await walk(app).goto_step(0, _step_index(app, "practice"))
-        await pilot.pause()
+    make_couple(store)
+    async with at_step(store, library, "listening", "practice") as (app, pilot):
         widget = walk(app).query_one(ListenInput)
         widget.time_out()
         await pilot.pause()

@@ -21,13 +21,11 @@ from tests.tui.conftest import (
     until,
     walk,
 )
-from tests.tui.language_walk import Looker, cut_widgets
+from tests.tui.language_walk import Looker, cut_widgets, to_agenda
 from workbook.data.store import Store
 from workbook.logic.walk import REVEAL
 from workbook.packs.library import Library
 from workbook.tui.app import WorkbookApp
-from workbook.tui.screens.agenda import AgendaScreen
-from workbook.tui.screens.care import CareScreen
 from workbook.tui.screens.done import DoneScreen
 from workbook.tui.screens.walk import WalkScreen
 
@@ -99,15 +97,7 @@ async def test_home_and_a_session_at_40_columns_cut_no_words(
         # The table's row has the names whole (the columns after them gave way).
         (row,) = [text for text in home.splitlines() if "▊ Alexandra" in text]
         assert "Alexandra and Benjamin" in row
-        await pilot.press("s")
-        await until(pilot, lambda: isinstance(app.screen, CareScreen))
-        looker.look("care note")
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
-        await pilot.pause()
-        looker.look("agenda")
-        agenda = app.screen
-        assert isinstance(agenda, AgendaScreen)
+        agenda = await to_agenda(pilot, looker)
         agenda.agenda = ["values", "respect"]
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, WalkScreen))

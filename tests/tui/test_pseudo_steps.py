@@ -67,6 +67,13 @@ async def next_place(pilot: Any) -> WalkScreen:
     return walk(pilot.app)
 
 
+async def own_step(pilot: Any, pack: int) -> None:
+    """To the pack's second step (its own kind, past the reading), past any hand-over."""
+    await walk(pilot.app).goto_step(pack, 1)
+    await pilot.pause()
+    await ready(pilot)
+
+
 async def chores(pilot: Any, looker: Looker, pack: int) -> None:
     screen = walk(pilot.app)
     await screen.goto_step(pack, 1)
@@ -93,10 +100,7 @@ async def chores(pilot: Any, looker: Looker, pack: int) -> None:
 
 
 async def guess(pilot: Any, looker: Looker, pack: int) -> None:
-    screen = walk(pilot.app)
-    await screen.goto_step(pack, 1)
-    await pilot.pause()
-    await ready(pilot)
+    await own_step(pilot, pack)
     for turn in ("first", "second"):
         screen = walk(pilot.app)
         looker.look(f"guess, {turn} turn")
@@ -111,10 +115,7 @@ async def guess(pilot: Any, looker: Looker, pack: int) -> None:
 
 
 async def requests(pilot: Any, looker: Looker, pack: int) -> None:
-    screen = walk(pilot.app)
-    await screen.goto_step(pack, 1)
-    await pilot.pause()
-    await ready(pilot)
+    await own_step(pilot, pack)
     looker.look("requests, asking")
     widget = walk(pilot.app).query_one("RequestsInput")
     for _ in range(6):

@@ -21,7 +21,7 @@ from tests.tui.conftest import (
     until,
     walk,
 )
-from tests.tui.test_walk import MODES, session_table, start
+from tests.tui.test_walk import MODES, begun, session_table
 from workbook import tomlio
 from workbook.data.durable import SaveError
 from workbook.data.models import Position
@@ -52,11 +52,7 @@ def _disk_full(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_quitting_while_the_disk_is_full_asks_first(
     store: Store, modes: Library, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    make_couple(store)
-    app = app_for(store, modes)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await start(app, store, pilot)
-        await pilot.pause()
+    async with begun(store, modes, notifications=True) as (app, pilot):
         _disk_full(store, monkeypatch)
         await answer(pilot, "words that must not be lost")
         await pilot.press("ctrl+q")
@@ -87,11 +83,7 @@ async def test_after_keeping_it_open_the_answers_are_saved_once_there_is_room(
     store: Store, modes: Library, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("workbook.tui.autosave.RETRY_SECONDS", 0.2)
-    make_couple(store)
-    app = app_for(store, modes)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await start(app, store, pilot)
-        await pilot.pause()
+    async with begun(store, modes, notifications=True) as (app, pilot):
         with monkeypatch.context() as full:
             _disk_full(store, full)
             await answer(pilot, "kept for later")
@@ -109,11 +101,7 @@ async def test_after_keeping_it_open_the_answers_are_saved_once_there_is_room(
 async def test_pausing_while_the_disk_is_full_asks_and_can_let_go(
     store: Store, modes: Library, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    make_couple(store)
-    app = app_for(store, modes)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await start(app, store, pilot)
-        await pilot.pause()
+    async with begun(store, modes, notifications=True) as (app, pilot):
         _disk_full(store, monkeypatch)
         await answer(pilot, "only in memory")
         await pilot.press("escape")

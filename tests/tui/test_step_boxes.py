@@ -4,11 +4,13 @@ so that it comes back on resume."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from textual.widgets import Input, Static
 
-from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, until, walk
+from tests.tui.conftest import SIZE, app_for, at_step, make_couple, screen_text, until, walk
 from workbook import tomlio
 from workbook.data.store import Store
 from workbook.packs.library import Library
@@ -25,18 +27,6 @@ def saved(store: Store) -> dict[str, Any]:
     return tomlio.loads(file.read_text(encoding="utf-8"))
 
 
-async def go_to(app: WorkbookApp, pilot: Any, pack: str, step_id: str) -> None:
-    app.begin(store_couple(app), [pack])
-    await pilot.pause()
-    screen = walk(app)
-    await screen.goto_step(0, [s.id for s in screen.walk.packs[0].steps].index(step_id))
-    await pilot.pause()
-
-
-def store_couple(app: WorkbookApp) -> Any:
-    return app.store.load_couple("sam-and-alex")
-
-
 async def on_disk(store: Store, pilot: Any, check: Any) -> dict[str, Any]:
     """The session file once the autosave has written what ``check`` looks for (the walk saves
     at most 0.8 s after a change); fails if it never does."""
@@ -51,9 +41,14 @@ async def on_disk(store: Store, pilot: Any, check: Any) -> dict[str, Any]:
     raise AssertionError(f"not saved as typed: {saved(store).get('answers')}")
 
 
-def resumed(store: Store, library: Library) -> WorkbookApp:
-    """A new app over the same folder, to resume with r on Home."""
-    return app_for(Store(store.root), library)
+@asynccontextmanager
+async def resuming(store: Store, library: Library) -> AsyncIterator[tuple[WorkbookApp, Any]]:
+    """A new app over the same folder, resumed with r on Home: (app, pilot)."""
+    app = app_for(Store(store.root), library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        yield app, pilot
 
 
 # Agreement steps
@@ -63,9 +58,7 @@ async def test_a_second_term_typed_straight_after_the_first_is_kept(
     store: Store, library: Library
 ) -> None:
     make_couple(store)
-    app = app_for(store, library)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(app, pilot, "compromise", "agree")
+    async with at_step(store, library, "compromise", "agree") as (app, pilot):
         widget = walk(app).query_one(AgreementInput)
         assert app.focused is widget.query_one("#new-term")
         await pilot.press(*"Walk", "enter", *"we cook", "enter")
@@ -89,9 +82,7 @@ async def test_keys_on_the_term_list_act_there_and_are_never_typed_into_the_box(
     """What you see is where your typing goes: on the term list, its keys act on the
     highlighted term, other letters mean nothing, and none of them reach the box."""
     make_couple(store)
-    app = app_for(store, library)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(app, pilot, "compromise", "agree")
+    async with at_step(store, library, "compromise", "agree") as (app, pilot):
         widget = walk(app).query_one(AgreementInput)
         await pilot.press(*"Walk", "enter", "down")
         await pilot.pause()
@@ -124,9 +115,7 @@ async def test_a_half_typed_term_is_saved_as_typed_and_comes_back(
     store: Store, library: Library
 ) -> None:
     make_couple(store)
-    app = app_for(store, library)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await go_to(app, pilot, "compromise", "agree")
+    async with at_step(store, library, "compromise", "agree", notifications=True) as (app, pilot):
         await pilot.press(*"Walk", "enter", *"Half a te")
         session = await on_disk(
             store, pilot, lambda a: a["compromise"]["agree"]["draft"] == "Half a te"
@@ -140,10 +129,7 @@ async def test_a_half_typed_term_is_saved_as_typed_and_comes_back(
         assert walk(app).walk.step(walk(app).place).id == "agree"
         assert any("not added yet" in n.message for n in app._notifications)
         await pilot.press("ctrl+q")
-    again = resumed(store, library)
-    async with again.run_test(size=SIZE) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with resuming(store, library) as (again, pilot):
         widget = walk(again).query_one(AgreementInput)
         box = widget.query_one("#new-term", Input)
         assert box.value == "Half a te"
@@ -162,16 +148,11 @@ async def test_after_resume_the_listener_types_into_the_paraphrase_box(
     store: Store, library: Library
 ) -> None:
     make_couple(store)
-    app = app_for(store, library)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(app, pilot, "listening", "practice")
+    async with at_step(store, library, "listening", "practice") as (_app, pilot):
         await pilot.press("enter")  # I have said it
         await pilot.pause()
         await pilot.press("ctrl+q")
-    again = resumed(store, library)
-    async with again.run_test(size=SIZE) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with resuming(store, library) as (again, pilot):
         listen = walk(again).query_one(ListenInput)
         assert again.focused is listen.query_one("#paraphrase")
         await pilot.press(*"You felt sad")
@@ -184,10 +165,7 @@ async def test_after_resume_the_listener_types_into_the_paraphrase_box(
         assert turn["draft"] == "You felt sad"
         assert turn.get("paraphrases", []) == []
         await pilot.press("ctrl+q")
-    third = resumed(store, library)
-    async with third.run_test(size=SIZE) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with resuming(store, library) as (third, pilot):
         listen = walk(third).query_one(ListenInput)
         assert listen.query_one("#paraphrase", Input).value == "You felt sad"
         assert third.focused is listen.query_one("#paraphrase")
@@ -203,9 +181,7 @@ async def test_a_try_said_only_out_loud_is_counted_but_never_saved_as_empty_word
     store: Store, library: Library
 ) -> None:
     make_couple(store)
-    app = app_for(store, library)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(app, pilot, "listening", "practice")
+    async with at_step(store, library, "listening", "practice") as (app, pilot):
         await pilot.press("enter", "enter")  # I have said it; said back without typing
         await pilot.pause()
         listen = walk(app).query_one(ListenInput)
@@ -214,10 +190,7 @@ async def test_a_try_said_only_out_loud_is_counted_but_never_saved_as_empty_word
     (turn,) = saved(store)["answers"]["listening"]["practice"]["turns"]
     assert turn.get("paraphrases", []) == []
     assert turn["tries"] == 1
-    again = resumed(store, library)
-    async with again.run_test(size=SIZE) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with resuming(store, library) as (again, pilot):
         # Back at the speaker's check, not at the listener's try again.
         assert walk(again).query_one(ListenInput).stage == "check"
 
@@ -239,9 +212,7 @@ async def test_the_next_asker_types_straight_on_and_a_question_mark_stays_in_the
     store: Store, library: Library
 ) -> None:
     make_couple(store)
-    app = app_for(store, library)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(app, pilot, "check-in", "asks")
+    async with at_step(store, library, "check-in", "asks") as (app, pilot):
         widget = walk(app).query_one(RequestsInput)
         await pilot.press(*"Text me?", "enter", *"Walk Sunday?")
         await pilot.pause()
@@ -260,9 +231,7 @@ async def test_tab_from_the_request_goes_to_its_benefit_and_the_first_enter_deci
     store: Store, library: Library
 ) -> None:
     make_couple(store)
-    app = app_for(store, library)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(app, pilot, "check-in", "asks")
+    async with at_step(store, library, "check-in", "asks") as (app, pilot):
         widget = walk(app).query_one(RequestsInput)
         await pilot.press(*"Text me", "enter", *"Walk", "enter")
         await pilot.pause()
@@ -284,9 +253,7 @@ async def test_tab_from_the_request_goes_to_its_benefit_and_the_first_enter_deci
 async def test_a_request_brought_back_keeps_its_ratings(store: Store, library: Library) -> None:
     couple = make_couple(store)
     earlier_request(store, couple, by="b", text="A weekend away", benefit=5, cost=4)
-    app = app_for(store, library)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(app, pilot, "check-in", "asks")
+    async with at_step(store, library, "check-in", "asks") as (app, pilot):
         widget = walk(app).query_one(RequestsInput)
         widget.query_one("#earlier").focus()
         await pilot.press("enter")
@@ -308,9 +275,7 @@ async def test_keys_on_a_rating_rate_it_and_never_become_a_request(
     digit rates the row, and other keys mean nothing there."""
     couple = make_couple(store)
     earlier_request(store, couple, by="b", text="A weekend away", benefit=5, cost=4)
-    app = app_for(store, library)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(app, pilot, "requests", "asks")
+    async with at_step(store, library, "requests", "asks") as (app, pilot):
         widget = walk(app).query_one(RequestsInput)
         widget.query_one("#earlier").focus()
         await pilot.press("enter", "tab")
@@ -327,9 +292,7 @@ async def test_the_request_box_is_saved_as_typed_and_comes_back(
     store: Store, library: Library
 ) -> None:
     make_couple(store)
-    app = app_for(store, library)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await go_to(app, pilot, "requests", "asks")
+    async with at_step(store, library, "requests", "asks", notifications=True) as (app, pilot):
         await pilot.press(*"Call me", "enter", *"Plan a day o")
         session = await on_disk(
             store, pilot, lambda a: a["requests"]["asks"]["draft"] == "Plan a day o"
@@ -342,10 +305,7 @@ async def test_the_request_box_is_saved_as_typed_and_comes_back(
         assert walk(app).walk.step(walk(app).place).id == "asks"
         assert any("not added yet" in n.message for n in app._notifications)
         await pilot.press("ctrl+q")
-    again = resumed(store, library)
-    async with again.run_test(size=SIZE) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with resuming(store, library) as (again, pilot):
         widget = walk(again).query_one(RequestsInput)
         assert again.focused is widget.query_one("#ask")
         # The stage scrolls to the box once it has been drawn at its top.
@@ -359,9 +319,7 @@ async def test_the_third_option_and_the_note_are_saved_as_typed_and_come_back(
     store: Store, library: Library
 ) -> None:
     make_couple(store)
-    app = app_for(store, library)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(app, pilot, "check-in", "asks")
+    async with at_step(store, library, "check-in", "asks") as (app, pilot):
         widget = walk(app).query_one(RequestsInput)
         await pilot.press(*"Text me", "enter", *"Walk", "enter", "tab", "tab", "tab")
         await pilot.pause()
@@ -378,10 +336,7 @@ async def test_the_third_option_and_the_note_are_saved_as_typed_and_come_back(
         (first, _) = session["answers"]["check-in"]["asks"]["requests"]
         assert (first["decision"], first["third"]) == ("third", "Text at six")
         await pilot.press("ctrl+q")
-    again = resumed(store, library)
-    async with again.run_test(size=SIZE) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with resuming(store, library) as (again, pilot):
         widget = walk(again).query_one(RequestsInput)
         assert widget.query_one("#third", Input).value == "Text at six"
         assert widget.query_one("#note", Input).value == "later"

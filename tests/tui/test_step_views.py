@@ -3,7 +3,10 @@ each, a gap reads as a difference in how each feels, and ❤️ is one cell wide
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.cells import cell_len
@@ -13,6 +16,7 @@ from tests.tui.conftest import SIZE, answer, app_for, make_couple, ready, screen
 from workbook.data.store import Store
 from workbook.logic.phases import REVEAL
 from workbook.packs.library import Library, load_library
+from workbook.tui.app import WorkbookApp
 from workbook.tui.steps.choice import ChoiceList
 
 STEPS = """
@@ -37,23 +41,35 @@ def views(tmp_path: Path) -> Library:
     return load_library([tmp_path / "packs"], environ={}, builtin=False)
 
 
-def words(text: str) -> str:
-    return " ".join(text.split())
-
-
-async def test_a_single_choice_reveal_speaks_of_one_pick_each(store: Store, views: Library) -> None:
+@asynccontextmanager
+async def begun(store: Store, views: Library) -> AsyncIterator[tuple[WorkbookApp, Any]]:
+    """Zoë and Alex, and a session of the views pack begun in a new app: (app, pilot)."""
     couple = make_couple(store, "Zoë", "Alex")
     app = app_for(store, views)
     async with app.run_test(size=SIZE) as pilot:
         app.begin(couple, ["views"])
         await pilot.pause()
+        yield app, pilot
+
+
+async def both_answer(pilot: Any, first: Any, second: Any) -> None:
+    """Zoë answers ``first``, hands over, and Alex answers ``second``: on to the reveal."""
+    await answer(pilot, first)
+    await pilot.press("ctrl+n", "enter")
+    await pilot.pause()
+    await answer(pilot, second)
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+async def test_a_single_choice_reveal_speaks_of_one_pick_each(store: Store, views: Library) -> None:
+    async with begun(store, views) as (app, pilot):
         screen = walk(app)
-        await answer(pilot, ["Not today"])
-        await pilot.press("ctrl+n", "enter")
-        await pilot.pause()
-        await answer(pilot, ["❤️ Yes, now"])
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await both_answer(pilot, ["Not today"], ["❤️ Yes, now"])
         assert screen.place.phase == REVEAL
         text = words(screen_text(app))
         assert "You chose differently: Zoë chose Not today, Alex chose ❤ Yes, now." in text
@@ -62,20 +78,11 @@ async def test_a_single_choice_reveal_speaks_of_one_pick_each(store: Store, view
 
 
 async def test_a_gap_reads_as_a_difference_in_how_each_feels(store: Store, views: Library) -> None:
-    couple = make_couple(store, "Zoë", "Alex")
-    app = app_for(store, views)
-    async with app.run_test(size=SIZE) as pilot:
-        app.begin(couple, ["views"])
-        await pilot.pause()
+    async with begun(store, views) as (app, pilot):
         screen = walk(app)
         await screen.goto_step(0, 1)
         await pilot.pause()
-        await answer(pilot, {"Your work ❤️": 5})
-        await pilot.press("ctrl+n", "enter")
-        await pilot.pause()
-        await answer(pilot, {"Your work ❤️": 2})
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await both_answer(pilot, {"Your work ❤️": 5}, {"Your work ❤️": 2})
         assert screen.place.phase == REVEAL
         text = words(screen_text(app))
         assert "You feel this differently: worth talking about" in text
@@ -83,11 +90,7 @@ async def test_a_gap_reads_as_a_difference_in_how_each_feels(store: Store, views
 
 
 async def test_a_heart_is_one_cell_wide_in_the_option_list(store: Store, views: Library) -> None:
-    couple = make_couple(store, "Zoë", "Alex")
-    app = app_for(store, views)
-    async with app.run_test(size=SIZE) as pilot:
-        app.begin(couple, ["views"])
-        await pilot.pause()
+    async with begun(store, views) as (app, pilot):
         await ready(pilot)
         listing = walk(app).query_one(ChoiceList)
         prompts = [listing.get_option_at_index(i).prompt for i in range(listing.option_count)]

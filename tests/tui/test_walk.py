@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -60,6 +63,17 @@ async def start(app: WorkbookApp, store: Store, pilot: object) -> None:
     app.begin(couple, ["modes"])
 
 
+@asynccontextmanager
+async def begun(store: Store, modes: Library, **run: Any) -> AsyncIterator[tuple[WorkbookApp, Any]]:
+    """Sam and Alex, and a session of the modes pack begun in a new app: (app, pilot)."""
+    make_couple(store)
+    app = app_for(store, modes)
+    async with app.run_test(size=SIZE, **run) as pilot:
+        await start(app, store, pilot)
+        await pilot.pause()
+        yield app, pilot
+
+
 def session_table(data_dir: Path) -> dict[str, object]:
     (file,) = (data_dir / "couples" / "sam-and-alex" / "sessions").glob("*.toml")
     return tomlio.loads(file.read_text())
@@ -68,11 +82,7 @@ def session_table(data_dir: Path) -> dict[str, object]:
 async def test_private_answers_are_hidden_until_both_answered(
     store: Store, modes: Library, data_dir: Path
 ) -> None:
-    make_couple(store)
-    app = app_for(store, modes)
-    async with app.run_test(size=SIZE) as pilot:
-        await start(app, store, pilot)
-        await pilot.pause()
+    async with begun(store, modes) as (app, pilot):
         screen = walk(app)
         # Before the first private answer, the screen passes to Sam and Alex looks away.
         assert screen.place.phase == LOOKAWAY
@@ -142,11 +152,7 @@ async def test_private_answers_are_hidden_until_both_answered(
 async def test_each_open_shows_the_first_answer_and_together_has_one(
     store: Store, modes: Library, data_dir: Path
 ) -> None:
-    make_couple(store)
-    app = app_for(store, modes)
-    async with app.run_test(size=SIZE) as pilot:
-        await start(app, store, pilot)
-        await pilot.pause()
+    async with begun(store, modes) as (app, pilot):
         screen = walk(app)
         await screen.goto_step(0, 1)
         await pilot.pause()
@@ -178,11 +184,7 @@ async def test_each_open_shows_the_first_answer_and_together_has_one(
 
 
 async def test_the_reveal_flags_a_gap_and_offers_it_as_a_term(store: Store, modes: Library) -> None:
-    make_couple(store)
-    app = app_for(store, modes)
-    async with app.run_test(size=SIZE) as pilot:
-        await start(app, store, pilot)
-        await pilot.pause()
+    async with begun(store, modes) as (app, pilot):
         screen = walk(app)
         await screen.goto_step(0, 3)
         await pilot.pause()
@@ -211,11 +213,7 @@ async def test_the_reveal_flags_a_gap_and_offers_it_as_a_term(store: Store, mode
 async def test_an_unfinished_answer_cannot_move_on_unless_optional(
     store: Store, modes: Library
 ) -> None:
-    make_couple(store)
-    app = app_for(store, modes)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await start(app, store, pilot)
-        await pilot.pause()
+    async with begun(store, modes, notifications=True) as (app, pilot):
         screen = walk(app)
         await ready(pilot)
         await pilot.press("ctrl+n")
@@ -227,11 +225,7 @@ async def test_an_unfinished_answer_cannot_move_on_unless_optional(
 async def test_quitting_mid_step_resumes_at_the_same_step_turn_and_text(
     store: Store, modes: Library
 ) -> None:
-    make_couple(store)
-    app = app_for(store, modes)
-    async with app.run_test(size=SIZE) as pilot:
-        await start(app, store, pilot)
-        await pilot.pause()
+    async with begun(store, modes) as (_app, pilot):
         await answer(pilot, "first answer")
         await pilot.press("ctrl+n")
         await pilot.pause()

@@ -10,7 +10,7 @@ import pytest
 from tests.packs_helpers import write_pack
 from tests.tui.burst import at_once
 from tests.tui.conftest import SIZE, answer, app_for, make_couple, ready, screen_text, walk
-from tests.tui.test_walk import MODES, start
+from tests.tui.test_walk import MODES, begun
 from workbook.data.store import Store
 from workbook.logic.phases import REVEAL
 from workbook.packs.library import Library, load_library
@@ -48,11 +48,7 @@ async def test_the_highlight_in_a_long_list_stays_on_screen(store: Store, librar
 async def test_a_key_typed_away_from_the_box_is_typed_nowhere(store: Store, modes: Library) -> None:
     """What you see is where your typing goes: letters typed on a button mean nothing there,
     and are never put into the answer box beside it."""
-    make_couple(store)
-    app = app_for(store, modes)
-    async with app.run_test(size=SIZE) as pilot:
-        await start(app, store, pilot)
-        await pilot.pause()
+    async with begun(store, modes) as (app, pilot):
         await ready(pilot)
         await pilot.press("shift+tab")
         await pilot.pause()
@@ -67,11 +63,7 @@ async def test_a_key_typed_away_from_the_box_is_typed_nowhere(store: Store, mode
 
 
 async def test_the_stage_is_never_an_empty_tab_stop(store: Store, modes: Library) -> None:
-    make_couple(store)
-    app = app_for(store, modes)
-    async with app.run_test(size=SIZE) as pilot:
-        await start(app, store, pilot)
-        await pilot.pause()
+    async with begun(store, modes) as (app, pilot):
         await ready(pilot)
         stage = walk(app).query_one("#stage")
         assert not stage.can_focus
@@ -82,11 +74,7 @@ async def test_the_stage_is_never_an_empty_tab_stop(store: Store, modes: Library
 
 
 async def test_each_partner_keeps_their_side_of_the_reveal(store: Store, modes: Library) -> None:
-    make_couple(store)
-    app = app_for(store, modes)
-    async with app.run_test(size=SIZE) as pilot:
-        await start(app, store, pilot)
-        await pilot.pause()
+    async with begun(store, modes) as (app, pilot):
         screen = walk(app)
         # The second step (open) starts with Alex; at the reveal Sam is still on the left.
         await screen.goto_step(0, 1)

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any, TypeVar
 
+from textual.screen import Screen
 from textual.widgets import Checkbox, Input, OptionList, Select
 
 from tests.tui.conftest import SIZE, app_for, home_loaded, make_couple, screen_text
@@ -23,6 +25,16 @@ from workbook.tui.widgets.button import Button
 
 # Homework is given now (a day gone by is refused), so the app's today is the real one.
 TODAY = date.today()
+T = TypeVar("T", bound=Screen[Any])
+
+
+async def from_home(pilot: Any, key: str, kind: type[T]) -> T:
+    """The screen ``key`` on Home opens, once it is up."""
+    await pilot.press(key)
+    await pilot.pause()
+    opened = pilot.app.screen
+    assert isinstance(opened, kind)
+    return opened
 
 
 async def test_goals_from_home(store: Store, library: Library) -> None:
@@ -31,10 +43,7 @@ async def test_goals_from_home(store: Store, library: Library) -> None:
     app.today = lambda: TODAY
     async with app.run_test(size=SIZE) as pilot:
         home = await home_loaded(pilot)
-        await pilot.press("g")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, GoalsScreen)
+        dialog = await from_home(pilot, "g", GoalsScreen)
         dialog.query_one("#goal-text", Input).value = "Argue without shouting"
         dialog.query_one("#goal-measure", Select).value = "csi-4.satisfaction"
         dialog.query_one("#goal-target", Input).value = "16"
@@ -67,10 +76,7 @@ async def test_homework_and_the_next_appointment_from_home(store: Store, library
     app.today = lambda: TODAY
     async with app.run_test(size=SIZE) as pilot:
         home = await home_loaded(pilot)
-        await pilot.press("h")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, HomeworkScreen)
+        dialog = await from_home(pilot, "h", HomeworkScreen)
         dialog.query_one("#appointment", Input).value = "2026-12-01 18:00"
         assert await pilot.click("#appointment-save")
         dialog.query_one("#homework-pack", Select).value = "check-in"
@@ -108,10 +114,7 @@ async def test_the_couples_agenda_shows_their_homework_first(
     app.today = lambda: TODAY
     async with app.run_test(size=SIZE) as pilot:
         await home_loaded(pilot)
-        await pilot.press("s")
-        await pilot.pause()
-        agenda = app.screen
-        assert isinstance(agenda, AgendaScreen)
+        agenda = await from_home(pilot, "s", AgendaScreen)
         said = f"From Dr. Ade, by {due.strftime('%A')}: Weekly check-in (Sunday evening)"
         assert said in screen_text(app)
         # Its pack is first in the list, and already chosen.
@@ -127,10 +130,7 @@ async def test_renaming_a_couple_from_home_can_rename_their_folder(
     app = app_for(store, library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         home = await home_loaded(pilot)
-        await pilot.press("f2")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, EditCoupleScreen)
+        form = await from_home(pilot, "f2", EditCoupleScreen)
         form.query_one("#name-a", Input).value = "Sam"
         form.query_one("#rename-folder", Checkbox).value = True
         form.query_one("#continue", Button).press()
@@ -152,10 +152,7 @@ async def test_with_a_counsellor_the_suggested_first_path_takes_the_csi_4(
     app = app_for(store, library)
     async with app.run_test(size=SIZE) as pilot:
         await home_loaded(pilot)
-        await pilot.press("s")
-        await pilot.pause()
-        agenda = app.screen
-        assert isinstance(agenda, AgendaScreen)
+        agenda = await from_home(pilot, "s", AgendaScreen)
         await pilot.press("p")
         assert agenda.agenda[:2] == ["before-we-begin", "csi-4"]
 
@@ -187,10 +184,7 @@ async def test_pack_text_in_the_weeks_dialogs_stays_text(store: Store, tmp_path:
     app = app_for(store, library)
     async with app.run_test(size=SIZE) as pilot:
         await home_loaded(pilot)
-        await pilot.press("g")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, GoalsScreen)
+        dialog = await from_home(pilot, "g", GoalsScreen)
         dialog.query_one("#goal-measure", Select).value = "hostile.s"
         await pilot.pause()
         # Cut to fit, but literal: never read as markup.
