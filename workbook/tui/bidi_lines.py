@@ -5,11 +5,25 @@ footer's keys and the option lists all go through) lays out each of those lines 
 
 Textual has wrapped the text in logical order by then, so each line is one wrapped line of its
 paragraph, which is what the Unicode algorithm reorders; letters keep their styles, and the
-spaces at a line's ends stay, so a centred button stays centred. A widget that lays out its own
-text (``LaidOut``) says so with ``LAYS_OUT_ITSELF``; text being typed (``Input``,
+spaces at a line's ends stay, so a centred button stays centred. A widget that lays out its
+own text (``LaidOut``) says so with ``LAYS_OUT_ITSELF``; text being typed (``Input``,
 ``TextArea``) is drawn by their own ``render_line`` and stays in logical order, where the
 cursor moves as the keys say (``widgets/echo.py`` shows it laid out beneath). With ``bidi =
 "terminal"`` nothing changes. Stored and exported text is never touched: this is drawing only.
+
+Direction: on a screen that speaks a right-to-left language, the app's own words are laid out
+right to left, so a sentence reads in its order even when a Latin name, title or key comes
+first in it ("Lia كتبت:"), and a footer key's name stays whole where its line starts ("^q"
+on the right). A partner's or a pack's own text (a widget, or one around it, of the class
+``dir-auto``: a step's title, a pack's summary, a read step's body, a path) keeps its first
+strong letter's direction, as ``dir="auto"`` in the exports; so does every line on other
+screens.
+
+Alignment: a right-to-left line of a widget that sets its text at its start (Textual's
+``text-align: start``, the default) is set against the right edge, where it starts: labels,
+hints, help and notices on an Arabic screen read from the right. Centred and right-aligned
+text, buttons, tables (``CaseTable`` lays out its cells), boxes being typed into and the order
+of widgets side by side are left as they are.
 """
 
 from __future__ import annotations
@@ -18,9 +32,12 @@ from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
+from textual.screen import Screen
 from textual.strip import Strip
+from textual.style import Style
 from textual.visual import Visual
 from textual.widget import Widget
+from textual.widgets._footer import FooterKey
 
 from workbook.i18n.bidi import APP, base_rtl, has_rtl, visual_runs
 
@@ -35,11 +52,23 @@ def install() -> None:
     original = Visual.to_strips.__func__  # type: ignore[attr-defined]
     _installed.append(original)
 
-    def to_strips(cls: type[Visual], widget: Widget, visual: Visual, *args: Any, **kw: Any) -> Any:
-        strips = original(cls, widget, visual, *args, **kw)
+    def to_strips(
+        cls: type[Visual],
+        widget: Widget,
+        visual: Visual,
+        width: int,
+        height: int | None,
+        style: Style,
+        *args: Any,
+        **kw: Any,
+    ) -> Any:
+        strips = original(cls, widget, visual, width, height, style, *args, **kw)
         if not lays_out(widget) or not may_hold_rtl(visual):
             return strips
-        return laid_out(strips, direction(visual))
+        app_words = screen_rtl(widget) and not their_text(widget)
+        rtl = True if app_words else direction(visual)
+        start = width if to_start(widget, app_words) else 0
+        return laid_out(strips, rtl, lead(widget), start, style.rich_style)
 
     Visual.to_strips = classmethod(to_strips)  # type: ignore[method-assign, assignment]
 
@@ -64,7 +93,8 @@ def may_hold_rtl(visual: Visual) -> bool:
 def direction(visual: Visual) -> bool | None:
     """The direction of the visual's paragraphs when they agree (their first strong letters),
     so a wrapped line that starts with a Latin name stays in its Arabic paragraph's order;
-    None (each line its own) when they differ or the text is not known."""
+    None (each line its own) when they differ or the text is not known. (The app's own words
+    on a right-to-left screen are right to left whatever comes first in them.)"""
     plain = getattr(visual, "plain", None)
     if not isinstance(plain, str) or not has_rtl(plain):
         return None
@@ -72,17 +102,86 @@ def direction(visual: Visual) -> bool | None:
     return found.pop() if len(found) == 1 else None
 
 
-def laid_out(strips: list[Strip], rtl: bool | None) -> list[Strip]:
-    """Each strip holding a right-to-left letter, in visual order, as wide as it was."""
-    return [_line(strip, rtl) if has_rtl(strip.text) else strip for strip in strips]
+# The class of a widget (or of a container around it) that shows a partner's or a pack's own
+# text, whose direction is its own (its first strong letter, as ``dir="auto"`` in the exports).
+THEIR_TEXT = "dir-auto"
 
 
-def _line(strip: Strip, rtl: bool | None) -> Strip:
+def their_text(widget: Widget) -> bool:
+    """True when the widget, or a widget around it, shows a partner's or a pack's own text."""
+    node: Any = widget
+    while node is not None and not isinstance(node, Screen):
+        if THEIR_TEXT in node.classes:
+            return True
+        node = node.parent
+    return False
+
+
+def screen_rtl(widget: Widget) -> bool:
+    """True when the widget's screen speaks a right-to-left language (``WorkbookScreen.tr``;
+    a screen that is not the workbook's, as the command palette, the app's)."""
+    try:
+        tr = getattr(widget.screen, "tr", None) or getattr(widget.app, "tr", None)
+        return bool(getattr(tr, "rtl", False))
+    except Exception:  # not on a screen yet
+        return False
+
+
+def lead(widget: Widget) -> str:
+    """What leads the widget's line as one unit: a footer key's name ("^q"), which stays
+    whole where a right-to-left line starts, its description laid out beside it."""
+    return widget.key_display if isinstance(widget, FooterKey) else ""
+
+
+def to_start(widget: Widget, app_words: bool) -> bool:
+    """True when the widget's right-to-left lines go against the right edge, where they
+    start: the app's own words on a right-to-left screen (``app_words``) and a partner's or a
+    pack's own text, in a widget that sets its text at its start (Textual's default;
+    ``text-align: left``, ``center`` or ``right``, or a centred content, stay as they are)."""
+    styles = widget.styles
+    if styles.text_align != "start" or styles.content_align_horizontal != "left":
+        return False
+    return app_words or their_text(widget)
+
+
+def laid_out(
+    strips: list[Strip],
+    rtl: bool | None,
+    first: str = "",
+    width: int = 0,
+    pad: RichStyle | None = None,
+) -> list[Strip]:
+    """Each strip holding a right-to-left letter, in visual order, as wide as it was; with
+    ``first``, the text up to its end on the line is kept as one unit (``lead``); with a
+    ``width``, a right-to-left line is set against the right edge of that width, padded with
+    spaces in the ``pad`` style (``to_start``)."""
+    return [
+        _line(strip, rtl, first, width, pad) if has_rtl(strip.text) else strip for strip in strips
+    ]
+
+
+def _line(strip: Strip, rtl: bool | None, first: str, width: int, pad: RichStyle | None) -> Strip:
     segments = list(strip)
     if any(segment.control for segment in segments):
         return strip
     runs: list[tuple[str, RichStyle | None]] = [(seg.text, seg.style) for seg in segments]
-    shown = Strip([Segment(text, style) for text, style in visual_runs(runs, rtl)])
+    at = strip.text.find(first) if first else -1
+    cut = 0
+    if at >= 0:  # to the end of the key's run, its padding included
+        for text, _ in runs:
+            cut += len(text)
+            if cut >= at + len(first):
+                break
+    if width and (base_rtl(strip.text) if rtl is None else rtl):
+        # Against the right edge: the spaces at the line's end (where wrapping left them) too.
+        while runs and not runs[-1][0].strip(" "):
+            runs.pop()
+        if runs:
+            runs[-1] = (runs[-1][0].rstrip(" "), runs[-1][1])
+        core = Strip([Segment(text, style) for text, style in visual_runs(runs, True, cut)])
+        room = max(width, strip.cell_length) - core.cell_length
+        return Strip([Segment(" " * room, pad), *core]) if room > 0 else core
+    shown = Strip([Segment(text, style) for text, style in visual_runs(runs, rtl, cut)])
     if shown.cell_length != strip.cell_length:
         shown = shown.adjust_cell_length(strip.cell_length)
     return shown
