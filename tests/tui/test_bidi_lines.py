@@ -4,7 +4,7 @@ a box being typed into keeps its text in logical order with the line laid out be
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from textual.widgets import Input, Label
 
 from tests.tui.conftest import SIZE, WHEN, home_loaded, screen_text, until
 from workbook.data.store import Store
@@ -84,3 +84,39 @@ async def test_with_bidi_terminal_a_box_shows_no_laid_out_line(
         await pilot.pause()
         assert not app.screen.query(Echo)
         assert "ليلى" in screen_text(app)
+
+
+async def test_an_arabic_form_s_labels_and_words_start_at_the_right_edge(
+    store: Store, library: Library
+) -> None:
+    # The app's paragraphs on a right-to-left screen are set where they start, on the right;
+    # the boxes being typed into keep their place and their order.
+    app = WorkbookApp(store, library, theme="textual-dark")
+    app.app_language = "ar"
+    async with app.run_test(size=SIZE) as pilot:
+        await home_loaded(pilot)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, NewCoupleScreen))
+        await pilot.pause()
+        assert app.screen.has_class("-rtl")
+        rows = screen_text(app).splitlines()
+        label = next(label for label in app.screen.query(Label) if label.region.y > 0)
+        words = visual(str(label.render()))
+        row = rows[label.region.y]
+        assert row.rstrip().endswith(words)
+        assert row.index(words) > label.region.x
+        box = app.screen.query_one("#name-a", Input)
+        assert box.region.x < label.region.x + 3
+        assert box.region.right > label.region.right - 3
+
+
+async def test_an_english_form_keeps_its_labels_on_the_left(store: Store, library: Library) -> None:
+    app = WorkbookApp(store, library, theme="textual-dark")
+    async with app.run_test(size=SIZE) as pilot:
+        await home_loaded(pilot)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, NewCoupleScreen))
+        assert not app.screen.has_class("-rtl")
+        label = next(label for label in app.screen.query(Label) if label.region.y > 0)
+        row = screen_text(app).splitlines()[label.region.y]
+        assert row.index(str(label.render())) == label.region.x

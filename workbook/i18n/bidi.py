@@ -105,12 +105,12 @@ def visual_runs(
     if not has_rtl(text):
         return list(runs)
     if lead > 0 and (base_rtl(text) if rtl is None else rtl):
-        head, tail = _cut(runs, lead)
+        head, tail = cut_runs(runs, lead)
         # Spaces around the words are mirrored: those between the key and them stay between.
         text = "".join(part for part, _ in tail)
         gap, end = len(text) - len(text.lstrip(" ")), len(text.rstrip(" "))
-        spaces, rest = _cut(tail, gap)
-        words, after = _cut(rest, end - gap)
+        spaces, rest = cut_runs(tail, gap)
+        words, after = cut_runs(rest, end - gap)
         return _joined([*after, *visual_runs(words, True), *spaces, *head])
     styles = [style for part, style in runs for _ in part]
     start = len(text) - len(text.lstrip(" "))
@@ -141,8 +141,10 @@ def _joined(runs: Sequence[tuple[str, S]]) -> list[tuple[str, S]]:
     return out
 
 
-def _cut(runs: Sequence[tuple[str, S]], at: int) -> tuple[list[tuple[str, S]], list[tuple[str, S]]]:
-    """``runs`` cut after their first ``at`` characters."""
+def cut_runs(
+    runs: Sequence[tuple[str, S]], at: int
+) -> tuple[list[tuple[str, S]], list[tuple[str, S]]]:
+    """``runs`` (text and style) cut after their first ``at`` characters."""
     head: list[tuple[str, S]] = []
     tail: list[tuple[str, S]] = []
     for part, style in runs:

@@ -39,7 +39,7 @@ from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
-from workbook.i18n.bidi import APP, base_rtl, has_rtl, visual_runs
+from workbook.i18n.bidi import APP, base_rtl, cut_runs, has_rtl, visual_runs
 
 _installed: list[Any] = []
 
@@ -173,12 +173,17 @@ def _line(strip: Strip, rtl: bool | None, first: str, width: int, pad: RichStyle
             if cut >= at + len(first):
                 break
     if width and (base_rtl(strip.text) if rtl is None else rtl):
-        # Against the right edge: the spaces at the line's end (where wrapping left them) too.
-        while runs and not runs[-1][0].strip(" "):
-            runs.pop()
-        if runs:
-            runs[-1] = (runs[-1][0].rstrip(" "), runs[-1][1])
-        core = Strip([Segment(text, style) for text, style in visual_runs(runs, True, cut)])
+        # Against the right edge, where the line starts: the spaces at its end (where wrapping
+        # left them) go, and those at its start (an indent) are on the right.
+        text = strip.text
+        indent, end = len(text) - len(text.lstrip(" ")), len(text.rstrip(" "))
+        if cut:
+            indent = 0
+        _, rest = cut_runs(runs, indent)
+        words, _ = cut_runs(rest, end - indent)
+        shown = visual_runs(words, True, max(cut - indent, 0) if cut else 0)
+        core = Strip([Segment(text, style) for text, style in shown])
+        core = Strip([*core, Segment(" " * indent, pad)]) if indent else core
         room = max(width, strip.cell_length) - core.cell_length
         return Strip([Segment(" " * room, pad), *core]) if room > 0 else core
     shown = Strip([Segment(text, style) for text, style in visual_runs(runs, rtl, cut)])
