@@ -165,28 +165,35 @@ def _line(strip: Strip, rtl: bool | None, first: str, width: int, pad: RichStyle
     if any(segment.control for segment in segments):
         return strip
     runs: list[tuple[str, RichStyle | None]] = [(seg.text, seg.style) for seg in segments]
-    at = strip.text.find(first) if first else -1
+    plain = strip.text
+    at = plain.find(first) if first else -1
     cut = 0
     if at >= 0:  # to the end of the key's run, its padding included
-        for text, _ in runs:
-            cut += len(text)
+        for part, _ in runs:
+            cut += len(part)
             if cut >= at + len(first):
                 break
-    if width and (base_rtl(strip.text) if rtl is None else rtl):
-        # Against the right edge, where the line starts: the spaces at its end (where wrapping
-        # left them) go, and those at its start (an indent) are on the right.
-        text = strip.text
-        indent, end = len(text) - len(text.lstrip(" ")), len(text.rstrip(" "))
-        if cut:
-            indent = 0
-        _, rest = cut_runs(runs, indent)
-        words, _ = cut_runs(rest, end - indent)
-        shown = visual_runs(words, True, max(cut - indent, 0) if cut else 0)
-        core = Strip([Segment(text, style) for text, style in shown])
-        core = Strip([*core, Segment(" " * indent, pad)]) if indent else core
-        room = max(width, strip.cell_length) - core.cell_length
-        return Strip([Segment(" " * room, pad), *core]) if room > 0 else core
+    if width and (base_rtl(plain) if rtl is None else rtl):
+        return _at_start(runs, cut, max(width, strip.cell_length), pad)
     shown = Strip([Segment(text, style) for text, style in visual_runs(runs, rtl, cut)])
     if shown.cell_length != strip.cell_length:
         shown = shown.adjust_cell_length(strip.cell_length)
     return shown
+
+
+def _at_start(
+    runs: list[tuple[str, RichStyle | None]], cut: int, width: int, pad: RichStyle | None
+) -> Strip:
+    """A right-to-left line ``width`` cells wide, against the right edge, where it starts: the
+    spaces at its end (where wrapping left them) go, and those at its start (an indent) are on
+    the right."""
+    plain = "".join(part for part, _ in runs)
+    indent = 0 if cut else len(plain) - len(plain.lstrip(" "))
+    _, rest = cut_runs(runs, indent)
+    words, _ = cut_runs(rest, len(plain.rstrip(" ")) - indent)
+    shown = [Segment(text, style) for text, style in visual_runs(words, True, cut)]
+    if indent:
+        shown.append(Segment(" " * indent, pad))
+    line = Strip(shown)
+    room = width - line.cell_length
+    return Strip([Segment(" " * room, pad), *line]) if room > 0 else line

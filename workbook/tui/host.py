@@ -256,7 +256,7 @@ class WorkbookScreen(Screen[ScreenResultType]):
             message.refresh_styles = False
         return super().post_message(message)
 
-    def _on_compose(self, event: events.Compose) -> None:
+    async def _on_compose(self, event: events.Compose) -> None:
         # Before its widgets mount, so that they are styled once, with the class.
         mark_direction(self, update=False)
 
@@ -293,7 +293,7 @@ class WorkbookModal(ModalScreen[ScreenResultType]):
         """This dialog's words: those of the screen it opened over."""
         return self.wb.app_translations if self.APP_LANGUAGE else self.wb.tr
 
-    def _on_compose(self, event: events.Compose) -> None:
+    async def _on_compose(self, event: events.Compose) -> None:
         mark_direction(self, update=False)
 
 
