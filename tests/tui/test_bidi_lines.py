@@ -4,9 +4,18 @@ a box being typed into keeps its text in logical order with the line laid out be
 
 from __future__ import annotations
 
-from textual.widgets import Input, Label
+from textual.geometry import Offset
+from textual.widgets import Input, Label, Static
 
-from tests.tui.conftest import SIZE, WHEN, home_loaded, screen_text, until
+from tests.tui.conftest import (
+    SIZE,
+    WHEN,
+    app_for,
+    home_loaded,
+    make_couple,
+    screen_text,
+    until,
+)
 from workbook.data.store import Store
 from workbook.i18n.bidi import visual
 from workbook.packs.library import Library
@@ -120,3 +129,35 @@ async def test_an_english_form_keeps_its_labels_on_the_left(store: Store, librar
         label = next(label for label in app.screen.query(Label) if label.region.y > 0)
         row = screen_text(app).splitlines()[label.region.y]
         assert row.index(str(label.render())) == label.region.x
+
+
+async def test_the_mouse_finds_the_letter_under_it_in_a_laid_out_line(
+    store: Store, library: Library
+) -> None:
+    # A mouse selection takes the letters under the pointer: on a line drawn right to left,
+    # the rightmost letter is the text's first, the leftmost its last.
+    couple = make_couple(store)
+    couple.language = "ar"
+    store.save_couple(couple)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        question = next(
+            widget for widget in app.screen.query(Static) if str(widget.render()).startswith("ماذا")
+        )
+        words = str(question.render())
+        y = question.region.y
+        row = screen_text(app).splitlines()[y]
+        right = len(row.rstrip()) - 1
+        left = row.index(visual(words))
+        compositor = app.screen._compositor
+        assert compositor.get_widget_and_offset_at(right, y) == (question, Offset(0, 0))
+        last = len(words) - 1
+        assert compositor.get_widget_and_offset_at(left, y) == (question, Offset(last, 0))
+        # Dragged over the four rightmost letters: the first word, as it is written.
+        await pilot.mouse_down(offset=(right, y))
+        await pilot.hover(offset=(right - 3, y))
+        await pilot.mouse_up(offset=(right - 3, y))
+        await pilot.pause()
+        assert app.screen.get_selected_text() == "ماذا"

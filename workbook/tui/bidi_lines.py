@@ -24,12 +24,19 @@ Alignment: a right-to-left line of a widget that sets its text at its start (Tex
 hints, help and notices on an Arabic screen read from the right. Centred and right-aligned
 text, buttons, tables (``CaseTable`` lays out its cells), boxes being typed into and the order
 of widgets side by side are left as they are.
+
+Selecting with the mouse: Textual finds the letter under the pointer by the place in the text
+each drawn run says it starts at (its style's ``meta``). A laid-out line that has those places
+is drawn letter by letter with each letter's own place, so a selection dragged over an Arabic
+word takes that word.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual.screen import Screen
@@ -164,7 +171,18 @@ def _line(strip: Strip, rtl: bool | None, first: str, width: int, pad: RichStyle
     segments = list(strip)
     if any(segment.control for segment in segments):
         return strip
-    runs: list[tuple[str, RichStyle | None]] = [(seg.text, seg.style) for seg in segments]
+    offsets = _offsets(segments)
+    runs: list[tuple[str, Any]]
+    if offsets is None:
+        runs = [(seg.text, seg.style) for seg in segments]
+    else:
+        # A mouse selection finds a letter by the place its run says it starts at: each letter
+        # is a run of its own, with its place, so that it keeps it wherever it is drawn.
+        runs = [
+            (char, (seg.style, x + index if x is not None else None, y))
+            for seg, (x, y) in zip(segments, offsets, strict=True)
+            for index, char in enumerate(seg.text)
+        ]
     plain = strip.text
     at = plain.find(first) if first else -1
     cut = 0
@@ -173,17 +191,69 @@ def _line(strip: Strip, rtl: bool | None, first: str, width: int, pad: RichStyle
             cut += len(part)
             if cut >= at + len(first):
                 break
-    if width and (base_rtl(plain) if rtl is None else rtl):
-        return _at_start(runs, cut, max(width, strip.cell_length), pad)
-    shown = Strip([Segment(text, style) for text, style in visual_runs(runs, rtl, cut)])
-    if shown.cell_length != strip.cell_length:
-        shown = shown.adjust_cell_length(strip.cell_length)
-    return shown
+    start = bool(width) and (base_rtl(plain) if rtl is None else rtl)
+    if start:
+        shown = _at_start(runs, cut, max(width, strip.cell_length), pad)
+    else:
+        shown = visual_runs(runs, rtl, cut)
+    line = Strip(_segments(shown) if offsets is not None else [Segment(*run) for run in shown])
+    if not start and line.cell_length != strip.cell_length:
+        line = line.adjust_cell_length(strip.cell_length)
+    return line
+
+
+def _offsets(segments: list[Segment]) -> list[tuple[int | None, int | None]] | None:
+    """Where each segment starts in the text (``(x, y)``, which Textual puts in a style's
+    ``meta`` for selecting with the mouse), or None when no segment says."""
+    found: list[tuple[int | None, int | None]] = []
+    for segment in segments:
+        style = segment.style
+        meta = style.meta if style is not None and style._meta is not None else {}
+        x, y = meta.get("offset", (None, None))
+        found.append((x, y))
+    return found if any(x is not None for x, _ in found) else None
+
+
+def _segments(runs: list[tuple[str, Any]]) -> list[Segment]:
+    """Letters with their places (``_line``) as segments: letters side by side in the same
+    style and in the text's order are one, which says where it starts."""
+    out: list[tuple[str, RichStyle | None, int | None, int | None]] = []
+    for text, key in _letters(runs):
+        style, x, y = key if isinstance(key, tuple) else (key, None, None)
+        if out:
+            before, style_before, x_before, y_before = out[-1]
+            follows = x is None if x_before is None else x == x_before + len(before)
+            if style == style_before and y == y_before and follows:
+                out[-1] = (before + text, style_before, x_before, y_before)
+                continue
+        out.append((text, style, x, y))
+    return [Segment(text, _placed(style, x, y)) for text, style, x, y in out]
+
+
+def _letters(runs: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """``runs`` with the spaces that pad a line shortened by joining (lam and alef, one shape)
+    apart from the letter whose style they took, and without a place of their own."""
+    out: list[tuple[str, Any]] = []
+    for text, key in runs:
+        if len(text) > 1 and isinstance(key, tuple):
+            style, _, y = key
+            out += [(char, key if char != " " else (style, None, y)) for char in text]
+        else:
+            out.append((text, key))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _placed(style: RichStyle | None, x: int | None, y: int | None) -> RichStyle | None:
+    if x is None:
+        return style
+    at = RichStyle.from_meta({"offset": (x, y)})
+    return style + at if style is not None else at
 
 
 def _at_start(
-    runs: list[tuple[str, RichStyle | None]], cut: int, width: int, pad: RichStyle | None
-) -> Strip:
+    runs: list[tuple[str, Any]], cut: int, width: int, pad: RichStyle | None
+) -> list[tuple[str, Any]]:
     """A right-to-left line ``width`` cells wide, against the right edge, where it starts: the
     spaces at its end (where wrapping left them) go, and those at its start (an indent) are on
     the right."""
@@ -191,9 +261,8 @@ def _at_start(
     indent = 0 if cut else len(plain) - len(plain.lstrip(" "))
     _, rest = cut_runs(runs, indent)
     words, _ = cut_runs(rest, len(plain.rstrip(" ")) - indent)
-    shown = [Segment(text, style) for text, style in visual_runs(words, True, cut)]
+    shown: list[tuple[str, Any]] = visual_runs(words, True, cut)
     if indent:
-        shown.append(Segment(" " * indent, pad))
-    line = Strip(shown)
-    room = width - line.cell_length
-    return Strip([Segment(" " * room, pad), *line]) if room > 0 else line
+        shown.append((" " * indent, pad))
+    room = width - cell_len("".join(text for text, _ in shown))
+    return [(" " * room, pad), *shown] if room > 0 else shown
