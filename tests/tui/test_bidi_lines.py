@@ -22,6 +22,7 @@ from workbook.packs.library import Library
 from workbook.tui.app import WorkbookApp
 from workbook.tui.screens.new_couple import NewCoupleScreen
 from workbook.tui.widgets.button import Button
+from workbook.tui.widgets.case_table import CaseTable
 from workbook.tui.widgets.echo import Echo
 
 
@@ -46,6 +47,21 @@ async def test_the_app_s_words_and_a_couple_s_names_are_in_visual_order(
         assert label in screen
         assert names in screen
     assert store.load_settings()["bidi"] == "terminal"
+
+
+async def test_a_latin_name_first_in_an_arabic_row_reads_right_to_left(
+    store: Store, library: Library
+) -> None:
+    store.create_couple("Lia", "سامي", when=WHEN, language="ar")
+    app = WorkbookApp(store, library, theme="textual-dark")
+    app.app_language = "ar"
+    async with app.run_test(size=SIZE) as pilot:
+        await home_loaded(pilot)
+        names = "Lia وسامي"
+        assert visual(names, True) != visual(names)
+        table = app.screen.query_one(CaseTable)
+        first_row = screen_text(app).splitlines()[table.content_region.y + 1]
+        assert visual(names, True) in first_row
 
 
 async def test_a_box_keeps_the_typed_order_and_shows_the_line_laid_out_beneath(
