@@ -121,3 +121,12 @@ def test_the_styled_line_is_the_plain_line_laid_out(text: str) -> None:
     core = text.strip(" ")
     if has_rtl(core):
         assert _joined(shown).strip(" ") == visual(core).strip(" ")
+
+
+def test_a_key_s_name_leads_a_right_to_left_line_whole() -> None:
+    # "^q خروج" in an Arabic footer: the key stays "^q", on the right, its padding around it.
+    runs = [(" ^q ", "key"), (" خروج ", "words")]
+    assert visual_runs(runs, True, 4) == [(" ﺝﻭﺮﺧ ", "words"), (" ^q ", "key")]
+    assert visual_runs(runs, False, 4) == visual_runs(runs, False)
+    # Without the unit, the algorithm turns the key round.
+    assert "q^" in "".join(text for text, _ in visual_runs(runs, True))

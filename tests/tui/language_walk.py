@@ -317,13 +317,19 @@ _BRACKETS = re.compile(r"[()\[\]{}<>«»]")
 def visual_order(app: App[Any]) -> tuple[list[str], list[str]]:
     """Each one-line right-to-left text on screen (a button, a heading, a footer key, a prompt)
     checked against python-bidi: the screen's row must hold ``get_display`` of the reshaped
-    logical line. Returns the kinds of widget checked, and the lines that were not found."""
+    logical line, with a right-to-left base direction for the app's own words on a
+    right-to-left screen and the first strong letter's for a partner's or a pack's own text
+    (a prompt, a widget in ``dir-auto``); a footer key's description is laid out alone, its
+    key on its right. Returns the kinds of widget checked, and the lines that were not found."""
     import arabic_reshaper
     from bidi import get_display
+    from textual.widgets._footer import FooterKey
 
     from workbook.i18n.bidi import has_rtl
     from workbook.text import cells
     from workbook.tui.widgets.laid_out import LaidOut
+
+    rtl_screen = bool(getattr(getattr(app.screen, "tr", None), "rtl", False))
 
     rows = screen_text(app).splitlines()  # type: ignore[arg-type]
     checked, missing = [], []
@@ -342,8 +348,18 @@ def visual_order(app: App[Any]) -> tuple[list[str], list[str]]:
         logical = plain.strip()
         if cells(logical) > content.width or _BRACKETS.search(logical):
             continue
-        expected = str(get_display(arabic_reshaper.reshape(logical)))
+        theirs = isinstance(widget, LaidOut) or any(
+            "dir-auto" in node.classes for node in widget.ancestors_with_self
+        )
+        base = "R" if rtl_screen and not theirs else None
+        row = rows[content.y][content.x : content.right]
         checked.append(type(widget).__name__)
-        if expected not in rows[content.y]:
+        if isinstance(widget, FooterKey) and base:
+            described = str(get_display(arabic_reshaper.reshape(widget.description), base_dir="R"))
+            key = widget.key_display
+            found = described in row and row.rfind(key) > row.find(described) + len(described) - 1
+        else:
+            found = str(get_display(arabic_reshaper.reshape(logical), base_dir=base)) in row
+        if not found:
             missing.append(f"{type(widget).__name__}#{widget.id}: {logical!r}")
     return checked, missing

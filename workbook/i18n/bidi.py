@@ -91,15 +91,27 @@ def aligned(text: str, width: int, how: Mode = APP) -> list[str]:
 S = TypeVar("S")
 
 
-def visual_runs(runs: Sequence[tuple[str, S]], rtl: bool | None = None) -> list[tuple[str, S]]:
+def visual_runs(
+    runs: Sequence[tuple[str, S]], rtl: bool | None = None, lead: int = 0
+) -> list[tuple[str, S]]:
     """One line already wrapped, as runs of text each with its style, in logical order: the
     runs a left-to-right terminal must draw. The letters are ``visual``'s and each keeps its
     style. Spaces at the two ends of the line stay where they are, so a line that was centred
     or set against an edge stays so; a line shortened by joining (lam and alef make one
-    letter) is padded back to its cells on the side it starts from."""
+    letter) is padded back to its cells on the side it starts from. The line's first ``lead``
+    characters are one unit kept as it is, where the line starts (a key's name before what it
+    does, "^q" in "^q خروج": on the right, whole, in a right-to-left line)."""
     text = "".join(part for part, _ in runs)
     if not has_rtl(text):
         return list(runs)
+    if lead > 0 and (base_rtl(text) if rtl is None else rtl):
+        head, tail = cut_runs(runs, lead)
+        # Spaces around the words are mirrored: those between the key and them stay between.
+        text = "".join(part for part, _ in tail)
+        gap, end = len(text) - len(text.lstrip(" ")), len(text.rstrip(" "))
+        spaces, rest = cut_runs(tail, gap)
+        words, after = cut_runs(rest, end - gap)
+        return _joined([*after, *visual_runs(words, True), *spaces, *head])
     styles = [style for part, style in runs for _ in part]
     start = len(text) - len(text.lstrip(" "))
     end = len(text.rstrip(" "))
@@ -113,13 +125,38 @@ def visual_runs(runs: Sequence[tuple[str, S]], rtl: bool | None = None) -> list[
         chars = pad + chars if rtl else chars + pad
     chars = list(zip(text[:start], styles[:start], strict=True)) + chars
     chars += list(zip(text[end:], styles[end:], strict=True))
+    return _joined(chars)
+
+
+def _joined(runs: Sequence[tuple[str, S]]) -> list[tuple[str, S]]:
+    """``runs`` with neighbours of the same style made one."""
     out: list[tuple[str, S]] = []
-    for char, style in chars:
+    for part, style in runs:
+        if not part:
+            continue
         if out and out[-1][1] == style:
-            out[-1] = (out[-1][0] + char, style)
+            out[-1] = (out[-1][0] + part, style)
         else:
-            out.append((char, style))
+            out.append((part, style))
     return out
+
+
+def cut_runs(
+    runs: Sequence[tuple[str, S]], at: int
+) -> tuple[list[tuple[str, S]], list[tuple[str, S]]]:
+    """``runs`` (text and style) cut after their first ``at`` characters."""
+    head: list[tuple[str, S]] = []
+    tail: list[tuple[str, S]] = []
+    for part, style in runs:
+        room = at - sum(len(text) for text, _ in head)
+        if room >= len(part):
+            head.append((part, style))
+        elif room > 0:
+            head.append((part[:room], style))
+            tail.append((part[room:], style))
+        else:
+            tail.append((part, style))
+    return head, tail
 
 
 @lru_cache(maxsize=512)

@@ -74,6 +74,11 @@ class Host(App[None]):
         self._prepared = False
         self._preparing = threading.Lock()
 
+    def on_mount(self) -> None:
+        # Each screen shown says whether its words are right to left (``mark_direction``).
+        self.screen_change_signal.subscribe(self, mark_direction, immediate=True)
+        mark_direction(self.screen)
+
     def run(self, **kwargs: Any) -> Any:
         """Run the window (never in tests, which use ``run_test``). What start-up made
         (modules, classes, this app) lives as long as the process: frozen, the collector
@@ -253,6 +258,10 @@ class WorkbookScreen(Screen[ScreenResultType]):
             message.refresh_styles = False
         return super().post_message(message)
 
+    async def _on_compose(self, event: events.Compose) -> None:
+        # Before its widgets mount, so that they are styled once, with the class.
+        mark_direction(self, update=False)
+
     def offers(self, action: Action) -> bool:
         """Whether the command palette offers ``action`` on this screen now."""
         return self.check_action(action.action, ()) is not False
@@ -285,6 +294,25 @@ class WorkbookModal(ModalScreen[ScreenResultType]):
     def tr(self) -> Translations:
         """This dialog's words: those of the screen it opened over."""
         return self.wb.app_translations if self.APP_LANGUAGE else self.wb.tr
+
+    async def _on_compose(self, event: events.Compose) -> None:
+        mark_direction(self, update=False)
+
+
+# The class of a screen that speaks a right-to-left language (workbook.tcss: its labels take
+# their line, so that ``tui/bidi_lines.py`` sets them against the right edge).
+RTL_CLASS = "-rtl"
+
+
+def mark_direction(screen: Screen[Any], update: bool = True) -> None:
+    """Give the screen the class ``-rtl`` when its words are written right to left: the
+    workbook's screens as they compose (their widgets are styled once, with it), every screen
+    as it is shown (``Host.on_mount``)."""
+    try:
+        rtl = tr_of(screen).rtl
+    except Exception:  # not in the workbook's app (yet)
+        return
+    screen.set_class(rtl, RTL_CLASS, update=update)
 
 
 def tr_of(node: Any) -> Translations:

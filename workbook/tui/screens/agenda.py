@@ -92,7 +92,7 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
                 yield Button(_("Earlier"), id="earlier", compact=True)
                 yield Button(_("Later"), id="later", compact=True)
             yield Static(id="total", markup=False)
-            yield Static(id="summary")
+            yield Static(id="summary", classes="dir-auto")
             broken, warned = len(self.library.broken), len(self._warned())
             if broken or warned:
                 # Quiet on purpose: the couple may be looking; the author finds the details.

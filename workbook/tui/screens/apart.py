@@ -214,7 +214,7 @@ class ApartScreen(TermActs, SeatPresence, WorkbookScreen[None]):
         place = stage.place
         step = self.seat.walk.step(place)
         pack = self.seat.walk.packs[place.pack]
-        title = Static(line(step.title or pack.title), classes="step-title")
+        title = Static(line(step.title or pack.title), classes="step-title dir-auto")
         if stage.mode == apart.NOTICE:
             return [title, Static(self.tr.gettext(NOTICE), markup=False)]
         if stage.mode == apart.WAITING:

@@ -104,7 +104,7 @@ class DoneScreen(WorkbookScreen[None]):
             ),
         ):
             yield Static(label, markup=False)
-            yield Static(plain(path), classes="path")
+            yield Static(plain(path), classes="path dir-auto")
         if self.wb.served:
             # In a browser the files are on the server's disk: they come as downloads.
             yield Static(
@@ -126,7 +126,9 @@ class DoneScreen(WorkbookScreen[None]):
                 f"export {self.couple.id} --session {self.session.id}",
                 f"export {self.couple.id} --format html --out agreement.html",
             ):
-                yield Static(plain(f"{command(self.store)} \\\n    {rest}"), classes="path")
+                yield Static(
+                    plain(f"{command(self.store)} \\\n    {rest}"), classes="path dir-auto"
+                )
 
     def _sealed(self) -> ComposeResult:
         from workbook.export.plain_copy import NOT_ENCRYPTED

@@ -105,7 +105,7 @@ class WalkScreen(LeavableScreen):
         self.autosave.now()
         stage = self.query_one("#stage", VerticalScroll)
         await stage.remove_children()
-        title = Static(line(step.title or pack.title), classes="step-title")
+        title = Static(line(step.title or pack.title), classes="step-title dir-auto")
         await stage.mount_all([title, *self._stage(place)])
         for widget in self.query(StepInput):
             widget.disabled = bool(self.read_only)

@@ -55,7 +55,7 @@ def build(context: StepContext) -> list[Widget]:
             answer = answer.model_copy(
                 update={"tasks": [Task(name=t.name, minutes=t.minutes) for t in step.tasks]}
             )
-        shown: list[Widget] = [Static(plain(step.prompt), classes="prompt")]
+        shown: list[Widget] = [Static(plain(step.prompt), classes="prompt dir-auto")]
         if step.help:
             shown.append(Markdown(step.help, open_links=False, classes="help"))
         return [*shown, ChoresList(context, answer)]

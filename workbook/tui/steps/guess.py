@@ -204,7 +204,7 @@ class GuessReveal(StepInput):
                     guess = answer.side(other).guess.get(question, "") or tr._("(no guess)")
                     with Vertical(classes=f"card card-{key}") as card:
                         card.border_title = line(names[key])
-                        yield Static(plain(own), classes=f"own partner-{key}")
+                        yield Static(plain(own), classes=f"own partner-{key} dir-auto")
                         yield Static(
                             fill(tr._("$other guessed: $guess"), other=names[other], guess=guess)
                         )

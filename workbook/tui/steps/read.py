@@ -10,4 +10,4 @@ from workbook.tui.steps.context import StepContext
 
 
 def build(context: StepContext) -> list[Widget]:
-    return [Markdown(clean(context.step.body), open_links=False, classes="body")]
+    return [Markdown(clean(context.step.body), open_links=False, classes="body dir-auto")]

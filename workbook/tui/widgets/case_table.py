@@ -27,7 +27,7 @@ from textual.widget import Widget
 from workbook.i18n.bidi import visual
 from workbook.text import clean_line, one_width
 from workbook.tui.actions import bindings
-from workbook.tui.bidi_lines import lays_out
+from workbook.tui.bidi_lines import lays_out, screen_rtl
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,7 @@ class CaseTable(Widget, can_focus=True):
             muted = self.get_component_rich_style("case-table--placeholder")
             placeholder = one_width(clean_line(self.placeholder))
             if lays_out(self):
-                placeholder = visual(placeholder)
+                placeholder = visual(placeholder, True if screen_rtl(self) else None)
             text = set_cell_size(" " + placeholder, width)
             return Strip([Segment(text, muted)], width)
         if row >= len(self.keys):
@@ -207,12 +207,14 @@ class CaseTable(Widget, can_focus=True):
         # Each cell is a line of its own for right-to-left text (``tui/bidi_lines.py``): cut
         # in logical order, then laid out.
         laid_out = lays_out(self)
+        # The app's words on a right-to-left screen read right to left ("Lia وسامي").
+        rtl = True if laid_out and screen_rtl(self) else None
         for column, cell in zip(self.columns, cells, strict=False):
             fitted = one_width(clean_line(cell))
             if cell_len(fitted) > column.width:
                 fitted = set_cell_size(fitted, column.width - 1) + "…"
             if laid_out:
-                fitted = visual(fitted)
+                fitted = visual(fitted, rtl)
             parts.append(" " + set_cell_size(fitted, column.width) + " ")
         return Strip([Segment(set_cell_size("".join(parts), width), style)], width)
 
