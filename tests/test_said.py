@@ -41,7 +41,8 @@ def test_a_reason_that_is_said_itself_is_said_in_the_same_language() -> None:
     english = "The couple could not be changed: could not save /x/couple.toml: its header"
     assert error.message.startswith(english)
     assert error.said(SPANISH) == (
-        "No se pudo cambiar la pareja: no se pudo guardar /x/couple.toml: su cabecera nombra "
+        "No se pudieron guardar los cambios de la pareja: no se pudo guardar /x/couple.toml: "
+        "su cabecera nombra "
         "una clave de datos distinta de la de esta carpeta"
     )
     # An OS error's own words stay as the OS gives them.
