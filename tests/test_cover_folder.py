@@ -25,7 +25,7 @@ def test_a_plain_folder_is_not_encrypted_nor_interrupted(store: Store) -> None:
     with pytest.raises(Refused, match="is not encrypted"):
         folder.require_encrypted(store.root)
     assert folder.interrupted(store.root) is None
-    assert "key.recovery.age is missing" in (folder.recovery_note(store.root) or "")
+    assert "key.recovery.age is missing" in str(folder.recovery_note(store.root) or "")
     assert not folder.recovery_usable(store.root)
     with pytest.raises(Refused, match=r"key\.recovery\.age in .* is missing"):
         folder.require_recovery(store.root)

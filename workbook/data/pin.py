@@ -23,6 +23,9 @@ import hmac
 import secrets
 from typing import Any
 
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
+
 PASSPHRASE, PIN = "passphrase", "pin"
 MIN_PIN = 4
 MAX_PIN = 200
@@ -39,13 +42,19 @@ def lock_of(encrypted: bool, settings: dict[str, Any]) -> str | None:
 
 
 def problem(pin: str) -> str | None:
-    """Why ``pin`` cannot be a practice PIN, or None."""
+    """Why ``pin`` cannot be a practice PIN, in English, or None."""
+    words = wrong(pin)
+    return None if words is None else words.message
+
+
+def wrong(pin: str) -> Words | None:
+    """Why ``pin`` cannot be a practice PIN (``said(tr)`` in any language), or None."""
     if len(pin) < MIN_PIN:
-        return f"the PIN needs at least {MIN_PIN} characters"
+        return Words(N_("the PIN needs at least {count} characters"), count=MIN_PIN)
     if len(pin) > MAX_PIN:
-        return f"the PIN may have at most {MAX_PIN} characters"
+        return Words(N_("the PIN may have at most {count} characters"), count=MAX_PIN)
     if pin != pin.strip():
-        return "the PIN may not begin or end with a space"
+        return Words(N_("the PIN may not begin or end with a space"))
     return None
 
 

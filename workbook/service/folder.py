@@ -20,6 +20,7 @@ from workbook.service.errors import AS_GIVEN, NotSaved, Refused, WrongSecret
 
 if TYPE_CHECKING:
     from workbook.data.store import Store
+    from workbook.i18n.said import Words
 
 __all__ = ["data_folder"]
 
@@ -68,7 +69,7 @@ def interrupted(root: Path) -> str | None:
     return {crypt_run.ENCRYPTING: "encrypt", crypt_run.REKEYING: "rekey"}.get(crypt_run.state(root))
 
 
-def recovery_note(root: Path) -> str | None:
+def recovery_note(root: Path) -> Words | None:
     """What to say when key.recovery.age is missing or damaged, else None."""
     return key_files.recovery_problem(root)
 
@@ -150,14 +151,14 @@ def require_recovery(root: Path) -> None:
     """Raise ``Refused`` when key.recovery.age cannot be used, so no code can open the folder."""
     recovery = key_files.file_problem(root / vault.RECOVERY_FILE)
     if recovery is not None:
-        if recovery == "missing":
+        if recovery is key_files.MISSING:
             said = N_(
                 "key.recovery.age in {folder} is missing, so no recovery code can open the "
                 "folder; restore key.recovery.age (or key.age) from a backup"
             )
         else:
-            # TRANSLATORS: {problem} is what is wrong with the file, in English ("is damaged:
-            # it is empty").
+            # TRANSLATORS: {problem} is what is wrong with the file ("is damaged: it is
+            # empty").
             said = N_(
                 "key.recovery.age in {folder} {problem}, so no recovery code can open the "
                 "folder; restore key.recovery.age (or key.age) from a backup"
@@ -194,7 +195,7 @@ def lock_of(store: Store) -> str | None:
 def set_pin(store: Store, secret: str) -> None:
     """Keep a salted hash of the new PIN in settings.toml, never the PIN."""
     pin_allowed(store)
-    wrong = pin.problem(secret)
+    wrong = pin.wrong(secret)
     if wrong is not None:
         raise Refused(AS_GIVEN, problem=wrong)
     _save(lambda: store.save_settings({pin.SETTING: pin.hashed(secret)}))

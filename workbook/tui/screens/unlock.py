@@ -198,7 +198,8 @@ class UnlockScreen(Screen[bool]):
         missing = folder.recovery_note(self.root)
         if missing is not None:
             title = self.tr._("Recovery code")
-            self.app.notify(missing, title=title, severity="warning", timeout=30, markup=False)
+            said = said_in(missing, self.tr)
+            self.app.notify(said, title=title, severity="warning", timeout=30, markup=False)
         self.dismiss(True)
 
     @on(Button.Pressed, "#written")
