@@ -154,8 +154,7 @@ class ApartScreen(TermActs, SeatPresence, WorkbookScreen[None]):
                 self._show_chrome(stage)
                 return
             if stage.mode == apart.SHARED and self._pending is not None:
-                # A together answer this seat is still typing: kept in a moment, and then
-                # shown to the other seat; the other's change is shown after that.
+                # Still typing a together answer: kept in a moment, shown, then the other's change.
                 self._owed = True
                 return
         self.keep_now()
