@@ -138,10 +138,8 @@ class WalkScreen(LeavableScreen):
         inputs = [w for w in self.query(StepInput) if not w.disabled]
         if inputs:
             inputs[0].focus_input()
-        else:
-            self.set_focus(
-                self.query_one("#ready" if self.walk.is_handoff(self.place) else "#next")
-            )
+            return
+        self.set_focus(self.query_one("#ready" if self.walk.is_handoff(self.place) else "#next"))
 
     async def action_next(self) -> None:
         if self.walk.is_handoff(self.place):
@@ -160,8 +158,7 @@ class WalkScreen(LeavableScreen):
     async def _forward(self) -> None:
         if not self.exit.may_leave("next", self._forward):
             return
-        following = self.walk.next(self.place)
-        if following is None:
+        if (following := self.walk.next(self.place)) is None:
             self.finish()
         else:
             await self.go(following)
@@ -186,8 +183,7 @@ class WalkScreen(LeavableScreen):
         return self.exit.may_leave("pause")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # A note for a facilitator (an empty one, never the notes: ``screens/notes.py``); a
-        # read-only window writes nothing.
+        # An empty note for a facilitator (never the notes: screens/notes.py); none when read-only.
         if action == "notes":
             return bool(self.couple.facilitator) and not self.read_only
         if action == "ready":
