@@ -58,7 +58,7 @@ def test_a_field_with_braces_is_text_and_a_lower_layer_s_words_pass_as_they_are(
     assert error.said(PSEUDO_WORDS) == "a {path} in braces"
     secret = vault.WrongSecret(N_("the passphrase is empty"))
     assert isinstance(secret, ValueError)
-    assert secret.said(SPANISH) == "la frase de paso está vacía"
+    assert secret.said(SPANISH) == "la frase de contraseña está vacía"
     note = Words(N_("{keys} is kept by browsers; choose another key"), keys="Ctrl+W")
     assert note.message == "Ctrl+W is kept by browsers; choose another key"
     assert note.said(SPANISH) == "los navegadores se reservan Ctrl+W; elige otra tecla"
