@@ -20,6 +20,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,6 +52,14 @@ if mode in ("encrypt", "decrypt"):
             print("converting", flush=True)
             return _run(*args)
         setattr(crypt_folder, name, marked)
+    if sys.argv[5] == "stepped":
+        # Before each folder is converted, "step", and wait for the test's word to go on: a
+        # kill there lands in the middle of the run, however loaded the machine.
+        def stepped(*args, _run=crypt_folder._convert, **kwargs):
+            print("step", flush=True)
+            sys.stdin.readline()
+            return _run(*args, **kwargs)
+        crypt_folder._convert = stepped
     print("go", flush=True)
     sys.exit(main(["--data-dir", root, mode, "--passphrase-file", secret_file]))
 secret = Path(secret_file).read_text().strip()
@@ -100,18 +109,39 @@ def data_files(root: Path) -> dict[str, bytes]:
     }
 
 
+def said_step(out: Any) -> None:
+    """Read the child's lines up to its next "step" (``encrypt`` prints the recovery code)."""
+    while (line := out.readline()) != b"":
+        if line.strip() == b"step":
+            return
+    raise AssertionError("the child ended before the step it was to be killed at")
+
+
 def run_child(mode: str, root: Path, secret: Path, kill: tuple[bytes, float] | None) -> float:
-    """Run the child; kill it ``kill[1]`` seconds after it says ``kill[0]``. Returns how long it
-    ran after it began converting."""
+    """Run the child; kill it ``kill[1]`` seconds after it says ``kill[0]``, or (``kill[0]`` is
+    ``step``) as it is about to convert its ``kill[1]``-th folder. Returns how long it ran after
+    it began converting."""
+    stepped = kill is not None and kill[0] == b"step"
+    how = "stepped" if stepped else "free"
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, mode, str(root), str(secret), str(REPO)],
+        [sys.executable, "-c", CHILD, mode, str(root), str(secret), str(REPO), how],
+        stdin=subprocess.PIPE if stepped else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         cwd=REPO,
     )
     assert child.stdout is not None
     assert child.stdout.readline().strip() == b"go"
-    if kill is not None and kill[0] == b"go":
+    if kill is not None and stepped:
+        assert child.stdin is not None
+        assert child.stdout.readline().strip() == b"converting"
+        for _ in range(int(kill[1])):
+            said_step(child.stdout)
+            child.stdin.write(b"on\n")
+            child.stdin.flush()
+        # Waiting for its word before the next folder: killed there.
+        said_step(child.stdout)
+    elif kill is not None and kill[0] == b"go":
         time.sleep(kill[1])
     else:
         assert child.stdout.readline().strip() == b"converting"
@@ -140,6 +170,11 @@ def rounds(mode: str, template: Path, tmp_path: Path, secret: Path, longest: flo
     kills = [
         (b"go" if n % 2 else b"converting", rng.uniform(0, longest * 0.6)) for n in range(ROUNDS)
     ]
+    if mode in ("encrypt", "decrypt"):
+        # Every third round is killed as it is about to convert its first, second or third
+        # folder: those land in the middle whatever the machine's load (the timed ones may not).
+        for n in range(0, ROUNDS, 3):
+            kills[n] = (b"step", float(rng.randrange(3)))
     with ThreadPoolExecutor(max_workers=AT_ONCE) as pool:
         list(pool.map(lambda f, k: run_child(mode, f, secret, k), folders, kills))
     return folders
