@@ -1,7 +1,9 @@
 """Kill -9 during ``workbook encrypt``, during ``workbook decrypt`` and during an encrypted save.
 
 Each round copies a folder, runs the command (or a loop of saves) in a child process, and kills it
-at a random moment within the time a whole run takes (measured first, in the same test). The
+at a random moment within the time a whole run takes (measured first, in the same test), or, for
+every third round of encrypt and decrypt, as it is about to convert a folder (the child waits for
+the test's word there, so that those rounds land mid-run on a loaded machine too). The
 folder must then open with the passphrase (which finishes an interrupted run in the direction it
 went) and hold everything it held: decrypted, every file is the one we started from, byte for
 byte. Rounds run a few at a time, ten in the suite (every run kills at new moments);
