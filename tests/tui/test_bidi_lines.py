@@ -10,12 +10,11 @@ from textual.widgets import Input, Label, Static
 from tests.tui.conftest import (
     SIZE,
     WHEN,
-    app_for,
     home_loaded,
-    make_couple,
     screen_text,
     until,
 )
+from tests.tui.test_pack_languages import arabic_couple
 from workbook.data.store import Store
 from workbook.i18n.bidi import visual
 from workbook.packs.library import Library
@@ -152,10 +151,7 @@ async def test_the_mouse_finds_the_letter_under_it_in_a_laid_out_line(
 ) -> None:
     # A mouse selection takes the letters under the pointer: on a line drawn right to left,
     # the rightmost letter is the text's first, the leftmost its last.
-    couple = make_couple(store)
-    couple.language = "ar"
-    store.save_couple(couple)
-    app = app_for(store, library)
+    _couple, app = arabic_couple(store, library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
         await pilot.pause()

@@ -8,17 +8,24 @@ from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import SIZE, app_for, make_couple, screen_text, walk
+from workbook.data.models import Couple
 from workbook.data.store import Store
 from workbook.i18n.bidi import visual
 from workbook.packs.library import Library
+from workbook.tui.app import WorkbookApp
 from workbook.tui.screens.agenda import AgendaScreen
 
 
-async def test_an_arabic_couple_s_agenda_and_session(store: Store, library: Library) -> None:
+def arabic_couple(store: Store, library: Library) -> tuple[Couple, WorkbookApp]:
+    """A couple whose language is Arabic, and the app over their folder."""
     couple = make_couple(store)
     couple.language = "ar"
     store.save_couple(couple)
-    app = app_for(store, library)
+    return couple, app_for(store, library)
+
+
+async def test_an_arabic_couple_s_agenda_and_session(store: Store, library: Library) -> None:
+    couple, app = arabic_couple(store, library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
         await pilot.pause()
@@ -46,10 +53,7 @@ async def test_an_english_pack_on_an_arabic_agenda_reads_right_to_left(
 ) -> None:
     # The row is the app's sentence: its English title comes first in it, yet on an Arabic
     # screen the row reads right to left (base direction right to left, tui/bidi_lines.py).
-    couple = make_couple(store)
-    couple.language = "ar"
-    store.save_couple(couple)
-    app = app_for(store, library)
+    _couple, app = arabic_couple(store, library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
         await pilot.pause()
