@@ -4,6 +4,8 @@ catalog (the session walk sees Home with one couple only, where none of these sh
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.widgets import Input, Select
 
 from tests.tui.conftest import SIZE, WHEN
@@ -21,13 +23,19 @@ def pseudo_app(store: Store, library: Library) -> tuple[WorkbookApp, Looker]:
     return app, Looker(app, lambda line: english_runs(line, [str(store.root)]))
 
 
+async def loaded_home(pilot: Any) -> HomeScreen:
+    """Home, once its table shows the couples as read."""
+    home = pilot.app.screen
+    assert isinstance(home, HomeScreen)
+    await home.loaded()
+    await pilot.pause()
+    return home
+
+
 async def test_an_empty_home_speaks_the_pseudo_language(store: Store, library: Library) -> None:
     app, looker = pseudo_app(store, library)
     async with app.run_test(size=SIZE) as pilot:
-        home = app.screen
-        assert isinstance(home, HomeScreen)
-        await home.loaded()
-        await pilot.pause()
+        await loaded_home(pilot)
         text = looker.look("empty home")
     assert "couples yet" not in text
     assert looker.english == {}
@@ -43,10 +51,7 @@ async def test_homes_choices_and_what_they_find_speak_the_pseudo_language(
     store.save_couple(archived)
     app, looker = pseudo_app(store, library)
     async with app.run_test(size=SIZE) as pilot:
-        home = app.screen
-        assert isinstance(home, HomeScreen)
-        await home.loaded()
-        await pilot.pause()
+        home = await loaded_home(pilot)
         looker.look("home")
         shows = home.query_one("#show", Select)
         for value in ("due", "unfinished", "current"):
