@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 from textual.app import App
+from textual.command import CommandInput, CommandList, CommandPalette
+from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from tests.tui.conftest import SIZE, WHEN, home_loaded, until
@@ -93,6 +95,44 @@ async def test_the_palette_s_own_commands_speak_the_pseudo_language(
     assert {PSEUDO_WORDS.gettext(word) for word in ("Theme", "Keys", "Screenshot")} <= titles
     english = {words: english_runs(words, []) for pair in shown for words in pair}
     assert {words: runs for words, runs in english.items() if runs} == {}
+
+
+async def test_the_palette_s_own_words_speak_the_pseudo_language(
+    store: Store, library: Library
+) -> None:
+    """Textual's palette words its search box and its empty list in English, for commands and
+    for themes: the workbook's palette says them in the screen's words."""
+    app = WorkbookApp(store, library, theme="textual-dark")
+    app.app_language = PSEUDO
+    looker = looker_for(app, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await home_loaded(pilot)
+        await pilot.press("ctrl+p")
+        box = await palette_box(pilot)
+        assert box.placeholder == PSEUDO_WORDS.gettext("Search for commands…")
+        looker.look("the palette")
+        box.value = "ɋɋɋɋ"
+        commands = app.screen.query_one(CommandList)
+        await until(pilot, lambda: commands.option_count == 1)
+        assert str(commands.get_option_at_index(0).prompt.renderable) == PSEUDO_WORDS.gettext(
+            "No matches found"
+        )
+        looker.look("the palette, nothing found")
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, CommandPalette))
+        app.search_themes()
+        box = await palette_box(pilot)
+        assert box.placeholder == PSEUDO_WORDS.gettext("Search for themes…")
+    assert found(looker) == {}
+
+
+async def palette_box(pilot: Pilot[Any]) -> CommandInput:
+    """The search box of the palette being opened, once it is drawn."""
+    app = pilot.app
+    await until(
+        pilot, lambda: isinstance(app.screen, CommandPalette) and app.screen.query(CommandInput)
+    )
+    return app.screen.query_one(CommandInput)
 
 
 def test_the_keymap_s_problems_and_browser_notes_are_said_in_the_app_s_language() -> None:

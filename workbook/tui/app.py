@@ -19,6 +19,7 @@ from workbook.tui import keys
 from workbook.tui.actions import all_ids, bindings
 from workbook.tui.commands import WorkbookCommands
 from workbook.tui.flows import SessionFlows
+from workbook.tui.host import tr_of
 from workbook.tui.key_gate import KeyGate
 
 if TYPE_CHECKING:
@@ -216,6 +217,20 @@ class WorkbookApp(SessionFlows):
             yield command
 
     # Actions
+
+    def action_command_palette(self) -> None:
+        # Textual's palette in the words of the screen it opens over (``tui/palette.py``).
+        from textual.command import CommandPalette
+
+        from workbook.tui.palette import WorkbookPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(WorkbookPalette(tr_of(self.screen), id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from workbook.tui.palette import theme_palette
+
+        self.push_screen(theme_palette(tr_of(self.screen)))
 
     def action_change_passphrase(self) -> None:
         """Wrap the encrypted folder's key with a new passphrase."""
