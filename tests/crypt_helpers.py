@@ -8,6 +8,7 @@ encrypt) use it as it is.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,9 @@ def every_file(root: Path) -> dict[str, bytes]:
             path = Path(folder) / name
             found[str(path.relative_to(root))] = path.read_bytes()
     return found
+
+
+def pin_written(text: str, pin: str) -> bool:
+    """``pin`` is in ``text`` other than by chance inside a salt's or a hash's hex digits (a
+    random 96 hex digits hold a given 4 digits about once in 700 files)."""
+    return re.search(rf"(?<![0-9a-f]){re.escape(pin)}(?![0-9a-f])", text) is not None

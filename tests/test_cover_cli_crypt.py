@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.crypt_helpers import pin_written
 from workbook.cli import crypt, main
 from workbook.data.store import Store
 
@@ -42,7 +43,7 @@ def test_a_pin_is_set_from_a_file_and_cleared(
     assert code == 0
     assert "The practice PIN is set" in err
     assert "[pin]" in (data / "settings.toml").read_text()
-    assert "2468" not in (data / "settings.toml").read_text()
+    assert not pin_written((data / "settings.toml").read_text(), "2468")
     code, err = run(capsys, data, "pin", "clear")
     assert code == 0
     assert "The practice PIN is cleared." in err

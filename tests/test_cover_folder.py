@@ -8,6 +8,7 @@ from typing import NoReturn
 
 import pytest
 
+from tests.crypt_helpers import pin_written
 from workbook.data import key_files, vault
 from workbook.data.store import Store
 from workbook.service import folder
@@ -48,7 +49,7 @@ def test_a_pin_is_set_checked_and_cleared(store: Store) -> None:
     assert lock is not None
     assert folder.opens_lock(store, lock, "2468")
     assert not folder.opens_lock(store, lock, "1357")
-    assert "2468" not in (store.root / "settings.toml").read_text()
+    assert not pin_written((store.root / "settings.toml").read_text(), "2468")
     folder.clear_pin(store)
     assert folder.lock_of(store) is None
 

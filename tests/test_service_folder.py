@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.crypt_helpers import PASSPHRASE, quick_wrap
+from tests.crypt_helpers import PASSPHRASE, pin_written, quick_wrap
 from workbook.data import vault
 from workbook.data.store import Store
 from workbook.service import folder
@@ -57,7 +57,7 @@ def test_the_practice_pin(data_dir: Path) -> None:
     with pytest.raises(Refused):
         folder.set_pin(store, "1")
     folder.set_pin(store, "2468")
-    assert "2468" not in store.layout.settings_file.read_text()
+    assert not pin_written(store.layout.settings_file.read_text(), "2468")
     lock = folder.lock_of(store)
     assert lock is not None
     assert folder.opens_lock(store, lock, "2468")

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from textual.widgets import Button, Input, Static
 
+from tests.crypt_helpers import pin_written
 from tests.tui.conftest import (
     SIZE,
     app_for,
@@ -105,7 +106,7 @@ async def test_the_practice_lock_three_wrong_pins_then_the_right_one(
     settings = (data_dir / "settings.toml").read_text(encoding="utf-8")
     kept = tomlio.loads(settings)["pin"]
     # A salted scrypt hash, never the PIN.
-    assert PIN not in settings
+    assert not pin_written(settings, PIN)
     assert kept["kdf"] == "scrypt"
     assert len(bytes.fromhex(kept["salt"])) == 16
     assert len(bytes.fromhex(kept["hash"])) == 32
