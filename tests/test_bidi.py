@@ -3,9 +3,8 @@ Unicode algorithm's visual order with Arabic letters joined, set against the rig
 
 from __future__ import annotations
 
-import pytest
-
 import arabic_reshaper
+import pytest
 from bidi import get_display
 from hypothesis import given
 from hypothesis import strategies as st
