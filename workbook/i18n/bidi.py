@@ -163,7 +163,7 @@ def cut_runs(
 # A key named with a modifier or a caret ("Shift+↑", "Ctrl+[", "^q"), as the app names keys
 # (``tui/keys.label``; Textual's footer): one unit, left to right, as on the keyboard, where
 # the algorithm would put a trailing arrow or bracket before the rest ("↑+Shift", "q^").
-_KEY = re.compile(
+KEY_NAME = re.compile(
     r"(?<![A-Za-z])(?:(?:Ctrl|Alt|Shift|Meta|Super|Hyper)\+)+(?:[A-Za-z0-9]+|\S)|\^\S"
 )
 # A letter of the left-to-right class that no text uses (private use): a key stands in as it.
@@ -171,10 +171,10 @@ _STRONG = "\ue000"
 
 
 def _keys_kept(line: str) -> tuple[str, set[int]]:
-    """``line`` with each key's name (``_KEY``) made of strong left-to-right letters, and the
+    """``line`` with each key's name (``KEY_NAME``) made of strong left-to-right letters, and the
     places of those letters."""
     kept: set[int] = set()
-    for found in _KEY.finditer(line):
+    for found in KEY_NAME.finditer(line):
         kept.update(range(found.start(), found.end()))
     if not kept:
         return line, kept
