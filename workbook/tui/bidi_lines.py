@@ -112,7 +112,7 @@ def _placeholders() -> None:
                 return line.crop(line.cell_length - width)
             return line
 
-        kind.render_line = render_line  # type: ignore[method-assign]
+        kind.render_line = render_line  # type: ignore[method-assign, assignment]
 
 
 def lays_out(widget: Widget) -> bool:

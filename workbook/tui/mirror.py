@@ -55,14 +55,16 @@ def install() -> None:
     """Put the mirror in Textual's arrangement and focus order, once per process."""
     if _installed:
         return
-    original = textual.widget.arrange
+    # Where Widget.arrange and Screen.arrange find Textual's ``arrange``.
+    modules: list[Any] = [textual.widget, textual.screen]
+    original = modules[0].arrange
     focus_key = Widget._focus_sort_key
     _installed.append((original, focus_key))
 
     def arrange(
         widget: Widget, children: Any, size: Size, viewport: Size, optimal: bool = False
     ) -> DockArrangeResult:
-        result = original(widget, children, size, viewport, optimal=optimal)
+        result: DockArrangeResult = original(widget, children, size, viewport, optimal=optimal)
         if optimal:
             return result
         if not mirrors(widget):
@@ -80,8 +82,8 @@ def install() -> None:
         key: tuple[int, int] = focus_key.fget(self)  # type: ignore[attr-defined]
         return key
 
-    textual.widget.arrange = arrange  # type: ignore[assignment]
-    textual.screen.arrange = arrange  # type: ignore[assignment]
+    for module in modules:
+        module.arrange = arrange
     Widget._focus_sort_key = property(sort_key)  # type: ignore[method-assign, assignment]
 
 

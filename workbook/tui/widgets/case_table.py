@@ -91,7 +91,7 @@ class CaseTable(Widget, can_focus=True):
         self.cursor = 0
         # The first row shown under the header.
         self.top = 0
-        self._lines: dict[tuple[str, int, Style, bool], Strip] = {}
+        self._lines: dict[tuple[str, int, Style, bool, bool], Strip] = {}
         self._source: dict[str, list[str]] = {}
         # Said on the first line when there are no rows.
         self.placeholder = ""
@@ -206,7 +206,7 @@ class CaseTable(Widget, can_focus=True):
         return strip
 
     def _strip(self, cells: list[str], style: Style, width: int) -> Strip:
-        parts = []
+        parts: list[str] = []
         # Each cell is a line of its own for right-to-left text (``tui/bidi_lines.py``): cut
         # in logical order, then laid out.
         laid_out = lays_out(self)
