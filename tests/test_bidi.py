@@ -147,6 +147,8 @@ def test_a_key_s_name_leads_a_right_to_left_line_whole() -> None:
         # Brackets that hold what they hug are still mirrored (rule L4).
         ("قل (نعم) الآن", "ﻥﻵﺍ (ﻢﻌﻧ) ﻞﻗ"),
         ("القسم [keymap] ناقص", "ﺺﻗﺎﻧ [keymap] ﻢﺴﻘﻟﺍ"),
+        # An empty box (a pack not chosen yet on the agenda) stays a box.
+        ("[ ] القيم", "ﻢﻴﻘﻟﺍ [ ]"),
     ],
 )
 def test_a_key_named_in_an_arabic_sentence_is_whole_and_unmirrored(

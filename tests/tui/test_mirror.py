@@ -181,6 +181,11 @@ async def test_a_key_named_by_a_bracket_reads_as_on_the_keyboard(
         # "]و [" (the brackets as typed, not turned round as a pair).
         assert "]ﻭ [" in shown
         assert "[ﻭ ]" not in shown
+        # A pack's box, empty, is still a box: "[ ]", not a key's name.
+        listing = app.screen.query_one("#packs")
+        boxes = screen_text(app).splitlines()[listing.content_region.y]
+        assert "[ ]" in boxes
+        assert "] [" not in boxes
 
 
 async def test_an_english_screen_keeps_its_rows_left_to_right(

@@ -246,16 +246,22 @@ def _mirrored(
     letters = list(shown)
     opened: list[int] = []
     for place, char in enumerate(shaped):
-        # Brackets hold what they hug: "(نعم)"; one with a space on its inner side is a key's
-        # name ("[ و]": the keys [ and ]), shown as on the keyboard.
         if char in _PAIRS:
-            if shaped[place + 1 : place + 2] not in ("", " "):
-                opened.append(place)
-        elif opened and char == _PAIRS[shaped[opened[-1]]] and shaped[place - 1] != " ":
+            opened.append(place)
+        elif opened and char == _PAIRS[shaped[opened[-1]]]:
             start = opened.pop()
+            if _keys_named(shaped[start + 1 : place]):
+                continue
             if start in at and place in at and at[start] > at[place]:
                 letters[at[start]], letters[at[place]] = char, shaped[start]
     return "".join(letters), tuple(source[place] for place in sources)
+
+
+def _keys_named(inner: str) -> bool:
+    """True when a pair of brackets, by what is between them, are two keys' names: "[ و]",
+    "[ أو ]" (the keys [ and ], shown as on the keyboard), not brackets that hold what they
+    hug ("(نعم)", "[x]") nor an empty box ("[ ]")."""
+    return bool(inner.strip()) and (inner[0] == " " or inner[-1] == " ")
 
 
 def _order(shaped: str, rtl: bool) -> list[tuple[int, int]]:
