@@ -22,8 +22,9 @@ screens.
 Alignment: a right-to-left line of a widget that sets its text at its start (Textual's
 ``text-align: start``, the default) is set against the right edge, where it starts: labels,
 hints, help and notices on an Arabic screen read from the right. Centred and right-aligned
-text, buttons, tables (``CaseTable`` lays out its cells), boxes being typed into and the order
-of widgets side by side are left as they are.
+text, buttons, tables (``CaseTable`` lays out its cells) and boxes being typed into are left as
+they are (a box's placeholder, the app's words, is laid out: ``_placeholders``); the order of
+widgets side by side is ``tui/mirror.py``'s.
 
 Selecting with the mouse: Textual finds the letter under the pointer by the place in the text
 each drawn run says it starts at (its style's ``meta``). A laid-out line that has those places
