@@ -1,8 +1,8 @@
 """Widgets side by side in the order a right-to-left reader takes them: on a screen that speaks
-a right-to-left language (the class ``-rtl``, ``host.mark_direction``), every row and grid of
-widgets (a container whose layout is ``horizontal`` or ``grid``: buttons in a row, the partners'
-bar, the reveal's two cards, the walk's top line, the footer's keys) is drawn as the mirror
-image of its left-to-right self, and Tab goes through a row from the right.
+a right-to-left language (``host.mark_direction``), every container's children (rows, grids
+and columns: buttons in a row, the partners' bar, the reveal's two cards, the walk's top line,
+the footer's keys, a lone button at the start of its column) are drawn as the mirror image of
+their left-to-right selves, and Tab goes through a row from the right.
 
 One place for every screen: the arrangement Textual makes of a container's children (where each
 goes, docked ones included) is turned round in the container's width before it is used, so the
@@ -10,17 +10,17 @@ first child is on the right, a key docked right is on the left, a group set at t
 against the right edge and a centred one stays centred. The widgets, their order in the
 screen's tree, their ids and their keys are the same as on a left-to-right screen; only where
 they are drawn changes. A measuring arrangement (Textual's ``optimal``, for an ``auto`` width)
-is left as it is: the mirror image takes the same room. A column of widgets (``vertical``) is
-not turned round: its children are one above the other already.
+is left as it is: the mirror image takes the same room.
 
 Textual sorts the widgets that take the focus by where they are (top to bottom, then left to
-right, among the children of one container): the children of a mirrored row are taken right to
-left, so Tab follows the reading order. A container of the class ``keep-order`` is never
-mirrored (none is today).
+right, among the children of one container): the children of a mirrored container are taken
+right to left, so Tab follows the reading order. A container of the class ``keep-order`` is
+never mirrored (none is today).
 
-Only with ``bidi = "app"``: with ``"terminal"`` the terminal lays out each row of the screen
-itself, and a row that starts with a right-to-left letter is turned round by it, widgets and
-all, so the app leaves the rows as they are, as it leaves their text.
+Only with ``bidi = "app"`` (the screen's class ``-mirrored``): with ``"terminal"`` the
+terminal lays out each row of the screen itself, and a row that starts with a right-to-left
+letter is turned round by it, widgets and all, so the app leaves the rows as they are, as it
+leaves their text.
 """
 
 from __future__ import annotations
@@ -43,8 +43,9 @@ from workbook.i18n.bidi import APP
 MIRRORED = "-mirrored"
 # A container that keeps its children left to right on every screen.
 KEEP_ORDER = "keep-order"
-# The layouts whose children are side by side.
-SIDE_BY_SIDE = frozenset({"horizontal", "grid", "vertical"})
+# The layouts turned round: rows and grids, and columns (a widget narrower than its column,
+# set at its start, goes to the right). Textual's ``stream`` (unused here) is left alone.
+LAYOUTS = frozenset({"horizontal", "grid", "vertical"})
 
 # The containers last arranged mirrored: their children take the focus right to left.
 _mirrored: weakref.WeakSet[Widget] = weakref.WeakSet()
@@ -110,19 +111,20 @@ def mirrored_screen(node: Any) -> bool:
 def mirrors(widget: Widget) -> bool:
     """True when ``widget``'s children, side by side, are drawn right to left."""
     layout = widget.styles.layout
-    if layout is None or layout.name not in SIDE_BY_SIDE or widget.has_class(KEEP_ORDER):
+    if layout is None or layout.name not in LAYOUTS or widget.has_class(KEEP_ORDER):
         return False
     return mirrored_screen(widget)
 
 
 def mirrored(result: DockArrangeResult, width: int) -> DockArrangeResult:
-    """``result`` turned round in ``width`` cells (or the width its placements take, when
-    wider: a row that scrolls). An overlay (a menu drawn over the screen) and a widget placed
-    at an absolute position keep their places."""
+    """``result`` turned round in ``width`` cells. What does not fit goes past the left edge,
+    as it went past the right one: a footer too long for its line shows its first keys, from
+    the right (no row of the app scrolls sideways; one that did could not be scrolled to what
+    went past the left edge). An overlay (a menu drawn over the screen) and a widget placed at
+    an absolute position keep their places."""
     placements = result.placements
     if not placements:
         return result
-    width = max(width, *(p.region.right + p.margin.right for p in placements))
     turned = [_turned(p, width) for p in placements]
     top, right, bottom, left = result.scroll_spacing
     return DockArrangeResult(turned, result.widgets, Spacing(top, left, bottom, right))
