@@ -4,6 +4,7 @@ Unicode algorithm's visual order with Arabic letters joined, set against the rig
 from __future__ import annotations
 
 import arabic_reshaper
+import pytest
 from bidi import get_display
 from hypothesis import given
 from hypothesis import strategies as st
@@ -128,5 +129,29 @@ def test_a_key_s_name_leads_a_right_to_left_line_whole() -> None:
     runs = [(" ^q ", "key"), (" خروج ", "words")]
     assert visual_runs(runs, True, 4) == [(" ﺝﻭﺮﺧ ", "words"), (" ^q ", "key")]
     assert visual_runs(runs, False, 4) == visual_runs(runs, False)
-    # Without the unit, the algorithm turns the key round.
-    assert "q^" in "".join(text for text, _ in visual_runs(runs, True))
+    # Without the unit, the key is still whole (a key's name is kept as on the keyboard), but
+    # it goes where the algorithm puts a left-to-right word: after the words, on the left.
+    assert "".join(text for text, _ in visual_runs(runs, True)).split() == ["ﺝﻭﺮﺧ", "^q"]
+
+
+@pytest.mark.parametrize(
+    ("logical", "shown"),
+    [
+        # The keys [ and ] named in a sentence: as on the keyboard, read right to left.
+        ("ويغير [ و] الترتيب", "ﺐﻴﺗﺮﺘﻟﺍ ]ﻭ [ ﺮﻴﻐﻳﻭ"),
+        ("يحرك [ أو ] التمرين", "ﻦﻳﺮﻤﺘﻟﺍ ] ﻭﺃ [ ﻙﺮﺤﻳ"),
+        # A key with a modifier or a caret, whole: not "↑+Shift", "[+Ctrl", "q^".
+        ("يرفع Shift+↑ السطر", "ﺮﻄﺴﻟﺍ Shift+↑ ﻊﻓﺮﻳ"),
+        ("ينقل Ctrl+[ السطر", "ﺮﻄﺴﻟﺍ Ctrl+[ ﻞﻘﻨﻳ"),
+        ("للخروج ^q الآن", "ﻥﻵﺍ ^q ﺝﻭﺮﺨﻠﻟ"),
+        # Brackets that hold what they hug are still mirrored (rule L4).
+        ("قل (نعم) الآن", "ﻥﻵﺍ (ﻢﻌﻧ) ﻞﻗ"),
+        ("القسم [keymap] ناقص", "ﺺﻗﺎﻧ [keymap] ﻢﺴﻘﻟﺍ"),
+        # An empty box (a pack not chosen yet on the agenda) stays a box.
+        ("[ ] القيم", "ﻢﻴﻘﻟﺍ [ ]"),
+    ],
+)
+def test_a_key_named_in_an_arabic_sentence_is_whole_and_unmirrored(
+    logical: str, shown: str
+) -> None:
+    assert visual(logical, True) == shown

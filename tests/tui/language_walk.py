@@ -310,7 +310,8 @@ async def look_at_console(looker: Looker, console: App[Any]) -> None:
 
 
 # Brackets are mirrored in right-to-left runs (rule L4), which python-bidi's get_display
-# leaves out: a line with one is compared by test_bidi, not here.
+# leaves out, and a key's name ("Shift+↑", i18n/bidi.KEY_NAME) is kept whole, which it does
+# not: a line with either is compared by test_bidi, not here.
 _BRACKETS = re.compile(r"[()\[\]{}<>«»]")
 
 
@@ -325,7 +326,7 @@ def visual_order(app: App[Any]) -> tuple[list[str], list[str]]:
     from bidi import get_display
     from textual.widgets._footer import FooterKey
 
-    from workbook.i18n.bidi import has_rtl
+    from workbook.i18n.bidi import KEY_NAME, has_rtl
     from workbook.text import cells
     from workbook.tui.widgets.laid_out import LaidOut
 
@@ -346,7 +347,7 @@ def visual_order(app: App[Any]) -> tuple[list[str], list[str]]:
         if not isinstance(plain, str) or "\n" in plain.strip() or not has_rtl(plain):
             continue
         logical = plain.strip()
-        if cells(logical) > content.width or _BRACKETS.search(logical):
+        if cells(logical) > content.width or _BRACKETS.search(logical) or KEY_NAME.search(logical):
             continue
         theirs = isinstance(widget, LaidOut) or any(
             "dir-auto" in node.classes for node in widget.ancestors_with_self

@@ -12,6 +12,7 @@ Konsole, mlterm). Text is always stored and exported in logical order: this is f
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -159,9 +160,41 @@ def cut_runs(
     return head, tail
 
 
+# A key named with a modifier or a caret ("Shift+↑", "Ctrl+[", "^q"), as the app names keys
+# (``tui/keys.label``; Textual's footer): one unit, left to right, as on the keyboard, where
+# the algorithm would put a trailing arrow or bracket before the rest ("↑+Shift", "q^").
+KEY_NAME = re.compile(
+    r"(?<![A-Za-z])(?:(?:Ctrl|Alt|Shift|Meta|Super|Hyper)\+)+(?:[A-Za-z0-9]+|\S)|\^\S"
+)
+# A letter of the left-to-right class that no text uses (private use): a key stands in as it.
+_STRONG = "\ue000"
+
+
+def _keys_kept(line: str) -> tuple[str, set[int]]:
+    """``line`` with each key's name (``KEY_NAME``) made of strong left-to-right letters, and the
+    places of those letters."""
+    kept: set[int] = set()
+    for found in KEY_NAME.finditer(line):
+        kept.update(range(found.start(), found.end()))
+    if not kept:
+        return line, kept
+    return "".join(_STRONG if at in kept else char for at, char in enumerate(line)), kept
+
+
 @lru_cache(maxsize=512)
 def _laid_out(core: str, rtl: bool) -> tuple[str, tuple[int, ...]]:
     """``visual(core)`` and, for each of its letters, the place in ``core`` it came from."""
+    masked, kept = _keys_kept(core)
+    shown, owners = _reordered(masked, rtl)
+    if kept:
+        shown = "".join(
+            core[owner] if owner in kept else char
+            for char, owner in zip(shown, owners, strict=True)
+        )
+    return shown, owners
+
+
+def _reordered(core: str, rtl: bool) -> tuple[str, tuple[int, ...]]:
     import arabic_reshaper
     from bidi import get_display
 
@@ -217,9 +250,18 @@ def _mirrored(
             opened.append(place)
         elif opened and char == _PAIRS[shaped[opened[-1]]]:
             start = opened.pop()
+            if _keys_named(shaped[start + 1 : place]):
+                continue
             if start in at and place in at and at[start] > at[place]:
                 letters[at[start]], letters[at[place]] = char, shaped[start]
     return "".join(letters), tuple(source[place] for place in sources)
+
+
+def _keys_named(inner: str) -> bool:
+    """True when a pair of brackets, by what is between them, are two keys' names: "[ و]",
+    "[ أو ]" (the keys [ and ], shown as on the keyboard), not brackets that hold what they
+    hug ("(نعم)", "[x]") nor an empty box ("[ ]")."""
+    return bool(inner.strip()) and (inner[0] == " " or inner[-1] == " ")
 
 
 def _order(shaped: str, rtl: bool) -> list[tuple[int, int]]:

@@ -22,8 +22,9 @@ screens.
 Alignment: a right-to-left line of a widget that sets its text at its start (Textual's
 ``text-align: start``, the default) is set against the right edge, where it starts: labels,
 hints, help and notices on an Arabic screen read from the right. Centred and right-aligned
-text, buttons, tables (``CaseTable`` lays out its cells), boxes being typed into and the order
-of widgets side by side are left as they are.
+text, buttons, tables (``CaseTable`` lays out its cells) and boxes being typed into are left as
+they are (a box's placeholder, the app's words, is laid out: ``_placeholders``); the order of
+widgets side by side is ``tui/mirror.py``'s.
 
 Selecting with the mouse: Textual finds the letter under the pointer by the place in the text
 each drawn run says it starts at (its style's ``meta``). A laid-out line that has those places
@@ -78,6 +79,41 @@ def install() -> None:
         return laid_out(strips, rtl, lead(widget), start, style.rich_style)
 
     Visual.to_strips = classmethod(to_strips)  # type: ignore[method-assign, assignment]
+    _placeholders()
+
+
+def _placeholders() -> None:
+    """A box's placeholder, shown while it is empty, laid out as the app's other words: its
+    lines in visual order, a right-to-left one against the right edge (``Input`` and
+    ``TextArea`` draw it in their own ``render_line``, which ``to_strips`` does not see)."""
+    from textual.widgets import Input, TextArea
+
+    def empty_input(box: Any) -> bool:
+        return not box.value
+
+    def empty_area(box: Any) -> bool:
+        return not box.text
+
+    for kind, empty in ((Input, empty_input), (TextArea, empty_area)):
+        original = kind.render_line
+
+        def render_line(box: Any, y: int, _original: Any = original, _empty: Any = empty) -> Strip:
+            strip: Strip = _original(box, y)
+            if not box.placeholder or not has_rtl(strip.text) or not _empty(box):
+                return strip
+            if not lays_out(box):
+                return strip
+            rtl = True if screen_rtl(box) and not their_text(box) else None
+            width = box.content_size.width
+            line = _line(strip, rtl, "", width, box.rich_style)
+            # Drawn a cell wider than the box (room for the cursor after the text): a line
+            # set against the right edge keeps its right end in the box.
+            right = base_rtl(strip.text) if rtl is None else rtl
+            if right and line.cell_length > width:
+                return line.crop(line.cell_length - width)
+            return line
+
+        kind.render_line = render_line  # type: ignore[method-assign, assignment]
 
 
 def lays_out(widget: Widget) -> bool:

@@ -38,6 +38,8 @@ from workbook.serve.env import served
 from workbook.tui import keys
 from workbook.tui.actions import default_keys
 from workbook.tui.bidi_lines import install as install_bidi_lines
+from workbook.tui.mirror import install as install_mirror
+from workbook.tui.mirror import mark as mark_mirrored
 from workbook.tui.widgets.echo import echo, hide
 
 if TYPE_CHECKING:
@@ -56,6 +58,7 @@ class Host(App[None]):
     def __init__(self, store: Store, library: Library | Callable[[], Library]) -> None:
         super().__init__()
         install_bidi_lines()
+        install_mirror()
         self.store = store
         # The home screen needs no packs, so a loader is only called when packs are needed.
         self._library = library
@@ -162,6 +165,7 @@ class Host(App[None]):
             self.notify(said, markup=False)
             return
         for screen in self.screen_stack:
+            mark_direction(screen)
             for widget in screen.query("*"):
                 widget.refresh(layout=True)
         if how == APP:
@@ -307,12 +311,14 @@ RTL_CLASS = "-rtl"
 def mark_direction(screen: Screen[Any], update: bool = True) -> None:
     """Give the screen the class ``-rtl`` when its words are written right to left: the
     workbook's screens as they compose (their widgets are styled once, with it), every screen
-    as it is shown (``Host.on_mount``)."""
+    as it is shown (``Host.on_mount``); and ``-mirrored`` when its rows are drawn right to
+    left too (``tui/mirror.py``)."""
     try:
         rtl = tr_of(screen).rtl
     except Exception:  # not in the workbook's app (yet)
         return
     screen.set_class(rtl, RTL_CLASS, update=update)
+    mark_mirrored(screen, rtl, update=update)
 
 
 def tr_of(node: Any) -> Translations:

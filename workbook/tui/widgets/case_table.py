@@ -28,6 +28,7 @@ from workbook.i18n.bidi import visual
 from workbook.text import clean_line, one_width
 from workbook.tui.actions import bindings
 from workbook.tui.bidi_lines import lays_out, screen_rtl
+from workbook.tui.mirror import mirrored_screen
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class CaseTable(Widget, can_focus=True):
         self.cursor = 0
         # The first row shown under the header.
         self.top = 0
-        self._lines: dict[tuple[str, int, Style, bool], Strip] = {}
+        self._lines: dict[tuple[str, int, Style, bool, bool], Strip] = {}
         self._source: dict[str, list[str]] = {}
         # Said on the first line when there are no rows.
         self.placeholder = ""
@@ -188,13 +189,15 @@ class CaseTable(Widget, can_focus=True):
             if lays_out(self):
                 placeholder = visual(placeholder, True if screen_rtl(self) else None)
             text = set_cell_size(" " + placeholder, width)
+            if mirrored_screen(self):
+                text = _right(placeholder + " ", width)
             return Strip([Segment(text, muted)], width)
         if row >= len(self.keys):
             return Strip.blank(width, plain)
         style = cursor if row == self.cursor else plain
         # A couple's line is the same wherever it moves in the list: made once for each
         # width and look, not again at every key of a search.
-        key = (self.keys[row], width, style, lays_out(self))
+        key = (self.keys[row], width, style, lays_out(self), mirrored_screen(self))
         strip = self._lines.get(key)
         if strip is None:
             if len(self._lines) > 2000:
@@ -203,20 +206,28 @@ class CaseTable(Widget, can_focus=True):
         return strip
 
     def _strip(self, cells: list[str], style: Style, width: int) -> Strip:
-        parts = []
+        parts: list[str] = []
         # Each cell is a line of its own for right-to-left text (``tui/bidi_lines.py``): cut
         # in logical order, then laid out.
         laid_out = lays_out(self)
         # The app's words on a right-to-left screen read right to left ("Lia وسامي").
         rtl = True if laid_out and screen_rtl(self) else None
+        # On a mirrored screen (``tui/mirror.py``) the columns run from the right, the names
+        # first, each cell set against its column's right edge.
+        mirrored = mirrored_screen(self)
         for column, cell in zip(self.columns, cells, strict=False):
             fitted = one_width(clean_line(cell))
             if cell_len(fitted) > column.width:
                 fitted = set_cell_size(fitted, column.width - 1) + "…"
             if laid_out:
                 fitted = visual(fitted, rtl)
-            parts.append(" " + set_cell_size(fitted, column.width) + " ")
-        return Strip([Segment(set_cell_size("".join(parts), width), style)], width)
+            if mirrored:
+                parts.insert(0, " " + _right(fitted, column.width) + " ")
+            else:
+                parts.append(" " + set_cell_size(fitted, column.width) + " ")
+        joined = "".join(parts)
+        line = _right(joined, width) if mirrored else set_cell_size(joined, width)
+        return Strip([Segment(line, style)], width)
 
     def _labels(self) -> list[str]:
         labels = [column.label for column in self.columns]
@@ -254,3 +265,10 @@ class CaseTable(Widget, can_focus=True):
 
     def on_resize(self) -> None:
         self._follow()
+
+
+def _right(text: str, width: int) -> str:
+    """``text`` in ``width`` cells, against the right edge (cut on the left when too wide)."""
+    while cell_len(text) > width:
+        text = text[1:]
+    return " " * (width - cell_len(text)) + text

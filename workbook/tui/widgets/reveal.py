@@ -1,7 +1,8 @@
 """Both answers side by side, and under them what the kind compares.
 
 The two columns get the same width. Each partner keeps their own side, as in the bar at the
-top: the first partner on the left, whoever answered first. On a narrow terminal they stack.
+top: the first partner on the left (on the right on a right-to-left screen, ``tui/mirror.py``),
+whoever answered first. On a narrow terminal they stack.
 What each card shows and the comparison come from the kind's view.
 """
 
