@@ -61,7 +61,7 @@ def _reasons() -> list[tuple[Words, str]]:
         )
         made.append(
             (
-                places.older(place, SAVED),
+                read_only_reasons.older(place, SAVED),
                 f"this {what} is older than the one saved on 2026-11-29 at 18:05: an older copy "
                 "was put back (from a backup or a sync?). It is shown read-only, so the newer "
                 "state is never saved over. Put the newer copy back; or, to keep this one, "
