@@ -11,6 +11,7 @@ from workbook import tomlio
 from workbook.data.debounce import MAX_WAIT, QUIET
 from workbook.data.durable import SaveError
 from workbook.data.store import Store
+from workbook.i18n.said import Words
 from workbook.service.recorder import SessionRecorder
 
 WHEN = datetime(2026, 11, 22, 19, 5, tzinfo=timezone(timedelta(hours=1)))
@@ -90,7 +91,7 @@ def test_a_failed_save_keeps_the_answers_and_says_how_much_is_unsaved(
     assert unsaved is not None
     assert unsaved.steps == 2
     assert unsaved.since == saved_at
-    assert "No space left on device" in unsaved.reason
+    assert "No space left on device" in str(unsaved.reason)
     assert unsaved.describe().startswith("2 answers changed since ")
     assert recorder.session.answer("respect", "areas") == {"a": {"Work": 4}}
     monkeypatch.undo()
@@ -119,7 +120,7 @@ def test_a_read_only_recorder_records_and_writes_nothing(data_dir: Path) -> None
     session = store.new_session(couple.id, ["respect"], when=WHEN)
     path = data_dir / "couples" / couple.id / "sessions" / f"{session.id}.toml"
     before = path.read_bytes()
-    recorder = SessionRecorder(store, couple.id, session, read_only="open elsewhere")
+    recorder = SessionRecorder(store, couple.id, session, read_only=Words("open elsewhere"))
     recorder.record("respect", "meaning", {"a": "x"})
     assert recorder.save()
     assert recorder.unsaved() is None

@@ -14,6 +14,7 @@ from workbook.data.answers.agreement import Term
 from workbook.data.durable import SaveError
 from workbook.data.models import Couple
 from workbook.data.store import Store
+from workbook.i18n.said import Words
 from workbook.packs.library import load_library
 from workbook.service import caseload, sessions
 from workbook.service.errors import NotFound, NotSaved, Refused
@@ -45,7 +46,7 @@ def test_a_new_couple_is_saved_with_its_facilitator_or_none(store: Store, couple
 
 def test_a_read_only_couple_is_refused_with_the_reason(store: Store, couple: Couple) -> None:
     caseload.require_writable(store, couple.id)
-    store.read_only[store.layout.couple_file(couple.id)] = "made by a newer version"
+    store.read_only[store.layout.couple_file(couple.id)] = Words("made by a newer version")
     with pytest.raises(Refused, match="made by a newer version"):
         caseload.require_writable(store, couple.id)
 

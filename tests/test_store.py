@@ -117,7 +117,7 @@ def test_a_newer_format_opens_read_only_and_is_never_overwritten(
     newer = path.read_text().replace("format = 1", "format = 7")
     path.write_text(newer)
     loaded = store.load_couple(couple.id)
-    assert "newer workbook (format 7)" in store.read_only[path]
+    assert "newer workbook (format 7)" in str(store.read_only[path])
     with pytest.raises(ReadOnlyError):
         store.save_couple(loaded)
     assert path.read_text() == newer

@@ -14,6 +14,7 @@ from workbook.data import trail
 from workbook.data.models import Agreements, Session
 from workbook.data.store import Store
 from workbook.export.summary import summary_markdown
+from workbook.i18n.said import Words
 from workbook.service.recorder import SessionRecorder
 
 WINTER = timezone(timedelta(hours=1))
@@ -126,7 +127,7 @@ def test_every_move_appends_one_entry_that_a_save_keeps(data_dir: Path) -> None:
     assert all(m.at.utcoffset() is not None for m in found)
     assert [m.at for m in found] == sorted(m.at for m in found)
     # Read-only windows record nothing.
-    reader = SessionRecorder(store, couple.id, saved, read_only="another window has it")
+    reader = SessionRecorder(store, couple.id, saved, read_only=Words("another window has it"))
     reader.move("values", "order", None)
     assert len(saved.trail) == len(places) + 1
 

@@ -247,7 +247,7 @@ def test_the_folder_keeps_its_name_while_a_session_is_open(store: Store, data_di
     assert other.lock_session(old, session_id) is None
     renamed = caseload.rename(store, old, ("Sam", "Alex"), "", date.today, folder=True)
     assert renamed.folder_problem is not None
-    assert "open in another workbook window" in renamed.folder_problem
+    assert "open in another workbook window" in str(renamed.folder_problem)
     assert store.couple_ids() == [old]
     assert store.load_couple(old).names == ("Sam", "Alex")
     other.close()

@@ -18,6 +18,7 @@ from workbook.cli import main
 from workbook.data import trail
 from workbook.data.models import Couple, FacilitatorNotes, Position, Session
 from workbook.data.store import Store
+from workbook.i18n.said import Words
 from workbook.logic.session_packs import begin_packs
 from workbook.packs.library import Library
 from workbook.tui.console import ConsoleApp
@@ -71,7 +72,7 @@ class WatchOnly(Store):
         super().__init__(root)
         self.writes: list[str] = []
 
-    def lock_session(self, couple_id: str, session_id: str) -> str | None:
+    def lock_session(self, couple_id: str, session_id: str) -> Words | None:
         self.writes.append(f"lock {session_id}")
         return None
 

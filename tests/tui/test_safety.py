@@ -140,7 +140,7 @@ async def test_resuming_a_session_whose_id_names_another_leaves_the_other_untouc
         await ready(pilot)
         screen = walk(app)
         assert screen.read_only is not None
-        assert f'says its id is "{done.id}"' in screen.read_only
+        assert f'says its id is "{done.id}"' in str(screen.read_only)
         assert "read-only" in screen_text(app)
         assert screen.query_one(TextInput).disabled
         await pilot.press("x", "y", "ctrl+n", "escape")

@@ -26,6 +26,7 @@ from tests.tui.conftest import (
 from workbook import tomlio
 from workbook.data.store import Store
 from workbook.export.documents import export
+from workbook.i18n.said import Words
 from workbook.packs.library import Library, load_library
 from workbook.tui.commands import WorkbookCommands
 from workbook.tui.screens.agenda import AgendaScreen
@@ -180,7 +181,9 @@ async def test_a_read_only_window_cannot_end_the_session(store: Store, library: 
     session = store.new_session(couple.id, ["talk"], when=WHEN)
     app = app_for(store, library)
     async with app.run_test(size=SIZE) as pilot:
-        screen = WalkScreen(store, couple, session, [library.pack("talk")], "Open elsewhere.")
+        screen = WalkScreen(
+            store, couple, session, [library.pack("talk")], Words("Open elsewhere.")
+        )
         await app.push_screen(screen)
         await pilot.pause()
         await pilot.press("ctrl+g")

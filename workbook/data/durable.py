@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from workbook.data import vault
 from workbook.i18n.catalog import N_
-from workbook.i18n.said import said_in
+from workbook.i18n.said import AS_GIVEN, Words, said_in
 
 if TYPE_CHECKING:
     from workbook.i18n.catalog import Translations
@@ -31,18 +31,25 @@ STALE_TEMP_SECONDS = 60.0
 
 class SaveError(OSError):
     """A file could not be saved. The previous version, if any, is untouched. ``reason`` is an
-    OS error's words, or an error of the workbook's own (said in a screen's language)."""
+    OS error's words, or words of the workbook's own (said in a screen's language), in English;
+    ``given`` is the reason as given, and ``said(tr)`` the whole message in ``tr``'s language."""
 
-    def __init__(self, path: Path, reason: str | Exception) -> None:
+    def __init__(self, path: Path, reason: str | Exception | Words) -> None:
         super().__init__(f"could not save {path}: {reason}")
         self.path = path
         self.reason = str(reason)
-        self._reason = reason
+        # The reason as given: words of the workbook's own are said in a screen's language.
+        self.given = reason
+
+    @property
+    def why(self) -> Words:
+        """The reason alone: ``message`` the English, ``said(tr)`` in ``tr``'s language."""
+        return Words(AS_GIVEN, problem=self.given)
 
     def said(self, tr: Translations) -> str:
         """The message in ``tr``'s language (the OS's own words stay as they are)."""
         template = tr.gettext(N_("could not save {path}: {reason}"))
-        return template.format(path=said_in(self.path, tr), reason=said_in(self._reason, tr))
+        return template.format(path=said_in(self.path, tr), reason=said_in(self.given, tr))
 
 
 def private_folder(path: Path) -> Path:

@@ -15,22 +15,20 @@ from workbook.data.durable import SaveError, private_folder, sweep_temp_files
 from workbook.data.files import DataError, read_head, read_table
 from workbook.data.layout import Layout
 from workbook.data.locks import Busy, file_lock, release
-from workbook.data.model_files import OUTSIDE, M, backup, dumps, from_table, linked, mismatch
+from workbook.data.model_files import OUTSIDE, M, backup, dumps, from_table, linked
 from workbook.data.pack_store import PackStore
 from workbook.data.places import write_atomic
+from workbook.data.read_only_reasons import GONE, Reason, mismatch, newer_format, through_link
 from workbook.data.version import FORMAT
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 from workbook.reading import reason_for
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
 LOCK_WAIT_SECONDS = 10.0
-
-LINKED = (
-    "{name} is reached through a link to another place, so it is shown read-only: workbook "
-    "never writes through links."
-)
-GONE = "This couple has been deleted, with every file of theirs, so nothing more is saved for them."
+BUSY = Words(N_("another workbook window is busy saving; try again"))
 
 
 class ReadOnlyError(SaveError):
@@ -44,9 +42,9 @@ class FolderFiles:
         self.root = root
         self.layout = Layout(root)
         # Files loaded read-only, with the reason to show the user.
-        self.read_only: dict[Path, str] = {}
+        self.read_only: dict[Path, Reason] = {}
         # Sessions another process holds, or whose lock cannot be used; tried again on resume.
-        self._in_use: dict[Path, str] = {}
+        self._in_use: dict[Path, Reason] = {}
         self._session_locks: dict[Path, Any] = {}
         # Why settings.toml was not used as it is, if it was not.
         self.settings_problem: str | None = None
@@ -72,26 +70,26 @@ class FolderFiles:
 
     # Why a file may not be written
 
-    def reason(self, path: Path) -> str | None:
+    def reason(self, path: Path) -> Reason | None:
         """Why ``path`` is read-only in this process, or None when it may be saved."""
         return self.read_only.get(path) or self._in_use.get(path)
 
-    def couple_reason(self, couple_id: str) -> str | None:
+    def couple_reason(self, couple_id: str) -> Reason | None:
         """Why the couple's folder is read-only: its couple.toml is, so nothing in it is written."""
         return self.reason(self.layout.couple_file(couple_id))
 
-    def session_reason(self, couple_id: str, session_id: str) -> str | None:
+    def session_reason(self, couple_id: str, session_id: str) -> Reason | None:
         """Why a session is read-only: its own file, or its couple's, is."""
         return self.reason(self.layout.session_file(couple_id, session_id)) or self.couple_reason(
             couple_id
         )
 
-    def _refusal(self, path: Path) -> str | None:
+    def _refusal(self, path: Path) -> Reason | None:
         reason = self.reason(path)
         if reason:
             return reason
         if linked(path.parent, self.root) is not None:
-            return LINKED.format(name=path.parent.name)
+            return through_link(path.parent.name)
         couple = self._couple_file_of(path)
         if couple is not None and not couple.parent.is_dir():
             # A deleted couple stays deleted: no late save makes their folder again.
@@ -122,7 +120,7 @@ class FolderFiles:
         finally:
             self._sealed_flag(path)
         if link == "inside":
-            self.read_only[path] = LINKED.format(name=path.name)
+            self.read_only[path] = through_link(path.name)
         return table
 
     def _sealed_flag(self, path: Path) -> None:
@@ -211,11 +209,12 @@ class FolderFiles:
                 raise OSError(0, "it is a link")
             lock = file_lock(lock_path, LOCK_WAIT_SECONDS)
         except Busy as error:
-            raise SaveError(folder, "another workbook window is busy saving; try again") from error
+            raise SaveError(folder, BUSY) from error
         except OSError as error:
-            raise SaveError(
-                folder, f"the couple's lock file cannot be used: {reason_for(error)}"
-            ) from error
+            said = Words(
+                N_("the couple's lock file cannot be used: {problem}"), problem=reason_for(error)
+            )
+            raise SaveError(folder, said) from error
         try:
             yield
         finally:
@@ -227,10 +226,7 @@ class FolderFiles:
         table = self._read(path)
         version = table.get("format")
         if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
-            self.read_only[path] = (
-                f"{path.name} was written by a newer workbook (format {version}); "
-                "it is shown read-only so that nothing in it is lost. Update workbook to change it."
-            )
+            self.read_only[path] = newer_format(path, version)
         loaded, version = from_table(path, what, table, model)
         if expected_id is not None:
             found = getattr(loaded, "id", expected_id)

@@ -15,7 +15,10 @@ from datetime import date, datetime
 from typing import Any
 
 from workbook.data.dates import in_range
+from workbook.data.read_only_reasons import Reason
 from workbook.data.version import FORMAT
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 from workbook.text import clean, clean_line
 
 
@@ -42,7 +45,7 @@ class HomeworkFile:
     items: list[Homework] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     # Why the file may not be written (a newer format), or None.
-    read_only: str | None = None
+    read_only: Reason | None = None
 
     def open(self) -> list[Homework]:
         return [item for item in self.items if item.done is None]
@@ -76,9 +79,12 @@ def parse(table: dict[str, Any]) -> HomeworkFile:
     found = HomeworkFile()
     version = table.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
-        found.read_only = (
-            f"homework.toml was written by a newer workbook (format {version}); it is shown "
-            "read-only so that nothing in it is lost"
+        found.read_only = Words(
+            N_(
+                "homework.toml was written by a newer workbook (format {version}); it is shown "
+                "read-only so that nothing in it is lost"
+            ),
+            version=version,
         )
     raw = table.get("homework", [])
     entries = raw if isinstance(raw, list) else [raw]

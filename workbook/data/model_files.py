@@ -67,16 +67,6 @@ def linked(path: Path, root: Path) -> str | None:
     return "inside" if real.is_relative_to(real_root) else "outside"
 
 
-def mismatch(path: Path, what: str, found: object, expected: str) -> str:
-    shown = str(found)[:60]
-    where = "folder" if what == "couple" else "file"
-    return (
-        f'{path.name} says its id is "{shown}", but its {where} is named "{expected}". It is '
-        f"shown read-only, so that nothing of another {what} is touched. To use it, set "
-        f'id = "{expected}" in the file.'
-    )
-
-
 def backup(path: Path, label: str) -> Path:
     """Copy ``path`` aside, durably, never over an earlier backup."""
     from workbook.data.places import read_limited

@@ -19,15 +19,21 @@ from workbook.data.durable import SaveError, fsync_folder
 from workbook.data.folder_files import ReadOnlyError
 from workbook.data.layout import couple_id_base, unique
 from workbook.data.removal import hold_locks, release_all
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 from workbook.reading import reason_for
 
 if TYPE_CHECKING:
     from workbook.data.store import Store
 
-OPEN = (
-    "a session of this couple is open in another workbook window; close it there first, then "
-    "rename the folder"
+OPEN = Words(
+    N_(
+        "a session of this couple is open in another workbook window; close it there first, "
+        "then rename the folder"
+    )
 )
+ENCRYPTED = Words(N_("in an encrypted folder a couple's folder name says nothing"))
+LINKED = Words(N_("it is reached through a link; workbook never renames through links"))
 
 
 def folder_name_for(store: Store, couple_id: str) -> str | None:
@@ -51,7 +57,7 @@ def move_couple(store: Store, couple_id: str) -> str:
 
     folder = store.layout.couple_folder(couple_id)
     if vault.key_of(store.root) is not None:
-        raise SaveError(folder, "in an encrypted folder a couple's folder name says nothing")
+        raise SaveError(folder, ENCRYPTED)
     reason = store.couple_reason(couple_id)
     if reason is not None:
         raise ReadOnlyError(folder, reason)
@@ -59,9 +65,7 @@ def move_couple(store: Store, couple_id: str) -> str:
     if base is None:
         return couple_id
     if os.path.islink(folder) or store.layout.couples.is_symlink():
-        raise SaveError(
-            folder, "it is reached through a link; workbook never renames through links"
-        )
+        raise SaveError(folder, LINKED)
     couple = store.load_couple(couple_id)
     new_id = unique(base, lambda c: os.path.lexists(store.layout.couple_folder(c)))
     store.release_couple(couple_id)
@@ -69,7 +73,7 @@ def move_couple(store: Store, couple_id: str) -> str:
         locks = hold_locks(folder)
     except SaveError as error:
         raise SaveError(
-            folder, OPEN if "another workbook window" in error.reason else error.reason
+            folder, OPEN if "another workbook window" in error.reason else error.given
         ) from error
     try:
         os.rename(folder, store.layout.couple_folder(new_id))

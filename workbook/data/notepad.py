@@ -22,6 +22,7 @@ from workbook.data.debounce import Debounce
 from workbook.data.durable import SaveError
 from workbook.data.notes import CONSOLE, NotesFile
 from workbook.data.progress_note import DEFAULT_TEMPLATE, TEMPLATES
+from workbook.i18n.said import AS_GIVEN, Words
 from workbook.reading import reason_for
 
 
@@ -60,7 +61,7 @@ class NotePad:
         # The progress note's template: its parts are what ``type_dap`` takes.
         self.template = DEFAULT_TEMPLATE
         # Why the last save failed, while it keeps failing; None once a save succeeds.
-        self.failure: str | None = None
+        self.failure: Words | None = None
         self.saved_at: float | None = None
 
     # Typing
@@ -159,10 +160,10 @@ class NotePad:
                     self.notes.set_part(self.template, part, text)
                     self._dap_saved[part] = version
             except SaveError as error:
-                self.failure = error.reason
+                self.failure = error.why
                 return False
             except OSError as error:
-                self.failure = reason_for(error)
+                self.failure = Words(AS_GIVEN, problem=reason_for(error))
                 return False
             with self._state:
                 self.failure = None

@@ -30,8 +30,11 @@ from workbook.data.files import DataError, read_table
 from workbook.data.locks import Busy, file_lock, release
 from workbook.data.places import write_atomic
 from workbook.data.progress_note import ProgressNote, add_addendum, read_note, set_part, sign
+from workbook.data.read_only_reasons import Reason
 from workbook.data.sealed import Given, append, read_step
 from workbook.data.version import FORMAT
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 from workbook.reading import reason_for
 from workbook.text import clean
 
@@ -43,7 +46,12 @@ DAP_PARTS = ("data", "assessment", "plan")
 # console's.
 CONSOLE, COUPLE_WINDOW = "console", "couple-window"
 ORIGINS = (CONSOLE, COUPLE_WINDOW)
-GONE = "the couple has been deleted, with every file of theirs; nothing is saved for them now"
+GONE = Words(
+    N_("the couple has been deleted, with every file of theirs; nothing is saved for them now")
+)
+NEWER = Words(N_("a newer workbook wrote these notes; update to change them"))
+LINK = Words(N_("it is a link, and workbook never writes through links"))
+BUSY = Words(N_("another window is busy saving the notes"))
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,7 @@ class SessionNotes:
     # What could not be read, for the window to say.
     problems: list[str] = field(default_factory=list)
     # Why the file may not be written (a newer format), or None.
-    read_only: str | None = None
+    read_only: Reason | None = None
     # The progress note in the counsellor's template (``data/progress_note.py``).
     progress: ProgressNote = field(default_factory=ProgressNote)
 
@@ -87,9 +95,12 @@ def parse(table: dict[str, Any]) -> SessionNotes:
     found = SessionNotes()
     version = table.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
-        found.read_only = (
-            f"The notes were written by a newer workbook (format {version}); they are shown "
-            "read-only so that nothing in them is lost."
+        found.read_only = Words(
+            N_(
+                "The notes were written by a newer workbook (format {version}); they are "
+                "shown read-only so that nothing in them is lost."
+            ),
+            version=version,
         )
     raw_notes = table.get("notes", [])
     if not isinstance(raw_notes, list):
@@ -167,7 +178,7 @@ class NotesFile:
             older = places.flag(self.path)
             if older is not None and found.read_only is None:
                 found.read_only = older
-                found.problems.append(older)
+                found.problems.append(older.message)
         found.legacy = self.legacy
         return found
 
@@ -265,7 +276,7 @@ class NotesFile:
         if not vault.exists(self.path):
             return {"format": FORMAT}
         if vault.disk(self.path).is_symlink():
-            raise SaveError(self.path, "it is a link, and workbook never writes through links")
+            raise SaveError(self.path, LINK)
         try:
             table = read_table(self.path)
         except DataError:
@@ -281,7 +292,7 @@ class NotesFile:
             raise SaveError(self.path, older)
         version = table.get("format")
         if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
-            raise SaveError(self.path, "a newer workbook wrote these notes; update to change them")
+            raise SaveError(self.path, NEWER)
         return table
 
     @contextlib.contextmanager
@@ -293,11 +304,12 @@ class NotesFile:
                 private_folder(self.path.parent)
             lock = file_lock(lock_path, LOCK_WAIT_SECONDS)
         except Busy as error:
-            raise SaveError(self.path, "another window is busy saving the notes") from error
+            raise SaveError(self.path, BUSY) from error
         except OSError as error:
-            raise SaveError(
-                self.path, f"the notes' lock file cannot be used: {reason_for(error)}"
-            ) from error
+            said = Words(
+                N_("the notes' lock file cannot be used: {problem}"), problem=reason_for(error)
+            )
+            raise SaveError(self.path, said) from error
         try:
             # The couple may have been deleted while the lock was taken: taking it then made
             # their folder again, which goes at once, and nothing is written.
@@ -350,5 +362,6 @@ def _set_aside(path: Path) -> Path:
     try:
         os.replace(vault.disk(path), vault.disk(target))
     except OSError as error:
-        raise SaveError(path, f"it cannot be read, nor set aside: {reason_for(error)}") from error
+        said = Words(N_("it cannot be read, nor set aside: {problem}"), problem=reason_for(error))
+        raise SaveError(path, said) from error
     return target

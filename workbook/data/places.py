@@ -41,6 +41,8 @@ from typing import Any
 from workbook.data import vault
 from workbook.data.dates import now
 from workbook.data.durable import SaveError, reason_words, replace_file
+from workbook.data.read_only_reasons import Reason, older
+from workbook.data.read_only_reasons import misplaced as misplaced
 from workbook.i18n.catalog import N_
 from workbook.i18n.said import AS_GIVEN, Said
 from workbook.reading import Unreadable, size_words
@@ -70,7 +72,7 @@ class _Ledger:
 
 _ledgers: dict[Path, _Ledger] = {}
 # Why a file read in this process must not be written over, by its path.
-_flags: dict[Path, str] = {}
+_flags: dict[Path, Reason] = {}
 # The counter of the copy of each file last read or written here.
 _seen: dict[Path, int] = {}
 _guard = threading.RLock()
@@ -224,7 +226,7 @@ def sealed_write(
                 lock.release()
 
 
-def flag(path: Path) -> str | None:
+def flag(path: Path) -> Reason | None:
     """Why the file at ``path``, as last read here, must not be written over, or None."""
     with _guard:
         return _flags.get(Path(os.path.abspath(path)))
@@ -263,36 +265,6 @@ def forget(root: Path | None = None) -> None:
 
 
 vault.on_forget(forget)
-
-
-# Messages
-
-
-def what(place: str) -> str:
-    name = place.rsplit("/", 1)[-1]
-    if "/sessions/" in place:
-        if name.endswith(".notes.toml"):
-            return "notes file"
-        return "partner's file" if name.endswith((".a.toml", ".b.toml")) else "session file"
-    names = {"couple.toml": "couple file", "agreements.toml": "agreements file"}
-    return names.get(name, name)
-
-
-def misplaced(here: str, sealed_as: str) -> str:
-    return (
-        f"this {what(here)} was sealed as {sealed_as}: it was moved or copied from there, so it "
-        f"is not read as the one that belongs here, and is left as it is. Move it back to "
-        f"{sealed_as}, or out of the data folder"
-    )
-
-
-def older(place: str, saved: datetime) -> str:
-    return (
-        f"this {what(place)} is older than the one saved on {saved:%Y-%m-%d at %H:%M}: an older "
-        "copy was put back (from a backup or a sync?). It is shown read-only, so the newer "
-        "state is never saved over. Put the newer copy back; or, to keep this one, delete "
-        "index.toml.age (a cache: nothing else is lost)"
-    )
 
 
 # The counters in the index

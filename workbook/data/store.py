@@ -30,7 +30,10 @@ from workbook.data.layout import couple_id_base, is_id, session_id_base, unique
 from workbook.data.locks import Busy, file_lock, release
 from workbook.data.model_files import OUTSIDE, dumps, from_table, linked
 from workbook.data.overview import Overview, read_overview
+from workbook.data.read_only_reasons import Reason
 from workbook.data.version import FORMAT
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 from workbook.reading import reason_for
 
 if TYPE_CHECKING:
@@ -39,10 +42,14 @@ if TYPE_CHECKING:
 
 __all__ = ["DataError", "Overview", "ReadOnlyError", "Store"]
 
-SESSION_IN_USE = (
-    "This session is open in another workbook window, so it is shown here read-only. "
-    "Close the other window to make changes here."
+SESSION_IN_USE = Words(
+    N_(
+        "This session is open in another workbook window, so it is shown here read-only. "
+        "Close the other window to make changes here."
+    )
 )
+
+NEWER_HOMEWORK = Words(N_("a newer workbook wrote it; it is left as it is (update workbook)"))
 
 
 class Store(FolderFiles):
@@ -205,7 +212,7 @@ class Store(FolderFiles):
         session_file = self.layout.session_file(couple_id, session_id)
         return NotesFile(session_file, legacy, self.layout.couple_file(couple_id))
 
-    def lock_session(self, couple_id: str, session_id: str) -> str | None:
+    def lock_session(self, couple_id: str, session_id: str) -> Reason | None:
         """Hold the session's sidecar lock; if that cannot be done, mark it read-only.
 
         Tries again each time, so a session another window has let go of becomes writable.
@@ -228,10 +235,13 @@ class Store(FolderFiles):
             self._in_use[path] = SESSION_IN_USE
             return SESSION_IN_USE
         except OSError as error:
-            self._in_use[path] = (
-                f"The session's lock file ({lock_path.name}) cannot be used: "
-                f"{reason_for(error)}. The session is shown read-only; remove that file to "
-                "make changes."
+            self._in_use[path] = Words(
+                N_(
+                    "The session's lock file ({name}) cannot be used: {problem}. The session "
+                    "is shown read-only; remove that file to make changes."
+                ),
+                name=lock_path.name,
+                problem=reason_for(error),
             )
             return self._in_use[path]
         self._session_locks[path] = lock
@@ -268,9 +278,7 @@ class Store(FolderFiles):
             if not isinstance(version, int) or isinstance(version, bool):
                 raise DataError(path, "the file has no format number (format = 1)")
             if version > FORMAT:
-                raise ReadOnlyError(
-                    path, "a newer workbook wrote it; it is left as it is (update workbook)"
-                )
+                raise ReadOnlyError(path, NEWER_HOMEWORK)
             reason = self._refusal(path)
             if reason is not None:
                 raise ReadOnlyError(path, reason)
@@ -288,7 +296,7 @@ class Store(FolderFiles):
             return Agreements()
         return self._load(path, "agreements", Agreements, None)
 
-    def agreements_reason(self, couple_id: str) -> str | None:
+    def agreements_reason(self, couple_id: str) -> Reason | None:
         """Why the couple's agreements cannot be changed here, or None."""
         return self._refusal(self.layout.agreements_file(couple_id))
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook.data.models import Agreement, Agreements, Couple, Review
+from workbook.data.read_only_reasons import Reason
 from workbook.data.store import Store
 from workbook.export.agreement_doc import written_document
 from workbook.logic.agreements import add_agreement, next_review
@@ -35,7 +36,7 @@ class AgreementBook:
         return self.store.load_agreements(self.couple.id)
 
     @property
-    def read_only(self) -> str | None:
+    def read_only(self) -> Reason | None:
         """Why the agreements cannot be changed here, or None."""
         return self.store.agreements_reason(self.couple.id)
 

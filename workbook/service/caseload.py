@@ -19,6 +19,7 @@ from workbook.data.files import DataError
 from workbook.data.index import Caseload, load_caseload
 from workbook.data.layout import is_id
 from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 from workbook.service.errors import AS_GIVEN, NotFound, NotSaved, Refused
 
 if TYPE_CHECKING:
@@ -155,9 +156,9 @@ def window(store: Store, couple_id: str, today: date) -> Window:
 class Renamed:
     couple: Couple
     # Why agreement.md still has the old names, when it could not be written again.
-    document_problem: str | None = None
+    document_problem: DataError | SaveError | None = None
     # Why the folder kept its name, when it was asked to take the new one and could not.
-    folder_problem: str | None = None
+    folder_problem: Words | None = None
 
 
 def rename(
@@ -184,14 +185,14 @@ def rename(
             changed.language = language
 
     saved = _update(store, couple_id, change, N_("The names could not be saved: {problem}"))
-    moved: str | None = None
+    moved: Words | None = None
     if folder:
         from workbook.data.moving import move_couple
 
         try:
             couple_id = move_couple(store, couple_id)
         except SaveError as error:
-            moved = f"the folder keeps its name: {error.reason}"
+            moved = Words(N_("the folder keeps its name: {problem}"), problem=error.why)
         else:
             saved = store.load_couple(couple_id)
     # agreements.toml.age in an encrypted folder: vault knows the name on disk.
@@ -200,7 +201,7 @@ def rename(
     try:
         AgreementBook(store, saved, today).write_document()
     except (DataError, SaveError) as error:
-        return Renamed(saved, str(error), moved)
+        return Renamed(saved, error, moved)
     return Renamed(saved, folder_problem=moved)
 
 

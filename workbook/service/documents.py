@@ -127,7 +127,7 @@ def history(
     couple = store.load_couple(couple_id)
     reason = store.read_only.get(store.layout.couple_file(couple.id))
     if reason:
-        note("note", reason)
+        note("note", reason.message)
     packs = library()
     sessions = []
     for session_id in store.session_ids(couple.id):

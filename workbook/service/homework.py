@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.homework import Head, Homework, HomeworkFile, done_by, new_id, parse
+from workbook.data.read_only_reasons import Reason
 from workbook.i18n.catalog import N_
 from workbook.service.caseload import require_couple
 from workbook.service.errors import AS_GIVEN, NotSaved, Refused
@@ -96,7 +97,7 @@ class Settled:
     written, if it could not (what is open is right all the same)."""
 
     open: list[Homework]
-    problem: str | None = None
+    problem: Reason | None = None
 
 
 def settle(store: Store, couple_id: str) -> Settled:
@@ -118,7 +119,7 @@ def settle(store: Store, couple_id: str) -> Settled:
     try:
         _update(store, couple_id, change)
     except NotSaved as error:
-        return Settled(still, error.message)
+        return Settled(still, error)
     return Settled(still)
 
 

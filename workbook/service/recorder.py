@@ -30,12 +30,18 @@ from workbook.data.debounce import Debounce
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.models import PARTNER_KEYS
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import AS_GIVEN, Words
 from workbook.logic.phases import is_sealed
 from workbook.logic.safety import asks_for_care
 
 if TYPE_CHECKING:
     from workbook.data.models import Session
+    from workbook.data.read_only_reasons import Reason
     from workbook.data.store import Store
+
+# Why answers are not saved yet when no save has failed (only the wait before the next one).
+NOT_YET = Words(N_("not saved yet"))
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,7 @@ class Unsaved:
 
     steps: int
     since: datetime | None
-    reason: str
+    reason: Words
 
     def describe(self) -> str:
         count = f"{self.steps} answer{'s' if self.steps != 1 else ''}"
@@ -60,7 +66,7 @@ class SessionRecorder:
         store: Store,
         couple_id: str,
         session: Session,
-        read_only: str | None = None,
+        read_only: Reason | None = None,
         clock: Callable[[], float] = time.monotonic,
         *,
         packs: Sequence[Any] = (),
@@ -91,7 +97,7 @@ class SessionRecorder:
         self.saved_at: datetime | None = None
         # Why the last save failed ("No space left on device"), while it keeps failing; None
         # once a save succeeds.
-        self.failure: str | None = None
+        self.failure: Words | None = None
         # The first move of a sitting is on the trail even at the place the session was left:
         # the time from then on is spent here, not in the break before.
         self._arrived = False
@@ -232,10 +238,10 @@ class SessionRecorder:
             self.store.save_session(self.couple_id, self.session, stamp=stamp)
             self._raise_care()
         except SaveError as error:
-            self.failure = error.reason
+            self.failure = error.why
             return False
         except OSError as error:
-            self.failure = error.strerror or str(error)
+            self.failure = Words(AS_GIVEN, problem=error.strerror or str(error))
             return False
         self._debounce.saved()
         self._saved = _kept(self.session)
@@ -274,7 +280,7 @@ class SessionRecorder:
         steps = _changes(self._saved, _kept(self.session)) + len(sealed) + care
         if not steps:
             return None
-        return Unsaved(steps, self.saved_at, self.failure or "not saved yet")
+        return Unsaved(steps, self.saved_at, self.failure or NOT_YET)
 
 
 def _kept(session: Session) -> dict[str, Any]:

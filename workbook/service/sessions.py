@@ -24,6 +24,7 @@ from workbook.service.errors import NotFound, NotSaved, Refused
 if TYPE_CHECKING:
     from workbook.data.models import Agreement, Couple, Session
     from workbook.data.notes import NotesFile
+    from workbook.data.read_only_reasons import Reason
     from workbook.data.store import Store
     from workbook.packs.load import LoadedPack
     from workbook.packs.models import Pack
@@ -33,9 +34,11 @@ Packs = Mapping[str, "LoadedPack"]
 # Told of what was passed over: what (in any language), and a title (marked with N_, or "").
 Warn = Callable[[Words, str], None]
 NOTHING_TO_RESUME = N_("There is no unfinished session to resume.")
-APART = (
-    "This session is being walked on your own devices (each partner's own link), so it is "
-    "shown here read-only. Go on with it from your own links."
+APART = Words(
+    N_(
+        "This session is being walked on your own devices (each partner's own link), so it is "
+        "shown here read-only. Go on with it from your own links."
+    )
 )
 
 
@@ -45,7 +48,7 @@ class Walked:
 
     session: Session
     packs: list[Pack]
-    read_only: str | None = None
+    read_only: Reason | None = None
     # A check-in walks the agreements due for review first.
     recurring: bool = False
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from textual.timer import Timer
 from textual.widget import Widget
 
+from workbook.i18n.said import said_in
 from workbook.service.recorder import SessionRecorder
 from workbook.tui.host import tr_of
 
@@ -86,9 +87,10 @@ class Autosave(Saver):
         failure = self.recorder.failure
         if failure is not None and not self.closing:
             self.retry()
-        if failure == self._told:
+        told = failure.message if failure is not None else None
+        if told == self._told:
             return saved
-        self._told = failure
+        self._told = told
         self.shown()
         _ = tr_of(self.owner)._
         if failure is not None and tell:
@@ -97,7 +99,7 @@ class Autosave(Saver):
                 "open; free some space or fix the folder, and they will be saved soon after."
             )
             self.owner.notify(
-                said.format(problem=failure),
+                said.format(problem=said_in(failure, tr_of(self.owner))),
                 title=_("Not saved"),
                 severity="error",
                 timeout=20,

@@ -45,6 +45,7 @@ from workbook.data.store import Store
 from workbook.data.trail import moves
 from workbook.export.console import sealed_markdown, step_title, where_words
 from workbook.i18n.catalog import N_, speaking
+from workbook.i18n.said import said_in
 from workbook.logic.clock import console_text
 from workbook.logic.live import Live, time_on_step
 from workbook.packs.load import LoadedPack
@@ -386,7 +387,7 @@ class ConsoleScreen(WorkbookScreen[None]):
         _ = self.tr._
         said = _("The notes are NOT saved: {problem}. {action} again to leave without them.")
         self.notify(
-            said.format(problem=self.pad.failure, action=_(leaving)),
+            said.format(problem=said_in(self.pad.failure, self.tr), action=_(leaving)),
             title=_("Not saved"),
             severity="error",
             timeout=20,

@@ -23,6 +23,7 @@ from workbook.data.models import now
 from workbook.data.notepad import NotePad
 from workbook.data.notes import COUPLE_WINDOW, NotesFile
 from workbook.i18n.catalog import N_
+from workbook.i18n.said import said_in
 from workbook.tui.actions import bindings
 from workbook.tui.host import key_of, tr_of
 from workbook.tui.plain import fill
@@ -88,7 +89,7 @@ class NotesScreen(ModalScreen[None]):
         _ = tr_of(self)._
         if self.pad.failure is not None:
             said = _("NOT SAVED: {problem}. Kept here; trying again.")
-            text = said.format(problem=self.pad.failure)
+            text = said.format(problem=said_in(self.pad.failure, tr_of(self)))
         elif self.pad.dirty or self.saver.saving:
             text = _("Saving…")
         else:
@@ -100,7 +101,9 @@ class NotesScreen(ModalScreen[None]):
         if not self.saver.now():
             _ = tr_of(self)._
             self.app.notify(
-                _("The note is NOT saved: {problem}.").format(problem=self.pad.failure),
+                _("The note is NOT saved: {problem}.").format(
+                    problem=said_in(self.pad.failure, tr_of(self))
+                ),
                 title=_("Not saved"),
                 severity="error",
                 timeout=20,

@@ -87,7 +87,7 @@ class ReviewScreen(WorkbookScreen[None]):
                 )
             yield Static(legend.format(**keys), classes="legend", markup=False)
             if self.read_only:
-                said = _("Read-only: {reason}").format(reason=self.read_only)
+                said = _("Read-only: {reason}").format(reason=said_in(self.read_only, self.tr))
                 yield Static(plain(said), classes="legend read-only")
             yield Static(id="status", markup=False)
             field = Box(id="new-text", max_length=500, placeholder=_("The changed agreement"))

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from workbook.i18n.catalog import N_
+from workbook.i18n.said import said_in
 from workbook.service.recorder import Unsaved
 from workbook.tui.actions import bindings
 from workbook.tui.autosave import Autosave
@@ -50,7 +51,7 @@ class UnsavedScreen(ModalScreen[str]):
                         "the folder, then try again."
                     ),
                     changed=self.unsaved.describe().capitalize(),
-                    reason=self.unsaved.reason,
+                    reason=said_in(self.unsaved.reason, tr),
                 )
             )
             with Horizontal(classes="dialog-buttons"):

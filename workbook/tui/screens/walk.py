@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from workbook.data.files import DataError
 from workbook.data.models import Couple, Session
 from workbook.data.store import Store
-from workbook.i18n.said import said_in
+from workbook.i18n.said import Words, said_in
 from workbook.logic.walk import Place, Walk
 from workbook.packs.models import Pack
 from workbook.service import sessions
@@ -38,7 +38,7 @@ from workbook.tui.widgets.clock import SessionClock
 from workbook.tui.widgets.footer import KeysFooter
 from workbook.tui.widgets.handover import handover
 from workbook.tui.widgets.nav import NavBar
-from workbook.tui.widgets.partners import PartnerBar, fit_counter, show_progress
+from workbook.tui.widgets.partners import PartnerBar, fit_counter, show_progress, tell_read_only
 
 
 class WalkScreen(LeavableScreen):
@@ -51,7 +51,7 @@ class WalkScreen(LeavableScreen):
         couple: Couple,
         session: Session,
         packs: list[Pack],
-        read_only: str | None = None,
+        read_only: Words | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -89,8 +89,7 @@ class WalkScreen(LeavableScreen):
 
     async def on_mount(self) -> None:
         if self.read_only:
-            title = self.tr._("Read-only")
-            self.notify(self.read_only, title=title, severity="warning", markup=False)
+            tell_read_only(self)
         await self.go(self.place)
 
     def on_resize(self) -> None:
@@ -224,7 +223,7 @@ class WalkScreen(LeavableScreen):
         event.stop()
         _ = self.tr._
         if self.read_only:
-            self.notify(self.read_only, title=_("Read-only"), severity="warning", markup=False)
+            tell_read_only(self)
             return
         pack = self.walk.packs[self.place.pack]
         try:

@@ -26,6 +26,7 @@ from textual.widgets import Static, TextArea
 from workbook.data.notepad import NotePad
 from workbook.data.notes import CONSOLE, COUPLE_WINDOW, SessionNotes
 from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words, said_in
 from workbook.tui.actions import bindings
 from workbook.tui.autosave import Saver
 from workbook.tui.host import tr_of
@@ -236,8 +237,9 @@ class NotesPane(Vertical):
         """The couple was deleted: the box closes, and nothing typed is saved any more."""
         self.saver.stop()
         self.box.disabled = True
-        said = tr_of(self)._("the couple has been deleted; nothing is saved")
-        self.file = SessionNotes(read_only=said)
+        self.file = SessionNotes(
+            read_only=Words(N_("the couple has been deleted; nothing is saved"))
+        )
         self._show_state()
 
     def _show_state(self) -> None:
@@ -247,9 +249,11 @@ class NotesPane(Vertical):
         _ = tr_of(self)._
         at = f"{pad.current.at:%H:%M}" if pad.current is not None else ""
         if self.file.read_only:
-            text = _("Read-only: {reason}").format(reason=self.file.read_only)
+            reason = said_in(self.file.read_only, tr_of(self))
+            text = _("Read-only: {reason}").format(reason=reason)
         elif pad.failure is not None:
-            text = _("NOT SAVED: {problem}. Kept here; trying again.").format(problem=pad.failure)
+            problem = said_in(pad.failure, tr_of(self))
+            text = _("NOT SAVED: {problem}. Kept here; trying again.").format(problem=problem)
         elif pad.dirty or self.saver.saving:
             text = _("Note of {time} · saving…").format(time=at) if at else _("saving…")
         elif at:

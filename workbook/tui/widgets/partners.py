@@ -13,6 +13,7 @@ from textual.widgets import Label, Static
 
 from workbook.data.models import Couple
 from workbook.i18n.catalog import Translations
+from workbook.i18n.said import Words, said_in
 from workbook.kinds import spec
 from workbook.logic.phases import REVEAL
 from workbook.logic.walk import Place, Walk
@@ -73,7 +74,7 @@ def progress_line(
     walk: Walk,
     place: Place,
     couple: Couple,
-    read_only: str | None,
+    read_only: Words | None,
     not_saved: str | None,
     tr: Translations,
 ) -> tuple[str, str]:
@@ -99,6 +100,12 @@ def progress_line(
         step=step_no, steps=steps, pack=pack_no, packs=packs
     )
     return (_("NOT SAVED · {text}").format(text=text) if not_saved else text), where
+
+
+def tell_read_only(screen: Any) -> None:
+    """Say why the walk is read-only, in the screen's language."""
+    said = said_in(screen.read_only, screen.tr)
+    screen.notify(said, title=screen.tr._("Read-only"), severity="warning", markup=False)
 
 
 def show_progress(screen: Any, place: Place) -> None:

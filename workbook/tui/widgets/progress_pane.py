@@ -22,6 +22,7 @@ from workbook.data.notes import NotesFile
 from workbook.data.progress_note import PART_TITLES, TEMPLATES, ProgressNote
 from workbook.export.markdown import long_date
 from workbook.i18n.catalog import N_, speaking
+from workbook.i18n.said import said_in
 from workbook.tui.host import tr_of
 from workbook.tui.plain import plain
 from workbook.tui.steps.text import AnswerArea
@@ -206,13 +207,13 @@ class ProgressPane(VerticalScroll):
         """Save what is typed, then sign: the time is kept, the parts are read-only."""
         if not self.pad.save():
             said = tr_of(self)._("The note is not saved, so it is not signed: {problem}")
-            self._say(said.format(problem=self.pad.failure))
+            self._say(said.format(problem=said_in(self.pad.failure, tr_of(self))))
             return
         try:
             self.notes.sign_note(self.clock())
         except SaveError as error:
             said = tr_of(self)._("The note could not be signed: {problem}")
-            self._say(said.format(problem=error.reason))
+            self._say(said.format(problem=said_in(error.why, tr_of(self))))
             return
         self.note = self.notes.read().progress
         self._show_state()
@@ -228,7 +229,7 @@ class ProgressPane(VerticalScroll):
             self.notes.add_addendum(area.text, self.clock())
         except SaveError as error:
             said = tr_of(self)._("The addendum could not be saved: {problem}")
-            self._say(said.format(problem=error.reason))
+            self._say(said.format(problem=said_in(error.why, tr_of(self))))
             return
         area.load_text("")
         self.note = self.notes.read().progress
