@@ -12,31 +12,57 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import AS_GIVEN, Said, Words, said_in
+from workbook.text import clean
+
+if TYPE_CHECKING:
+    from workbook.i18n.catalog import Translations
 
 
 class Unreadable(Exception):
-    """A file that cannot be read, with the reason in plain words."""
+    """A file that cannot be read, with the reason in plain words: ``reason`` in English (for
+    the command line and the logs), ``words`` to be said in a screen's language."""
 
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+    def __init__(self, path: Path, reason: str | Words) -> None:
+        self.words = reason if isinstance(reason, Words) else Words(AS_GIVEN, problem=reason)
+        self.reason = self.words.message
+        super().__init__(f"{path}: {self.reason}")
         self.path = path
-        self.reason = reason
+
+    def said(self, tr: Translations) -> str:
+        return f"{clean(str(self.path))}: {said_in(self.words, tr)}"
 
 
+# TRANSLATORS: why a file cannot be read, after "cannot read the file:" and the like.
 _REASONS = {
-    errno.ENOENT: "the file does not exist",
-    errno.ELOOP: "it is a link that leads back to itself",
-    errno.EACCES: "permission to read it is denied",
-    errno.EPERM: "permission to read it is denied",
-    errno.EISDIR: "it is a folder, not a file",
-    errno.ENAMETOOLONG: "its name is too long",
-    errno.ENOTDIR: "a part of its path is not a folder",
+    errno.ENOENT: N_("the file does not exist"),
+    errno.ELOOP: N_("it is a link that leads back to itself"),
+    errno.EACCES: N_("permission to read it is denied"),
+    errno.EPERM: N_("permission to read it is denied"),
+    errno.EISDIR: N_("it is a folder, not a file"),
+    errno.ENAMETOOLONG: N_("its name is too long"),
+    errno.ENOTDIR: N_("a part of its path is not a folder"),
 }
+FOLDER = _REASONS[errno.EISDIR]
+NOT_REGULAR = N_("it is not a regular file (a pipe, a socket or a device)")
+# TRANSLATORS: {size} is a size such as "32 MB".
+TOO_LARGE = N_("it is larger than {size}")
 
 
-def reason_for(error: OSError) -> str:
-    """An ``OSError`` in plain words."""
-    return _REASONS.get(error.errno or 0, error.strerror or str(error) or type(error).__name__)
+class Reason(Said):
+    """Why a file cannot be read (or written): ``str`` is the English, ``said(tr)`` in
+    ``tr``'s language. A ``Said`` error, so that a ``SaveError`` takes it as its reason."""
+
+
+def reason_for(error: OSError) -> Reason:
+    """An ``OSError`` in plain words: ours for the common ones, else the OS's own as given."""
+    known = _REASONS.get(error.errno or 0)
+    if known is not None:
+        return Reason(known)
+    return Reason(AS_GIVEN, problem=error.strerror or str(error) or type(error).__name__)
 
 
 def read_limited(path: Path, limit: int) -> bytes:
@@ -53,11 +79,11 @@ def read_limited(path: Path, limit: int) -> bytes:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise Unreadable(path, "it is a folder, not a file")
+            raise Unreadable(path, Words(FOLDER))
         if not stat.S_ISREG(info.st_mode):
-            raise Unreadable(path, "it is not a regular file (a pipe, a socket or a device)")
+            raise Unreadable(path, Words(NOT_REGULAR))
         if info.st_size > limit:
-            raise Unreadable(path, f"it is larger than {size_words(limit)}")
+            raise Unreadable(path, too_large(limit))
         chunks: list[bytes] = []
         size = 0
         while size <= limit:
@@ -67,12 +93,17 @@ def read_limited(path: Path, limit: int) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
         if size > limit:
-            raise Unreadable(path, f"it is larger than {size_words(limit)}")
+            raise Unreadable(path, too_large(limit))
         return b"".join(chunks)
     except OSError as error:
         raise Unreadable(path, reason_for(error)) from error
     finally:
         os.close(fd)
+
+
+def too_large(limit: int) -> Words:
+    """Why a file of more than ``limit`` bytes is refused."""
+    return Words(TOO_LARGE, size=size_words(limit))
 
 
 def size_words(limit: int) -> str:

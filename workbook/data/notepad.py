@@ -162,7 +162,7 @@ class NotePad:
                 self.failure = error.reason
                 return False
             except OSError as error:
-                self.failure = reason_for(error)
+                self.failure = str(reason_for(error))
                 return False
             with self._state:
                 self.failure = None
