@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_said import ARABIC, SPANISH
-from workbook.data import crypt_keys, crypt_run, overview, vault
+from workbook.data import crypt_keys, crypt_run, key_files, overview, vault
 from workbook.data.files import DataError, read_table
 from workbook.data.store import Store
 from workbook.i18n.said import said_in
@@ -180,12 +180,12 @@ def test_a_key_file_that_is_a_folder_or_cannot_be_read_is_said_in_spanish_and_ar
     tmp_path: Path,
 ) -> None:
     (tmp_path / vault.KEY_FILE).mkdir()
-    with pytest.raises(crypt_keys.KeyProblem) as folder:
+    with pytest.raises(key_files.KeyProblem) as folder:
         crypt_keys.change_passphrase(tmp_path, vault.Key.generate(), "a new one")
     english = f"key.age in {tmp_path} is a folder: move it out of the way; nothing was changed"
     _said_everywhere(folder.value, english, str(tmp_path))
     missing = tmp_path / "gone.toml.age"
-    with pytest.raises(crypt_keys.CryptError) as unread:
+    with pytest.raises(key_files.CryptError) as unread:
         crypt_run.read_file(missing)
     english = f"{missing} cannot be read: the file does not exist"
     _said_everywhere(unread.value, english, str(missing))

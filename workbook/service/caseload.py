@@ -155,8 +155,9 @@ def window(store: Store, couple_id: str, today: date) -> Window:
 @dataclass(frozen=True)
 class Renamed:
     couple: Couple
-    # Why agreement.md still has the old names, when it could not be written again.
-    document_problem: str | None = None
+    # Why agreement.md still has the old names, when it could not be written again: a
+    # ``DataError`` or ``SaveError`` (its ``str`` the English, ``said_in`` a screen's language).
+    document_problem: Exception | None = None
     # Why the folder kept its name, when it was asked to take the new one and could not.
     folder_problem: str | None = None
 
@@ -201,7 +202,7 @@ def rename(
     try:
         AgreementBook(store, saved, today).write_document()
     except (DataError, SaveError) as error:
-        return Renamed(saved, str(error), moved)
+        return Renamed(saved, error, moved)
     return Renamed(saved, folder_problem=moved)
 
 

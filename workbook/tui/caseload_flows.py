@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from textual import on
 
+from workbook.i18n.said import said_in
 from workbook.service import caseload
 from workbook.service.errors import ServiceError
 from workbook.tui import messages
@@ -49,7 +50,7 @@ class CaseloadFlows(Host):
                     "{problem}"
                 )
                 self.notify(
-                    said.format(problem=renamed.document_problem),
+                    said.format(problem=said_in(renamed.document_problem, self.app_translations)),
                     severity="warning",
                     markup=False,
                 )
