@@ -12,6 +12,7 @@ import pytest
 
 from tests.test_said import ARABIC, SPANISH
 from workbook.data import crypt_keys, crypt_run, key_files, overview, vault
+from workbook.data.durable import SaveError
 from workbook.data.files import DataError, read_table
 from workbook.data.store import Store
 from workbook.i18n.said import said_in
@@ -150,6 +151,10 @@ def test_a_link_outside_the_folder_is_said_and_a_parser_s_words_pass_as_they_are
         store.load_couple("c")
     english = "it is a link to a place outside the data folder, which workbook does not follow"
     _said_everywhere(raised.value, f"{raised.value.path}: {english}", str(raised.value.path))
+    # As a save's reason (a care flag, a seat's answers), said in the save's language.
+    saved = SaveError(raised.value.path, raised.value.problem)
+    assert str(saved) == f"could not save {raised.value.path}: {english}"
+    assert english_left(said_in(saved, SPANISH), english, str(raised.value.path)) == []
     # pydantic's own words have none of ours: they stay as pydantic gives them.
     braces = DataError(Path("/x.toml"), "partners.0.{name}: Field required")
     assert braces.said(SPANISH) == str(braces) == "/x.toml: partners.0.{name}: Field required"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from workbook import tomlio
 from workbook.data.places import read_limited
 from workbook.i18n.catalog import N_
-from workbook.i18n.said import AS_GIVEN, Words
+from workbook.i18n.said import AS_GIVEN, Said, Words
 from workbook.reading import Unreadable
 from workbook.text import clean
 
@@ -50,6 +50,12 @@ class DataError(Exception):
 
     def said(self, tr: Translations) -> str:
         return f"{clean(str(self.path))}: {self.words.said(tr)}"
+
+    @property
+    def problem(self) -> Said:
+        """What is wrong, without the path, as a ``SaveError``'s reason: said in the language
+        the ``SaveError`` is said in."""
+        return Said(AS_GIVEN, problem=self.words)
 
 
 class _Fixed(Words):

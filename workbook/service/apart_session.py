@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.locks import Busy, held
-from workbook.i18n.said import AS_GIVEN, Said
 from workbook.kinds import spec
 from workbook.logic.phases import SECOND
 from workbook.logic.walk import phases
@@ -101,7 +100,7 @@ def seal(
         try:
             raise_flag(store, couple_id, session_id, at)
         except DataError as error:
-            raise SaveError(error.path, Said(AS_GIVEN, problem=error.words)) from error
+            raise SaveError(error.path, error.problem) from error
 
 
 def is_apart(session: Session) -> bool:
