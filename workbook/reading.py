@@ -12,28 +12,58 @@ import errno
 import os
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from workbook.i18n.catalog import N_
-from workbook.i18n.said import AS_GIVEN, Said, Words, said_in
-from workbook.text import clean
 
-if TYPE_CHECKING:
-    from workbook.i18n.catalog import Translations
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogs, as ``i18n.catalog.N_`` does (this module is below
+    the catalogs and imports nothing of theirs)."""
+    return message
+
+
+class Speaks(Protocol):
+    """A language's translations (``i18n.catalog.Translations``), as far as a reason needs."""
+
+    def gettext(self, message: str) -> str: ...
+
+
+class Reason(Exception):
+    """Why a file cannot be read, in words: ``str`` is the English (for the command line and
+    the logs), ``said(tr)`` the same in ``tr``'s language (``i18n.said.said_in`` calls it), from
+    a template marked with ``N_`` and its fields. ``Reason.given`` is a lower layer's own words
+    (the OS's), said as they are. An error, so that a ``SaveError`` takes it as its reason.
+    Not cleaned here (this module imports nothing above it): ``said_in`` cleans what it says."""
+
+    def __init__(self, template: str, /, **fields: object) -> None:
+        self.template: str | None = template
+        self.fields = {name: str(value) for name, value in fields.items()}
+        self.message = template.format(**self.fields)
+        super().__init__(self.message)
+
+    @classmethod
+    def given(cls, words: str) -> Reason:
+        reason = cls("{words}", words=words)
+        reason.template = None
+        return reason
+
+    def said(self, tr: Speaks) -> str:
+        if self.template is None:
+            return self.message
+        return tr.gettext(self.template).format(**self.fields)
 
 
 class Unreadable(Exception):
     """A file that cannot be read, with the reason in plain words: ``reason`` in English (for
-    the command line and the logs), ``words`` to be said in a screen's language."""
+    the command line and the logs), ``why`` (a ``Reason``) to be said in a screen's language."""
 
-    def __init__(self, path: Path, reason: str | Words) -> None:
-        self.words = reason if isinstance(reason, Words) else Words(AS_GIVEN, problem=reason)
-        self.reason = self.words.message
+    def __init__(self, path: Path, reason: str | Reason) -> None:
+        self.why = reason if isinstance(reason, Reason) else Reason.given(reason)
+        self.reason = self.why.message
         super().__init__(f"{path}: {self.reason}")
         self.path = path
 
-    def said(self, tr: Translations) -> str:
-        return f"{clean(str(self.path))}: {said_in(self.words, tr)}"
+    def said(self, tr: Speaks) -> str:
+        return f"{self.path}: {self.why.said(tr)}"
 
 
 # TRANSLATORS: why a file cannot be read, after "cannot read the file:" and the like.
@@ -52,17 +82,12 @@ NOT_REGULAR = N_("it is not a regular file (a pipe, a socket or a device)")
 TOO_LARGE = N_("it is larger than {size}")
 
 
-class Reason(Said):
-    """Why a file cannot be read (or written): ``str`` is the English, ``said(tr)`` in
-    ``tr``'s language. A ``Said`` error, so that a ``SaveError`` takes it as its reason."""
-
-
 def reason_for(error: OSError) -> Reason:
     """An ``OSError`` in plain words: ours for the common ones, else the OS's own as given."""
     known = _REASONS.get(error.errno or 0)
     if known is not None:
         return Reason(known)
-    return Reason(AS_GIVEN, problem=error.strerror or str(error) or type(error).__name__)
+    return Reason.given(error.strerror or str(error) or type(error).__name__)
 
 
 def read_limited(path: Path, limit: int) -> bytes:
@@ -79,9 +104,9 @@ def read_limited(path: Path, limit: int) -> bytes:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise Unreadable(path, Words(FOLDER))
+            raise Unreadable(path, Reason(FOLDER))
         if not stat.S_ISREG(info.st_mode):
-            raise Unreadable(path, Words(NOT_REGULAR))
+            raise Unreadable(path, Reason(NOT_REGULAR))
         if info.st_size > limit:
             raise Unreadable(path, too_large(limit))
         chunks: list[bytes] = []
@@ -101,9 +126,9 @@ def read_limited(path: Path, limit: int) -> bytes:
         os.close(fd)
 
 
-def too_large(limit: int) -> Words:
+def too_large(limit: int) -> Reason:
     """Why a file of more than ``limit`` bytes is refused."""
-    return Words(TOO_LARGE, size=size_words(limit))
+    return Reason(TOO_LARGE, size=size_words(limit))
 
 
 def size_words(limit: int) -> str:

@@ -32,7 +32,7 @@ def read_file(path: Path) -> bytes:
         return read_raw(path, _LIMIT)
     except Unreadable as error:
         said = N_("{path} cannot be read: {reason}")
-        raise CryptError(Words(said, path=path, reason=error.words)) from error
+        raise CryptError(Words(said, path=path, reason=error.why)) from error
 
 
 def remove(path: Path) -> None:

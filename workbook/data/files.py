@@ -111,7 +111,7 @@ def _text(path: Path) -> str:
         raw = read_limited(path, MAX_BYTES)
     except Unreadable as error:
         said = N_("cannot read the file: {reason}")
-        raise DataError(path, said, reason=error.words) from error
+        raise DataError(path, said, reason=error.why) from error
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
