@@ -12,31 +12,82 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import Protocol
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogs, as ``i18n.catalog.N_`` does (this module is below
+    the catalogs and imports nothing of theirs)."""
+    return message
+
+
+class Speaks(Protocol):
+    """A language's translations (``i18n.catalog.Translations``), as far as a reason needs."""
+
+    def gettext(self, message: str) -> str: ...
+
+
+class Reason(Exception):
+    """Why a file cannot be read, in words: ``str`` is the English (for the command line and
+    the logs), ``said(tr)`` the same in ``tr``'s language (``i18n.said.said_in`` calls it), from
+    a template marked with ``N_`` and its fields. ``Reason.given`` is a lower layer's own words
+    (the OS's), said as they are. An error, so that a ``SaveError`` takes it as its reason.
+    Not cleaned here (this module imports nothing above it): ``said_in`` cleans what it says."""
+
+    def __init__(self, template: str, /, **fields: object) -> None:
+        self.template: str | None = template
+        self.fields = {name: str(value) for name, value in fields.items()}
+        self.message = template.format(**self.fields)
+        super().__init__(self.message)
+
+    @classmethod
+    def given(cls, words: str) -> Reason:
+        reason = cls("{words}", words=words)
+        reason.template = None
+        return reason
+
+    def said(self, tr: Speaks) -> str:
+        if self.template is None:
+            return self.message
+        return tr.gettext(self.template).format(**self.fields)
 
 
 class Unreadable(Exception):
-    """A file that cannot be read, with the reason in plain words."""
+    """A file that cannot be read, with the reason in plain words: ``reason`` in English (for
+    the command line and the logs), ``why`` (a ``Reason``) to be said in a screen's language."""
 
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+    def __init__(self, path: Path, reason: str | Reason) -> None:
+        self.why = reason if isinstance(reason, Reason) else Reason.given(reason)
+        self.reason = self.why.message
+        super().__init__(f"{path}: {self.reason}")
         self.path = path
-        self.reason = reason
+
+    def said(self, tr: Speaks) -> str:
+        return f"{self.path}: {self.why.said(tr)}"
 
 
+# TRANSLATORS: why a file cannot be read, after "cannot read the file:" and the like.
 _REASONS = {
-    errno.ENOENT: "the file does not exist",
-    errno.ELOOP: "it is a link that leads back to itself",
-    errno.EACCES: "permission to read it is denied",
-    errno.EPERM: "permission to read it is denied",
-    errno.EISDIR: "it is a folder, not a file",
-    errno.ENAMETOOLONG: "its name is too long",
-    errno.ENOTDIR: "a part of its path is not a folder",
+    errno.ENOENT: N_("the file does not exist"),
+    errno.ELOOP: N_("it is a link that leads back to itself"),
+    errno.EACCES: N_("permission to read it is denied"),
+    errno.EPERM: N_("permission to read it is denied"),
+    errno.EISDIR: N_("it is a folder, not a file"),
+    errno.ENAMETOOLONG: N_("its name is too long"),
+    errno.ENOTDIR: N_("a part of its path is not a folder"),
 }
+FOLDER = _REASONS[errno.EISDIR]
+NOT_REGULAR = N_("it is not a regular file (a pipe, a socket or a device)")
+# TRANSLATORS: {size} is a size such as "32 MB".
+TOO_LARGE = N_("it is larger than {size}")
 
 
-def reason_for(error: OSError) -> str:
-    """An ``OSError`` in plain words."""
-    return _REASONS.get(error.errno or 0, error.strerror or str(error) or type(error).__name__)
+def reason_for(error: OSError) -> Reason:
+    """An ``OSError`` in plain words: ours for the common ones, else the OS's own as given."""
+    known = _REASONS.get(error.errno or 0)
+    if known is not None:
+        return Reason(known)
+    return Reason.given(error.strerror or str(error) or type(error).__name__)
 
 
 def read_limited(path: Path, limit: int) -> bytes:
@@ -53,11 +104,11 @@ def read_limited(path: Path, limit: int) -> bytes:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise Unreadable(path, "it is a folder, not a file")
+            raise Unreadable(path, Reason(FOLDER))
         if not stat.S_ISREG(info.st_mode):
-            raise Unreadable(path, "it is not a regular file (a pipe, a socket or a device)")
+            raise Unreadable(path, Reason(NOT_REGULAR))
         if info.st_size > limit:
-            raise Unreadable(path, f"it is larger than {size_words(limit)}")
+            raise Unreadable(path, too_large(limit))
         chunks: list[bytes] = []
         size = 0
         while size <= limit:
@@ -67,12 +118,17 @@ def read_limited(path: Path, limit: int) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
         if size > limit:
-            raise Unreadable(path, f"it is larger than {size_words(limit)}")
+            raise Unreadable(path, too_large(limit))
         return b"".join(chunks)
     except OSError as error:
         raise Unreadable(path, reason_for(error)) from error
     finally:
         os.close(fd)
+
+
+def too_large(limit: int) -> Reason:
+    """Why a file of more than ``limit`` bytes is refused."""
+    return Reason(TOO_LARGE, size=size_words(limit))
 
 
 def size_words(limit: int) -> str:

@@ -12,6 +12,8 @@ from workbook.data import crypt_folder, key_files, vault
 from workbook.data.crypt_run import journal, read_file, sealed_files
 from workbook.data.key_files import CryptError, KeyProblem
 from workbook.data.places import write_atomic
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 
 
 def change_passphrase(root: Path, key: vault.Key, new: str) -> None:
@@ -79,6 +81,6 @@ def _replaceable(root: Path, name: str) -> None:
     written through: what it leads to stays as it is)."""
     path = root / name
     if path.is_dir() and not path.is_symlink():
-        raise KeyProblem(
-            f"{name} in {root} is a folder: move it out of the way; nothing was changed"
-        )
+        # TRANSLATORS: {name} is a key file's name (key.age), {folder} the data folder.
+        said = N_("{name} in {folder} is a folder: move it out of the way; nothing was changed")
+        raise KeyProblem(Words(said, name=name, folder=root))

@@ -16,6 +16,8 @@ from workbook.data.durable import fsync_folder, private_folder
 from workbook.data.key_files import CryptError, KeyProblem
 from workbook.data.locks import Busy, file_lock, release
 from workbook.data.places import read_limited, write_atomic
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 from workbook.reading import Unreadable
 from workbook.reading import read_limited as read_raw
 
@@ -29,7 +31,8 @@ def read_file(path: Path) -> bytes:
     try:
         return read_raw(path, _LIMIT)
     except Unreadable as error:
-        raise CryptError(f"{path} cannot be read: {error.reason}") from error
+        said = N_("{path} cannot be read: {reason}")
+        raise CryptError(Words(said, path=path, reason=error.why)) from error
 
 
 def remove(path: Path) -> None:

@@ -9,26 +9,70 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbook import tomlio
 from workbook.data.places import read_limited
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import AS_GIVEN, Said, Words
 from workbook.reading import Unreadable
 from workbook.text import clean
+
+if TYPE_CHECKING:
+    from workbook.i18n.catalog import Translations
 
 # Ten years of weekly sessions with long answers stay far below this; a file above it is not ours.
 MAX_BYTES = 32_000_000
 
 
 class DataError(Exception):
-    """A data file that cannot be read: missing, not TOML, or not the expected shape."""
+    """A data file that cannot be read: missing, not TOML, or not the expected shape.
 
-    def __init__(self, path: Path, message: str) -> None:
+    Made like a ``Said`` error: ``DataError(path, N_("template {field}"), field=...)``, or
+    with ``Words``. ``message`` (what is wrong) and ``str(error)`` (``path: message``) are the
+    English, for the command line and the logs; ``said(tr)`` is the same in ``tr``'s language.
+    A message given alone, with no fields, has no placeholders: it is said as the catalog has
+    it (a message marked where it is defined, such as ``NO_FORMAT``), else as it is (a
+    parser's or pydantic's own words).
+    """
+
+    def __init__(self, path: Path, problem: str | Words, /, **fields: object) -> None:
+        if isinstance(problem, Words):
+            self.words = problem
+        elif fields:
+            self.words = Words(problem, **fields)
+        else:
+            self.words = _Fixed(problem)
         # Keys and values quoted in a message come from the file: no control character survives.
-        message = clean(message)
-        super().__init__(f"{path}: {message}")
+        self.message = self.words.message
+        super().__init__(f"{path}: {self.message}")
         self.path = path
-        self.message = message
+
+    def said(self, tr: Translations) -> str:
+        return f"{clean(str(self.path))}: {self.words.said(tr)}"
+
+    @property
+    def problem(self) -> Said:
+        """What is wrong, without the path, as a ``SaveError``'s reason: said in the language
+        the ``SaveError`` is said in."""
+        return Said(AS_GIVEN, problem=self.words)
+
+
+class _Fixed(Words):
+    """A message with no placeholders: never formatted, so braces in it are text."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(AS_GIVEN, problem=message)
+        self.fixed = message
+
+    def said(self, tr: Translations) -> str:
+        return clean(tr.gettext(self.fixed))
+
+
+# Raised as they are by the modules that read a data file's model (model_files, store): marked
+# here so that a screen says them in its language.
+NO_FORMAT = N_("the file has no format number (format = 1)")
+OUTSIDE = N_("it is a link to a place outside the data folder, which workbook does not follow")
 
 
 def read_table(path: Path) -> dict[str, Any]:
@@ -66,11 +110,12 @@ def _text(path: Path) -> str:
     try:
         raw = read_limited(path, MAX_BYTES)
     except Unreadable as error:
-        raise DataError(path, f"cannot read the file: {error.reason}") from error
+        said = N_("cannot read the file: {reason}")
+        raise DataError(path, said, reason=error.why) from error
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise DataError(path, "the file is not UTF-8 text") from error
+        raise DataError(path, Words(N_("the file is not UTF-8 text"))) from error
 
 
 def _parsed(path: Path, text: str) -> dict[str, Any]:
@@ -79,12 +124,13 @@ def _parsed(path: Path, text: str) -> dict[str, Any]:
     except tomlio.TOMLDecodeError as error:
         line, col = getattr(error, "lineno", 1), getattr(error, "colno", 1)
         message = getattr(error, "msg", str(error))
-        raise DataError(path, f"line {line}, column {col}: not valid TOML: {message}") from error
+        # TRANSLATORS: {problem} is the TOML parser's own words, in English.
+        said = N_("line {line}, column {column}: not valid TOML: {problem}")
+        raise DataError(path, said, line=line, column=col, problem=message) from error
     deep = tomlio.too_deep(table)
     if deep is not None:
-        raise DataError(
-            path, f"{key_path(deep)}: values are nested more than {tomlio.MAX_DEPTH} levels deep"
-        )
+        said = N_("{key}: values are nested more than {depth} levels deep")
+        raise DataError(path, said, key=key_path(deep), depth=tomlio.MAX_DEPTH)
     if "\\" not in text and clean(text) == text:
         # Without an escape, every string in the table is a piece of the text, and the text is
         # clean: so is each string. Most files are, and this skips a walk of every value.

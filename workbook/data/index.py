@@ -38,6 +38,7 @@ from workbook.data.locks import Busy, held
 from workbook.data.overview import Facts, Overview, read_facts
 from workbook.data.places import read_limited, write_atomic
 from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 from workbook.reading import Unreadable, reason_for
 
 if TYPE_CHECKING:
@@ -58,8 +59,9 @@ class Caseload:
     """Every couple of a data folder at a glance, as Home and ``workbook couples`` show them."""
 
     couples: list[Overview] = field(default_factory=list)
-    # Couple folders whose couple.toml cannot be read: folder name, and why.
-    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    # Couple folders whose couple.toml cannot be read: folder name, and why (in English as
+    # ``str``, said in a screen's language with ``said_in``).
+    unreadable: list[tuple[str, Words]] = field(default_factory=list)
     # Why the index was not used or not saved, if so; the couples are right all the same.
     note: str | None = None
     # The problem said in ``note`` (an OS error's words), for saying it in another language.
@@ -92,7 +94,7 @@ def load_caseload(store: Store, today: date, *, save: bool = True) -> Caseload:
                 facts = read_facts(store.layout, couple_id, store.read, store.read_head, sessions)
             except DataError as error:
                 # Not kept: a file that cannot be read may be put right without its time changing.
-                found.unreadable.append((couple_id, error.message))
+                found.unreadable.append((couple_id, error.words))
                 continue
             found.rebuilt.append(couple_id)
             entry = _entry(facts, fingerprint)
@@ -169,7 +171,7 @@ def _write(store: Store, path: Path, entries: dict[str, dict[str, Any]]) -> str 
     except SaveError as error:
         return error.reason
     except (OSError, ValueError) as error:
-        return reason_for(error) if isinstance(error, OSError) else str(error)
+        return str(reason_for(error) if isinstance(error, OSError) else error)
     return None
 
 

@@ -119,7 +119,7 @@ def file_problem(path: Path) -> Words | None:
     try:
         raw = read_limited(path, 100_000)
     except Unreadable as error:
-        return Words(N_("cannot be read: {reason}"), reason=error.reason)
+        return Words(N_("cannot be read: {reason}"), reason=error.why)
     shape = shape_problem(raw)
     return None if shape is None else Words(N_("is damaged: {shape}"), shape=shape)
 

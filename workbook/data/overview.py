@@ -23,6 +23,8 @@ from workbook.data.goals import OPEN, appointment, read_goals
 from workbook.data.homework import Head, done_by, parse
 from workbook.data.layout import Layout
 from workbook.data.version import FORMAT
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 from workbook.text import clean_line
 
 Read = Callable[[Path], dict[str, Any]]
@@ -145,7 +147,7 @@ def read_facts(
         or len(partners) != 2
         or not all(isinstance(p, dict) and isinstance(p.get("name"), str) for p in partners)
     ):
-        raise DataError(path, "partners must be two tables, each with a name")
+        raise DataError(path, Words(N_("partners must be two tables, each with a name")))
     problems: list[str] = []
     _flagged(problems, path, "couple.toml")
     claimed = table.get("id")
@@ -297,5 +299,6 @@ def _agreements(path: Path, read: Read) -> list[dict[str, Any]]:
     table = read(path)
     listed = table.get("agreements", [])
     if not isinstance(listed, list):
-        raise DataError(path, "agreements must be a list of tables ([[agreements]])")
+        said = N_("agreements must be a list of tables ([[agreements]])")
+        raise DataError(path, Words(said))
     return [a for a in listed if isinstance(a, dict) and a.get("status") != "retired"]

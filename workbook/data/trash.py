@@ -37,7 +37,7 @@ def remove_tree(path: Path) -> list[tuple[str, str]]:
 
     def failed(_function: Any, where: str, info: Any) -> None:
         error = info[1]
-        reason = reason_for(error) if isinstance(error, OSError) else str(error)
+        reason = str(reason_for(error) if isinstance(error, OSError) else error)
         failures.append((where, reason))
 
     shutil.rmtree(path, onerror=failed)

@@ -10,10 +10,15 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from workbook.data.index import Caseload
 from workbook.data.overview import Overview
 from workbook.i18n.catalog import N_, _
+from workbook.i18n.said import Words, said_in
+
+if TYPE_CHECKING:
+    from workbook.i18n.catalog import Translations
 
 SHOWS: list[tuple[str, str]] = [
     (N_("Current couples"), "current"),
@@ -84,7 +89,7 @@ class CaseView:
         found = self._ids.get(couple_id)
         return found if isinstance(found, Overview) else None
 
-    def unreadable_shown(self) -> list[tuple[str, str]]:
+    def unreadable_shown(self) -> list[tuple[str, Words]]:
         """Couple folders that cannot be read: listed with the current couples, by folder."""
         if self.caseload is None or self.show != "current":
             return []
@@ -94,6 +99,12 @@ class CaseView:
             for folder, reason in self.caseload.unreadable
             if all(word in folder for word in words)
         ]
+
+    def unreadable_said(self, couple_id: str, tr: Translations) -> str | None:
+        """Why the couple folder ``couple_id`` cannot be read, in ``tr``'s language; None when
+        it is not one of those that cannot."""
+        found = dict(self.caseload.unreadable if self.caseload is not None else ())
+        return said_in(found[couple_id], tr) if couple_id in found else None
 
     def nothing_shown(self) -> str:
         """What to say when no couple is shown."""

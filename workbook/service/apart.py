@@ -389,7 +389,7 @@ class Seat:
         except Busy as error:
             raise SaveError(self.path, "the session is busy in another window") from error
         except DataError as error:
-            raise SaveError(self.path, error.message) from error
+            raise SaveError(self.path, error.problem) from error
         except OSError as error:
             raise SaveError(self.path, f"its lock cannot be used: {error.strerror}") from error
         self.session = session

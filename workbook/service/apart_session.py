@@ -100,7 +100,7 @@ def seal(
         try:
             raise_flag(store, couple_id, session_id, at)
         except DataError as error:
-            raise SaveError(error.path, error.message) from error
+            raise SaveError(error.path, error.problem) from error
 
 
 def is_apart(session: Session) -> bool:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from workbook.data.models import Couple
     from workbook.data.overview import Overview
     from workbook.data.store import Store
+    from workbook.i18n.said import Words
 
 
 def caseload(store: Store, today: date, *, save: bool = True) -> Caseload:
@@ -86,7 +87,7 @@ def require_session(store: Store, couple_id: str, session_id: str) -> None:
         )
 
 
-def load(store: Store, couple_id: str, unreadable: str | None = None) -> Couple:
+def load(store: Store, couple_id: str, unreadable: str | Words | None = None) -> Couple:
     """The couple in full; ``unreadable``: why the caseload could not read them, if it could
     not. Raises ``NotSaved`` (naming the file) when the couple cannot be read, and ``NotFound``
     for an id that cannot name a couple folder."""

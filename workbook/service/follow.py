@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from workbook.data.models import CareFlag, Couple, Session
     from workbook.data.notes import NotesFile, SessionNotes
     from workbook.data.store import Store
+    from workbook.i18n.said import Words
     from workbook.logic.live import Live
     from workbook.packs.load import LoadedPack
     from workbook.packs.models import Pack
@@ -38,7 +39,8 @@ class Found:
     only if it had changed."""
 
     session: Session | None = None
-    problem: str | None = None
+    # Why it could not be read (``Words`` said in a screen's language with ``said_in``).
+    problem: str | Words | None = None
     packs: list[Pack] = field(default_factory=list)
     pack_notes: list[str] = field(default_factory=list)
     live: Live | None = None
@@ -146,7 +148,7 @@ class Follower:
         try:
             found.session = self.store.peek_session(self.couple.id, self.session_id)
         except DataError as error:
-            found.problem = error.message
+            found.problem = error.words
             return
         found.packs, found.pack_notes = self.packs(found.session)
         found.live = live(found.session, found.packs, self.clock())

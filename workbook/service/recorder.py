@@ -266,7 +266,7 @@ class SessionRecorder:
         try:
             raise_flag(self.store, self.couple_id, self.session.id, self._care_at)
         except DataError as error:
-            raise SaveError(error.path, error.message) from error
+            raise SaveError(error.path, error.problem) from error
         self._care_at = None
 
     def unsaved(self) -> Unsaved | None:

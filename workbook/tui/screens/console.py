@@ -45,7 +45,7 @@ from workbook.data.store import Store
 from workbook.data.trail import moves
 from workbook.export.console import sealed_markdown, step_title, where_words
 from workbook.i18n.catalog import N_, speaking
-from workbook.i18n.said import said_in
+from workbook.i18n.said import Words, said_in
 from workbook.logic.clock import console_text
 from workbook.logic.live import Live, time_on_step
 from workbook.packs.load import LoadedPack
@@ -121,7 +121,7 @@ class ConsoleScreen(WorkbookScreen[None]):
         self.session: Session | None = None
         self.packs: list[Pack] = []
         self.live: Live | None = None
-        self.problem: str | None = None
+        self.problem: str | Words | None = None
         self.read_at: datetime | None = None
         # How many reads have been shown: tests wait on it, never on time.
         self.shown = 0

@@ -8,6 +8,7 @@ from datetime import datetime
 from workbook.data.models import CareFlag, Couple
 from workbook.export.markdown import long_date
 from workbook.i18n.catalog import Translations, speaking
+from workbook.i18n.said import Words, said_in
 
 
 def title_words(tr: Translations, couple: Couple, session_id: str) -> str:
@@ -36,7 +37,7 @@ def care_words(tr: Translations, care: CareFlag, here: bool, keys: str) -> str:
     return said.format(date=day, time=f"{care.raised:%H:%M}", session=care.session, keys=keys)
 
 
-def unread_words(tr: Translations, problem: str, read_at: datetime | None) -> str:
+def unread_words(tr: Translations, problem: str | Words, read_at: datetime | None) -> str:
     """The session file cannot be read now; what is shown is what it held at ``read_at``."""
     if read_at:
         said = tr._(
@@ -49,4 +50,4 @@ def unread_words(tr: Translations, problem: str, read_at: datetime | None) -> st
             "is whole again."
         )
     time = f"{read_at:%H:%M:%S}" if read_at else ""
-    return said.format(problem=problem, time=time)
+    return said.format(problem=said_in(problem, tr), time=time)

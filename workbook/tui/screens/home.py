@@ -239,7 +239,7 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
             return
         self._plain = False
         detail.set_class(True, "wrapped")
-        reason = dict(self.view.caseload.unreadable).get(chosen or "")
+        reason = self.view.unreadable_said(chosen or "", self.tr)
         _ = self.tr._
         if couple is not None:
             detail.update(description(couple, self.wb.keys_for, self.tr))
