@@ -6,6 +6,12 @@ key, for the same few keys. This one compares what it would show with what it sh
 
 The keys' words are the action table's (marked ``N_``) and Textual's "palette", translated here
 into the screen's language (``host.tr_of``) each time the footer is drawn.
+
+On one line (wider than a phone) the keys are fitted before they are first drawn: Textual's look
+when every key fits whole; else its compact look; else, still compact, each key in its order
+when it fits whole in the room left, the help key (F1, which lists every key) first, the others
+left out. The palette's key always shows. Fitted from the keys and the width only, so the same
+keys on the same width always give the same footer.
 """
 
 from __future__ import annotations
@@ -14,7 +20,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from rich.cells import cell_len
+from textual._arrange import arrange
 from textual.app import ComposeResult
+from textual.geometry import Region, Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -31,6 +39,8 @@ TEXTUALS_OWN = (N_("Dismiss menu"),)
 # Narrower than this (a phone), the keys go in rows as wide as the screen, each key whole
 # (workbook.tcss ``.-phone Footer``: a grid of one-cell columns, each key spanning its own).
 PHONE = 60
+# The help key's action: kept first when keys are left out, since help lists every key.
+HELP = frozenset({"help", "app.help"})
 
 
 def key_cells(key: FooterKey, compact: bool) -> int:
@@ -57,12 +67,23 @@ def rows_of(cells: list[int], width: int) -> list[list[int]]:
     return rows
 
 
+def overlapping(placed: dict[Widget, Region], width: int) -> bool:
+    """Whether a key in ``placed`` (each shown key's place on a footer ``width`` cells wide)
+    runs past an edge or under another key (the palette's, docked at one end)."""
+    regions = list(placed.values())
+    return any(r.x < 0 or r.right > width for r in regions) or any(
+        a.overlaps(b) for i, a in enumerate(regions) for b in regions[i + 1 :]
+    )
+
+
 class KeysFooter(Footer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._shown: tuple[Any, ...] | None = None
         # Compact as asked; or because its keys, in a longer language, did not fit one line.
         self._asked_compact = self.compact
+        # The keys and the width last fitted (``fitted``).
+        self._fitted: tuple[Any, ...] | None = None
 
     def compose(self) -> ComposeResult:
         tr = tr_of(self)
@@ -97,21 +118,61 @@ class KeysFooter(Footer):
         for key, span in zip(keys, spans, strict=True):
             key.styles.column_span = span
 
+    @property
+    def fitted(self) -> bool:
+        """Whether the keys in force are shown, fitted to the screen's width (they are drawn
+        as fitted from the screen's next frame)."""
+        return self.is_attached and self._fitted == (self._keys_shown(), self.app.size.width)
+
     def on_resize(self) -> None:
+        if self._fitted is not None and self._fitted[1] != self.app.size.width:
+            with self.app.batch_update():
+                self._squeeze()
         self._fit(self.children)
-        self.call_after_refresh(self._squeeze)
+
+    def _look(self, compact: bool) -> None:
+        """Textual's look, or its compact one (the palette's key is always compact)."""
+        self.compact = compact
+        for key in self.query_children(FooterKey):
+            if not key.has_class("-command-palette"):
+                key.compact = compact
+
+    def _placed(self) -> dict[Widget, Region]:
+        """Where each shown key goes on one line as wide as the screen, as Textual arranges
+        them (its own arrangement, which tui/mirror.py leaves alone: the same room either way)."""
+        size = Size(self.app.size.width, 1)
+        placements = arrange(self, list(self.children), size, self.app.size).placements
+        return {p.widget: p.region for p in placements}
 
     def _squeeze(self) -> None:
-        """Compact (less space around each key) when the keys, laid out, run past the screen's
-        edge or under the palette's key: a Spanish or Arabic footer is longer than the
-        English it was made for, and a key cut off the end cannot be read or tapped."""
-        if self.compact or not self.is_attached or self.app.size.width < PHONE:
+        """Fit the keys on one line: a Spanish or Arabic footer is longer than the English it
+        was made for, and a key cut off the end or run under the palette's key cannot be read
+        or tapped. Compact (less space around each key) when they do not all fit whole; still
+        too long (the pseudo-language at 80 columns), each key in its order where it fits
+        whole in the room left, the help key first (it lists every key), the others left out
+        (reached still by their keys, in help and the palette)."""
+        if not self.is_attached:
             return
-        shown = [w for w in self.query("FooterKey, FooterLabel") if w.display]
-        palette = [w for w in shown if w.has_class("-command-palette")]
-        end = palette[0].region.x if palette else self.region.right
-        if any(w.region.right > end for w in shown if w not in palette):
-            self.compact = True
+        width = self.app.size.width
+        self._fitted = (self._keys_shown(), width)
+        # From the look asked for and every key, whatever the last width made of them.
+        self._look(self._asked_compact)
+        for child in self.children:
+            child.display = True
+        if width < PHONE or not overlapping(self._placed(), width):
+            return
+        if not self.compact:
+            self._look(True)
+            if not overlapping(self._placed(), width):
+                return
+        items = [w for w in self.children if not w.has_class("-command-palette")]
+        first = [w for w in items if isinstance(w, FooterKey) and w.action in HELP]
+        for item in items:
+            item.display = False
+        for item in first + [w for w in items if w not in first]:
+            item.display = True
+            if overlapping(self._placed(), width):
+                item.display = False
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
@@ -132,11 +193,13 @@ class KeysFooter(Footer):
         if shown == self._shown:
             return
         self._shown = shown
-        # Each set of keys is measured afresh: the same keys always give the same footer.
+        # Each set of keys is fitted afresh, from the look asked for, before it is drawn (no
+        # frame between): the same keys always give the same footer.
         self.set_reactive(Footer.compact, self._asked_compact)
         self.set_class(self._asked_compact, "-compact")
-        await self.recompose()
-        self.call_after_refresh(self._squeeze)
+        with self.app.batch_update():
+            await self.recompose()
+            self._squeeze()
 
     def _keys_shown(self) -> tuple[Any, ...]:
         app = self.app
