@@ -70,3 +70,24 @@ async def test_a_footer_too_long_even_compact_keeps_f1_and_the_keys_that_fit_who
         await pilot.resize_terminal(*SIZE)
         await until(pilot, lambda: footer.fitted)
         assert looks(footer) == fitted
+
+
+def test_keys_that_do_not_fit_whole_are_left_out_f1_first_and_the_others_in_their_order() -> None:
+    from textual.geometry import Region
+
+    from workbook.tui.widgets.footer import kept
+
+    # The pseudo-language agenda at 80 columns, compact: "[", "]", "esc", "p Suggested path"
+    # (22 cells), "^s", "^q" and "f1", a cell after each, the palette's key docked at 65.
+    widths = [12, 9, 10, 22, 10, 9, 9]
+    starts = [sum(widths[:n]) + n for n in range(len(widths))]
+    row = [Region(x, 0, w, 1) for x, w in zip(starts, widths, strict=True)]
+    palette = [Region(65, 0, 14, 1)]
+    keep = kept(row, [1] * len(row), [6], palette, 80)
+    # The long key is left out; the short ones after it, and F1, are kept.
+    assert keep == [True, True, True, False, True, True, True]
+    # With F1 kept first, a key that would leave it no room is left out instead.
+    assert kept(row[:4] + row[6:], [1] * 5, [4], palette, 80) == [True, True, True, False, True]
+    # F1 alone wider than the room is left out too: no key runs under another.
+    assert kept([Region(0, 0, 70, 1)], [1], [0], palette, 80) == [False]
+    assert kept(row[:3], [1] * 3, [], [], 80) == [True, True, True]

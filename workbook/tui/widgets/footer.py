@@ -17,12 +17,14 @@ keys on the same width always give the same footer.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
 from rich.cells import cell_len
 from textual._arrange import arrange
 from textual.app import ComposeResult
 from textual.geometry import Region, Size
+from textual.layout import WidgetPlacement
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -67,13 +69,37 @@ def rows_of(cells: list[int], width: int) -> list[list[int]]:
     return rows
 
 
-def overlapping(placed: dict[Widget, Region], width: int) -> bool:
+def overlapping(placed: Iterable[Region], width: int) -> bool:
     """Whether a key in ``placed`` (each shown key's place on a footer ``width`` cells wide)
     runs past an edge or under another key (the palette's, docked at one end)."""
-    regions = list(placed.values())
+    regions = list(placed)
     return any(r.x < 0 or r.right > width for r in regions) or any(
         a.overlaps(b) for i, a in enumerate(regions) for b in regions[i + 1 :]
     )
+
+
+def kept(
+    items: list[Region], gaps: list[int], first: list[int], docked: list[Region], width: int
+) -> list[bool]:
+    """Which of ``items`` (the keys laid out in a row, each at its place with every key shown,
+    ``gaps[i]`` cells after the ``i``-th) to keep so that none runs past an edge or under a
+    ``docked`` key: the ``first`` (their numbers) before the others, then each in its order when
+    it still fits whole; a key left out takes its room and the gap after it with it."""
+    keep = [False] * len(items)
+
+    def fits() -> bool:
+        x = items[0].x if items else 0
+        placed = list(docked)
+        for number, region in enumerate(items):
+            if keep[number]:
+                placed.append(Region(x, region.y, region.width, region.height))
+                x += region.width + gaps[number]
+        return not overlapping(placed, width)
+
+    for number in first + [n for n in range(len(items)) if n not in first]:
+        keep[number] = True
+        keep[number] = fits()
+    return keep
 
 
 class KeysFooter(Footer):
@@ -131,18 +157,25 @@ class KeysFooter(Footer):
         self._fit(self.children)
 
     def _look(self, compact: bool) -> None:
-        """Textual's look, or its compact one (the palette's key is always compact)."""
-        self.compact = compact
-        for key in self.query_children(FooterKey):
-            if not key.has_class("-command-palette"):
-                key.compact = compact
+        """Textual's look, or its compact one (the palette's key is always compact). The keys'
+        classes are set first without restyling them, and the footer then restyles itself
+        and its keys once (by Textual's own binding, each key would restyle itself again)."""
+        keys = [k for k in self.query_children(FooterKey) if not k.has_class("-command-palette")]
+        if self.compact == compact and all(k.has_class("-compact") == compact for k in keys):
+            return
+        for key in keys:
+            key.set_reactive(FooterKey.compact, compact)
+            key.set_class(compact, "-compact", update=False)
+        if self.compact != compact:
+            self.compact = compact
+        else:
+            self.update_node_styles()
 
-    def _placed(self) -> dict[Widget, Region]:
+    def _placed(self) -> list[WidgetPlacement]:
         """Where each shown key goes on one line as wide as the screen, as Textual arranges
         them (its own arrangement, which tui/mirror.py leaves alone: the same room either way)."""
         size = Size(self.app.size.width, 1)
-        placements = arrange(self, list(self.children), size, self.app.size).placements
-        return {p.widget: p.region for p in placements}
+        return arrange(self, list(self.children), size, self.app.size).placements
 
     def _squeeze(self) -> None:
         """Fit the keys on one line: a Spanish or Arabic footer is longer than the English it
@@ -150,7 +183,8 @@ class KeysFooter(Footer):
         or tapped. Compact (less space around each key) when they do not all fit whole; still
         too long (the pseudo-language at 80 columns), each key in its order where it fits
         whole in the room left, the help key first (it lists every key), the others left out
-        (reached still by their keys, in help and the palette)."""
+        (reached still by their keys, in help and the palette). Textual arranges the keys at
+        most twice (each look); which to leave out is counted from the compact arrangement."""
         if not self.is_attached:
             return
         width = self.app.size.width
@@ -159,20 +193,27 @@ class KeysFooter(Footer):
         self._look(self._asked_compact)
         for child in self.children:
             child.display = True
-        if width < PHONE or not overlapping(self._placed(), width):
+        if width < PHONE:
+            return
+        placed = self._placed()
+        if not overlapping((p.region for p in placed), width):
             return
         if not self.compact:
             self._look(True)
-            if not overlapping(self._placed(), width):
+            placed = self._placed()
+            if not overlapping((p.region for p in placed), width):
                 return
-        items = [w for w in self.children if not w.has_class("-command-palette")]
-        first = [w for w in items if isinstance(w, FooterKey) and w.action in HELP]
-        for item in items:
-            item.display = False
-        for item in first + [w for w in items if w not in first]:
-            item.display = True
-            if overlapping(self._placed(), width):
-                item.display = False
+        docked = [p.region for p in placed if p.widget.has_class("-command-palette")]
+        row = [p for p in placed if not p.widget.has_class("-command-palette")]
+        gaps = [max(p.margin.right, after.margin.left) for p, after in pairwise(row)] + [0]
+        first = [
+            n
+            for n, p in enumerate(row)
+            if isinstance(p.widget, FooterKey) and p.widget.action in HELP
+        ]
+        keep = kept([p.region for p in row], gaps, first, docked, width)
+        for p, shown in zip(row, keep, strict=True):
+            p.widget.display = shown
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
