@@ -32,6 +32,7 @@ from tests.tui.conftest import (
     until,
     walk,
 )
+from tests.tui.footer_keys import footer_keys_cut
 from workbook import tomlio
 from workbook.i18n.pseudo import pseudo
 from workbook.logic.walk import REVEAL
@@ -172,8 +173,9 @@ CUT_BY_DESIGN = {"detail"}
 
 def cut_widgets(app: App[Any]) -> list[str]:
     """The words on screen that do not fit where they are shown: a label, a button or a
-    footer key wider than its place, or a fixed-height text with more lines than its height."""
-    found = []
+    footer key wider than its place, a footer key run under another or past the footer's edge
+    (``footer_keys_cut``), or a fixed-height text with more lines than its height."""
+    found = footer_keys_cut(app)
     for widget in app.screen.query("*"):
         if not isinstance(widget, (Static, Label, Button, FooterKey)) or not _visible(widget):
             continue
