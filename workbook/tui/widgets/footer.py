@@ -9,8 +9,8 @@ into the screen's language (``host.tr_of``) each time the footer is drawn.
 
 On one line (wider than a phone) the keys are fitted before they are first drawn: Textual's look
 when every key fits whole; else its compact look; else, still compact, each key in its order
-when it fits whole in the room left, the help key (F1, which lists every key) first, the others
-left out. The palette's key always shows. Fitted from the keys and the width only, so the same
+when it fits whole in the room left, the help key (F1, which lists every key) and the quit key
+first, the others left out. The palette's key always shows. Fitted from the keys and the width only, so the same
 keys on the same width always give the same footer.
 """
 
@@ -41,8 +41,9 @@ TEXTUALS_OWN = (N_("Dismiss menu"),)
 # Narrower than this (a phone), the keys go in rows as wide as the screen, each key whole
 # (workbook.tcss ``.-phone Footer``: a grid of one-cell columns, each key spanning its own).
 PHONE = 60
-# The help key's action: kept first when keys are left out, since help lists every key.
-HELP = frozenset({"help", "app.help"})
+# Kept first when keys are left out: help, since it lists every key, and quit, since how to
+# leave is what someone new to a terminal looks for first (the others are in help).
+FIRST = frozenset({"help", "app.help", "quit", "app.quit"})
 
 
 def key_cells(key: FooterKey, compact: bool) -> int:
@@ -182,7 +183,7 @@ class KeysFooter(Footer):
         was made for, and a key cut off the end or run under the palette's key cannot be read
         or tapped. Compact (less space around each key) when they do not all fit whole; still
         too long (the pseudo-language at 80 columns), each key in its order where it fits
-        whole in the room left, the help key first (it lists every key), the others left out
+        whole in the room left, the help and quit keys first (help lists every key), the others left out
         (reached still by their keys, in help and the palette). Textual arranges the keys at
         most twice (each look); which to leave out is counted from the compact arrangement."""
         if not self.is_attached:
@@ -209,7 +210,7 @@ class KeysFooter(Footer):
         first = [
             n
             for n, p in enumerate(row)
-            if isinstance(p.widget, FooterKey) and p.widget.action in HELP
+            if isinstance(p.widget, FooterKey) and p.widget.action in FIRST
         ]
         keep = kept([p.region for p in row], gaps, first, docked, width)
         for p, shown in zip(row, keep, strict=True):
