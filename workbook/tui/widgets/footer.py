@@ -9,9 +9,9 @@ into the screen's language (``host.tr_of``) each time the footer is drawn.
 
 On one line (wider than a phone) the keys are fitted before they are first drawn: Textual's look
 when every key fits whole; else its compact look; else, still compact, each key in its order
-when it fits whole in the room left, the help key (F1, which lists every key) and the quit key
-first, the others left out. The palette's key always shows. Fitted from the keys and the width only, so the same
-keys on the same width always give the same footer.
+when it fits whole in the room left, the help key (F1, which lists every key) and the quit
+key first, the others left out. The palette's key always shows. Fitted from the keys and the
+width only, so the same keys on the same width always give the same footer.
 """
 
 from __future__ import annotations
@@ -183,8 +183,8 @@ class KeysFooter(Footer):
         was made for, and a key cut off the end or run under the palette's key cannot be read
         or tapped. Compact (less space around each key) when they do not all fit whole; still
         too long (the pseudo-language at 80 columns), each key in its order where it fits
-        whole in the room left, the help and quit keys first (help lists every key), the others left out
-        (reached still by their keys, in help and the palette). Textual arranges the keys at
+        whole in the room left, the help and quit keys first (help lists every key), the others
+        left out (reached still by their keys, in help and the palette). Textual arranges the keys at
         most twice (each look); which to leave out is counted from the compact arrangement."""
         if not self.is_attached:
             return
