@@ -184,8 +184,9 @@ class KeysFooter(Footer):
         or tapped. Compact (less space around each key) when they do not all fit whole; still
         too long (the pseudo-language at 80 columns), each key in its order where it fits
         whole in the room left, the help and quit keys first (help lists every key), the others
-        left out (reached still by their keys, in help and the palette). Textual arranges the keys at
-        most twice (each look); which to leave out is counted from the compact arrangement."""
+        left out (reached still by their keys, in help and the palette). Textual arranges the
+        keys at most twice (each look); which to leave out is counted from the compact
+        arrangement."""
         if not self.is_attached:
             return
         width = self.app.size.width
