@@ -54,7 +54,8 @@ async def test_an_arabic_scale_is_tapped_where_each_number_is_drawn(
         # Every row's numbers in one column, whatever its label's width once joined.
         starts = {tuple(drawn_at(app, other, n) + other.region.x for n in (1, 5)) for other in rows}
         visible = [other for other in rows if other.region.bottom <= SIZE[1] - 2]
-        assert len(visible) >= 3 and len(starts) == 1, starts
+        assert len(visible) >= 3
+        assert len(starts) == 1, starts
 
 
 async def test_arrows_move_an_arabic_scale_s_mark_the_way_they_point(
