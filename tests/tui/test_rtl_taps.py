@@ -5,12 +5,19 @@ drawn under it, ← and → move the way they point, and every row's numbers are
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from tests.tui.conftest import SIZE, at_step, make_couple, ready, screen_text, walk
+from tests.packs_helpers import write_pack
+from tests.tui.conftest import SIZE, at_step, make_couple, ready, screen_text, until, walk
+from tests.tui.test_guess import PACK, fill
 from tests.tui.test_pack_languages import arabic_couple
+from workbook.data.answers.guess import MARKS
 from workbook.data.store import Store
-from workbook.packs.library import Library
+from workbook.i18n.bidi import visual
+from workbook.packs.library import Library, load_library
+from workbook.tui.host import tr_of
+from workbook.tui.steps.guess import MARK_WORDS, MarkRow
 from workbook.tui.steps.scale import ScaleInput, ScaleRow
 
 
@@ -51,10 +58,20 @@ async def test_an_arabic_scale_is_tapped_where_each_number_is_drawn(
             await pilot.click(row, offset=(drawn_at(app, row, number), 0))
             await pilot.pause()
             assert row.value == number
+
+
+async def test_every_arabic_scale_row_s_numbers_are_in_one_column(
+    store: Store, library: Library
+) -> None:
+    couple, app = arabic_couple(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        rows = await at_scale(pilot, app, couple.id, store)
         # Every row's numbers in one column, whatever its label's width once joined.
-        starts = {tuple(drawn_at(app, other, n) + other.region.x for n in (1, 5)) for other in rows}
         visible = [other for other in rows if other.region.bottom <= SIZE[1] - 2]
         assert len(visible) >= 3
+        starts = {
+            tuple(drawn_at(app, other, n) + other.region.x for n in (1, 5)) for other in visible
+        }
         assert len(starts) == 1, starts
 
 
@@ -120,3 +137,41 @@ async def test_an_english_scale_is_tapped_and_moved_as_before(
         await pilot.press("left")
         await pilot.pause()
         assert row.value == 4
+
+
+async def test_an_arabic_guess_mark_is_tapped_where_it_is_drawn(
+    store: Store, tmp_path: Path
+) -> None:
+    write_pack(tmp_path / "packs", "guessing", PACK)
+    guessing = load_library([tmp_path / "packs"], environ={}, builtin=False)
+    couple, app = arabic_couple(store, guessing)
+    async with app.run_test(size=SIZE) as pilot:
+        app.begin(couple, ["guessing"])
+        await pilot.pause()
+        screen = walk(app)
+        for boxes in ({"own-0": "Priya", "guess-0": "Jo", "own-1": "x", "guess-1": "y"},) * 2:
+            await ready(pilot)
+            fill(screen, boxes)
+            await pilot.pause()
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        await until(pilot, lambda: screen.query(MarkRow))
+        row = screen.query(MarkRow).first()
+        assert screen.has_class("-mirrored")
+        line = screen_text(app).splitlines()[row.region.y][row.region.x : row.region.right]
+        tr = tr_of(row)
+        words = [visual(tr.gettext(MARK_WORDS[mark]), True) for mark in MARKS]
+        # From the right: the first mark nearest the right edge.
+        columns = [line.index(word) for word in words]
+        assert columns == sorted(columns, reverse=True)
+        for mark, column in zip(MARKS, columns, strict=True):
+            await pilot.click(row, offset=(column + 1, 0))
+            await pilot.pause()
+            assert row.mark == mark
+        row.focus()
+        await pilot.press("left")
+        await pilot.pause()
+        assert row.mark == MARKS[-1]
+        await pilot.press("right")
+        await pilot.pause()
+        assert row.mark == MARKS[-2]
