@@ -17,6 +17,8 @@ from workbook.data.store import Store
 from workbook.i18n.bidi import visual
 from workbook.packs.library import Library, load_library
 from workbook.tui.host import tr_of
+from workbook.tui.steps.chores_cells import COLUMNS
+from workbook.tui.steps.chores_table import TaskRow
 from workbook.tui.steps.guess import MARK_WORDS, MarkRow
 from workbook.tui.steps.scale import ScaleInput, ScaleRow
 
@@ -175,3 +177,27 @@ async def test_an_arabic_guess_mark_is_tapped_where_it_is_drawn(
         await pilot.press("right")
         await pilot.pause()
         assert row.mark == MARKS[-2]
+
+
+async def test_arrows_move_across_an_arabic_chores_table_the_way_they_point(
+    store: Store, library: Library
+) -> None:
+    couple, app = arabic_couple(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        app.begin(couple, ["chores"])
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        row = walk(app).query(TaskRow).first()
+        now = row.cells()[COLUMNS.index("now")]
+        assert app.focused is now
+        await pilot.press("left")
+        assert app.focused is not None
+        assert app.focused.region.x < now.region.x
+        await pilot.press("right", "right")
+        assert app.focused.region.x > now.region.x
+        # A tap finds the cell drawn under it.
+        minutes = row.cells()[COLUMNS.index("minutes")]
+        await pilot.click(minutes)
+        await pilot.pause()
+        assert app.focused is minutes
