@@ -89,13 +89,21 @@ class ScaleRow(Widget, can_focus=True):
         return start + cell * (number - self.low)
 
     def _cells(self, cell: int) -> list[Content | str]:
-        """Each number's cell, lowest first."""
+        """Each number's cell, lowest first; on a mirrored screen a cell's odd space is on its
+        left, so the number nearest the label is as near as on a left-to-right screen."""
+        mirrored = mirrored_screen(self)
+
+        def centred(text: str) -> str:
+            room = max(cell - len(text), 0)
+            left = room - room // 2 if mirrored else room // 2
+            return " " * left + text + " " * (room - left)
+
         numbers: list[Content | str] = []
         for number in range(self.low, self.high + 1):
             if number == self.value:
-                numbers.append(Content.styled(f"[{number}]".center(cell), "reverse bold"))
+                numbers.append(Content.styled(centred(f"[{number}]"), "reverse bold"))
             else:
-                numbers.append(f" {number} ".center(cell))
+                numbers.append(centred(f" {number} "))
         return numbers
 
     def render(self) -> Content:
