@@ -357,7 +357,11 @@ def visual_order(app: App[Any]) -> tuple[list[str], list[str]]:
         base = "R" if rtl_screen and not theirs else None
         row = rows[content.y][content.x : content.right]
         checked.append(type(widget).__name__)
-        if isinstance(widget, FooterKey) and base:
+        if getattr(widget, "LAYS_OUT_ITSELF", False) and not isinstance(widget, LaidOut):
+            # Drawn in visual order by the widget itself (a scale's row from the right, on a
+            # mirrored screen): the screen shows what it drew.
+            found = logical in row
+        elif isinstance(widget, FooterKey) and base:
             described = str(get_display(arabic_reshaper.reshape(widget.description), base_dir="R"))
             key = widget.key_display
             found = described in row and row.rfind(key) > row.find(described) + len(described) - 1

@@ -148,3 +148,31 @@ def relayout(screen: Screen[Any]) -> None:
     for widget in screen.walk_children(Widget, with_self=True):
         widget._clear_arrangement_cache()
     screen.refresh(layout=True)
+
+
+# Choices side by side inside one widget (a scale's numbers, a guess's marks) are drawn by the
+# widget from the right on a mirrored screen, the first choice on the right; ← and → move the
+# way they point, so each does there what the other does on a left-to-right screen, and a key
+# named in a sentence is named by the arrow that does the job ("→" is "one less").
+ARROWS = {"left": "right", "right": "left"}
+_POINTING = str.maketrans({"←": "→", "→": "←"})
+
+
+def pointing(node: Any, label: str) -> str:
+    """A key's name (``host.key_of``) for what it does in a row of choices drawn from the right
+    on ``node``'s screen: ← and → swapped when the screen is mirrored."""
+    return label.translate(_POINTING) if mirrored_screen(node) else label
+
+
+async def arrow(widget: Widget, key: str) -> bool:
+    """On a mirrored screen, ``key`` (← or →) does what the other arrow is bound to do in
+    ``widget``: True when it was taken so (the caller stops the key)."""
+    other = ARROWS.get(key)
+    if other is None or not mirrored_screen(widget):
+        return False
+    bound = widget._bindings.key_to_bindings
+    if key not in bound and other not in bound:
+        return False
+    for binding in bound.get(other, []):
+        await widget.run_action(binding.action)
+    return True

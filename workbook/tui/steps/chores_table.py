@@ -20,6 +20,7 @@ from workbook.data.answers.chores import ChoresAnswer, Task, repeated_names, typ
 from workbook.text import clean_line
 from workbook.tui.actions import bindings
 from workbook.tui.host import key_of, tr_of
+from workbook.tui.mirror import mirrored_screen
 from workbook.tui.plain import fill
 from workbook.tui.screens.confirm import ConfirmScreen
 from workbook.tui.steps.base import StepInput
@@ -141,14 +142,19 @@ class TaskRow(Horizontal):
         if down:
             self.post_message(self.Move(self, column, down))
         else:
-            self.focus_cell(column + across)
+            self.focus_cell(column + self._across(across))
+
+    def _across(self, across: int) -> int:
+        """``across`` cells the way the arrow points: on a mirrored screen (``tui/mirror.py``)
+        the row's first cell is on the right, so ← goes on to the next cell."""
+        return -across if mirrored_screen(self) else across
 
     @on(CellInput.Leave)
     def _leave(self, event: CellInput.Leave) -> None:
         event.stop()
         column = self._column(event.cell)
         if column is not None:
-            self.focus_cell(column + event.across)
+            self.focus_cell(column + self._across(event.across))
 
     def _mark(self) -> None:
         self.query_one(".gutter", Static).update(

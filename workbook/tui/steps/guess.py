@@ -16,12 +16,14 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from workbook.data.answers.guess import MARKS, GuessSide
+from workbook.i18n.bidi import visual
 from workbook.i18n.catalog import N_
 from workbook.logic.phases import REVEAL
 from workbook.packs.placeholders import neutral
 from workbook.text import clean_line
 from workbook.tui.actions import bindings
 from workbook.tui.host import key_of, tr_of
+from workbook.tui.mirror import arrow, mirrored_screen, pointing
 from workbook.tui.plain import fill, line, plain
 from workbook.tui.steps.base import StepInput, ValueInput, prompt_widgets
 from workbook.tui.steps.context import StepContext
@@ -119,19 +121,45 @@ class MarkRow(Widget, can_focus=True):
         self.key, self.question = key, question
         self.set_reactive(MarkRow.mark, mark)
 
+    @property
+    def LAYS_OUT_ITSELF(self) -> bool:
+        """On a mirrored screen the row is drawn from the right by itself (``_spans``)."""
+        return mirrored_screen(self)
+
     def render(self) -> Content:
         # A pointer marks the row the keys act on; the chosen mark is shown in reverse.
-        parts: list[Content | str] = ["▸ " if self.has_focus else "  "]
+        pointer = "▸ " if self.has_focus else "  "
+        parts: list[Content | str] = []
         for mark, word in self._words():
             if mark == self.mark:
                 parts.append(Content.styled(f"[{word}]", "reverse bold"))
             else:
                 parts.append(f" {word} ")
-        return Content.assemble(*parts)
+        if not mirrored_screen(self):
+            return Content.assemble(pointer, *parts)
+        # From the right: the pointer at the right edge, pointing left, the first mark beside
+        # it, each word laid out; where each is drawn is ``_spans``'.
+        spans = self._spans()
+        lead = " " * max(spans[-1][0] if spans else 0, 0)
+        return Content.assemble(lead, *parts[::-1], pointer.replace("▸", "◂")[::-1])
+
+    def _spans(self) -> list[tuple[int, int]]:
+        """Where each mark is drawn: its first column and its cells, in ``MARKS``' order."""
+        spans = []
+        start = 2
+        mirrored = mirrored_screen(self)
+        for _, word in self._words():
+            cells = cell_len(word) + 2
+            spans.append((self.size.width - start - cells if mirrored else start, cells))
+            start += cells
+        return spans
 
     def _words(self) -> list[tuple[str, str]]:
-        """Each mark and its word on screen, in the language spoken."""
+        """Each mark and its word on screen, in the language spoken (laid out, from the right,
+        on a mirrored screen)."""
         tr = tr_of(self)
+        if mirrored_screen(self):
+            return [(mark, visual(tr.gettext(MARK_WORDS[mark]), True)) for mark in MARKS]
         return [(mark, tr.gettext(MARK_WORDS[mark])) for mark in MARKS]
 
     def on_focus(self) -> None:
@@ -145,17 +173,17 @@ class MarkRow(Widget, can_focus=True):
         self.mark = MARKS[max(0, min(len(MARKS) - 1, at + step))]
 
     def on_click(self, event: events.Click) -> None:
-        # A mark is tapped where it is drawn: after the pointer, each word in its brackets.
-        start = 2
-        for mark, word in self._words():
-            width = cell_len(word) + 2
+        # A mark is tapped where it is drawn, from the left or from the right (``_spans``).
+        for mark, (start, width) in zip(MARKS, self._spans(), strict=True):
             if start <= event.x < start + width:
                 self.mark = mark
                 return
-            start += width
 
-    def on_key(self, event: events.Key) -> None:
-        if event.character in ("1", "2", "3"):
+    async def on_key(self, event: events.Key) -> None:
+        if await arrow(self, event.key):
+            event.stop()
+            event.prevent_default()
+        elif event.character in ("1", "2", "3"):
             self.mark = MARKS[int(event.character) - 1]
             event.stop()
 
@@ -189,8 +217,8 @@ class GuessReveal(StepInput):
             "Mark how close the guess about you came: {less} {more} or 1 2 3; {next} or {tab}: "
             "next."
         ).format(
-            less=key_of(self, "guess.less"),
-            more=key_of(self, "guess.more"),
+            less=pointing(self, key_of(self, "guess.less")),
+            more=pointing(self, key_of(self, "guess.more")),
             next=key_of(self, "guess.focus-next"),
             tab=key_of(self, "screen.focus-next"),
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
@@ -16,6 +17,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
+from workbook.i18n.bidi import base_rtl, visual
 from workbook.i18n.catalog import _
 from workbook.logic.compare import compare_scale
 from workbook.packs.models import point_label
@@ -23,6 +25,7 @@ from workbook.text import clean_line, one_width, wrap
 from workbook.tui.actions import bindings
 from workbook.tui.follow import show_span
 from workbook.tui.host import key_of, tr_of
+from workbook.tui.mirror import arrow, mirrored_screen, pointing
 from workbook.tui.plain import fill
 from workbook.tui.steps.answered import answered
 from workbook.tui.steps.base import ValueInput
@@ -56,29 +59,61 @@ class ScaleRow(Widget, can_focus=True):
         self.low, self.high = low, high
         self.set_reactive(ScaleRow.value, value)
 
+    @property
+    def LAYS_OUT_ITSELF(self) -> bool:
+        """On a mirrored screen the row is drawn from the right by ``_mirrored``, which knows
+        where each number is; elsewhere its text is drawn as every widget's is."""
+        return mirrored_screen(self)
+
+    def _label(self) -> str:
+        return one_width(clean_line(self.item or tr_of(self)._("Your answer")))
+
     def _numbers_at(self) -> tuple[int, int, int]:
         """Where the numbers are: (the line, the column they start at, the cells of each).
         Beside the label when there is room; on a narrow screen (a phone), on a line of their
-        own under it, each as wide as fits, so that every number can be tapped."""
+        own under it, each as wide as fits, so that every number can be tapped. On a mirrored
+        screen the column is where the lowest number's cell ends, counted from the right."""
         count = self.high - self.low + 1
         width = self.size.width or LABEL_WIDTH + CELL * count
         if width >= LABEL_WIDTH + CELL * count:
             return 0, LABEL_WIDTH, CELL
-        label = one_width(clean_line(self.item or tr_of(self)._("Your answer")))
-        lines = wrap(label, max(width - 1, 8))
+        lines = wrap(self._label(), max(width - 1, 8))
         return len(lines), 0, max(3, min(CELL, width // count))
 
-    def render(self) -> Content:
-        # A long label wraps in its own column, so the whole of it can be read; the numbers
-        # stay on its first line.
-        label = one_width(clean_line(self.item or tr_of(self)._("Your answer")))
-        row, _, cell = self._numbers_at()
+    def number_x(self, number: int) -> int:
+        """The column of ``number``'s cell in the row, as it is drawn."""
+        _, start, cell = self._numbers_at()
+        if mirrored_screen(self):
+            width = self.size.width or start + CELL * (self.high - self.low + 1)
+            return width - start - cell * (number - self.low + 1)
+        return start + cell * (number - self.low)
+
+    def _cells(self, cell: int) -> list[Content | str]:
+        """Each number's cell, lowest first; on a mirrored screen a cell's odd space is on its
+        left, so the number nearest the label is as near as on a left-to-right screen."""
+        mirrored = mirrored_screen(self)
+
+        def centred(text: str) -> str:
+            room = max(cell - len(text), 0)
+            left = room - room // 2 if mirrored else room // 2
+            return " " * left + text + " " * (room - left)
+
         numbers: list[Content | str] = []
         for number in range(self.low, self.high + 1):
             if number == self.value:
-                numbers.append(Content.styled(f"[{number}]".center(cell), "reverse bold"))
+                numbers.append(Content.styled(centred(f"[{number}]"), "reverse bold"))
             else:
-                numbers.append(f" {number} ".center(cell))
+                numbers.append(centred(f" {number} "))
+        return numbers
+
+    def render(self) -> Content:
+        if mirrored_screen(self):
+            return self._mirrored()
+        # A long label wraps in its own column, so the whole of it can be read; the numbers
+        # stay on its first line.
+        label = self._label()
+        row, _, cell = self._numbers_at()
+        numbers = self._cells(cell)
         if row:
             above = [Content(line) for line in wrap(label, max(self.size.width - 1, 8))]
             return Content("\n").join([*above, Content.assemble(*numbers)])
@@ -90,13 +125,54 @@ class ScaleRow(Widget, can_focus=True):
         rest = [Content(line) for line in lines[1:]]
         return Content("\n").join([Content.assemble(*parts, *numbers), *rest])
 
+    def _mirrored(self) -> Content:
+        """The row as a right-to-left reader takes it: the label on the right, then the
+        numbers from the right, 1 beside the label, each where ``number_x`` says; each line
+        of the label laid out (``i18n/bidi.visual``) and padded by the cells it takes once
+        joined, so every row's numbers are in the same column."""
+        label = self._label()
+        # The app's "Your answer" reads right to left; a pack's item takes its own direction.
+        rtl = True if self.item is None else base_rtl(label)
+        row, start, cell = self._numbers_at()
+        width = self.size.width or start + CELL * (self.high - self.low + 1)
+        numbers = self._cells(cell)[::-1]
+        room = width - 1 if row else start - 1
+
+        def placed(line: str, cells_: int) -> str:
+            shown = visual(line, rtl)
+            gap = " " * max(cells_ - cell_len(shown), 0)
+            return gap + shown if rtl else shown + gap
+
+        lines = wrap(label, max(room, 8) if row else room)
+        if row:
+            above = [Content(" " + placed(line, width - 1)) for line in lines]
+            lead = " " * max(self.number_x(self.high), 0)
+            return Content("\n").join([*above, Content.assemble(lead, *numbers)])
+        lead = " " * max(self.number_x(self.high), 0)
+        first = Content.assemble(lead, *numbers, " ", placed(lines[0], room))
+        rest = [Content(" " * (width - start + 1) + placed(line, room)) for line in lines[1:]]
+        return Content("\n").join([first, *rest])
+
+    def _number_at(self, x: int, y: int) -> int | None:
+        row, _, cell = self._numbers_at()
+        if y != row:
+            return None
+        for number in range(self.low, self.high + 1):
+            if self.number_x(number) <= x < self.number_x(number) + cell:
+                return number
+        return None
+
     def action_move(self, step: int) -> None:
         if self.value is None:
             self.value = self.low if step > 0 else self.high
         else:
             self.value = max(self.low, min(self.high, self.value + step))
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
+        if await arrow(self, event.key):
+            event.stop()
+            event.prevent_default()
+            return
         if event.character and event.character.isdigit():
             number = int(event.character)
             if number == 0 and self.high >= 10:
@@ -106,12 +182,10 @@ class ScaleRow(Widget, can_focus=True):
                 event.stop()
 
     def on_click(self, event: events.Click) -> None:
-        row, start, cell = self._numbers_at()
-        offset = event.x - start
-        if offset >= 0 and event.y == row:
-            number = self.low + offset // cell
-            if self.low <= number <= self.high:
-                self.value = number
+        # A number is taken where it is drawn (``number_x``), from the left or from the right.
+        number = self._number_at(event.x, event.y)
+        if number is not None:
+            self.value = number
 
     def on_resize(self) -> None:
         self.refresh(layout=True)
@@ -201,7 +275,7 @@ class ScaleInput(RatedRows):
     def compose(self) -> ComposeResult:
         step = self.step
         less, more, up, down = (
-            key_of(self, f"scale.{action}")
+            pointing(self, key_of(self, f"scale.{action}"))
             for action in ("less", "more", "focus-previous", "focus-next")
         )
         legend = tr_of(self)._(
