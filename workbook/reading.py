@@ -36,18 +36,25 @@ class Reason(Exception):
 
     def __init__(self, template: str, /, **fields: object) -> None:
         self.template: str | None = template
+        self.own: object = None
         self.fields = {name: str(value) for name, value in fields.items()}
         self.message = template.format(**self.fields)
         super().__init__(self.message)
 
     @classmethod
-    def given(cls, words: str) -> Reason:
+    def given(cls, words: object) -> Reason:
+        """``words`` passed on whole: an error with a ``said(tr)`` of its own (a higher
+        layer's) is said in the same language; any other as it is."""
         reason = cls("{words}", words=words)
         reason.template = None
+        reason.own = words
         return reason
 
     def said(self, tr: Speaks) -> str:
         if self.template is None:
+            own = getattr(self.own, "said", None)
+            if callable(own) and not isinstance(self.own, str):
+                return str(own(tr))
             return self.message
         return tr.gettext(self.template).format(**self.fields)
 
