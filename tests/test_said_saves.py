@@ -13,7 +13,7 @@ import pytest
 
 from tests.crypt_helpers import PASSPHRASE, quick_wrap
 from tests.test_said import ARABIC, SPANISH
-from tests.test_said_data import _said_everywhere
+from tests.test_said_data import _said_everywhere, english_left
 from workbook.data import care, crypt_folder, model_files, places, removal, seat_answers, vault
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
@@ -22,6 +22,7 @@ from workbook.data.models import Couple
 from workbook.data.seat_answers import SeatAnswers
 from workbook.data.store import Store
 from workbook.i18n.catalog import SOURCE_TRANSLATIONS
+from workbook.i18n.said import said_in
 from workbook.reading import Unreadable
 from workbook.service import apart_session
 from workbook.service.recorder import Unsaved
@@ -224,3 +225,20 @@ def test_what_is_unsaved_is_english_as_before_and_said_with_the_language_s_plura
         said = unsaved.said(tr)
         assert not {"answer", "answers", "changed", "since"} & set(said.split())
         assert (str(steps) in said) or steps <= 2
+
+
+def test_a_lock_file_that_is_a_link_is_said(store: Store) -> None:
+    couple_id = _only(store)
+    session_id = store.session_ids(couple_id)[0]
+    lock = vault.lock_file(store.layout.session_file(couple_id, session_id))
+    lock.unlink(missing_ok=True)
+    lock.symlink_to(lock.with_name("elsewhere"))
+    reason = Store(store.root).lock_session(couple_id, session_id)
+    assert reason is not None
+    english = (
+        f"The session's lock file ({lock.name}) cannot be used: it is a link. The session is "
+        "shown read-only; remove that file to make changes."
+    )
+    assert str(reason) == english
+    for tr in (SPANISH, ARABIC):
+        assert english_left(said_in(reason, tr), english, lock.name) == []

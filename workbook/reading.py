@@ -84,13 +84,24 @@ _REASONS = {
     errno.ENOTDIR: N_("a part of its path is not a folder"),
 }
 FOLDER = _REASONS[errno.EISDIR]
+# TRANSLATORS: a lock file that is a symbolic link, which workbook never opens.
+LINK = N_("it is a link")
 NOT_REGULAR = N_("it is not a regular file (a pipe, a socket or a device)")
 # TRANSLATORS: {size} is a size such as "32 MB".
 TOO_LARGE = N_("it is larger than {size}")
 
 
+class Linked(OSError):
+    """A file that is a link where workbook never follows one (a lock file)."""
+
+    def __init__(self) -> None:
+        super().__init__(0, LINK)
+
+
 def reason_for(error: OSError) -> Reason:
     """An ``OSError`` in plain words: ours for the common ones, else the OS's own as given."""
+    if isinstance(error, Linked):
+        return Reason(LINK)
     known = _REASONS.get(error.errno or 0)
     if known is not None:
         return Reason(known)
