@@ -36,18 +36,25 @@ class Reason(Exception):
 
     def __init__(self, template: str, /, **fields: object) -> None:
         self.template: str | None = template
+        self.own: object = None
         self.fields = {name: str(value) for name, value in fields.items()}
         self.message = template.format(**self.fields)
         super().__init__(self.message)
 
     @classmethod
-    def given(cls, words: str) -> Reason:
+    def given(cls, words: object) -> Reason:
+        """``words`` passed on whole: an error with a ``said(tr)`` of its own (a higher
+        layer's) is said in the same language; any other as it is."""
         reason = cls("{words}", words=words)
         reason.template = None
+        reason.own = words
         return reason
 
     def said(self, tr: Speaks) -> str:
         if self.template is None:
+            own = getattr(self.own, "said", None)
+            if callable(own) and not isinstance(self.own, str):
+                return str(own(tr))
             return self.message
         return tr.gettext(self.template).format(**self.fields)
 
@@ -77,13 +84,24 @@ _REASONS = {
     errno.ENOTDIR: N_("a part of its path is not a folder"),
 }
 FOLDER = _REASONS[errno.EISDIR]
+# TRANSLATORS: a lock file that is a symbolic link, which workbook never opens.
+LINK = N_("it is a link")
 NOT_REGULAR = N_("it is not a regular file (a pipe, a socket or a device)")
 # TRANSLATORS: {size} is a size such as "32 MB".
 TOO_LARGE = N_("it is larger than {size}")
 
 
+class Linked(OSError):
+    """A file that is a link where workbook never follows one (a lock file)."""
+
+    def __init__(self) -> None:
+        super().__init__(0, LINK)
+
+
 def reason_for(error: OSError) -> Reason:
     """An ``OSError`` in plain words: ours for the common ones, else the OS's own as given."""
+    if isinstance(error, Linked):
+        return Reason(LINK)
     known = _REASONS.get(error.errno or 0)
     if known is not None:
         return Reason(known)

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from workbook.data.durable import SaveError
 from workbook.data.notes import CONSOLE
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 
 if TYPE_CHECKING:
     from workbook.data.models import CareFlag, Couple
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 # How a clearing reads in the notes, before the counsellor's reason.
 CLEARED = "Care flag cleared: "
 MAX_REASON = 300
+NO_SESSION = Words(N_("there is no session to note it in"))
 
 
 def raise_flag(store: Store, couple_id: str, session_id: str, at: datetime) -> bool:
@@ -56,7 +59,7 @@ def clear_flag(store: Store, couple_id: str, reason: str, at: datetime) -> None:
         return
     sessions = store.session_ids(couple_id)
     if not sessions:
-        raise SaveError(store.layout.couple_file(couple_id), "there is no session to note it in")
+        raise SaveError(store.layout.couple_file(couple_id), NO_SESSION)
     session_id = care.session if care.session in sessions else sessions[-1]
     store.notes(couple_id, session_id).add_note(CLEARED + reason, "", "", at, CONSOLE)
 

@@ -22,7 +22,7 @@ from workbook.data.read_only_reasons import GONE, Reason, mismatch, newer_format
 from workbook.data.version import FORMAT
 from workbook.i18n.catalog import N_
 from workbook.i18n.said import Words
-from workbook.reading import reason_for
+from workbook.reading import Linked, reason_for
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -206,7 +206,7 @@ class FolderFiles:
         try:
             private_folder(folder)
             if linked(lock_path, self.root) is not None:
-                raise OSError(0, "it is a link")
+                raise Linked()
             lock = file_lock(lock_path, LOCK_WAIT_SECONDS)
         except Busy as error:
             raise SaveError(folder, BUSY) from error

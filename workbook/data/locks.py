@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook.data.durable import FILE_MODE
+from workbook.reading import Linked
 
 
 class Busy(Exception):
@@ -29,7 +30,7 @@ def file_lock(path: Path, wait: float) -> Any:
     import filelock
 
     if path.is_symlink():
-        raise OSError(0, "it is a link")
+        raise Linked()
     lock = filelock.FileLock(path, mode=FILE_MODE)
     try:
         lock.acquire(timeout=wait)

@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from workbook.data.version import FORMAT
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Said
 
 Table = dict[str, Any]
 Step = Callable[[Table], Table]
@@ -18,8 +20,9 @@ Step = Callable[[Table], Table]
 MIGRATIONS: dict[str, dict[int, Step]] = {"couple": {}, "session": {}, "agreements": {}}
 
 
-class MigrationError(ValueError):
-    """A file's format is older than any this workbook can bring up to date."""
+class MigrationError(Said, ValueError):
+    """A file's format is older than any this workbook can bring up to date: ``str`` is the
+    English, ``said(tr)`` the same in ``tr``'s language."""
 
 
 def migrate(
@@ -29,10 +32,12 @@ def migrate(
     chain = (MIGRATIONS if chains is None else chains).get(kind, {})
     version = table.get("format")
     if not isinstance(version, int):
-        raise MigrationError("the file has no format number")
+        raise MigrationError(N_("the file has no format number"))
     while version < FORMAT:
         if version not in chain:
-            raise MigrationError(f"format {version} is too old for this workbook to read")
+            raise MigrationError(
+                N_("format {version} is too old for this workbook to read"), version=version
+            )
         table = chain[version](dict(table))
         version = table["format"] = version + 1
     return table

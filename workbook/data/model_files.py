@@ -41,7 +41,7 @@ def from_table(path: Path, what: str, table: dict[str, Any], model: type[M]) -> 
             table = migrate(what, table)
         return model.model_validate(table), version
     except MigrationError as error:
-        raise DataError(path, str(error)) from error
+        raise DataError(path, error) from error
     except ValidationError as error:
         raise DataError(path, describe(error)) from error
 

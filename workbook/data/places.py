@@ -38,6 +38,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from workbook import reading
 from workbook.data import vault
 from workbook.data.dates import now
 from workbook.data.durable import SaveError, reason_words, replace_file
@@ -45,7 +46,7 @@ from workbook.data.read_only_reasons import Reason, older
 from workbook.data.read_only_reasons import misplaced as misplaced
 from workbook.i18n.catalog import N_
 from workbook.i18n.said import AS_GIVEN, Said
-from workbook.reading import Unreadable, size_words
+from workbook.reading import Unreadable, too_large
 from workbook.reading import read_limited as read_on_disk
 
 MAGIC = b"#workbook-sealed "
@@ -131,7 +132,8 @@ def read_limited(path: Path, limit: int) -> bytes:
     try:
         found = vault.key_for(path)
     except OSError as error:
-        raise Unreadable(path, str(error.strerror)) from error
+        said = error if isinstance(error, vault.Locked) else str(error.strerror)
+        raise Unreadable(path, reading.Reason.given(said)) from error
     if found is None:
         return read_on_disk(path, limit)
     root, key = found
@@ -139,9 +141,10 @@ def read_limited(path: Path, limit: int) -> bytes:
     try:
         plain = opened(path, root, key, key.unseal(raw))
     except ValueError as error:
-        raise Unreadable(path, str(error)) from error
+        # Refused and NotThisKey say themselves in a screen's language.
+        raise Unreadable(path, reading.Reason.given(error)) from error
     if len(plain) > limit:
-        raise Unreadable(path, f"it is larger than {size_words(limit)}")
+        raise Unreadable(path, too_large(limit))
     return plain
 
 

@@ -23,15 +23,22 @@ from workbook.data.durable import SaveError, fsync_folder
 from workbook.data.forget import forget_leftovers, pack_digests
 from workbook.data.locks import Busy, file_lock, release
 from workbook.data.trash import remove_tree
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 from workbook.reading import reason_for
 
 if TYPE_CHECKING:
     from workbook.data.store import Store
 
-IN_USE = (
-    "another workbook window has a session of this couple open, or is saving it; close it "
-    "there first, then delete the couple"
+IN_USE = Words(
+    N_(
+        "another workbook window has a session of this couple open, or is saving it; close it "
+        "there first, then delete the couple"
+    )
 )
+LINK = Words(N_("it is a link to another place; workbook never deletes through links"))
+NO_FOLDER = Words(N_("there is no such couple folder"))
+THROUGH_LINK = Words(N_("it is reached through a link; workbook never deletes through links"))
 LOCK_WAIT_SECONDS = 2.0
 
 
@@ -43,16 +50,12 @@ def remove_couple(store: Store, couple_id: str) -> None:
     couples = store.layout.couples
     folder = store.layout.couple_folder(couple_id)
     if os.path.islink(folder):
-        raise SaveError(
-            folder, "it is a link to another place; workbook never deletes through links"
-        )
+        raise SaveError(folder, LINK)
     if not folder.is_dir():
-        raise SaveError(folder, "there is no such couple folder")
+        raise SaveError(folder, NO_FOLDER)
     real = Path(os.path.realpath(folder))
     if real != Path(os.path.realpath(couples)) / couple_id or couples.is_symlink():
-        raise SaveError(
-            folder, "it is reached through a link; workbook never deletes through links"
-        )
+        raise SaveError(folder, THROUGH_LINK)
     # Every lock of the couple is held while the folder is renamed: no other window is
     # walking a session or saving agreements then.
     locks = hold_locks(folder)
@@ -74,18 +77,27 @@ def remove_couple(store: Store, couple_id: str) -> None:
     forget_leftovers(store, digests, cache=unindexed is not None)
     if failures:
         path, reason = failures[0]
-        raise SaveError(
-            folder,
-            f"the couple is no longer listed, but {len(failures)} file(s) could not be removed "
-            f"({path}: {reason}); they are in {trash}, which workbook tries again to remove "
-            "at its next start",
+        left = Words(
+            N_(
+                "the couple is no longer listed, but {count} file(s) could not be removed "
+                "({path}: {reason}); they are in {trash}, which workbook tries again to remove "
+                "at its next start"
+            ),
+            count=len(failures),
+            path=path,
+            reason=reason,
+            trash=trash,
         )
+        raise SaveError(folder, left)
     if unindexed is not None:
-        raise SaveError(
-            folder,
-            f"every file of the couple is removed, but index.toml still names them "
-            f"({unindexed}); Home takes them out of it when it can write it again",
+        named = Words(
+            N_(
+                "every file of the couple is removed, but index.toml still names them "
+                "({problem}); Home takes them out of it when it can write it again"
+            ),
+            problem=unindexed,
         )
+        raise SaveError(folder, named)
 
 
 def hold_locks(folder: Path) -> list[Any]:
@@ -113,7 +125,9 @@ def hold_locks(folder: Path) -> list[Any]:
         raise SaveError(folder, IN_USE) from error
     except OSError as error:
         release_all(held)
-        raise SaveError(folder, f"a lock file cannot be used: {reason_for(error)}") from error
+        raise SaveError(
+            folder, Words(N_("a lock file cannot be used: {problem}"), problem=reason_for(error))
+        ) from error
     return held
 
 

@@ -29,10 +29,14 @@ from workbook.data.files import DataError, read_table
 from workbook.data.locks import Busy, file_lock, release
 from workbook.data.places import write_atomic
 from workbook.data.version import FORMAT
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 from workbook.reading import reason_for
 
 LOCK_WAIT_SECONDS = 10.0
 PARTNERS = ("a", "b")
+LINK = Words(N_("it is a link, which workbook never writes through"))
+BUSY = Words(N_("another window is busy saving; try again"))
 
 
 def seat_path(session_file: Path, partner: str) -> Path:
@@ -103,11 +107,13 @@ class SeatAnswers:
         if not vault.exists(self.path):
             return {"format": FORMAT}
         if vault.disk(self.path).is_symlink():
-            raise SaveError(self.path, "it is a link, which workbook never writes through")
+            raise SaveError(self.path, LINK)
         try:
             return read_table(self.path)
         except DataError as error:
-            raise SaveError(self.path, f"it cannot be read ({error.message})") from error
+            raise SaveError(
+                self.path, Words(N_("it cannot be read ({problem})"), problem=error.problem)
+            ) from error
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -116,9 +122,10 @@ class SeatAnswers:
             private_folder(self.path.parent)
             lock = file_lock(lock_path, LOCK_WAIT_SECONDS)
         except Busy as error:
-            raise SaveError(self.path, "another window is busy saving; try again") from error
+            raise SaveError(self.path, BUSY) from error
         except OSError as error:
-            raise SaveError(self.path, f"its lock cannot be used: {reason_for(error)}") from error
+            unusable = Words(N_("its lock cannot be used: {problem}"), problem=reason_for(error))
+            raise SaveError(self.path, unusable) from error
         try:
             yield
         finally:

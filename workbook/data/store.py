@@ -34,7 +34,7 @@ from workbook.data.read_only_reasons import Reason
 from workbook.data.version import FORMAT
 from workbook.i18n.catalog import N_
 from workbook.i18n.said import Words
-from workbook.reading import reason_for
+from workbook.reading import Linked, reason_for
 
 if TYPE_CHECKING:
     from workbook.data.models import Agreements, Couple, Session
@@ -229,7 +229,7 @@ class Store(FolderFiles):
         try:
             private_folder(path.parent)
             if linked(lock_path, self.root) is not None:
-                raise OSError(0, "it is a link")
+                raise Linked()
             lock = file_lock(lock_path, 0)
         except Busy:
             self._in_use[path] = SESSION_IN_USE

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook.data.durable import fsync_folder
-from workbook.reading import reason_for
+from workbook.reading import Reason, reason_for
 
 _REMOVED = re.compile(r"^\.removed-[a-z0-9-]+-[0-9a-f]{8}$")
 
@@ -31,13 +31,14 @@ def sweep_removed(couples: Path) -> list[Path]:
     return swept
 
 
-def remove_tree(path: Path) -> list[tuple[str, str]]:
-    """Remove ``path`` and everything in it, links as links; returns what could not go."""
-    failures: list[tuple[str, str]] = []
+def remove_tree(path: Path) -> list[tuple[str, Reason]]:
+    """Remove ``path`` and everything in it, links as links; returns what could not go, and
+    why (said in a screen's language)."""
+    failures: list[tuple[str, Reason]] = []
 
     def failed(_function: Any, where: str, info: Any) -> None:
         error = info[1]
-        reason = str(reason_for(error) if isinstance(error, OSError) else error)
+        reason = reason_for(error) if isinstance(error, OSError) else Reason.given(str(error))
         failures.append((where, reason))
 
     shutil.rmtree(path, onerror=failed)

@@ -29,10 +29,13 @@ import re
 import secrets
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbook.i18n.catalog import N_
-from workbook.i18n.said import Said
+from workbook.i18n.said import Said, Words
+
+if TYPE_CHECKING:
+    from workbook.i18n.catalog import Translations
 
 KEY_FILE = "key.age"
 RECOVERY_FILE = "key.recovery.age"
@@ -72,12 +75,17 @@ class Locked(OSError):
     """A file in an encrypted folder that has not been unlocked."""
 
     def __init__(self, root: Path) -> None:
-        message = f"the data folder {root} is encrypted and has not been unlocked"
-        super().__init__(0, message)
+        self.words = Words(
+            N_("the data folder {root} is encrypted and has not been unlocked"), root=root
+        )
+        super().__init__(0, self.words.message)
         self.root = root
 
     def __str__(self) -> str:
         return str(self.strerror)
+
+    def said(self, tr: Translations) -> str:
+        return self.words.said(tr)
 
 
 def _pyrage() -> Any:

@@ -48,6 +48,7 @@ from workbook.service.apart_parts import (
 )
 from workbook.service.apart_session import (
     ANSWER,
+    BUSY,
     FINISHED,
     LOCK_WAIT_SECONDS,
     NOTICE,
@@ -62,6 +63,7 @@ from workbook.service.apart_session import (
     each_answers,
     find,
     is_apart,
+    lock_unusable,
     own_file,
     present,
     seal,
@@ -387,9 +389,9 @@ class Seat:
                 change(session)
                 self.store.save_session(self.couple.id, session, stamp=stamp)
         except Busy as error:
-            raise SaveError(self.path, "the session is busy in another window") from error
+            raise SaveError(self.path, BUSY) from error
         except DataError as error:
             raise SaveError(self.path, error.problem) from error
         except OSError as error:
-            raise SaveError(self.path, f"its lock cannot be used: {error.strerror}") from error
+            raise SaveError(self.path, lock_unusable(error)) from error
         self.session = session

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.locks import Busy, held
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 from workbook.kinds import spec
 from workbook.logic.phases import SECOND
 from workbook.logic.walk import phases
@@ -23,6 +25,14 @@ if TYPE_CHECKING:
     from workbook.packs.load import LoadedPack
 
 LOCK_WAIT_SECONDS = 10.0
+BUSY = Words(N_("the session is busy in another window"))
+
+
+def lock_unusable(error: OSError) -> Words:
+    """Why the session's lock cannot be used (the OS's own words as given)."""
+    return Words(N_("its lock cannot be used: {problem}"), problem=error.strerror)
+
+
 # What a seat shows at its step.
 NOTICE, SHARED, ANSWER, WAITING, REVEALED, FINISHED, TERMS = (
     "notice",  # a kind walked at one screen: passed by either seat
@@ -159,4 +169,5 @@ def begin(
             store.save_session(couple.id, session)
             return str(session.id)
     except (Busy, OSError) as error:
-        raise SaveError(gate, f"the session could not be begun: {error}") from error
+        not_begun = Words(N_("the session could not be begun: {problem}"), problem=error)
+        raise SaveError(gate, not_begun) from error

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 from workbook.kinds import spec
 from workbook.text import clean
 
@@ -183,7 +185,8 @@ def confirm(seat: Seat, place: Place, index: int, book: Any, shown: str | None =
             try:
                 agreement = book.agree_term(term, seat.session_id, pack.title)
             except (DataError, OSError) as error:
-                raise SaveError(seat.path, f"the agreement was not saved: {error}") from error
+                not_saved = Words(N_("the agreement was not saved: {problem}"), problem=error)
+                raise SaveError(seat.path, not_saved) from error
             row["agreement"] = agreement.id
             made.append(True)
 

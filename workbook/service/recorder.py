@@ -30,7 +30,7 @@ from workbook.data.debounce import Debounce
 from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.models import PARTNER_KEYS
-from workbook.i18n.catalog import N_
+from workbook.i18n.catalog import N_, SOURCE_TRANSLATIONS
 from workbook.i18n.said import AS_GIVEN, Words
 from workbook.logic.phases import is_sealed
 from workbook.logic.safety import asks_for_care
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from workbook.data.models import Session
     from workbook.data.read_only_reasons import Reason
     from workbook.data.store import Store
+    from workbook.i18n.catalog import Translations
 
 # Why answers are not saved yet when no save has failed (only the wait before the next one).
 NOT_YET = Words(N_("not saved yet"))
@@ -53,9 +54,20 @@ class Unsaved:
     reason: Words
 
     def describe(self) -> str:
-        count = f"{self.steps} answer{'s' if self.steps != 1 else ''}"
-        since = f" since {self.since.strftime('%H:%M:%S')}" if self.since else ""
-        return f"{count} changed{since}"
+        """How much is unsaved, in English (for the logs): "2 answers changed since 18:05:09"."""
+        return self.said(SOURCE_TRANSLATIONS)
+
+    def said(self, tr: Translations) -> str:
+        """How much is unsaved, in ``tr``'s language."""
+        if self.since is None:
+            changed = tr.ngettext("{count} answer changed", "{count} answers changed", self.steps)
+            return changed.format(count=self.steps)
+        changed = tr.ngettext(
+            "{count} answer changed since {time}",
+            "{count} answers changed since {time}",
+            self.steps,
+        )
+        return changed.format(count=self.steps, time=self.since.strftime("%H:%M:%S"))
 
 
 class SessionRecorder:

@@ -50,7 +50,7 @@ class UnsavedScreen(ModalScreen[str]):
                         "They are safe while workbook stays open. Free some disk space or fix "
                         "the folder, then try again."
                     ),
-                    changed=self.unsaved.describe().capitalize(),
+                    changed=_first_up(self.unsaved.said(tr)),
                     reason=said_in(self.unsaved.reason, tr),
                 )
             )
@@ -65,6 +65,11 @@ class UnsavedScreen(ModalScreen[str]):
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id or STAY)
+
+
+def _first_up(text: str) -> str:
+    # Only the first letter: the rest (a time, a name) stays as the catalog has it.
+    return text[:1].upper() + text[1:]
 
 
 async def ask_before_leaving(app: App[object], autosave: Autosave, leaving: str) -> bool:
