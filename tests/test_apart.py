@@ -408,3 +408,24 @@ def test_the_trail_says_the_couple_left_once_neither_seat_is_here(tmp_path: Path
     # The first seat back ends the pause.
     lia.arrive()
     assert live(lia.reload(), lia.walk.packs, WHEN).paused_at is None
+
+
+def test_a_session_file_that_cannot_be_saved_says_why_not_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save that fails under the session's lock is told as that save's failure: it used to be
+    caught as the lock's own OS error ("its lock cannot be used: None")."""
+    from workbook.data.durable import SaveError
+
+    store, lia, _ben = seats(tmp_path)
+    place = lia.stage().place
+    assert place is not None
+
+    def full(*_args: Any, **_kwargs: Any) -> None:
+        raise SaveError(lia.path, "No space left on device")
+
+    monkeypatch.setattr(lia.store, "save_session", full)
+    with pytest.raises(SaveError) as failed:
+        lia.move(place, forward=True)
+    assert "No space left on device" in str(failed.value)
+    assert "lock" not in str(failed.value)

@@ -392,6 +392,8 @@ class Seat:
             raise SaveError(self.path, BUSY) from error
         except DataError as error:
             raise SaveError(self.path, error.problem) from error
+        except SaveError:
+            raise  # the save's own failure, told as it is (it is an OSError too)
         except OSError as error:
             raise SaveError(self.path, lock_unusable(error)) from error
         self.session = session

@@ -30,7 +30,7 @@ BUSY = Words(N_("the session is busy in another window"))
 
 def lock_unusable(error: OSError) -> Words:
     """Why the session's lock cannot be used (the OS's own words as given)."""
-    return Words(N_("its lock cannot be used: {problem}"), problem=error.strerror)
+    return Words(N_("its lock cannot be used: {problem}"), problem=error.strerror or str(error))
 
 
 # What a seat shows at its step.
