@@ -417,7 +417,7 @@ def test_a_session_file_that_cannot_be_saved_says_why_not_the_lock(
     caught as the lock's own OS error ("its lock cannot be used: None")."""
     from workbook.data.durable import SaveError
 
-    store, lia, _ben = seats(tmp_path)
+    _store, lia, _ben = seats(tmp_path)
     place = lia.stage().place
     assert place is not None
 
