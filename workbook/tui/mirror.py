@@ -36,6 +36,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from workbook.i18n.bidi import APP
+from workbook.tui.keys import label
 
 # The class of a screen whose rows are mirrored: it speaks a right-to-left language (``-rtl``)
 # and the app lays out right-to-left text itself (workbook.tcss: the footer's palette key has
@@ -155,7 +156,8 @@ def relayout(screen: Screen[Any]) -> None:
 # way they point, so each does there what the other does on a left-to-right screen, and a key
 # named in a sentence is named by the arrow that does the job ("→" is "one less").
 ARROWS = {"left": "right", "right": "left"}
-_POINTING = str.maketrans({"←": "→", "→": "←"})
+# The arrows' names as keys are shown (``keys.label``), each for the other.
+_POINTING = str.maketrans({label(key): label(other) for key, other in ARROWS.items()})
 
 
 def pointing(node: Any, label: str) -> str:
