@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from workbook.data import couple_problems
 from workbook.data.dates import in_range
 from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 from workbook.text import clean, clean_line
 
 OPEN, MET, LET_GO = "open", "met", "let-go"
@@ -43,17 +45,17 @@ class Goal:
         return self.measure.split(".", 1)[1] if self.measure and "." in self.measure else None
 
 
-def read_goals(raw: Any) -> tuple[list[Goal], list[str]]:
+def read_goals(raw: Any) -> tuple[list[Goal], list[Words]]:
     """The goals that can be read from ``couple.toml``'s ``goals``, and what could not be."""
     if raw is None:
         return [], []
     entries = raw if isinstance(raw, list) else [raw]
     goals: list[Goal] = []
-    problems: list[str] = []
+    problems: list[Words] = []
     for number, entry in enumerate(entries, 1):
         goal = _goal(entry)
         if goal is None:
-            problems.append(f"goal {number} in couple.toml cannot be read; it stays in the file")
+            problems.append(Words(couple_problems.GOAL, number=number))
         else:
             goals.append(goal)
     return goals, problems
@@ -112,11 +114,11 @@ def next_id(raw: Any) -> str:
     return f"g{max(numbers, default=0) + 1}"
 
 
-def appointment(value: Any) -> tuple[datetime | None, str | None]:
+def appointment(value: Any) -> tuple[datetime | None, Words | None]:
     """The next appointment in ``next_session``, and why it cannot be used, if it cannot: a
     time without an offset is this machine's local time; a date alone is not an appointment."""
     if value is None:
         return None, None
     if isinstance(value, datetime) and in_range(value):
         return (value if value.tzinfo is not None else value.astimezone()), None
-    return None, "next_session in couple.toml is not a date and time; it is left as it is"
+    return None, Words(couple_problems.APPOINTMENT)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from workbook.data import couple_problems
 from workbook.data.dates import in_range
 from workbook.data.read_only_reasons import Reason
 from workbook.data.version import FORMAT
@@ -43,7 +44,7 @@ class HomeworkFile:
     """What ``homework.toml`` holds, as far as it can be read."""
 
     items: list[Homework] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Words] = field(default_factory=list)
     # Why the file may not be written (a newer format), or None.
     read_only: Reason | None = None
 
@@ -91,7 +92,7 @@ def parse(table: dict[str, Any]) -> HomeworkFile:
     for number, entry in enumerate(entries, 1):
         item = _item(entry)
         if item is None:
-            found.problems.append(f"homework {number} cannot be read; it stays in the file")
+            found.problems.append(Words(couple_problems.HOMEWORK_ENTRY, number=number))
         else:
             found.items.append(item)
     return found

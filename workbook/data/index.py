@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbook import tomlio
-from workbook.data import places, vault
+from workbook.data import couple_problems, places, vault
 from workbook.data.durable import SaveError
 from workbook.data.files import MAX_BYTES, DataError
 from workbook.data.layout import is_id
@@ -249,6 +249,9 @@ def _entry(facts: Facts, fingerprint: str) -> dict[str, Any]:
         "homework": list(facts.homework),
         "goals_open": facts.goals_open,
     }
+    if facts.problems:
+        # The problems' words as well as the English ``problem``, for saying them in any language.
+        entry["problems"] = couple_problems.tables(facts.problems)
     optional = {
         "facilitator": facts.facilitator,
         "created": facts.created,
@@ -311,7 +314,17 @@ def _facts(couple_id: str, entry: dict[str, Any] | None) -> Facts | None:
         next_session=entry.get("next_session"),
         homework=tuple(homework),
         goals_open=entry["goals_open"],
+        problems=_problems(entry),
     )
+
+
+def _problems(entry: dict[str, Any]) -> tuple[Words, ...]:
+    """The problems' words, when they are ours and say what ``problem`` says in English; else
+    none, and ``problem`` is shown as given."""
+    found = couple_problems.from_tables(entry.get("problems"))
+    if not found or "; ".join(words.message for words in found) != entry.get("problem"):
+        return ()
+    return found
 
 
 def _count(value: Any) -> bool:

@@ -11,11 +11,12 @@ that ``index.toml`` can keep the first and Home work out the second each time it
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from workbook.data import couple_problems as said
 from workbook.data import places, vault
 from workbook.data.dates import day_of, is_due
 from workbook.data.files import DataError
@@ -45,6 +46,9 @@ class Overview:
     # What could not be read or used as it is, in a sentence; None when all is well.
     problem: str | None = None
     archived: bool = False
+    # The same, each in words a screen says in its language (none from an old index.toml);
+    # ``problem`` is what makes two overviews the same.
+    problems: tuple[Words, ...] = field(default=(), compare=False)
     # The couple has a session that Resume would open: readable, with packs, not finished.
     unfinished: bool = False
     # The earliest review date of an active agreement (ISO), due or not.
@@ -88,6 +92,7 @@ class Facts:
     # The day each open piece of homework is due (ISO), "" for one without a day; earliest first.
     homework: tuple[str, ...] = ()
     goals_open: int = 0
+    problems: tuple[Words, ...] = field(default=(), compare=False)
 
     def on(self, today: date, folder: Path) -> Overview:
         """The overview on ``today``."""
@@ -116,6 +121,7 @@ class Facts:
             homework_due=min(days) if days else None,
             homework_due_now=sum(1 for day in days if date.fromisoformat(day) <= today),
             goals_open=self.goals_open,
+            problems=self.problems,
         )
 
 
@@ -148,30 +154,30 @@ def read_facts(
         or not all(isinstance(p, dict) and isinstance(p.get("name"), str) for p in partners)
     ):
         raise DataError(path, Words(N_("partners must be two tables, each with a name")))
-    problems: list[str] = []
+    problems: list[Words] = []
     _flagged(problems, path, "couple.toml")
     claimed = table.get("id")
     if claimed != couple_id:
-        problems.append(f"couple.toml names another id than its folder ({couple_id})")
+        problems.append(Words(said.OTHER_ID, folder=couple_id))
     version = table.get("format")
     if isinstance(version, int) and version > FORMAT:
-        problems.append("written by a newer workbook")
+        problems.append(Words(said.NEWER))
     archived = table.get("archived", False)
     if not isinstance(archived, bool):
-        problems.append("archived in couple.toml is not true or false")
+        problems.append(Words(said.ARCHIVED))
         archived = False
     facilitator = table.get("facilitator")
     created = table.get("created")
     care = care_flag(table.get("care"))
     if care == ("", ""):
-        problems.append("[care] in couple.toml cannot be read; the care flag is shown as up")
+        problems.append(Words(said.CARE))
     reviews: list[str] = []
     active = 0
     try:
         agreements = _agreements(layout.agreements_file(couple_id), read)
     except DataError as error:
         if not _flagged(problems, layout.agreements_file(couple_id), "agreements.toml"):
-            problems.append(f"agreements.toml cannot be read: {error.message}")
+            problems.append(Words(said.AGREEMENTS, problem=error.words))
         agreements = []
     else:
         _flagged(problems, layout.agreements_file(couple_id), "agreements.toml")
@@ -189,7 +195,7 @@ def read_facts(
     if appointment_problem is not None:
         problems.append(appointment_problem)
     if unreadable:
-        problems.append(f"{unreadable} session file{'s' if unreadable != 1 else ''} cannot be read")
+        problems.append(said.unreadable(unreadable))
     return Facts(
         id=couple_id,
         names=(clean_line(partners[0]["name"]), clean_line(partners[1]["name"])),
@@ -202,7 +208,8 @@ def read_facts(
         unfinished=unfinished,
         agreements_active=active,
         reviews=tuple(sorted(reviews)),
-        problem="; ".join(problems) or None,
+        problem="; ".join(words.message for words in problems) or None,
+        problems=tuple(problems),
         care=care,
         next_session=appointment_at.isoformat() if appointment_at is not None else None,
         homework=homework,
@@ -211,7 +218,7 @@ def read_facts(
 
 
 def _homework(
-    layout: Layout, couple_id: str, read: Read, heads: list[Head], problems: list[str]
+    layout: Layout, couple_id: str, read: Read, heads: list[Head], problems: list[Words]
 ) -> tuple[str, ...]:
     """The days the couple's open homework is due ("" for none), earliest first; homework a
     finished session has done counts as done, even before that is written down."""
@@ -222,10 +229,10 @@ def _homework(
         found = parse(read(path))
     except DataError as error:
         if not _flagged(problems, path, "homework.toml"):
-            problems.append(f"homework.toml cannot be read: {error.message}")
+            problems.append(Words(said.HOMEWORK, problem=error.words))
         return ()
     _flagged(problems, path, "homework.toml")
-    problems += [f"homework.toml: {problem}" for problem in found.problems]
+    problems += [Words(said.IN_HOMEWORK, problem=problem) for problem in found.problems]
     days = [
         item.due.isoformat() if item.due is not None else ""
         for item in found.open()
@@ -253,7 +260,7 @@ def _sessions(
     couple_id: str,
     sessions: Sequence[str],
     head: Read,
-    problems: list[str],
+    problems: list[Words],
     heads: list[Head],
 ) -> tuple[bool, str | None, int]:
     """Whether any session is unfinished, when the latest started, and how many cannot be
@@ -266,10 +273,10 @@ def _sessions(
         try:
             top = head(path)
         except DataError:
-            if not _flagged(problems, path, f"session {session_id}"):
+            if not _flagged(problems, path, session_id, said.FLAGGED_SESSION):
                 unreadable += 1
             continue
-        _flagged(problems, path, f"session {session_id}")
+        _flagged(problems, path, session_id, said.FLAGGED_SESSION)
         heads.append(Head.of(session_id, top))
         if index == 0 and isinstance(top.get("started"), datetime):
             started = top["started"].isoformat()
@@ -278,11 +285,13 @@ def _sessions(
     return unfinished, started, unreadable
 
 
-def _flagged(problems: list[str], path: Path, name: str) -> bool:
-    """Add why the sealed file at ``path`` is not used as it is, if it is not; True if so."""
+def _flagged(problems: list[Words], path: Path, name: str, template: str = said.FLAGGED) -> bool:
+    """Add why the sealed file at ``path`` (``name``) is not used as it is, if it is not; True
+    if so."""
     reason = places.flag(path)
     if reason is not None:
-        problems.append(f"{name}: {reason}")
+        field = "id" if template == said.FLAGGED_SESSION else "name"
+        problems.append(Words(template, reason=reason, **{field: name}))
     return reason is not None
 
 
@@ -299,6 +308,5 @@ def _agreements(path: Path, read: Read) -> list[dict[str, Any]]:
     table = read(path)
     listed = table.get("agreements", [])
     if not isinstance(listed, list):
-        said = N_("agreements must be a list of tables ([[agreements]])")
-        raise DataError(path, Words(said))
+        raise DataError(path, Words(said.AS_LIST))
     return [a for a in listed if isinstance(a, dict) and a.get("status") != "retired"]

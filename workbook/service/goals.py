@@ -10,6 +10,7 @@ from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.goals import STATUSES, Goal, goal_table, next_id, read_goals
 from workbook.i18n.catalog import N_
+from workbook.i18n.said import Words
 from workbook.service.caseload import require_couple
 from workbook.service.errors import NotFound, NotSaved, Refused
 from workbook.text import clean
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 MAX_GOAL = 500
 
 
-def goals(couple: Couple) -> tuple[list[Goal], list[str]]:
+def goals(couple: Couple) -> tuple[list[Goal], list[Words]]:
     """The couple's goals as far as they can be read, and what could not be."""
     return read_goals(couple.goals)
 

@@ -9,6 +9,7 @@ from datetime import date
 from rich.cells import cell_len
 from textual.content import Content
 
+from workbook.data import couple_problems
 from workbook.data.overview import Overview
 from workbook.i18n.catalog import SOURCE_TRANSLATIONS, Translations, speaking
 from workbook.logic.caseload import appointment_text, due_text, shown_day, week_words
@@ -162,5 +163,5 @@ def _description(couple: Overview, keys_for: Callable[[str], str], tr: Translati
         a=a,
         b=b,
         f=couple.facilitator or "",
-        problem=couple.problem or "",
+        problem=couple_problems.said(couple.problem, couple.problems, tr),
     )
