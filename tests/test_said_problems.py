@@ -101,6 +101,8 @@ def _entry(problem: str, problems: Any) -> dict[str, Any]:
         [{"said": kinds.OTHER_ID, "fields": {"folder": 3}}],
         [{"said": kinds.OTHER_ID, "fields": {}}],
         [{"said": kinds.UNREADABLE[1], "fields": {"count": "{0.__class__}"}}],
+        [{"said": kinds.UNREADABLE[1], "fields": {"count": "²"}}],
+        [{"said": kinds.UNREADABLE[1], "fields": {"count": "9" * 5000}}],
         [{"said": kinds.FLAGGED, "fields": {"name": "a", "reason": {"said": "{r.x}"}}}],
         [{"said": kinds.OTHER_ID, "fields": {"folder": "sam"}}, "x"],
         [{"said": kinds.OTHER_ID, "fields": {"folder": "not what problem says"}}],

@@ -166,7 +166,10 @@ def _words(entry: Any, depth: int) -> Words | None:
             fields[name] = inner
     if template in UNREADABLE:
         count = fields.get("count")
-        if set(fields) != {"count"} or not isinstance(count, str) or not count.isdigit():
+        # ASCII digits only, and few of them: int() refuses "²" and 5,000 digits.
+        if set(fields) != {"count"} or not isinstance(count, str) or not count.isascii():
+            return None
+        if not count.isdigit() or len(count) > 9:
             return None
         return unreadable(int(count))
     try:
