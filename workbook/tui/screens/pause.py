@@ -88,7 +88,9 @@ class PauseScreen(WorkbookScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
-            return not self.query_one("#resume", Button).disabled
+            # The footer may ask before the buttons are mounted, or after they are gone.
+            buttons = self.query("#resume").results(Button)
+            return any(not button.disabled for button in buttons)
         return True
 
     @on(Button.Pressed, "#resume")
