@@ -77,8 +77,13 @@ def showing(app: Any, *words: str) -> Callable[[], bool]:
     return lambda: all(word in shown(app) for word in words)
 
 
+# The seats of the test at work: a tap waits for the other seat's saves too (below).
+_SEATS: list[Any] = []
+
+
 async def opened(*pilots: Any) -> None:
     """Each seat's first stage is drawn."""
+    _SEATS[:] = pilots
     for pilot in pilots:
         await seated(pilot)
 
@@ -86,6 +91,12 @@ async def opened(*pilots: Any) -> None:
 async def tap(pilot: Any, selector: str) -> None:
     """A tap once the stage is drawn and the target laid out (the stage is drawn again when
     the other device changes it); the tap lands on the target."""
+    # The other seat's saves are done first: one landing after the check below would redraw
+    # the stage under the tap (seen twice in CI, at two different taps).
+    for other in _SEATS:
+        if other is not pilot and isinstance(other.app.screen, ApartScreen):
+            await until(other, seen(other.app.screen))
+            await other.app.workers.wait_for_complete()
     if isinstance(pilot.app.screen, ApartScreen):
         # Whatever the other device saved is drawn first: a tap mid-redraw lands on nothing.
         await until(pilot, seen(pilot.app.screen))
