@@ -161,6 +161,21 @@ async def test_the_keymap_s_notice_speaks_the_app_s_language(
     assert english_runs(notice, ["nope.next", "settings.toml", "keymap", "docs/keys.md"]) == []
 
 
+async def test_the_keymap_s_problems_are_joined_as_the_app_s_language_lists(
+    store: Store, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.save_settings({"keymap": {"nope.next": "f9", "walk.next": 3}})
+    told: list[str] = []
+    monkeypatch.setattr(WorkbookApp, "notify", lambda self, message, **_: told.append(message))
+    app = WorkbookApp(store, library, theme="textual-dark")
+    app.app_language = "ar"
+    async with app.run_test(size=SIZE) as pilot:
+        await home_loaded(pilot)
+    (notice,) = [message for message in told if "nope.next" in message]
+    assert "؛ " in notice
+    assert "; " not in notice
+
+
 async def test_the_console_following_no_couple_names_the_seats_in_its_language(
     store: Store, library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:

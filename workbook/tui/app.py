@@ -176,8 +176,9 @@ class WorkbookApp(SessionFlows):
             _ = tr._
             # TRANSLATORS: {problems} are the keymap's problems, joined by "; ".
             said = _("settings.toml [keymap]: {problems}.")
+            told = _("; ").join(p.said(tr) for p in [*problems, *notes][:5])
             self.notify(
-                said.format(problems="; ".join(p.said(tr) for p in [*problems, *notes][:5])),
+                said.format(problems=told),
                 title=_("Keys"),
                 severity="warning",
                 timeout=15,
