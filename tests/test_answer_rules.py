@@ -15,6 +15,7 @@ from workbook.data.answers.chores import (
     typed_minutes,
 )
 from workbook.data.answers.requests import Request, RequestsAnswer, next_asker
+from workbook.i18n.said import Words
 from workbook.packs.models import Task as StarterTask
 
 TODAY = date(2026, 12, 7)
@@ -125,10 +126,11 @@ def test_one_cap_on_a_tasks_minutes() -> None:
     assert typed_minutes("420") == 420
     assert typed_minutes("") == typed_minutes("4²") == 0
     # A hand-edited 20,000 reads as the cap wherever it is read, and the problem is said.
-    problems: list[str] = []
+    problems: list[Words] = []
     read = ChoresAnswer.read({"tasks": [{"name": "Cook", "minutes": 20_000}]}, problems, "here")
     assert read.tasks[0].minutes == MAX_MINUTES
-    assert problems == ["here.tasks[0].minutes: at most 10,080; it is read as that"]
-    low: list[str] = []
+    said = [str(problem) for problem in problems]
+    assert said == ["here.tasks[0].minutes: at most 10,080; it is read as that"]
+    low: list[Words] = []
     assert ChoresAnswer.read({"tasks": [{"name": "C", "minutes": -1}]}, low).tasks[0].minutes == 0
     assert low

@@ -255,7 +255,7 @@ def test_an_unreadable_session_keeps_its_row_and_is_reported(data_dir: Path, cou
     broken.write_text("format = 1\nid = [", encoding="utf-8")
     document = export(Store(data_dir), couple, LIBRARY.packs, TODAY, case=True)
     assert "| 2026-01-26-1900 |  |  | This session file cannot be read: line" in document.text
-    assert [p for p in document.problems if "2026-01-26-1900.toml" in p]
+    assert [p for p in document.problems if "2026-01-26-1900.toml" in str(p)]
 
 
 def test_export_case_writes_the_file_and_a_folder_gets_the_suggested_name(

@@ -9,12 +9,13 @@ from pathlib import Path
 from workbook.data.models import Session
 from workbook.data.store import Store
 from workbook.export.case_data import SessionEntry, ended_early, gather
+from workbook.i18n.said import Words
 
 START = datetime(2026, 1, 5, 19, 0, tzinfo=UTC)
 
 
 def test_an_entry_without_its_session_has_no_length_nor_packs_reached() -> None:
-    entry = SessionEntry("2026-01-05-1900", problem="it cannot be read")
+    entry = SessionEntry("2026-01-05-1900", problem=Words("it cannot be read"))
     assert entry.length is None
     assert entry.reached() == []
     assert entry.title("respect") == "respect"
@@ -51,4 +52,4 @@ def test_gather_keeps_what_it_can_and_reports_the_rest(data_dir: Path) -> None:
     assert data.sessions[0].problem
     assert data.notes == {}
     assert len(data.problems) == 2
-    assert any("agreements" in p for p in data.problems)
+    assert any("agreements" in str(p) for p in data.problems)

@@ -27,6 +27,7 @@ from tests.hostile_tables import words as words_of
 from workbook.cli import main
 from workbook.data.store import Store
 from workbook.export.documents import export
+from workbook.i18n.said import Words
 from workbook.packs.models import Pack
 from workbook.packs.placeholders import neutral
 
@@ -132,7 +133,7 @@ def test_hostile_tables_in_a_session_file_export_literally_and_in_full(
             date(2026, 11, 22),
             session_id=session_id,
         )
-        assert all(isinstance(problem, str) for problem in document.problems)
+        assert all(isinstance(problem, Words) and str(problem) for problem in document.problems)
         text = check_structure(document.text, library.pack("every"))
         check_words(text, drawn)
         # The command line writes the same summary, the pack coming from the session's copy.

@@ -20,6 +20,7 @@ from workbook.data.answers.listen import ListenAnswer
 from workbook.data.answers.requests import DECISIONS, RequestsAnswer
 from workbook.data.models import Agreements, Couple, Partner, Session
 from workbook.export.summary import summary_markdown
+from workbook.i18n.said import Words
 from workbook.logic.drafts import offers
 from workbook.logic.session_packs import SessionPack
 from workbook.logic.trends import history_text, trends
@@ -85,10 +86,10 @@ def test_any_table_in_any_step_exports_and_offers_without_a_crash(
     pack_id: str, table: dict[str, Any]
 ) -> None:
     session = _session(pack_id, table)
-    problems: list[str] = []
+    problems: list[Words] = []
     text = summary_markdown(COUPLE, session, USED, Agreements(), problems=problems)
     assert text.startswith("# Session of")
-    assert all(isinstance(problem, str) for problem in problems)
+    assert all(isinstance(problem, Words) and str(problem) for problem in problems)
     pack = LIBRARY.pack(pack_id)
     names = {"a": "Sam", "b": "Alex"}
     for step in pack.steps:
@@ -103,7 +104,7 @@ def test_any_table_in_any_step_exports_and_offers_without_a_crash(
 @settings(max_examples=100, deadline=None)
 @given(table=tables)
 def test_answer_models_give_fields_of_the_documented_types(table: dict[str, Any]) -> None:
-    problems: list[str] = []
+    problems: list[Words] = []
     for turn in ListenAnswer.read(table, problems).turns:
         assert type(turn.round) is int
         assert 1 <= turn.round <= 99

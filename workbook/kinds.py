@@ -20,6 +20,7 @@ from typing import Any
 
 from workbook.data.answers.base import StepAnswer
 from workbook.data.answers.kinds import ANSWERS
+from workbook.i18n.said import Words
 from workbook.packs.models import STEP_MODELS
 
 
@@ -45,7 +46,7 @@ class KindSpec:
     def answer(self) -> type[StepAnswer]:
         return ANSWERS[self.kind]
 
-    def read(self, table: Any, problems: list[str] | None = None, where: str = "") -> Any:
+    def read(self, table: Any, problems: list[Words] | None = None, where: str = "") -> Any:
         """The typed answer in ``table``; problems are added to ``problems``."""
         return self.answer.read(table, problems, where)
 

@@ -3,12 +3,14 @@ file once), the packs each session kept, the scores, the agreements and, only wh
 counsellor's notes files.
 
 A session that cannot be read stays in the record as a row that says so, and the reason is in
-``problems`` for the caller to report; so is an agreements file that cannot be read.
+``problems`` for the caller to report; so is an agreements file that cannot be read. Each
+problem is ``Words``: English for the command line (``str``), said in the document's or the
+screen's language with ``said_in``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -19,6 +21,8 @@ from workbook.data.notes import SessionNotes
 from workbook.data.store import Store
 from workbook.data.trail import Move, ending, moves, time_per_pack
 from workbook.export.summary import reached_packs
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import AS_GIVEN, Words
 from workbook.logic.scores import ScoreValue, pack_scores, score_range
 from workbook.logic.session_packs import SessionPack, session_packs
 from workbook.packs.load import LoadedPack
@@ -27,6 +31,14 @@ from workbook.packs.models import Pack
 # Phases and keys by which the trail or the session file may mark steps the couple never
 # reached because the session was ended early.
 _NOT_REACHED_PHASES = frozenset({"not-reached", "not_reached"})
+# TRANSLATORS: {file} is a file's name (2026-11-22-1905.notes.toml); {problem} is what cannot be
+# read in it ("note 2 cannot be read; it stays in the file").
+IN_FILE = N_("{file}: {problem}")
+
+
+def in_notes(session_id: str, problems: Sequence[object]) -> list[Words]:
+    """What cannot be read in session ``session_id``'s notes file, with the file's name."""
+    return [Words(IN_FILE, file=f"{session_id}.notes.toml", problem=p) for p in problems]
 
 
 @dataclass
@@ -35,7 +47,8 @@ class SessionEntry:
 
     id: str
     session: Session | None = None
-    problem: str | None = None
+    # Why the file cannot be read, in words any language can say (``said_in``).
+    problem: Words | None = None
     packs: dict[str, SessionPack] = field(default_factory=dict)
     trail: list[Move] = field(default_factory=list)
 
@@ -143,7 +156,7 @@ class CaseData:
     agreements: Agreements | None
     # By session id; only when notes were asked for.
     notes: dict[str, SessionNotes] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Words] = field(default_factory=list)
 
 
 def gather(
@@ -156,7 +169,7 @@ def gather(
     """Everything the case record shows. Raises ``DataError`` only when the couple file cannot
     be read."""
     couple = store.load_couple(couple_id)
-    problems: list[str] = []
+    problems: list[Words] = []
     # Session ids are their start times, so this is the order they happened in; a file that
     # cannot be read keeps its place.
     sessions = [
@@ -166,7 +179,7 @@ def gather(
     try:
         agreements: Agreements | None = store.load_agreements(couple.id)
     except DataError as error:
-        problems.append(str(error))
+        problems.append(Words(AS_GIVEN, problem=error))
         agreements = None
     data = CaseData(couple, sessions, _scores(sessions), agreements, problems=problems)
     if include_notes:
@@ -176,7 +189,7 @@ def gather(
             legacy = entry.session.facilitator.notes if entry.session.facilitator else ""
             notes = store.notes(couple.id, entry.id, legacy).read()
             data.notes[entry.id] = notes
-            problems += [f"{entry.id}.notes.toml: {p}" for p in notes.problems]
+            problems += in_notes(entry.id, notes.problems)
     return data
 
 
@@ -185,13 +198,13 @@ def session_entry(
     couple_id: str,
     session_id: str,
     library: Mapping[str, LoadedPack],
-    problems: list[str],
+    problems: list[Words],
 ) -> SessionEntry:
     try:
         session = store.load_session(couple_id, session_id)
     except DataError as error:
-        problems.append(str(error))
-        return SessionEntry(session_id, problem=error.message)
+        problems.append(Words(AS_GIVEN, problem=error))
+        return SessionEntry(session_id, problem=error.words)
     # A mark of a step not reached is not a move.
     trail = [t for t in session.trail if not (isinstance(t, dict) and _marks_not_reached(t))]
     return SessionEntry(

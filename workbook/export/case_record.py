@@ -40,6 +40,7 @@ from workbook.export.render_md import render_md
 from workbook.export.session_notes import blocks, both, has_notes, people, step_title
 from workbook.export.summary import clock, minutes
 from workbook.i18n.catalog import N_, _, current, ngettext, pgettext, speaking
+from workbook.i18n.said import said_in
 from workbook.logic.scores import ScoreValue, shown
 from workbook.packs.load import LoadedPack
 
@@ -128,7 +129,8 @@ def _sessions(data: CaseData) -> list[Block]:
     for entry in data.sessions:
         session = entry.session
         if session is None:
-            cannot = _("This session file cannot be read: {problem}").format(problem=entry.problem)
+            problem = said_in(entry.problem, current()) if entry.problem else ""
+            cannot = _("This session file cannot be read: {problem}").format(problem=problem)
             rows.append((entry.id, "", "", cannot, ""))
             continue
         started = _("{day}, {time}").format(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from workbook.i18n.said import Words
+
 
 @dataclass(frozen=True)
 class Document:
@@ -12,4 +14,5 @@ class Document:
     title: str
     # A file name to suggest: agreement.md, 2026-11-22-1905.md, ...
     name: str
-    problems: list[str] = field(default_factory=list)
+    # Each said in English by ``str``, in any language by ``said_in``.
+    problems: list[Words] = field(default_factory=list)

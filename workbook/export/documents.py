@@ -17,6 +17,7 @@ from workbook.export.document import Document
 from workbook.export.html import to_html
 from workbook.export.summary import summary_markdown
 from workbook.i18n.catalog import _, speaking
+from workbook.i18n.said import Words
 from workbook.logic.session_packs import session_packs
 from workbook.packs.load import LoadedPack
 
@@ -62,7 +63,7 @@ def export(
         )
     couple = store.load_couple(couple_id)
     agreements = store.load_agreements(couple.id)
-    problems: list[str] = []
+    problems: list[Words] = []
     with speaking(couple.language) as tr:
         if session_id is None:
             text = written_document(store, couple, agreements, today)

@@ -23,13 +23,14 @@ from workbook.data.progress_note import PART_TITLES, ProgressNote
 from workbook.data.sealed import Given, is_empty
 from workbook.data.store import Store
 from workbook.export.blocks import Block, Heading, Lines, Page, em, items, notice, para, strong
-from workbook.export.case_data import SessionEntry, session_entry
+from workbook.export.case_data import SessionEntry, in_notes, session_entry
 from workbook.export.document import Document
 from workbook.export.markdown import long_date, number
 from workbook.export.render_html import render_html
 from workbook.export.render_md import render_md
 from workbook.export.summary import clock
 from workbook.i18n.catalog import N_, _, current, pgettext, speaking
+from workbook.i18n.said import Words
 from workbook.logic.safety import flags, options_of
 from workbook.logic.scores import shown
 from workbook.packs.load import LoadedPack
@@ -74,14 +75,14 @@ def _notes_document(
     language: str,
 ) -> Document:
     couple = store.load_couple(couple_id)
-    problems: list[str] = []
+    problems: list[Words] = []
     entry = session_entry(store, couple.id, session_id, library, problems)
     if entry.session is None:
         store.load_session(couple.id, session_id)  # raises the DataError it met
     assert entry.session is not None
     legacy = entry.session.facilitator.notes if entry.session.facilitator else ""
     notes = store.notes(couple.id, session_id, legacy).read()
-    problems += [f"{session_id}.notes.toml: {problem}" for problem in notes.problems]
+    problems += in_notes(session_id, notes.problems)
     names: dict[str, str] = {p.key: p.name for p in couple.partners}
     day = long_date(entry.session.started.date())
     title = _("Session notes: {names}, {day}").format(names=both(couple.names), day=day)

@@ -23,6 +23,7 @@ from workbook.export.agreement_history import made_item, reviewed_items
 from workbook.export.markdown import heading, inline, long_date, names_and, number
 from workbook.export.steps import renderer
 from workbook.i18n.catalog import N_, _, current, ngettext, pgettext, speaking
+from workbook.i18n.said import Words
 from workbook.logic.phases import REVEAL, is_sealed
 from workbook.logic.scores import pack_scores, shown
 from workbook.logic.session_packs import SessionPack
@@ -59,7 +60,7 @@ def summary_markdown(
     packs: Mapping[str, SessionPack],
     agreements: Agreements,
     *,
-    problems: list[str] | None = None,
+    problems: list[Words] | None = None,
 ) -> str:
     """The session summary as CommonMark: the couple's own, with no note in it, in the couple's
     language."""
@@ -72,7 +73,7 @@ def _summary(
     session: Session,
     packs: Mapping[str, SessionPack],
     agreements: Agreements,
-    problems: list[str] | None,
+    problems: list[Words] | None,
 ) -> str:
     names: dict[str, str] = {p.key: p.name for p in couple.partners}
     title = _("Session of {day}").format(day=long_date(session.started.date()))
@@ -138,7 +139,7 @@ def _pack_section(
     reached: set[str],
     revealed: set[tuple[str, str]],
     spent: timedelta | None,
-    problems: list[str] | None,
+    problems: list[Words] | None,
 ) -> list[str]:
     used = session.packs.get(found.id)
     pack = found.pack

@@ -138,7 +138,8 @@ class Written:
     ``sealed``: the folder is encrypted, so the files are sealed (a plain copy is asked for)."""
 
     files: list[tuple[Path, str]]
-    problems: list[str]
+    # What was left out, each said in any language with ``said_in``.
+    problems: list[Words]
     sealed: bool = False
 
 

@@ -207,11 +207,9 @@ class SessionFlows(CaseloadFlows):
         _ = self.tr._
         if written.problems:
             said = _("Left out, as it could not be read: {problems}")
-            self.notify(
-                said.format(problems="; ".join(written.problems[:3])),
-                severity="warning",
-                markup=False,
-            )
+            # TRANSLATORS: between two things in a list of problems: "x; y".
+            left_out = _("; ").join(said_in(p, self.tr) for p in written.problems[:3])
+            self.notify(said.format(problems=left_out), severity="warning", markup=False)
         if not written.sealed:
             said = hand_over(self, written.files)
             self.notify(said, title=_("Exported"), timeout=15, markup=False)

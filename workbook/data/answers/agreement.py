@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, WrapValidator
 
 from workbook.data.answers.base import Lenient, StepAnswer, rows
+from workbook.data.answers.unread import wrong
 from workbook.data.models import Day
 from workbook.text import clean
 
@@ -20,7 +21,7 @@ WHO_CYCLE = ("both", "a", "b")
 
 def _partners(value: object, handler: object, info: object) -> list[str]:
     if not isinstance(value, list):
-        raise ValueError("must be a list of partner keys")
+        raise wrong("partner_keys")
     return [key for key in ("a", "b") if key in value]
 
 

@@ -3,7 +3,8 @@
 A session file may be edited by hand or come from a newer version, so an answer table is read
 with three rules: keys this version does not know are kept (and written back); a field of the
 wrong type is read as if it were missing (its default), and a row of a list that cannot be read
-is left out; and each such problem is reported, once, with where it is. Nothing raises.
+is left out; and each such problem is reported, once, with where it is, in words any screen or
+document can say in its own language (``unread.py``). Nothing raises.
 
 Numbers are checked as numbers: a rating written as text ("3") is a wrong type, never coerced.
 """
@@ -11,7 +12,7 @@ Numbers are checked as numbers: a rating written as text ("3") is a wrong type, 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Annotated, Any, ClassVar, Self, TypeVar
+from typing import Annotated, Any, ClassVar, Self, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -23,22 +24,37 @@ from pydantic import (
     WrapValidator,
     field_validator,
 )
-from pydantic_core import PydanticUseDefault
+from pydantic_core import ErrorDetails, PydanticUseDefault
 
+from workbook.data.answers import unread
 from workbook.data.models import PARTNER_KEYS, TOGETHER
+from workbook.i18n.said import Words
 
-Problems = list[str]
+# What could not be read, each said in English by ``str`` and in any language by ``said_in``.
+Problems = list[Words]
 T = TypeVar("T")
 
 
-def _report(info: ValidationInfo | None, where: str, error: ValidationError | str) -> None:
+def _report(info: ValidationInfo | None, where: str, template: str, **fields: object) -> None:
+    """Add the problem ``template`` (of ``unread.py``) at ``where`` to the problems asked for."""
     context = (info.context if info is not None else None) or {}
     problems: Problems | None = context.get("problems")
     if problems is None:
         return
-    message = error if isinstance(error, str) else error.errors()[0]["msg"]
-    prefix = context.get("path", "")
-    problems.append(f"{prefix}.{where}: {message}" if prefix else f"{where}: {message}")
+    problems.append(Words(template, where=_place(context.get("path", ""), where), **fields))
+
+
+def _wrong(
+    info: ValidationInfo | None, where: str, error: ValidationError | ErrorDetails, done: str
+) -> None:
+    """Report pydantic's ``error`` at ``where`` in our words, and ``done``: what is done."""
+    found = error.errors()[0] if isinstance(error, ValidationError) else error
+    what, did = unread.what_is_wrong(found), Words(done)
+    _report(info, where, unread.PROBLEM, what=what, done=did)
+
+
+def _place(prefix: str, where: str) -> str:
+    return f"{prefix}.{where}" if prefix else where
 
 
 def _within(info: ValidationInfo, more: str) -> dict[str, Any]:
@@ -55,15 +71,31 @@ class Lenient(BaseModel):
     @field_validator("*", mode="wrap")
     @classmethod
     def _or_default(cls, value: Any, handler: Callable[[Any], Any], info: ValidationInfo) -> Any:
+        field = cls.model_fields.get(info.field_name or "")
+        inner = _table_of(field.annotation) if field else None
         try:
+            if inner is not None and isinstance(value, dict) and info.context:
+                # A table within the table: its problems are said at its own place in the file.
+                return inner.model_validate(value, context=_within(info, info.field_name or "?"))
             return handler(value)
         except ValidationError as error:
-            _report(info, info.field_name or "?", error)
+            # A field a row cannot do without costs the row (``rows``); any other is read as
+            # not given: its default.
+            done = unread.ROW_LEFT_OUT if field and field.is_required() else unread.NOT_GIVEN
+            _wrong(info, info.field_name or "?", error, done)
             raise PydanticUseDefault() from None
 
     def to_table(self) -> dict[str, Any]:
         """The table to write: unknown keys as they were, values not given left out."""
         return self.model_dump(mode="python", by_alias=True, exclude_none=True)
+
+
+def _table_of(annotation: Any) -> type[Lenient] | None:
+    """The lenient model of a field that holds one (``Split``, ``Split | None``), or None."""
+    for option in (annotation, *get_args(annotation)):
+        if isinstance(option, type) and issubclass(option, Lenient):
+            return option
+    return None
 
 
 def rows(model: type[T]) -> Any:
@@ -73,14 +105,14 @@ def rows(model: type[T]) -> Any:
 
     def validate(value: Any, handler: Any, info: ValidationInfo) -> list[T]:
         if not isinstance(value, list):
-            raise ValueError("must be a list of tables")
+            raise unread.wrong("list_of_tables")
         kept = []
         for index, item in enumerate(value):
+            where = f"{info.field_name}[{index}]"
             try:
-                where = f"{info.field_name}[{index}]"
                 kept.append(adapter.validate_python(item, context=_within(info, where)))
             except ValidationError as error:
-                _report(info, f"{info.field_name}[{index}]", error)
+                _left_out(info, where, item, error.errors()[0])
         return kept
 
     return Annotated[
@@ -90,12 +122,23 @@ def rows(model: type[T]) -> Any:
     ]
 
 
+def _left_out(info: ValidationInfo, where: str, item: Any, error: ErrorDetails) -> None:
+    """Report a row left out: not a table, or without a field it cannot do without (said
+    once: a field that was there but could not be read has been reported already)."""
+    if error["type"] != "missing" or not error["loc"]:
+        _wrong(info, where, error, unread.LEFT_OUT)
+        return
+    field = str(error["loc"][0])
+    if not (isinstance(item, Mapping) and field in item):
+        _wrong(info, f"{where}.{field}", error, unread.ROW_LEFT_OUT)
+
+
 def _text_list(value: Any, handler: Any, info: ValidationInfo) -> list[str]:
     if not isinstance(value, list):
-        raise ValueError("must be a list of text")
+        raise unread.wrong("list_of_text")
     kept = [item for item in value if isinstance(item, str)]
     if len(kept) != len(value):
-        _report(info, info.field_name or "?", "only text is kept from this list")
+        _report(info, info.field_name or "?", unread.TEXT_ONLY)
     return kept
 
 
@@ -106,16 +149,15 @@ Texts = Annotated[list[str], WrapValidator(_text_list)]
 def _whole_numbers(low: int, high: int) -> Any:
     def validate(value: Any, handler: Any, info: ValidationInfo) -> dict[str, int]:
         if not isinstance(value, dict):
-            raise ValueError("must be a table of numbers")
+            raise unread.wrong("table_of_numbers")
         kept = {
             key: number
             for key, number in value.items()
             if isinstance(number, int) and not isinstance(number, bool) and low <= number <= high
         }
         if len(kept) != len(value):
-            _report(
-                info, info.field_name or "?", f"only whole numbers from {low} to {high} are kept"
-            )
+            low_, high_ = unread.Number(low), unread.Number(high)
+            _report(info, info.field_name or "?", unread.NUMBERS_ONLY, low=low_, high=high_)
         return kept
 
     return Annotated[dict[str, int], WrapValidator(validate)]
@@ -141,7 +183,8 @@ class StepAnswer(Lenient):
         context = {"problems": problems, "path": where}
         if not isinstance(table, Mapping):
             if table is not None and problems is not None:
-                problems.append(f"{where}: must be a table; it is read as no answer")
+                what, done = Words(unread.TABLE), Words(unread.NO_ANSWER)
+                problems.append(Words(unread.PROBLEM, where=where, what=what, done=done))
             return cls.model_validate({}, context=context)
         return cls.model_validate(dict(table), context=context)
 

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, WrapValidator, model_validator
 
+from workbook.data.answers import unread
 from workbook.data.answers.base import Lenient, StepAnswer, _report, numbers_from, rows
 
 NOW_CHOICES = ("a", "b", "both", "nobody")
@@ -20,7 +21,7 @@ Weights = numbers_from(1, 5)
 def _capped(value: Any, handler: Any, info: Any) -> Any:
     minutes = handler(value)
     if minutes > MAX_MINUTES:
-        _report(info, info.field_name or "?", f"at most {MAX_MINUTES:,}; it is read as that")
+        _report(info, info.field_name or "?", unread.CAPPED, most=unread.Number(MAX_MINUTES))
         return MAX_MINUTES
     return minutes
 

@@ -9,19 +9,20 @@ from pydantic import WrapValidator
 
 from workbook.data.answers.answerers import ByAnswerer
 from workbook.data.answers.base import Lenient
+from workbook.data.answers.unread import wrong
 
 MARKS = ("got it", "close", "not quite")
 
 
 def _texts_by_question(value: Any, handler: Any, info: Any) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise ValueError("must be a table of text by question")
+        raise wrong("text_by_question")
     return {k: v for k, v in value.items() if isinstance(v, str)}
 
 
 def _marks(value: Any, handler: Any, info: Any) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise ValueError("must be a table of marks by question")
+        raise wrong("marks_by_question")
     return {k: v for k, v in value.items() if v in MARKS}
 
 

@@ -121,14 +121,14 @@ class WalkScreen(LeavableScreen):
         return views.build(self.context(place), self.tr)
 
     def context(self, place: Place) -> StepContext:
-        problems: list[str] = []
+        problems: list[Words] = []
         today = self.wb.today()
         earlier = lambda: sessions.earlier(self.store, self.couple.id, self.session.id)  # noqa: E731
         made = at_place(self.walk, place, self.session, self.names, today, earlier, problems)
         made = replace(made, read_only=bool(self.read_only), kept_by=self.couple.facilitator)
         if problems and made.where not in self._warned:
             self._warned.add(made.where)
-            unread = "; ".join(problems[:3])
+            unread = self.tr._("; ").join(said_in(p, self.tr) for p in problems[:3])
             said = self.tr._("Kept as it is in the file, but not read: {problems}")
             self.notify(said.format(problems=unread), markup=False)
         return made

@@ -9,6 +9,7 @@ from typing import Any
 
 from workbook.data.models import Session
 from workbook.data.partners import other
+from workbook.i18n.said import Words
 from workbook.kinds import spec
 from workbook.logic.phases import is_sealed
 from workbook.logic.walk import Place, Walk
@@ -69,7 +70,7 @@ def at_place(
     names: dict[str, str],
     today: date,
     earlier: Callable[[], list[Session]],
-    problems: list[str],
+    problems: list[Words],
 ) -> StepContext:
     """The context of ``place``; what cannot be read of its saved answer goes to ``problems``."""
     pack, step = walk.packs[place.pack], walk.step(place)
