@@ -71,8 +71,7 @@ class Lenient(BaseModel):
     @field_validator("*", mode="wrap")
     @classmethod
     def _or_default(cls, value: Any, handler: Callable[[Any], Any], info: ValidationInfo) -> Any:
-        field = cls.model_fields.get(info.field_name or "")
-        inner = _table_of(field.annotation) if field else None
+        inner, required = _field_facts(cls, info.field_name or "")
         try:
             if inner is not None and isinstance(value, dict) and info.context:
                 # A table within the table: its problems are said at its own place in the file.
@@ -81,7 +80,7 @@ class Lenient(BaseModel):
         except ValidationError as error:
             # A field a row cannot do without costs the row (``rows``); any other is read as
             # not given: its default.
-            done = unread.ROW_LEFT_OUT if field and field.is_required() else unread.NOT_GIVEN
+            done = unread.ROW_LEFT_OUT if required else unread.NOT_GIVEN
             _wrong(info, info.field_name or "?", error, done)
             raise PydanticUseDefault() from None
 
@@ -90,12 +89,20 @@ class Lenient(BaseModel):
         return self.model_dump(mode="python", by_alias=True, exclude_none=True)
 
 
-def _table_of(annotation: Any) -> type[Lenient] | None:
-    """The lenient model of a field that holds one (``Split``, ``Split | None``), or None."""
-    for option in (annotation, *get_args(annotation)):
-        if isinstance(option, type) and issubclass(option, Lenient):
-            return option
-    return None
+# By model and field name: the lenient model the field holds, if any, and whether it is required.
+_FACTS: dict[tuple[type[Lenient], str], tuple[type[Lenient] | None, bool]] = {}
+
+
+def _field_facts(model: type[Lenient], name: str) -> tuple[type[Lenient] | None, bool]:
+    """The lenient model field ``name`` of ``model`` holds (``Split``, ``Split | None``), or
+    None; and whether a table cannot do without it. Worked out once per model and field."""
+    found = _FACTS.get((model, name))
+    if found is None:
+        field = model.model_fields.get(name)
+        options = (field.annotation, *get_args(field.annotation)) if field else ()
+        inner = next((o for o in options if isinstance(o, type) and issubclass(o, Lenient)), None)
+        found = _FACTS[(model, name)] = (inner, bool(field and field.is_required()))
+    return found
 
 
 def rows(model: type[T]) -> Any:
