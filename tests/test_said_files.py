@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -308,10 +309,11 @@ def test_a_linked_or_broken_notes_file_and_a_signed_note_s_refusals_are_said(
     linked.path.unlink()
     linked.sign_note(AT)
     refusals = []
-    for change in (
+    changes: list[Callable[[], None]] = [
         lambda: linked.set_dap("plan", "More"),
         lambda: linked.add_addendum("  ", AT),
-    ):
+    ]
+    for change in changes:
         with pytest.raises(SaveError) as refused:
             change()
         refusals.append(refused.value.why)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any
+from typing import Any, TypeGuard
 
 import tomli_w
 
@@ -72,7 +72,7 @@ def _message(error: Exception) -> str:
         return ""
 
 
-def _sensible(value: object) -> bool:
+def _sensible(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10**9
 
 
