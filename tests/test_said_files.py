@@ -171,6 +171,12 @@ def test_a_file_s_problem_kept_in_index_toml_is_said_as_when_it_was_met(tmp_path
         assert _kept(os_words, tr).endswith("No space left on device")
 
 
+def test_every_reason_a_reader_has_words_for_is_kept_in_index_toml_as_words() -> None:
+    for code in errno.errorcode:
+        template = reason_for(OSError(code, "")).template
+        assert template is None or template in kinds.READING, template
+
+
 @pytest.mark.parametrize(
     "fields",
     [
