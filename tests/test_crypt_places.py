@@ -116,7 +116,7 @@ def test_files_moved_between_couples_are_refused_and_left_as_they_are(store: Sto
         store.update_agreements(ours, lambda a: a, lambda _: "")
     assert "moved or copied" in str(store.agreements_reason(ours))
     notes = store.notes(ours, session_id)
-    assert any("sealed as" in problem for problem in notes.read().problems)
+    assert any("sealed as" in str(problem) for problem in notes.read().problems)
     with pytest.raises(SaveError, match="sealed as"):
         notes.add_note("more", "respect", "meaning", WHEN)
     (overview,) = [c for c in load_caseload(store, date.today()).couples if c.id == ours]
@@ -148,7 +148,8 @@ def test_files_moved_between_sessions_are_refused(store: Store) -> None:
         store.load_session(couple_id, moved)
     notes = store.notes(couple_id, second).read()
     assert notes.notes == []
-    assert any(f"sealed as couples/{couple_id}/sessions/{first}.notes" in p for p in notes.problems)
+    sealed = f"sealed as couples/{couple_id}/sessions/{first}.notes"
+    assert any(sealed in str(problem) for problem in notes.problems)
 
 
 def test_a_whole_couple_folder_copied_is_refused(store: Store) -> None:

@@ -209,10 +209,12 @@ def test_an_interrupted_delete_is_finished_at_the_next_start(store: Store) -> No
 def test_the_index_note_is_said_in_the_screens_language() -> None:
     from workbook.data.index import UNSAVED, Caseload
     from workbook.i18n.catalog import translations
+    from workbook.i18n.said import Words
 
-    found = Caseload(note=UNSAVED.format(problem="disk full"), note_problem="disk full")
-    spanish = found.note_in(translations("es").gettext)
+    found = Caseload()
+    found.noted(Words(UNSAVED, problem="disk full"))
+    spanish = found.note_in(translations("es"))
     assert "disk full" in spanish
     assert spanish.startswith("No se pudo guardar index.toml")
-    assert found.note_in(translations("en").gettext) == found.note
-    assert Caseload().note_in(translations("es").gettext) == ""
+    assert found.note_in(translations("en")) == found.note == UNSAVED.format(problem="disk full")
+    assert Caseload().note_in(translations("es")) == ""

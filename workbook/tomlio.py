@@ -1,7 +1,9 @@
 """Reading and writing TOML, in one place.
 
 Python 3.14's ``tomllib`` and ``tomli`` 2.1 and later both put the line and column on their parse
-errors, which the located error messages need; older ``tomllib`` versions do not.
+errors, which the located error messages need; older ``tomllib`` versions only end their message
+with them ("(at line 3, column 7)"). ``place`` and ``words`` take an error apart either way, and
+never fail on one that says something else.
 
 Both the parser and the writer recurse once per level of nesting, so a hostile document nested a
 few hundred levels deep would raise ``RecursionError``. Here that becomes an ordinary parse error,
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any
+from typing import Any, TypeGuard
 
 import tomli_w
 
@@ -25,6 +27,9 @@ TOMLDecodeError = _reader.TOMLDecodeError
 # Deeper than any file of ours needs, and far below the depth where Python runs out of stack.
 MAX_DEPTH = 32
 _NESTING = re.compile(r"[\[\{.]")
+# Where an older parser's message says it stopped; ASCII digits only, and not too many of them.
+_AT_PLACE = re.compile(r"\(at line ([0-9]{1,9}), column ([0-9]{1,9})\)\s*\Z")
+_AT_END = re.compile(r"\(at end of document\)\s*\Z")
 
 
 def loads(text: str) -> dict[str, Any]:
@@ -35,6 +40,40 @@ def loads(text: str) -> dict[str, Any]:
         raise TOMLDecodeError(
             "values or keys are nested too deeply to read", text, _deepest_line(text)
         ) from None
+
+
+def place(error: Exception) -> tuple[int, int] | None:
+    """The line and column where the parser stopped, both from 1, as it gives them: on the
+    error (``lineno``, ``colno``), else at the end of its message; None when it gives neither,
+    or something that is not a sensible number."""
+    line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
+    if _sensible(line) and _sensible(column):
+        return line, column
+    found = _AT_PLACE.search(_message(error))
+    if found is None:
+        return None
+    line, column = int(found.group(1)), int(found.group(2))
+    return (line, column) if _sensible(line) and _sensible(column) else None
+
+
+def words(error: Exception) -> str:
+    """The parser's own words for what is wrong (in English), without where."""
+    said = _message(error)
+    return _AT_END.sub("", _AT_PLACE.sub("", said)).rstrip()
+
+
+def _message(error: Exception) -> str:
+    given = getattr(error, "msg", None)
+    if isinstance(given, str):
+        return given
+    try:
+        return str(error)
+    except Exception:  # an error whose own words cannot even be made: none, then
+        return ""
+
+
+def _sensible(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10**9
 
 
 def dumps(data: dict[str, Any]) -> str:

@@ -11,11 +11,13 @@ anything else makes the whole list unusable, and the English ``problem`` is show
 
 from __future__ import annotations
 
+import errno
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from workbook import reading
 from workbook.data import read_only_reasons
-from workbook.data.files import NO_FORMAT, OUTSIDE
+from workbook.data.files import NO_FORMAT, NOT_TOML, NOT_TOML_SOMEWHERE, OUTSIDE, NotToml
 from workbook.i18n.catalog import N_
 from workbook.i18n.said import Words, said_in
 from workbook.text import clean
@@ -47,11 +49,29 @@ AS_LIST = N_("agreements must be a list of tables ([[agreements]])")
 READER = (
     "the file is not UTF-8 text",
     "cannot read the file: {reason}",
-    "line {line}, column {column}: not valid TOML: {problem}",
+    NOT_TOML,
+    NOT_TOML_SOMEWHERE,
     "{key}: values are nested more than {depth} levels deep",
     NO_FORMAT,
     OUTSIDE,
 )
+# The reasons inside "cannot read the file: {reason}" that are ours (``reading.reason_for``,
+# for the errors it has words for: a test checks that none is missing); an OS error's own words
+# are kept as their text.
+_OWN_WORDS = (
+    errno.ENOENT,
+    errno.ELOOP,
+    errno.EACCES,
+    errno.EISDIR,
+    errno.ENAMETOOLONG,
+    errno.ENOTDIR,
+)
+READING = frozenset(
+    {reading.LINK, reading.NOT_REGULAR, reading.TOO_LARGE}
+    | {str(reading.reason_for(OSError(code, "")).template) for code in _OWN_WORDS}
+)
+# TRANSLATORS: what goes between problems said on one line ("; " in English).
+SEPARATOR = N_("; ")
 # Said with ``ngettext`` (``Unreadable``), where the catalog finds both forms.
 UNREADABLE = ("{count} session file cannot be read", "{count} session files cannot be read")
 # Any day: the reasons' templates do not depend on it.
@@ -95,6 +115,7 @@ TEMPLATES: frozenset[str] = frozenset(
         APPOINTMENT,
         AS_LIST,
         *READER,
+        *READING,
         *UNREADABLE,
     }
     | _reasons()
@@ -129,10 +150,10 @@ def tables(problems: Sequence[Words]) -> list[dict[str, Any]]:
     return [_table(problem) for problem in problems]
 
 
-def _table(words: Words) -> dict[str, Any]:
+def _table(words: Words | reading.Reason) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for name, value in words.fields.items():
-        if isinstance(value, Words) and value.template in TEMPLATES:
+        if isinstance(value, Words | reading.Reason) and value.template in TEMPLATES:
             fields[name] = _table(value)
         else:
             fields[name] = clean(str(value))
@@ -165,13 +186,10 @@ def _words(entry: Any, depth: int) -> Words | None:
                 return None
             fields[name] = inner
     if template in UNREADABLE:
-        count = fields.get("count")
-        # ASCII digits only, and few of them: int() refuses "²" and 5,000 digits.
-        if set(fields) != {"count"} or not isinstance(count, str) or not count.isascii():
-            return None
-        if not count.isdigit() or len(count) > 9:
-            return None
-        return unreadable(int(count))
+        count = _number(fields.get("count"))
+        return None if set(fields) != {"count"} or count is None else unreadable(count)
+    if template in (NOT_TOML, NOT_TOML_SOMEWHERE):
+        return _not_toml(fields)
     try:
         # Only our own templates: a missing field is a KeyError, never an attribute lookup.
         return Words(template, **fields)
@@ -179,9 +197,30 @@ def _words(entry: Any, depth: int) -> Words | None:
         return None
 
 
+def _number(value: object) -> int | None:
+    # ASCII digits only, and few of them: int() refuses "²" and 5,000 digits.
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit():
+        return None
+    return int(value) if len(value) <= 9 else None
+
+
+def _not_toml(fields: dict[str, object]) -> NotToml | None:
+    """The parser's refusal, said in our words on a translated screen as when it was met."""
+    problem = fields.get("problem")
+    if not isinstance(problem, str):
+        return None
+    if set(fields) == {"problem"}:
+        return NotToml(problem)
+    line, column = _number(fields.get("line")), _number(fields.get("column"))
+    if set(fields) != {"line", "column", "problem"} or line is None or column is None:
+        return None
+    return NotToml(problem, line, column)
+
+
 def said(problem: str | None, problems: Sequence[Words], tr: Translations) -> str:
-    """A couple's problems in ``tr``'s language; the English ``problem`` as given when there
-    are no words for them (an old ``index.toml``, or one whose words are not ours)."""
+    """A couple's problems in ``tr``'s language, joined as it joins them; the English
+    ``problem`` as given when there are no words for them (an old ``index.toml``, or one whose
+    words are not ours)."""
     if problems:
-        return clean("; ".join(said_in(words, tr) for words in problems))
+        return clean(tr.gettext(SEPARATOR).join(said_in(words, tr) for words in problems))
     return clean(problem or "")

@@ -49,7 +49,7 @@ class DataError(Exception):
         self.path = path
 
     def said(self, tr: Translations) -> str:
-        return f"{clean(str(self.path))}: {self.words.said(tr)}"
+        return Words(PLACED, path=self.path, problem=self.words).said(tr)
 
     @property
     def problem(self) -> Said:
@@ -67,6 +67,50 @@ class _Fixed(Words):
 
     def said(self, tr: Translations) -> str:
         return clean(tr.gettext(self.fixed))
+
+
+# TRANSLATORS: {path} is a data file's path, {problem} what is wrong with it. A language
+# written right to left may put the problem first, or begin with a word of its own ("the file
+# {path}: ..."), so that the line does not begin with a path in Latin letters.
+PLACED = N_("{path}: {problem}")
+
+# TRANSLATORS: {problem} is the TOML parser's own words, in English. Shown on the command line
+# and on an English screen only: a translated screen says NOT_TOML_AT ("not valid TOML (line
+# {line}, column {column})") instead.
+NOT_TOML = N_("line {line}, column {column}: not valid TOML: {problem}")
+# TRANSLATORS: the same, where the parser does not say where it stopped.
+NOT_TOML_SOMEWHERE = N_("not valid TOML: {problem}")
+# TRANSLATORS: a data file the TOML parser refused, and the line and column where it stopped.
+NOT_TOML_AT = N_("not valid TOML (line {line}, column {column})")
+NOT_TOML_ONLY = N_("not valid TOML")
+
+
+class NotToml(Words):
+    """A data file the TOML parser refused. The English (``message``: the command line's, and
+    an English screen's) keeps the parser's own words; a screen in another language says ours,
+    with the line and column where the parser gives them."""
+
+    def __init__(self, problem: str, line: int | None = None, column: int | None = None) -> None:
+        self.place = None if line is None or column is None else (line, column)
+        if self.place is None:
+            super().__init__(NOT_TOML_SOMEWHERE, problem=problem)
+        else:
+            super().__init__(NOT_TOML, line=line, column=column, problem=problem)
+
+    def said(self, tr: Translations) -> str:
+        if tr.gettext(NOT_TOML_AT) == NOT_TOML_AT:
+            return super().said(tr)  # English (or a language with no words for it yet)
+        if self.place is None:
+            return clean(tr.gettext(NOT_TOML_ONLY))
+        line, column = self.place
+        return clean(tr.gettext(NOT_TOML_AT).format(line=line, column=column))
+
+
+def not_toml(error: Exception) -> NotToml:
+    """What the parser's ``error`` says, whatever it says: never a failure of its own."""
+    place = tomlio.place(error)
+    problem = tomlio.words(error)
+    return NotToml(problem) if place is None else NotToml(problem, *place)
 
 
 # Raised as they are by the modules that read a data file's model (model_files, store): marked
@@ -122,11 +166,7 @@ def _parsed(path: Path, text: str) -> dict[str, Any]:
     try:
         table = tomlio.loads(text)
     except tomlio.TOMLDecodeError as error:
-        line, col = getattr(error, "lineno", 1), getattr(error, "colno", 1)
-        message = getattr(error, "msg", str(error))
-        # TRANSLATORS: {problem} is the TOML parser's own words, in English.
-        said = N_("line {line}, column {column}: not valid TOML: {problem}")
-        raise DataError(path, said, line=line, column=col, problem=message) from error
+        raise DataError(path, not_toml(error)) from error
     deep = tomlio.too_deep(table)
     if deep is not None:
         said = N_("{key}: values are nested more than {depth} levels deep")

@@ -23,7 +23,6 @@ import hashlib
 import json
 import os
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -38,11 +37,12 @@ from workbook.data.locks import Busy, held
 from workbook.data.overview import Facts, Overview, read_facts
 from workbook.data.places import read_limited, write_atomic
 from workbook.i18n.catalog import N_
-from workbook.i18n.said import Words
+from workbook.i18n.said import AS_GIVEN, Words
 from workbook.reading import Unreadable, reason_for
 
 if TYPE_CHECKING:
     from workbook.data.store import Store
+    from workbook.i18n.catalog import Translations
 
 INDEX_FORMAT = 1
 LOCK_WAIT_SECONDS = 1.0
@@ -52,6 +52,10 @@ UNSAVED = N_(
     "index.toml could not be saved ({problem}); the couples are read from their files "
     "instead, which is slower"
 )
+LINKED = Words(N_("index.toml is a link, so workbook neither reads nor writes it"))
+NEWER = Words(N_("index.toml was written by a newer workbook, so it is left as it is"))
+NOT_HERE = Words(N_("index.toml cannot be written here"))
+LINKS = Words(N_("it or its lock file is a link"))
 
 
 @dataclass
@@ -62,18 +66,24 @@ class Caseload:
     # Couple folders whose couple.toml cannot be read: folder name, and why (in English as
     # ``str``, said in a screen's language with ``said_in``).
     unreadable: list[tuple[str, Words]] = field(default_factory=list)
-    # Why the index was not used or not saved, if so; the couples are right all the same.
+    # Why the index was not used or not saved, if so, in English; the couples are right all
+    # the same.
     note: str | None = None
-    # The problem said in ``note`` (an OS error's words), for saying it in another language.
-    note_problem: str | None = None
+    # The same words, for saying them in a screen's language (``note_in``).
+    note_words: Words | None = None
     # The couples read from their files this time, not taken from the index.
     rebuilt: list[str] = field(default_factory=list)
 
-    def note_in(self, gettext: Callable[[str], str]) -> str:
-        """``note`` (or "") in the language of ``gettext`` (the command line keeps English)."""
-        if self.note_problem is None:
+    def noted(self, words: Words | None) -> None:
+        """Say ``words`` (or nothing) in ``note``."""
+        self.note_words = words
+        self.note = None if words is None else words.message
+
+    def note_in(self, tr: Translations) -> str:
+        """``note`` (or "") in ``tr``'s language (the command line keeps English)."""
+        if self.note_words is None:
             return self.note or ""
-        return gettext(UNSAVED).format(problem=self.note_problem)
+        return self.note_words.said(tr)
 
 
 def load_caseload(store: Store, today: date, *, save: bool = True) -> Caseload:
@@ -81,7 +91,8 @@ def load_caseload(store: Store, today: date, *, save: bool = True) -> Caseload:
     changed, else from the files. With ``save``, the index is brought up to date on disk."""
     path = index_file(store)
     cached, note, writable = _read(store, path)
-    found = Caseload(note=note)
+    found = Caseload()
+    found.noted(note)
     entries: dict[str, dict[str, Any]] = {}
     for couple_id in store.couple_ids():
         # The fingerprint is taken before the files are read: a file changed in between then
@@ -103,20 +114,19 @@ def load_caseload(store: Store, today: date, *, save: bool = True) -> Caseload:
     if save and writable and (found.rebuilt or set(cached) != set(entries)):
         problem = _write(store, path, entries)
         if problem is not None:
-            found.note_problem = problem
-            found.note = UNSAVED.format(problem=problem)
+            found.noted(Words(UNSAVED, problem=problem))
     return found
 
 
-def forget(store: Store, couple_id: str) -> str | None:
+def forget(store: Store, couple_id: str) -> Words | None:
     """Take a couple out of the index, at once (its names must not outlive its files); returns
-    why that could not be done, or None."""
+    why that could not be done (``str`` the English, said in any language), or None."""
     path = index_file(store)
     cached, _, writable = _read(store, path)
     if couple_id not in cached:
         return None
     if not writable:
-        return "index.toml cannot be written here"
+        return NOT_HERE
     cached.pop(couple_id)
     return _write(store, path, cached)
 
@@ -125,11 +135,11 @@ def index_file(store: Store) -> Path:
     return store.root / "index.toml"
 
 
-def _read(store: Store, path: Path) -> tuple[dict[str, dict[str, Any]], str | None, bool]:
+def _read(store: Store, path: Path) -> tuple[dict[str, dict[str, Any]], Words | None, bool]:
     """The entries of the index worth looking at, a note on why there are none, and whether
     the index may be written."""
     if os.path.islink(vault.disk(path)):
-        return {}, "index.toml is a link, so workbook neither reads nor writes it", False
+        return {}, LINKED, False
     if not vault.exists(path):
         return {}, None, True
     try:
@@ -140,7 +150,7 @@ def _read(store: Store, path: Path) -> tuple[dict[str, dict[str, Any]], str | No
         return {}, None, True  # a cache that cannot be read is written anew
     version = table.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > INDEX_FORMAT:
-        return {}, "index.toml was written by a newer workbook, so it is left as it is", False
+        return {}, NEWER, False
     couples = table.get("couples")
     if version != INDEX_FORMAT or not isinstance(couples, dict):
         return {}, None, True
@@ -150,11 +160,12 @@ def _read(store: Store, path: Path) -> tuple[dict[str, dict[str, Any]], str | No
     return {k: v for k, v in couples.items() if isinstance(v, dict) and is_id(k)}, None, True
 
 
-def _write(store: Store, path: Path, entries: dict[str, dict[str, Any]]) -> str | None:
-    """Save the index under its lock; returns why it could not be saved, or None."""
+def _write(store: Store, path: Path, entries: dict[str, dict[str, Any]]) -> Words | None:
+    """Save the index under its lock; returns why it could not be saved (the OS's own words
+    as they are), or None."""
     lock_path = vault.lock_file(path)
     if os.path.islink(vault.disk(path)) or os.path.islink(lock_path):
-        return "it or its lock file is a link"
+        return LINKS
     table: dict[str, Any] = {
         "format": INDEX_FORMAT,
         "checksum": _checksum(entries),
@@ -169,9 +180,9 @@ def _write(store: Store, path: Path, entries: dict[str, dict[str, Any]]) -> str 
     except Busy:
         return None  # another window is writing it this moment: its copy does as well
     except SaveError as error:
-        return error.reason
+        return error.why
     except (OSError, ValueError) as error:
-        return str(reason_for(error) if isinstance(error, OSError) else error)
+        return Words(AS_GIVEN, problem=reason_for(error) if isinstance(error, OSError) else error)
     return None
 
 

@@ -52,6 +52,10 @@ GONE = Words(
 NEWER = Words(N_("a newer workbook wrote these notes; update to change them"))
 LINK = Words(N_("it is a link, and workbook never writes through links"))
 BUSY = Words(N_("another window is busy saving the notes"))
+# What cannot be read in a notes file: ``notes`` is its key.
+NOT_A_LIST = N_("notes: not a list of notes; left as it is")
+NOTE = N_("note {number} cannot be read; it stays in the file")
+LINKED = Words(N_("the notes file is a link, which workbook does not follow"))
 
 
 @dataclass(frozen=True)
@@ -77,8 +81,8 @@ class SessionNotes:
     given: dict[str, dict[str, list[Given]]] = field(default_factory=dict)
     # Notes an older version kept in the session file itself (``[facilitator] notes``).
     legacy: str = ""
-    # What could not be read, for the window to say.
-    problems: list[str] = field(default_factory=list)
+    # What could not be read, for the window to say (``str`` the English).
+    problems: list[Words] = field(default_factory=list)
     # Why the file may not be written (a newer format), or None.
     read_only: Reason | None = None
     # The progress note in the counsellor's template (``data/progress_note.py``).
@@ -104,12 +108,12 @@ def parse(table: dict[str, Any]) -> SessionNotes:
         )
     raw_notes = table.get("notes", [])
     if not isinstance(raw_notes, list):
-        found.problems.append("notes: not a list of notes; left as it is")
+        found.problems.append(Words(NOT_A_LIST))
         raw_notes = []
     for number, raw in enumerate(raw_notes, 1):
         note = _note(raw)
         if note is None:
-            found.problems.append(f"note {number} cannot be read; it stays in the file")
+            found.problems.append(Words(NOTE, number=number))
         else:
             found.notes.append(note)
     found.progress = read_note(table)
@@ -166,19 +170,17 @@ class NotesFile:
         if not vault.exists(self.path):
             found = SessionNotes()
         elif vault.disk(self.path).is_symlink():
-            found = SessionNotes(
-                problems=["the notes file is a link, which workbook does not follow"]
-            )
+            found = SessionNotes(problems=[LINKED])
         else:
             try:
                 found = parse(read_table(self.path))
             except DataError as error:
-                found = SessionNotes(problems=[error.message])
+                found = SessionNotes(problems=[error.words])
             # An older copy put back (``places``): shown, never written over.
             older = places.flag(self.path)
             if older is not None and found.read_only is None:
                 found.read_only = older
-                found.problems.append(older.message)
+                found.problems.append(older)
         found.legacy = self.legacy
         return found
 
@@ -240,7 +242,8 @@ class NotesFile:
         try:
             self.change(change)
         except ValueError as error:
-            raise SaveError(self.path, str(error)) from error
+            # The note's own refusals are said in the screen's language; others as they are.
+            raise SaveError(self.path, error) from error
 
     def seal(
         self, pack: str, step: str, partner: str, answer: Any, at: datetime | None = None

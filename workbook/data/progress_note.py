@@ -16,6 +16,7 @@ from typing import Any
 
 from workbook.data.dates import in_range
 from workbook.i18n.catalog import N_
+from workbook.i18n.said import Said, Words
 from workbook.text import clean
 
 TEMPLATES: dict[str, tuple[str, ...]] = {
@@ -35,10 +36,25 @@ PART_TITLES = {
     "response": N_("Response"),
 }
 DEFAULT_TEMPLATE = "DAP"
-SIGNED = "the progress note is signed: it is kept as it was, and later words go in an addendum"
+SIGNED = N_("the progress note is signed: it is kept as it was, and later words go in an addendum")
+NOT_SIGNED = N_("the note is not signed yet: change it as it is")
+NO_WORDS = N_("an addendum needs a few words")
+# What cannot be read in a notes file's note: ``dap``, ``note`` and the like are its keys.
+DAP_NOT_TABLE = N_("dap: not a table; left as it is")
+NOTE_NOT_TABLE = N_("note: not a table; left as it is")
+PARTS_NOT_TABLE = N_("note.parts: not a table; left as it is")
+# TRANSLATORS: {part} is the name of a part of the note in the file (plan, data).
+PART_NOT_TEXT = N_("note.parts.{part}: not text; left as it is")
+SIGNED_NOT_TIME = N_("note.signed: not a date and time; the note is kept as signed")
+ADDENDUM = N_("addendum {number} cannot be read; it stays in the file")
 
 
-class NoteSigned(ValueError):
+class Refused(Said, ValueError):
+    """A change the note does not take (a signed note's part, an empty addendum): ``str`` the
+    English, ``said(tr)`` in a screen's language."""
+
+
+class NoteSigned(Refused):
     """A part of a signed note cannot be changed."""
 
 
@@ -56,7 +72,7 @@ class ProgressNote:
     parts: dict[str, str] = field(default_factory=dict)
     signed: datetime | None = None
     addenda: list[Addendum] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Words] = field(default_factory=list)
 
     def part_ids(self) -> tuple[str, ...]:
         """The parts of this note's template; a template this version does not know shows the
@@ -80,35 +96,35 @@ def read_note(table: dict[str, Any]) -> ProgressNote:
     if raw is None:
         dap = table.get("dap", {})
         if not isinstance(dap, dict):
-            note.problems.append("dap: not a table; left as it is")
+            note.problems.append(Words(DAP_NOT_TABLE))
             return note
         raw = {"template": "DAP", "parts": dap}
     if not isinstance(raw, dict):
-        note.problems.append("note: not a table; left as it is")
+        note.problems.append(Words(NOTE_NOT_TABLE))
         return note
     template = raw.get("template", DEFAULT_TEMPLATE)
     note.template = clean(template).strip() if isinstance(template, str) else DEFAULT_TEMPLATE
     parts = raw.get("parts", {})
     if not isinstance(parts, dict):
-        note.problems.append("note.parts: not a table; left as it is")
+        note.problems.append(Words(PARTS_NOT_TABLE))
         parts = {}
     for part, text in parts.items():
         if isinstance(text, str):
             note.parts[str(part)] = text
         else:
-            note.problems.append(f"note.parts.{part}: not text; left as it is")
+            note.problems.append(Words(PART_NOT_TEXT, part=part))
     if "signed" in raw:
         note.signed = _time(raw["signed"])
         if note.signed is None:
             # Kept read-only all the same: a signature is never lost to a typing mistake.
-            note.problems.append("note.signed: not a date and time; the note is kept as signed")
+            note.problems.append(Words(SIGNED_NOT_TIME))
             note.signed = datetime.min.replace(year=1900).astimezone()
     addenda = raw.get("addenda", [])
     for number, entry in enumerate(addenda if isinstance(addenda, list) else [addenda], 1):
         at = _time(entry.get("at")) if isinstance(entry, dict) else None
         text = entry.get("text") if isinstance(entry, dict) else None
         if at is None or not isinstance(text, str):
-            note.problems.append(f"addendum {number} cannot be read; it stays in the file")
+            note.problems.append(Words(ADDENDUM, number=number))
         else:
             note.addenda.append(Addendum(at, text))
     return note
@@ -156,9 +172,9 @@ def add_addendum(table: dict[str, Any], text: str, at: datetime) -> None:
     can still be changed) or for empty words."""
     note = _note_table(table)
     if "signed" not in note:
-        raise ValueError("the note is not signed yet: change it as it is")
+        raise Refused(NOT_SIGNED)
     if not clean(text).strip():
-        raise ValueError("an addendum needs a few words")
+        raise Refused(NO_WORDS)
     addenda = note.get("addenda")
     if not isinstance(addenda, list):
         if addenda is not None:

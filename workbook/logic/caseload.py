@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from workbook.data.index import Caseload
 from workbook.data.overview import Overview
-from workbook.i18n.catalog import N_, _
+from workbook.i18n.catalog import N_, _, current
 from workbook.i18n.said import Words, said_in
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ class CaseView:
         if self.caseload is None:
             return ""
         if not self.caseload.couples and not self.caseload.unreadable:
-            note = self.caseload.note_in(_)
+            note = self.caseload.note_in(current())
             if note:
                 return note
             return _("No couples yet: press n to add the two of you.")

@@ -113,7 +113,7 @@ class GoalsScreen(ModalScreen[None]):
             listed.add_option(Option(plain(said), id=goal.id))
         if not self.goals:
             listed.add_option(Option(_("No goals yet."), disabled=True))
-        said_problems = "; ".join(said_in(problem, tr) for problem in problems)
+        said_problems = _("; ").join(said_in(problem, tr) for problem in problems)
         self.query_one("#goal-problem", Static).update(plain(said_problems))
 
     def _say(self, text: str) -> None:

@@ -160,7 +160,7 @@ class HomeScreen(CaseloadActions, CaseloadWeek, WorkbookScreen[None]):
         self._rows.clear()
         if caseload.note and caseload.note not in self._noted:
             self._noted.add(caseload.note)
-            said = caseload.note_in(self.tr.gettext)
+            said = caseload.note_in(self.tr)
             self.notify(said, title=self.tr._("Home"), severity="warning", markup=False)
         total = len(caseload.couples) + len(caseload.unreadable)
         # A couple at home sees their couple; the search and filters come with a caseload.

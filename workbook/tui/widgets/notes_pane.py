@@ -227,6 +227,12 @@ class NotesPane(Vertical):
                     )
                 )
             )
+        # What of the file cannot be read (it stays there as it is); why it is read-only is on
+        # the line under the box.
+        problems = [problem for problem in notes.problems if problem is not notes.read_only]
+        if problems:
+            said = _("; ").join(said_in(problem, tr) for problem in problems)
+            lines.append(plain(_("⚠ The notes file: {problems}").format(problems=said)))
         try:
             self.query_one("#earlier-text", Static).update(Content("\n").join(lines))
             self.query_one("#earlier", VerticalScroll).scroll_end(animate=False)
