@@ -16,7 +16,7 @@ from workbook.data.durable import SaveError
 from workbook.data.store import Store
 from workbook.i18n.catalog import SOURCE_TRANSLATIONS
 from workbook.i18n.os_words import OsProblem
-from workbook.i18n.said import Counted, said_in
+from workbook.i18n.said import said_in
 
 COUNTS = (0, 1, 2, 3, 11, 100)
 FIRST = "/t/f0.toml"
@@ -82,15 +82,13 @@ def test_a_removal_that_left_files_says_how_many_in_each_language(
 def test_none_left_has_its_own_form_too(
     left_behind: tuple[Store, str, dict[int, SaveError]],
 ) -> None:
-    words = raised_words(left_behind[2][1])
+    from workbook.i18n.said import Counted
+
+    words = left_behind[2][1].given
+    assert isinstance(words, Counted)
     fields = {name: value for name, value in words.fields.items() if name != "count"}
     none = Counted(words.singular, words.plural, 0, **fields)
     assert "0 files could not be removed (the first: " in none.message
     assert SPANISH_FORMS[0] in none.said(SPANISH)
     assert ARABIC_FORMS[0] in none.said(ARABIC)
     assert none.said(SOURCE_TRANSLATIONS) == none.message
-
-
-def raised_words(error: SaveError) -> Counted:
-    assert isinstance(error.given, Counted)
-    return error.given
