@@ -4,6 +4,7 @@ says "1 file … it is" or "3 files … they are" in English, and each language'
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -92,3 +93,32 @@ def test_none_left_has_its_own_form_too(
     assert SPANISH_FORMS[0] in none.said(SPANISH)
     assert ARABIC_FORMS[0] in none.said(ARABIC)
     assert none.said(SOURCE_TRANSLATIONS) == none.message
+
+
+def test_a_file_that_cannot_be_removed_says_what_the_os_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbook.data import trash
+
+    folder = tmp_path / ".removed-sam-and-alex-0000abcd"
+    folder.mkdir()
+    (folder / "kept.toml").write_text("x", encoding="utf-8")
+    (folder / "gone.toml").write_text("x", encoding="utf-8")
+    unlink = os.unlink
+
+    def refuse(path: str, *args: object, **kwargs: object) -> None:
+        if str(path).endswith("kept.toml"):
+            raise PermissionError(13, "Permission denied", path)
+        unlink(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "unlink", refuse)
+    failures = trash.remove_tree(folder)
+    # The folder cannot go either, with a file left in it.
+    assert [Path(where).name for where, _reason in failures] == ["kept.toml", folder.name]
+    assert said_in(failures[1][1], SPANISH) == "la carpeta no está vacía"
+    reason = failures[0][1]
+    # A removal's words, not a reader's ("permission to read it is denied").
+    assert str(reason) == "Permission denied"
+    assert said_in(reason, SPANISH) == "no hay permiso"
+    assert said_in(reason, ARABIC) == "الإذن مرفوض"
+    assert not (folder / "gone.toml").exists()
