@@ -61,7 +61,8 @@ async def test_quitting_while_the_disk_is_full_asks_first(
         text = screen_text(app)
         assert "1 answer changed since" in text
         assert "No space left on device" in text
-        assert "Quit and lose them" in text
+        assert "Your answer is not saved" in text
+        assert "Quit and lose it" in text
         await pilot.click("#stay")
         await pilot.pause()
         assert app.is_running
@@ -107,7 +108,7 @@ async def test_pausing_while_the_disk_is_full_asks_and_can_let_go(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, UnsavedScreen)
-        assert "Leave and lose them" in screen_text(app)
+        assert "Leave and lose it" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         walk(app)

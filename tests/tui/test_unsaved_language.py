@@ -38,3 +38,52 @@ async def test_the_unsaved_dialog_says_what_changed_in_spanish(
     assert "1 respuesta cambiada desde las " in shown
     mine = without_literals(shown, ["No space left on device", "workbook"])
     assert words(mine) & english_only("es") == set()
+
+
+# What the dialog says for each count: the title, the sentence's "them" and the button.
+FORMS = {
+    "es": {
+        1: ("Su respuesta no está guardada", "no pudo guardarla", "Salir y perderla"),
+        **dict.fromkeys(
+            (0, 2, 3, 11, 100),
+            ("Sus respuestas no están guardadas", "no pudo guardarlas", "Salir y perderlas"),
+        ),
+    },
+    "ar": {
+        1: ("إجابتكما غير محفوظة", "من حفظها", "الخروج وفقدانها"),
+        2: ("إجابتاكما غير محفوظتين", "من حفظهما", "الخروج وفقدانهما"),
+        **dict.fromkeys((0, 3, 11, 100), ("إجاباتكما غير محفوظة", "من حفظها", "الخروج وفقدانها")),
+    },
+}
+
+
+@pytest.mark.parametrize("language", sorted(FORMS))
+async def test_the_unsaved_dialog_reads_right_for_each_count(
+    language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.app import App
+    from textual.widgets import Button
+
+    from workbook.data.durable import SaveError, reason_words
+    from workbook.i18n.catalog import translations
+    from workbook.service.recorder import Unsaved
+    from workbook.tui.screens import unsaved
+
+    tr = translations(language)
+    monkeypatch.setattr(unsaved, "tr_of", lambda node: tr)
+    full = OSError(28, "No space left on device")
+    reason = SaveError(Path("/d/s.toml"), reason_words(full)).why
+    app: App[None] = App()
+    async with app.run_test(size=SIZE) as pilot:
+        for count, (title, them, lose) in FORMS[language].items():
+            await app.push_screen(UnsavedScreen(Unsaved(count, WHEN, reason), "Quit"))
+            await pilot.pause()
+            shown = [str(widget.render()) for widget in app.screen.query("#unsaved Static")]
+            assert shown[0] == title, count
+            assert them in shown[1], count
+            # The disk's problem in the language too, not the OS's English.
+            assert "No space" not in shown[1]
+            assert str(app.screen.query_one("#lose", Button).label) == lose
+            mine = without_literals(" ".join(shown), ["workbook"])
+            assert words(mine) & english_only(language) == set()
+            app.pop_screen()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from workbook.data import vault
 from workbook.i18n.catalog import N_
+from workbook.i18n.os_words import OsProblem
 from workbook.i18n.said import AS_GIVEN, Words, said_in
 
 if TYPE_CHECKING:
@@ -31,8 +32,9 @@ STALE_TEMP_SECONDS = 60.0
 
 class SaveError(OSError):
     """A file could not be saved. The previous version, if any, is untouched. ``reason`` is an
-    OS error's words, or words of the workbook's own (said in a screen's language), in English;
-    ``given`` is the reason as given, and ``said(tr)`` the whole message in ``tr``'s language."""
+    OS error's words (``os_words.OsProblem``, said by its errno), or words of the workbook's
+    own (said in a screen's language), in English; ``given`` is the reason as given, and
+    ``said(tr)`` the whole message in ``tr``'s language."""
 
     def __init__(self, path: Path, reason: str | Exception | Words) -> None:
         super().__init__(f"could not save {path}: {reason}")
@@ -47,7 +49,8 @@ class SaveError(OSError):
         return Words(AS_GIVEN, problem=self.given)
 
     def said(self, tr: Translations) -> str:
-        """The message in ``tr``'s language (the OS's own words stay as they are)."""
+        """The message in ``tr``'s language (an OS error's problem in the catalog's words,
+        ``os_words``; one not in its list as the OS words it)."""
         template = tr.gettext(N_("could not save {path}: {reason}"))
         return template.format(path=said_in(self.path, tr), reason=said_in(self.given, tr))
 
@@ -122,7 +125,12 @@ def sweep_temp_files(root: Path, *, now: float | None = None) -> list[Path]:
     return removed
 
 
-def reason_words(error: OSError | ValueError) -> str:
+def reason_words(error: OSError | ValueError) -> str | Exception:
+    """Why a save failed, for a ``SaveError``: an OS error's problem (its English the OS's
+    words, as before; said in a screen's language by its errno), or a value's words."""
     if isinstance(error, ValueError):
         return str(error)
-    return error.strerror or str(error) or type(error).__name__
+    if callable(getattr(error, "said", None)):
+        # Words of its own (``vault.Locked``, a ``SaveError``): its English is its ``str``.
+        return error
+    return OsProblem(error)

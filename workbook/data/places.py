@@ -132,8 +132,8 @@ def read_limited(path: Path, limit: int) -> bytes:
     try:
         found = vault.key_for(path)
     except OSError as error:
-        said = error if isinstance(error, vault.Locked) else str(error.strerror)
-        raise Unreadable(path, reading.Reason.given(said)) from error
+        # Locked says itself; any other OS error by its errno (``os_words``).
+        raise Unreadable(path, reading.Reason.given(reason_words(error))) from error
     if found is None:
         return read_on_disk(path, limit)
     root, key = found

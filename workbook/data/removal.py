@@ -24,7 +24,8 @@ from workbook.data.forget import forget_leftovers, pack_digests
 from workbook.data.locks import Busy, file_lock, release
 from workbook.data.trash import remove_tree
 from workbook.i18n.catalog import N_
-from workbook.i18n.said import Words
+from workbook.i18n.os_words import OsProblem
+from workbook.i18n.said import Counted, Words
 from workbook.reading import reason_for
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def remove_couple(store: Store, couple_id: str) -> None:
     try:
         os.rename(folder, trash)
     except OSError as error:
-        raise SaveError(folder, reason_for(error)) from error
+        raise SaveError(folder, OsProblem(error)) from error
     finally:
         release_all(locks)
     with contextlib.suppress(OSError):
@@ -77,13 +78,16 @@ def remove_couple(store: Store, couple_id: str) -> None:
     forget_leftovers(store, digests, cache=unindexed is not None)
     if failures:
         path, reason = failures[0]
-        left = Words(
-            N_(
-                "the couple is no longer listed, but {count} file(s) could not be removed "
-                "({path}: {reason}); they are in {trash}, which workbook tries again to remove "
-                "at its next start"
-            ),
-            count=len(failures),
+        # TRANSLATORS: {path} and {reason} are the first file that could not be removed, and
+        # why; {trash} the hidden folder the files are in.
+        left = Counted(
+            "the couple is no longer listed, but {count} file could not be removed "
+            "({path}: {reason}); it is in {trash}, which workbook tries again to remove at "
+            "its next start",
+            "the couple is no longer listed, but {count} files could not be removed (the "
+            "first: {path}: {reason}); they are in {trash}, which workbook tries again to "
+            "remove at its next start",
+            len(failures),
             path=path,
             reason=reason,
             trash=trash,

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from workbook.data.durable import fsync_folder
-from workbook.reading import Reason, reason_for
+from workbook.i18n.os_words import OsProblem
+from workbook.reading import Reason
 
 _REMOVED = re.compile(r"^\.removed-[a-z0-9-]+-[0-9a-f]{8}$")
 
@@ -31,14 +32,16 @@ def sweep_removed(couples: Path) -> list[Path]:
     return swept
 
 
-def remove_tree(path: Path) -> list[tuple[str, Reason]]:
+def remove_tree(path: Path) -> list[tuple[str, Exception]]:
     """Remove ``path`` and everything in it, links as links; returns what could not go, and
-    why (said in a screen's language)."""
-    failures: list[tuple[str, Reason]] = []
+    why (said in a screen's language: an OS error by its errno, ``os_words``)."""
+    failures: list[tuple[str, Exception]] = []
 
     def failed(_function: Any, where: str, info: Any) -> None:
         error = info[1]
-        reason = reason_for(error) if isinstance(error, OSError) else Reason.given(str(error))
+        # Not ``reading.reason_for``: its words are a reader's ("permission to read it is
+        # denied"), and removing needs the right to change the folder.
+        reason = OsProblem(error) if isinstance(error, OSError) else Reason.given(str(error))
         failures.append((where, reason))
 
     shutil.rmtree(path, onerror=failed)

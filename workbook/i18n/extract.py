@@ -35,6 +35,8 @@ KEYWORDS = {
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),
     "npgettext": ((1, "c"), 2, 3),
+    # ``said.Counted(singular, plural, count, ...)``: words with a count, said later.
+    "Counted": (1, 2),
 }
 
 

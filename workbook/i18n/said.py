@@ -5,14 +5,17 @@ message in ``tr``'s language, for a screen.
 
 Every field is cleaned of control characters, since paths and names can come from hostile
 files. A field that is itself a ``Said`` error (a lower layer's reason) is said in the same
-language, as is any error with a ``said(tr)`` of its own (``durable.SaveError``); any other
-is shown as it is (an OS error's words stay as the OS gives them).
+language, as is any error with a ``said(tr)`` of its own (``durable.SaveError``); an
+``OSError`` in the catalog's words for its ``errno`` (``os_words``: "the disk is full"), the
+OS's own words for an errno not there; any other as it is. A count's sentence is ``Counted``,
+with each language's plural forms.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbook.i18n.os_words import said_os
 from workbook.text import clean
 
 if TYPE_CHECKING:
@@ -49,6 +52,19 @@ class Words:
         return clean(template.format(**words))
 
 
+class Counted(Words):
+    """Words that speak of a count (``count``, a field too): the singular or the plural
+    English, and in another language the form its plural rules give (Arabic has six). Marked
+    for the catalog like ``ngettext`` (``extract.KEYWORDS``)."""
+
+    def __init__(self, singular: str, plural: str, count: int, /, **fields: object) -> None:
+        self.singular, self.plural, self.count = singular, plural, count
+        super().__init__(singular if count == 1 else plural, count=count, **fields)
+
+    def said(self, tr: Translations) -> str:
+        return self._fill(tr.ngettext(self.singular, self.plural, self.count), tr)
+
+
 class Said(Words, Exception):
     """An error whose words are ``Words``: ``str(error)`` is the English."""
 
@@ -66,9 +82,11 @@ def _words(value: object, tr: Translations | None) -> str:
 
 def said_in(value: object, tr: Translations) -> str:
     """What ``value`` (an error, a reason) says in ``tr``'s language: one with a ``said(tr)``
-    of its own translated, any other (an ``OSError``, a data file's problem) as it is,
-    cleaned."""
+    of its own translated, an ``OSError`` by its errno (``os_words``), any other (a data
+    file's problem) as it is, cleaned."""
     own = getattr(value, "said", None)
     if callable(own) and not isinstance(value, str):
         return clean(str(own(tr)))
+    if isinstance(value, OSError):
+        return said_os(value, tr)
     return clean(str(value))

@@ -11,6 +11,7 @@ from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.locks import Busy, held
 from workbook.i18n.catalog import N_
+from workbook.i18n.os_words import OsProblem
 from workbook.i18n.said import Words
 from workbook.kinds import spec
 from workbook.logic.phases import SECOND
@@ -29,8 +30,9 @@ BUSY = Words(N_("the session is busy in another window"))
 
 
 def lock_unusable(error: OSError) -> Words:
-    """Why the session's lock cannot be used (the OS's own words as given)."""
-    return Words(N_("its lock cannot be used: {problem}"), problem=error.strerror or str(error))
+    """Why the session's lock cannot be used (by its errno, ``os_words``; else the OS's own
+    words as given)."""
+    return Words(N_("its lock cannot be used: {problem}"), problem=OsProblem(error))
 
 
 # What a seat shows at its step.

@@ -31,6 +31,7 @@ from workbook.data.durable import SaveError
 from workbook.data.files import DataError
 from workbook.data.models import PARTNER_KEYS
 from workbook.i18n.catalog import N_, SOURCE_TRANSLATIONS
+from workbook.i18n.os_words import OsProblem
 from workbook.i18n.said import AS_GIVEN, Words
 from workbook.logic.phases import is_sealed
 from workbook.logic.safety import asks_for_care
@@ -253,7 +254,7 @@ class SessionRecorder:
             self.failure = error.why
             return False
         except OSError as error:
-            self.failure = Words(AS_GIVEN, problem=error.strerror or str(error))
+            self.failure = Words(AS_GIVEN, problem=OsProblem(error))
             return False
         self._debounce.saved()
         self._saved = _kept(self.session)

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from workbook.i18n.catalog import N_
+from workbook.i18n.catalog import Translations
 from workbook.i18n.said import said_in
 from workbook.service.recorder import Unsaved
 from workbook.tui.actions import bindings
@@ -18,12 +18,16 @@ from workbook.tui.plain import fill
 from workbook.tui.widgets.button import Button
 
 RETRY, STAY, LOSE = "retry", "stay", "lose"
-# What the person asked to do, for the button that does it anyway.
-LEAVING = {
-    "Quit": N_("Quit and lose them"),
-    "Leave": N_("Leave and lose them"),
-    "Finish": N_("Finish and lose them"),
-}
+
+
+def lose_words(leaving: str, count: int, tr: Translations) -> str:
+    """The button that does what the person asked anyway ("Quit and lose them"), by how many
+    answers would be lost."""
+    if leaving == "Quit":
+        return tr.ngettext("Quit and lose it", "Quit and lose them", count)
+    if leaving == "Finish":
+        return tr.ngettext("Finish and lose it", "Finish and lose them", count)
+    return tr.ngettext("Leave and lose it", "Leave and lose them", count)
 
 
 class UnsavedScreen(ModalScreen[str]):
@@ -40,15 +44,22 @@ class UnsavedScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         tr = tr_of(self)
         _ = tr._
-        lose = tr.gettext(LEAVING.get(self.leaving, LEAVING["Leave"]))
+        count = self.unsaved.steps
+        lose = lose_words(self.leaving, count, tr)
         with Vertical(id="unsaved", classes="dialog"):
-            yield Static(_("Your answers are not saved"), classes="dialog-title", markup=False)
+            title = tr.ngettext("Your answer is not saved", "Your answers are not saved", count)
+            yield Static(title, classes="dialog-title", markup=False)
             yield Static(
                 fill(
-                    _(
+                    # TRANSLATORS: $changed is "1 answer changed since 18:05:09" and the like.
+                    tr.ngettext(
+                        "$changed, and workbook could not save it: $reason.\n\n"
+                        "It is safe while workbook stays open. Free some disk space or fix "
+                        "the folder, then try again.",
                         "$changed, and workbook could not save them: $reason.\n\n"
                         "They are safe while workbook stays open. Free some disk space or fix "
-                        "the folder, then try again."
+                        "the folder, then try again.",
+                        count,
                     ),
                     changed=_first_up(self.unsaved.said(tr)),
                     reason=said_in(self.unsaved.reason, tr),
