@@ -25,6 +25,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from workbook.data import trail
+from workbook.data.answers.as_found import to_record
 from workbook.data.dates import now as wall_clock
 from workbook.data.debounce import Debounce
 from workbook.data.durable import SaveError
@@ -126,8 +127,24 @@ class SessionRecorder:
         if self._is_sealed(pack_id, step_id):
             self._seal(pack_id, step_id, table)
             return
+        step = self._step(pack_id, step_id)
+        if step is not None and isinstance(table, dict):
+            table = to_record(step, self._found(pack_id, step_id), table)
+            if table is None:
+                return
         self.session.set_answer(pack_id, step_id, table)
         self.changed()
+
+    def _step(self, pack_id: str, step_id: str) -> Any:
+        for pack in self.packs:
+            if pack.id == pack_id:
+                return next((s for s in pack.steps if s.id == step_id), None)
+        return None
+
+    def _found(self, pack_id: str, step_id: str) -> Any:
+        """Whatever the session holds as the step's answer, of any shape (a hand edit)."""
+        steps = self.session.answers.get(pack_id)
+        return steps.get(step_id) if isinstance(steps, dict) else None
 
     def _is_sealed(self, pack_id: str, step_id: str) -> bool:
         for pack in self.packs:
@@ -136,11 +153,7 @@ class SessionRecorder:
         return False
 
     def _options(self, pack_id: str, step_id: str) -> list[str] | None:
-        for pack in self.packs:
-            if pack.id == pack_id:
-                step = next((s for s in pack.steps if s.id == step_id), None)
-                return getattr(step, "options", None)
-        return None
+        return getattr(self._step(pack_id, step_id), "options", None)
 
     def _seal(self, pack_id: str, step_id: str, table: Any) -> None:
         """Hold a change to a sealed answer for the notes file, or drop it when nobody may keep

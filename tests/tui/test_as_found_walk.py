@@ -1,0 +1,34 @@
+"""A couple who only pass by a step whose answer a hand edit left partly unreadable leave the
+session file's table as it is: the walk's warning ("Kept as it is in the file, but not read")
+stays true (data/answers/as_found.py)."""
+
+from __future__ import annotations
+
+from tests.test_unread_said import BROKEN, broken_session
+from tests.tui.conftest import SIZE, app_for, home_loaded, walk
+from workbook import tomlio
+from workbook.data.store import Store
+from workbook.packs.library import Library
+
+
+async def test_passing_by_a_broken_answer_leaves_it_as_it_is(
+    store: Store, library: Library
+) -> None:
+    couple_id, session_id = broken_session(store, "en")
+    path = store.layout.session_file(couple_id, session_id)
+    app = app_for(store, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await home_loaded(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        screen = walk(app)
+        # Every place of the chores pack (the session's only one), each step in each phase.
+        for place in screen.walk.places:
+            await screen.go(place)
+            await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    session = tomlio.loads(path.read_text(encoding="utf-8"))
+    assert session["answers"]["chores"] == BROKEN
+    assert session["trail"]  # the walk did save its moves
