@@ -104,3 +104,25 @@ def test_a_heartbeat_moves_neither_updated_nor_the_consoles_answers(tmp_path: Pa
     found = follower.read(changed, found.session)
     assert found.answers is not None
     assert "Done so far: Lia" in found.answers
+
+
+def test_an_os_error_while_following_is_said_in_the_console_s_language(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbook.i18n.catalog import translations
+    from workbook.i18n.said import said_in
+
+    couple = store.create_couple("Sam", "Alex")
+    session = store.new_session(couple.id, ["respect"], when=WHEN)
+    follower = Follower(store, couple, session.id, dict, lambda: WHEN)
+
+    def refused() -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(follower.notes, "read", refused)
+    found = follower.read({"notes"}, None)
+    assert found.problem is not None
+    assert "Permission denied" in str(found.problem)  # the logs keep the OS's words
+    said = said_in(found.problem, translations("es"))
+    assert "Permission" not in said
+    assert "permiso" in said

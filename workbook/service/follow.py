@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.data import vault
 from workbook.data.files import DataError
+from workbook.i18n.said import AS_GIVEN, Words
 
 if TYPE_CHECKING:
     from workbook.data.models import CareFlag, Couple, Session
     from workbook.data.notes import NotesFile, SessionNotes
     from workbook.data.store import Store
-    from workbook.i18n.said import Words
     from workbook.logic.live import Live
     from workbook.packs.load import LoadedPack
     from workbook.packs.models import Pack
@@ -129,7 +129,10 @@ class Follower:
                 walking = walking_now(self.store, [self.couple.id], self._newer_memo)
                 if walking is not None and walking[1] != self.session_id:
                     found.newer = walking[1]
-        except Exception as error:  # a watcher must keep watching, whatever the file holds
+        except OSError as error:  # a watcher must keep watching, whatever the file holds
+            # Said by its errno in the console's language (``i18n/os_words.py``).
+            found.problem = Words(AS_GIVEN, problem=error)
+        except Exception as error:
             found.problem = f"{type(error).__name__}: {error}"
         return found
 
