@@ -155,3 +155,20 @@ def test_a_key_named_in_an_arabic_sentence_is_whole_and_unmirrored(
     logical: str, shown: str
 ) -> None:
     assert visual(logical, True) == shown
+
+
+# Any code point a file can hold, unassigned ones and those of every bidirectional class
+# included (surrogates cannot be in text read from a file).
+ANY_LETTER = st.characters(exclude_categories=["Cs"])
+
+
+@given(st.text(alphabet=ANY_LETTER, max_size=12), st.booleans())
+def test_any_letters_beside_arabic_are_laid_out_without_a_crash(text: str, rtl: bool) -> None:
+    line = f"م{text}\U000109dd\u0378"  # an unassigned code point has no class of its own
+    shown = visual_runs([(line, 0)], rtl)
+    assert sorted(_joined(shown)) == sorted(arabic_reshaper.reshape(line))
+
+
+def test_an_unassigned_letter_among_right_to_left_ones_is_laid_out() -> None:
+    shown = _joined(visual_runs([("W\U000109dd\u0378x", 0)], False))
+    assert sorted(shown) == sorted("W\U000109dd\u0378x")

@@ -226,7 +226,8 @@ def _sources(shaped: str, shown: str, order: list[tuple[int, int]]) -> list[int]
     for at, char in enumerate(shown):
         places = free.get(char)
         if places:
-            best = min(places, key=lambda place: abs(guide[place] - at))
+            # A letter those steps leave out (a format character, rule X9) is taken where met.
+            best = min(places, key=lambda place: abs(guide.get(place, at) - at))
             places.remove(best)
         else:  # never seen: get_display only moves letters
             best = order[min(at, len(order) - 1)][0]
@@ -264,6 +265,30 @@ def _keys_named(inner: str) -> bool:
     return bool(inner.strip()) and (inner[0] == " " or inner[-1] == " ")
 
 
+# The classes python-bidi's steps know. A letter of another class (an isolate, which text is
+# cleaned of; or a code point this Python's Unicode has not assigned, which has none) would
+# stop them with an AssertionError: it takes its class by UAX #9's defaults instead.
+_KNOWN = frozenset(
+    {"L", "R", "AL", "EN", "ES", "ET", "AN", "CS", "NSM", "BN", "B", "S", "WS", "ON"}
+    | {"LRE", "LRO", "RLE", "RLO", "PDF"}
+)
+# Unassigned code points in these blocks default to right to left (UAX #9, DerivedBidiClass).
+_RTL_BLOCKS = (
+    (0x0590, 0x08FF),
+    (0xFB1D, 0xFDFF),
+    (0xFE70, 0xFEFF),
+    (0x10800, 0x10FFF),
+    (0x1E800, 0x1EFFF),
+)
+
+
+def _default_class(char: str) -> str:
+    if unicodedata.bidirectional(char) in ("LRI", "RLI", "FSI", "PDI"):
+        return "ON"
+    code = ord(char)
+    return "R" if any(low <= code <= high for low, high in _RTL_BLOCKS) else "L"
+
+
 def _order(shaped: str, rtl: bool) -> list[tuple[int, int]]:
     """The places of ``shaped``'s letters in visual order, with their levels: python-bidi's
     own steps of the algorithm (its pure Python version), which keep each letter's place."""
@@ -275,6 +300,8 @@ def _order(shaped: str, rtl: bool) -> list[tuple[int, int]]:
     algorithm.get_embedding_levels(shaped, storage)
     for place, char in enumerate(storage["chars"]):
         char["place"] = place
+        if char["type"] not in _KNOWN:
+            char["type"] = char["orig"] = _default_class(char["ch"])
     algorithm.explicit_embed_and_overrides(storage)
     algorithm.resolve_weak_types(storage)
     algorithm.resolve_neutral_types(storage, False)
