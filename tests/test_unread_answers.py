@@ -80,5 +80,5 @@ def test_a_problem_is_said_whole_in_each_language() -> None:
         "answers.p.s.a: debe ser un número entero; se lee como si faltara"
     )
     assert said_in(problem, translations("ar")) == (
-        "answers.p.s.a: يجب أن تكون عددًا صحيحًا؛ تُقرأ كأنها غير موجودة"
+        "قيمة answers.p.s.a: يجب أن تكون عددًا صحيحًا؛ تُقرأ كأنها غير موجودة"
     )

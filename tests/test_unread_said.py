@@ -103,7 +103,7 @@ def test_the_command_line_keeps_its_english(data_dir: Path) -> None:
         "answers.chores.share.tasks[2].minutes: must be at least 0; it is read as not given" in said
     )
     assert "answers.chores.share.tasks[3]: must be a table; it is left out" in said
-    assert "answers.chores.share.tasks[4].name: is missing; its row is left out" in said
+    assert "answers.chores.share.tasks[4].name: must be given; its row is left out" in said
     assert (
         "answers.chores.share.split.shared_part_a: must be at most 1; it is read as not given"
         in said

@@ -16,6 +16,8 @@ from workbook.data.layout import unique
 from workbook.data.migrate import MigrationError, migrate
 from workbook.data.places import write_atomic
 from workbook.data.version import FORMAT
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import AS_GIVEN, Listed, Words
 from workbook.reading import Unreadable
 
 if TYPE_CHECKING:
@@ -80,11 +82,29 @@ def backup(path: Path, label: str) -> Path:
     return Path(target)
 
 
-def describe(error: Any) -> str:
-    """A validation error as ``key.path: message``, for at most five problems."""
-    parts = []
+# TRANSLATORS: {where} is a key in a data file (partners.0.name), {what} what is wrong with it.
+AT_KEY = N_("{where}: {what}")
+
+
+def describe(error: Any) -> Listed:
+    """A validation error as ``key.path: what is wrong``, for at most five problems: in our
+    own words (chosen by pydantic's error type, or a validator's ``Refusal``), never
+    pydantic's, so that a screen says them in its language."""
+    parts: list[object] = []
     for detail in error.errors()[:5]:
         where = ".".join(str(part) for part in detail["loc"])
-        message = detail["msg"].removeprefix("Value error, ")
-        parts.append(f"{where}: {message}" if where else message)
-    return "; ".join(parts)
+        what = _what(detail)
+        parts.append(Words(AT_KEY, where=where, what=what) if where else what)
+    return Listed(parts)
+
+
+def _what(detail: Any) -> Words:
+    from workbook.data.answers.unread import what_is_wrong
+
+    refused = (detail.get("ctx") or {}).get("error")
+    if isinstance(refused, Words):
+        return refused
+    if detail.get("type") == "value_error":
+        # A validator's own words that are not ``Words``: as given, never guessed at.
+        return Words(AS_GIVEN, problem=str(detail.get("msg", "")).removeprefix("Value error, "))
+    return what_is_wrong(detail)

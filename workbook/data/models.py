@@ -13,6 +13,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from workbook.data.dates import FIRST_YEAR, LAST_YEAR, in_range, is_due, now
 from workbook.data.version import FORMAT
+from workbook.i18n.catalog import N_
+from workbook.i18n.said import Refusal
 from workbook.text import clean, clean_line
 
 __all__ = ["FORMAT", "now"]
@@ -24,10 +26,8 @@ TOGETHER = "together"
 
 def _in_range(value: date) -> date:
     if not in_range(value):
-        raise ValueError(
-            f"the date {value.isoformat()} is out of range: "
-            f"workbook reads dates from {FIRST_YEAR} to {LAST_YEAR}"
-        )
+        said = N_("the date {date} is out of range: workbook reads dates from {first} to {last}")
+        raise Refusal(said, date=value.isoformat(), first=FIRST_YEAR, last=LAST_YEAR)
     return value
 
 
@@ -103,10 +103,10 @@ class Couple(_File):
     @model_validator(mode="after")
     def _two_partners(self) -> Couple:
         if [p.key for p in self.partners] != list(PARTNER_KEYS):
-            raise ValueError('partners must be two tables with key = "a" and key = "b", in order')
+            raise Refusal(N_('partners must be two tables with key = "a" and key = "b", in order'))
         a, b = (p.name for p in self.partners)
         if a.casefold() == b.casefold():
-            raise ValueError("the two partners need different names")
+            raise Refusal(N_("the two partners need different names"))
         return self
 
     def to_toml_data(self) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbook.i18n.catalog import N_
 from workbook.i18n.os_words import said_os
 from workbook.text import clean
 
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 # A lower layer's own words (a data file's problem, an OS error), passed on as they are; a
 # reason that is ``Said`` itself is said in the screen's language all the same.
 AS_GIVEN = "{problem}"
+# TRANSLATORS: what goes between problems said on one line ("; " in English).
+LIST_SEPARATOR = N_("; ")
 
 
 class Words:
@@ -65,6 +68,19 @@ class Counted(Words):
         return self._fill(tr.ngettext(self.singular, self.plural, self.count), tr)
 
 
+class Listed(Words):
+    """Several ``Words`` on one line: joined by "; " in English, and as ``tr``'s language joins
+    a list in ``said(tr)`` (Arabic "؛ ")."""
+
+    def __init__(self, items: list[object]) -> None:
+        self.items = list(items)
+        super().__init__(AS_GIVEN, problem="; ".join(str(item) for item in self.items))
+
+    def said(self, tr: Translations) -> str:
+        separator = tr.gettext(LIST_SEPARATOR)
+        return clean(separator.join(said_in(item, tr) for item in self.items))
+
+
 class Said(Words, Exception):
     """An error whose words are ``Words``: ``str(error)`` is the English."""
 
@@ -74,6 +90,11 @@ class Said(Words, Exception):
 
     __str__ = Words.__str__
     __repr__ = Words.__repr__
+
+
+class Refusal(Said, ValueError):
+    """A value a model's validator refuses, in ``Words``: pydantic passes it on in the error's
+    ``ctx``, so a data file's problem says it in the screen's language."""
 
 
 def _words(value: object, tr: Translations | None) -> str:

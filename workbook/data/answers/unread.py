@@ -48,7 +48,7 @@ TRUE_OR_FALSE = N_("must be true or false")
 TABLE = N_("must be a table")
 LIST = N_("must be a list")
 DATE = N_("must be a date")
-MISSING = N_("is missing")
+MISSING = N_("must be given")
 NOT_ALLOWED = N_("is not one of the allowed values")
 # TRANSLATORS: {limit} is a number.
 AT_LEAST = N_("must be at least {limit}")
