@@ -15,7 +15,7 @@ from textual.pilot import Pilot, WaitForScreenTimeout
 
 from workbook.data.models import Couple
 from workbook.data.store import Store
-from workbook.packs.library import Library, load_library
+from workbook.packs.library import Library
 from workbook.tui.app import WorkbookApp
 from workbook.tui.screens.home import HomeScreen
 from workbook.tui.screens.walk import WalkScreen
@@ -78,8 +78,17 @@ def store(data_dir: Path) -> Store:
 
 
 @pytest.fixture
-def library() -> Library:
-    return load_library(environ={})
+def library(_builtin_library: Library) -> Library:
+    """The built-in packs, as ``load_library(environ={})`` gives them. They are read once for the
+    run (tests/conftest.py; a tenth of a second a test before); each test gets its own library
+    around them, so that what one test adds to or drops from it no other test sees (the packs
+    themselves are frozen)."""
+    return Library(
+        packs=dict(_builtin_library.packs),
+        broken=list(_builtin_library.broken),
+        notes=list(_builtin_library.notes),
+        versions={key: dict(value) for key, value in _builtin_library.versions.items()},
+    )
 
 
 def make_couple(store: Store, a: str = "Sam", b: str = "Alex", seen: bool = True) -> Couple:

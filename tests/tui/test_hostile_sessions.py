@@ -15,25 +15,30 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
+from textual.strip import Strip
 from textual.widgets import Footer
 
 from tests.hostile_tables import Drawn, library_with, sessions, shaped_everywhere, write_session
-from tests.tui.conftest import app_for, screen_text, walk
+from tests.tui.conftest import app_for, walk
 from workbook.data.store import Store
-from workbook.tui.app import WorkbookApp
 
 # Taller than the usual 80×24, so that each step shows all of its answers without scrolling.
 SIZE = (80, 50)
 
 
-def _actions(app: WorkbookApp) -> list[object]:
-    """The actions any cell of the screen would run when clicked."""
+def _actions(strips: list[Strip]) -> list[object]:
+    """The actions any cell of the screen drawn as ``strips`` would run when clicked."""
     found = []
-    for strip in app.screen._compositor.render_strips():
+    for strip in strips:
         for segment in strip:
             meta = segment.style.meta if segment.style is not None else {}
             found += [value for key, value in meta.items() if key == "@click"]
     return found
+
+
+def _text(strips: list[Strip]) -> str:
+    """What the screen drawn as ``strips`` shows, as ``screen_text`` reads it."""
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
 
 
 async def _resume_everywhere(root: Path, drawn: Drawn) -> dict[str, str]:
@@ -52,14 +57,17 @@ async def _resume_everywhere(root: Path, drawn: Drawn) -> dict[str, str]:
             await pilot.pause()
             assert app.is_running
             assert screen.place == place
-            actions = _actions(app)
+            # The screen is drawn once for both checks (it is the same until the next pause).
+            strips = app.screen._compositor.render_strips()
+            actions = _actions(strips)
             assert not actions, (place, actions)
             if app._notifications:
                 # A warning about what was not read may cover the answers: read them after.
                 app.clear_notifications()
                 await pilot.pause()
+                strips = app.screen._compositor.render_strips()
             step = screen.walk.step(place).id
-            shown[step] = shown.get(step, "") + "".join(screen_text(app).split())
+            shown[step] = shown.get(step, "") + "".join(_text(strips).split())
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running
