@@ -96,3 +96,15 @@ def test_whatever_was_found_is_either_kept_in_place_or_under_as_found(
     assert written is not None
     assert written == changed or written[AS_FOUND] == kept
     assert found == kept
+
+
+def test_an_answer_that_is_not_a_table_is_kept_under_as_found(data_dir: Path) -> None:
+    _, recorder, path = opened(data_dir)
+    recorder.session.answers["chores"]["checking"] = "a hand edit"
+    answer = read_answer(STEPS["checking"], None)
+    recorder.record("chores", "checking", answer)
+    assert recorder.session.found_answer("chores", "checking") == "a hand edit"
+    changed = {**answer.to_table(), "together": {"words": "Sí"}}
+    recorder.record("chores", "checking", changed)
+    recorder.save()
+    assert in_file(path)["checking"][AS_FOUND] == "a hand edit"

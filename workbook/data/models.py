@@ -178,6 +178,11 @@ class Session(_File):
         table = steps.get(step_id) if isinstance(steps, dict) else None
         return table if isinstance(table, dict) else {}
 
+    def found_answer(self, pack_id: str, step_id: str) -> Any:
+        """What the file holds as one step's answer, of any shape (a hand edit), or None."""
+        steps = self.answers.get(pack_id)
+        return steps.get(step_id) if isinstance(steps, dict) else None
+
     def pack_answers(self, pack_id: str) -> dict[str, dict[str, Any]]:
         """The answer tables of one pack's steps, by step id, leaving out any of a wrong shape."""
         steps = self.answers.get(pack_id)

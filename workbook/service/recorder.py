@@ -129,7 +129,7 @@ class SessionRecorder:
             return
         step = self._step(pack_id, step_id)
         if step is not None and isinstance(table, dict):
-            table = to_record(step, self._found(pack_id, step_id), table)
+            table = to_record(step, self.session.found_answer(pack_id, step_id), table)
             if table is None:
                 return
         self.session.set_answer(pack_id, step_id, table)
@@ -140,11 +140,6 @@ class SessionRecorder:
             if pack.id == pack_id:
                 return next((s for s in pack.steps if s.id == step_id), None)
         return None
-
-    def _found(self, pack_id: str, step_id: str) -> Any:
-        """Whatever the session holds as the step's answer, of any shape (a hand edit)."""
-        steps = self.session.answers.get(pack_id)
-        return steps.get(step_id) if isinstance(steps, dict) else None
 
     def _is_sealed(self, pack_id: str, step_id: str) -> bool:
         for pack in self.packs:

@@ -76,8 +76,9 @@ def at_place(
     pack, step = walk.packs[place.pack], walk.step(place)
     where = f"answers.{pack.id}.{step.id}"
     # A sealed answer is never read back from the couple's file, whatever a hand edit put there:
-    # each private turn starts empty.
-    table = {} if is_sealed(step) else session.answer(pack.id, step.id)
+    # each private turn starts empty. Any other is read whatever its shape, so that one that is
+    # not a table is warned about ("it is read as no answer") and kept (as_found.py).
+    table = {} if is_sealed(step) else session.found_answer(pack.id, step.id)
     return StepContext(
         pack=pack,
         step=step,
