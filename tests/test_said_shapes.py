@@ -35,6 +35,7 @@ CASES: dict[str, dict[str, Any]] = {
     "same names": {"partners": [{"key": "a", "name": "Ana"}, {"key": "b", "name": "ana"}]},
     "keys": {"partners": [{"key": "b", "name": "Ana"}, {"key": "a", "name": "Ben"}]},
     "old date": {"partners": PARTNERS, "created": date(1200, 1, 1)},
+    "one partner": {"partners": PARTNERS[:1], "created": date(2026, 1, 1)},
 }
 
 
@@ -57,7 +58,8 @@ def test_the_command_line_keeps_its_english_in_our_words() -> None:
     same = str(refused({**CASES["same names"], "created": date(2026, 1, 1)}))
     assert same == f"{PATH}: the two partners need different names"
     old = str(refused(CASES["old date"]))
-    assert "workbook reads dates from 1900 to 2999" in old
+    assert "the date 1200-01-01 is out of range: workbook reads dates from 1900 to 2999" in old
+    assert str(refused(CASES["one partner"])) == f"{PATH}: partners: has too few entries"
     missing = str(refused({}, Session))
     assert "Field required" not in missing
     assert "started: must be given" in missing

@@ -27,7 +27,8 @@ TOGETHER = "together"
 def _in_range(value: date) -> date:
     if not in_range(value):
         said = N_("the date {date} is out of range: workbook reads dates from {first} to {last}")
-        raise Refusal(said, date=value.isoformat(), first=FIRST_YEAR, last=LAST_YEAR)
+        day = value.date() if isinstance(value, datetime) else value
+        raise Refusal(said, date=day.isoformat(), first=FIRST_YEAR, last=LAST_YEAR)
     return value
 
 

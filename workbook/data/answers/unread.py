@@ -50,6 +50,8 @@ LIST = N_("must be a list")
 DATE = N_("must be a date")
 MISSING = N_("must be given")
 NOT_ALLOWED = N_("is not one of the allowed values")
+TOO_FEW = N_("has too few entries")
+TOO_MANY = N_("has too many entries")
 # TRANSLATORS: {limit} is a number.
 AT_LEAST = N_("must be at least {limit}")
 # TRANSLATORS: {limit} is a number.
@@ -92,6 +94,8 @@ _SAID_BY_TYPE = {
     ),
     MISSING: ("missing",),
     NOT_ALLOWED: ("literal_error", "enum"),
+    TOO_FEW: ("too_short",),
+    TOO_MANY: ("too_long",),
 }
 WHAT: dict[str, str] = {
     error_type: said for said, types in _SAID_BY_TYPE.items() for error_type in types
