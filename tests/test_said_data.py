@@ -176,9 +176,13 @@ def test_each_reason_a_file_cannot_be_read_is_said_in_spanish_and_arabic(
     code: int, english: str
 ) -> None:
     _said_everywhere(reason_for(OSError(code, os.strerror(code))), english)
-    # One the workbook has no words for: the OS's own, as it gives them.
-    own = reason_for(OSError(errno.ENOSPC, "No space left on device"))
-    assert str(own) == said_in(own, SPANISH) == "No space left on device"
+    # One a reader has no words for: the OS's, by its errno where the catalog has words for it
+    # (os_words), else as the OS gives them; the English is the OS's.
+    full = reason_for(OSError(errno.ENOSPC, "No space left on device"))
+    assert str(full) == "No space left on device"
+    assert said_in(full, SPANISH) == "el disco está lleno"
+    own = reason_for(OSError(errno.EXDEV, "Invalid cross-device link"))
+    assert str(own) == said_in(own, SPANISH) == "Invalid cross-device link"
 
 
 def test_a_key_file_that_is_a_folder_or_cannot_be_read_is_said_in_spanish_and_arabic(

@@ -37,6 +37,8 @@ class Reason(Exception):
     def __init__(self, template: str, /, **fields: object) -> None:
         self.template: str | None = template
         self.own: object = None
+        # The OS's error behind a reason given in its own words, if any (``reason_for``).
+        self.os_error: OSError | None = None
         self.fields = {name: str(value) for name, value in fields.items()}
         self.message = template.format(**self.fields)
         super().__init__(self.message)
@@ -105,7 +107,10 @@ def reason_for(error: OSError) -> Reason:
     known = _REASONS.get(error.errno or 0)
     if known is not None:
         return Reason(known)
-    return Reason.given(error.strerror or str(error) or type(error).__name__)
+    given = Reason.given(error.strerror or str(error) or type(error).__name__)
+    # A screen above says it by its errno where the catalog has words for it (os_words).
+    given.os_error = error
+    return given
 
 
 def read_limited(path: Path, limit: int) -> bytes:

@@ -105,6 +105,9 @@ def said_in(value: object, tr: Translations) -> str:
     """What ``value`` (an error, a reason) says in ``tr``'s language: one with a ``said(tr)``
     of its own translated, an ``OSError`` by its errno (``os_words``), any other (a data
     file's problem) as it is, cleaned."""
+    os_error = getattr(value, "os_error", None)
+    if isinstance(os_error, OSError):
+        return said_os(os_error, tr, named=False)
     own = getattr(value, "said", None)
     if callable(own) and not isinstance(value, str):
         return clean(str(own(tr)))
