@@ -19,7 +19,7 @@ from workbook import reading
 from workbook.data import read_only_reasons
 from workbook.data.files import NO_FORMAT, NOT_TOML, NOT_TOML_SOMEWHERE, OUTSIDE, NotToml
 from workbook.i18n.catalog import N_
-from workbook.i18n.said import Words, said_in
+from workbook.i18n.said import Listed, Words
 from workbook.text import clean
 
 if TYPE_CHECKING:
@@ -70,8 +70,6 @@ READING = frozenset(
     {reading.LINK, reading.NOT_REGULAR, reading.TOO_LARGE}
     | {str(reading.reason_for(OSError(code, "")).template) for code in _OWN_WORDS}
 )
-# TRANSLATORS: what goes between problems said on one line ("; " in English).
-SEPARATOR = N_("; ")
 # Said with ``ngettext`` (``Unreadable``), where the catalog finds both forms.
 UNREADABLE = ("{count} session file cannot be read", "{count} session files cannot be read")
 # Any day: the reasons' templates do not depend on it.
@@ -222,5 +220,5 @@ def said(problem: str | None, problems: Sequence[Words], tr: Translations) -> st
     ``problem`` as given when there are no words for them (an old ``index.toml``, or one whose
     words are not ours)."""
     if problems:
-        return clean(tr.gettext(SEPARATOR).join(said_in(words, tr) for words in problems))
+        return Listed(list(problems)).said(tr)
     return clean(problem or "")

@@ -142,10 +142,8 @@ class SessionRecorder:
         return None
 
     def _is_sealed(self, pack_id: str, step_id: str) -> bool:
-        for pack in self.packs:
-            if pack.id == pack_id:
-                return any(step.id == step_id and is_sealed(step) for step in pack.steps)
-        return False
+        step = self._step(pack_id, step_id)
+        return step is not None and is_sealed(step)
 
     def _options(self, pack_id: str, step_id: str) -> list[str] | None:
         return getattr(self._step(pack_id, step_id), "options", None)
