@@ -220,5 +220,5 @@ def said(problem: str | None, problems: Sequence[Words], tr: Translations) -> st
     ``problem`` as given when there are no words for them (an old ``index.toml``, or one whose
     words are not ours)."""
     if problems:
-        return Listed(list(problems)).said(tr)
+        return Listed(problems).said(tr)
     return clean(problem or "")

@@ -13,6 +13,7 @@ with each language's plural forms.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from workbook.i18n.catalog import N_
@@ -72,7 +73,7 @@ class Listed(Words):
     """Several ``Words`` on one line: joined by "; " in English, and as ``tr``'s language joins
     a list in ``said(tr)`` (Arabic "؛ ")."""
 
-    def __init__(self, items: list[object]) -> None:
+    def __init__(self, items: Iterable[object]) -> None:
         self.items = list(items)
         super().__init__(AS_GIVEN, problem="; ".join(str(item) for item in self.items))
 

@@ -14,7 +14,7 @@ from textual.worker import get_current_worker
 
 from workbook.data.durable import SaveError
 from workbook.data.store import Store
-from workbook.i18n.said import said_in
+from workbook.i18n.said import Listed, said_in
 from workbook.tui import keys
 from workbook.tui.actions import all_ids, bindings
 from workbook.tui.commands import WorkbookCommands
@@ -176,7 +176,7 @@ class WorkbookApp(SessionFlows):
             _ = tr._
             # TRANSLATORS: {problems} are the keymap's problems, joined by "; ".
             said = _("settings.toml [keymap]: {problems}.")
-            told = _("; ").join(p.said(tr) for p in [*problems, *notes][:5])
+            told = Listed([*problems, *notes][:5]).said(tr)
             self.notify(
                 said.format(problems=told),
                 title=_("Keys"),

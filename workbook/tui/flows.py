@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 
-from workbook.i18n.said import Words, said_in
+from workbook.i18n.said import Listed, Words, said_in
 from workbook.service import caseload, sessions
 from workbook.service.errors import NotFound, ServiceError
 from workbook.tui import messages
@@ -208,7 +208,7 @@ class SessionFlows(CaseloadFlows):
         if written.problems:
             said = _("Left out, as it could not be read: {problems}")
             # TRANSLATORS: between two things in a list of problems: "x; y".
-            left_out = _("; ").join(said_in(p, self.tr) for p in written.problems[:3])
+            left_out = Listed(written.problems[:3]).said(self.tr)
             self.notify(said.format(problems=left_out), severity="warning", markup=False)
         if not written.sealed:
             said = hand_over(self, written.files)

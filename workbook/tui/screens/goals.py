@@ -16,7 +16,7 @@ from workbook.data.goals import LET_GO, MET, OPEN, STATUS_WORDS, Goal
 from workbook.data.models import Couple
 from workbook.data.store import Store
 from workbook.i18n.catalog import N_
-from workbook.i18n.said import said_in
+from workbook.i18n.said import Listed
 from workbook.service import caseload
 from workbook.service import goals as service
 from workbook.service.errors import ServiceError
@@ -113,7 +113,7 @@ class GoalsScreen(ModalScreen[None]):
             listed.add_option(Option(plain(said), id=goal.id))
         if not self.goals:
             listed.add_option(Option(_("No goals yet."), disabled=True))
-        said_problems = _("; ").join(said_in(problem, tr) for problem in problems)
+        said_problems = Listed(problems).said(tr)
         self.query_one("#goal-problem", Static).update(plain(said_problems))
 
     def _say(self, text: str) -> None:

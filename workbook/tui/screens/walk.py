@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from workbook.data.files import DataError
 from workbook.data.models import Couple, Session
 from workbook.data.store import Store
-from workbook.i18n.said import Words, said_in
+from workbook.i18n.said import Listed, Words, said_in
 from workbook.logic.walk import Place, Walk
 from workbook.packs.models import Pack
 from workbook.service import sessions
@@ -128,7 +128,7 @@ class WalkScreen(LeavableScreen):
         made = replace(made, read_only=bool(self.read_only), kept_by=self.couple.facilitator)
         if problems and made.where not in self._warned:
             self._warned.add(made.where)
-            unread = self.tr._("; ").join(said_in(p, self.tr) for p in problems[:3])
+            unread = Listed(problems[:3]).said(self.tr)
             said = self.tr._("Kept as it is in the file, but not read: {problems}")
             self.notify(said.format(problems=unread), markup=False)
         return made

@@ -26,7 +26,7 @@ from textual.widgets import Static, TextArea
 from workbook.data.notepad import NotePad
 from workbook.data.notes import CONSOLE, COUPLE_WINDOW, SessionNotes
 from workbook.i18n.catalog import N_
-from workbook.i18n.said import Words, said_in
+from workbook.i18n.said import Listed, Words, said_in
 from workbook.tui.actions import bindings
 from workbook.tui.autosave import Saver
 from workbook.tui.host import tr_of
@@ -231,7 +231,7 @@ class NotesPane(Vertical):
         # the line under the box.
         problems = [problem for problem in notes.problems if problem is not notes.read_only]
         if problems:
-            said = _("; ").join(said_in(problem, tr) for problem in problems)
+            said = Listed(problems).said(tr)
             lines.append(plain(_("⚠ The notes file: {problems}").format(problems=said)))
         try:
             self.query_one("#earlier-text", Static).update(Content("\n").join(lines))
