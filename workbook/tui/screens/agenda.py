@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from workbook.data.homework import Homework
 from workbook.data.models import Couple
 from workbook.i18n.catalog import speaking
+from workbook.i18n.said import Listed
 from workbook.logic.clock import Budget, total_text
 from workbook.packs.library import SUGGESTED_PATH, Library, other_language
 from workbook.packs.load import LoadedPack
@@ -113,7 +114,7 @@ class AgendaScreen(WorkbookScreen[list[str] | None]):
                     )
                 details = self.wb.keys_for("agenda.broken")
                 shown = _("{problems} ({keys}: details)").format(
-                    problems=_("; ").join(said), keys=details
+                    problems=Listed(said).said(tr), keys=details
                 )
                 yield Static(shown, id="broken", markup=False)
             with Horizontal(id="agenda-buttons"):
